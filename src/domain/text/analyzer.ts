@@ -1,0 +1,165 @@
+/**
+ * Dutch text analysis: folding, tokenisation, stop words and stemming.
+ * Pure functions, no I/O. Search (and later the matching engine) build on it,
+ * so indexing and querying always analyse text the same way.
+ */
+import snowball from 'snowball-stemmers';
+import { DUTCH_STOP_WORDS } from './stopwords-nl.js';
+
+const stemmer = snowball.newStemmer('dutch');
+
+/** A word as found in the original text, with its analysed term. */
+export interface Token {
+  /** The word as written in the text. */
+  surface: string;
+  /** Folded form: lower case, no diacritics. */
+  folded: string;
+  /** Folded and stemmed form: what is indexed and compared. */
+  term: string;
+  /** Offsets into the original text (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  stop: boolean;
+}
+
+/**
+ * Lower case and remove diacritics ("Coördinatie" -> "coordinatie", "één" -> "een").
+ * The ligature ĳ becomes "ij". Length can change, so use it on words, not to map offsets.
+ */
+export function fold(text: string): string {
+  return text
+    .replace(/[ĳĲ]/g, 'ij')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+// A word: letters and digits, with inner apostrophes ("auto's") kept together.
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Split text into tokens with their positions, folded and stemmed terms. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const surface = match[0];
+    const start = match.index;
+    const folded = fold(surface).replace(/['’]/g, '');
+    const stop = DUTCH_STOP_WORDS.has(folded);
+    tokens.push({ surface, folded, term: stem(folded), start, end: start + surface.length, stop });
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Dutch Snowball stem of a folded word; numbers and one-letter words stay as they are. */
+export function stem(folded: string): string {
+  if (folded.length < 3 || /^\d+$/.test(folded)) return folded;
+  let result = stemCache.get(folded);
+  if (result === undefined) {
+    result = stemmer.stem(folded);
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(folded, result);
+  }
+  return result;
+}
+
+/** The index terms of a text: stemmed, folded, without stop words, in text order (repeats kept). */
+export function terms(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !t.stop)
+    .map((t) => t.term);
+}
+
+/** Distinct query terms, in order of first appearance. Stop words are dropped unless nothing else is left. */
+export function queryTerms(query: string): string[] {
+  const tokens = tokenize(query);
+  const content = tokens.filter((t) => !t.stop);
+  const chosen = content.length > 0 ? content : tokens;
+  return [...new Set(chosen.map((t) => t.term))];
+}
+
+export interface HighlightPart {
+  text: string;
+  mark: boolean;
+}
+
+function matches(token: Token, wanted: ReadonlySet<string>, prefixes: readonly string[]): boolean {
+  if (token.stop && !wanted.has(token.term)) return false;
+  if (wanted.has(token.term)) return true;
+  return prefixes.some((p) => token.folded.startsWith(p) || token.term.startsWith(p));
+}
+
+/**
+ * Split text into parts, marking the words whose term is one of `wanted`
+ * (or, for prefix search, whose folded form starts with one of `prefixes`).
+ * Joining the parts' text gives the original text back.
+ */
+export function highlight(text: string, wanted: Iterable<string>, prefixes: readonly string[] = []): HighlightPart[] {
+  const wantedSet = new Set(wanted);
+  const parts: HighlightPart[] = [];
+  let cursor = 0;
+  for (const token of tokenize(text)) {
+    if (!matches(token, wantedSet, prefixes)) continue;
+    if (token.start > cursor) parts.push({ text: text.slice(cursor, token.start), mark: false });
+    parts.push({ text: token.surface, mark: true });
+    cursor = token.end;
+  }
+  if (cursor < text.length) parts.push({ text: text.slice(cursor), mark: false });
+  return parts;
+}
+
+/** True when any part is marked. */
+export function hasMark(parts: readonly HighlightPart[]): boolean {
+  return parts.some((p) => p.mark);
+}
+
+/**
+ * A short fragment of `text` around the first marked word, at most about `maxLength` characters,
+ * cut at word boundaries, with an ellipsis where it was cut.
+ */
+export function snippet(
+  text: string,
+  wanted: Iterable<string>,
+  prefixes: readonly string[] = [],
+  maxLength = 180,
+): HighlightPart[] {
+  const normalized = text.replace(/\s+/g, ' ').trim();
+  const parts = highlight(normalized, wanted, prefixes);
+  if (normalized.length <= maxLength) return parts;
+  // Find the offset of the first mark.
+  let offset = 0;
+  let firstMark = -1;
+  for (const p of parts) {
+    if (p.mark) {
+      firstMark = offset;
+      break;
+    }
+    offset += p.text.length;
+  }
+  let from = firstMark < 0 ? 0 : Math.max(0, firstMark - Math.floor(maxLength / 3));
+  if (from > 0) {
+    const space = normalized.indexOf(' ', from);
+    from = space >= 0 && space < (firstMark < 0 ? normalized.length : firstMark) ? space + 1 : from;
+  }
+  let to = Math.min(normalized.length, from + maxLength);
+  if (to < normalized.length) {
+    const space = normalized.lastIndexOf(' ', to);
+    if (space > from) to = space;
+  }
+  const cut = normalized.slice(from, to);
+  const result = highlight(cut, wanted, prefixes);
+  if (from > 0) result.unshift({ text: '… ', mark: false });
+  if (to < normalized.length) result.push({ text: ' …', mark: false });
+  return mergePlain(result);
+}
+
+function mergePlain(parts: HighlightPart[]): HighlightPart[] {
+  const out: HighlightPart[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (last && !last.mark && !p.mark) last.text += p.text;
+    else out.push({ ...p });
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * Opens the database: embedded PGlite in a data folder by default, PostgreSQL
+ * when a connection string is given. Both speak the same SQL and run the same
+ * migrations.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { createPgliteDialect } from './pglite-dialect.js';
+import { acquireDataDirLock } from './lock.js';
+import { migrate } from './migrate.js';
+import type { DB } from './schema.js';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' };
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'postgres' | 'pglite';
+  /** Human-readable description of where the data lives (never includes a password). */
+  description: string;
+  close(): Promise<void>;
+}
+
+// Return int8/numeric as JS numbers where they fit; we only count rows.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
+  let database: Database;
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // Fail fast with a clear error when the server is unreachable.
+    const client = await pool.connect().catch(async (err: Error) => {
+      await pool.end();
+      throw new Error(`Kan geen verbinding maken met PostgreSQL (${redact(target.url)}): ${err.message}`);
+    });
+    client.release();
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    database = { db, kind: 'postgres', description: `PostgreSQL ${redact(target.url)}`, close: () => db.destroy() };
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const release = target.kind === 'pglite' ? acquireDataDirLock(target.dataDir) : () => {};
+    try {
+      const pglite = target.kind === 'pglite' ? await PGlite.create(target.dataDir) : await PGlite.create();
+      const db = new Kysely<DB>({ dialect: createPgliteDialect(pglite) });
+      database = {
+        db,
+        kind: 'pglite',
+        description: target.kind === 'pglite' ? `PGlite in ${target.dataDir}` : 'PGlite in het geheugen',
+        close: async () => {
+          try {
+            await db.destroy();
+            await pglite.close();
+          } finally {
+            release();
+          }
+        },
+      };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrate(database.db);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
+  return database;
+}

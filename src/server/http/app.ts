@@ -1,0 +1,96 @@
+/** Builds the Fastify application: API under /api (with OpenAPI at /api/docs) and the front end. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { registerErrorHandling, sendProblem } from './problem.js';
+import { catalogRoutes } from './routes/catalog.js';
+
+export interface AppOptions {
+  db: Kysely<DB>;
+  /** Built front end; served when the folder exists. */
+  clientDir?: string;
+  logLevel?: string;
+  version?: string;
+}
+
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('Content-Security-Policy', CSP);
+      reply.header('X-Frame-Options', 'DENY');
+    }
+    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Doorlopend API',
+        version: opts.version ?? '0.1.0',
+        description: 'De landelijke catalogus van vmbo en mbo, voor doorlopende leerroutes. Fouten volgen RFC 9457 (application/problem+json).',
+      },
+      tags: [
+        { name: 'catalogus', description: 'Stand en herkomst van de catalogus' },
+        { name: 'vmbo', description: 'Beroepsgerichte profielen, profielmodulen, keuzevakken, deeltaken en eindtermen (SLO)' },
+        { name: 'zoeken', description: 'Zoeken in de catalogus' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['catalogus'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+      await api.register(catalogRoutes(opts.db));
+    },
+    { prefix: '/api' },
+  );
+
+  const clientDir = opts.clientDir;
+  const hasClient = clientDir !== undefined && fs.existsSync(path.join(clientDir, 'index.html'));
+  if (hasClient) {
+    await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET') {
+      return sendProblem(reply, request, 'not_found', `Onbekend adres: ${request.method} ${request.url.split('?')[0]}`);
+    }
+    if (!hasClient) {
+      return reply.type('text/plain; charset=utf-8').send('De front end is niet gebouwd. Voer eerst "npm run build" uit.');
+    }
+    // Single-page app: every other path is a client-side route.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,44 @@
+/** Starts Doorlopend: configuration, database (+ migrations), demo data in demo mode, HTTP server. */
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { seedDemoCatalogue } from './demo/seed-demo.js';
+import { buildApp } from './http/app.js';
+
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
+  if (config.mode === 'demo') {
+    const seeded = await seedDemoCatalogue(database.db);
+    if (seeded) console.log(`Demodata geladen: ${seeded.counts.keuzevak} keuzevakken in ${seeded.counts.profiel} profielen.`);
+  }
+  const app = await buildApp({ db: database.db, clientDir: config.clientDir, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal} ontvangen: Doorlopend stopt.`);
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      console.error(err);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(
+    `Doorlopend draait op http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} ` +
+      `(${database.description}, modus ${config.mode}; gestart in ${Math.round(performance.now() - started)} ms)`,
+  );
+}
+
+main().catch((err: Error) => {
+  console.error(`Doorlopend kon niet starten: ${err.message}`);
+  process.exit(1);
+});

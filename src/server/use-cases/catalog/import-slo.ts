@@ -1,0 +1,107 @@
+/**
+ * Import of the SLO vmbo dataset: read, validate everything, then write in one
+ * transaction. A second run of the same data changes nothing.
+ */
+import { sql, type Kysely } from 'kysely';
+import { countByKind, diffCatalog } from '../../../domain/vmbo/catalog-diff.js';
+import { parseSloDataset, SloDatasetError, type DuplicateCode, type VmboKind } from '../../../domain/vmbo/slo-dataset.js';
+import { buildVmboSearchDocuments } from '../../../domain/vmbo/search-documents.js';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import * as repo from '../../repositories/vmbo-catalog-repository.js';
+import { replaceSearchDocuments } from '../../repositories/search-repository.js';
+import { readSloSource } from '../../sources/slo-source.js';
+
+export interface SloImportReport {
+  source: string;
+  location: string;
+  release: string;
+  checksum: string;
+  status: 'geimporteerd' | 'ongewijzigd' | 'proefimport';
+  releaseId: number | null;
+  /** Items in the dataset, per kind. */
+  counts: Record<VmboKind, number>;
+  added: Record<VmboKind, number>;
+  changed: Record<VmboKind, number>;
+  vervallen: Record<VmboKind, number>;
+  unchanged: number;
+  duplicates: DuplicateCode[];
+  warnings: string[];
+  demoReplaced: boolean;
+  durationMs: number;
+}
+
+export interface ImportSloOptions {
+  db: Kysely<DB>;
+  /** Folder or HTTP(S) base URL. */
+  location: string;
+  /** Release label, e.g. "2025-11". */
+  release?: string;
+  isDemo?: boolean;
+  /** Report what would change; write nothing. */
+  dryRun?: boolean;
+}
+
+export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport> {
+  const started = Date.now();
+  const source = await readSloSource(opts.location);
+  let dataset;
+  try {
+    dataset = parseSloDataset(source.files);
+  } catch (err) {
+    if (err instanceof SloDatasetError) throw new AppError('import_invalid', err.message, { file: err.file, item: err.item });
+    throw err;
+  }
+  const release = opts.release?.trim() || `ongelabeld (${source.checksum.slice(0, 8)})`;
+  const isDemo = opts.isDemo ?? false;
+
+  return opts.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
+    const current = await repo.latestRelease(trx);
+    const replacingDemo = !isDemo && current?.is_demo === true;
+    const stored = replacingDemo ? [] : await repo.loadItemStates(trx);
+    const diff = diffCatalog(stored, dataset.items);
+    const report: SloImportReport = {
+      source: 'SLO examenprogramma beroepsgericht',
+      location: source.location,
+      release,
+      checksum: source.checksum,
+      status: 'ongewijzigd',
+      releaseId: null,
+      counts: countByKind(dataset.items),
+      added: countByKind(diff.added),
+      changed: countByKind(diff.changed),
+      vervallen: countByKind(diff.vervallen),
+      unchanged: diff.unchanged.length,
+      duplicates: dataset.duplicates,
+      warnings: dataset.warnings,
+      demoReplaced: replacingDemo,
+      durationMs: 0,
+    };
+    const nothingToDo = diff.added.length === 0 && diff.changed.length === 0 && diff.vervallen.length === 0 && !replacingDemo;
+    if (opts.dryRun || nothingToDo) {
+      report.status = opts.dryRun ? 'proefimport' : 'ongewijzigd';
+      report.durationMs = Date.now() - started;
+      return report;
+    }
+    if (replacingDemo) await repo.deleteDemoCatalogue(trx);
+    const releaseId = await repo.insertRelease(trx, {
+      source: repo.SLO_SOURCE,
+      release,
+      location: source.location,
+      checksum: source.checksum,
+      isDemo,
+      report,
+    });
+    await repo.insertItems(trx, diff.added, releaseId);
+    await repo.updateChangedItems(trx, diff.changed, releaseId);
+    await repo.touchUnchangedItems(trx, diff.unchanged.map((i) => i.id), releaseId);
+    await repo.markVervallen(trx, diff.vervallen, releaseId);
+    await replaceSearchDocuments(trx, 'vmbo', buildVmboSearchDocuments(await repo.loadActiveNodes(trx)));
+    report.status = 'geimporteerd';
+    report.releaseId = releaseId;
+    report.durationMs = Date.now() - started;
+    await repo.updateReleaseReport(trx, releaseId, report);
+    return report;
+  });
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { KeuzevakSummary, ListQuery, ProfielmoduleSummary } from '../../../shared/catalog-api.js';
+import type { DB } from '../../db/schema.js';
+import * as repo from '../../repositories/vmbo-catalog-repository.js';
+import { matchingItemIds } from './search-catalog.js';
+import { summaryOf } from './mappers.js';
+
+async function list(db: Kysely<DB>, kind: 'keuzevak' | 'profielmodule', query: ListQuery) {
+  const ids = query.q ? await matchingItemIds(db, query.q, kind) : undefined;
+  const rows = await repo.listWithCounts(db, {
+    kind,
+    profiel: query.profiel?.toUpperCase(),
+    leerweg: query.leerweg,
+    status: query.status,
+    ...(ids ? { ids } : {}),
+  });
+  return rows.map(summaryOf);
+}
+
+export function listKeuzevakken(opts: { db: Kysely<DB>; query: ListQuery }): Promise<KeuzevakSummary[]> {
+  return list(opts.db, 'keuzevak', opts.query);
+}
+
+export function listProfielmodulen(opts: { db: Kysely<DB>; query: ListQuery }): Promise<ProfielmoduleSummary[]> {
+  return list(opts.db, 'profielmodule', opts.query);
+}
