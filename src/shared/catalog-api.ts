@@ -190,6 +190,10 @@ export const SearchResult = z.object({
   terms: z.array(z.string()).describe('De zoektermen na analyse (gestemd en gevouwen)'),
   total: z.number().int(),
   hits: z.array(SearchHit),
+  /** How the terms were matched: whole words, the parts of a compound, or word beginnings. */
+  strategy: z.enum(['woorden', 'delen', 'begin']),
+  /** A sentence for the user when the search had to broaden (e.g. "Geen treffers voor kinderopvang; …"). */
+  note: z.string().nullable(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

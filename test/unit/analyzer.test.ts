@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as analyzer from '../../src/domain/text/analyzer.js';
 import { fold, highlight, queryTerms, snippet, stem, terms, tokenize } from '../../src/domain/text/analyzer.js';
 
 describe('fold', () => {
@@ -80,5 +81,35 @@ describe('snippet', () => {
   });
   it('returns short text whole', () => {
     expect(snippet('Booglassen', queryTerms('booglassen')).map((p) => p.text).join('')).toBe('Booglassen');
+  });
+});
+
+describe('splitCompound', () => {
+  const lexicon = new analyzer.Lexicon([
+    'lassen', 'opvangen', 'regels', 'veiligheid', 'techniek', 'processen', 'kinderen', 'installaties',
+    'booglassen', 'booglasprocessen', 'gevarenklassen', 'hechten',
+  ]);
+  const { splitCompound } = analyzer;
+  it('splits head-final compounds on a known tail', () => {
+    expect(splitCompound('booglassen', lexicon)).toEqual(['boog', 'lassen']);
+    expect(splitCompound('installatietechniek', lexicon)).toEqual(['installatie', 'techniek']);
+    expect(splitCompound('hechtlassen', lexicon)).toEqual(['hecht', 'lassen']);
+  });
+  it('accepts a tail that shares the stem of a known word', () => {
+    expect(splitCompound('kinderopvang', lexicon)).toEqual(['kinder', 'opvang']);
+  });
+  it('takes the longest known tail and removes a linking s', () => {
+    expect(splitCompound('booglasprocessen', lexicon)).toEqual(['booglas', 'processen']);
+    expect(splitCompound('veiligheidsregels', lexicon)).toEqual(['veiligheid', 'regels']);
+  });
+  it('needs a head that begins another known word', () => {
+    expect(splitCompound('gevarenklassen', lexicon)).toEqual([]);
+  });
+  it('leaves words without a known tail alone', () => {
+    expect(splitCompound('lassen', lexicon)).toEqual([]);
+    expect(splitCompound('kapper', lexicon)).toEqual([]);
+  });
+  it('adds the parts to the index terms', () => {
+    expect(analyzer.termsWithCompounds('Praktisch booglassen', lexicon)).toEqual([stem('praktisch'), stem('booglassen'), stem('boog'), stem('lassen')]);
   });
 });

@@ -87,6 +87,8 @@ export interface HighlightPart {
 function matches(token: Token, wanted: ReadonlySet<string>, prefixes: readonly string[]): boolean {
   if (token.stop && !wanted.has(token.term)) return false;
   if (wanted.has(token.term)) return true;
+  // Compound words: "booglassen" contains the searched "lass(en)".
+  for (const w of wanted) if (w.length >= 4 && token.folded.includes(w)) return true;
   return prefixes.some((p) => token.folded.startsWith(p) || token.term.startsWith(p));
 }
 
@@ -162,4 +164,92 @@ function mergePlain(parts: HighlightPart[]): HighlightPart[] {
     else out.push({ ...p });
   }
   return out;
+}
+
+/**
+ * The vocabulary a compound splitter may rely on: words (folded) and their
+ * stems, with prefix look-up. Learnt from the catalogue's own texts.
+ */
+export class Lexicon {
+  private readonly words: Set<string>;
+  private readonly stems: Set<string>;
+  private readonly sorted: string[];
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    this.sorted = [...this.words].sort();
+    this.stems = new Set(this.sorted.map((w) => stem(w)));
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** A known word, or a word with the stem of a known word ("opvang" when "opvangen" is known). */
+  has(word: string): boolean {
+    return this.words.has(word) || this.stems.has(stem(word));
+  }
+
+  /** Some known word other than `except` starts with `prefix`. */
+  hasWordStartingWith(prefix: string, except?: string): boolean {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i += 1) {
+      if (this.sorted[i] !== except) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Split a Dutch compound into head and tail ("booglassen" -> ["boog", "lassen"],
+ * "veiligheidsregels" -> ["veiligheid", "regels"], "kinderopvang" -> ["kinder", "opvang"]).
+ * Dutch compounds are head-final: the tail must be a known word (or have a
+ * known word's stem); the head must begin some other known word, which keeps
+ * "gevarenklassen" from splitting into "gevarenk" + "lassen". The longest
+ * tail that fits wins. Returns [] when there is no such split.
+ */
+export function splitCompound(folded: string, lexicon: Lexicon, minHead = 3, minTail = 4): string[] {
+  if (folded.length < minHead + minTail) return [];
+  for (let i = minHead; i <= folded.length - minTail; i += 1) {
+    const tail = folded.slice(i);
+    if (DUTCH_STOP_WORDS.has(tail) || !lexicon.has(tail)) continue;
+    const head = folded.slice(0, i);
+    // Linking -s- ("veiligheidsregels") when the head without it is a word.
+    if (head.endsWith('s') && head.length > minHead && lexicon.has(head.slice(0, -1))) return [head.slice(0, -1), tail];
+    if (lexicon.hasWordStartingWith(head, folded)) return [head, tail];
+  }
+  return [];
+}
+
+/**
+ * Index terms with compound parts added: for "booglassen" the terms of
+ * "booglassen", "lassen" and "boog". Parts are added after the whole word.
+ */
+export function termsWithCompounds(text: string, lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) {
+    if (t.stop) continue;
+    out.push(t.term);
+    const parts = splitCompound(t.folded, lexicon);
+    for (const p of parts) if (p.length >= 4) out.push(stem(p));
+  }
+  return out;
+}
+
+/** The vocabulary of a set of texts: folded words of four letters or more that are not stop words, with their frequency. */
+export function vocabulary(texts: Iterable<string>): Map<string, number> {
+  const freq = new Map<string, number>();
+  for (const text of texts) {
+    for (const t of tokenize(text)) {
+      if (t.stop || t.folded.length < 4 || /\d/.test(t.folded)) continue;
+      freq.set(t.folded, (freq.get(t.folded) ?? 0) + 1);
+    }
+  }
+  return freq;
 }

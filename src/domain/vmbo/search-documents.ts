@@ -3,7 +3,7 @@
  * with which weight, where a hit links to. Pure.
  */
 import { codeToSlug, type Leerweg, type SearchKind } from '../../shared/catalog-api.js';
-import { fold, terms } from '../text/analyzer.js';
+import { fold, Lexicon, termsWithCompounds, vocabulary } from '../text/analyzer.js';
 import { profielRef } from './profiel-names.js';
 import type { VmboKind } from './slo-dataset.js';
 
@@ -38,11 +38,11 @@ export interface SearchDocumentInput {
 
 /** Higher-level items first when texts match equally well. */
 export const KIND_BOOST: Record<SearchKind, number> = {
-  keuzevak: 1.6,
-  profielmodule: 1.4,
-  profiel: 1.3,
-  deeltaak: 1.1,
-  kerndeel: 1.0,
+  keuzevak: 2.5,
+  profielmodule: 2.2,
+  profiel: 2.0,
+  deeltaak: 1.3,
+  kerndeel: 1.2,
   eindterm: 1.0,
 };
 
@@ -58,7 +58,16 @@ export function foldCode(code: string): string {
   return fold(code.trim()).replace(/[\s-]+/g, '/');
 }
 
-export function buildVmboSearchDocuments(nodes: readonly CatalogNode[]): SearchDocumentInput[] {
+export interface SearchIndexInput {
+  documents: SearchDocumentInput[];
+  /** The catalogue's own vocabulary (folded words and frequencies), for compound splitting at query time. */
+  lexicon: Map<string, number>;
+}
+
+export function buildVmboSearchDocuments(nodes: readonly CatalogNode[]): SearchIndexInput {
+  const lexicon = vocabulary(nodes.flatMap((n) => [n.title, n.description ?? '']));
+  const known = new Lexicon(lexicon.keys());
+  const terms = (text: string) => termsWithCompounds(text, known);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, CatalogNode[]>();
   for (const n of nodes) {
@@ -126,5 +135,5 @@ export function buildVmboSearchDocuments(nodes: readonly CatalogNode[]): SearchD
       weighted,
     });
   }
-  return docs;
+  return { documents: docs, lexicon };
 }

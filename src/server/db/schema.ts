@@ -55,6 +55,12 @@ export interface SearchDocumentTable {
   tsv: string;
 }
 
+export interface SearchLexiconTable {
+  side: string;
+  word: string;
+  freq: number;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -65,5 +71,6 @@ export interface DB {
   vmbo_leerweg: VmboLeerwegTable;
   vmbo_item: VmboItemTable;
   search_document: SearchDocumentTable;
+  search_lexicon: SearchLexiconTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -1,13 +1,37 @@
 /** Search documents: written at import, queried by the search use case. */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { SearchDocumentInput } from '../../domain/vmbo/search-documents.js';
+import type { SearchDocumentInput, SearchIndexInput } from '../../domain/vmbo/search-documents.js';
 import type { DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 const CHUNK = 400;
 
-export async function replaceSearchDocuments(db: Db, side: 'vmbo' | 'mbo', docs: readonly SearchDocumentInput[]): Promise<void> {
+export async function replaceSearchIndex(db: Db, side: 'vmbo' | 'mbo', index: SearchIndexInput): Promise<void> {
+  await replaceSearchDocuments(db, side, index.documents);
+  await db.deleteFrom('search_lexicon').where('side', '=', side).execute();
+  const words = [...index.lexicon];
+  for (let i = 0; i < words.length; i += 2000) {
+    await db.insertInto('search_lexicon').values(words.slice(i, i + 2000).map(([word, freq]) => ({ side, word, freq }))).execute();
+  }
+}
+
+/** All words of the catalogue's vocabulary (both sides). */
+export async function loadLexiconWords(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('search_lexicon').select('word').distinct().execute();
+  return rows.map((r) => r.word);
+}
+
+/** Changes whenever an import changes the catalogue; used to refresh cached vocabularies. */
+export async function catalogueVersion(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('source_release')
+    .select([sql<number>`count(*)::int`.as('n'), sql<number>`coalesce(max(id), 0)::int`.as('m')])
+    .executeTakeFirstOrThrow();
+  return `${row.n}:${row.m}`;
+}
+
+async function replaceSearchDocuments(db: Db, side: 'vmbo' | 'mbo', docs: readonly SearchDocumentInput[]): Promise<void> {
   await db.deleteFrom('search_document').where('side', '=', side).execute();
   for (let i = 0; i < docs.length; i += CHUNK) {
     const rows = docs.slice(i, i + CHUNK).map((d) => ({

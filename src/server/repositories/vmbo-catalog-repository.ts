@@ -92,6 +92,7 @@ export async function deleteDemoCatalogue(db: Db): Promise<boolean> {
   const demo = await db.selectFrom('source_release').select('id').where('source', '=', SLO_SOURCE).where('is_demo', '=', true).execute();
   if (demo.length === 0) return false;
   await db.deleteFrom('search_document').where('side', '=', 'vmbo').execute();
+  await db.deleteFrom('search_lexicon').where('side', '=', 'vmbo').execute();
   await db.deleteFrom('vmbo_item').execute();
   await db.deleteFrom('source_release').where('id', 'in', demo.map((d) => d.id)).execute();
   return true;

@@ -70,3 +70,13 @@ CREATE TABLE search_document (
 );
 CREATE INDEX search_document_tsv_idx ON search_document USING gin (tsv);
 CREATE INDEX search_document_code_idx ON search_document (code_folded);
+
+-- The vocabulary of each side's texts: lets a search split a compound query
+-- ("kinderopvang") into words the catalogue actually uses.
+CREATE TABLE search_lexicon (
+  side  text NOT NULL CHECK (side IN ('vmbo', 'mbo')),
+  word  text NOT NULL,
+  freq  integer NOT NULL,
+  PRIMARY KEY (side, word)
+);
+CREATE INDEX search_lexicon_word_idx ON search_lexicon (word);

@@ -9,7 +9,7 @@ import { buildVmboSearchDocuments } from '../../../domain/vmbo/search-documents.
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
-import { replaceSearchDocuments } from '../../repositories/search-repository.js';
+import { replaceSearchIndex } from '../../repositories/search-repository.js';
 import { readSloSource } from '../../sources/slo-source.js';
 
 export interface SloImportReport {
@@ -97,7 +97,7 @@ export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport
     await repo.updateChangedItems(trx, diff.changed, releaseId);
     await repo.touchUnchangedItems(trx, diff.unchanged.map((i) => i.id), releaseId);
     await repo.markVervallen(trx, diff.vervallen, releaseId);
-    await replaceSearchDocuments(trx, 'vmbo', buildVmboSearchDocuments(await repo.loadActiveNodes(trx)));
+    await replaceSearchIndex(trx, 'vmbo', buildVmboSearchDocuments(await repo.loadActiveNodes(trx)));
     report.status = 'geimporteerd';
     report.releaseId = releaseId;
     report.durationMs = Date.now() - started;

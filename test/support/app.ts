@@ -1,0 +1,68 @@
+/** Starts the real application on a loopback port with a fresh database; and a headless Chromium for browser tests. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../../src/server/http/app.js';
+import { importSlo } from '../../src/server/use-cases/catalog/import-slo.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { DEMO_SLO_DIR, PROJECT_ROOT, SLO_DIR } from './shared-data.js';
+
+export interface TestApp {
+  url: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export const CLIENT_DIR = path.join(PROJECT_ROOT, 'dist', 'client');
+
+/** `data`: which catalogue to load: the national SLO data from ../shared, the built-in demo, or nothing. */
+export async function startTestApp(opts: { data?: 'slo' | 'demo' | 'none' } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const data = opts.data ?? 'demo';
+  if (data !== 'none') {
+    await importSlo({ db: database.db, location: data === 'slo' ? SLO_DIR : DEMO_SLO_DIR, release: data === 'slo' ? '2025-11' : 'demo', isDemo: data === 'demo' });
+  }
+  const app = await buildApp({ db: database.db, clientDir: CLIENT_DIR });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.destroy();
+    },
+  };
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM_PATH);
+export const hasBuiltClient = fs.existsSync(path.join(CLIENT_DIR, 'index.html'));
+export const SKIP_NO_BROWSER = !hasChromium
+  ? `overgeslagen: Chromium ontbreekt (${CHROMIUM_PATH}); installeer het Debian-pakket chromium`
+  : `overgeslagen: de front end is niet gebouwd (${CLIENT_DIR}); voer eerst npm run build uit`;
+/** Browser tests run when Chromium and the built front end are there; in CI they must be. */
+export const browserReady = hasChromium && hasBuiltClient;
+export function assertBrowserReadyInCi(): void {
+  if (!browserReady && process.env.CI === 'true') throw new Error(SKIP_NO_BROWSER);
+  if (!browserReady) console.warn(`[tests] ${SKIP_NO_BROWSER}`);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * A fresh database per test file: in-memory PGlite, or a new PostgreSQL
+ * database on the local server (dropped afterwards), chosen by TEST_DB.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/server/db/database.js';
+
+export type TestDbKind = 'pglite' | 'postgres';
+export const TEST_DB: TestDbKind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const databaseAvailable = TEST_DB === 'pglite' ? true : await postgresAvailable();
+export const SKIP_NO_DB = `overgeslagen: PostgreSQL is niet bereikbaar op ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')}`;
+if (!databaseAvailable) {
+  if (process.env.CI === 'true' || process.env.REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is vereist maar niet bereikbaar (${ADMIN_URL}).`);
+  console.warn(`[tests] ${SKIP_NO_DB}`);
+}
+
+export interface TestDatabase extends Database {
+  /** Drop the database (PostgreSQL) after closing. */
+  destroy(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_DB === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    return { ...database, destroy: () => database.close() };
+  }
+  const name = `doorlopend_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  return {
+    ...database,
+    destroy: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: ADMIN_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
