@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { seedDemoCatalogue } from './demo/seed-demo.js';
 import { buildApp } from './http/app.js';
+import { snapshotOf } from './repositories/catalog-snapshot.js';
 
 async function main() {
   const started = performance.now();
@@ -12,6 +13,8 @@ async function main() {
     const seeded = await seedDemoCatalogue(database.db);
     if (seeded) console.log(`Demodata geladen: ${seeded.counts.keuzevak} keuzevakken in ${seeded.counts.profiel} profielen.`);
   }
+  // Load the catalogue and build its search index before answering, so the first request is as fast as any.
+  await snapshotOf(database.db);
   const app = await buildApp({ db: database.db, clientDir: config.clientDir, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -38,29 +38,6 @@ export interface VmboItemTable {
   changed_release_id: number;
 }
 
-export interface SearchDocumentTable {
-  id: string;
-  side: string;
-  kind: string;
-  item_id: string;
-  code: string;
-  code_folded: string;
-  title: string;
-  body: string;
-  context: string;
-  url: string;
-  leerwegen: string[];
-  profiel_code: string | null;
-  boost: number;
-  tsv: string;
-}
-
-export interface SearchLexiconTable {
-  side: string;
-  word: string;
-  freq: number;
-}
-
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -70,7 +47,5 @@ export interface DB {
   source_release: SourceReleaseTable;
   vmbo_leerweg: VmboLeerwegTable;
   vmbo_item: VmboItemTable;
-  search_document: SearchDocumentTable;
-  search_lexicon: SearchLexiconTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -1,14 +1,13 @@
 /** Data access for the vmbo catalogue (vmbo_item, source_release). The catalogue is public: no tenant scope. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { contentHash, type StoredItemState, type Vervallen } from '../../domain/vmbo/catalog-diff.js';
 import type { VmboItem, VmboKind } from '../../domain/vmbo/slo-dataset.js';
-import type { CatalogNode } from '../../domain/vmbo/search-documents.js';
 import type { Leerweg } from '../../shared/catalog-api.js';
-import type { DB, SourceReleaseTable, VmboItemTable } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import { snapshotOf, type CatalogSnapshot, type ReleaseRow, type VmboItemRow } from './catalog-snapshot.js';
 
+export type { CatalogSnapshot, ReleaseRow, VmboItemRow };
 type Db = Kysely<DB> | Transaction<DB>;
-export type VmboItemRow = Selectable<VmboItemTable>;
-export type ReleaseRow = Selectable<SourceReleaseTable>;
 
 export const SLO_SOURCE = 'slo-examenprogramma-bg';
 const CHUNK = 300;
@@ -91,86 +90,45 @@ export async function markVervallen(db: Db, items: readonly Vervallen[], release
 export async function deleteDemoCatalogue(db: Db): Promise<boolean> {
   const demo = await db.selectFrom('source_release').select('id').where('source', '=', SLO_SOURCE).where('is_demo', '=', true).execute();
   if (demo.length === 0) return false;
-  await db.deleteFrom('search_document').where('side', '=', 'vmbo').execute();
-  await db.deleteFrom('search_lexicon').where('side', '=', 'vmbo').execute();
   await db.deleteFrom('vmbo_item').execute();
   await db.deleteFrom('source_release').where('id', 'in', demo.map((d) => d.id)).execute();
   return true;
 }
 
-/** Active, shown items as nodes for the search index. */
-export async function loadActiveNodes(db: Db): Promise<CatalogNode[]> {
-  const rows = await db
-    .selectFrom('vmbo_item')
-    .select(['id', 'kind', 'code', 'title', 'description', 'parent_id', 'leerwegen', 'profiel_code', 'duplicate_of'])
-    .where('status', '=', 'actief')
-    .orderBy('kind')
-    .orderBy('position')
-    .execute();
-  // Hide the second SLO record of a duplicated code, and everything below it.
-  const hidden = new Set(rows.filter((r) => r.duplicate_of !== null).map((r) => r.id));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const r of rows) {
-      if (!hidden.has(r.id) && r.parent_id !== null && hidden.has(r.parent_id)) {
-        hidden.add(r.id);
-        grew = true;
-      }
-    }
-  }
-  return rows.filter((r) => !hidden.has(r.id)).map((r) => ({
-    id: r.id,
-    kind: r.kind as VmboKind,
-    code: r.code,
-    title: r.title,
-    description: r.description,
-    parentId: r.parent_id,
-    leerwegen: r.leerwegen as Leerweg[],
-    profielCode: r.profiel_code,
-  }));
+// ---- read side: served from the in-memory snapshot of the catalogue ----
+
+export async function latestRelease(db: Kysely<DB>, source = SLO_SOURCE): Promise<ReleaseRow | undefined> {
+  return (await snapshotOf(db)).latest.get(source);
 }
 
-// ---- read side ----
-
-export async function latestRelease(db: Db, source = SLO_SOURCE): Promise<ReleaseRow | undefined> {
+/** Latest release straight from the database (inside an import transaction). */
+export async function latestReleaseInDb(db: Db, source = SLO_SOURCE): Promise<ReleaseRow | undefined> {
   return db.selectFrom('source_release').selectAll().where('source', '=', source).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function releasesById(db: Db, ids: readonly number[]): Promise<Map<number, ReleaseRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('source_release').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, r]));
+export function releasesById(snapshot: CatalogSnapshot, ids: readonly number[]): Map<number, ReleaseRow> {
+  return new Map(ids.flatMap((id) => (snapshot.releases.has(id) ? [[id, snapshot.releases.get(id)!] as const] : [])));
 }
 
-export async function countActive(db: Db): Promise<Record<VmboKind, number>> {
-  const rows = await db
-    .selectFrom('vmbo_item')
-    .select(['kind', sql<number>`count(*)::int`.as('n')])
-    .where('status', '=', 'actief')
-    .groupBy('kind')
-    .execute();
+export function countActive(snapshot: CatalogSnapshot): Record<VmboKind, number> {
   const counts: Record<VmboKind, number> = { profiel: 0, kern: 0, kerndeel: 0, profielmodule: 0, keuzevak: 0, deeltaak: 0, eindterm: 0 };
-  for (const r of rows) counts[r.kind as VmboKind] = r.n;
+  for (const r of snapshot.items) if (r.status === 'actief') counts[r.kind as VmboKind] += 1;
   return counts;
 }
 
-export async function findByKindAndCode(db: Db, kind: VmboKind, code: string): Promise<VmboItemRow[]> {
-  return db.selectFrom('vmbo_item').selectAll().where('kind', '=', kind).where('code', '=', code).orderBy('duplicate_of', 'desc').execute();
+/** All records with this kind and code; the shown one first, active before vervallen. */
+export function findByKindAndCode(snapshot: CatalogSnapshot, kind: VmboKind, code: string): VmboItemRow[] {
+  return [...(snapshot.byKindCode.get(`${kind}|${code}`) ?? [])].sort(
+    (a, b) => Number(a.duplicate_of !== null) - Number(b.duplicate_of !== null) || Number(a.status !== 'actief') - Number(b.status !== 'actief'),
+  );
 }
 
-export async function findById(db: Db, id: string): Promise<VmboItemRow | undefined> {
-  return db.selectFrom('vmbo_item').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function childrenOf(db: Db, parentIds: readonly string[], opts: { includeVervallen: boolean }): Promise<VmboItemRow[]> {
-  if (parentIds.length === 0) return [];
-  let q = db.selectFrom('vmbo_item').selectAll().where('parent_id', 'in', [...parentIds]);
-  if (!opts.includeVervallen) q = q.where('status', '=', 'actief');
-  return q.orderBy('parent_id').orderBy('position').execute();
+export function childrenOf(snapshot: CatalogSnapshot, parentIds: readonly string[], opts: { includeVervallen: boolean }): VmboItemRow[] {
+  return parentIds.flatMap((id) => (snapshot.children.get(id) ?? []).filter((c) => opts.includeVervallen || c.status === 'actief'));
 }
 
 export interface ListFilter {
-  kind: 'keuzevak' | 'profielmodule' | 'profiel';
+  kind: 'keuzevak' | 'profielmodule';
   profiel?: string;
   leerweg?: Leerweg;
   status: 'actief' | 'vervallen' | 'alle';
@@ -184,41 +142,41 @@ export interface SummaryRow extends VmboItemRow {
 }
 
 /** Keuzevakken or profielmodulen with their profiel and counts (eindtermen counted for the leerweg, when given). */
-export async function listWithCounts(db: Db, f: ListFilter): Promise<SummaryRow[]> {
-  const lw = f.leerweg ?? null;
-  let q = db
-    .selectFrom('vmbo_item as k')
-    .leftJoin('vmbo_item as p', 'p.id', 'k.parent_id')
-    .selectAll('k')
-    .select([
-      'p.title as profiel_title',
-      sql<number>`(SELECT count(*)::int FROM vmbo_item d WHERE d.parent_id = k.id AND d.status = k.status)`.as('aantal_deeltaken'),
-      sql<number>`(SELECT count(*)::int FROM vmbo_item e JOIN vmbo_item d ON e.parent_id = d.id
-                   WHERE d.parent_id = k.id AND e.status = k.status AND (${lw}::text IS NULL OR ${lw}::text = ANY(e.leerwegen)))`.as('aantal_eindtermen'),
-    ])
-    .where('k.kind', '=', f.kind);
-  // The second SLO record of a duplicated code is only reachable by id.
-  if (!f.ids) q = q.where('k.duplicate_of', 'is', null);
-  if (f.status !== 'alle') q = q.where('k.status', '=', f.status);
-  if (f.profiel) q = q.where('k.profiel_code', '=', f.profiel);
-  if (f.leerweg) q = q.where(sql<boolean>`${f.leerweg}::text = ANY(k.leerwegen)`);
-  if (f.ids) {
-    if (f.ids.length === 0) return [];
-    q = q.where('k.id', 'in', [...f.ids]);
-  }
-  return (await q.orderBy('k.code').execute()) as SummaryRow[];
+export function listWithCounts(snapshot: CatalogSnapshot, f: ListFilter): SummaryRow[] {
+  const ids = f.ids ? new Set(f.ids) : null;
+  const rows = snapshot.items.filter(
+    (k) =>
+      k.kind === f.kind &&
+      // The second SLO record of a duplicated code is only reachable by id.
+      (ids ? ids.has(k.id) : k.duplicate_of === null) &&
+      (f.status === 'alle' || k.status === f.status) &&
+      (!f.profiel || k.profiel_code === f.profiel) &&
+      (!f.leerweg || k.leerwegen.includes(f.leerweg)),
+  );
+  return rows
+    .map((k) => {
+      const deeltaken = (snapshot.children.get(k.id) ?? []).filter((d) => d.status === k.status);
+      const eindtermen = deeltaken.flatMap((d) => (snapshot.children.get(d.id) ?? []).filter((e) => e.status === k.status && (!f.leerweg || e.leerwegen.includes(f.leerweg))));
+      return {
+        ...k,
+        profiel_title: k.parent_id ? (snapshot.byId.get(k.parent_id)?.title ?? null) : null,
+        aantal_deeltaken: deeltaken.length,
+        aantal_eindtermen: eindtermen.length,
+      };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
-export async function listProfielen(db: Db): Promise<Array<VmboItemRow & { aantal_modules: number; aantal_keuzevakken: number }>> {
-  return (await db
-    .selectFrom('vmbo_item as p')
-    .selectAll('p')
-    .select([
-      sql<number>`(SELECT count(*)::int FROM vmbo_item c WHERE c.parent_id = p.id AND c.kind = 'profielmodule' AND c.status = 'actief')`.as('aantal_modules'),
-      sql<number>`(SELECT count(*)::int FROM vmbo_item c WHERE c.parent_id = p.id AND c.kind = 'keuzevak' AND c.status = 'actief' AND c.duplicate_of IS NULL)`.as('aantal_keuzevakken'),
-    ])
-    .where('p.kind', '=', 'profiel')
-    .where('p.status', '=', 'actief')
-    .orderBy('p.code')
-    .execute()) as Array<VmboItemRow & { aantal_modules: number; aantal_keuzevakken: number }>;
+export function listProfielen(snapshot: CatalogSnapshot): Array<VmboItemRow & { aantal_modules: number; aantal_keuzevakken: number }> {
+  return snapshot.items
+    .filter((p) => p.kind === 'profiel' && p.status === 'actief')
+    .map((p) => {
+      const kids = (snapshot.children.get(p.id) ?? []).filter((c) => c.status === 'actief');
+      return {
+        ...p,
+        aantal_modules: kids.filter((c) => c.kind === 'profielmodule').length,
+        aantal_keuzevakken: kids.filter((c) => c.kind === 'keuzevak' && c.duplicate_of === null).length,
+      };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -50,33 +50,3 @@ CREATE INDEX vmbo_item_kind_code_idx ON vmbo_item (kind, code);
 CREATE INDEX vmbo_item_parent_idx ON vmbo_item (parent_id, position);
 CREATE INDEX vmbo_item_profiel_idx ON vmbo_item (profiel_code, kind);
 
--- Search documents for both sides of the catalogue, analysed by our own Dutch
--- analyser (src/domain/text) and stored as a 'simple' tsvector of its terms.
-CREATE TABLE search_document (
-  id            text PRIMARY KEY,          -- '<side>:<item id>'
-  side          text NOT NULL CHECK (side IN ('vmbo', 'mbo')),
-  kind          text NOT NULL,
-  item_id       text NOT NULL,
-  code          text NOT NULL,
-  code_folded   text NOT NULL,
-  title         text NOT NULL,
-  body          text NOT NULL DEFAULT '',
-  context       text NOT NULL DEFAULT '',
-  url           text NOT NULL,
-  leerwegen     text[] NOT NULL DEFAULT '{}',
-  profiel_code  text,
-  boost         real NOT NULL DEFAULT 1,
-  tsv           tsvector NOT NULL
-);
-CREATE INDEX search_document_tsv_idx ON search_document USING gin (tsv);
-CREATE INDEX search_document_code_idx ON search_document (code_folded);
-
--- The vocabulary of each side's texts: lets a search split a compound query
--- ("kinderopvang") into words the catalogue actually uses.
-CREATE TABLE search_lexicon (
-  side  text NOT NULL CHECK (side IN ('vmbo', 'mbo')),
-  word  text NOT NULL,
-  freq  integer NOT NULL,
-  PRIMARY KEY (side, word)
-);
-CREATE INDEX search_lexicon_word_idx ON search_lexicon (word);

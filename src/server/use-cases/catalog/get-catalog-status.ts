@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CatalogStatus } from '../../../shared/catalog-api.js';
 import type { DB } from '../../db/schema.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
+import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 
 export const IMPORT_INSTRUCTIONS =
   'Laad de volledige landelijke SLO-gegevens met: npm run import -- slo <map-of-url> --release <release>, ' +
@@ -9,14 +10,10 @@ export const IMPORT_INSTRUCTIONS =
   'De map of URL bevat examenprogramma-bg/*.json en basis/niveaus.json, zoals SLO ze publiceert. Stop de app eerst als die de ingebouwde database gebruikt.';
 
 export async function getCatalogStatus(opts: { db: Kysely<DB> }): Promise<CatalogStatus> {
-  const [release, counts] = await Promise.all([repo.latestRelease(opts.db), repo.countActive(opts.db)]);
-  const shownKeuzevakken = await opts.db
-    .selectFrom('vmbo_item')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('kind', '=', 'keuzevak')
-    .where('status', '=', 'actief')
-    .where('duplicate_of', 'is', null)
-    .executeTakeFirstOrThrow();
+  const snapshot = await snapshotOf(opts.db);
+  const release = snapshot.latest.get(repo.SLO_SOURCE);
+  const counts = repo.countActive(snapshot);
+  const shownKeuzevakken = snapshot.items.filter((r) => r.kind === 'keuzevak' && r.status === 'actief' && r.duplicate_of === null).length;
   return {
     vmbo: {
       current: release
@@ -33,7 +30,7 @@ export async function getCatalogStatus(opts: { db: Kysely<DB> }): Promise<Catalo
       counts: {
         profielen: counts.profiel,
         profielmodulen: counts.profielmodule,
-        keuzevakken: Number(shownKeuzevakken.n),
+        keuzevakken: shownKeuzevakken,
         deeltaken: counts.deeltaak,
         eindtermen: counts.eindterm,
       },

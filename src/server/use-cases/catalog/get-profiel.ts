@@ -4,10 +4,11 @@ import { profielRef } from '../../../domain/vmbo/profiel-names.js';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
+import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import { eindtermOf, groupByParent, provenanceOf, summaryOf } from './mappers.js';
 
 export async function listProfielen(opts: { db: Kysely<DB>; leerweg?: Leerweg }): Promise<ProfielSummary[]> {
-  const rows = await repo.listProfielen(opts.db);
+  const rows = repo.listProfielen(await snapshotOf(opts.db));
   return rows.map((r) => ({
     ...profielRef(r.code, r.title),
     id: r.id,
@@ -21,17 +22,16 @@ export async function listProfielen(opts: { db: Kysely<DB>; leerweg?: Leerweg })
 
 export async function getProfiel(opts: { db: Kysely<DB>; slug: string; leerweg?: Leerweg }): Promise<ProfielDetail> {
   const { db, leerweg } = opts;
+  const snapshot = await snapshotOf(db);
   const code = slugToCode(opts.slug).toUpperCase();
-  const [row] = await repo.findByKindAndCode(db, 'profiel', code);
+  const [row] = repo.findByKindAndCode(snapshot, 'profiel', code);
   if (!row) throw notFound(`Profiel ${code} bestaat niet in de catalogus.`);
-  const [kern] = (await repo.childrenOf(db, [row.id], { includeVervallen: false })).filter((c) => c.kind === 'kern');
-  const kerndelen = kern ? await repo.childrenOf(db, [kern.id], { includeVervallen: false }) : [];
-  const eindtermen = groupByParent(await repo.childrenOf(db, kerndelen.map((k) => k.id), { includeVervallen: false }));
-  const [modules, keuzevakken, releases] = await Promise.all([
-    repo.listWithCounts(db, { kind: 'profielmodule', profiel: code, status: 'actief', leerweg }),
-    repo.listWithCounts(db, { kind: 'keuzevak', profiel: code, status: 'actief', leerweg }),
-    repo.releasesById(db, [row.first_release_id, row.last_release_id]),
-  ]);
+  const [kern] = repo.childrenOf(snapshot, [row.id], { includeVervallen: false }).filter((c) => c.kind === 'kern');
+  const kerndelen = kern ? repo.childrenOf(snapshot, [kern.id], { includeVervallen: false }) : [];
+  const eindtermen = groupByParent(repo.childrenOf(snapshot, kerndelen.map((k) => k.id), { includeVervallen: false }));
+  const modules = repo.listWithCounts(snapshot, { kind: 'profielmodule', profiel: code, status: 'actief', leerweg });
+  const keuzevakken = repo.listWithCounts(snapshot, { kind: 'keuzevak', profiel: code, status: 'actief', leerweg });
+  const releases = repo.releasesById(snapshot, [row.first_release_id, row.last_release_id]);
   const summary = (await listProfielen({ db })).find((p) => p.id === row.id)!;
   return {
     ...summary,

@@ -3,16 +3,18 @@ import { slugToCode, type Leerweg, type ProfielmoduleDetail } from '../../../sha
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
+import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import { loadDeeltaken } from './load-deeltaken.js';
 import { provenanceOf, summaryOf } from './mappers.js';
 
 export async function getProfielmodule(opts: { db: Kysely<DB>; slug: string; leerweg?: Leerweg }): Promise<ProfielmoduleDetail> {
   const code = slugToCode(opts.slug).toUpperCase();
-  const [row] = await repo.findByKindAndCode(opts.db, 'profielmodule', code);
+  const snapshot = await snapshotOf(opts.db);
+  const [row] = repo.findByKindAndCode(snapshot, 'profielmodule', code);
   if (!row) throw notFound(`Profielmodule ${code} bestaat niet in de catalogus.`);
-  const [summary] = await repo.listWithCounts(opts.db, { kind: 'profielmodule', status: 'alle', ids: [row.id] });
-  const deeltaken = await loadDeeltaken(opts.db, row, opts.leerweg);
-  const releases = await repo.releasesById(opts.db, [row.first_release_id, row.last_release_id]);
+  const [summary] = repo.listWithCounts(snapshot, { kind: 'profielmodule', status: 'alle', ids: [row.id] });
+  const deeltaken = loadDeeltaken(snapshot, row, opts.leerweg);
+  const releases = repo.releasesById(snapshot, [row.first_release_id, row.last_release_id]);
   return {
     ...summaryOf(summary!),
     aantalDeeltaken: deeltaken.length,

@@ -5,11 +5,10 @@
 import { sql, type Kysely } from 'kysely';
 import { countByKind, diffCatalog } from '../../../domain/vmbo/catalog-diff.js';
 import { parseSloDataset, SloDatasetError, type DuplicateCode, type VmboKind } from '../../../domain/vmbo/slo-dataset.js';
-import { buildVmboSearchDocuments } from '../../../domain/vmbo/search-documents.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
-import { replaceSearchIndex } from '../../repositories/search-repository.js';
+import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
 import { readSloSource } from '../../sources/slo-source.js';
 
 export interface SloImportReport {
@@ -55,9 +54,9 @@ export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport
   const release = opts.release?.trim() || `ongelabeld (${source.checksum.slice(0, 8)})`;
   const isDemo = opts.isDemo ?? false;
 
-  return opts.db.transaction().execute(async (trx) => {
+  const result = await opts.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
-    const current = await repo.latestRelease(trx);
+    const current = await repo.latestReleaseInDb(trx);
     const replacingDemo = !isDemo && current?.is_demo === true;
     const stored = replacingDemo ? [] : await repo.loadItemStates(trx);
     const diff = diffCatalog(stored, dataset.items);
@@ -97,11 +96,12 @@ export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport
     await repo.updateChangedItems(trx, diff.changed, releaseId);
     await repo.touchUnchangedItems(trx, diff.unchanged.map((i) => i.id), releaseId);
     await repo.markVervallen(trx, diff.vervallen, releaseId);
-    await replaceSearchIndex(trx, 'vmbo', buildVmboSearchDocuments(await repo.loadActiveNodes(trx)));
     report.status = 'geimporteerd';
     report.releaseId = releaseId;
     report.durationMs = Date.now() - started;
     await repo.updateReleaseReport(trx, releaseId, report);
     return report;
   });
+  if (result.status === 'geimporteerd') invalidateSnapshot(opts.db);
+  return result;
 }

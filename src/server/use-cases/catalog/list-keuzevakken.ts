@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { KeuzevakSummary, ListQuery, ProfielmoduleSummary } from '../../../shared/catalog-api.js';
 import type { DB } from '../../db/schema.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
+import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import { matchingItemIds } from './search-catalog.js';
 import { summaryOf } from './mappers.js';
 
 async function list(db: Kysely<DB>, kind: 'keuzevak' | 'profielmodule', query: ListQuery) {
   const ids = query.q ? await matchingItemIds(db, query.q, kind) : undefined;
-  const rows = await repo.listWithCounts(db, {
+  const rows = repo.listWithCounts(await snapshotOf(db), {
     kind,
     profiel: query.profiel?.toUpperCase(),
     leerweg: query.leerweg,

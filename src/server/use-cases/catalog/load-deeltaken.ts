@@ -1,14 +1,12 @@
 /** Deeltaken with their eindtermen below a keuzevak or profielmodule, optionally for one leerweg. */
 import type { Deeltaak, ItemStatus, Leerweg } from '../../../shared/catalog-api.js';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
 import { eindtermOf, groupByParent } from './mappers.js';
 
-export async function loadDeeltaken(db: Kysely<DB>, parent: repo.VmboItemRow, leerweg: Leerweg | undefined): Promise<Deeltaak[]> {
+export function loadDeeltaken(snapshot: repo.CatalogSnapshot, parent: repo.VmboItemRow, leerweg: Leerweg | undefined): Deeltaak[] {
   const includeVervallen = parent.status === 'vervallen';
-  const deeltaken = await repo.childrenOf(db, [parent.id], { includeVervallen });
-  const eindtermen = groupByParent(await repo.childrenOf(db, deeltaken.map((d) => d.id), { includeVervallen }));
+  const deeltaken = repo.childrenOf(snapshot, [parent.id], { includeVervallen });
+  const eindtermen = groupByParent(repo.childrenOf(snapshot, deeltaken.map((d) => d.id), { includeVervallen }));
   return deeltaken
     .map((d) => ({
       id: d.id,

@@ -6,10 +6,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Leerweg, SearchKind, SearchQuery, SearchResult } from '../../../shared/catalog-api.js';
-import { fold, highlight, Lexicon, queryTerms, snippet, splitCompound, stem, tokenize } from '../../../domain/text/analyzer.js';
+import { fold, highlight, queryTerms, snippet, splitCompound, stem, tokenize } from '../../../domain/text/analyzer.js';
 import { foldCode } from '../../../domain/vmbo/search-documents.js';
 import type { DB } from '../../db/schema.js';
-import { catalogueVersion, loadLexiconWords, searchDocuments, type SearchFilters } from '../../repositories/search-repository.js';
+import type { IndexFilters } from '../../../domain/search/search-index.js';
+import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 
 const CODE_LIKE = /^\s*[a-z]{1,3}[\s/-][a-z&]{2,4}([\s/-][0-9a-z.-]+)*\s*$/i;
 
@@ -18,8 +19,9 @@ interface Plan {
   /** Terms to highlight. */
   terms: string[];
   prefixes: string[];
-  /** Built from analyser output only (letters and digits), so always valid tsquery syntax. */
-  tsquery: string;
+  /** Index terms to look up, and how to combine them. */
+  lookup: string[];
+  mode: 'and' | 'or' | 'prefix';
   note: string | null;
 }
 
@@ -27,23 +29,12 @@ const clean = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, '');
 
 function wholeWords(q: string): Plan | null {
   const terms = queryTerms(q).map(clean).filter(Boolean);
-  return terms.length === 0 ? null : { strategy: 'woorden', terms, prefixes: [], tsquery: terms.join(' & '), note: null };
+  return terms.length === 0 ? null : { strategy: 'woorden', terms, prefixes: [], lookup: terms, mode: 'and', note: null };
 }
 
-// The catalogue's vocabulary per database, refreshed when an import changed the catalogue.
-const lexicons = new WeakMap<object, { version: string; lexicon: Lexicon }>();
-async function lexiconOf(db: Kysely<DB>): Promise<Lexicon> {
-  const version = await catalogueVersion(db);
-  const cached = lexicons.get(db);
-  if (cached?.version === version) return cached.lexicon;
-  const lexicon = new Lexicon(await loadLexiconWords(db));
-  lexicons.set(db, { version, lexicon });
-  return lexicon;
-}
-
-async function compoundParts(db: Kysely<DB>, q: string, mode: 'and' | 'or'): Promise<Plan | null> {
+function compoundParts(snapshot: CatalogSnapshot, q: string, mode: 'and' | 'or'): Plan | null {
   const words = tokenize(q).filter((t) => !t.stop).map((t) => t.folded);
-  const lexicon = await lexiconOf(db);
+  const lexicon = snapshot.lexicon;
   let split = false;
   const groups = words.map((w) => {
     const parts = splitCompound(w, lexicon);
@@ -58,7 +49,8 @@ async function compoundParts(db: Kysely<DB>, q: string, mode: 'and' | 'or'): Pro
     strategy: 'delen',
     terms,
     prefixes: [],
-    tsquery: terms.join(mode === 'and' ? ' & ' : ' | '),
+    lookup: terms,
+    mode,
     note: `Geen treffers voor "${q.trim()}" als geheel woord; getoond worden treffers voor de delen ${partsText}.`,
   };
 }
@@ -70,34 +62,36 @@ function wordBeginnings(q: string): Plan | null {
     strategy: 'begin',
     terms: [],
     prefixes: words,
-    tsquery: words.map((w) => `${w}:*`).join(' & '),
+    lookup: words,
+    mode: 'prefix',
     note: `Geen treffers voor "${q.trim()}" als geheel woord; getoond worden woorden die zo beginnen.`,
   };
 }
 
 export async function searchCatalog(opts: { db: Kysely<DB>; query: SearchQuery }): Promise<SearchResult> {
   const { db, query } = opts;
-  const filters: SearchFilters = {
+  const snapshot = await snapshotOf(db);
+  const filters: IndexFilters = {
     side: query.side === 'alle' ? undefined : query.side,
     kind: query.kind,
     leerweg: query.leerweg,
     profiel: query.profiel?.toUpperCase(),
   };
   const codeFolded = CODE_LIKE.test(query.q) ? foldCode(query.q) : null;
-  const run = (p: Plan) => searchDocuments(db, { tsquery: p.tsquery, codeFolded, filters, limit: query.limit, offset: query.offset });
+  const run = (p: Plan) => snapshot.index.search({ terms: p.lookup, mode: p.mode, codeFolded, filters, limit: query.limit, offset: query.offset });
 
-  const attempts: Array<() => Promise<Plan | null> | Plan | null> = [
+  const attempts: Array<() => Plan | null> = [
     () => wholeWords(query.q),
-    () => compoundParts(db, query.q, 'and'),
-    () => compoundParts(db, query.q, 'or'),
+    () => compoundParts(snapshot, query.q, 'and'),
+    () => compoundParts(snapshot, query.q, 'or'),
     () => wordBeginnings(query.q),
   ];
   let plan: Plan | null = null;
-  let found: Awaited<ReturnType<typeof run>> = { total: 0, rows: [] };
+  let found: ReturnType<typeof run> = { total: 0, hits: [] };
   for (const attempt of attempts) {
-    const candidate = await attempt();
+    const candidate = attempt();
     if (!candidate) continue;
-    const result = await run(candidate);
+    const result = run(candidate);
     plan ??= candidate;
     if (result.total > 0) {
       plan = candidate;
@@ -113,18 +107,18 @@ export async function searchCatalog(opts: { db: Kysely<DB>; query: SearchQuery }
     total: found.total,
     strategy: active.strategy,
     note: found.total > 0 ? active.note : null,
-    hits: found.rows.map((r) => ({
-      side: r.side as 'vmbo' | 'mbo',
-      kind: r.kind as SearchKind,
-      id: r.item_id,
-      code: r.code,
-      title: r.title,
-      titleHighlight: highlight(r.title, active.terms, active.prefixes),
-      snippet: r.body ? snippet(r.body, active.terms, active.prefixes) : [],
-      context: r.context,
-      url: r.url,
-      leerwegen: r.leerwegen as Leerweg[],
-      score: Math.round(r.score * 10000) / 10000,
+    hits: found.hits.map(({ doc, score }) => ({
+      side: doc.side,
+      kind: doc.kind as SearchKind,
+      id: doc.itemId,
+      code: doc.code,
+      title: doc.title,
+      titleHighlight: highlight(doc.title, active.terms, active.prefixes),
+      snippet: doc.body ? snippet(doc.body, active.terms, active.prefixes) : [],
+      context: doc.context,
+      url: doc.url,
+      leerwegen: doc.leerwegen as Leerweg[],
+      score: Math.round(score * 10000) / 10000,
     })),
   };
 }

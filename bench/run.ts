@@ -1,0 +1,162 @@
+/**
+ * npm run bench: the figures BENCHMARKS.md records.
+ * - full SLO import into PGlite (a data folder) and into PostgreSQL (a fresh database);
+ * - time from process start to the first answered request (empty folder with demo seeding, and a folder with the national data);
+ * - p50/p95 latency of keuzevak detail and of search at 20 concurrent keep-alive connections on loopback.
+ * Needs ../shared (the national data) and a built project (npm run build). PostgreSQL is optional.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../src/server/db/database.js';
+import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SLO_DIR = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'), 'data', 'slo');
+const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const CONNECTIONS = 20;
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-bench-'));
+
+async function timeImportPglite(): Promise<number> {
+  const dir = tmp();
+  const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+  const t = performance.now();
+  await importSlo({ db: db.db, location: SLO_DIR, release: '2025-11' });
+  const elapsed = performance.now() - t;
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return elapsed;
+}
+
+async function timeImportPostgres(): Promise<number | null> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `doorlopend_bench_${process.pid}`;
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const t = performance.now();
+  await importSlo({ db: db.db, location: SLO_DIR, release: '2025-11' });
+  const elapsed = performance.now() - t;
+  await db.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+  return elapsed;
+}
+
+function get(agent: http.Agent, port: number, urlPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: urlPath, agent }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(res.statusCode) : reject(new Error(`${urlPath}: HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; msToFirstAnswer: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const agent = new http.Agent({ keepAlive: false });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('De server stopte voordat hij antwoordde.');
+    try {
+      await get(agent, port, '/api/health');
+      return { child, msToFirstAnswer: performance.now() - started };
+    } catch {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+async function stop(child: ChildProcess) {
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await done;
+}
+
+async function load(port: number, paths: string[]): Promise<{ requests: number; p50: number; p95: number; p99: number; rps: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  const end = performance.now() + DURATION_MS;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const p = paths[i++ % paths.length]!;
+        const t = performance.now();
+        await get(agent, port, p);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / (DURATION_MS / 1000) };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(SLO_DIR, 'examenprogramma-bg'))) throw new Error(`De landelijke SLO-gegevens ontbreken: ${SLO_DIR}`);
+  if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('Bouw eerst: npm run build');
+  console.log(`Doorlopend benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+  const importPglite = await timeImportPglite();
+  const importPg = await timeImportPostgres();
+  console.log(`SLO-import (volledig, 4.398 items) in PGlite:      ${ms(importPglite)}`);
+  console.log(`SLO-import (volledig, 4.398 items) in PostgreSQL:  ${importPg === null ? 'overgeslagen (geen PostgreSQL)' : ms(importPg)}`);
+
+  // Cold start: empty data folder, migrations and demo data.
+  const coldDir = tmp();
+  const cold = await startServer(coldDir, 3901);
+  await stop(cold.child);
+  console.log(`Start tot eerste antwoord, lege map (migraties + demodata): ${ms(cold.msToFirstAnswer)}`);
+
+  // Warm start with the national data in the folder.
+  const dir = tmp();
+  const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+  await importSlo({ db: db.db, location: SLO_DIR, release: '2025-11' });
+  await db.close();
+  const warm = await startServer(dir, 3902);
+  console.log(`Start tot eerste antwoord, met landelijke gegevens:       ${ms(warm.msToFirstAnswer)}`);
+
+  const list = JSON.parse(await new Promise<string>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: 3902, path: '/api/vmbo/keuzevakken' }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  })) as Array<{ slug: string }>;
+  const detailPaths = list.map((k) => `/api/vmbo/keuzevakken/${k.slug}`);
+  const searchPaths = ['lassen', 'klantgericht', 'kinderopvang', 'zorg', 'elektrische installatie', 'presenteren', 'hout', 'voeding', 'K-PIE-16', 'veilig werken', 'klant', 'bloemen'].map(
+    (q) => `/api/search?q=${encodeURIComponent(q)}`,
+  );
+  for (const [label, paths] of [['keuzevak-detail', detailPaths], ['zoeken', searchPaths]] as const) {
+    await load(3902, paths.slice(0, 5)); // warm-up
+    const r = await load(3902, [...paths]);
+    console.log(`${label.padEnd(16)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken (${r.rps.toFixed(0)}/s), p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`);
+  }
+  await stop(warm.child);
+  for (const d of [coldDir, dir]) fs.rmSync(d, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+/**
+ * The public catalogue in memory. It is read-mostly and changes only by an
+ * import, so reads (lists, details, search) are served from a snapshot of the
+ * tables plus a search index, rebuilt when an import changed the catalogue:
+ * at once after an import in this process, and otherwise noticed within
+ * REFRESH_MS (an import by another process against PostgreSQL).
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { Lexicon } from '../../domain/text/analyzer.js';
+import { SearchIndex } from '../../domain/search/search-index.js';
+import { buildVmboSearchDocuments, type CatalogNode } from '../../domain/vmbo/search-documents.js';
+import type { VmboKind } from '../../domain/vmbo/slo-dataset.js';
+import type { Leerweg } from '../../shared/catalog-api.js';
+import type { DB, SourceReleaseTable, VmboItemTable } from '../db/schema.js';
+
+export type VmboItemRow = Selectable<VmboItemTable>;
+export type ReleaseRow = Selectable<SourceReleaseTable>;
+
+export interface CatalogSnapshot {
+  version: string;
+  items: VmboItemRow[];
+  byId: Map<string, VmboItemRow>;
+  /** Children of every item in SLO's order, all statuses. */
+  children: Map<string, VmboItemRow[]>;
+  byKindCode: Map<string, VmboItemRow[]>;
+  releases: Map<number, ReleaseRow>;
+  /** Latest release per source. */
+  latest: Map<string, ReleaseRow>;
+  index: SearchIndex;
+  lexicon: Lexicon;
+  builtInMs: number;
+}
+
+const REFRESH_MS = 1000;
+
+interface Entry {
+  snapshot: CatalogSnapshot;
+  checkedAt: number;
+}
+const cache = new WeakMap<Kysely<DB>, Entry>();
+const loading = new WeakMap<Kysely<DB>, Promise<CatalogSnapshot>>();
+
+async function catalogueVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom('source_release')
+    .select([sql<number>`count(*)::int`.as('n'), sql<number>`coalesce(max(id), 0)::int`.as('m')])
+    .executeTakeFirstOrThrow();
+  return `${row.n}:${row.m}`;
+}
+
+/** Shown, active items: not vervallen, and not under the second SLO record of a duplicated code. */
+function activeNodes(items: readonly VmboItemRow[], byId: Map<string, VmboItemRow>): CatalogNode[] {
+  const hidden = (r: VmboItemRow): boolean => {
+    for (let cur: VmboItemRow | undefined = r; cur; cur = cur.parent_id ? byId.get(cur.parent_id) : undefined) {
+      if (cur.status !== 'actief' || cur.duplicate_of !== null) return true;
+    }
+    return false;
+  };
+  return items
+    .filter((r) => !hidden(r))
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind as VmboKind,
+      code: r.code,
+      title: r.title,
+      description: r.description,
+      parentId: r.parent_id,
+      leerwegen: r.leerwegen as Leerweg[],
+      profielCode: r.profiel_code,
+    }));
+}
+
+async function build(db: Kysely<DB>, version: string): Promise<CatalogSnapshot> {
+  const started = performance.now();
+  const [items, releaseRows] = await Promise.all([
+    db.selectFrom('vmbo_item').selectAll().orderBy('parent_id').orderBy('position').orderBy('code').execute(),
+    db.selectFrom('source_release').selectAll().orderBy('id').execute(),
+  ]);
+  const byId = new Map(items.map((r) => [r.id, r]));
+  const children = new Map<string, VmboItemRow[]>();
+  const byKindCode = new Map<string, VmboItemRow[]>();
+  for (const r of items) {
+    if (r.parent_id) {
+      const list = children.get(r.parent_id) ?? [];
+      list.push(r);
+      children.set(r.parent_id, list);
+    }
+    const key = `${r.kind}|${r.code}`;
+    const same = byKindCode.get(key) ?? [];
+    same.push(r);
+    byKindCode.set(key, same);
+  }
+  const latest = new Map<string, ReleaseRow>();
+  for (const r of releaseRows) latest.set(r.source, r);
+  const { documents, lexicon } = buildVmboSearchDocuments(activeNodes(items, byId));
+  return {
+    version,
+    items,
+    byId,
+    children,
+    byKindCode,
+    releases: new Map(releaseRows.map((r) => [r.id, r])),
+    latest,
+    index: new SearchIndex(documents),
+    lexicon: new Lexicon(lexicon.keys()),
+    builtInMs: performance.now() - started,
+  };
+}
+
+export async function snapshotOf(db: Kysely<DB>): Promise<CatalogSnapshot> {
+  const entry = cache.get(db);
+  const now = Date.now();
+  if (entry && now - entry.checkedAt < REFRESH_MS) return entry.snapshot;
+  const pending = loading.get(db);
+  if (pending) return pending;
+  const promise = (async () => {
+    const version = await catalogueVersion(db);
+    const snapshot = entry && entry.snapshot.version === version ? entry.snapshot : await build(db, version);
+    cache.set(db, { snapshot, checkedAt: Date.now() });
+    return snapshot;
+  })().finally(() => loading.delete(db));
+  loading.set(db, promise);
+  return promise;
+}
+
+/** After an import in this process: the next read rebuilds. */
+export function invalidateSnapshot(db: Kysely<DB>): void {
+  cache.delete(db);
+}
