@@ -43,11 +43,23 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     const surface = match[0];
     const start = match.index;
-    const folded = fold(surface).replace(/['’]/g, '');
-    const stop = DUTCH_STOP_WORDS.has(folded);
-    tokens.push({ surface, folded, term: stem(folded), start, end: start + surface.length, stop });
+    const { folded, term, stop } = analyseWord(surface);
+    tokens.push({ surface, folded, term, start, end: start + surface.length, stop });
   }
   return tokens;
+}
+
+// Words repeat a lot (the same catalogue is analysed again for every highlight): memoise per written form.
+const wordCache = new Map<string, { folded: string; term: string; stop: boolean }>();
+function analyseWord(surface: string): { folded: string; term: string; stop: boolean } {
+  let analysed = wordCache.get(surface);
+  if (!analysed) {
+    const folded = fold(surface).replace(/['’]/g, '');
+    analysed = { folded, term: stem(folded), stop: DUTCH_STOP_WORDS.has(folded) };
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(surface, analysed);
+  }
+  return analysed;
 }
 
 const stemCache = new Map<string, string>();
