@@ -155,6 +155,11 @@ describe.skipIf(!databaseAvailable || !hasSloData)(`catalogue API on the nationa
     expect(ui.statusCode).toBe(200);
   });
 
+  it('answers a missing asset with 404 instead of the app page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/bestaat-niet-123.js' });
+    expect(res.statusCode).toBe(404);
+  });
+
   it('sends security headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

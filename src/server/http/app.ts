@@ -83,7 +83,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || request.method !== 'GET') {
+    const pathname = request.url.split('?')[0] ?? '';
+    // API paths, other methods, and missing files (e.g. assets of an older build) are real 404s, not app routes.
+    if (pathname.startsWith('/api') || request.method !== 'GET' || pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname)) {
       return sendProblem(reply, request, 'not_found', `Onbekend adres: ${request.method} ${request.url.split('?')[0]}`);
     }
     if (!hasClient) {

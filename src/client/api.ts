@@ -1,0 +1,163 @@
+/**
+ * Typed fetch client for the public catalogue API. Every response is parsed
+ * with the shared zod schemas, so the UI never works with unchecked data.
+ */
+import { z } from 'zod';
+import {
+  CatalogStatus,
+  KeuzevakDetail,
+  KeuzevakSummary,
+  LeerwegInfo,
+  Problem,
+  ProfielDetail,
+  ProfielmoduleDetail,
+  ProfielmoduleSummary,
+  ProfielSummary,
+  SearchResult,
+} from '../shared/catalog-api.js';
+import type { Leerweg, SearchKind } from '../shared/catalog-api.js';
+
+/** An API call that failed; `detail` is meant to be shown to the user. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | null;
+
+  constructor(status: number, message: string, problem: Problem | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+type QueryValue = string | number | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+/** Builds "/api/…?a=b", leaving out empty values. */
+export function apiUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readProblem(response: Response): Promise<Problem | null> {
+  try {
+    const body: unknown = await response.json();
+    const parsed = Problem.safeParse(body);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A request that takes longer than this is given up, so a page never stays "laden" forever. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+export async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  const timer = setTimeout(abort, REQUEST_TIMEOUT_MS);
+  try {
+    return await fetchJson(url, schema, controller.signal, signal);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+async function fetchJson<S extends z.ZodType>(url: string, schema: S, signal: AbortSignal, callerSignal?: AbortSignal): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  } catch (error) {
+    if (callerSignal?.aborted) throw error;
+    if (signal.aborted) throw new ApiError(0, 'De server reageert niet. Probeer het later opnieuw.');
+    throw new ApiError(0, 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    const message =
+      problem?.detail ??
+      problem?.title ??
+      (response.status === 404 ? 'Dit item bestaat niet.' : `De server gaf een foutmelding (${response.status}).`);
+    throw new ApiError(response.status, message, problem);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    if (callerSignal?.aborted) throw error;
+    throw new ApiError(response.status, 'De server stuurde een antwoord dat niet gelezen kon worden.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    console.error(`Onverwacht antwoord van ${url}`, parsed.error.issues);
+    throw new ApiError(response.status, 'De server stuurde een antwoord in een onverwachte vorm.');
+  }
+  return parsed.data;
+}
+
+export interface ListFilters {
+  profiel?: string | null;
+  leerweg?: Leerweg | null;
+  q?: string | null;
+  status?: 'actief' | 'vervallen' | 'alle' | null;
+}
+
+export interface DetailOptions {
+  leerweg?: Leerweg | null;
+  versie?: string | null;
+}
+
+export interface SearchParams {
+  q: string;
+  side?: 'vmbo' | 'mbo' | 'alle';
+  kind?: SearchKind | null;
+  leerweg?: Leerweg | null;
+  profiel?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+const seg = encodeURIComponent;
+
+/** URL builders: the URL doubles as the cache key of a request. */
+export const urls = {
+  status: () => apiUrl('/api/catalog/status'),
+  leerwegen: () => apiUrl('/api/vmbo/leerwegen'),
+  profielen: (leerweg?: Leerweg | null) => apiUrl('/api/vmbo/profielen', { leerweg }),
+  profiel: (slug: string, o: DetailOptions = {}) => apiUrl(`/api/vmbo/profielen/${seg(slug)}`, { leerweg: o.leerweg }),
+  profielmodulen: (f: ListFilters = {}) => apiUrl('/api/vmbo/profielmodulen', { ...f }),
+  profielmodule: (slug: string, o: DetailOptions = {}) =>
+    apiUrl(`/api/vmbo/profielmodulen/${seg(slug)}`, { leerweg: o.leerweg }),
+  keuzevakken: (f: ListFilters = {}) => apiUrl('/api/vmbo/keuzevakken', { ...f }),
+  keuzevak: (slug: string, o: DetailOptions = {}) =>
+    apiUrl(`/api/vmbo/keuzevakken/${seg(slug)}`, { leerweg: o.leerweg, versie: o.versie }),
+  search: (p: SearchParams) => apiUrl('/api/search', { ...p }),
+};
+
+export const api = {
+  status: (signal?: AbortSignal) => getJson(urls.status(), CatalogStatus, signal),
+  leerwegen: (signal?: AbortSignal) => getJson(urls.leerwegen(), z.array(LeerwegInfo), signal),
+  profielen: (leerweg?: Leerweg | null, signal?: AbortSignal) =>
+    getJson(urls.profielen(leerweg), z.array(ProfielSummary), signal),
+  profiel: (slug: string, o?: DetailOptions, signal?: AbortSignal) => getJson(urls.profiel(slug, o), ProfielDetail, signal),
+  profielmodulen: (f?: ListFilters, signal?: AbortSignal) =>
+    getJson(urls.profielmodulen(f), z.array(ProfielmoduleSummary), signal),
+  profielmodule: (slug: string, o?: DetailOptions, signal?: AbortSignal) =>
+    getJson(urls.profielmodule(slug, o), ProfielmoduleDetail, signal),
+  keuzevakken: (f?: ListFilters, signal?: AbortSignal) =>
+    getJson(urls.keuzevakken(f), z.array(KeuzevakSummary), signal),
+  keuzevak: (slug: string, o?: DetailOptions, signal?: AbortSignal) =>
+    getJson(urls.keuzevak(slug, o), KeuzevakDetail, signal),
+  search: (p: SearchParams, signal?: AbortSignal) => getJson(urls.search(p), SearchResult, signal),
+};

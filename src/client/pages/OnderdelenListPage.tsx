@@ -1,0 +1,198 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { KeuzevakSummary, ProfielmoduleSummary } from '../../shared/catalog-api.js';
+import { api, urls } from '../api.js';
+import type { ListFilters } from '../api.js';
+import { LeerwegBadges } from '../components/LeerwegBadges.js';
+import { LeerwegSelect } from '../components/LeerwegSelect.js';
+import { InlineError } from '../components/PageStates.js';
+import { ProfielSelect } from '../components/ProfielSelect.js';
+import { count, parseLeerweg } from '../lib/format.js';
+import { useDocumentTitle } from '../lib/navigation.js';
+import { useApi } from '../lib/useApi.js';
+import { useQueryParams } from '../lib/useQueryParams.js';
+import {
+  Button,
+  ButtonLink,
+  Code,
+  Link,
+  PageHeading,
+  Paragraph,
+  SelectField,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TextField,
+  VisuallyHidden,
+} from '../ui/index.js';
+
+type Summary = KeuzevakSummary | ProfielmoduleSummary;
+type StatusFilter = NonNullable<ListFilters['status']>;
+
+interface KindConfig {
+  title: string;
+  intro: string;
+  singular: string;
+  plural: string;
+  basePath: string;
+  idPrefix: string;
+  load: (filters: ListFilters, signal: AbortSignal) => Promise<Summary[]>;
+  url: (filters: ListFilters) => string;
+}
+
+const KINDS = {
+  keuzevakken: {
+    title: 'Keuzevakken',
+    intro:
+      'Keuzevakken verdiepen of verbreden het profiel. Filter op profiel, leerweg of een woord uit de titel of code.',
+    singular: 'keuzevak',
+    plural: 'keuzevakken',
+    basePath: '/vmbo/keuzevakken',
+    idPrefix: 'keuzevakken',
+    load: (f, signal) => api.keuzevakken(f, signal),
+    url: (f) => urls.keuzevakken(f),
+  },
+  profielmodulen: {
+    title: 'Profielmodulen',
+    intro: 'Profielmodulen vormen samen met de kern het verplichte deel van een profiel.',
+    singular: 'profielmodule',
+    plural: 'profielmodulen',
+    basePath: '/vmbo/profielmodulen',
+    idPrefix: 'profielmodulen',
+    load: (f, signal) => api.profielmodulen(f, signal),
+    url: (f) => urls.profielmodulen(f),
+  },
+} satisfies Record<string, KindConfig>;
+
+const STATUS_OPTIONS = [
+  { value: 'actief', label: 'Actief' },
+  { value: 'vervallen', label: 'Vervallen' },
+  { value: 'alle', label: 'Actief en vervallen' },
+] as const;
+
+function parseStatus(value: string | null): StatusFilter {
+  return value === 'vervallen' || value === 'alle' ? value : 'actief';
+}
+
+export function OnderdelenListPage({ kind }: { kind: keyof typeof KINDS }) {
+  const config: KindConfig = KINDS[kind];
+  useDocumentTitle(config.title);
+  const { params, update } = useQueryParams();
+  const profiel = params.get('profiel') ?? '';
+  const leerweg = parseLeerweg(params.get('leerweg'));
+  const q = (params.get('q') ?? '').trim();
+  const status = parseStatus(params.get('status'));
+  const filters: ListFilters = {
+    profiel: profiel || null,
+    leerweg,
+    q: q || null,
+    status: status === 'actief' ? null : status,
+  };
+  const { data, error, loading } = useApi(config.url(filters), (signal) => config.load(filters, signal));
+
+  // The text field follows the URL (back button, links), but is only applied on submit.
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    update({ q: text.trim() });
+  };
+
+  const hasFilters = Boolean(profiel || leerweg || q || status !== 'actief');
+  const showStatus = status !== 'actief';
+  const id = config.idPrefix;
+
+  return (
+    <>
+      <PageHeading>{config.title}</PageHeading>
+      <Paragraph appearance="lead">{config.intro}</Paragraph>
+
+      <form className="doorlopend-filters" aria-label={`Filter ${config.plural}`} onSubmit={onSubmit}>
+        <ProfielSelect id={`${id}-profiel`} value={profiel} onChange={(value) => update({ profiel: value })} />
+        <LeerwegSelect id={`${id}-leerweg`} value={leerweg} onChange={(value) => update({ leerweg: value })} />
+        <SelectField
+          id={`${id}-status`}
+          name="status"
+          label="Status"
+          value={status}
+          options={STATUS_OPTIONS}
+          onChange={(value) => update({ status: value === 'actief' ? null : value })}
+        />
+        <div className="doorlopend-filters__text">
+          <TextField id={`${id}-q`} name="q" label="Zoekterm" value={text} onChange={setText} description="Titel of code" />
+          <Button type="submit" appearance="secondary-action-button">
+            Toepassen
+          </Button>
+        </div>
+      </form>
+      {hasFilters ? (
+        <Paragraph>
+          <ButtonLink to={config.basePath} appearance="subtle-button">
+            Alle filters wissen
+          </ButtonLink>
+        </Paragraph>
+      ) : null}
+
+      <p role="status" className="doorlopend-result-count">
+        {loading ? 'Bezig met laden…' : data && !error ? `${count(data.length, config.singular, config.plural)} gevonden` : ''}
+      </p>
+      {error ? <InlineError error={error} /> : null}
+
+      {data && data.length > 0 && !error ? (
+        <Table caption={config.title} aria-busy={loading || undefined}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{config.singular.charAt(0).toUpperCase() + config.singular.slice(1)}</TableHeaderCell>
+              <TableHeaderCell scope="col">Profiel</TableHeaderCell>
+              <TableHeaderCell scope="col">Leerwegen</TableHeaderCell>
+              <TableHeaderCell scope="col" numeric>
+                Deeltaken
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" numeric>
+                Eindtermen
+              </TableHeaderCell>
+              {showStatus ? <TableHeaderCell scope="col">Status</TableHeaderCell> : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.map((item) => (
+              <TableRow key={item.id}>
+                <TableHeaderCell scope="row" className="doorlopend-item-cell">
+                  <Link to={`${config.basePath}/${encodeURIComponent(item.slug)}${leerweg ? `?leerweg=${leerweg}` : ''}`}>
+                    <Code className="doorlopend-item-cell__code">{item.code}</Code> {item.title}
+                  </Link>
+                </TableHeaderCell>
+                <TableCell>
+                  <span title={item.profiel.naam} aria-hidden="true">
+                    {item.profiel.afkorting}
+                  </span>
+                  <VisuallyHidden>{item.profiel.naam}</VisuallyHidden>
+                </TableCell>
+                <TableCell>
+                  <LeerwegBadges leerwegen={item.leerwegen} />
+                </TableCell>
+                <TableCell numeric>{item.aantalDeeltaken}</TableCell>
+                <TableCell numeric>{item.aantalEindtermen}</TableCell>
+                {showStatus ? (
+                  <TableCell>
+                    {item.status === 'vervallen' ? <StatusBadge status="danger">Vervallen</StatusBadge> : 'Actief'}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      {data && data.length === 0 && !loading && !error ? (
+        <Paragraph>
+          Geen {config.plural} gevonden met deze filters. Probeer een andere leerweg of zoekterm, of{' '}
+          <Link to={config.basePath}>wis alle filters</Link>.
+        </Paragraph>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,209 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { SearchKind } from '../../shared/catalog-api.js';
+import type { SearchHit } from '../../shared/catalog-api.js';
+import { api, urls } from '../api.js';
+import type { SearchParams } from '../api.js';
+import { Highlighted } from '../components/Highlighted.js';
+import { LeerwegBadges } from '../components/LeerwegBadges.js';
+import { LeerwegSelect } from '../components/LeerwegSelect.js';
+import { InlineError } from '../components/PageStates.js';
+import { count, formatNumber, KIND_LABELS, parseLeerweg } from '../lib/format.js';
+import { useDocumentTitle } from '../lib/navigation.js';
+import { useApi } from '../lib/useApi.js';
+import { useQueryParams } from '../lib/useQueryParams.js';
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Code,
+  Heading,
+  Link,
+  ListItem,
+  OrderedList,
+  OrderedListItem,
+  PageHeading,
+  Paragraph,
+  SelectField,
+  TextField,
+  UnorderedList,
+} from '../ui/index.js';
+
+export const PAGE_SIZE = 20;
+
+function parseKind(value: string | null): SearchKind | null {
+  const parsed = SearchKind.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+function parsePage(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
+}
+
+const KIND_OPTIONS = [
+  { value: '', label: 'Alle soorten' },
+  ...SearchKind.options.map((kind) => ({ value: kind, label: KIND_LABELS[kind] })),
+];
+
+function Hit({ hit }: { hit: SearchHit }) {
+  return (
+    <OrderedListItem className="doorlopend-hit">
+      <Heading level={3} className="doorlopend-hit__title">
+        <Link to={hit.url}>
+          <Code className="doorlopend-hit__code">{hit.code}</Code> <Highlighted parts={hit.titleHighlight} />
+        </Link>
+      </Heading>
+      <Paragraph className="doorlopend-meta">
+        <Badge>{KIND_LABELS[hit.kind]}</Badge> <LeerwegBadges leerwegen={hit.leerwegen} />
+        {hit.context ? <span className="doorlopend-hit__context"> Onderdeel van {hit.context}</span> : null}
+      </Paragraph>
+      {hit.snippet.length > 0 ? (
+        <Paragraph className="doorlopend-hit__snippet">
+          <Highlighted parts={hit.snippet} />
+        </Paragraph>
+      ) : null}
+    </OrderedListItem>
+  );
+}
+
+export function SearchPage() {
+  const { params, update } = useQueryParams();
+  const navigate = useNavigate();
+  const q = (params.get('q') ?? '').trim();
+  const kind = parseKind(params.get('kind'));
+  const leerweg = parseLeerweg(params.get('leerweg'));
+  const page = parsePage(params.get('pagina'));
+  useDocumentTitle(q ? `Zoeken naar ‘${q}’` : 'Zoeken');
+
+  const request: SearchParams | null = q
+    ? { q, side: 'vmbo', kind, leerweg, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
+    : null;
+  const { data, error, loading } = useApi(request ? urls.search(request) : null, (signal) => api.search(request!, signal));
+
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    const term = text.trim();
+    if (term) next.set('q', term);
+    if (kind) next.set('kind', kind);
+    if (leerweg) next.set('leerweg', leerweg);
+    navigate(`/zoeken${next.size ? `?${next.toString()}` : ''}`);
+  };
+
+  // After Vorige/Volgende, move focus to the results heading once the new page is shown.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const previousPage = useRef(page);
+  const [focusResults, setFocusResults] = useState(false);
+  useEffect(() => {
+    if (previousPage.current !== page) setFocusResults(true);
+    previousPage.current = page;
+  }, [page]);
+  useEffect(() => {
+    if (focusResults && !loading && data) {
+      resultsHeading.current?.focus();
+      resultsHeading.current?.scrollIntoView({ block: 'start' });
+      setFocusResults(false);
+    }
+  }, [focusResults, loading, data]);
+
+  const shown = data && !loading && !error ? data : null;
+  const total = shown?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageLink = (p: number) => {
+    const next = new URLSearchParams(params);
+    if (p <= 1) next.delete('pagina');
+    else next.set('pagina', String(p));
+    return `/zoeken?${next.toString()}`;
+  };
+
+  let statusText = '';
+  if (!q) statusText = '';
+  else if (loading) statusText = 'Bezig met zoeken…';
+  else if (shown) {
+    statusText =
+      shown.total === 0
+        ? `Geen resultaten voor ‘${q}’`
+        : `${count(shown.total, 'resultaat', 'resultaten')} voor ‘${q}’` +
+          (pages > 1 ? `, pagina ${formatNumber(page)} van ${formatNumber(pages)}` : '');
+  }
+
+  return (
+    <>
+      <PageHeading>Zoeken</PageHeading>
+      <Paragraph>Zoek in alle profielen, profielmodulen, keuzevakken, deeltaken en eindtermen van het vmbo.</Paragraph>
+
+      <form role="search" aria-label="Zoekopdracht" className="doorlopend-filters doorlopend-search-page-form" onSubmit={onSubmit}>
+        <div className="doorlopend-filters__text">
+          <TextField id="search-q" name="q" type="search" label="Zoekterm" value={text} onChange={setText} />
+          <Button type="submit">Zoeken</Button>
+        </div>
+        <SelectField
+          id="search-kind"
+          name="kind"
+          label="Soort"
+          value={kind ?? ''}
+          options={KIND_OPTIONS}
+          onChange={(value) => update({ kind: value, pagina: null })}
+        />
+        <LeerwegSelect id="search-leerweg" value={leerweg} onChange={(value) => update({ leerweg: value, pagina: null })} />
+      </form>
+
+      <section aria-labelledby="resultaten-heading" className="doorlopend-section" aria-busy={loading || undefined}>
+        <Heading level={2} id="resultaten-heading" tabIndex={-1} ref={resultsHeading}>
+          Resultaten
+        </Heading>
+        <p role="status" className="doorlopend-result-count">
+          {statusText}
+        </p>
+        {shown && shown.note && shown.total > 0 ? <Paragraph className="doorlopend-search-note">{shown.note}</Paragraph> : null}
+        {!q ? <Paragraph>Vul een zoekterm in, bijvoorbeeld ‘lassen’ of een code als ‘K/PIE/16’.</Paragraph> : null}
+        {error ? <InlineError error={error} /> : null}
+        {shown && shown.total === 0 ? (
+          <>
+            <Paragraph>Er zijn geen resultaten gevonden. Misschien helpt het om:</Paragraph>
+            <UnorderedList>
+              <ListItem>minder of andere woorden te gebruiken;</ListItem>
+              {kind || leerweg ? (
+                <ListItem>
+                  <Link to={`/zoeken?${new URLSearchParams({ q }).toString()}`}>zonder filters op soort en leerweg te zoeken</Link>;
+                </ListItem>
+              ) : null}
+              <ListItem>
+                de lijst met <Link to="/vmbo/keuzevakken">alle keuzevakken</Link> te bekijken.
+              </ListItem>
+            </UnorderedList>
+          </>
+        ) : null}
+        {shown && shown.hits.length > 0 ? (
+          <OrderedList className="doorlopend-hits" aria-label="Zoekresultaten" start={(page - 1) * PAGE_SIZE + 1}>
+            {shown.hits.map((hit) => (
+              <Hit key={`${hit.kind}:${hit.id}`} hit={hit} />
+            ))}
+          </OrderedList>
+        ) : null}
+        {shown && pages > 1 ? (
+          <nav aria-label="Paginering" className="doorlopend-pagination">
+            {page > 1 ? (
+              <ButtonLink to={pageLink(page - 1)} rel="prev">
+                Vorige
+              </ButtonLink>
+            ) : null}
+            <span className="doorlopend-pagination__current">
+              Pagina {formatNumber(page)} van {formatNumber(pages)}
+            </span>
+            {page < pages ? (
+              <ButtonLink to={pageLink(page + 1)} rel="next">
+                Volgende
+              </ButtonLink>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import {
+  FormField as UtrechtFormField,
+  FormFieldDescription,
+  FormLabel,
+  Select as UtrechtSelect,
+  SelectOption,
+  Textbox,
+} from '@utrecht/component-library-react';
+import type { ChangeEvent, ReactNode } from 'react';
+
+export interface SelectOptionItem {
+  value: string;
+  label: string;
+}
+
+export interface SelectFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  options: readonly SelectOptionItem[];
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  name?: string;
+  disabled?: boolean;
+  busy?: boolean;
+  className?: string;
+}
+
+/** A labelled select; the label is visible and tied to the control. */
+export function SelectField({ id, label, value, options, onChange, description, name, disabled, busy, className }: SelectFieldProps) {
+  const descriptionId = description ? `${id}-description` : undefined;
+  return (
+    <UtrechtFormField
+      type="select"
+      className={['doorlopend-field', className].filter(Boolean).join(' ')}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
+      input={
+        <UtrechtSelect
+          id={id}
+          name={name ?? id}
+          value={value}
+          disabled={disabled}
+          busy={busy}
+          aria-describedby={descriptionId}
+          onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value)}
+        >
+          {options.map((option) => (
+            <SelectOption key={option.value} value={option.value}>
+              {option.label}
+            </SelectOption>
+          ))}
+        </UtrechtSelect>
+      }
+    />
+  );
+}
+
+export interface TextFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'search';
+  description?: ReactNode;
+  name?: string;
+  placeholder?: string;
+  autoComplete?: string;
+  maxLength?: number;
+  className?: string;
+}
+
+/** A labelled text input (type="search" gives role "searchbox"). */
+export function TextField({ id, label, value, onChange, type = 'text', description, name, placeholder, autoComplete = 'off', maxLength = 200, className }: TextFieldProps) {
+  const descriptionId = description ? `${id}-description` : undefined;
+  return (
+    <UtrechtFormField
+      type="text"
+      className={['doorlopend-field', className].filter(Boolean).join(' ')}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
+      input={
+        <Textbox
+          id={id}
+          name={name ?? id}
+          type={type}
+          value={value}
+          placeholder={placeholder}
+          autoComplete={autoComplete}
+          maxLength={maxLength}
+          aria-describedby={descriptionId}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        />
+      }
+    />
+  );
+}

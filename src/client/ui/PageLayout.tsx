@@ -1,0 +1,105 @@
+import {
+  Document,
+  NavBar,
+  NavList,
+  NavListLink,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  SkipLink,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import type { FormEvent, MouseEvent, ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { Button } from './Button.js';
+import { TextField } from './FormField.js';
+import { DocumentLink, Link, useRouterLink } from './Link.js';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Is this item the current section? */
+  isCurrent: (pathname: string) => boolean;
+}
+
+function NavItemLink({ item, pathname }: { item: NavItem; pathname: string }) {
+  const routed = useRouterLink(item.to, false, undefined, undefined);
+  const current = item.isCurrent(pathname);
+  return (
+    <NavListLink href={routed.href} onClick={routed.onClick} aria-current={current ? 'page' : undefined} className="doorlopend-nav__link">
+      {item.label}
+    </NavListLink>
+  );
+}
+
+function HeaderSearch() {
+  const [q, setQ] = useState('');
+  const navigate = useNavigate();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const term = q.trim();
+    navigate(term ? `/zoeken?${new URLSearchParams({ q: term }).toString()}` : '/zoeken');
+  };
+  return (
+    <form role="search" aria-label="Catalogus doorzoeken" className="doorlopend-header-search" onSubmit={onSubmit}>
+      <TextField id="site-search" name="q" type="search" label="Zoeken" value={q} onChange={setQ} />
+      <Button type="submit" appearance="secondary-action-button">
+        Zoek
+      </Button>
+    </form>
+  );
+}
+
+export interface PageLayoutProps {
+  productName: string;
+  tagline: string;
+  navItems: readonly NavItem[];
+  footer: ReactNode;
+  children?: ReactNode;
+}
+
+/** Skip link, header with product name, search and navigation, main landmark and footer. */
+export function PageLayout({ productName, tagline, navItems, footer, children }: PageLayoutProps) {
+  const { pathname } = useLocation();
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    event.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  };
+  return (
+    <Document className="utrecht-theme doorlopend-document">
+      <SkipLink href="#main" onClick={skipToMain}>
+        Naar de inhoud
+      </SkipLink>
+      <PageHeader className="doorlopend-header">
+        <div className="doorlopend-header__bar doorlopend-container">
+          <div className="doorlopend-brand">
+            <Link to="/" className="doorlopend-brand__name">
+              {productName}
+            </Link>
+            <span className="doorlopend-brand__tagline">{tagline}</span>
+          </div>
+          <HeaderSearch />
+        </div>
+        <NavBar className="doorlopend-nav" aria-label="Hoofdmenu">
+          <NavList className="doorlopend-nav__list doorlopend-container">
+            {navItems.map((item) => (
+              <NavItemLink key={item.to} item={item} pathname={pathname} />
+            ))}
+          </NavList>
+        </NavBar>
+      </PageHeader>
+      <PageContent className="doorlopend-content doorlopend-container">
+        <main id="main" tabIndex={-1} className="doorlopend-main">
+          {children}
+        </main>
+      </PageContent>
+      <PageFooter className="doorlopend-footer">
+        <div className="doorlopend-container">{footer}</div>
+      </PageFooter>
+    </Document>
+  );
+}
+
