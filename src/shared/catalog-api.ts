@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+// Validation messages in Dutch, for the API's problem details and the interface alike.
+z.config(z.locales.nl());
+
 export const LEERWEGEN = ['BB', 'KB', 'GL', 'TL'] as const;
 export const Leerweg = z.enum(LEERWEGEN).describe('vmbo-leerweg: BB (basis), KB (kader), GL (gemengd), TL (theoretisch)');
 export type Leerweg = z.infer<typeof Leerweg>;
