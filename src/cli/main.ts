@@ -5,6 +5,11 @@ import { openDatabase, type Database } from '../server/db/database.js';
 import { AppError } from '../server/errors.js';
 import { importSlo, type SloImportReport } from '../server/use-cases/catalog/import-slo.js';
 import type { VmboKind } from '../domain/vmbo/slo-dataset.js';
+import { MBO_RECORD_KINDS, type MboRecordKind } from '../domain/mbo/catalog-records.js';
+import { TABLE_KINDS } from '../domain/mbo/columns.js';
+import { importSbbXml } from '../server/use-cases/catalog/import-sbb-xml.js';
+import { importMboTabel, isTableKind } from '../server/use-cases/catalog/import-mbo-tabel.js';
+import type { MboImportReport } from '../server/use-cases/catalog/mbo-import-common.js';
 
 const KIND_LABELS: Record<VmboKind, string> = {
   profiel: 'profielen',
@@ -47,6 +52,41 @@ export function formatSloReport(r: SloImportReport): string {
   return out.join('\n');
 }
 
+const MBO_KIND_LABELS: Record<MboRecordKind, string> = {
+  kwalificatiedossier: 'kwalificatiedossiers',
+  kwalificatie: 'kwalificaties',
+  kerntaak: 'kerntaken',
+  werkproces: 'werkprocessen',
+  'kennis-vaardigheid': 'vakkennis en vaardigheden',
+  keuzedeel: 'keuzedelen',
+  'keuzedeel-aanbod': 'aangeboden keuzedelen',
+};
+
+function mboLine(counts: Record<MboRecordKind, number>): string {
+  const parts = MBO_RECORD_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${MBO_KIND_LABELS[k]}`);
+  return parts.length > 0 ? parts.join(', ') : 'niets';
+}
+
+export function formatMboReport(r: MboImportReport): string {
+  const head =
+    r.status === 'ongewijzigd'
+      ? 'Geen wijzigingen: de catalogus bevat deze gegevens al.'
+      : r.status === 'proefimport'
+        ? 'Proefimport (--dry-run): er is niets geschreven.'
+        : `Geïmporteerd als release "${r.release}".`;
+  const title = r.source === 'sbb-xml' ? 'SBB-kwalificatiedossiers' : `mbo-tabel (${r.source.replace(/^mbo-tabel:/, '')})`;
+  const out = [`Import ${title} uit ${r.location}`, head];
+  if (r.files.length > 1) out.push(`  Bestanden:         ${r.files.join(', ')}`);
+  out.push(`  In de bron:        ${mboLine(r.counts)}`);
+  out.push(`  Toegevoegd:        ${mboLine(r.added)}`);
+  out.push(`  Gewijzigd:         ${mboLine(r.changed)}`);
+  out.push(`  Vervallen:         ${mboLine(r.vervallen)}`);
+  out.push(`  Ongewijzigd:       ${r.unchanged} items`);
+  for (const w of r.warnings) out.push(`  Let op: ${w}`);
+  out.push(`  Duur: ${r.durationMs} ms`);
+  return out.join('\n');
+}
+
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
@@ -70,6 +110,33 @@ export function buildCli(): Command {
     .action(async (location: string, options: { release?: string; dryRun?: boolean; json?: boolean }) => {
       const report = await withDatabase((d) => importSlo({ db: d.db, location, release: options.release, dryRun: options.dryRun }));
       console.log(options.json ? JSON.stringify(report, null, 2) : formatSloReport(report));
+    });
+  imp
+    .command('sbb-xml')
+    .description('SBB-kwalificatiedossiers (XML-export) importeren uit een bestand of een map met .xml-bestanden')
+    .argument('<bestand-of-map>', 'een .xml-bestand of een map met .xml-bestanden')
+    .option('--release <naam>', 'naam van de release, bijvoorbeeld 2025-11')
+    .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
+    .option('--json', 'het rapport als JSON')
+    .action(async (location: string, options: { release?: string; dryRun?: boolean; json?: boolean }) => {
+      const report = await withDatabase((d) => importSbbXml({ db: d.db, location, release: options.release, dryRun: options.dryRun }));
+      console.log(options.json ? JSON.stringify(report, null, 2) : formatMboReport(report));
+    });
+  imp
+    .command('tabel')
+    .description('Een mbo-tabel (CSV of XLSX) importeren: kwalificaties, kerntaken-werkprocessen, keuzedelen of keuzedeel-aanbod')
+    .argument('<bestand>', 'een .csv- of .xlsx-bestand')
+    .option('--soort <soort>', `soort tabel (${TABLE_KINDS.join(', ')}); standaard herkend aan de kopregel`)
+    .option('--release <naam>', 'naam van de release, bijvoorbeeld 2025-11')
+    .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
+    .option('--json', 'het rapport als JSON')
+    .action(async (file: string, options: { soort?: string; release?: string; dryRun?: boolean; json?: boolean }) => {
+      if (options.soort !== undefined && !isTableKind(options.soort)) {
+        throw new AppError('validation_failed', `Onbekende soort tabel "${options.soort}"; kies uit: ${TABLE_KINDS.join(', ')}.`);
+      }
+      const kind = options.soort;
+      const report = await withDatabase((d) => importMboTabel({ db: d.db, file, kind, release: options.release, dryRun: options.dryRun }));
+      console.log(options.json ? JSON.stringify(report, null, 2) : formatMboReport(report));
     });
   program
     .command('migrate')

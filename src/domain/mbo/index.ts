@@ -18,3 +18,20 @@ export { TABLE_KINDS, TABLE_SPECS, type TableKind, type TableSpec, type ColumnSp
 export { renderTemplateCsv, templateFileName, allTemplates } from './templates.js';
 export { parseSbbDossierXml, parseSbbXml, kerntakenVoorCrebo } from './sbb-xml.js';
 export { NIVEAU_VAN_SOORT } from './values.js';
+export {
+  MBO_RECORD_KINDS,
+  SBB_XML_SOURCE,
+  tableSource,
+  dossierScope,
+  mboContentHash,
+  diffMboRecords,
+  emptyMboCounts,
+  countMboByKind,
+  recordsFromTable,
+  recordsFromDossiers,
+  type MboRecordKind,
+  type MboRecord,
+  type StoredMboState,
+  type MboDiff,
+  type TableRecords,
+} from './catalog-records.js';

@@ -1,0 +1,70 @@
+/**
+ * Import of one mbo table (CSV or XLSX): kwalificaties, kerntaken-werkprocessen, keuzedelen
+ * or keuzedeel-aanbod, detected from the header unless given. One bad row rejects the whole
+ * file. The import replaces what an earlier import of the same kind of table stored.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { recordsFromTable, type TableRecords } from '../../../domain/mbo/catalog-records.js';
+import { TABLE_KINDS, type TableKind } from '../../../domain/mbo/columns.js';
+import { parseCsvTable, parseXlsxTable, type ParsedTable } from '../../../domain/mbo/tables.js';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { checksumOf, toImportError, writeMboImport, type MboImportReport } from './mbo-import-common.js';
+
+export interface ImportMboTabelOptions {
+  db: Kysely<DB>;
+  /** A .csv or .xlsx file. */
+  file: string;
+  /** Default: detected from the header. */
+  kind?: TableKind;
+  release?: string;
+  dryRun?: boolean;
+}
+
+export function isTableKind(value: string): value is TableKind {
+  return (TABLE_KINDS as readonly string[]).includes(value);
+}
+
+export async function importMboTabel(opts: ImportMboTabelOptions): Promise<MboImportReport> {
+  const started = Date.now();
+  const location = path.resolve(opts.file);
+  const name = path.basename(location);
+  const extension = path.extname(name).toLowerCase();
+  if (extension !== '.csv' && extension !== '.xlsx') {
+    throw new AppError('import_invalid', `${name}: alleen .csv- en .xlsx-bestanden worden ondersteund.`, { file: location });
+  }
+  const content = await fs.readFile(location).catch(() => {
+    throw new AppError('import_invalid', `Bestand niet gevonden: ${location}`, { file: location });
+  });
+  // The shipped catalogue lists werkprocessen whose kerntaak row is missing: the kerntaak is
+  // added with its code and titel null (never an invented title); the report counts them.
+  const options = { werkprocesZonderKerntaak: 'kerntaak-afleiden' as const, ...(opts.kind ? { kind: opts.kind } : {}) };
+  let table: ParsedTable;
+  let result: TableRecords;
+  try {
+    table = extension === '.csv' ? parseCsvTable(content.toString('utf8'), name, options) : await parseXlsxTable(content, name, options);
+    result = recordsFromTable(table);
+  } catch (err) {
+    toImportError(err, location);
+  }
+  const warnings =
+    result.derivedKerntaken > 0
+      ? [`${result.derivedKerntaken} kerntaken hebben geen eigen regel in ${name}; ze zijn afgeleid uit de code van hun werkprocessen en hebben geen titel.`]
+      : [];
+  return writeMboImport({
+    db: opts.db,
+    started,
+    source: result.source,
+    scopes: new Set([result.scope]),
+    records: result.records,
+    location,
+    files: [name],
+    release: opts.release,
+    checksum: checksumOf([{ name, content }]),
+    derivedKerntaken: result.derivedKerntaken,
+    warnings,
+    dryRun: opts.dryRun ?? false,
+  });
+}

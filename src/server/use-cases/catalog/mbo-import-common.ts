@@ -1,0 +1,108 @@
+/**
+ * The write half shared by the mbo importers: diff against what the same source stored
+ * before, then one transaction under the catalogue import lock. Nothing to change → nothing written.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { countMboByKind, diffMboRecords, type MboRecord, type MboRecordKind } from '../../../domain/mbo/catalog-records.js';
+import { MboImportError } from '../../../domain/mbo/errors.js';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { insertRelease, updateReleaseReport } from '../../repositories/vmbo-catalog-repository.js';
+import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
+import * as repo from '../../repositories/mbo-catalog-repository.js';
+
+export interface MboImportReport {
+  /** 'sbb-xml' or 'mbo-tabel:<kind>'. */
+  source: string;
+  location: string;
+  files: string[];
+  release: string;
+  checksum: string;
+  status: 'geimporteerd' | 'ongewijzigd' | 'proefimport';
+  releaseId: number | null;
+  /** Rows in the import, per kind. */
+  counts: Record<MboRecordKind, number>;
+  added: Record<MboRecordKind, number>;
+  changed: Record<MboRecordKind, number>;
+  vervallen: Record<MboRecordKind, number>;
+  unchanged: number;
+  /** Kerntaken added with titel null because werkprocessen named them without a row of their own. */
+  derivedKerntaken: number;
+  warnings: string[];
+  durationMs: number;
+}
+
+/** sha256 over the file names and contents, in the given order. */
+export function checksumOf(files: ReadonlyArray<{ name: string; content: Buffer | string }>): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f.name).update('\0').update(f.content).update('\0');
+  return hash.digest('hex');
+}
+
+export function toImportError(err: unknown, location: string): never {
+  if (err instanceof MboImportError) {
+    throw new AppError('import_invalid', err.message, { file: location, item: err.location ?? undefined });
+  }
+  throw err;
+}
+
+export interface WriteMboImportInput {
+  db: Kysely<DB>;
+  started: number;
+  source: string;
+  scopes: ReadonlySet<string>;
+  records: readonly MboRecord[];
+  location: string;
+  files: string[];
+  release: string | undefined;
+  checksum: string;
+  derivedKerntaken: number;
+  warnings: string[];
+  dryRun: boolean;
+}
+
+export async function writeMboImport(input: WriteMboImportInput): Promise<MboImportReport> {
+  const release = input.release?.trim() || `ongelabeld (${input.checksum.slice(0, 8)})`;
+  const result = await input.db.transaction().execute(async (trx) => {
+    // The same lock as the SLO import: one catalogue import at a time.
+    await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
+    const stored = await repo.loadMboStates(trx, input.source);
+    const diff = diffMboRecords(stored, input.records, input.scopes);
+    const report: MboImportReport = {
+      source: input.source,
+      location: input.location,
+      files: input.files,
+      release,
+      checksum: input.checksum,
+      status: 'ongewijzigd',
+      releaseId: null,
+      counts: countMboByKind(input.records),
+      added: countMboByKind(diff.added),
+      changed: countMboByKind(diff.changed),
+      vervallen: countMboByKind(diff.vervallen),
+      unchanged: diff.unchanged.length,
+      derivedKerntaken: input.derivedKerntaken,
+      warnings: input.warnings,
+      durationMs: 0,
+    };
+    const nothingToDo = diff.added.length === 0 && diff.changed.length === 0 && diff.vervallen.length === 0;
+    if (input.dryRun || nothingToDo) {
+      report.status = input.dryRun ? 'proefimport' : 'ongewijzigd';
+      report.durationMs = Date.now() - input.started;
+      return report;
+    }
+    const releaseId = await insertRelease(trx, { source: input.source, release, location: input.location, checksum: input.checksum, isDemo: false, report });
+    await repo.insertMboRecords(trx, input.source, diff.added, releaseId);
+    await repo.updateMboRecords(trx, input.source, diff.changed, releaseId);
+    await repo.touchMboRecords(trx, input.source, diff.unchanged, releaseId);
+    await repo.markMboVervallen(trx, input.source, diff.vervallen, releaseId);
+    report.status = 'geimporteerd';
+    report.releaseId = releaseId;
+    report.durationMs = Date.now() - input.started;
+    await updateReleaseReport(trx, releaseId, report);
+    return report;
+  });
+  if (result.status === 'geimporteerd') invalidateSnapshot(input.db);
+  return result;
+}

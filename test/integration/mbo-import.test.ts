@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { importMboTabel } from '../../src/server/use-cases/catalog/import-mbo-tabel.js';
+import { importSbbXml } from '../../src/server/use-cases/catalog/import-sbb-xml.js';
+import { AppError } from '../../src/server/errors.js';
+import { createTestDatabase, databaseAvailable, TEST_DB, type TestDatabase } from '../support/db.js';
+import { SHARED_DIR } from '../support/shared-data.js';
+
+const CATALOG_DIR = path.join(SHARED_DIR, 'data', 'mbo', 'catalog');
+const hasMboData = fs.existsSync(path.join(CATALOG_DIR, 'kwalificaties.csv')) && fs.existsSync(path.join(CATALOG_DIR, 'sbb-xml'));
+const SKIP_NO_MBO = `overgeslagen: de mbo-catalogusbestanden ontbreken (${CATALOG_DIR} bestaat niet)`;
+if (!hasMboData) {
+  if (process.env.CI === 'true') throw new Error(`In CI moet ${CATALOG_DIR} aanwezig zijn.`);
+  console.warn(`[tests] ${SKIP_NO_MBO}`);
+}
+
+const TABLES = ['mbo_kwalificatiedossier', 'mbo_kwalificatie', 'mbo_kerntaak', 'mbo_werkproces', 'mbo_kennis_vaardigheid', 'mbo_keuzedeel', 'mbo_keuzedeel_aanbod'];
+
+async function dbState(db: TestDatabase['db']) {
+  const out: Record<string, unknown> = {};
+  for (const t of TABLES) {
+    const r = await sql<{ n: number; h: string }>`SELECT count(*)::int AS n, coalesce(md5(string_agg(source || key || content_hash || status || last_release_id::text, ',' ORDER BY source, key)), '') AS h FROM ${sql.table(t)}`.execute(db);
+    out[t] = r.rows[0];
+  }
+  const releases = await sql<{ n: number }>`SELECT count(*)::int AS n FROM source_release`.execute(db);
+  out.releases = releases.rows[0]!.n;
+  return out;
+}
+
+async function count(db: TestDatabase['db'], table: string, where = sql`true`): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${where}`.execute(db);
+  return r.rows[0]!.n;
+}
+
+describe.skipIf(!databaseAvailable)(`mbo import (${TEST_DB})`, () => {
+  describe.skipIf(!hasMboData)('the real catalogue files', () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+    });
+    afterAll(async () => {
+      await database.destroy();
+    });
+
+    it('a dry run of a table writes nothing', async () => {
+      const before = await dbState(database.db);
+      const report = await importMboTabel({ db: database.db, file: path.join(CATALOG_DIR, 'kwalificaties.csv'), dryRun: true });
+      expect(report.status).toBe('proefimport');
+      expect(report.added.kwalificatie).toBe(1037);
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('imports all four tables completely', async () => {
+      const kw = await importMboTabel({ db: database.db, file: path.join(CATALOG_DIR, 'kwalificaties.csv'), release: '2025-11' });
+      expect(kw.status).toBe('geimporteerd');
+      expect(kw.source).toBe('mbo-tabel:kwalificaties');
+      expect(kw.added.kwalificatie).toBe(1037);
+      const kt = await importMboTabel({ db: database.db, file: path.join(CATALOG_DIR, 'kerntaken-werkprocessen.csv'), release: '2025-11' });
+      expect(kt.status).toBe('geimporteerd');
+      expect(kt.derivedKerntaken).toBe(19);
+      expect(kt.warnings.join(' ')).toMatch(/afgeleid/);
+      const kd = await importMboTabel({ db: database.db, file: path.join(CATALOG_DIR, 'keuzedelen.csv'), release: '2025-11' });
+      expect(kd.added.keuzedeel).toBe(91);
+      const ab = await importMboTabel({ db: database.db, file: path.join(CATALOG_DIR, 'keuzedeel-aanbod.csv'), kind: 'keuzedeel-aanbod', release: '2025-11' });
+      expect(ab.added['keuzedeel-aanbod']).toBe(268);
+
+      expect(await count(database.db, 'mbo_kwalificatie')).toBe(1037);
+      expect(await count(database.db, 'mbo_keuzedeel')).toBe(91);
+      expect(await count(database.db, 'mbo_keuzedeel_aanbod')).toBe(268);
+      // 2,005 data rows: every row is a kerntaak or a werkproces, plus the derived kerntaken (titel null).
+      const kerntaken = await count(database.db, 'mbo_kerntaak');
+      const werkprocessen = await count(database.db, 'mbo_werkproces');
+      expect(kerntaken + werkprocessen - kt.derivedKerntaken).toBe(2005);
+      expect(await count(database.db, 'mbo_kerntaak', sql`titel IS NULL`)).toBe(kt.derivedKerntaken);
+      expect(await count(database.db, 'mbo_kerntaak', sql`titel IS NOT NULL`)).toBe(451);
+      const bron = await sql<{ bron: { bestand: string; regel: number } }>`SELECT bron FROM mbo_kwalificatie WHERE key = '25001'`.execute(database.db);
+      expect(bron.rows[0]!.bron).toEqual({ bestand: 'kwalificaties.csv', regel: 2 });
+    });
+
+    it('imports the four SBB dossiers completely', async () => {
+      const report = await importSbbXml({ db: database.db, location: path.join(CATALOG_DIR, 'sbb-xml'), release: '2025-11' });
+      expect(report.status).toBe('geimporteerd');
+      expect(report.files).toHaveLength(4);
+      expect(report.added).toMatchObject({ kwalificatiedossier: 4, kwalificatie: 14, kerntaak: 23, werkproces: 111 });
+      expect(report.added['kennis-vaardigheid']).toBe(99 + 61 + 59 + 121);
+      const xml = sql`source = 'sbb-xml'`;
+      expect(await count(database.db, 'mbo_kwalificatie', xml)).toBe(14);
+      expect(await count(database.db, 'mbo_kerntaak', xml)).toBe(23);
+      expect(await count(database.db, 'mbo_werkproces', xml)).toBe(111);
+      // The table import is untouched by the XML import.
+      expect(await count(database.db, 'mbo_kwalificatie', sql`source = 'mbo-tabel:kwalificaties' AND status = 'actief'`)).toBe(1037);
+    });
+
+    it('a second run of everything changes nothing', async () => {
+      const before = await dbState(database.db);
+      for (const name of ['kwalificaties.csv', 'kerntaken-werkprocessen.csv', 'keuzedelen.csv', 'keuzedeel-aanbod.csv']) {
+        const again = await importMboTabel({ db: database.db, file: path.join(CATALOG_DIR, name), release: '2025-11' });
+        expect(again.status).toBe('ongewijzigd');
+      }
+      const xml = await importSbbXml({ db: database.db, location: path.join(CATALOG_DIR, 'sbb-xml'), release: '2025-11' });
+      expect(xml.status).toBe('ongewijzigd');
+      expect(xml.unchanged).toBe(4 + 14 + 23 + 111 + 340);
+      // One dossier on its own: the other three stay active.
+      const one = await importSbbXml({ db: database.db, location: path.join(CATALOG_DIR, 'sbb-xml', '2637_Sociaal_werk.xml') });
+      expect(one.status).toBe('ongewijzigd');
+      expect(await dbState(database.db)).toEqual(before);
+    });
+  });
+
+  describe('small tables', () => {
+    let database: TestDatabase;
+    let dir: string;
+    const write = (name: string, text: string): string => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-mbo-'));
+    });
+    afterAll(async () => {
+      await database.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    const KEUZEDELEN = 'code,titel,sbu\nK0008,Basismanagement,240\nK0022,Digitale vaardigheden basis,\nK0072,Ondernemend gedrag,480\n';
+
+    it('a bad row rejects the whole file with its line number and leaves the database untouched', async () => {
+      await importMboTabel({ db: database.db, file: write('keuzedelen.csv', KEUZEDELEN), release: 'r1' });
+      const before = await dbState(database.db);
+      const bad = write('keuzedelen-fout.csv', 'code,titel,sbu\nK0008,Basismanagement,240\nK0099,Nieuw keuzedeel,240\nX12,Fout,240\n');
+      const error = await importMboTabel({ db: database.db, file: bad, release: 'r2' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('import_invalid');
+      expect((error as AppError).message).toMatch(/keuzedelen-fout\.csv, regel 4/);
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('rejects an unrecognised header and a file that is not a table', async () => {
+      const before = await dbState(database.db);
+      const e1 = await importMboTabel({ db: database.db, file: write('raar.csv', 'a,b\n1,2\n') }).catch((e: unknown) => e);
+      expect((e1 as AppError).message).toMatch(/raar\.csv, regel 1: kopregel niet herkend/);
+      const e2 = await importMboTabel({ db: database.db, file: write('x.txt', 'x') }).catch((e: unknown) => e);
+      expect((e2 as AppError).code).toBe('import_invalid');
+      const e3 = await importSbbXml({ db: database.db, location: write('kapot.xml', '<sbb><dossiers>') }).catch((e: unknown) => e);
+      expect((e3 as AppError).code).toBe('import_invalid');
+      expect((e3 as AppError).message).toMatch(/kapot\.xml/);
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('an updated table marks a removed keuzedeel vervallen, and brings it back when it returns', async () => {
+      const updated = KEUZEDELEN.replace('K0022,Digitale vaardigheden basis,\n', '').replace('480', '720');
+      const report = await importMboTabel({ db: database.db, file: write('keuzedelen.csv', updated), release: 'r3' });
+      expect(report.status).toBe('geimporteerd');
+      expect(report.vervallen.keuzedeel).toBe(1);
+      expect(report.changed.keuzedeel).toBe(1);
+      expect(report.unchanged).toBe(1);
+      const rows = await sql<{ key: string; status: string; sbu: number | null }>`SELECT key, status, sbu FROM mbo_keuzedeel ORDER BY key`.execute(database.db);
+      expect(rows.rows).toEqual([
+        { key: 'K0008', status: 'actief', sbu: 240 },
+        { key: 'K0022', status: 'vervallen', sbu: null },
+        { key: 'K0072', status: 'actief', sbu: 720 },
+      ]);
+      const back = await importMboTabel({ db: database.db, file: write('keuzedelen.csv', KEUZEDELEN), release: 'r4' });
+      expect(back.changed.keuzedeel).toBe(2);
+      expect(await count(database.db, 'mbo_keuzedeel', sql`status = 'actief'`)).toBe(3);
+    });
+
+    it('an import of another table kind never marks keuzedelen vervallen', async () => {
+      const report = await importMboTabel({
+        db: database.db,
+        file: write('aanbod.csv', 'crebo,keuzedeel,instellingen\n25001,K0008,utrecht rijn_ijssel\n'),
+        release: 'r5',
+      });
+      expect(report.source).toBe('mbo-tabel:keuzedeel-aanbod');
+      expect(report.vervallen.keuzedeel).toBe(0);
+      expect(await count(database.db, 'mbo_keuzedeel', sql`status = 'actief'`)).toBe(3);
+      const aanbod = await sql<{ instellingen: string[] }>`SELECT instellingen FROM mbo_keuzedeel_aanbod`.execute(database.db);
+      expect(aanbod.rows[0]!.instellingen).toEqual(['utrecht', 'rijn_ijssel']);
+    });
+  });
+});
