@@ -60,6 +60,7 @@ const MBO_KIND_LABELS: Record<MboRecordKind, string> = {
   'kennis-vaardigheid': 'vakkennis en vaardigheden',
   keuzedeel: 'keuzedelen',
   'keuzedeel-aanbod': 'aangeboden keuzedelen',
+  'keuzedeel-koppeling': 'gekoppelde keuzedelen',
 };
 
 function mboLine(counts: Record<MboRecordKind, number>): string {
@@ -124,7 +125,7 @@ export function buildCli(): Command {
     });
   imp
     .command('tabel')
-    .description('Een mbo-tabel (CSV of XLSX) importeren: kwalificaties, kerntaken-werkprocessen, keuzedelen of keuzedeel-aanbod')
+    .description('Een mbo-tabel (CSV of XLSX) importeren: kwalificaties, kerntaken-werkprocessen, keuzedelen, keuzedeel-aanbod of keuzedeel-koppelingen')
     .argument('<bestand>', 'een .csv- of .xlsx-bestand')
     .option('--soort <soort>', `soort tabel (${TABLE_KINDS.join(', ')}); standaard herkend aan de kopregel`)
     .option('--release <naam>', 'naam van de release, bijvoorbeeld 2025-11')

@@ -11,7 +11,7 @@ async function main() {
   const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
   if (config.mode === 'demo') {
     const seeded = await seedDemoCatalogue(database.db);
-    if (seeded) console.log(`Demodata geladen: ${seeded.counts.keuzevak} keuzevakken in ${seeded.counts.profiel} profielen.`);
+    if (seeded.vmbo || seeded.mbo) console.log(`Demodata geladen (${[seeded.vmbo && 'vmbo', seeded.mbo && 'mbo'].filter(Boolean).join(' en ')}).`);
   }
   // Load the catalogue and build its search index before answering, so the first request is as fast as any.
   await snapshotOf(database.db);

@@ -155,7 +155,10 @@ export const DetailQuery = z.object({
   versie: z.string().uuid().optional().describe('Kies een specifieke SLO-versie als een code dubbel voorkomt'),
 });
 
-export const SearchKind = z.enum(['profiel', 'profielmodule', 'keuzevak', 'deeltaak', 'eindterm', 'kerndeel']);
+export const SearchKind = z.enum([
+  'profiel', 'profielmodule', 'keuzevak', 'deeltaak', 'eindterm', 'kerndeel',
+  'dossier', 'kwalificatie', 'kerntaak', 'werkproces', 'keuzedeel',
+]);
 export type SearchKind = z.infer<typeof SearchKind>;
 
 export const SearchQuery = z.object({
@@ -220,6 +223,17 @@ export const CatalogStatus = z.object({
       keuzevakken: z.number().int(),
       deeltaken: z.number().int(),
       eindtermen: z.number().int(),
+    }),
+  }),
+  mbo: z.object({
+    current: z.array(CatalogRelease).describe('De laatste import per mbo-bron'),
+    counts: z.object({
+      opleidingsdomeinen: z.number().int(),
+      dossiers: z.number().int(),
+      kwalificaties: z.number().int(),
+      kerntaken: z.number().int(),
+      werkprocessen: z.number().int(),
+      keuzedelen: z.number().int(),
     }),
   }),
   isDemo: z.boolean().describe('true als alleen de ingebouwde demodata geladen is'),

@@ -124,7 +124,7 @@ export type KwalificatieListQuery = z.infer<typeof KwalificatieListQuery>;
 export const KeuzedeelListQuery = z.object({
   sbu: z.coerce.number().int().positive().optional(),
   niveau: z.coerce.number().int().min(1).max(4).optional(),
-  kwalificatie: z.string().regex(/^\d{5}$/).optional().describe('Alleen keuzedelen gekoppeld aan of aangeboden bij deze crebo'),
+  kwalificatie: z.string().regex(/^\d{5}$/).optional().describe('Alleen keuzedelen gekoppeld aan of aangeboden bij deze crebo (kwalificatie of dossier)'),
   q: z.string().trim().min(1).max(200).optional(),
   status: z.enum(['actief', 'vervallen', 'alle']).default('actief'),
 });

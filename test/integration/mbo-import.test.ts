@@ -17,7 +17,7 @@ if (!hasMboData) {
   console.warn(`[tests] ${SKIP_NO_MBO}`);
 }
 
-const TABLES = ['mbo_kwalificatiedossier', 'mbo_kwalificatie', 'mbo_kerntaak', 'mbo_werkproces', 'mbo_kennis_vaardigheid', 'mbo_keuzedeel', 'mbo_keuzedeel_aanbod'];
+const TABLES = ['mbo_kwalificatiedossier', 'mbo_kwalificatie', 'mbo_kerntaak', 'mbo_werkproces', 'mbo_kennis_vaardigheid', 'mbo_keuzedeel', 'mbo_keuzedeel_aanbod', 'mbo_keuzedeel_koppeling'];
 
 async function dbState(db: TestDatabase['db']) {
   const out: Record<string, unknown> = {};
@@ -181,6 +181,117 @@ describe.skipIf(!databaseAvailable)(`mbo import (${TEST_DB})`, () => {
       expect(await count(database.db, 'mbo_keuzedeel', sql`status = 'actief'`)).toBe(3);
       const aanbod = await sql<{ instellingen: string[] }>`SELECT instellingen FROM mbo_keuzedeel_aanbod`.execute(database.db);
       expect(aanbod.rows[0]!.instellingen).toEqual(['utrecht', 'rijn_ijssel']);
+    });
+  });
+
+  describe('keuzedeel-koppelingen', () => {
+    let database: TestDatabase;
+    let dir: string;
+    const write = (name: string, text: string): string => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const koppelingen = async () =>
+      (
+        await sql<{ key: string; crebo: string; keuzedeel_code: string; geldig_vanaf: string | null; geldig_tot: string | null; status: string; scope: string }>`
+          SELECT key, crebo, keuzedeel_code, geldig_vanaf::text AS geldig_vanaf, geldig_tot::text AS geldig_tot, status, scope
+          FROM mbo_keuzedeel_koppeling ORDER BY key`.execute(database.db)
+      ).rows;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-mbo-koppeling-'));
+    });
+    afterAll(async () => {
+      await database.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    const HEADER = 'crebo,keuzedeel,geldig_vanaf,geldig_tot';
+    const KOPPELINGEN = `${HEADER}\n25001,K0072,2020-08-01,2025-07-31\n25001,K0125,,\n25002,K0072,2021-08-01,\n`;
+
+    it('a dry run writes nothing', async () => {
+      const before = await dbState(database.db);
+      const report = await importMboTabel({ db: database.db, file: write('koppelingen.csv', KOPPELINGEN), dryRun: true });
+      expect(report.status).toBe('proefimport');
+      expect(report.source).toBe('mbo-tabel:keuzedeel-koppelingen');
+      expect(report.added['keuzedeel-koppeling']).toBe(3);
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('imports the official links, detected from the header, apart from the offer', async () => {
+      const aanbod = await importMboTabel({ db: database.db, file: write('aanbod.csv', 'crebo,keuzedeel,instellingen\n25001,K0072,utrecht\n'), release: 'a1' });
+      expect(aanbod.source).toBe('mbo-tabel:keuzedeel-aanbod');
+      const report = await importMboTabel({ db: database.db, file: write('koppelingen.csv', KOPPELINGEN), release: 'k1' });
+      expect(report.status).toBe('geimporteerd');
+      expect(report.source).toBe('mbo-tabel:keuzedeel-koppelingen');
+      expect(report.counts['keuzedeel-koppeling']).toBe(3);
+      expect(report.added['keuzedeel-koppeling']).toBe(3);
+      expect(report.added['keuzedeel-aanbod']).toBe(0);
+      expect(await koppelingen()).toEqual([
+        { key: '25001:K0072', crebo: '25001', keuzedeel_code: 'K0072', geldig_vanaf: '2020-08-01', geldig_tot: '2025-07-31', status: 'actief', scope: 'mbo-tabel:keuzedeel-koppelingen' },
+        { key: '25001:K0125', crebo: '25001', keuzedeel_code: 'K0125', geldig_vanaf: null, geldig_tot: null, status: 'actief', scope: 'mbo-tabel:keuzedeel-koppelingen' },
+        { key: '25002:K0072', crebo: '25002', keuzedeel_code: 'K0072', geldig_vanaf: '2021-08-01', geldig_tot: null, status: 'actief', scope: 'mbo-tabel:keuzedeel-koppelingen' },
+      ]);
+      const bron = await sql<{ bron: unknown; source: string }>`SELECT bron, source FROM mbo_keuzedeel_koppeling WHERE key = '25002:K0072'`.execute(database.db);
+      expect(bron.rows[0]).toEqual({ bron: { bestand: 'koppelingen.csv', regel: 4 }, source: 'mbo-tabel:keuzedeel-koppelingen' });
+      const release = await sql<{ source: string }>`SELECT source FROM source_release WHERE id = ${report.releaseId}`.execute(database.db);
+      expect(release.rows[0]!.source).toBe('mbo-tabel:keuzedeel-koppelingen');
+      expect(await count(database.db, 'mbo_keuzedeel_aanbod', sql`status = 'actief'`)).toBe(1);
+    });
+
+    it('a second run changes nothing', async () => {
+      const before = await dbState(database.db);
+      const again = await importMboTabel({ db: database.db, file: write('koppelingen.csv', KOPPELINGEN), release: 'k1' });
+      expect(again.status).toBe('ongewijzigd');
+      expect(again.unchanged).toBe(3);
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('a removed row becomes vervallen, a changed date is changed; the offer is untouched', async () => {
+      const updated = `${HEADER}\n25001,K0072,2020-08-01,2026-07-31\n25002,K0072,2021-08-01,\n`;
+      const report = await importMboTabel({ db: database.db, file: write('koppelingen.csv', updated), release: 'k2' });
+      expect(report.status).toBe('geimporteerd');
+      expect(report.vervallen['keuzedeel-koppeling']).toBe(1);
+      expect(report.changed['keuzedeel-koppeling']).toBe(1);
+      expect(report.unchanged).toBe(1);
+      expect((await koppelingen()).map((k) => [k.key, k.status, k.geldig_tot])).toEqual([
+        ['25001:K0072', 'actief', '2026-07-31'],
+        ['25001:K0125', 'vervallen', null],
+        ['25002:K0072', 'actief', null],
+      ]);
+      expect(await count(database.db, 'mbo_keuzedeel_aanbod', sql`status = 'actief'`)).toBe(1);
+    });
+
+    it('a bad row rejects the whole file with its line number and leaves the database untouched', async () => {
+      const before = await dbState(database.db);
+      const duplicate = write('koppelingen-dubbel.csv', `${HEADER}\n25001,K0072,2020-08-01,\n25003,K0999,,\n25001,K0072,,\n`);
+      const e1 = await importMboTabel({ db: database.db, file: duplicate, release: 'k3' }).catch((e: unknown) => e);
+      expect(e1).toBeInstanceOf(AppError);
+      expect((e1 as AppError).code).toBe('import_invalid');
+      expect((e1 as AppError).message).toMatch(/koppelingen-dubbel\.csv, regel 4: dubbele combinatie crebo 25001 en keuzedeel K0072: staat ook op regel 2/);
+      const badDate = write('koppelingen-datum.csv', `${HEADER}\n25001,K0072,2020-08-01,\n25003,K0999,31-07-2026,\n`);
+      const e2 = await importMboTabel({ db: database.db, file: badDate, release: 'k3' }).catch((e: unknown) => e);
+      expect((e2 as AppError).message).toMatch(/koppelingen-datum\.csv, regel 3: geldig_vanaf "31-07-2026" is geen datum/);
+      const ambiguous = write('koppelingen-kaal.csv', 'crebo,keuzedeel\n25003,K0999\n');
+      const e3 = await importMboTabel({ db: database.db, file: ambiguous, release: 'k3' }).catch((e: unknown) => e);
+      expect((e3 as AppError).message).toMatch(/koppelingen-kaal\.csv, regel 1: kopregel past bij meer dan één mbo-tabel/);
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('imports a header without dates when the kind is given', async () => {
+      const report = await importMboTabel({
+        db: database.db,
+        file: write('koppelingen-kaal.csv', 'crebo,keuzedeel\n25001,K0072\n25002,K0072\n'),
+        kind: 'keuzedeel-koppelingen',
+        release: 'k4',
+      });
+      expect(report.source).toBe('mbo-tabel:keuzedeel-koppelingen');
+      expect(report.changed['keuzedeel-koppeling']).toBe(2);
+      expect((await koppelingen()).filter((k) => k.status === 'actief').map((k) => [k.key, k.geldig_vanaf, k.geldig_tot])).toEqual([
+        ['25001:K0072', null, null],
+        ['25002:K0072', null, null],
+      ]);
     });
   });
 });

@@ -5,8 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../../src/server/http/app.js';
 import { importSlo } from '../../src/server/use-cases/catalog/import-slo.js';
+import { importMboTabel } from '../../src/server/use-cases/catalog/import-mbo-tabel.js';
+import { importSbbXml } from '../../src/server/use-cases/catalog/import-sbb-xml.js';
+import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
-import { DEMO_SLO_DIR, PROJECT_ROOT, SLO_DIR } from './shared-data.js';
+import { MBO_DIR, PROJECT_ROOT, SLO_DIR } from './shared-data.js';
 
 export interface TestApp {
   url: string;
@@ -17,13 +20,21 @@ export interface TestApp {
 
 export const CLIENT_DIR = path.join(PROJECT_ROOT, 'dist', 'client');
 
-/** `data`: which catalogue to load: the national SLO data from ../shared, the built-in demo, or nothing. */
+/** Imports the national data of both sides from ../shared: SLO, the mbo tables and the SBB XML dossiers. */
+export async function importNationalData(db: TestDatabase['db']): Promise<void> {
+  await importSlo({ db, location: SLO_DIR, release: '2025-11' });
+  for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) {
+    await importMboTabel({ db, file: path.join(MBO_DIR, `${f}.csv`), release: 'test' });
+  }
+  await importSbbXml({ db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
+}
+
+/** `data`: which catalogue to load: the national data of both sides from ../shared ('slo'), the built-in demo, or nothing. */
 export async function startTestApp(opts: { data?: 'slo' | 'demo' | 'none' } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const data = opts.data ?? 'demo';
-  if (data !== 'none') {
-    await importSlo({ db: database.db, location: data === 'slo' ? SLO_DIR : DEMO_SLO_DIR, release: data === 'slo' ? '2025-11' : 'demo', isDemo: data === 'demo' });
-  }
+  if (data === 'slo') await importNationalData(database.db);
+  if (data === 'demo') await seedDemoCatalogue(database.db);
   const app = await buildApp({ db: database.db, clientDir: CLIENT_DIR });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -18,6 +18,7 @@ export const MBO_RECORD_KINDS = [
   'kennis-vaardigheid',
   'keuzedeel',
   'keuzedeel-aanbod',
+  'keuzedeel-koppeling',
 ] as const;
 export type MboRecordKind = (typeof MBO_RECORD_KINDS)[number];
 
@@ -200,6 +201,18 @@ export function recordsFromTable(table: ParsedTable): TableRecords {
           columns: { crebo: a.crebo, keuzedeel_code: a.keuzedeelCode, instellingen: a.instellingen },
           details: {},
           bron: a.bron,
+        });
+      }
+      break;
+    case 'keuzedeel-koppelingen':
+      for (const k of table.koppelingen) {
+        records.push({
+          kind: 'keuzedeel-koppeling',
+          key: `${k.crebo}:${k.keuzedeelCode}`,
+          scope,
+          columns: { crebo: k.crebo, keuzedeel_code: k.keuzedeelCode, geldig_vanaf: k.geldigVanaf, geldig_tot: k.geldigTot },
+          details: {},
+          bron: k.bron,
         });
       }
       break;

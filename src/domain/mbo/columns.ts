@@ -1,5 +1,5 @@
 /**
- * Column specifications of the four mbo tables. Header names are exactly those of the
+ * Column specifications of the five mbo tables. Header names are exactly those of the
  * catalogue files (`shared/data/mbo/catalog/*.csv`); the same specs drive validation
  * (tables.ts), table detection and the downloadable templates (templates.ts).
  *
@@ -8,7 +8,7 @@
  * - Any column that is not listed here is an error.
  */
 
-export const TABLE_KINDS = ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod'] as const;
+export const TABLE_KINDS = ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod', 'keuzedeel-koppelingen'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 export interface ColumnSpec {
@@ -106,6 +106,30 @@ export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
         waardeVerplicht: false,
         formaat: 'korte namen van de instellingen zonder spaties (gebruik _), gescheiden door spaties, komma of puntkomma; leeg = onbekend',
         voorbeeld: 'utrecht rijn_ijssel',
+      },
+    ],
+  },
+  'keuzedeel-koppelingen': {
+    kind: 'keuzedeel-koppelingen',
+    omschrijving:
+      'De officiële SBB-koppeling: welke keuzedelen aan een kwalificatie gekoppeld zijn (niet het aanbod van instellingen), met de geldigheid van de koppeling.',
+    sleutel: ['crebo', 'keuzedeel'],
+    kolommen: [
+      { naam: 'crebo', inHeader: 'verplicht', waardeVerplicht: true, formaat: `crebo van de kwalificatie, ${CREBO_FORMAAT}`, voorbeeld: '25486' },
+      { naam: 'keuzedeel', inHeader: 'verplicht', waardeVerplicht: true, formaat: 'keuzedeelcode: K gevolgd door 4 cijfers; uniek per crebo', voorbeeld: 'K0072' },
+      {
+        naam: 'geldig_vanaf',
+        inHeader: 'optioneel',
+        waardeVerplicht: false,
+        formaat: 'begindatum van de koppeling, jjjj-mm-dd; leeg = niet opgegeven',
+        voorbeeld: '2020-08-01',
+      },
+      {
+        naam: 'geldig_tot',
+        inHeader: 'optioneel',
+        waardeVerplicht: false,
+        formaat: 'einddatum van de koppeling, jjjj-mm-dd, niet vóór geldig_vanaf; leeg = niet opgegeven',
+        voorbeeld: '',
       },
     ],
   },

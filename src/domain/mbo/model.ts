@@ -192,6 +192,17 @@ export interface KeuzedeelAanbod {
   bron: Bron;
 }
 
+/** The official SBB link ("gekoppeld") between a keuzedeel and a kwalificatie; not an offer (see KeuzedeelAanbod). */
+export interface KeuzedeelKoppeling {
+  /** Kwalificatie crebo. */
+  crebo: string;
+  keuzedeelCode: string;
+  /** ISO dates of the link; null when not stated. */
+  geldigVanaf: string | null;
+  geldigTot: string | null;
+  bron: Bron;
+}
+
 /** Result of reading one SBB kwalificatiedossier (one `<dossier>` element of an SBB export). */
 export interface ParsedDossier {
   bron: Bron;

@@ -1,5 +1,5 @@
 /**
- * Validation and normalisation of the four mbo tables (CSV or XLSX, see columns.ts for
+ * Validation and normalisation of the five mbo tables (CSV or XLSX, see columns.ts for
  * the column specs). One bad row rejects the whole file with an MboImportError that names
  * the 1-based line (header = line 1) and the reason.
  */
@@ -12,6 +12,7 @@ import type {
   Kerntaak,
   Keuzedeel,
   KeuzedeelAanbod,
+  KeuzedeelKoppeling,
   Kwalificatie,
   Kwalificatiedossier,
   Werkproces,
@@ -24,6 +25,7 @@ import {
   normalizeText,
   normalizeTitle,
   parseCrebo,
+  parseIsoDate,
   parseKeuzedeelCode,
   parseKeuzedeelSbu,
   parseKerntaakCode,
@@ -54,7 +56,8 @@ export type ParsedTable =
   | (TableBase & { kind: 'kwalificaties'; kwalificaties: Kwalificatie[]; dossiers: Kwalificatiedossier[] })
   | (TableBase & { kind: 'kerntaken-werkprocessen'; perKwalificatie: KwalificatieKerntaken[] })
   | (TableBase & { kind: 'keuzedelen'; keuzedelen: Keuzedeel[] })
-  | (TableBase & { kind: 'keuzedeel-aanbod'; aanbod: KeuzedeelAanbod[] });
+  | (TableBase & { kind: 'keuzedeel-aanbod'; aanbod: KeuzedeelAanbod[] })
+  | (TableBase & { kind: 'keuzedeel-koppelingen'; koppelingen: KeuzedeelKoppeling[] });
 
 export type ParsedTableOf<K extends TableKind> = Extract<ParsedTable, { kind: K }>;
 
@@ -94,16 +97,28 @@ export function parseTable<K extends TableKind>(
   return buildTable(kind, dataRows, fileName, options) as ParsedTableOf<K>;
 }
 
-/** Recognise a table by its header: all mandatory columns present, no unknown or duplicate columns. */
+/**
+ * Recognise a table by its header: all mandatory columns present, no unknown or duplicate columns.
+ * A header that fits more than one kind is not recognised: `crebo,keuzedeel` alone could be
+ * keuzedeel-aanbod or keuzedeel-koppelingen (their optional columns tell them apart), and
+ * guessing would put an offer where the official link belongs, or the other way round.
+ */
 export function detectTableKind(header: readonly string[]): TableKind | null {
+  const kinds = matchingTableKinds(header);
+  return kinds.length === 1 ? kinds[0]! : null;
+}
+
+/** Every kind whose spec the header fits (see detectTableKind). */
+function matchingTableKinds(header: readonly string[]): TableKind[] {
   const names = header.map(normalizeHeaderCell);
-  if (new Set(names).size !== names.length) return null;
-  for (const spec of Object.values(TABLE_SPECS)) {
-    const known = new Set(spec.kolommen.map((c) => c.naam));
-    const mandatory = spec.kolommen.filter((c) => c.inHeader === 'verplicht').map((c) => c.naam);
-    if (names.every((n) => known.has(n)) && mandatory.every((n) => names.includes(n))) return spec.kind;
-  }
-  return null;
+  if (new Set(names).size !== names.length) return [];
+  return Object.values(TABLE_SPECS)
+    .filter((spec) => {
+      const known = new Set(spec.kolommen.map((c) => c.naam));
+      const mandatory = spec.kolommen.filter((c) => c.inHeader === 'verplicht').map((c) => c.naam);
+      return names.every((n) => known.has(n)) && mandatory.every((n) => names.includes(n));
+    })
+    .map((spec) => spec.kind);
 }
 
 export interface ParseFileOptions extends ParseTableOptions {
@@ -127,8 +142,16 @@ export async function parseXlsxTable(buffer: Buffer, fileName: string, options: 
 
 function requireKind(rows: readonly (readonly string[])[], fileName: string): TableKind {
   const header = rows[0];
-  const kind = header === undefined ? null : detectTableKind(header);
-  if (kind === null) {
+  const kinds = header === undefined ? [] : matchingTableKinds(header);
+  if (kinds.length > 1) {
+    throw new MboImportError({
+      file: fileName,
+      line: 1,
+      reason: `kopregel past bij meer dan één mbo-tabel (${kinds.join(', ')}); geef de soort tabel op of voeg de optionele kolommen toe`,
+    });
+  }
+  const kind = kinds[0];
+  if (kind === undefined) {
     const known = Object.values(TABLE_SPECS)
       .map((s) => `${s.kind}: ${s.kolommen.map((c) => c.naam).join(',')}`)
       .join('; ');
@@ -250,6 +273,8 @@ function buildTable(kind: TableKind, rows: readonly DataRow[], file: string, opt
       return { ...base, kind, keuzedelen: buildKeuzedelen(rows, file) };
     case 'keuzedeel-aanbod':
       return { ...base, kind, aanbod: buildAanbod(rows, file) };
+    case 'keuzedeel-koppelingen':
+      return { ...base, kind, koppelingen: buildKoppelingen(rows, file) };
   }
 }
 
@@ -495,5 +520,34 @@ function buildAanbod(rows: readonly DataRow[], file: string): KeuzedeelAanbod[] 
     const aanbod = atLine(file, line, () => parseAanbodRow(cells, { bestand: file, regel: line }));
     checkUnique(seen, `${aanbod.crebo} ${aanbod.keuzedeelCode}`, `combinatie crebo ${aanbod.crebo} en keuzedeel ${aanbod.keuzedeelCode}`, file, line);
     return aanbod;
+  });
+}
+
+// keuzedeel-koppelingen -----------------------------------------------------
+
+function parseKoppelingRow(row: Row, bron: Bron): KeuzedeelKoppeling {
+  const crebo = parseCrebo(required(row, 'crebo'));
+  const keuzedeelCode = parseKeuzedeelCode(required(row, 'keuzedeel'));
+  const geldigVanaf = optional(row, 'geldig_vanaf', (raw) => parseIsoDate(raw, 'geldig_vanaf'));
+  const geldigTot = optional(row, 'geldig_tot', (raw) => parseIsoDate(raw, 'geldig_tot'));
+  // ISO dates compare as strings.
+  if (geldigVanaf !== null && geldigTot !== null && geldigTot < geldigVanaf) {
+    throw new ValueError(`geldig_tot ${geldigTot} ligt vóór geldig_vanaf ${geldigVanaf}`);
+  }
+  return { crebo, keuzedeelCode, geldigVanaf, geldigTot, bron };
+}
+
+function buildKoppelingen(rows: readonly DataRow[], file: string): KeuzedeelKoppeling[] {
+  const seen = new Map<string, number>();
+  return rows.map(({ line, cells }) => {
+    const koppeling = atLine(file, line, () => parseKoppelingRow(cells, { bestand: file, regel: line }));
+    checkUnique(
+      seen,
+      `${koppeling.crebo} ${koppeling.keuzedeelCode}`,
+      `combinatie crebo ${koppeling.crebo} en keuzedeel ${koppeling.keuzedeelCode}`,
+      file,
+      line,
+    );
+    return koppeling;
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Empty templates for the four mbo tables. A CSV template is the header line only
+ * Empty templates for the five mbo tables. A CSV template is the header line only
  * (a commented example row is not valid CSV); the column specs carry the explanation.
  * The files in `templates/mbo/<kind>.csv` are exactly `renderTemplateCsv(kind)`.
  */

@@ -139,6 +139,13 @@ export function parseDate(raw: string, label: string): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Strictly ISO "2015-08-01" (no other notation), and an existing date. */
+export function parseIsoDate(raw: string, label: string): string {
+  const value = raw.trim();
+  if (!ISO_DATE.test(value)) throw new ValueError(`${label} ${quote(raw)} is geen datum (verwacht jjjj-mm-dd)`);
+  return parseDate(value, label);
+}
+
 /** "1,10" or "1.10" to 1.1. */
 export function parseDecimal(raw: string, label: string): number {
   const value = raw.trim().replace(',', '.');

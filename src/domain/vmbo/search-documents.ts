@@ -44,6 +44,11 @@ export const KIND_BOOST: Record<SearchKind, number> = {
   deeltaak: 1.3,
   kerndeel: 1.2,
   eindterm: 1.0,
+  kwalificatie: 2.5,
+  keuzedeel: 2.5,
+  dossier: 2.2,
+  kerntaak: 1.3,
+  werkproces: 1.0,
 };
 
 const ALL_LEERWEGEN: Leerweg[] = ['BB', 'KB', 'GL', 'TL'];

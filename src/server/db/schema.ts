@@ -124,6 +124,14 @@ export interface MboKeuzedeelAanbodTable extends MboRowBase {
   instellingen: string[] | null;
 }
 
+/** Migration 0003: the official SBB koppeling keuzedeel ↔ kwalificatie. */
+export interface MboKeuzedeelKoppelingTable extends MboRowBase {
+  crebo: string;
+  keuzedeel_code: string;
+  geldig_vanaf: DateColumn;
+  geldig_tot: DateColumn;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -140,5 +148,6 @@ export interface DB {
   mbo_kennis_vaardigheid: MboKennisVaardigheidTable;
   mbo_keuzedeel: MboKeuzedeelTable;
   mbo_keuzedeel_aanbod: MboKeuzedeelAanbodTable;
+  mbo_keuzedeel_koppeling: MboKeuzedeelKoppelingTable;
   schema_migration: SchemaMigrationTable;
 }

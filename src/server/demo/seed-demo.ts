@@ -1,13 +1,31 @@
-/** Demo mode: an empty catalogue gets the built-in demo data, through the normal importer. */
+/** Demo mode: an empty catalogue gets the built-in demo data of both sides, through the normal importers. */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { latestRelease } from '../repositories/vmbo-catalog-repository.js';
-import { importSlo, type SloImportReport } from '../use-cases/catalog/import-slo.js';
+import { importMboTabel } from '../use-cases/catalog/import-mbo-tabel.js';
+import { importSlo } from '../use-cases/catalog/import-slo.js';
 
-export const DEMO_SLO_DIR = fileURLToPath(new URL('../../../demo-data/slo/', import.meta.url));
+export const DEMO_DIR = fileURLToPath(new URL('../../../demo-data/', import.meta.url));
+export const DEMO_SLO_DIR = path.join(DEMO_DIR, 'slo');
+export const DEMO_MBO_FILES = ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod'].map((f) => path.join(DEMO_DIR, 'mbo', `${f}.csv`));
 
-export async function seedDemoCatalogue(db: Kysely<DB>): Promise<SloImportReport | null> {
-  if (await latestRelease(db)) return null;
-  return importSlo({ db, location: DEMO_SLO_DIR, release: 'demo', isDemo: true });
+export interface DemoSeedResult {
+  vmbo: boolean;
+  mbo: boolean;
+}
+
+/** Loads each side's demo data when that side has never been imported. */
+export async function seedDemoCatalogue(db: Kysely<DB>): Promise<DemoSeedResult> {
+  const sources = new Set((await db.selectFrom('source_release').select('source').distinct().execute()).map((r) => r.source));
+  const result: DemoSeedResult = { vmbo: false, mbo: false };
+  if (!sources.has('slo-examenprogramma-bg')) {
+    await importSlo({ db, location: DEMO_SLO_DIR, release: 'demo', isDemo: true });
+    result.vmbo = true;
+  }
+  if (![...sources].some((s) => s.startsWith('mbo-tabel:') || s === 'sbb-xml')) {
+    for (const file of DEMO_MBO_FILES) await importMboTabel({ db, file, release: 'demo', isDemo: true });
+    result.mbo = true;
+  }
+  return result;
 }

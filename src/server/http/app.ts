@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { registerErrorHandling, sendProblem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { mboRoutes } from './routes/mbo.js';
 
 export interface AppOptions {
   db: Kysely<DB>;
@@ -62,7 +63,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'catalogus', description: 'Stand en herkomst van de catalogus' },
         { name: 'vmbo', description: 'Beroepsgerichte profielen, profielmodulen, keuzevakken, deeltaken en eindtermen (SLO)' },
-        { name: 'zoeken', description: 'Zoeken in de catalogus' },
+        { name: 'mbo', description: 'Opleidingsdomeinen, kwalificatiedossiers, kwalificaties, kerntaken, werkprocessen en keuzedelen (SBB)' },
+        { name: 'zoeken', description: 'Zoeken in de catalogus, vmbo en mbo' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -73,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.get('/health', { schema: { tags: ['catalogus'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       await api.register(catalogRoutes(opts.db));
+      await api.register(mboRoutes(opts.db));
     },
     { prefix: '/api' },
   );

@@ -7,7 +7,9 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { Lexicon } from '../../domain/text/analyzer.js';
+import { Lexicon, vocabulary } from '../../domain/text/analyzer.js';
+import { MboCatalog, TABLE_SOURCE, type MboRows } from '../../domain/mbo/read-model.js';
+import { buildMboSearchDocuments, mboTexts } from '../../domain/mbo/search-documents.js';
 import { SearchIndex } from '../../domain/search/search-index.js';
 import { buildVmboSearchDocuments, type CatalogNode } from '../../domain/vmbo/search-documents.js';
 import type { VmboKind } from '../../domain/vmbo/slo-dataset.js';
@@ -29,6 +31,7 @@ export interface CatalogSnapshot {
   latest: Map<string, ReleaseRow>;
   index: SearchIndex;
   lexicon: Lexicon;
+  mbo: MboCatalog;
   builtInMs: number;
 }
 
@@ -93,7 +96,11 @@ async function build(db: Kysely<DB>, version: string): Promise<CatalogSnapshot> 
   }
   const latest = new Map<string, ReleaseRow>();
   for (const r of releaseRows) latest.set(r.source, r);
-  const { documents, lexicon } = buildVmboSearchDocuments(activeNodes(items, byId));
+  const mbo = new MboCatalog(await loadMboRows(db, latest));
+  const { documents, lexicon: vmboWords } = buildVmboSearchDocuments(activeNodes(items, byId));
+  // One vocabulary for both sides: compound parts found on either side help the other.
+  const lexicon = new Lexicon([...vmboWords.keys(), ...vocabulary(mboTexts(mbo)).keys()]);
+  documents.push(...buildMboSearchDocuments(mbo, lexicon));
   return {
     version,
     items,
@@ -103,9 +110,24 @@ async function build(db: Kysely<DB>, version: string): Promise<CatalogSnapshot> 
     releases: new Map(releaseRows.map((r) => [r.id, r])),
     latest,
     index: new SearchIndex(documents),
-    lexicon: new Lexicon(lexicon.keys()),
+    lexicon,
+    mbo,
     builtInMs: performance.now() - started,
   };
+}
+
+async function loadMboRows(db: Kysely<DB>, latest: Map<string, ReleaseRow>): Promise<MboRows> {
+  const [dossiers, kwalificaties, kerntaken, werkprocessen, kennis, keuzedelen, aanbod, koppelingen] = await Promise.all([
+    db.selectFrom('mbo_kwalificatiedossier').selectAll().execute(),
+    db.selectFrom('mbo_kwalificatie').selectAll().execute(),
+    db.selectFrom('mbo_kerntaak').selectAll().execute(),
+    db.selectFrom('mbo_werkproces').selectAll().execute(),
+    db.selectFrom('mbo_kennis_vaardigheid').selectAll().execute(),
+    db.selectFrom('mbo_keuzedeel').selectAll().execute(),
+    db.selectFrom('mbo_keuzedeel_aanbod').selectAll().execute(),
+    db.selectFrom('mbo_keuzedeel_koppeling').selectAll().execute(),
+  ]);
+  return { dossiers, kwalificaties, kerntaken, werkprocessen, kennis, keuzedelen, aanbod, koppelingen, koppelingenGeladen: latest.has(TABLE_SOURCE.koppelingen) };
 }
 
 export async function snapshotOf(db: Kysely<DB>): Promise<CatalogSnapshot> {

@@ -1,4 +1,4 @@
-/** Data access for the mbo catalogue (the mbo_* tables of migration 0002). The catalogue is public: no tenant scope. */
+/** Data access for the mbo catalogue (the mbo_* tables of migrations 0002 and 0003). The catalogue is public: no tenant scope. */
 import type { Kysely, Transaction } from 'kysely';
 import { MBO_RECORD_KINDS, mboContentHash, type MboRecord, type MboRecordKind, type StoredMboState } from '../../domain/mbo/catalog-records.js';
 import type { DB } from '../db/schema.js';
@@ -13,6 +13,7 @@ export const MBO_TABLES = {
   'kennis-vaardigheid': 'mbo_kennis_vaardigheid',
   keuzedeel: 'mbo_keuzedeel',
   'keuzedeel-aanbod': 'mbo_keuzedeel_aanbod',
+  'keuzedeel-koppeling': 'mbo_keuzedeel_koppeling',
 } as const satisfies Record<MboRecordKind, keyof DB>;
 
 // All mbo tables share the columns used here (MboRowBase); one of them stands in for the type.
@@ -97,4 +98,10 @@ export async function markMboVervallen(db: Db, source: string, states: readonly 
         .execute();
     }
   }
+}
+
+/** Removes the demo rows and demo releases of one source before the first real import of it. */
+export async function deleteDemoRows(db: Db, source: string): Promise<void> {
+  for (const kind of MBO_RECORD_KINDS) await db.deleteFrom(table(kind)).where('source', '=', source).execute();
+  await db.deleteFrom('source_release').where('source', '=', source).where('is_demo', '=', true).execute();
 }

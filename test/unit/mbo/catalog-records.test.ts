@@ -65,6 +65,24 @@ describe('recordsFromTable', () => {
     expect(records[1]!.columns).toMatchObject({ niveau: 2, soort: 'basisberoeps', leerwegen: ['BBL', 'BOL'], dossier_crebo: '23001' });
     expect(records[2]!.columns.leerwegen).toBeNull();
   });
+
+  it('keys keuzedeel-koppelingen by crebo and keuzedeel, in their own source, apart from the offer', () => {
+    const koppelingen = recordsFromTable(parseCsvTable('crebo,keuzedeel,geldig_vanaf,geldig_tot\n25001,K0072,2020-08-01,\n', 'kop.csv'));
+    expect(koppelingen.source).toBe('mbo-tabel:keuzedeel-koppelingen');
+    expect(koppelingen.records).toEqual([
+      {
+        kind: 'keuzedeel-koppeling',
+        key: '25001:K0072',
+        scope: 'mbo-tabel:keuzedeel-koppelingen',
+        columns: { crebo: '25001', keuzedeel_code: 'K0072', geldig_vanaf: '2020-08-01', geldig_tot: null },
+        details: {},
+        bron: { bestand: 'kop.csv', regel: 2 },
+      },
+    ]);
+    const aanbod = recordsFromTable(parseCsvTable('crebo,keuzedeel,instellingen\n25001,K0072,utrecht\n', 'aanbod.csv'));
+    expect(aanbod.source).toBe('mbo-tabel:keuzedeel-aanbod');
+    expect(aanbod.records[0]!.kind).toBe('keuzedeel-aanbod');
+  });
 });
 
 describe('recordsFromDossiers', () => {

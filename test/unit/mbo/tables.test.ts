@@ -9,6 +9,7 @@ const KWALIFICATIES_HEADER = 'crebo,naam,niveau,soort,leerwegen,opleidingsdomein
 const KERNTAKEN_HEADER = 'crebo,code,soort,titel';
 const KEUZEDELEN_HEADER = 'code,titel,sbu';
 const AANBOD_HEADER = 'crebo,keuzedeel,instellingen';
+const KOPPELINGEN_HEADER = 'crebo,keuzedeel,geldig_vanaf,geldig_tot';
 
 function table<K extends TableKind>(kind: K, text: string, options: ParseTableOptions = {}) {
   return parseTable(kind, parseCsv(text, FILE).rows, FILE, options);
@@ -299,6 +300,42 @@ describe('keuzedeel-aanbod', () => {
   });
 });
 
+describe('keuzedeel-koppelingen', () => {
+  it('reads the official links; empty dates are null', () => {
+    const result = table('keuzedeel-koppelingen', `${KOPPELINGEN_HEADER}\n25001,K0072,2020-08-01,2025-07-31\n25001,K0125,,\n 25002 , K0072 ,2021-08-01,\n`);
+    expect(result.kind).toBe('keuzedeel-koppelingen');
+    expect(result.aantalRegels).toBe(3);
+    expect(result.koppelingen).toEqual([
+      { crebo: '25001', keuzedeelCode: 'K0072', geldigVanaf: '2020-08-01', geldigTot: '2025-07-31', bron: { bestand: FILE, regel: 2 } },
+      { crebo: '25001', keuzedeelCode: 'K0125', geldigVanaf: null, geldigTot: null, bron: { bestand: FILE, regel: 3 } },
+      { crebo: '25002', keuzedeelCode: 'K0072', geldigVanaf: '2021-08-01', geldigTot: null, bron: { bestand: FILE, regel: 4 } },
+    ]);
+  });
+
+  it('accepts a header without the optional date columns', () => {
+    const result = table('keuzedeel-koppelingen', 'keuzedeel,crebo\nK0072,25001\n');
+    expect(result.koppelingen).toEqual([{ crebo: '25001', keuzedeelCode: 'K0072', geldigVanaf: null, geldigTot: null, bron: { bestand: FILE, regel: 2 } }]);
+  });
+
+  it.each([
+    ['an invalid crebo', '2500,K0001,,', 'crebo "2500" is ongeldig: verwacht 5 cijfers'],
+    ['an empty crebo', ',K0001,,', 'kolom crebo is leeg'],
+    ['an invalid keuzedeel', '25001,K01,,', 'keuzedeelcode "K01" is ongeldig'],
+    ['an empty keuzedeel', '25001,,,', 'kolom keuzedeel is leeg'],
+    ['a Dutch date', '25002,K0001,01-08-2020,', 'geldig_vanaf "01-08-2020" is geen datum (verwacht jjjj-mm-dd)'],
+    ['a date that does not exist', '25002,K0001,,2021-02-30', 'geldig_tot "2021-02-30" is geen bestaande datum'],
+    ['an end before the start', '25002,K0001,2021-08-01,2021-07-31', 'geldig_tot 2021-07-31 ligt vóór geldig_vanaf 2021-08-01'],
+    ['a duplicate pair', '25001,K0001,2022-08-01,', 'dubbele combinatie crebo 25001 en keuzedeel K0001: staat ook op regel 2'],
+  ])('rejects %s with the line number', (_label, line, reason) => {
+    expect(failure('keuzedeel-koppelingen', [KOPPELINGEN_HEADER, '25001,K0001,,', line]).message).toContain(`invoer.csv, regel 3: ${reason}`);
+  });
+
+  it('rejects the instellingen column of the offer', () => {
+    const error = failure('keuzedeel-koppelingen', [AANBOD_HEADER, '25001,K0001,x']);
+    expect(error.message).toMatch(/regel 1: onbekende kolom "instellingen" in tabel keuzedeel-koppelingen/);
+  });
+});
+
 describe('detectTableKind', () => {
   it.each([
     [KWALIFICATIES_HEADER, 'kwalificaties'],
@@ -306,13 +343,26 @@ describe('detectTableKind', () => {
     [KEUZEDELEN_HEADER, 'keuzedelen'],
     [AANBOD_HEADER, 'keuzedeel-aanbod'],
     ['titel,code', 'keuzedelen'],
-    ['\uFEFFcrebo , keuzedeel', 'keuzedeel-aanbod'],
+    ['\uFEFFcrebo , keuzedeel , instellingen', 'keuzedeel-aanbod'],
+    ['keuzedeel,crebo,instellingen', 'keuzedeel-aanbod'],
+    [KOPPELINGEN_HEADER, 'keuzedeel-koppelingen'],
+    ['\uFEFFcrebo , keuzedeel , geldig_vanaf', 'keuzedeel-koppelingen'],
+    ['keuzedeel,geldig_tot,crebo', 'keuzedeel-koppelingen'],
     ['crebo,naam,niveau,soort,dossier_crebo,dossier_naam', 'kwalificaties'],
   ])('recognises %s', (header, kind) => {
     expect(detectTableKind(header.split(','))).toBe(kind);
   });
 
-  it.each([['crebo,naam'], ['code,titel,opmerking'], ['code,code,titel'], ['']])('does not recognise %s', (header) => {
+  it.each([
+    ['crebo,naam'],
+    ['code,titel,opmerking'],
+    ['code,code,titel'],
+    [''],
+    // Fits both keuzedeel-aanbod and keuzedeel-koppelingen: not guessed.
+    ['crebo,keuzedeel'],
+    // Columns of both: fits neither.
+    ['crebo,keuzedeel,instellingen,geldig_vanaf'],
+  ])('does not recognise %s', (header) => {
     expect(detectTableKind(header.split(','))).toBeNull();
   });
 
@@ -324,6 +374,21 @@ describe('detectTableKind', () => {
 describe('parseCsvTable', () => {
   it('detects the kind from the header', () => {
     expect(parseCsvTable(`${AANBOD_HEADER}\n25001,K0001,x\n`, FILE).kind).toBe('keuzedeel-aanbod');
+  });
+
+  it('detects keuzedeel-koppelingen and keuzedeel-aanbod apart', () => {
+    expect(parseCsvTable(`${KOPPELINGEN_HEADER}\n25001,K0001,,\n`, FILE).kind).toBe('keuzedeel-koppelingen');
+    expect(parseCsvTable(`crebo,keuzedeel,geldig_tot\n25001,K0001,\n`, FILE).kind).toBe('keuzedeel-koppelingen');
+    expect(parseCsvTable(`${AANBOD_HEADER}\n25001,K0001,\n`, FILE).kind).toBe('keuzedeel-aanbod');
+  });
+
+  it('asks for the kind when the header fits both keuzedeel-aanbod and keuzedeel-koppelingen', () => {
+    const error = catchImportError(() => parseCsvTable('crebo,keuzedeel\n25001,K0001\n', FILE));
+    expect(error.message).toBe(
+      'invoer.csv, regel 1: kopregel past bij meer dan één mbo-tabel (keuzedeel-aanbod, keuzedeel-koppelingen); geef de soort tabel op of voeg de optionele kolommen toe',
+    );
+    const given = parseCsvTable('crebo,keuzedeel\n25001,K0001\n', FILE, { kind: 'keuzedeel-koppelingen' });
+    expect(given.kind === 'keuzedeel-koppelingen' && given.koppelingen).toHaveLength(1);
   });
 
   it('reads semicolon-separated files', () => {

@@ -26,6 +26,7 @@ describe('templates', () => {
       'kerntaken-werkprocessen.csv',
       'keuzedelen.csv',
       'keuzedeel-aanbod.csv',
+      'keuzedeel-koppelingen.csv',
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
- * Import of one mbo table (CSV or XLSX): kwalificaties, kerntaken-werkprocessen, keuzedelen
- * or keuzedeel-aanbod, detected from the header unless given. One bad row rejects the whole
+ * Import of one mbo table (CSV or XLSX): kwalificaties, kerntaken-werkprocessen, keuzedelen,
+ * keuzedeel-aanbod or keuzedeel-koppelingen, detected from the header unless given. One bad row rejects the whole
  * file. The import replaces what an earlier import of the same kind of table stored.
  */
 import fs from 'node:fs/promises';
@@ -21,6 +21,7 @@ export interface ImportMboTabelOptions {
   kind?: TableKind;
   release?: string;
   dryRun?: boolean;
+  isDemo?: boolean;
 }
 
 export function isTableKind(value: string): value is TableKind {
@@ -55,6 +56,7 @@ export async function importMboTabel(opts: ImportMboTabelOptions): Promise<MboIm
       : [];
   return writeMboImport({
     db: opts.db,
+    isDemo: opts.isDemo,
     started,
     source: result.source,
     scopes: new Set([result.scope]),

@@ -19,6 +19,7 @@ export interface ImportSbbXmlOptions {
   location: string;
   release?: string;
   dryRun?: boolean;
+  isDemo?: boolean;
 }
 
 async function listXmlFiles(location: string): Promise<string[]> {
@@ -45,6 +46,7 @@ export async function importSbbXml(opts: ImportSbbXmlOptions): Promise<MboImport
   }
   return writeMboImport({
     db: opts.db,
+    isDemo: opts.isDemo,
     started,
     source: SBB_XML_SOURCE,
     scopes: new Set(records.scopes),

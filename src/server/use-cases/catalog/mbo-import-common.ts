@@ -8,7 +8,7 @@ import { countMboByKind, diffMboRecords, type MboRecord, type MboRecordKind } fr
 import { MboImportError } from '../../../domain/mbo/errors.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { insertRelease, updateReleaseReport } from '../../repositories/vmbo-catalog-repository.js';
+import { insertRelease, latestReleaseInDb, updateReleaseReport } from '../../repositories/vmbo-catalog-repository.js';
 import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/mbo-catalog-repository.js';
 
@@ -60,6 +60,8 @@ export interface WriteMboImportInput {
   derivedKerntaken: number;
   warnings: string[];
   dryRun: boolean;
+  /** The built-in demo data: replaced as a whole (not marked vervallen) by the first real import of the same source. */
+  isDemo?: boolean;
 }
 
 export async function writeMboImport(input: WriteMboImportInput): Promise<MboImportReport> {
@@ -67,7 +69,9 @@ export async function writeMboImport(input: WriteMboImportInput): Promise<MboImp
   const result = await input.db.transaction().execute(async (trx) => {
     // The same lock as the SLO import: one catalogue import at a time.
     await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
-    const stored = await repo.loadMboStates(trx, input.source);
+    const current = await latestReleaseInDb(trx, input.source);
+    const replacingDemo = !input.isDemo && current?.is_demo === true;
+    const stored = replacingDemo ? [] : await repo.loadMboStates(trx, input.source);
     const diff = diffMboRecords(stored, input.records, input.scopes);
     const report: MboImportReport = {
       source: input.source,
@@ -86,13 +90,14 @@ export async function writeMboImport(input: WriteMboImportInput): Promise<MboImp
       warnings: input.warnings,
       durationMs: 0,
     };
-    const nothingToDo = diff.added.length === 0 && diff.changed.length === 0 && diff.vervallen.length === 0;
+    const nothingToDo = diff.added.length === 0 && diff.changed.length === 0 && diff.vervallen.length === 0 && !replacingDemo;
     if (input.dryRun || nothingToDo) {
       report.status = input.dryRun ? 'proefimport' : 'ongewijzigd';
       report.durationMs = Date.now() - input.started;
       return report;
     }
-    const releaseId = await insertRelease(trx, { source: input.source, release, location: input.location, checksum: input.checksum, isDemo: false, report });
+    if (replacingDemo) await repo.deleteDemoRows(trx, input.source);
+    const releaseId = await insertRelease(trx, { source: input.source, release, location: input.location, checksum: input.checksum, isDemo: input.isDemo ?? false, report });
     await repo.insertMboRecords(trx, input.source, diff.added, releaseId);
     await repo.updateMboRecords(trx, input.source, diff.changed, releaseId);
     await repo.touchMboRecords(trx, input.source, diff.unchanged, releaseId);

@@ -124,10 +124,10 @@ export async function searchCatalog(opts: { db: Kysely<DB>; query: SearchQuery }
 }
 
 /** Ids of items of one kind whose document matches the text (list filters). */
-export async function matchingItemIds(db: Kysely<DB>, q: string, kind: SearchKind): Promise<string[]> {
+export async function matchingItemIds(db: Kysely<DB>, q: string, kind: SearchKind, side: 'vmbo' | 'mbo' = 'vmbo'): Promise<string[]> {
   const ids: string[] = [];
-  for (let offset = 0; offset < 1000; offset += 100) {
-    const result = await searchCatalog({ db, query: { q, side: 'vmbo', kind, limit: 100, offset } });
+  for (let offset = 0; offset < 5000; offset += 100) {
+    const result = await searchCatalog({ db, query: { q, side, kind, limit: 100, offset } });
     ids.push(...result.hits.map((h) => h.id));
     if (ids.length >= result.total) break;
   }
