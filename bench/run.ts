@@ -13,9 +13,33 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/database.js';
 import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
+import { importMboTabel } from '../src/server/use-cases/catalog/import-mbo-tabel.js';
+import { importSbbXml } from '../src/server/use-cases/catalog/import-sbb-xml.js';
+import type { Database } from '../src/server/db/database.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SLO_DIR = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'), 'data', 'slo');
+const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
+const SLO_DIR = path.join(SHARED, 'data', 'slo');
+const MBO_DIR = path.join(SHARED, 'data', 'mbo', 'catalog');
+const MBO_TABLES = ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod'];
+
+interface ImportTimes {
+  slo: number;
+  mboTabellen: number;
+  sbbXml: number;
+}
+
+async function importAll(db: Database): Promise<ImportTimes> {
+  let t = performance.now();
+  await importSlo({ db: db.db, location: SLO_DIR, release: '2025-11' });
+  const slo = performance.now() - t;
+  t = performance.now();
+  for (const f of MBO_TABLES) await importMboTabel({ db: db.db, file: path.join(MBO_DIR, `${f}.csv`), release: 'bench' });
+  const mboTabellen = performance.now() - t;
+  t = performance.now();
+  await importSbbXml({ db: db.db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
+  return { slo, mboTabellen, sbbXml: performance.now() - t };
+}
 const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const CONNECTIONS = 20;
@@ -24,18 +48,16 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-bench-'));
 
-async function timeImportPglite(): Promise<number> {
+async function timeImportPglite(): Promise<ImportTimes> {
   const dir = tmp();
   const db = await openDatabase({ kind: 'pglite', dataDir: dir });
-  const t = performance.now();
-  await importSlo({ db: db.db, location: SLO_DIR, release: '2025-11' });
-  const elapsed = performance.now() - t;
+  const times = await importAll(db);
   await db.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return elapsed;
+  return times;
 }
 
-async function timeImportPostgres(): Promise<number | null> {
+async function timeImportPostgres(): Promise<ImportTimes | null> {
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   try {
     await admin.connect();
@@ -48,13 +70,11 @@ async function timeImportPostgres(): Promise<number | null> {
   const url = new URL(PG_ADMIN);
   url.pathname = `/${name}`;
   const db = await openDatabase({ kind: 'postgres', url: url.toString() });
-  const t = performance.now();
-  await importSlo({ db: db.db, location: SLO_DIR, release: '2025-11' });
-  const elapsed = performance.now() - t;
+  const times = await importAll(db);
   await db.close();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
-  return elapsed;
+  return times;
 }
 
 function get(agent: http.Agent, port: number, urlPath: string): Promise<number> {
@@ -119,8 +139,9 @@ async function main() {
 
   const importPglite = await timeImportPglite();
   const importPg = await timeImportPostgres();
-  console.log(`SLO-import (volledig, 4.398 items) in PGlite:      ${ms(importPglite)}`);
-  console.log(`SLO-import (volledig, 4.398 items) in PostgreSQL:  ${importPg === null ? 'overgeslagen (geen PostgreSQL)' : ms(importPg)}`);
+  for (const [label, key] of [['SLO-import (4.398 items)', 'slo'], ['mbo-tabellen (4 bestanden)', 'mboTabellen'], ['SBB-XML (4 dossiers)', 'sbbXml']] as const) {
+    console.log(`${label.padEnd(28)} PGlite ${ms(importPglite[key])}, PostgreSQL ${importPg === null ? 'overgeslagen (geen PostgreSQL)' : ms(importPg[key])}`);
+  }
 
   // Cold start: empty data folder, migrations and demo data.
   const coldDir = tmp();
@@ -131,26 +152,30 @@ async function main() {
   // Warm start with the national data in the folder.
   const dir = tmp();
   const db = await openDatabase({ kind: 'pglite', dataDir: dir });
-  await importSlo({ db: db.db, location: SLO_DIR, release: '2025-11' });
+  await importAll(db);
   await db.close();
   const warm = await startServer(dir, 3902);
-  console.log(`Start tot eerste antwoord, met landelijke gegevens:       ${ms(warm.msToFirstAnswer)}`);
+  console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);
 
-  const list = JSON.parse(await new Promise<string>((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port: 3902, path: '/api/vmbo/keuzevakken' }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
-  })) as Array<{ slug: string }>;
-  const detailPaths = list.map((k) => `/api/vmbo/keuzevakken/${k.slug}`);
-  const searchPaths = ['lassen', 'klantgericht', 'kinderopvang', 'zorg', 'elektrische installatie', 'presenteren', 'hout', 'voeding', 'K-PIE-16', 'veilig werken', 'klant', 'bloemen'].map(
+  const fetchJson = (urlPath: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: 3902, path: urlPath }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(JSON.parse(body)));
+      }).on('error', reject);
+    });
+  const keuzevakken = (await fetchJson('/api/vmbo/keuzevakken')) as Array<{ slug: string }>;
+  const kwalificaties = (await fetchJson('/api/mbo/kwalificaties')) as Array<{ crebo: string }>;
+  const detailPaths = keuzevakken.map((k) => `/api/vmbo/keuzevakken/${k.slug}`);
+  const kwalificatiePaths = kwalificaties.map((k) => `/api/mbo/kwalificaties/${k.crebo}`);
+  const searchPaths = ['lassen', 'klantgericht', 'kinderopvang', 'zorg', 'elektrische installatie', 'presenteren', 'hout', 'voeding', 'K-PIE-16', 'veilig werken', 'klant', 'bloemen', 'pedagogisch', '25486', 'keuzedeel ondernemen', 'verzorgende'].map(
     (q) => `/api/search?q=${encodeURIComponent(q)}`,
   );
-  for (const [label, paths] of [['keuzevak-detail', detailPaths], ['zoeken', searchPaths]] as const) {
+  for (const [label, paths] of [['keuzevak-detail', detailPaths], ['kwalificatie-detail', kwalificatiePaths], ['zoeken (beide kanten)', searchPaths]] as const) {
     await load(3902, paths.slice(0, 5)); // warm-up
     const r = await load(3902, [...paths]);
-    console.log(`${label.padEnd(16)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken (${r.rps.toFixed(0)}/s), p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`);
+    console.log(`${label.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken (${r.rps.toFixed(0)}/s), p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`);
   }
   await stop(warm.child);
   for (const d of [coldDir, dir]) fs.rmSync(d, { recursive: true, force: true });

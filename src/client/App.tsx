@@ -1,7 +1,13 @@
 import { Outlet, Route, Routes } from 'react-router-dom';
 import { APP_NAME } from './lib/format.js';
 import { useRouteChangeFocus } from './lib/navigation.js';
+import { DossierDetailPage } from './pages/DossierDetailPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { KeuzedeelDetailPage } from './pages/KeuzedeelDetailPage.js';
+import { KeuzedelenListPage } from './pages/KeuzedelenListPage.js';
+import { KwalificatieDetailPage } from './pages/KwalificatieDetailPage.js';
+import { KwalificatiesListPage } from './pages/KwalificatiesListPage.js';
+import { MboOverviewPage, OpleidingsdomeinPage } from './pages/MboOverviewPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OnderdeelDetailPage } from './pages/OnderdeelDetailPage.js';
 import { OnderdelenListPage } from './pages/OnderdelenListPage.js';
@@ -13,8 +19,14 @@ import type { NavItem } from './ui/index.js';
 
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', isCurrent: (p) => p === '/' },
-  { to: '/vmbo/profielen', label: 'Profielen', isCurrent: (p) => p.startsWith('/vmbo/profielen') && !p.startsWith('/vmbo/profielmodulen') },
-  { to: '/vmbo/keuzevakken', label: 'Keuzevakken', isCurrent: (p) => p.startsWith('/vmbo/keuzevakken') },
+  { to: '/vmbo/profielen', label: 'Profielen (vmbo)', isCurrent: (p) => p.startsWith('/vmbo/profielen') && !p.startsWith('/vmbo/profielmodulen') },
+  { to: '/vmbo/keuzevakken', label: 'Keuzevakken (vmbo)', isCurrent: (p) => p.startsWith('/vmbo/keuzevakken') },
+  {
+    to: '/mbo/kwalificaties',
+    label: 'Kwalificaties (mbo)',
+    isCurrent: (p) => p === '/mbo' || ['/mbo/kwalificaties', '/mbo/dossiers', '/mbo/opleidingsdomeinen'].some((s) => p.startsWith(s)),
+  },
+  { to: '/mbo/keuzedelen', label: 'Keuzedelen (mbo)', isCurrent: (p) => p.startsWith('/mbo/keuzedelen') },
   { to: '/zoeken', label: 'Zoeken', isCurrent: (p) => p.startsWith('/zoeken') },
 ];
 
@@ -28,7 +40,8 @@ function Layout() {
       footer={
         <>
           <Paragraph>
-            {APP_NAME} toont de examenprogramma’s zoals SLO die publiceert. Voor ontwikkelaars:{' '}
+            {APP_NAME} toont de vmbo-examenprogramma’s zoals SLO die publiceert en de mbo-kwalificatiedossiers en keuzedelen
+            zoals SBB en instellingen ze aanleveren. Voor ontwikkelaars:{' '}
             <DocumentLink href="/api/docs">API-documentatie</DocumentLink>.
           </Paragraph>
         </>
@@ -50,6 +63,14 @@ export function App() {
         <Route path="vmbo/keuzevakken/:slug" element={<OnderdeelDetailPage kind="keuzevak" />} />
         <Route path="vmbo/profielmodulen" element={<OnderdelenListPage key="profielmodulen" kind="profielmodulen" />} />
         <Route path="vmbo/profielmodulen/:slug" element={<OnderdeelDetailPage kind="profielmodule" />} />
+        <Route path="mbo" element={<MboOverviewPage />} />
+        <Route path="mbo/opleidingsdomeinen" element={<MboOverviewPage />} />
+        <Route path="mbo/opleidingsdomeinen/:slug" element={<OpleidingsdomeinPage />} />
+        <Route path="mbo/dossiers/:crebo" element={<DossierDetailPage />} />
+        <Route path="mbo/kwalificaties" element={<KwalificatiesListPage />} />
+        <Route path="mbo/kwalificaties/:crebo" element={<KwalificatieDetailPage />} />
+        <Route path="mbo/keuzedelen" element={<KeuzedelenListPage />} />
+        <Route path="mbo/keuzedelen/:code" element={<KeuzedeelDetailPage />} />
         <Route path="zoeken" element={<SearchPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -13,9 +13,19 @@ import {
   ProfielmoduleDetail,
   ProfielmoduleSummary,
   ProfielSummary,
+  SearchHit,
   SearchResult,
 } from '../shared/catalog-api.js';
-import type { Leerweg, SearchKind } from '../shared/catalog-api.js';
+import type { Leerweg } from '../shared/catalog-api.js';
+import {
+  DossierDetail,
+  DossierSummary,
+  KeuzedeelDetail,
+  KeuzedeelSummary,
+  KwalificatieDetail,
+  KwalificatieSummary,
+  OpleidingsdomeinSummary,
+} from '../shared/mbo-api.js';
 
 /** An API call that failed; `detail` is meant to be shown to the user. */
 export class ApiError extends Error {
@@ -118,15 +128,54 @@ export interface DetailOptions {
   versie?: string | null;
 }
 
+export type SearchSide = 'vmbo' | 'mbo' | 'alle';
+
 export interface SearchParams {
   q: string;
-  side?: 'vmbo' | 'mbo' | 'alle';
-  kind?: SearchKind | null;
+  side?: SearchSide;
+  /** A vmbo kind (profiel, eindterm, …) or an mbo kind (kwalificatie, werkproces, …). */
+  kind?: string | null;
   leerweg?: Leerweg | null;
   profiel?: string | null;
   limit?: number;
   offset?: number;
 }
+
+export type MboStatusFilter = 'actief' | 'vervallen' | 'alle';
+
+export interface KwalificatieFilters {
+  domein?: string | null;
+  dossier?: string | null;
+  niveau?: number | null;
+  q?: string | null;
+  status?: MboStatusFilter | null;
+}
+
+export interface KeuzedeelFilters {
+  sbu?: number | null;
+  niveau?: number | null;
+  kwalificatie?: string | null;
+  q?: string | null;
+  status?: MboStatusFilter | null;
+}
+
+export const SJABLOON_KINDS = ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod', 'keuzedeel-koppelingen'] as const;
+export type SjabloonKind = (typeof SJABLOON_KINDS)[number];
+
+/**
+ * The status as the client reads it: the `mbo` block is optional, so a server
+ * without it (or with a block this client cannot read) still shows the vmbo side.
+ */
+export const ClientCatalogStatus = CatalogStatus.extend({
+  mbo: CatalogStatus.shape.mbo.nullable().optional().catch(undefined),
+});
+export type ClientCatalogStatus = z.infer<typeof ClientCatalogStatus>;
+
+/** Search hits of both sides; `kind` is kept as a string so a kind this client does not know yet still shows. */
+export const ClientSearchHit = SearchHit.extend({ kind: z.string() });
+export type ClientSearchHit = z.infer<typeof ClientSearchHit>;
+export const ClientSearchResult = SearchResult.extend({ hits: z.array(ClientSearchHit) });
+export type ClientSearchResult = z.infer<typeof ClientSearchResult>;
 
 const seg = encodeURIComponent;
 
@@ -143,10 +192,18 @@ export const urls = {
   keuzevak: (slug: string, o: DetailOptions = {}) =>
     apiUrl(`/api/vmbo/keuzevakken/${seg(slug)}`, { leerweg: o.leerweg, versie: o.versie }),
   search: (p: SearchParams) => apiUrl('/api/search', { ...p }),
+  opleidingsdomeinen: () => apiUrl('/api/mbo/opleidingsdomeinen'),
+  dossiers: (domein?: string | null) => apiUrl('/api/mbo/dossiers', { domein }),
+  dossier: (crebo: string) => apiUrl(`/api/mbo/dossiers/${seg(crebo)}`),
+  kwalificaties: (f: KwalificatieFilters = {}) => apiUrl('/api/mbo/kwalificaties', { ...f }),
+  kwalificatie: (crebo: string) => apiUrl(`/api/mbo/kwalificaties/${seg(crebo)}`),
+  keuzedelen: (f: KeuzedeelFilters = {}) => apiUrl('/api/mbo/keuzedelen', { ...f }),
+  keuzedeel: (code: string) => apiUrl(`/api/mbo/keuzedelen/${seg(code)}`),
+  sjabloon: (kind: SjabloonKind) => apiUrl(`/api/mbo/sjablonen/${seg(kind)}.csv`),
 };
 
 export const api = {
-  status: (signal?: AbortSignal) => getJson(urls.status(), CatalogStatus, signal),
+  status: (signal?: AbortSignal) => getJson(urls.status(), ClientCatalogStatus, signal),
   leerwegen: (signal?: AbortSignal) => getJson(urls.leerwegen(), z.array(LeerwegInfo), signal),
   profielen: (leerweg?: Leerweg | null, signal?: AbortSignal) =>
     getJson(urls.profielen(leerweg), z.array(ProfielSummary), signal),
@@ -159,5 +216,14 @@ export const api = {
     getJson(urls.keuzevakken(f), z.array(KeuzevakSummary), signal),
   keuzevak: (slug: string, o?: DetailOptions, signal?: AbortSignal) =>
     getJson(urls.keuzevak(slug, o), KeuzevakDetail, signal),
-  search: (p: SearchParams, signal?: AbortSignal) => getJson(urls.search(p), SearchResult, signal),
+  search: (p: SearchParams, signal?: AbortSignal) => getJson(urls.search(p), ClientSearchResult, signal),
+  opleidingsdomeinen: (signal?: AbortSignal) =>
+    getJson(urls.opleidingsdomeinen(), z.array(OpleidingsdomeinSummary), signal),
+  dossiers: (domein?: string | null, signal?: AbortSignal) => getJson(urls.dossiers(domein), z.array(DossierSummary), signal),
+  dossier: (crebo: string, signal?: AbortSignal) => getJson(urls.dossier(crebo), DossierDetail, signal),
+  kwalificaties: (f?: KwalificatieFilters, signal?: AbortSignal) =>
+    getJson(urls.kwalificaties(f), z.array(KwalificatieSummary), signal),
+  kwalificatie: (crebo: string, signal?: AbortSignal) => getJson(urls.kwalificatie(crebo), KwalificatieDetail, signal),
+  keuzedelen: (f?: KeuzedeelFilters, signal?: AbortSignal) => getJson(urls.keuzedelen(f), z.array(KeuzedeelSummary), signal),
+  keuzedeel: (code: string, signal?: AbortSignal) => getJson(urls.keuzedeel(code), KeuzedeelDetail, signal),
 };

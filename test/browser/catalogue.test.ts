@@ -58,7 +58,7 @@ describe.skipIf(!browserReady)('vmbo catalogue in the browser (demo data)', () =
 
   it('shows the home page with catalogue status and the demo notice', async () => {
     await page.goto(app.url);
-    await h1('Doorlopend: de vmbo-catalogus').waitFor();
+    await h1('Doorlopend: de catalogus van vmbo en mbo').waitFor();
     expect(await page.title()).toBe('Home – Doorlopend');
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 
@@ -89,7 +89,7 @@ describe.skipIf(!browserReady)('vmbo catalogue in the browser (demo data)', () =
     expect(pie.length).toBeLessThan(all.length);
 
     await page.goto(app.url);
-    await h1(/vmbo-catalogus/).waitFor();
+    await h1(/catalogus van vmbo en mbo/).waitFor();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Keuzevakken' }).click();
     await h1('Keuzevakken').waitFor();
     // Focus moves to the new page's h1 and the title follows the page.
@@ -147,7 +147,7 @@ describe.skipIf(!browserReady)('vmbo catalogue in the browser (demo data)', () =
 
   it('searches for "lassen" with highlighted results and follows a result to its eindterm', async () => {
     await page.goto(app.url);
-    await h1(/vmbo-catalogus/).waitFor();
+    await h1(/catalogus van vmbo en mbo/).waitFor();
     const searchbox = page.getByRole('searchbox', { name: 'Zoeken', exact: true });
     await searchbox.fill('lassen');
     await searchbox.press('Enter');

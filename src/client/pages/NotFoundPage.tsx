@@ -15,7 +15,13 @@ export function NotFoundContent({ detail }: { detail?: string }) {
           <Link to="/">Naar de startpagina</Link>
         </ListItem>
         <ListItem>
-          <Link to="/vmbo/keuzevakken">Alle keuzevakken</Link>
+          <Link to="/vmbo/keuzevakken">Alle keuzevakken (vmbo)</Link>
+        </ListItem>
+        <ListItem>
+          <Link to="/mbo/kwalificaties">Alle kwalificaties (mbo)</Link>
+        </ListItem>
+        <ListItem>
+          <Link to="/mbo/keuzedelen">Alle keuzedelen (mbo)</Link>
         </ListItem>
         <ListItem>
           <Link to="/zoeken">Zoeken in de catalogus</Link>

@@ -2,14 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { SearchKind } from '../../shared/catalog-api.js';
-import type { SearchHit } from '../../shared/catalog-api.js';
 import { api, urls } from '../api.js';
-import type { SearchParams } from '../api.js';
+import type { ClientSearchHit, SearchParams, SearchSide } from '../api.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { LeerwegBadges } from '../components/LeerwegBadges.js';
 import { LeerwegSelect } from '../components/LeerwegSelect.js';
+import { SideBadge } from '../components/MboBadges.js';
 import { InlineError } from '../components/PageStates.js';
-import { count, formatNumber, KIND_LABELS, parseLeerweg } from '../lib/format.js';
+import { count, formatNumber, KIND_LABELS, kindLabel, MBO_KINDS, parseLeerweg, VMBO_KINDS } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
@@ -42,12 +42,29 @@ function parsePage(value: string | null): number {
   return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
 }
 
-const KIND_OPTIONS = [
-  { value: '', label: 'Alle soorten' },
-  ...SearchKind.options.map((kind) => ({ value: kind, label: KIND_LABELS[kind] })),
+function parseSide(value: string | null): SearchSide {
+  return value === 'vmbo' || value === 'mbo' ? value : 'alle';
+}
+
+const SIDE_OPTIONS = [
+  { value: 'alle', label: 'Alle (vmbo en mbo)' },
+  { value: 'vmbo', label: 'vmbo' },
+  { value: 'mbo', label: 'mbo' },
 ];
 
-function Hit({ hit }: { hit: SearchHit }) {
+/** The kinds to choose from depend on the side; with both sides the option says which side a kind is from. */
+function kindOptions(side: SearchSide) {
+  const vmbo = VMBO_KINDS.map((kind) => ({ value: kind, label: side === 'alle' ? `${KIND_LABELS[kind]} (vmbo)` : KIND_LABELS[kind] }));
+  const mbo = MBO_KINDS.map((kind) => ({ value: kind, label: side === 'alle' ? `${KIND_LABELS[kind]} (mbo)` : KIND_LABELS[kind] }));
+  return [{ value: '', label: 'Alle soorten' }, ...(side === 'mbo' ? [] : vmbo), ...(side === 'vmbo' ? [] : mbo)];
+}
+
+function kindFitsSide(kind: SearchKind, side: SearchSide): boolean {
+  if (side === 'alle') return true;
+  return side === 'vmbo' ? (VMBO_KINDS as readonly string[]).includes(kind) : (MBO_KINDS as readonly string[]).includes(kind);
+}
+
+function Hit({ hit }: { hit: ClientSearchHit }) {
   return (
     <OrderedListItem className="doorlopend-hit">
       <Heading level={3} className="doorlopend-hit__title">
@@ -56,7 +73,10 @@ function Hit({ hit }: { hit: SearchHit }) {
         </Link>
       </Heading>
       <Paragraph className="doorlopend-meta">
-        <Badge>{KIND_LABELS[hit.kind]}</Badge> <LeerwegBadges leerwegen={hit.leerwegen} />
+        <span className="doorlopend-badges">
+          <SideBadge side={hit.side} /> <Badge>{kindLabel(hit.kind)}</Badge>
+        </span>{' '}
+        <LeerwegBadges leerwegen={hit.leerwegen} />
         {hit.context ? <span className="doorlopend-hit__context"> Onderdeel van {hit.context}</span> : null}
       </Paragraph>
       {hit.snippet.length > 0 ? (
@@ -72,13 +92,16 @@ export function SearchPage() {
   const { params, update } = useQueryParams();
   const navigate = useNavigate();
   const q = (params.get('q') ?? '').trim();
-  const kind = parseKind(params.get('kind'));
-  const leerweg = parseLeerweg(params.get('leerweg'));
+  const side = parseSide(params.get('side'));
+  const parsedKind = parseKind(params.get('kind'));
+  const kind = parsedKind && kindFitsSide(parsedKind, side) ? parsedKind : null;
+  // Leerwegen BB/KB/GL/TL are vmbo leerwegen: no leerweg filter when searching only the mbo.
+  const leerweg = side === 'mbo' ? null : parseLeerweg(params.get('leerweg'));
   const page = parsePage(params.get('pagina'));
   useDocumentTitle(q ? `Zoeken naar ‘${q}’` : 'Zoeken');
 
   const request: SearchParams | null = q
-    ? { q, side: 'vmbo', kind, leerweg, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
+    ? { q, side, kind, leerweg, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
     : null;
   const { data, error, loading } = useApi(request ? urls.search(request) : null, (signal) => api.search(request!, signal));
 
@@ -90,6 +113,7 @@ export function SearchPage() {
     const next = new URLSearchParams();
     const term = text.trim();
     if (term) next.set('q', term);
+    if (side !== 'alle') next.set('side', side);
     if (kind) next.set('kind', kind);
     if (leerweg) next.set('leerweg', leerweg);
     navigate(`/zoeken${next.size ? `?${next.toString()}` : ''}`);
@@ -135,7 +159,10 @@ export function SearchPage() {
   return (
     <>
       <PageHeading>Zoeken</PageHeading>
-      <Paragraph>Zoek in alle profielen, profielmodulen, keuzevakken, deeltaken en eindtermen van het vmbo.</Paragraph>
+      <Paragraph>
+        Zoek in de profielen, profielmodulen, keuzevakken, deeltaken en eindtermen van het vmbo en in de kwalificatiedossiers,
+        kwalificaties, kerntaken, werkprocessen en keuzedelen van het mbo.
+      </Paragraph>
 
       <form role="search" aria-label="Zoekopdracht" className="doorlopend-filters doorlopend-search-page-form" onSubmit={onSubmit}>
         <div className="doorlopend-filters__text">
@@ -143,14 +170,37 @@ export function SearchPage() {
           <Button type="submit">Zoeken</Button>
         </div>
         <SelectField
+          id="search-side"
+          name="side"
+          label="Kant"
+          value={side}
+          options={SIDE_OPTIONS}
+          onChange={(value) => {
+            const next = parseSide(value);
+            update({
+              side: next === 'alle' ? null : next,
+              kind: kind && kindFitsSide(kind, next) ? kind : null,
+              leerweg: next === 'mbo' ? null : leerweg,
+              pagina: null,
+            });
+          }}
+        />
+        <SelectField
           id="search-kind"
           name="kind"
           label="Soort"
           value={kind ?? ''}
-          options={KIND_OPTIONS}
+          options={kindOptions(side)}
           onChange={(value) => update({ kind: value, pagina: null })}
         />
-        <LeerwegSelect id="search-leerweg" value={leerweg} onChange={(value) => update({ leerweg: value, pagina: null })} />
+        {side !== 'mbo' ? (
+          <LeerwegSelect
+            id="search-leerweg"
+            value={leerweg}
+            description={side === 'alle' ? 'Alleen voor het vmbo' : undefined}
+            onChange={(value) => update({ leerweg: value, pagina: null })}
+          />
+        ) : null}
       </form>
 
       <section aria-labelledby="resultaten-heading" className="doorlopend-section" aria-busy={loading || undefined}>
@@ -161,20 +211,21 @@ export function SearchPage() {
           {statusText}
         </p>
         {shown && shown.note && shown.total > 0 ? <Paragraph className="doorlopend-search-note">{shown.note}</Paragraph> : null}
-        {!q ? <Paragraph>Vul een zoekterm in, bijvoorbeeld ‘lassen’ of een code als ‘K/PIE/16’.</Paragraph> : null}
+        {!q ? <Paragraph>Vul een zoekterm in, bijvoorbeeld ‘lassen’, ‘kinderopvang’ of een code als ‘K/PIE/16’.</Paragraph> : null}
         {error ? <InlineError error={error} /> : null}
         {shown && shown.total === 0 ? (
           <>
             <Paragraph>Er zijn geen resultaten gevonden. Misschien helpt het om:</Paragraph>
             <UnorderedList>
               <ListItem>minder of andere woorden te gebruiken;</ListItem>
-              {kind || leerweg ? (
+              {kind || leerweg || side !== 'alle' ? (
                 <ListItem>
-                  <Link to={`/zoeken?${new URLSearchParams({ q }).toString()}`}>zonder filters op soort en leerweg te zoeken</Link>;
+                  <Link to={`/zoeken?${new URLSearchParams({ q }).toString()}`}>in vmbo en mbo zonder filters te zoeken</Link>;
                 </ListItem>
               ) : null}
               <ListItem>
-                de lijst met <Link to="/vmbo/keuzevakken">alle keuzevakken</Link> te bekijken.
+                de lijst met <Link to="/vmbo/keuzevakken">alle keuzevakken (vmbo)</Link> of{' '}
+                <Link to="/mbo/kwalificaties">alle kwalificaties (mbo)</Link> te bekijken.
               </ListItem>
             </UnorderedList>
           </>
@@ -182,7 +233,7 @@ export function SearchPage() {
         {shown && shown.hits.length > 0 ? (
           <OrderedList className="doorlopend-hits" aria-label="Zoekresultaten" start={(page - 1) * PAGE_SIZE + 1}>
             {shown.hits.map((hit) => (
-              <Hit key={`${hit.kind}:${hit.id}`} hit={hit} />
+              <Hit key={`${hit.side}:${hit.kind}:${hit.id}`} hit={hit} />
             ))}
           </OrderedList>
         ) : null}
