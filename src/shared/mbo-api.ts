@@ -74,6 +74,7 @@ export const KeuzedeelRef = z.object({
 });
 
 export const KwalificatieDetail = KwalificatieSummary.extend({
+  sectorkamer: z.string().nullable().describe('Sectorkamer van deze kwalificatie (kan per kwalificatie binnen een dossier verschillen)'),
   dossier: DossierSummary.nullable(),
   kerntaken: z.array(Kerntaak),
   /** All crebos of this kwalificatie over the years, newest first (one lineage). */

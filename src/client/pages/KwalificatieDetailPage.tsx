@@ -237,7 +237,7 @@ function KwalificatieView({ kwalificatie }: { kwalificatie: KwalificatieDetail }
           ...(dossier
             ? [
                 { key: 'domein', label: 'Opleidingsdomein', value: <OpleidingsdomeinLink value={dossier.opleidingsdomein} /> },
-                { key: 'sectorkamer', label: 'Sectorkamer', value: dossier.sectorkamer ?? unknown() },
+                { key: 'sectorkamer', label: 'Sectorkamer', value: kwalificatie.sectorkamer ?? dossier.sectorkamer ?? unknown() },
               ]
             : []),
           { key: 'status', label: 'Status', value: statusLabel(kwalificatie.status) },

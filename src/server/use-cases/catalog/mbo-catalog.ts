@@ -88,6 +88,7 @@ export async function getKwalificatie({ db, crebo }: Opts & { crebo: string }): 
   return {
     ...kwalificatieSummary(mbo, k),
     heeftKerntaken: kerntaken.length > 0,
+    sectorkamer: k.sectorkamer ?? dossier?.sectorkamer ?? null,
     dossier: dossier ? dossierSummary(mbo, dossier) : null,
     kerntaken: kerntaken.map((kt) => ({
       code: kt.code,
