@@ -32,6 +32,11 @@ export const DossierSummary = z.object({
   titel: z.string(),
   opleidingsdomein: z.string().nullable(),
   sectorkamer: z.string().nullable(),
+  geldigheid: z.object({
+    geldigVanaf: z.string().nullable(),
+    eindeInstroom: z.string().nullable(),
+    eindeOpleiding: z.string().nullable(),
+  }).describe('Datums (JJJJ-MM-DD) zoals de bron ze geeft; null als onbekend'),
   status: MboStatus,
   aantalKwalificaties: z.number().int(),
 });

@@ -35,6 +35,10 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`mbo catalogue
     expect(dossiers.map((d) => d.titel)).toContain('Pedagogisch werk');
     const pw = DossierDetail.parse((await get(`/api/mbo/dossiers/${dossiers.find((d) => d.titel === 'Pedagogisch werk')!.crebo}`)).body);
     expect(pw.kwalificaties.map((k) => k.naam)).toContain('Pedagogisch medewerker kinderopvang');
+    // The SBB XML gives the validity of its dossiers; the tables do not (null, not invented).
+    const all = DossierDetail.omit({ kwalificaties: true, bronnen: true }).array().parse((await get('/api/mbo/dossiers')).body);
+    expect(all.some((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.geldigheid.geldigVanaf ?? ''))).toBe(true);
+    expect(pw.geldigheid.geldigVanaf).toBeNull();
   });
 
   it('shows a kwalificatie with kerntaken and werkprocessen from the SBB dossier, its versions and keuzedelen', async () => {

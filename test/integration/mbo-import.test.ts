@@ -108,6 +108,27 @@ describe.skipIf(!databaseAvailable)(`mbo import (${TEST_DB})`, () => {
       expect(one.status).toBe('ongewijzigd');
       expect(await dbState(database.db)).toEqual(before);
     });
+
+    it('reads the same table as XLSX: the real kwalificaties as a workbook change nothing', async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const { parseCsv } = await import('../../src/domain/mbo/index.js');
+      const { rows } = parseCsv(fs.readFileSync(path.join(CATALOG_DIR, 'kwalificaties.csv'), 'utf8'), 'kwalificaties.csv');
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('kwalificaties');
+      for (const row of rows) sheet.addRow(row);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-xlsx-'));
+      const file = path.join(dir, 'kwalificaties.xlsx');
+      await workbook.xlsx.writeFile(file);
+      try {
+        const before = await dbState(database.db);
+        const report = await importMboTabel({ db: database.db, file, release: '2025-11' });
+        expect(report.counts.kwalificatie).toBe(1037);
+        expect(report.status).toBe('ongewijzigd');
+        expect(await dbState(database.db)).toEqual(before);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('small tables', () => {

@@ -41,6 +41,20 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
           { key: 'crebo', label: 'Crebo', value: <Code>{dossier.crebo}</Code> },
           { key: 'domein', label: 'Opleidingsdomein', value: <OpleidingsdomeinLink value={dossier.opleidingsdomein} /> },
           { key: 'sectorkamer', label: 'Sectorkamer', value: dossier.sectorkamer ?? <span className="doorlopend-unknown">onbekend</span> },
+          {
+            key: 'geldigheid',
+            label: 'Geldigheid',
+            value:
+              dossier.geldigheid.geldigVanaf || dossier.geldigheid.eindeInstroom || dossier.geldigheid.eindeOpleiding ? (
+                <>
+                  {dossier.geldigheid.geldigVanaf ? `geldig vanaf ${formatIsoDate(dossier.geldigheid.geldigVanaf)}` : 'begin onbekend'}
+                  {dossier.geldigheid.eindeInstroom ? `; instroom tot ${formatIsoDate(dossier.geldigheid.eindeInstroom)}` : ''}
+                  {dossier.geldigheid.eindeOpleiding ? `; opleiding tot ${formatIsoDate(dossier.geldigheid.eindeOpleiding)}` : ''}
+                </>
+              ) : (
+                <span className="doorlopend-unknown">onbekend</span>
+              ),
+          },
           { key: 'status', label: 'Status', value: statusLabel(dossier.status) },
         ]}
       />
@@ -71,6 +85,12 @@ function Dossier({ crebo }: { crebo: string }) {
 }
 
 /** /mbo/dossiers/:crebo */
+/** "2016-08-01" -> "1 augustus 2016". */
+function formatIsoDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
 export function DossierDetailPage() {
   const { crebo = '' } = useParams();
   return <Dossier key={crebo} crebo={crebo} />;

@@ -18,11 +18,15 @@ export interface MboBaseRow {
   first_release_id: number;
   last_release_id: number;
 }
+type DateValue = Date | string | null;
 export interface DossierRow extends MboBaseRow {
   dossier_crebo: string;
   titel: string;
   opleidingsdomein: string | null;
   sectorkamer: string | null;
+  geldig_vanaf?: DateValue;
+  einde_instroom?: DateValue;
+  einde_opleiding?: DateValue;
 }
 export interface KwalificatieRow extends MboBaseRow {
   crebo: string;
@@ -126,11 +130,17 @@ export interface MergedKwalificatie {
   /** All rows of all sources for this crebo; the primary one first. */
   rows: KwalificatieRow[];
 }
+export interface Geldigheid {
+  geldigVanaf: string | null;
+  eindeInstroom: string | null;
+  eindeOpleiding: string | null;
+}
 export interface MergedDossier {
   crebo: string;
   titel: string;
   opleidingsdomein: string | null;
   sectorkamer: string | null;
+  geldigheid: Geldigheid;
   status: 'actief' | 'vervallen';
   rows: DossierRow[];
 }
@@ -142,6 +152,16 @@ export interface MergedKeuzedeel {
   omschrijving: string | null;
   status: 'actief' | 'vervallen';
   rows: KeuzedeelRow[];
+}
+
+/** A DATE column as YYYY-MM-DD (drivers return Date objects or strings). */
+function isoDate(value: DateValue | undefined): string | null {
+  if (!value) return null;
+  if (value instanceof Date) {
+    const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 10);
+  }
+  return value.slice(0, 10);
 }
 
 export function slugify(text: string): string {
@@ -207,6 +227,11 @@ export class MboCatalog {
         titel: p.titel,
         opleidingsdomein: sorted.find((r) => r.opleidingsdomein)?.opleidingsdomein ?? null,
         sectorkamer: sorted.find((r) => r.sectorkamer)?.sectorkamer ?? null,
+        geldigheid: {
+          geldigVanaf: isoDate(sorted.find((r) => r.geldig_vanaf)?.geldig_vanaf),
+          eindeInstroom: isoDate(sorted.find((r) => r.einde_instroom)?.einde_instroom),
+          eindeOpleiding: isoDate(sorted.find((r) => r.einde_opleiding)?.einde_opleiding),
+        },
         status: active(list),
         rows: sorted,
       });

@@ -56,6 +56,7 @@ export function dossierSummary(mbo: MboCatalog, d: MergedDossier): DossierSummar
     titel: d.titel,
     opleidingsdomein: d.opleidingsdomein,
     sectorkamer: d.sectorkamer,
+    geldigheid: d.geldigheid,
     status: d.status,
     aantalKwalificaties: mbo.kwalificatiesIn(d.crebo).filter((k) => k.status === 'actief').length,
   };
