@@ -3,54 +3,23 @@
  * the real server on a fresh database with the built-in demo data.
  * Role-based locators only where a user would look; no retries, no sleeps.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { KeuzevakDetail, KeuzevakSummary } from '../../src/shared/catalog-api.js';
-import { assertBrowserReadyInCi, browserReady, launchBrowser, startTestApp, type TestApp } from '../support/app.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
 import { hasSloData } from '../support/shared-data.js';
 
 assertBrowserReadyInCi();
 
 describe.skipIf(!browserReady)('vmbo catalogue in the browser (demo data)', () => {
+  const session = browserSession('demo');
+  const { api, expectAccessible } = session;
   let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ data: 'demo' }), launchBrowser()]);
+  beforeEach(() => {
+    ({ app, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'nl-NL' });
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-  afterEach(async () => {
-    await context?.close();
-    expect(pageErrors, 'JavaScript errors in the page').toEqual([]);
-  });
-
-  const api = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${app.url}${path}`);
-    expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
-  };
-
-  /** axe on the current page: no violations with impact serious or critical. */
-  const expectAccessible = async (what: string) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
-    expect(serious, `axe on ${what}`).toEqual([]);
-  };
 
   const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const focusedH1 = (name: string | RegExp) => page.locator('h1:focus').filter({ hasText: name });
@@ -213,33 +182,13 @@ describe.skipIf(!browserReady)('vmbo catalogue in the browser (demo data)', () =
 });
 
 describe.skipIf(!browserReady || !hasSloData)('vmbo catalogue in the browser (national SLO data)', () => {
+  const session = browserSession('slo');
+  const { expectAccessible } = session;
   let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ data: 'slo' }), launchBrowser()]);
+  beforeEach(() => {
+    ({ app, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'nl-NL' });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  const expectAccessible = async (what: string) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
-    expect(serious, `axe on ${what}`).toEqual([]);
-  };
 
   it('explains that SLO publishes K/EO/09 twice and links to the other version', async () => {
     const res = await fetch(`${app.url}/api/vmbo/keuzevakken/K-EO-09`);

@@ -3,9 +3,8 @@
  * the real server on a fresh database with the built-in demo data (vmbo and mbo).
  * Expectations come from the API, not from hard-coded texts. Role-based locators; no retries, no sleeps.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogStatus, SearchResult } from '../../src/shared/catalog-api.js';
 import type {
   DossierDetail,
@@ -16,51 +15,21 @@ import type {
   KwalificatieSummary,
   OpleidingsdomeinSummary,
 } from '../../src/shared/mbo-api.js';
-import { assertBrowserReadyInCi, browserReady, launchBrowser, startTestApp, type TestApp } from '../support/app.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
 
 assertBrowserReadyInCi();
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.skipIf(!browserReady)('mbo catalogue in the browser (demo data)', () => {
+  const session = browserSession('demo');
+  const { api, expectAccessible } = session;
   let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ data: 'demo' }), launchBrowser()]);
+  beforeEach(() => {
+    ({ app, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'nl-NL' });
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-  afterEach(async () => {
-    await context?.close();
-    expect(pageErrors, 'JavaScript errors in the page').toEqual([]);
-  });
-
-  const api = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${app.url}${path}`);
-    expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
-  };
-
-  /** axe on the current page: no violations with impact serious or critical. */
-  const expectAccessible = async (what: string) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
-    expect(serious, `axe on ${what}`).toEqual([]);
-  };
 
   const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const focusedH1 = (name: string | RegExp) => page.locator('h1:focus').filter({ hasText: name });
