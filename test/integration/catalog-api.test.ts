@@ -30,6 +30,9 @@ describe.skipIf(!databaseAvailable || !hasSloData)(`catalogue API on the nationa
     const list = body as Array<{ code: string; afkorting: string; aantalKeuzevakken: number }>;
     expect(list.map((p) => p.afkorting).sort()).toEqual(['BWI', 'D&P', 'E&O', 'Groen', 'HBR', 'M&T', 'MVI', 'MaT', 'PIE', 'Z&W']);
     expect(list.find((p) => p.code === 'EO')!.aantalKeuzevakken).toBe(11);
+    // With a leerweg, the counts are those of that leerweg.
+    const bb = (await get('/api/vmbo/profielen?leerweg=BB')).body as Array<{ code: string; aantalKeuzevakken: number }>;
+    expect(bb.find((p) => p.code === 'EO')!.aantalKeuzevakken).toBeLessThan(11);
   });
 
   it('shows a profiel with kern, profielmodulen and keuzevakken', async () => {

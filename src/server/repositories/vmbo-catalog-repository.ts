@@ -167,11 +167,12 @@ export function listWithCounts(snapshot: CatalogSnapshot, f: ListFilter): Summar
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
-export function listProfielen(snapshot: CatalogSnapshot): Array<VmboItemRow & { aantal_modules: number; aantal_keuzevakken: number }> {
+/** Profielen with the number of profielmodulen and keuzevakken (for one leerweg, when given). */
+export function listProfielen(snapshot: CatalogSnapshot, leerweg?: Leerweg): Array<VmboItemRow & { aantal_modules: number; aantal_keuzevakken: number }> {
   return snapshot.items
     .filter((p) => p.kind === 'profiel' && p.status === 'actief')
     .map((p) => {
-      const kids = (snapshot.children.get(p.id) ?? []).filter((c) => c.status === 'actief');
+      const kids = (snapshot.children.get(p.id) ?? []).filter((c) => c.status === 'actief' && (!leerweg || c.leerwegen.includes(leerweg)));
       return {
         ...p,
         aantal_modules: kids.filter((c) => c.kind === 'profielmodule').length,

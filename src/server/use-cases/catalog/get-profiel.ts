@@ -8,7 +8,7 @@ import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import { eindtermOf, groupByParent, provenanceOf, summaryOf } from './mappers.js';
 
 export async function listProfielen(opts: { db: Kysely<DB>; leerweg?: Leerweg }): Promise<ProfielSummary[]> {
-  const rows = repo.listProfielen(await snapshotOf(opts.db));
+  const rows = repo.listProfielen(await snapshotOf(opts.db), opts.leerweg);
   return rows.map((r) => ({
     ...profielRef(r.code, r.title),
     id: r.id,
@@ -32,7 +32,7 @@ export async function getProfiel(opts: { db: Kysely<DB>; slug: string; leerweg?:
   const modules = repo.listWithCounts(snapshot, { kind: 'profielmodule', profiel: code, status: 'actief', leerweg });
   const keuzevakken = repo.listWithCounts(snapshot, { kind: 'keuzevak', profiel: code, status: 'actief', leerweg });
   const releases = repo.releasesById(snapshot, [row.first_release_id, row.last_release_id]);
-  const summary = (await listProfielen({ db })).find((p) => p.id === row.id)!;
+  const summary = (await listProfielen({ db, leerweg })).find((p) => p.id === row.id)!;
   return {
     ...summary,
     description: row.description,
