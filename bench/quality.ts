@@ -1,0 +1,59 @@
+/**
+ * npm run bench:quality — match quality on the expert judgments in ../shared/eval/dev-gold.tsv:
+ * imports the real data of both sides, then ranks mbo dossiers for each judged keuzevak with
+ * (a) the plain TF-IDF baseline and (b) our engine, over the same texts, and prints
+ * recall@5, recall@10, MRR and nDCG@10 for both.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../src/server/db/database.js';
+import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
+import { importMboTabel } from '../src/server/use-cases/catalog/import-mbo-tabel.js';
+import { importSbbXml } from '../src/server/use-cases/catalog/import-sbb-xml.js';
+import { snapshotOf } from '../src/server/repositories/catalog-snapshot.js';
+import { evaluate, parseJudgments, type QualityScores } from '../src/domain/matching/metrics.js';
+import { TfIdfBaseline } from '../src/domain/matching/tfidf-baseline.js';
+import { dossierTexts, keuzevakText } from '../src/domain/matching/texts.js';
+import { MatchingEngine } from '../src/domain/matching/engine.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
+const MBO_DIR = path.join(SHARED, 'data', 'mbo', 'catalog');
+
+const fmt = (s: QualityScores) =>
+  `recall@5 ${s.recallAt5.toFixed(3)}  recall@10 ${s.recallAt10.toFixed(3)}  MRR ${s.mrr.toFixed(3)}  nDCG@10 ${s.ndcgAt10.toFixed(3)}  (n=${s.n})`;
+
+async function main() {
+  const judgments = parseJudgments(fs.readFileSync(path.join(SHARED, 'eval', 'dev-gold.tsv'), 'utf8'));
+  const db = await openDatabase({ kind: 'pglite-memory' });
+  await importSlo({ db: db.db, location: path.join(SHARED, 'data', 'slo'), release: '2025-11' });
+  for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) {
+    await importMboTabel({ db: db.db, file: path.join(MBO_DIR, `${f}.csv`), release: 'eval' });
+  }
+  await importSbbXml({ db: db.db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
+  const snapshot = await snapshotOf(db.db);
+
+  const dossiers = dossierTexts(snapshot.mbo);
+  const text = (code: string) => keuzevakText(snapshot, code);
+
+  const baseline = new TfIdfBaseline(dossiers.map((d) => ({ id: d.crebo, text: d.plain })));
+  const baseScores = evaluate(judgments, (k) => baseline.rank(text(k).plain).map((r) => r.id));
+
+  let t = performance.now();
+  const engine = new MatchingEngine(dossiers, snapshot);
+  const buildMs = performance.now() - t;
+  t = performance.now();
+  const ours = evaluate(judgments, (k) => engine.rankDossiers(text(k)).map((r) => r.crebo));
+  const perQueryMs = (performance.now() - t) / judgments.length;
+
+  console.log(`Matchkwaliteit op ${path.join('eval', 'dev-gold.tsv')} (${judgments.length} keuzevakken, ${dossiers.length} dossiers)`);
+  console.log(`TF-IDF-baseline : ${fmt(baseScores)}`);
+  console.log(`Doorlopend      : ${fmt(ours)}`);
+  console.log(`Index gebouwd in ${buildMs.toFixed(0)} ms; ${perQueryMs.toFixed(1)} ms per keuzevak`);
+  await db.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
