@@ -16,7 +16,7 @@ describe('MatchingEngine (first version)', () => {
     dossier('2', 'Helpende zorg', 'Zorg en welzijn', ['Verzorgt cliënten', 'Ondersteunt bij maaltijden']),
     dossier('3', 'Betonstaal', 'Bouw en infra', ['Lassen van betonstaal']),
   ];
-  const engine = new MatchingEngine(dossiers, { lexicon: new Lexicon(['lassen', 'booglassen', 'constructies', 'plaatmateriaal', 'verzorgen']) });
+  const engine = new MatchingEngine(dossiers, { lexicon: new Lexicon(['lassen', 'booglassen', 'booglasprocessen', 'constructies', 'plaatmateriaal', 'verzorgen']) });
 
   it('ranks dossiers sharing the keuzevak\'s words, compound parts included', () => {
     const ranked = engine.rankDossiers(keuzevak('PIE', 'Praktisch booglassen', ['De kandidaat kan lassen van plaatmateriaal']));
