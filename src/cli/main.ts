@@ -10,6 +10,8 @@ import { TABLE_KINDS } from '../domain/mbo/columns.js';
 import { importSbbXml } from '../server/use-cases/catalog/import-sbb-xml.js';
 import { importMboTabel, isTableKind } from '../server/use-cases/catalog/import-mbo-tabel.js';
 import type { MboImportReport } from '../server/use-cases/catalog/mbo-import-common.js';
+import { createUser } from '../server/use-cases/auth/create-user.js';
+import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../domain/auth/rules.js';
 
 const KIND_LABELS: Record<VmboKind, string> = {
   profiel: 'profielen',
@@ -138,6 +140,35 @@ export function buildCli(): Command {
       const kind = options.soort;
       const report = await withDatabase((d) => importMboTabel({ db: d.db, file, kind, release: options.release, dryRun: options.dryRun }));
       console.log(options.json ? JSON.stringify(report, null, 2) : formatMboReport(report));
+    });
+  const admin = program.command('admin').description('Beheer van accounts');
+  admin
+    .command('create-user')
+    .description('Een gebruiker aanmaken met een rol in een organisatie (de organisatie wordt aangemaakt als ze nog niet bestaat)')
+    .requiredOption('--email <email>', 'e-mailadres (inlognaam)')
+    .requiredOption('--naam <naam>', 'naam van de persoon')
+    .requiredOption('--organisatie <naam>', 'naam van de organisatie')
+    .option('--soort <soort>', `soort organisatie, nodig als ze nog niet bestaat (${ORGANISATION_KINDS.join(', ')})`)
+    .option('--rol <rol>', `rol (${ROLES.join(', ')})`, 'beheerder')
+    .option('--wachtwoord-env <VAR>', 'naam van de omgevingsvariabele met het wachtwoord (nooit het wachtwoord zelf op de opdrachtregel)')
+    .action(async (options: { email: string; naam: string; organisatie: string; soort?: string; rol: string; wachtwoordEnv?: string }) => {
+      if (options.soort !== undefined && !(ORGANISATION_KINDS as readonly string[]).includes(options.soort)) {
+        throw new AppError('validation_failed', `Onbekende soort "${options.soort}"; kies uit: ${ORGANISATION_KINDS.join(', ')}.`);
+      }
+      if (!(ROLES as readonly string[]).includes(options.rol)) throw new AppError('validation_failed', `Onbekende rol "${options.rol}"; kies uit: ${ROLES.join(', ')}.`);
+      let password: string | undefined;
+      if (options.wachtwoordEnv !== undefined) {
+        password = process.env[options.wachtwoordEnv];
+        if (!password) throw new AppError('validation_failed', `De omgevingsvariabele ${options.wachtwoordEnv} is leeg of bestaat niet.`);
+      }
+      const result = await withDatabase((d) =>
+        createUser({ db: d.db, email: options.email, naam: options.naam, organisatie: options.organisatie, soort: options.soort as OrganisationKind | undefined, rol: options.rol as Role, password }),
+      );
+      console.log(
+        `Gebruiker ${options.email.trim().toLowerCase()} aangemaakt met rol ${options.rol} in "${options.organisatie}"` +
+          `${result.organisationCreated ? ' (organisatie nieuw aangemaakt)' : ''}.` +
+          (password === undefined ? ' Er is geen wachtwoord gezet: inloggen kan pas na een wachtwoordherstel of met SSO.' : ''),
+      );
     });
   program
     .command('migrate')

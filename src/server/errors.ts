@@ -5,9 +5,12 @@
  */
 export const ERROR_CODES = {
   validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   import_invalid: 422,
+  too_many_requests: 429,
   source_unavailable: 502,
   internal: 500,
 } as const;
@@ -23,7 +26,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; file?: string; item?: string } = {},
+    readonly details: { errors?: FieldError[]; file?: string; item?: string; retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
@@ -31,3 +34,5 @@ export class AppError extends Error {
 
 export const notFound = (message: string) => new AppError('not_found', message);
 export const validationFailed = (message: string, errors?: FieldError[]) => new AppError('validation_failed', message, { errors });
+export const unauthorized = (message = 'Log eerst in.') => new AppError('unauthorized', message);
+export const forbidden = (message = 'U hebt hiervoor niet de juiste rol.') => new AppError('forbidden', message);

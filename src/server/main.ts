@@ -2,6 +2,7 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { seedDemoCatalogue } from './demo/seed-demo.js';
+import { seedDemoOrganisations } from './demo/seed-demo-organisations.js';
 import { buildApp } from './http/app.js';
 import { snapshotOf } from './repositories/catalog-snapshot.js';
 
@@ -12,6 +13,7 @@ async function main() {
   if (config.mode === 'demo') {
     const seeded = await seedDemoCatalogue(database.db);
     if (seeded.vmbo || seeded.mbo) console.log(`Demodata geladen (${[seeded.vmbo && 'vmbo', seeded.mbo && 'mbo'].filter(Boolean).join(' en ')}).`);
+    if (await seedDemoOrganisations(database.db)) console.log('Demo-organisaties en demogebruikers aangemaakt (zie README, "Accounts").');
   }
   // Load the catalogue and build its search index before answering, so the first request is as fast as any.
   await snapshotOf(database.db);

@@ -5,14 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/db.js';
+import { openDatabase } from '../../src/server/db/database.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const built = fs.existsSync(MAIN);
 
-async function start(dataDir: string, port: number): Promise<ChildProcess> {
+async function start(dataDir: string, port: number, mode: 'demo' | 'production' = 'demo'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', DOORLOPEND_MODE: 'demo', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', DOORLOPEND_MODE: mode, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (let i = 0; i < 600; i += 1) {
@@ -40,6 +41,12 @@ describe.skipIf(TEST_DB !== 'pglite' || !built)('the server process on the embed
       const child = await start(dir, port);
       const status = await (await fetch(`http://127.0.0.1:${port}/api/catalog/status`)).json();
       expect(status.isDemo).toBe(true);
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'beheerder@vmbo.demo', wachtwoord: 'demo-wachtwoord' }),
+      });
+      expect(login.status).toBe(200);
       expect(fs.existsSync(path.join(dir, 'doorlopend.lock'))).toBe(true);
       const exited = exitOf(child);
       child.kill(signal);
@@ -52,4 +59,28 @@ describe.skipIf(TEST_DB !== 'pglite' || !built)('the server process on the embed
       expect(await exitedAgain).toBe(0);
     }, 90_000);
   }
+
+  it('creates no organisations or users in production mode', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-proc-'));
+    dirs.push(dir);
+    const port = 38000 + Math.floor(Math.random() * 1000);
+    const child = await start(dir, port, 'production');
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'beheerder@vmbo.demo', wachtwoord: 'demo-wachtwoord' }),
+    });
+    expect(login.status).toBe(401);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const n = await database.db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const o = await database.db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect([Number(n.n), Number(o.n)]).toEqual([0, 0]);
+    } finally {
+      await database.close();
+    }
+  }, 90_000);
 });

@@ -132,6 +132,73 @@ export interface MboKeuzedeelKoppelingTable extends MboRowBase {
   geldig_tot: DateColumn;
 }
 
+/** Migration 0004: organisations, partnerships, accounts, sessions, audit log. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  soort: 'vmbo-school' | 'mbo-instelling' | 'regio';
+  naam: string;
+  brin: string | null;
+  regio_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VestigingTable {
+  id: Generated<string>;
+  organisation_id: string;
+  naam: string;
+  brin_vestiging: string | null;
+}
+
+export interface PartnershipTable {
+  id: Generated<string>;
+  naam: string;
+  created_at: CreatedAt;
+}
+
+export interface PartnershipMemberTable {
+  partnership_id: string;
+  organisation_id: string;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  naam: string;
+  password_hash: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  organisation_id: string;
+  rol: 'beheerder' | 'ontwikkelaar' | 'examinator' | 'examencommissie' | 'decaan' | 'leerling';
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  csrf_token_hash: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Append-only: inserts only (the database refuses UPDATE, DELETE and TRUNCATE). */
+export interface AuditLogTable {
+  id: ColumnType<number | string | bigint, never, never>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  actor_user_id: ColumnType<string | null, string | null | undefined, never>;
+  organisation_id: ColumnType<string | null, string | null | undefined, never>;
+  action: ColumnType<string, string, never>;
+  subject_type: ColumnType<string, string, never>;
+  subject_id: ColumnType<string | null, string | null | undefined, never>;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -149,5 +216,13 @@ export interface DB {
   mbo_keuzedeel: MboKeuzedeelTable;
   mbo_keuzedeel_aanbod: MboKeuzedeelAanbodTable;
   mbo_keuzedeel_koppeling: MboKeuzedeelKoppelingTable;
+  organisation: OrganisationTable;
+  vestiging: VestigingTable;
+  partnership: PartnershipTable;
+  partnership_member: PartnershipMemberTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,7 +11,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { registerErrorHandling, sendProblem } from './problem.js';
+import { LoginRateLimiter } from '../auth/rate-limiter.js';
+import { registerAuthHooks } from './auth-hooks.js';
+import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { organisationRoutes } from './routes/organisations.js';
 import { mboRoutes } from './routes/mbo.js';
 
 export interface AppOptions {
@@ -19,6 +24,18 @@ export interface AppOptions {
   clientDir?: string;
   logLevel?: string;
   version?: string;
+  /** Failed sign-ins per e-mail + IP (in memory); one per app unless given. */
+  loginLimiter?: LoginRateLimiter;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+const ROUTES = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+/** Every route the app registered (method and URL pattern), for the authorization matrix test. */
+export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
+  return ROUTES.get(app) ?? [];
 }
 
 const CSP = [
@@ -41,6 +58,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  const routes: RegisteredRoute[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  await app.register(fastifyCookie);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -65,6 +88,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'vmbo', description: 'Beroepsgerichte profielen, profielmodulen, keuzevakken, deeltaken en eindtermen (SLO)' },
         { name: 'mbo', description: 'Opleidingsdomeinen, kwalificatiedossiers, kwalificaties, kerntaken, werkprocessen en keuzedelen (SBB)' },
         { name: 'zoeken', description: 'Zoeken in de catalogus, vmbo en mbo' },
+        { name: 'accounts', description: 'Inloggen, uitloggen en de ingelogde gebruiker (sessiecookie; CSRF-token in de header x-csrf-token)' },
+        { name: 'organisaties', description: 'Organisaties, leden en auditlog; alleen voor leden' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -73,9 +98,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      registerAuthHooks(api, opts.db);
       api.get('/health', { schema: { tags: ['catalogus'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       await api.register(catalogRoutes(opts.db));
       await api.register(mboRoutes(opts.db));
+      await api.register(authRoutes(opts.db, opts.loginLimiter ?? new LoginRateLimiter()));
+      await api.register(organisationRoutes(opts.db));
     },
     { prefix: '/api' },
   );

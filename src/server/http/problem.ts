@@ -5,9 +5,12 @@ import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../error
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'Ongeldige invoer',
+  unauthorized: 'Niet ingelogd',
+  forbidden: 'Geen toegang',
   not_found: 'Niet gevonden',
   conflict: 'Conflict',
   import_invalid: 'Import afgekeurd',
+  too_many_requests: 'Te veel pogingen',
   source_unavailable: 'Bron niet bereikbaar',
   internal: 'Interne fout',
 };
@@ -38,7 +41,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
       return sendProblem(reply, request, 'validation_failed', `Ongeldige parameters: ${detail}`, errors);
     }
-    if (error instanceof AppError) return sendProblem(reply, request, error.code, error.message, error.details.errors);
+    if (error instanceof AppError) {
+      if (error.details.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.details.retryAfterSeconds));
+      return sendProblem(reply, request, error.code, error.message, error.details.errors);
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors (malformed JSON body, unsupported media type, …).
       return reply

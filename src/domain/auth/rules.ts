@@ -1,0 +1,94 @@
+/**
+ * Authorization rules: pure functions, no I/O. The server asks `decide` (or `can`) before it reads or
+ * changes organisation data, and its queries are scoped to the same memberships.
+ *
+ * Answers: 'allow'; 'forbidden' (403) when the user belongs to the organisation but the role does not
+ * give the right; 'not_found' (404) when the user has nothing to do with it, so that the existence of
+ * another organisation's data is never revealed.
+ */
+
+export const ORGANISATION_KINDS = ['vmbo-school', 'mbo-instelling', 'regio'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ROLES = ['beheerder', 'ontwikkelaar', 'examinator', 'examencommissie', 'decaan', 'leerling'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles of the staff (everyone but leerlingen). */
+export const STAFF_ROLES: readonly Role[] = ['beheerder', 'ontwikkelaar', 'examinator', 'examencommissie', 'decaan'];
+/** Roles that design and change joint work in a samenwerking. */
+export const PARTNERSHIP_WRITE_ROLES: readonly Role[] = ['beheerder', 'ontwikkelaar'];
+
+export interface Membership {
+  organisationId: string;
+  rol: Role;
+}
+
+export interface Actor {
+  userId: string;
+  memberships: readonly Membership[];
+}
+
+export type Action =
+  | 'organisation.read'
+  | 'organisation.update'
+  | 'members.read'
+  | 'members.manage'
+  | 'audit.read'
+  | 'partnership.read'
+  | 'partnership.write'
+  | 'personal.read'
+  | 'personal.write';
+
+export type Resource =
+  | { type: 'organisation'; organisationId: string }
+  /** Joint work in a samenwerking: visible to the members of every partner organisation. */
+  | { type: 'partnership'; memberOrganisationIds: readonly string[] }
+  /** Something that belongs to one person (e.g. a leerling's programme) within an organisation. */
+  | { type: 'personal'; organisationId: string; ownerUserId: string };
+
+export type Decision = 'allow' | 'forbidden' | 'not_found';
+
+export function rolesIn(actor: Actor | null, organisationId: string): Role[] {
+  if (!actor) return [];
+  return actor.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.rol);
+}
+
+const hasAny = (roles: readonly Role[], wanted: readonly Role[]) => roles.some((r) => wanted.includes(r));
+
+/** Which rule applies to which action (on an organisation): the roles that are allowed. */
+const ORGANISATION_RULES: Record<'organisation.read' | 'organisation.update' | 'members.read' | 'members.manage' | 'audit.read', readonly Role[]> = {
+  'organisation.read': ROLES,
+  'organisation.update': ['beheerder'],
+  // Member lists hold personal data (names, e-mail addresses): only for the beheerder (AVG: minimal).
+  'members.read': ['beheerder'],
+  'members.manage': ['beheerder'],
+  'audit.read': ['beheerder'],
+};
+
+export function decide(actor: Actor | null, action: Action, resource: Resource): Decision {
+  if (!actor) return 'not_found';
+  switch (resource.type) {
+    case 'organisation': {
+      const roles = rolesIn(actor, resource.organisationId);
+      if (roles.length === 0) return 'not_found';
+      if (!(action in ORGANISATION_RULES)) return 'forbidden';
+      return hasAny(roles, ORGANISATION_RULES[action as keyof typeof ORGANISATION_RULES]) ? 'allow' : 'forbidden';
+    }
+    case 'partnership': {
+      const roles = resource.memberOrganisationIds.flatMap((id) => rolesIn(actor, id));
+      if (roles.length === 0) return 'not_found';
+      if (action === 'partnership.read') return hasAny(roles, STAFF_ROLES) ? 'allow' : 'forbidden';
+      if (action === 'partnership.write') return hasAny(roles, PARTNERSHIP_WRITE_ROLES) ? 'allow' : 'forbidden';
+      return 'forbidden';
+    }
+    case 'personal': {
+      if (action !== 'personal.read' && action !== 'personal.write') return rolesIn(actor, resource.organisationId).length > 0 ? 'forbidden' : 'not_found';
+      // Only the owner sees and changes their own things; others do not learn that they exist.
+      return resource.ownerUserId === actor.userId && rolesIn(actor, resource.organisationId).length > 0 ? 'allow' : 'not_found';
+    }
+  }
+}
+
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  return decide(actor, action, resource) === 'allow';
+}

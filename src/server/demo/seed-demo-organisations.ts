@@ -1,0 +1,41 @@
+/**
+ * Demo mode: on a database without organisations and users, a demo region with a vmbo school, an mbo
+ * instelling, their samenwerking and demo users with the documented password (README, "Accounts").
+ * Never called in production mode.
+ */
+import type { Kysely } from 'kysely';
+import type { Role } from '../../domain/auth/rules.js';
+import type { DB } from '../db/schema.js';
+import { countAccounts, insertMembership, insertOrganisation, insertPartnership, insertUser, insertVestiging } from '../repositories/account-repository.js';
+import { appendAudit } from '../repositories/audit-repository.js';
+import { hashPassword } from '../auth/passwords.js';
+
+export const DEMO_PASSWORD = 'demo-wachtwoord';
+export const DEMO_ORGANISATIONS = { regio: 'Demo Regio Techniek', vmbo: 'Demo Vmbo College', mbo: 'Demo ROC' } as const;
+export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo' | 'mbo'; rollen: Role[] }> = [
+  { email: 'beheerder@vmbo.demo', naam: 'Bea Beheerder', org: 'vmbo', rollen: ['beheerder'] },
+  { email: 'docent@vmbo.demo', naam: 'Daan Docent', org: 'vmbo', rollen: ['ontwikkelaar'] },
+  { email: 'docent@roc.demo', naam: 'Roos Docent', org: 'mbo', rollen: ['ontwikkelaar'] },
+  { email: 'leerling@vmbo.demo', naam: 'Lars Leerling', org: 'vmbo', rollen: ['leerling'] },
+];
+
+/** True when it seeded; false when there were organisations or users already. */
+export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
+  const counts = await countAccounts(db);
+  if (counts.users > 0 || counts.organisations > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const regio = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.regio, soort: 'regio' });
+    const vmbo = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.vmbo, soort: 'vmbo-school', brin: '99XX', regioId: regio });
+    await insertVestiging(trx, { organisationId: vmbo, naam: 'Demo Vmbo College, locatie Centrum', brinVestiging: '99XX00' });
+    const mbo = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.mbo, soort: 'mbo-instelling', brin: '99YY', regioId: regio });
+    await insertPartnership(trx, 'Demo doorlopende leerroute techniek', [vmbo, mbo]);
+    const orgIds = { vmbo, mbo };
+    for (const u of DEMO_USERS) {
+      const userId = await insertUser(trx, { email: u.email, naam: u.naam, passwordHash });
+      for (const rol of u.rollen) await insertMembership(trx, { userId, organisationId: orgIds[u.org], rol });
+    }
+    await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'demo.seeded', subjectType: 'system', subjectId: null });
+  });
+  return true;
+}

@@ -1,0 +1,62 @@
+/** The append-only audit log: this module only inserts and reads (the database refuses changes). */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface AuditEntry {
+  actorUserId: string | null;
+  organisationId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: e.actorUserId,
+      organisation_id: e.organisationId,
+      action: e.action,
+      subject_type: e.subjectType,
+      subject_id: e.subjectId,
+      details: JSON.stringify(e.details ?? {}),
+    })
+    .execute();
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actor: { id: string; naam: string } | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The newest entries of one organisation, only when `actorUserId` is a member of it (else empty). */
+export async function auditOfOrganisation(db: Db, actorUserId: string, organisationId: string, limit = 200): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom('audit_log as l')
+    .leftJoin('app_user as u', 'u.id', 'l.actor_user_id')
+    .select(['l.id', 'l.at', 'l.actor_user_id', 'u.naam', 'l.action', 'l.subject_type', 'l.subject_id', 'l.details'])
+    .where('l.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.exists(eb.selectFrom('membership as a').select('a.rol').where('a.organisation_id', '=', organisationId).where('a.user_id', '=', actorUserId)),
+    )
+    .orderBy('l.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: new Date(r.at),
+    actor: r.actor_user_id ? { id: r.actor_user_id, naam: r.naam ?? '(verwijderd)' } : null,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,51 @@
+/** Sign-in with e-mail and password: argon2id, a generic error, a failure limit per e-mail + IP, a new session. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { findUserByEmail } from '../../repositories/account-repository.js';
+import { appendAudit } from '../../repositories/audit-repository.js';
+import { verifyPassword } from '../../auth/passwords.js';
+import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import { deleteExpiredSessions } from '../../repositories/session-repository.js';
+import { createSession, endSession } from './session.js';
+
+export const LOGIN_FAILED_MESSAGE = 'Het e-mailadres of het wachtwoord klopt niet.';
+
+export interface LoginResult {
+  userId: string;
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function login(opts: {
+  db: Kysely<DB>;
+  limiter: LoginRateLimiter;
+  email: string;
+  password: string;
+  ip: string;
+  /** The session token the browser had before, if any: ended, so a planted session id never becomes signed in. */
+  previousToken?: string;
+}): Promise<LoginResult> {
+  const { db, limiter } = opts;
+  const email = opts.email.trim().toLowerCase();
+  const key = `${email}|${opts.ip}`;
+  const wait = limiter.retryAfterSeconds(key);
+  if (wait > 0) {
+    throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
+  }
+  const user = await findUserByEmail(db, email);
+  const ok = await verifyPassword(user?.passwordHash ?? null, opts.password);
+  if (!user || !ok) {
+    limiter.recordFailure(key);
+    // Only failures on existing accounts are audited (no arbitrary input in the log).
+    if (user) await appendAudit(db, { actorUserId: null, organisationId: null, action: 'auth.login_failed', subjectType: 'user', subjectId: user.id });
+    throw new AppError('unauthorized', LOGIN_FAILED_MESSAGE);
+  }
+  limiter.reset(key);
+  await endSession(db, opts.previousToken);
+  await deleteExpiredSessions(db, new Date());
+  const session = await createSession(db, user.id);
+  await appendAudit(db, { actorUserId: user.id, organisationId: null, action: 'auth.login', subjectType: 'user', subjectId: user.id });
+  return { userId: user.id, ...session };
+}

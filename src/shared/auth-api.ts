@@ -1,0 +1,61 @@
+/** API contract of accounts, sessions and organisations (issue 4), shared by server and client. */
+import { z } from 'zod';
+import { ORGANISATION_KINDS, ROLES } from '../domain/auth/rules.js';
+
+export const Rol = z.enum(ROLES).describe('Rol in een organisatie');
+export const OrganisatieSoort = z.enum(ORGANISATION_KINDS);
+
+/** An e-mail address, trimmed and lower-cased. */
+export const Email = z.string().trim().max(254).toLowerCase().pipe(z.email('geen geldig e-mailadres'));
+
+export const LoginRequest = z.object({
+  email: Email,
+  wachtwoord: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Lidmaatschap = z.object({
+  organisatieId: z.string(),
+  organisatieNaam: z.string(),
+  soort: OrganisatieSoort,
+  rol: Rol,
+});
+export type Lidmaatschap = z.infer<typeof Lidmaatschap>;
+
+export const Gebruiker = z.object({ id: z.string(), email: z.string(), naam: z.string() });
+
+export const Me = z.object({
+  gebruiker: Gebruiker,
+  lidmaatschappen: z.array(Lidmaatschap),
+  csrfToken: z.string().describe('Meesturen in de header x-csrf-token bij elk POST-, PUT-, PATCH- en DELETE-verzoek'),
+});
+export type Me = z.infer<typeof Me>;
+
+export const Organisatie = z.object({
+  id: z.string(),
+  naam: z.string(),
+  soort: OrganisatieSoort,
+  brin: z.string().nullable(),
+  vestigingen: z.array(z.object({ naam: z.string(), brinVestiging: z.string().nullable() })),
+  mijnRollen: z.array(Rol),
+});
+export type Organisatie = z.infer<typeof Organisatie>;
+
+export const OrganisatieParams = z.object({ id: z.uuid('onbekende organisatie') });
+
+export const Lid = z.object({ gebruikerId: z.string(), naam: z.string(), email: z.string(), rollen: z.array(Rol) });
+export type Lid = z.infer<typeof Lid>;
+
+export const LidToevoegen = z.object({ email: Email, rol: Rol });
+export type LidToevoegen = z.infer<typeof LidToevoegen>;
+
+export const AuditRegel = z.object({
+  id: z.number().int(),
+  at: z.string().describe('ISO 8601'),
+  actor: z.object({ id: z.string(), naam: z.string() }).nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditRegel = z.infer<typeof AuditRegel>;
