@@ -1,16 +1,21 @@
 import { Outlet, Route, Routes } from 'react-router-dom';
+import { AccountMenu } from './components/AccountMenu.js';
 import { APP_NAME } from './lib/format.js';
 import { useRouteChangeFocus } from './lib/navigation.js';
+import { SessionProvider } from './lib/session.js';
 import { DossierDetailPage } from './pages/DossierDetailPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { KeuzedeelDetailPage } from './pages/KeuzedeelDetailPage.js';
 import { KeuzedelenListPage } from './pages/KeuzedelenListPage.js';
 import { KwalificatieDetailPage } from './pages/KwalificatieDetailPage.js';
 import { KwalificatiesListPage } from './pages/KwalificatiesListPage.js';
+import { LoginPage } from './pages/LoginPage.js';
 import { MboOverviewPage, OpleidingsdomeinPage } from './pages/MboOverviewPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OnderdeelDetailPage } from './pages/OnderdeelDetailPage.js';
 import { OnderdelenListPage } from './pages/OnderdelenListPage.js';
+import { OrganisationDetailPage } from './pages/OrganisationDetailPage.js';
+import { OrganisationsPage } from './pages/OrganisationsPage.js';
 import { ProfielDetailPage } from './pages/ProfielDetailPage.js';
 import { ProfielenPage } from './pages/ProfielenPage.js';
 import { SearchPage } from './pages/SearchPage.js';
@@ -37,6 +42,7 @@ function Layout() {
       productName={APP_NAME}
       tagline="vmbo en mbo bouwen samen doorlopende leerroutes"
       navItems={NAV_ITEMS}
+      account={<AccountMenu />}
       footer={
         <>
           <Paragraph>
@@ -54,26 +60,31 @@ function Layout() {
 
 export function App() {
   return (
-    <Routes>
-      <Route element={<Layout />}>
-        <Route index element={<HomePage />} />
-        <Route path="vmbo/profielen" element={<ProfielenPage />} />
-        <Route path="vmbo/profielen/:slug" element={<ProfielDetailPage />} />
-        <Route path="vmbo/keuzevakken" element={<OnderdelenListPage key="keuzevakken" kind="keuzevakken" />} />
-        <Route path="vmbo/keuzevakken/:slug" element={<OnderdeelDetailPage kind="keuzevak" />} />
-        <Route path="vmbo/profielmodulen" element={<OnderdelenListPage key="profielmodulen" kind="profielmodulen" />} />
-        <Route path="vmbo/profielmodulen/:slug" element={<OnderdeelDetailPage kind="profielmodule" />} />
-        <Route path="mbo" element={<MboOverviewPage />} />
-        <Route path="mbo/opleidingsdomeinen" element={<MboOverviewPage />} />
-        <Route path="mbo/opleidingsdomeinen/:slug" element={<OpleidingsdomeinPage />} />
-        <Route path="mbo/dossiers/:crebo" element={<DossierDetailPage />} />
-        <Route path="mbo/kwalificaties" element={<KwalificatiesListPage />} />
-        <Route path="mbo/kwalificaties/:crebo" element={<KwalificatieDetailPage />} />
-        <Route path="mbo/keuzedelen" element={<KeuzedelenListPage />} />
-        <Route path="mbo/keuzedelen/:code" element={<KeuzedeelDetailPage />} />
-        <Route path="zoeken" element={<SearchPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <SessionProvider>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<HomePage />} />
+          <Route path="vmbo/profielen" element={<ProfielenPage />} />
+          <Route path="vmbo/profielen/:slug" element={<ProfielDetailPage />} />
+          <Route path="vmbo/keuzevakken" element={<OnderdelenListPage key="keuzevakken" kind="keuzevakken" />} />
+          <Route path="vmbo/keuzevakken/:slug" element={<OnderdeelDetailPage kind="keuzevak" />} />
+          <Route path="vmbo/profielmodulen" element={<OnderdelenListPage key="profielmodulen" kind="profielmodulen" />} />
+          <Route path="vmbo/profielmodulen/:slug" element={<OnderdeelDetailPage kind="profielmodule" />} />
+          <Route path="mbo" element={<MboOverviewPage />} />
+          <Route path="mbo/opleidingsdomeinen" element={<MboOverviewPage />} />
+          <Route path="mbo/opleidingsdomeinen/:slug" element={<OpleidingsdomeinPage />} />
+          <Route path="mbo/dossiers/:crebo" element={<DossierDetailPage />} />
+          <Route path="mbo/kwalificaties" element={<KwalificatiesListPage />} />
+          <Route path="mbo/kwalificaties/:crebo" element={<KwalificatieDetailPage />} />
+          <Route path="mbo/keuzedelen" element={<KeuzedelenListPage />} />
+          <Route path="mbo/keuzedelen/:code" element={<KeuzedeelDetailPage />} />
+          <Route path="zoeken" element={<SearchPage />} />
+          <Route path="inloggen" element={<LoginPage />} />
+          <Route path="organisaties" element={<OrganisationsPage />} />
+          <Route path="organisaties/:id" element={<OrganisationDetailPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
   );
 }

@@ -26,6 +26,8 @@ import {
   KwalificatieSummary,
   OpleidingsdomeinSummary,
 } from '../shared/mbo-api.js';
+import { AuditRegel, Lid, Me, Organisatie } from '../shared/auth-api.js';
+import type { LidToevoegen, LoginRequest } from '../shared/auth-api.js';
 
 /** An API call that failed; `detail` is meant to be shown to the user. */
 export class ApiError extends Error {
@@ -41,6 +43,15 @@ export class ApiError extends Error {
 
   get isNotFound(): boolean {
     return this.status === 404;
+  }
+
+  /** Not signed in (any more): the session is missing or has expired. */
+  get isUnauthorized(): boolean {
+    return this.status === 401;
+  }
+
+  get isForbidden(): boolean {
+    return this.status === 403;
   }
 }
 
@@ -72,22 +83,74 @@ async function readProblem(response: Response): Promise<Problem | null> {
 export const REQUEST_TIMEOUT_MS = 20_000;
 
 export async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  return (await request(url, schema, { method: 'GET' }, signal)) as z.infer<S>;
+}
+
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The CSRF token of the current session, as GET /api/auth/me (or the sign-in) gave it. Every
+ * state-changing request sends it in the header x-csrf-token; `undefined` means: not known yet.
+ */
+let csrfToken: string | null | undefined;
+
+/** Remembers the session's CSRF token (from /api/auth/me or the sign-in); `null` after signing out. */
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function currentCsrfToken(signal?: AbortSignal): Promise<string | null> {
+  if (csrfToken === undefined) {
+    const me = await api.me(signal);
+    csrfToken = me?.csrfToken ?? null;
+  }
+  return csrfToken;
+}
+
+/**
+ * A state-changing request (POST, PUT, PATCH, DELETE): JSON body, the session cookie
+ * (same origin only) and the CSRF token of the session in x-csrf-token.
+ * `schema` null: the answer has no body (204).
+ */
+export async function sendJson<S extends z.ZodType>(method: Method, url: string, body: unknown, schema: S, signal?: AbortSignal): Promise<z.infer<S>>;
+export async function sendJson(method: Method, url: string, body: unknown, schema: null, signal?: AbortSignal): Promise<null>;
+export async function sendJson(method: Method, url: string, body: unknown, schema: z.ZodType | null, signal?: AbortSignal): Promise<unknown> {
+  const token = await currentCsrfToken(signal);
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers['x-csrf-token'] = token;
+  return request(url, schema, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, signal);
+}
+
+interface RequestInitLite {
+  method: 'GET' | Method;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function request(url: string, schema: z.ZodType | null, init: RequestInitLite, signal?: AbortSignal): Promise<unknown> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal?.addEventListener('abort', abort, { once: true });
   const timer = setTimeout(abort, REQUEST_TIMEOUT_MS);
   try {
-    return await fetchJson(url, schema, controller.signal, signal);
+    return await fetchJson(url, schema, init, controller.signal, signal);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', abort);
   }
 }
 
-async function fetchJson<S extends z.ZodType>(url: string, schema: S, signal: AbortSignal, callerSignal?: AbortSignal): Promise<z.infer<S>> {
+async function fetchJson(url: string, schema: z.ZodType | null, init: RequestInitLite, signal: AbortSignal, callerSignal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(url, {
+      method: init.method,
+      headers: { accept: 'application/json', ...init.headers },
+      body: init.body,
+      credentials: 'same-origin',
+      signal,
+    });
   } catch (error) {
     if (callerSignal?.aborted) throw error;
     if (signal.aborted) throw new ApiError(0, 'De server reageert niet. Probeer het later opnieuw.');
@@ -101,6 +164,7 @@ async function fetchJson<S extends z.ZodType>(url: string, schema: S, signal: Ab
       (response.status === 404 ? 'Dit item bestaat niet.' : `De server gaf een foutmelding (${response.status}).`);
     throw new ApiError(response.status, message, problem);
   }
+  if (schema === null) return null;
   let body: unknown;
   try {
     body = await response.json();
@@ -200,6 +264,11 @@ export const urls = {
   keuzedelen: (f: KeuzedeelFilters = {}) => apiUrl('/api/mbo/keuzedelen', { ...f }),
   keuzedeel: (code: string) => apiUrl(`/api/mbo/keuzedelen/${seg(code)}`),
   sjabloon: (kind: SjabloonKind) => apiUrl(`/api/mbo/sjablonen/${seg(kind)}.csv`),
+  me: () => apiUrl('/api/auth/me'),
+  organisations: () => apiUrl('/api/organisations'),
+  organisation: (id: string) => apiUrl(`/api/organisations/${seg(id)}`),
+  members: (id: string) => apiUrl(`/api/organisations/${seg(id)}/members`),
+  audit: (id: string) => apiUrl(`/api/organisations/${seg(id)}/audit`),
 };
 
 export const api = {
@@ -226,4 +295,33 @@ export const api = {
   kwalificatie: (crebo: string, signal?: AbortSignal) => getJson(urls.kwalificatie(crebo), KwalificatieDetail, signal),
   keuzedelen: (f?: KeuzedeelFilters, signal?: AbortSignal) => getJson(urls.keuzedelen(f), z.array(KeuzedeelSummary), signal),
   keuzedeel: (code: string, signal?: AbortSignal) => getJson(urls.keuzedeel(code), KeuzedeelDetail, signal),
+  /** The signed-in user with memberships and CSRF token; `null` when nobody is signed in (401). */
+  me: async (signal?: AbortSignal): Promise<Me | null> => {
+    try {
+      const me = await getJson(urls.me(), Me, signal);
+      csrfToken = me.csrfToken;
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.isUnauthorized) {
+        csrfToken = null;
+        return null;
+      }
+      throw error;
+    }
+  },
+  login: async (body: LoginRequest, signal?: AbortSignal): Promise<Me> => {
+    // The sign-in needs no CSRF token (there is no session yet); it answers with a new one.
+    const me = (await request(apiUrl('/api/auth/login'), Me, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, signal)) as Me;
+    csrfToken = me.csrfToken;
+    return me;
+  },
+  logout: async (signal?: AbortSignal): Promise<void> => {
+    await sendJson('POST', apiUrl('/api/auth/logout'), undefined, null, signal);
+    csrfToken = null;
+  },
+  organisations: (signal?: AbortSignal) => getJson(urls.organisations(), z.array(Organisatie), signal),
+  organisation: (id: string, signal?: AbortSignal) => getJson(urls.organisation(id), Organisatie, signal),
+  members: (id: string, signal?: AbortSignal) => getJson(urls.members(id), z.array(Lid), signal),
+  addMember: (id: string, body: LidToevoegen, signal?: AbortSignal) => sendJson('POST', urls.members(id), body, Lid, signal),
+  audit: (id: string, signal?: AbortSignal) => getJson(urls.audit(id), z.array(AuditRegel), signal),
 };

@@ -17,7 +17,28 @@ const ConfigSchema = z.object({
   DOORLOPEND_MODE: z.enum(['demo', 'production']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIR: z.string().min(1).optional(),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'PUBLIC_URL moet een http(s)-adres zijn, zoals https://doorlopend.example.nl')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional().or(z.literal('').transform(() => undefined)),
+  MAIL_OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'SMTP_URL moet beginnen met smtp:// of smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).default('Doorlopend <noreply@doorlopend.localhost>'),
 });
+
+export interface MailConfig {
+  /** `outbox`: every mail a JSON file in `outboxDir`; `smtp`: sent via `smtpUrl`. */
+  transport: 'outbox' | 'smtp';
+  outboxDir: string;
+  smtpUrl: string | undefined;
+  from: string;
+}
 
 export interface Config {
   port: number;
@@ -29,6 +50,9 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Folder with the built front end (index.html and assets). */
   clientDir: string;
+  /** Address of the app as users reach it, without trailing slash: the base of links in e-mails. */
+  publicUrl: string;
+  mail: MailConfig;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // SMTP when an SMTP_URL is given, unless MAIL_TRANSPORT says otherwise; else the outbox folder.
+  const transport = e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox');
+  if (transport === 'smtp' && !e.SMTP_URL) throw new ConfigError('Ongeldige configuratie:\n  SMTP_URL: nodig bij MAIL_TRANSPORT=smtp');
+  const host = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -50,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mode: e.DOORLOPEND_MODE,
     logLevel: e.LOG_LEVEL,
     clientDir: path.resolve(cwd, e.CLIENT_DIR ?? 'dist/client'),
+    publicUrl: (e.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`).replace(/\/+$/, ''),
+    mail: { transport, outboxDir: path.resolve(cwd, e.MAIL_OUTBOX_DIR), smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }

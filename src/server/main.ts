@@ -5,6 +5,7 @@ import { seedDemoCatalogue } from './demo/seed-demo.js';
 import { seedDemoOrganisations } from './demo/seed-demo-organisations.js';
 import { buildApp } from './http/app.js';
 import { snapshotOf } from './repositories/catalog-snapshot.js';
+import { createMailer } from './mail/index.js';
 
 async function main() {
   const started = performance.now();
@@ -17,7 +18,17 @@ async function main() {
   }
   // Load the catalogue and build its search index before answering, so the first request is as fast as any.
   await snapshotOf(database.db);
-  const app = await buildApp({ db: database.db, clientDir: config.clientDir, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const mailer = createMailer(config.mail);
+  if (mailer.kind === 'outbox' && config.mode === 'production') {
+    console.warn(`Let op: e-mail wordt niet verzonden maar in ${config.mail.outboxDir} geschreven. Stel SMTP_URL in.`);
+  }
+  const app = await buildApp({
+    db: database.db,
+    clientDir: config.clientDir,
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    mailer,
+    publicUrl: config.publicUrl,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -59,3 +59,31 @@ export const AuditRegel = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditRegel = z.infer<typeof AuditRegel>;
+
+/** Minimum length of a new password (the server checks it too). */
+export const MIN_WACHTWOORD_LENGTE = 12;
+const NieuwWachtwoord = z.string().min(MIN_WACHTWOORD_LENGTE, `minstens ${MIN_WACHTWOORD_LENGTE} tekens`).max(1024);
+/** A token from a link in an e-mail (random, base64url). */
+const LinkToken = z.string().min(1).max(200);
+
+export const Bericht = z.object({ bericht: z.string() });
+export type Bericht = z.infer<typeof Bericht>;
+
+export const WachtwoordVergeten = z.object({ email: Email });
+export type WachtwoordVergeten = z.infer<typeof WachtwoordVergeten>;
+
+export const WachtwoordHerstellen = z.object({ token: LinkToken, wachtwoord: NieuwWachtwoord });
+export type WachtwoordHerstellen = z.infer<typeof WachtwoordHerstellen>;
+
+export const Uitnodigen = z.object({ email: Email, rol: Rol });
+export type Uitnodigen = z.infer<typeof Uitnodigen>;
+
+export const Uitnodiging = z.object({ id: z.string(), email: z.string(), rol: Rol, verlooptOp: z.string().describe('ISO 8601') });
+export type Uitnodiging = z.infer<typeof Uitnodiging>;
+
+export const UitnodigingAccepteren = z.object({
+  token: LinkToken,
+  naam: z.string().trim().min(1).max(200).optional().describe('Nodig voor een nieuw account; genegeerd bij een bestaand account'),
+  wachtwoord: z.string().min(1).max(1024).describe(`Nieuw account: het nieuwe wachtwoord (minstens ${MIN_WACHTWOORD_LENGTE} tekens); bestaand account: het huidige wachtwoord`),
+});
+export type UitnodigingAccepteren = z.infer<typeof UitnodigingAccepteren>;

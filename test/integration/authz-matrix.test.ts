@@ -11,7 +11,8 @@ import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/a
 
 /** Public: no organisation data, answered to anyone. */
 const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/catalog', '/api/health', '/api/docs'];
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login']);
+/** Public auth routes: they prove themselves with a password or a token from an e-mail, not a session. */
+const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/wachtwoord-vergeten', 'POST /api/auth/wachtwoord-herstellen', 'POST /api/auth/uitnodiging-accepteren']);
 
 const ACTORS = ['beheerder', 'ontwikkelaar', 'leerling', 'partner', 'foreign', 'anonymous'] as const;
 type ActorKind = (typeof ACTORS)[number];
@@ -46,6 +47,13 @@ const MATRIX: Row[] = [
     url: '/api/organisations/:id/members',
     // Everyone tries to add the same outsider (so no actor of the matrix changes); the beheerder with another role than the rest.
     request: ({ actor }) => ({ payload: { email: CANDIDATE, rol: actor === 'beheerder' ? 'examinator' : 'beheerder' } }),
+    expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/organisations/:id/uitnodigingen',
+    // An invitation changes no one's rights until it is accepted; every actor invites the same new address.
+    request: () => ({ payload: { email: 'uitgenodigd@nieuw.demo', rol: 'ontwikkelaar' } }),
     expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   { method: 'GET', url: '/api/organisations/:id/audit', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },

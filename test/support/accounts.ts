@@ -1,6 +1,10 @@
 /** An app with the demo organisations and users (no catalogue), and helpers to sign in through the API. */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/http/app.js';
+import { buildApp, mailQueueOf } from '../../src/server/http/app.js';
+import { OutboxMailer, readOutbox, type OutboxMail } from '../../src/server/mail/outbox-mailer.js';
 import { LoginRateLimiter } from '../../src/server/auth/rate-limiter.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -9,24 +13,57 @@ export interface AccountsApp {
   app: FastifyInstance;
   database: TestDatabase;
   limiter: LoginRateLimiter;
+  /** This app's own outbox folder (a temporary directory). */
+  outboxDir: string;
+  /** The mails sent so far, oldest first (waits until the ones handed over are written). */
+  outbox(): Promise<OutboxMail[]>;
   close(): Promise<void>;
 }
 
-export async function startAccountsApp(opts: { limiter?: LoginRateLimiter } = {}): Promise<AccountsApp> {
+export const TEST_PUBLIC_URL = 'http://doorlopend.test';
+
+export async function startAccountsApp(opts: { limiter?: LoginRateLimiter; forgotPasswordLimiter?: LoginRateLimiter } = {}): Promise<AccountsApp> {
   const database = await createTestDatabase();
   await seedDemoOrganisations(database.db);
   const limiter = opts.limiter ?? new LoginRateLimiter();
-  const app = await buildApp({ db: database.db, loginLimiter: limiter });
+  const outboxDir = await fs.mkdtemp(path.join(os.tmpdir(), 'doorlopend-outbox-'));
+  const app = await buildApp({
+    db: database.db,
+    loginLimiter: limiter,
+    forgotPasswordLimiter: opts.forgotPasswordLimiter,
+    mailer: new OutboxMailer(outboxDir),
+    publicUrl: TEST_PUBLIC_URL,
+    onMailError: (err) => {
+      throw err;
+    },
+  });
   await app.ready();
   return {
     app,
     database,
     limiter,
+    outboxDir,
+    outbox: async () => {
+      await mailQueueOf(app).idle();
+      return readOutbox(outboxDir);
+    },
     close: async () => {
       await app.close();
       await database.destroy();
+      await fs.rm(outboxDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The token of the (one) link in a mail, from the link's fragment `#token=…`. */
+export function linkTokenOf(mail: OutboxMail, pathname: string): string {
+  const links = [...mail.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+  if (links.length !== 1) throw new Error(`expected one link in the mail, found ${links.length}`);
+  const url = new URL(links[0]!);
+  if (url.pathname !== pathname) throw new Error(`link to ${url.pathname}, expected ${pathname}`);
+  const token = /^#token=([A-Za-z0-9_-]+)$/.exec(url.hash)?.[1];
+  if (!token) throw new Error('no token in the link');
+  return token;
 }
 
 export interface Session {

@@ -52,7 +52,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await database.close();
       const a = new pg.Client({ connectionString: ADMIN_URL });
       await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // The pool resolves its end() before every socket has closed; terminating those connections (FORCE)
+      // makes the server send them a FATAL message that surfaces as an uncaught error. So wait for them
+      // to go first, and force only as a last resort.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await a.query(attempt < 50 ? `DROP DATABASE IF EXISTS ${name}` : `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err; // 55006: object_in_use
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await a.end();
     },
   };

@@ -15,4 +15,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL/);
     expect(() => loadConfig({ DOORLOPEND_MODE: 'test' })).toThrowError(/DOORLOPEND_MODE/);
   });
+  it('sends mail to the outbox folder unless SMTP is configured, and builds links from PUBLIC_URL', () => {
+    const c = loadConfig({}, '/app');
+    expect(c.mail).toEqual({ transport: 'outbox', outboxDir: '/app/.data/outbox', smtpUrl: undefined, from: 'Doorlopend <noreply@doorlopend.localhost>' });
+    expect(c.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ MAIL_OUTBOX_DIR: '/tmp/post' }, '/app').mail.outboxDir).toBe('/tmp/post');
+    const smtp = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.nl:587', MAIL_FROM: 'School <noreply@school.nl>', PUBLIC_URL: 'https://doorlopend.school.nl/' }, '/app');
+    expect(smtp.mail).toMatchObject({ transport: 'smtp', smtpUrl: 'smtp://u:p@mail.example.nl:587', from: 'School <noreply@school.nl>' });
+    expect(smtp.publicUrl).toBe('https://doorlopend.school.nl');
+    expect(loadConfig({ SMTP_URL: 'smtp://h', MAIL_TRANSPORT: 'outbox' }, '/app').mail.transport).toBe('outbox');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }, '/app').publicUrl).toBe('http://localhost:8080');
+  });
+  it('rejects an invalid mail configuration without echoing secrets', () => {
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrowError(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://u:geheim@h' })).toThrowError(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://u:geheim@h' })).not.toThrowError(/geheim/);
+    expect(() => loadConfig({ PUBLIC_URL: 'doorlopend.nl' })).toThrowError(/PUBLIC_URL/);
+  });
 });

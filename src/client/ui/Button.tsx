@@ -1,9 +1,10 @@
 import { Button as UtrechtButton } from '@utrecht/component-library-react';
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   appearance?: 'primary-action-button' | 'secondary-action-button' | 'subtle-button';
   busy?: boolean;
+  ref?: Ref<HTMLButtonElement>;
   children?: ReactNode;
 }
 

@@ -6,7 +6,7 @@ import {
   SelectOption,
   Textbox,
 } from '@utrecht/component-library-react';
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent, ReactNode, Ref } from 'react';
 
 export interface SelectOptionItem {
   value: string;
@@ -61,34 +61,70 @@ export interface TextFieldProps {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'search';
+  type?: 'text' | 'search' | 'email' | 'password';
   description?: ReactNode;
   name?: string;
   placeholder?: string;
   autoComplete?: string;
   maxLength?: number;
+  required?: boolean;
+  /** The value was refused: marks the field invalid and shows the message under the label. */
+  invalidMessage?: ReactNode;
+  inputRef?: Ref<HTMLInputElement>;
   className?: string;
 }
 
 /** A labelled text input (type="search" gives role "searchbox"). */
-export function TextField({ id, label, value, onChange, type = 'text', description, name, placeholder, autoComplete = 'off', maxLength = 200, className }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  type = 'text',
+  description,
+  name,
+  placeholder,
+  autoComplete = 'off',
+  maxLength = 200,
+  required,
+  invalidMessage,
+  inputRef,
+  className,
+}: TextFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = invalidMessage ? `${id}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <UtrechtFormField
       type="text"
       className={['doorlopend-field', className].filter(Boolean).join(' ')}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
+      invalid={invalidMessage ? true : undefined}
+      description={
+        description || invalidMessage ? (
+          <>
+            {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
+            {invalidMessage ? (
+              <FormFieldDescription id={errorId} invalid>
+                {invalidMessage}
+              </FormFieldDescription>
+            ) : null}
+          </>
+        ) : undefined
+      }
       input={
         <Textbox
           id={id}
+          ref={inputRef}
           name={name ?? id}
           type={type}
           value={value}
           placeholder={placeholder}
           autoComplete={autoComplete}
           maxLength={maxLength}
-          aria-describedby={descriptionId}
+          required={required}
+          invalid={invalidMessage ? true : undefined}
+          aria-describedby={describedBy}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         />
       }

@@ -55,11 +55,13 @@ export interface PageLayoutProps {
   tagline: string;
   navItems: readonly NavItem[];
   footer: ReactNode;
+  /** The account menu (or the sign-in link) at the end of the header bar. */
+  account?: ReactNode;
   children?: ReactNode;
 }
 
 /** Skip link, header with product name, search and navigation, main landmark and footer. */
-export function PageLayout({ productName, tagline, navItems, footer, children }: PageLayoutProps) {
+export function PageLayout({ productName, tagline, navItems, footer, account, children }: PageLayoutProps) {
   const { pathname } = useLocation();
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
     const main = document.getElementById('main');
@@ -82,6 +84,7 @@ export function PageLayout({ productName, tagline, navItems, footer, children }:
             <span className="doorlopend-brand__tagline">{tagline}</span>
           </div>
           <HeaderSearch />
+          {account ? <div className="doorlopend-account">{account}</div> : null}
         </div>
         <NavBar className="doorlopend-nav" aria-label="Hoofdmenu">
           <NavList className="doorlopend-nav__list doorlopend-container">

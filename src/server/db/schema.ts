@@ -199,6 +199,29 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string | undefined, never>;
 }
 
+/** Migration 0005: password reset and invitations (token hashes only). */
+export interface PasswordResetTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  token_hash: string;
+  organisation_id: string;
+  email: string;
+  rol: MembershipTable['rol'];
+  invited_by: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  accepted_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -224,5 +247,7 @@ export interface DB {
   membership: MembershipTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  password_reset: PasswordResetTable;
+  invitation: InvitationTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -17,6 +17,8 @@ import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { mboRoutes } from './routes/mbo.js';
+import { MailQueue, type Mailer } from '../mail/mailer.js';
+import { OutboxMailer } from '../mail/outbox-mailer.js';
 
 export interface AppOptions {
   db: Kysely<DB>;
@@ -26,6 +28,22 @@ export interface AppOptions {
   version?: string;
   /** Failed sign-ins per e-mail + IP (in memory); one per app unless given. */
   loginLimiter?: LoginRateLimiter;
+  /** Password reset requests per e-mail + IP (in memory); one per app unless given. */
+  forgotPasswordLimiter?: LoginRateLimiter;
+  /** Outgoing mail (sent in the background); default: the outbox folder `.data/outbox`. */
+  mailer?: Mailer;
+  /** Called when a mail could not be sent (gets no mail content). */
+  onMailError?: (err: unknown) => void;
+  /** Base of the links in e-mails, without trailing slash (config PUBLIC_URL). */
+  publicUrl?: string;
+}
+
+const MAIL_QUEUES = new WeakMap<FastifyInstance, MailQueue>();
+/** The app's outgoing mail queue: `await mailQueueOf(app).idle()` waits until the mails so far are out. */
+export function mailQueueOf(app: FastifyInstance): MailQueue {
+  const queue = MAIL_QUEUES.get(app);
+  if (!queue) throw new Error('not an app of buildApp');
+  return queue;
 }
 
 export interface RegisteredRoute {
@@ -64,6 +82,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   await app.register(fastifyCookie);
+  const mail = new MailQueue(opts.mailer ?? new OutboxMailer(path.resolve('.data/outbox')), opts.onMailError);
+  MAIL_QUEUES.set(app, mail);
+  // Mails handed over before shutdown still go out.
+  app.addHook('onClose', async () => mail.idle());
+  const publicUrl = (opts.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -88,8 +111,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'vmbo', description: 'Beroepsgerichte profielen, profielmodulen, keuzevakken, deeltaken en eindtermen (SLO)' },
         { name: 'mbo', description: 'Opleidingsdomeinen, kwalificatiedossiers, kwalificaties, kerntaken, werkprocessen en keuzedelen (SBB)' },
         { name: 'zoeken', description: 'Zoeken in de catalogus, vmbo en mbo' },
-        { name: 'accounts', description: 'Inloggen, uitloggen en de ingelogde gebruiker (sessiecookie; CSRF-token in de header x-csrf-token)' },
-        { name: 'organisaties', description: 'Organisaties, leden en auditlog; alleen voor leden' },
+        { name: 'accounts', description: 'Inloggen, uitloggen, wachtwoord herstellen, uitnodigingen aannemen en de ingelogde gebruiker (sessiecookie; CSRF-token in de header x-csrf-token)' },
+        { name: 'organisaties', description: 'Organisaties, leden, uitnodigingen en auditlog; alleen voor leden' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -102,8 +125,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.get('/health', { schema: { tags: ['catalogus'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       await api.register(catalogRoutes(opts.db));
       await api.register(mboRoutes(opts.db));
-      await api.register(authRoutes(opts.db, opts.loginLimiter ?? new LoginRateLimiter()));
-      await api.register(organisationRoutes(opts.db));
+      await api.register(
+        authRoutes({ db: opts.db, limiter: opts.loginLimiter ?? new LoginRateLimiter(), forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl }),
+      );
+      await api.register(organisationRoutes(opts.db, mail, publicUrl));
     },
     { prefix: '/api' },
   );

@@ -1,6 +1,7 @@
 /**
  * Who is asking, for every /api request: the session from the cookie (or none), and the CSRF check on
- * every state-changing request of a signed-in session (all but POST /api/auth/login).
+ * every state-changing request of a signed-in session (all but sign-in, password reset and accepting an
+ * invitation).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -11,7 +12,11 @@ import { csrfMatches, resolveSession, type AuthContext } from '../use-cases/auth
 export const SESSION_COOKIE = 'doorlopend_sessie';
 export const CSRF_HEADER = 'x-csrf-token';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/**
+ * Routes that do not act on the session's authority (they prove themselves with a password or a
+ * token from an e-mail), so a browser that still has a session cookie needs no CSRF token for them.
+ */
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/wachtwoord-vergeten', '/api/auth/wachtwoord-herstellen', '/api/auth/uitnodiging-accepteren']);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -151,3 +151,11 @@ export async function countAccounts(db: Db): Promise<{ users: number; organisati
   const o = await db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { users: Number(u.n), organisations: Number(o.n) };
 }
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export async function findOrganisationById(db: Db, id: string): Promise<{ id: string; naam: string; soort: OrganisationKind } | undefined> {
+  return db.selectFrom('organisation').select(['id', 'naam', 'soort']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,5 +1,5 @@
 /** Server-side sessions, looked up by the hash of the cookie token. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 export interface SessionRow {
@@ -40,4 +40,10 @@ export async function deleteSessionByTokenHash(db: Kysely<DB>, tokenHash: string
 
 export async function deleteExpiredSessions(db: Kysely<DB>, now: Date): Promise<void> {
   await db.deleteFrom('session').where('expires_at', '<=', now).execute();
+}
+
+/** Ends every session of a user (after a password reset). */
+export async function deleteSessionsOfUser(db: Kysely<DB> | Transaction<DB>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

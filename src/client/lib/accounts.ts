@@ -1,0 +1,48 @@
+/** Dutch labels for roles, organisation kinds and audit actions. */
+import type { z } from 'zod';
+import { Rol } from '../../shared/auth-api.js';
+import type { OrganisatieSoort } from '../../shared/auth-api.js';
+
+type Role = z.infer<typeof Rol>;
+type OrganisationKind = z.infer<typeof OrganisatieSoort>;
+
+export const ROL_LABELS: Record<Role, string> = {
+  beheerder: 'beheerder',
+  ontwikkelaar: 'ontwikkelaar/docent',
+  examinator: 'examinator',
+  examencommissie: 'examencommissie',
+  decaan: 'decaan/LOB',
+  leerling: 'leerling/student',
+};
+
+export const ROL_OPTIONS = Rol.options.map((rol) => ({ value: rol, label: ROL_LABELS[rol] }));
+
+export function rolLabel(rol: string): string {
+  return (ROL_LABELS as Record<string, string>)[rol] ?? rol;
+}
+
+export function rollenLabel(rollen: readonly string[]): string {
+  return rollen.map(rolLabel).join(', ');
+}
+
+export const SOORT_LABELS: Record<OrganisationKind, string> = {
+  'vmbo-school': 'vmbo-school',
+  'mbo-instelling': 'mbo-instelling',
+  regio: 'regio/samenwerkingsverband',
+};
+
+const AUDIT_ACTIONS: Record<string, string> = {
+  'membership.added': 'Lid toegevoegd',
+  'membership.removed': 'Lid verwijderd',
+  'auth.login': 'Ingelogd',
+  'auth.login_failed': 'Mislukte inlogpoging',
+  'auth.logout': 'Uitgelogd',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTIONS[action] ?? action;
+}
+
+export function organisationPath(id: string): string {
+  return `/organisaties/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,296 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useParams } from 'react-router-dom';
+import type { AuditRegel, Lid, Organisatie } from '../../shared/auth-api.js';
+import { api, ApiError, urls } from '../api.js';
+import { InlineError, LoadError, Loading } from '../components/PageStates.js';
+import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
+import { auditActionLabel, rolLabel, ROL_OPTIONS, rollenLabel, SOORT_LABELS } from '../lib/accounts.js';
+import { count, formatDateTime } from '../lib/format.js';
+import { useDocumentTitle } from '../lib/navigation.js';
+import { useApi } from '../lib/useApi.js';
+import { NotFoundContent } from './NotFoundPage.js';
+import {
+  Alert,
+  Button,
+  Code,
+  DataList,
+  Heading,
+  Link,
+  ListItem,
+  PageHeading,
+  Paragraph,
+  SelectField,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TextField,
+  UnorderedList,
+} from '../ui/index.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function MembersTable({ members }: { members: readonly Lid[] }) {
+  return (
+    <Table caption="Leden" captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Naam</TableHeaderCell>
+          <TableHeaderCell scope="col">E-mailadres</TableHeaderCell>
+          <TableHeaderCell scope="col">Rollen</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {members.map((m) => (
+          <TableRow key={m.gebruikerId}>
+            <TableHeaderCell scope="row">{m.naam}</TableHeaderCell>
+            <TableCell>{m.email}</TableCell>
+            <TableCell>{rollenLabel(m.rollen)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function auditDetails(regel: AuditRegel): string {
+  return Object.entries(regel.details)
+    .map(([key, value]) => (key === 'rol' && typeof value === 'string' ? `rol: ${rolLabel(value)}` : `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`))
+    .join('; ');
+}
+
+function AuditTable({ regels, members }: { regels: readonly AuditRegel[]; members: readonly Lid[] }) {
+  const nameOf = (regel: AuditRegel) => {
+    if (regel.subjectType === 'user' && regel.subjectId) return members.find((m) => m.gebruikerId === regel.subjectId)?.naam ?? 'een gebruiker';
+    return regel.subjectType;
+  };
+  return (
+    <Table caption="Auditlog" captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Tijdstip</TableHeaderCell>
+          <TableHeaderCell scope="col">Door</TableHeaderCell>
+          <TableHeaderCell scope="col">Actie</TableHeaderCell>
+          <TableHeaderCell scope="col">Betreft</TableHeaderCell>
+          <TableHeaderCell scope="col">Details</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {regels.map((regel) => (
+          <TableRow key={regel.id}>
+            <TableCell>
+              <time dateTime={regel.at}>{formatDateTime(regel.at)}</time>
+            </TableCell>
+            <TableCell>{regel.actor?.naam ?? 'systeem'}</TableCell>
+            <TableCell>{auditActionLabel(regel.action)}</TableCell>
+            <TableCell>{nameOf(regel)}</TableCell>
+            <TableCell>{auditDetails(regel)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Form to give an existing account a role in the organisation (POST …/members; 400 and 409 are shown). */
+function AddMemberForm({ organisationId, onAdded }: { organisationId: string; onAdded: (lid: Lid) => void }) {
+  const [email, setEmail] = useState('');
+  const [rol, setRol] = useState('ontwikkelaar');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  // A refused request moves focus to its message.
+  useLayoutEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setAdded(null);
+    setError(null);
+    if (!email.trim()) {
+      setEmailError('Vul het e-mailadres van het account in.');
+      emailRef.current?.focus();
+      return;
+    }
+    setEmailError(null);
+    setBusy(true);
+    try {
+      const lid = await api.addMember(organisationId, { email: email.trim(), rol: rol as Lid['rollen'][number] });
+      setAdded(`${lid.naam} is toegevoegd als ${rolLabel(rol)}.`);
+      setEmail('');
+      onAdded(lid);
+    } catch (e) {
+      const apiError = e instanceof ApiError ? e : new ApiError(0, 'Toevoegen is niet gelukt.');
+      setError(apiError);
+      if (apiError.problem?.errors?.some((f) => f.path.endsWith('email'))) setEmailError(apiError.problem.errors.find((f) => f.path.endsWith('email'))?.message ?? null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby="lid-toevoegen-heading">
+      <Heading level={3} id="lid-toevoegen-heading">
+        Lid toevoegen
+      </Heading>
+      <Paragraph>Geef een bestaand account een rol in deze organisatie. Uitnodigingen voor nieuwe accounts volgen later.</Paragraph>
+      <div ref={errorRef} tabIndex={-1} className="doorlopend-form__message">
+        {error ? (
+          <Alert type="error" heading="Toevoegen is niet gelukt" headingLevel={4}>
+            <Paragraph>{error.message}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      <div role="status" className="doorlopend-form__status">
+        {added ? (
+          <Alert type="ok" role="none">
+            <Paragraph>{added}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      <TextField
+        id="lid-email"
+        name="email"
+        type="email"
+        label="E-mailadres"
+        value={email}
+        onChange={setEmail}
+        autoComplete="off"
+        maxLength={254}
+        inputRef={emailRef}
+        invalidMessage={emailError ?? undefined}
+      />
+      <SelectField id="lid-rol" name="rol" label="Rol" value={rol} options={ROL_OPTIONS} onChange={setRol} />
+      <Paragraph>
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Bezig met toevoegen…' : 'Lid toevoegen'}
+        </Button>
+      </Paragraph>
+    </form>
+  );
+}
+
+function Management({ organisation }: { organisation: Organisatie }) {
+  const [version, setVersion] = useState(0);
+  const members = useApi(`${urls.members(organisation.id)}#${version}`, (signal) => api.members(organisation.id, signal));
+  // The audit log is for beheerders too: only asked once the members answered.
+  const audit = useApi(members.data && !members.error ? `${urls.audit(organisation.id)}#${version}` : null, (signal) => api.audit(organisation.id, signal));
+  useSessionExpiry(members.error, audit.error);
+
+  if (members.error?.isForbidden) {
+    return (
+      <section aria-labelledby="leden-heading" className="doorlopend-section">
+        <Heading level={2} id="leden-heading">
+          Leden
+        </Heading>
+        <Alert type="info" role="status">
+          <Paragraph>Alleen beheerders van {organisation.naam} zien de leden en het auditlog en kunnen leden toevoegen.</Paragraph>
+        </Alert>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <section aria-labelledby="leden-heading" className="doorlopend-section">
+        <Heading level={2} id="leden-heading">
+          Leden
+        </Heading>
+        {members.error ? (
+          <InlineError error={members.error} />
+        ) : !members.data ? (
+          <Loading label="Leden laden…" />
+        ) : (
+          <>
+            <Paragraph>{organisation.naam} heeft {count(members.data.length, 'lid', 'leden')}.</Paragraph>
+            <MembersTable members={members.data} />
+          </>
+        )}
+        <AddMemberForm organisationId={organisation.id} onAdded={() => setVersion((v) => v + 1)} />
+      </section>
+      <section aria-labelledby="audit-heading" className="doorlopend-section">
+        <Heading level={2} id="audit-heading">
+          Auditlog
+        </Heading>
+        <Paragraph>Wie wat heeft gewijzigd in deze organisatie, nieuwste eerst.</Paragraph>
+        {audit.error ? (
+          <InlineError error={audit.error} />
+        ) : !audit.data ? (
+          members.error ? null : <Loading label="Auditlog laden…" />
+        ) : audit.data.length === 0 ? (
+          <Paragraph>Er is nog niets gewijzigd.</Paragraph>
+        ) : (
+          <AuditTable regels={audit.data} members={members.data ?? []} />
+        )}
+      </section>
+    </>
+  );
+}
+
+function OrganisationView({ organisation }: { organisation: Organisatie }) {
+  useDocumentTitle(organisation.naam);
+  return (
+    <article className="doorlopend-detail">
+      <p className="doorlopend-preheading">
+        <Link to="/organisaties">Mijn organisaties</Link>
+      </p>
+      <PageHeading>{organisation.naam}</PageHeading>
+      <DataList
+        className="doorlopend-facts"
+        items={[
+          { key: 'soort', label: 'Soort', value: SOORT_LABELS[organisation.soort] },
+          { key: 'brin', label: 'BRIN-nummer', value: organisation.brin ? <Code>{organisation.brin}</Code> : <span className="doorlopend-unknown">onbekend</span> },
+          { key: 'rollen', label: 'Mijn rollen', value: rollenLabel(organisation.mijnRollen) },
+        ]}
+      />
+      {organisation.vestigingen.length > 0 ? (
+        <section aria-labelledby="vestigingen-heading" className="doorlopend-section">
+          <Heading level={2} id="vestigingen-heading">
+            Vestigingen
+          </Heading>
+          <UnorderedList>
+            {organisation.vestigingen.map((v) => (
+              <ListItem key={`${v.naam}-${v.brinVestiging ?? ''}`}>
+                {v.naam}
+                {v.brinVestiging ? (
+                  <>
+                    {' '}
+                    (<Code>{v.brinVestiging}</Code>)
+                  </>
+                ) : null}
+              </ListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      ) : null}
+      <Management organisation={organisation} />
+    </article>
+  );
+}
+
+function OrganisationDetail({ id }: { id: string }) {
+  const { data, error } = useApi(urls.organisation(id), (signal) => api.organisation(id, signal));
+  useSessionExpiry(error);
+  if (error && !error.isUnauthorized) return <LoadError error={error} />;
+  if (!data || data.id !== id) return <Loading />;
+  return <OrganisationView key={data.id} organisation={data} />;
+}
+
+/** /organisaties/:id: an organisation of the user; a foreign or unknown id shows "Pagina niet gevonden". */
+export function OrganisationDetailPage() {
+  const { id = '' } = useParams();
+  return (
+    <SignedInOnly>
+      {UUID.test(id) ? <OrganisationDetail id={id} /> : <NotFoundContent detail="Deze organisatie bestaat niet of u hebt er geen toegang toe." />}
+    </SignedInOnly>
+  );
+}

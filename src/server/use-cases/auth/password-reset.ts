@@ -1,0 +1,84 @@
+/**
+ * Password reset: a request mails a single-use link (random token, only its sha256 stored, valid one
+ * hour) when the address has an account, and answers the same either way (no account enumeration);
+ * the reset sets the new argon2id hash, uses up the token and ends every session of the user.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { findUserByEmail, setPasswordHash } from '../../repositories/account-repository.js';
+import { appendAudit } from '../../repositories/audit-repository.js';
+import { consumePasswordReset, deleteOldPasswordResets, insertPasswordReset, retirePasswordResetsOfUser } from '../../repositories/password-reset-repository.js';
+import { deleteSessionsOfUser } from '../../repositories/session-repository.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import { newToken, sha256 } from '../../auth/tokens.js';
+import type { MailQueue } from '../../mail/mailer.js';
+
+export const PASSWORD_RESET_LIFETIME_MS = 60 * 60_000;
+export const FORGOT_PASSWORD_ANSWER =
+  'Als er een account is met dit e-mailadres, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen. De link is een uur geldig.';
+export const RESET_INVALID_MESSAGE = 'Deze link om uw wachtwoord te herstellen is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.';
+
+/** The link in the mail. The token is in the fragment, so it never reaches a server log or a Referer header. */
+export const resetLink = (publicUrl: string, token: string) => `${publicUrl}/wachtwoord-herstellen#token=${token}`;
+
+export async function requestPasswordReset(opts: {
+  db: Kysely<DB>;
+  mail: MailQueue;
+  /** Every request counts (not only failures): the same limit as sign-in, per e-mail + IP. */
+  limiter: LoginRateLimiter;
+  publicUrl: string;
+  email: string;
+  ip: string;
+  now?: Date;
+}): Promise<{ bericht: string }> {
+  const now = opts.now ?? new Date();
+  const email = opts.email.trim().toLowerCase();
+  const key = `${email}|${opts.ip}`;
+  const wait = opts.limiter.retryAfterSeconds(key);
+  if (wait > 0) {
+    throw new AppError('too_many_requests', `Te veel aanvragen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
+  }
+  opts.limiter.recordFailure(key);
+  const user = await findUserByEmail(opts.db, email);
+  if (user) {
+    const token = newToken();
+    await deleteOldPasswordResets(opts.db, now);
+    await insertPasswordReset(opts.db, { tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS) });
+    await appendAudit(opts.db, { actorUserId: null, organisationId: null, action: 'auth.password_reset_requested', subjectType: 'user', subjectId: user.id });
+    // In the background: the answer takes no longer for an existing account than for an unknown one.
+    opts.mail.enqueue({
+      to: user.email,
+      subject: 'Nieuw wachtwoord kiezen voor Doorlopend',
+      text: [
+        `Beste ${user.naam},`,
+        '',
+        'Iemand (hopelijk u) heeft gevraagd om een nieuw wachtwoord voor uw account op Doorlopend.',
+        'Kies een nieuw wachtwoord via deze link (een uur geldig, één keer te gebruiken):',
+        '',
+        resetLink(opts.publicUrl, token),
+        '',
+        'Hebt u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.',
+      ].join('\n'),
+    });
+  }
+  return { bericht: FORGOT_PASSWORD_ANSWER };
+}
+
+export async function resetPassword(opts: { db: Kysely<DB>; token: string; password: string; now?: Date }): Promise<void> {
+  const now = opts.now ?? new Date();
+  if (opts.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('validation_failed', `Het wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben.`, { errors: [{ path: 'body.wachtwoord', message: `minstens ${MIN_PASSWORD_LENGTH} tekens` }] });
+  }
+  if (opts.token.length > 200) throw new AppError('validation_failed', RESET_INVALID_MESSAGE);
+  const passwordHash = await hashPassword(opts.password);
+  await opts.db.transaction().execute(async (trx) => {
+    const reset = await consumePasswordReset(trx, sha256(opts.token), now);
+    if (!reset) throw new AppError('validation_failed', RESET_INVALID_MESSAGE);
+    await setPasswordHash(trx, reset.userId, passwordHash);
+    await retirePasswordResetsOfUser(trx, reset.userId, now);
+    const ended = await deleteSessionsOfUser(trx, reset.userId);
+    await appendAudit(trx, { actorUserId: reset.userId, organisationId: null, action: 'auth.password_reset', subjectType: 'user', subjectId: reset.userId, details: { sessiesBeeindigd: ended } });
+  });
+}

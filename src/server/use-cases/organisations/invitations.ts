@@ -1,0 +1,141 @@
+/**
+ * Invitations: a beheerder invites an e-mail address with a role (a mail with a single-use link, valid
+ * seven days; only the token's sha256 is stored). Accepting creates the account (name and a new
+ * password) or, when the address already has one, checks its current password; either way the role is
+ * added and the person is signed in with a new session.
+ */
+import type { Kysely } from 'kysely';
+import { decide } from '../../../domain/auth/rules.js';
+import type { Uitnodigen, Uitnodiging, UitnodigingAccepteren } from '../../../shared/auth-api.js';
+import type { DB } from '../../db/schema.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
+import { findOrganisationById, findUserByEmail, insertMembership, insertUser, membersOf } from '../../repositories/account-repository.js';
+import { appendAudit } from '../../repositories/audit-repository.js';
+import { consumeInvitation, findLiveInvitation, insertInvitation } from '../../repositories/invitation-repository.js';
+import { deleteExpiredSessions } from '../../repositories/session-repository.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.js';
+import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import { newToken, sha256 } from '../../auth/tokens.js';
+import type { MailQueue } from '../../mail/mailer.js';
+import { requireAuth } from '../auth/get-me.js';
+import { LOGIN_FAILED_MESSAGE } from '../auth/login.js';
+import { createSession, endSession } from '../auth/session.js';
+import type { AuthContext } from '../auth/session.js';
+
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
+export const INVITATION_INVALID_MESSAGE = 'Deze uitnodiging is ongeldig, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.';
+const NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
+
+/** The link in the mail; the token is in the fragment (never in a server log or a Referer header). */
+export const invitationLink = (publicUrl: string, token: string) => `${publicUrl}/uitnodiging-accepteren#token=${token}`;
+
+export async function inviteMember(opts: {
+  db: Kysely<DB>;
+  mail: MailQueue;
+  publicUrl: string;
+  auth: AuthContext | null;
+  organisationId: string;
+  input: Uitnodigen;
+  now?: Date;
+}): Promise<Uitnodiging> {
+  const auth = requireAuth(opts.auth);
+  const decision = decide(auth.actor, 'members.manage', { type: 'organisation', organisationId: opts.organisationId });
+  if (decision === 'not_found') throw notFound(NOT_FOUND);
+  if (decision === 'forbidden') throw forbidden();
+  const now = opts.now ?? new Date();
+  const { email, rol } = opts.input;
+  const org = await findOrganisationById(opts.db, opts.organisationId);
+  if (!org) throw notFound(NOT_FOUND);
+  const existing = await findUserByEmail(opts.db, email);
+  if (existing) {
+    const [member] = await membersOf(opts.db, auth.user.id, opts.organisationId, existing.id);
+    if (member?.rollen.includes(rol)) throw new AppError('conflict', `${email} heeft de rol ${rol} al in deze organisatie.`);
+  }
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  const id = await opts.db.transaction().execute(async (trx) => {
+    const invitationId = await insertInvitation(trx, { tokenHash: sha256(token), organisationId: org.id, email, rol, invitedBy: auth.user.id, expiresAt });
+    await appendAudit(trx, { actorUserId: auth.user.id, organisationId: org.id, action: 'invitation.sent', subjectType: 'invitation', subjectId: invitationId, details: { email, rol } });
+    return invitationId;
+  });
+  opts.mail.enqueue({
+    to: email,
+    subject: `Uitnodiging voor ${org.naam} op Doorlopend`,
+    text: [
+      'Goedendag,',
+      '',
+      `${auth.user.naam} nodigt u uit voor ${org.naam} op Doorlopend, met de rol ${rol}.`,
+      `Neem de uitnodiging aan via deze link (geldig tot ${expiresAt.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' })}, één keer te gebruiken):`,
+      '',
+      invitationLink(opts.publicUrl, token),
+      '',
+      'Hebt u nog geen account, dan kiest u daar uw naam en een wachtwoord. Hebt u er al een, dan logt u in met uw wachtwoord.',
+      'Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.',
+    ].join('\n'),
+  });
+  return { id, email, rol, verlooptOp: expiresAt.toISOString() };
+}
+
+export interface AcceptResult {
+  userId: string;
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function acceptInvitation(opts: {
+  db: Kysely<DB>;
+  /** Wrong current passwords of an existing account count as failed sign-ins. */
+  limiter: LoginRateLimiter;
+  input: UitnodigingAccepteren;
+  ip: string;
+  /** The session token the browser had before, if any: ended (no session fixation). */
+  previousToken?: string;
+  now?: Date;
+}): Promise<AcceptResult> {
+  const { db, input } = opts;
+  const now = opts.now ?? new Date();
+  const invitation = await findLiveInvitation(db, sha256(input.token), now);
+  if (!invitation) throw new AppError('validation_failed', INVITATION_INVALID_MESSAGE);
+
+  const existing = await findUserByEmail(db, invitation.email);
+  let passwordHash: string | null = null;
+  if (existing) {
+    // An existing account: the invitation adds a role after the person proves it is theirs.
+    const key = `${invitation.email}|${opts.ip}`;
+    const wait = opts.limiter.retryAfterSeconds(key);
+    if (wait > 0) throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
+    if (!(await verifyPassword(existing.passwordHash, input.wachtwoord))) {
+      opts.limiter.recordFailure(key);
+      throw new AppError('unauthorized', LOGIN_FAILED_MESSAGE);
+    }
+    opts.limiter.reset(key);
+  } else {
+    const errors = [];
+    if (!input.naam) errors.push({ path: 'body.naam', message: 'geef uw naam' });
+    if (input.wachtwoord.length < MIN_PASSWORD_LENGTH) errors.push({ path: 'body.wachtwoord', message: `minstens ${MIN_PASSWORD_LENGTH} tekens` });
+    if (errors.length > 0) throw new AppError('validation_failed', `Ongeldige parameters: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, { errors });
+    passwordHash = await hashPassword(input.wachtwoord);
+  }
+
+  const userId = await db.transaction().execute(async (trx) => {
+    const user = existing;
+    // An account made for this address in the meantime: accepting again checks its password.
+    if (!user && (await findUserByEmail(trx, invitation.email))) throw new AppError('conflict', 'Er is intussen een account met dit e-mailadres. Probeer het opnieuw met het wachtwoord van dat account.');
+    const id = user?.id ?? (await insertUser(trx, { email: invitation.email, naam: input.naam!, passwordHash }));
+    const accepted = await consumeInvitation(trx, invitation.id, id, now);
+    if (!accepted) throw new AppError('validation_failed', INVITATION_INVALID_MESSAGE);
+    const org = accepted.organisationId;
+    if (!user) await appendAudit(trx, { actorUserId: id, organisationId: org, action: 'user.created', subjectType: 'user', subjectId: id, details: { via: 'uitnodiging' } });
+    const added = await insertMembership(trx, { userId: id, organisationId: org, rol: accepted.rol });
+    await appendAudit(trx, { actorUserId: id, organisationId: org, action: 'invitation.accepted', subjectType: 'invitation', subjectId: accepted.id, details: { rol: accepted.rol, uitgenodigdDoor: accepted.invitedBy } });
+    if (added) await appendAudit(trx, { actorUserId: id, organisationId: org, action: 'membership.added', subjectType: 'user', subjectId: id, details: { rol: accepted.rol, via: 'uitnodiging' } });
+    return id;
+  });
+
+  await endSession(db, opts.previousToken);
+  await deleteExpiredSessions(db, now);
+  const session = await createSession(db, userId, now);
+  await appendAudit(db, { actorUserId: userId, organisationId: null, action: 'auth.login', subjectType: 'user', subjectId: userId, details: { via: 'uitnodiging' } });
+  return { userId, ...session };
+}
