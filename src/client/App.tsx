@@ -3,7 +3,9 @@ import { AccountMenu } from './components/AccountMenu.js';
 import { APP_NAME } from './lib/format.js';
 import { useRouteChangeFocus } from './lib/navigation.js';
 import { SessionProvider } from './lib/session.js';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage.js';
 import { DossierDetailPage } from './pages/DossierDetailPage.js';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { KeuzedeelDetailPage } from './pages/KeuzedeelDetailPage.js';
 import { KeuzedelenListPage } from './pages/KeuzedelenListPage.js';
@@ -18,6 +20,7 @@ import { OrganisationDetailPage } from './pages/OrganisationDetailPage.js';
 import { OrganisationsPage } from './pages/OrganisationsPage.js';
 import { ProfielDetailPage } from './pages/ProfielDetailPage.js';
 import { ProfielenPage } from './pages/ProfielenPage.js';
+import { ResetPasswordPage } from './pages/ResetPasswordPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 import { DocumentLink, PageLayout, Paragraph } from './ui/index.js';
 import type { NavItem } from './ui/index.js';
@@ -80,6 +83,9 @@ export function App() {
           <Route path="mbo/keuzedelen/:code" element={<KeuzedeelDetailPage />} />
           <Route path="zoeken" element={<SearchPage />} />
           <Route path="inloggen" element={<LoginPage />} />
+          <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+          <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
+          <Route path="uitnodiging-accepteren" element={<AcceptInvitationPage />} />
           <Route path="organisaties" element={<OrganisationsPage />} />
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -26,8 +26,8 @@ import {
   KwalificatieSummary,
   OpleidingsdomeinSummary,
 } from '../shared/mbo-api.js';
-import { AuditRegel, Lid, Me, Organisatie } from '../shared/auth-api.js';
-import type { LidToevoegen, LoginRequest } from '../shared/auth-api.js';
+import { AuditRegel, Bericht, Lid, Me, Organisatie, Uitnodiging } from '../shared/auth-api.js';
+import type { LidToevoegen, LoginRequest, Uitnodigen, UitnodigingAccepteren, WachtwoordHerstellen, WachtwoordVergeten } from '../shared/auth-api.js';
 
 /** An API call that failed; `detail` is meant to be shown to the user. */
 export class ApiError extends Error {
@@ -269,7 +269,18 @@ export const urls = {
   organisation: (id: string) => apiUrl(`/api/organisations/${seg(id)}`),
   members: (id: string) => apiUrl(`/api/organisations/${seg(id)}/members`),
   audit: (id: string) => apiUrl(`/api/organisations/${seg(id)}/audit`),
+  invitations: (id: string) => apiUrl(`/api/organisations/${seg(id)}/uitnodigingen`),
 };
+
+/**
+ * A POST that proves itself (password or the token from an e-mail) and so needs no CSRF token:
+ * it works without a session and does not first ask /api/auth/me for one.
+ */
+function postWithoutCsrf<S extends z.ZodType>(url: string, body: unknown, schema: S, signal?: AbortSignal): Promise<z.infer<S>>;
+function postWithoutCsrf(url: string, body: unknown, schema: null, signal?: AbortSignal): Promise<null>;
+function postWithoutCsrf(url: string, body: unknown, schema: z.ZodType | null, signal?: AbortSignal): Promise<unknown> {
+  return request(url, schema, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, signal);
+}
 
 export const api = {
   status: (signal?: AbortSignal) => getJson(urls.status(), ClientCatalogStatus, signal),
@@ -311,7 +322,20 @@ export const api = {
   },
   login: async (body: LoginRequest, signal?: AbortSignal): Promise<Me> => {
     // The sign-in needs no CSRF token (there is no session yet); it answers with a new one.
-    const me = (await request(apiUrl('/api/auth/login'), Me, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, signal)) as Me;
+    const me = await postWithoutCsrf(apiUrl('/api/auth/login'), body, Me, signal);
+    csrfToken = me.csrfToken;
+    return me;
+  },
+  /** Always answers with the same message (202), whether or not the address has an account. */
+  forgotPassword: (body: WachtwoordVergeten, signal?: AbortSignal) => postWithoutCsrf(apiUrl('/api/auth/wachtwoord-vergeten'), body, Bericht, signal),
+  /** Sets the new password (204); the server ends every session of the user, this browser's too. */
+  resetPassword: async (body: WachtwoordHerstellen, signal?: AbortSignal): Promise<void> => {
+    await postWithoutCsrf(apiUrl('/api/auth/wachtwoord-herstellen'), body, null, signal);
+    csrfToken = null;
+  },
+  /** Accepts an invitation and signs in (a new session, answered like the sign-in). */
+  acceptInvitation: async (body: UitnodigingAccepteren, signal?: AbortSignal): Promise<Me> => {
+    const me = await postWithoutCsrf(apiUrl('/api/auth/uitnodiging-accepteren'), body, Me, signal);
     csrfToken = me.csrfToken;
     return me;
   },
@@ -324,4 +348,5 @@ export const api = {
   members: (id: string, signal?: AbortSignal) => getJson(urls.members(id), z.array(Lid), signal),
   addMember: (id: string, body: LidToevoegen, signal?: AbortSignal) => sendJson('POST', urls.members(id), body, Lid, signal),
   audit: (id: string, signal?: AbortSignal) => getJson(urls.audit(id), z.array(AuditRegel), signal),
+  invite: (id: string, body: Uitnodigen, signal?: AbortSignal) => sendJson('POST', urls.invitations(id), body, Uitnodiging, signal),
 };

@@ -87,3 +87,34 @@ export const UitnodigingAccepteren = z.object({
   wachtwoord: z.string().min(1).max(1024).describe(`Nieuw account: het nieuwe wachtwoord (minstens ${MIN_WACHTWOORD_LENGTE} tekens); bestaand account: het huidige wachtwoord`),
 });
 export type UitnodigingAccepteren = z.infer<typeof UitnodigingAccepteren>;
+
+/** Single sign-on (OpenID Connect) of an organisation, as a beheerder sees it: never with the client secret. */
+export const SsoInstelling = z.object({
+  ingesteld: z.boolean().describe('Of er een configuratie is opgeslagen'),
+  issuer: z.string().nullable(),
+  clientId: z.string().nullable(),
+  scopes: z.string(),
+  emailClaim: z.string(),
+  enabled: z.boolean(),
+  clientSecretIngesteld: z.boolean().describe('Het client secret zelf wordt nooit teruggegeven'),
+});
+export type SsoInstelling = z.infer<typeof SsoInstelling>;
+
+export const SsoInstellen = z.object({
+  issuer: z.string().trim().max(500).pipe(z.url('geen geldig adres')).describe('De issuer van de provider, precies zoals in zijn discovery-document (https)'),
+  clientId: z.string().trim().min(1).max(500),
+  clientSecret: z.string().min(1).max(1000).optional().describe('Weglaten om het opgeslagen secret te houden'),
+  scopes: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'scopes gescheiden door spaties')
+    .refine((s) => s.split(' ').includes('openid'), 'moet openid bevatten')
+    .default('openid email'),
+  emailClaim: z.string().trim().min(1).max(100).default('email'),
+  enabled: z.boolean(),
+});
+export type SsoInstellen = z.infer<typeof SsoInstellen>;
+
+export const SsoStartParams = z.object({ organisationId: z.uuid('onbekende organisatie') });
+export const SsoStartQuery = z.object({ return_to: z.string().max(500).optional().describe('Pad op deze site om na het inloggen naartoe te gaan (standaard /)') });

@@ -11,8 +11,18 @@ import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/a
 
 /** Public: no organisation data, answered to anyone. */
 const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/catalog', '/api/health', '/api/docs'];
-/** Public auth routes: they prove themselves with a password or a token from an e-mail, not a session. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/wachtwoord-vergeten', 'POST /api/auth/wachtwoord-herstellen', 'POST /api/auth/uitnodiging-accepteren']);
+/**
+ * Public auth routes: they prove themselves with a password, a token from an e-mail, or (SSO) the
+ * identity provider's answer to a single-use state; not with a session.
+ */
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/wachtwoord-vergeten',
+  'POST /api/auth/wachtwoord-herstellen',
+  'POST /api/auth/uitnodiging-accepteren',
+  'GET /api/auth/sso/:organisationId/start',
+  'GET /api/auth/sso/callback',
+]);
 
 const ACTORS = ['beheerder', 'ontwikkelaar', 'leerling', 'partner', 'foreign', 'anonymous'] as const;
 type ActorKind = (typeof ACTORS)[number];
@@ -55,6 +65,14 @@ const MATRIX: Row[] = [
     // An invitation changes no one's rights until it is accepted; every actor invites the same new address.
     request: () => ({ payload: { email: 'uitgenodigd@nieuw.demo', rol: 'ontwikkelaar' } }),
     expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  { method: 'GET', url: '/api/organisations/:id/sso', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
+  {
+    method: 'PUT',
+    url: '/api/organisations/:id/sso',
+    // Switched off, so that no one can sign in through it; no provider is contacted when saving.
+    request: () => ({ payload: { issuer: 'https://idp.example.org', clientId: 'doorlopend', clientSecret: 'geheim', enabled: false } }),
+    expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   { method: 'GET', url: '/api/organisations/:id/audit', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
 ];

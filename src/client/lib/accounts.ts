@@ -37,6 +37,11 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'auth.login': 'Ingelogd',
   'auth.login_failed': 'Mislukte inlogpoging',
   'auth.logout': 'Uitgelogd',
+  'auth.password_reset': 'Wachtwoord hersteld',
+  'auth.password_reset_requested': 'Nieuw wachtwoord aangevraagd',
+  'invitation.sent': 'Uitnodiging verstuurd',
+  'invitation.accepted': 'Uitnodiging aangenomen',
+  'user.created': 'Account aangemaakt',
 };
 
 export function auditActionLabel(action: string): string {

@@ -111,6 +111,9 @@ export function LoginPage() {
           invalidMessage={fieldErrors.wachtwoord}
         />
         <Paragraph>
+          <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+        </Paragraph>
+        <Paragraph>
           <Button type="submit" disabled={busy}>
             {busy ? 'Bezig met inloggen…' : 'Inloggen'}
           </Button>

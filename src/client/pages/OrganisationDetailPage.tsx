@@ -1,12 +1,12 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
-import type { AuditRegel, Lid, Organisatie } from '../../shared/auth-api.js';
+import type { AuditRegel, Lid, Organisatie, Uitnodiging } from '../../shared/auth-api.js';
 import { api, ApiError, urls } from '../api.js';
 import { InlineError, LoadError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { auditActionLabel, rolLabel, ROL_OPTIONS, rollenLabel, SOORT_LABELS } from '../lib/accounts.js';
-import { count, formatDateTime } from '../lib/format.js';
+import { count, formatDate, formatDateTime } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
 import { NotFoundContent } from './NotFoundPage.js';
@@ -142,7 +142,7 @@ function AddMemberForm({ organisationId, onAdded }: { organisationId: string; on
       <Heading level={3} id="lid-toevoegen-heading">
         Lid toevoegen
       </Heading>
-      <Paragraph>Geef een bestaand account een rol in deze organisatie. Uitnodigingen voor nieuwe accounts volgen later.</Paragraph>
+      <Paragraph>Geef een bestaand account een rol in deze organisatie. Iemand zonder account nodigt u hieronder uit.</Paragraph>
       <div ref={errorRef} tabIndex={-1} className="doorlopend-form__message">
         {error ? (
           <Alert type="error" heading="Toevoegen is niet gelukt" headingLevel={4}>
@@ -179,6 +179,92 @@ function AddMemberForm({ organisationId, onAdded }: { organisationId: string; on
   );
 }
 
+/** Form to invite someone by e-mail with a role (POST …/uitnodigingen, with the CSRF token; 400 and 409 are shown). */
+function InviteForm({ organisationId, onInvited }: { organisationId: string; onInvited: () => void }) {
+  const [email, setEmail] = useState('');
+  const [rol, setRol] = useState('ontwikkelaar');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  // A refused request moves focus to its message.
+  useLayoutEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setSent(null);
+    setError(null);
+    const value = email.trim();
+    if (!value || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+      setEmailError(value ? 'Vul een geldig e-mailadres in, zoals naam@school.nl.' : 'Vul het e-mailadres in van wie u wilt uitnodigen.');
+      emailRef.current?.focus();
+      return;
+    }
+    setEmailError(null);
+    setBusy(true);
+    try {
+      const uitnodiging = await api.invite(organisationId, { email: value, rol: rol as Uitnodiging['rol'] });
+      setSent(`Uitnodiging verstuurd naar ${uitnodiging.email} als ${rolLabel(uitnodiging.rol)}. De link in de e-mail is geldig tot en met ${formatDate(uitnodiging.verlooptOp)}.`);
+      setEmail('');
+      onInvited();
+    } catch (e) {
+      const apiError = e instanceof ApiError ? e : new ApiError(0, 'Uitnodigen is niet gelukt.');
+      setError(apiError);
+      const emailProblem = apiError.problem?.errors?.find((f) => f.path.endsWith('email'));
+      if (emailProblem) setEmailError(emailProblem.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby="uitnodigen-heading">
+      <Heading level={3} id="uitnodigen-heading">
+        Uitnodigen
+      </Heading>
+      <Paragraph>Nodig iemand per e-mail uit met een rol. Wie nog geen account heeft, maakt er met de link een aan; de link is zeven dagen geldig en één keer te gebruiken.</Paragraph>
+      <div ref={errorRef} tabIndex={-1} className="doorlopend-form__message">
+        {error ? (
+          <Alert type="error" heading="Uitnodigen is niet gelukt" headingLevel={4}>
+            <Paragraph>{error.message}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      <div role="status" className="doorlopend-form__status">
+        {sent ? (
+          <Alert type="ok" role="none">
+            <Paragraph>{sent}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      <TextField
+        id="uitnodiging-email"
+        name="email"
+        type="email"
+        label="E-mailadres"
+        value={email}
+        onChange={setEmail}
+        autoComplete="off"
+        maxLength={254}
+        inputRef={emailRef}
+        invalidMessage={emailError ?? undefined}
+      />
+      <SelectField id="uitnodiging-rol" name="rol" label="Rol" value={rol} options={ROL_OPTIONS} onChange={setRol} />
+      <Paragraph>
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Bezig met uitnodigen…' : 'Uitnodiging versturen'}
+        </Button>
+      </Paragraph>
+    </form>
+  );
+}
+
 function Management({ organisation }: { organisation: Organisatie }) {
   const [version, setVersion] = useState(0);
   const members = useApi(`${urls.members(organisation.id)}#${version}`, (signal) => api.members(organisation.id, signal));
@@ -193,7 +279,7 @@ function Management({ organisation }: { organisation: Organisatie }) {
           Leden
         </Heading>
         <Alert type="info" role="status">
-          <Paragraph>Alleen beheerders van {organisation.naam} zien de leden en het auditlog en kunnen leden toevoegen.</Paragraph>
+          <Paragraph>Alleen beheerders van {organisation.naam} zien de leden en het auditlog en kunnen leden toevoegen of uitnodigen.</Paragraph>
         </Alert>
       </section>
     );
@@ -216,6 +302,7 @@ function Management({ organisation }: { organisation: Organisatie }) {
           </>
         )}
         <AddMemberForm organisationId={organisation.id} onAdded={() => setVersion((v) => v + 1)} />
+        {organisation.mijnRollen.includes('beheerder') ? <InviteForm organisationId={organisation.id} onInvited={() => setVersion((v) => v + 1)} /> : null}
       </section>
       <section aria-labelledby="audit-heading" className="doorlopend-section">
         <Heading level={2} id="audit-heading">

@@ -222,6 +222,29 @@ export interface InvitationTable {
   accepted_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Migration 0006: OIDC single sign-on per organisation, and pending sign-ins (single use). */
+export interface OrganisationSsoTable {
+  organisation_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  scopes: ColumnType<string, string | undefined, string>;
+  email_claim: ColumnType<string, string | undefined, string>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SsoLoginStateTable {
+  state_hash: string;
+  browser_hash: string;
+  organisation_id: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -249,5 +272,7 @@ export interface DB {
   audit_log: AuditLogTable;
   password_reset: PasswordResetTable;
   invitation: InvitationTable;
+  organisation_sso: OrganisationSsoTable;
+  sso_login_state: SsoLoginStateTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { registerErrorHandling, sendProblem } from './problem.js';
 import { LoginRateLimiter } from '../auth/rate-limiter.js';
+import { OidcConfigurations } from '../auth/oidc.js';
 import { registerAuthHooks } from './auth-hooks.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -70,7 +71,22 @@ const CSP = [
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger:
+      opts.logLevel && opts.logLevel !== 'silent'
+        ? {
+            level: opts.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            // The SSO callback's query holds the authorization code and state: never logged.
+            serializers: {
+              req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.startsWith('/api/auth/sso/callback') ? req.url.split('?')[0] : req.url,
+                host: req.host,
+                remoteAddress: req.ip,
+              }),
+            },
+          }
+        : false,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -126,7 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(catalogRoutes(opts.db));
       await api.register(mboRoutes(opts.db));
       await api.register(
-        authRoutes({ db: opts.db, limiter: opts.loginLimiter ?? new LoginRateLimiter(), forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl }),
+        authRoutes({ db: opts.db, limiter: opts.loginLimiter ?? new LoginRateLimiter(), forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
       );
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
     },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
-import { Bericht, LoginRequest, Me, UitnodigingAccepteren, WachtwoordHerstellen, WachtwoordVergeten } from '../../../shared/auth-api.js';
+import { Bericht, LoginRequest, Me, SsoStartParams, SsoStartQuery, UitnodigingAccepteren, WachtwoordHerstellen, WachtwoordVergeten } from '../../../shared/auth-api.js';
 import type { DB } from '../../db/schema.js';
 import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
 import { login } from '../../use-cases/auth/login.js';
@@ -12,7 +12,13 @@ import { endSession, resolveSession } from '../../use-cases/auth/session.js';
 import { requestPasswordReset, resetPassword } from '../../use-cases/auth/password-reset.js';
 import { acceptInvitation } from '../../use-cases/organisations/invitations.js';
 import type { MailQueue } from '../../mail/mailer.js';
+import type { OidcConfigurations } from '../../auth/oidc.js';
+import { finishSsoLogin, SSO_STATE_LIFETIME_MS, startSsoLogin } from '../../use-cases/auth/sso-login.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth-hooks.js';
+
+/** Binds a pending SSO sign-in to the browser that started it (against login CSRF); only sent to the SSO routes. */
+export const SSO_BROWSER_COOKIE = 'doorlopend_sso';
+const SSO_COOKIE_PATH = '/api/auth/sso';
 
 export interface AuthRouteOptions {
   db: Kysely<DB>;
@@ -22,9 +28,11 @@ export interface AuthRouteOptions {
   forgotLimiter: LoginRateLimiter;
   mail: MailQueue;
   publicUrl: string;
+  /** Discovered OIDC providers (per organisation). */
+  oidc: OidcConfigurations;
 }
 
-export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl }: AuthRouteOptions): FastifyPluginAsyncZod {
+export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }: AuthRouteOptions): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['accounts'];
     app.post(
@@ -87,6 +95,48 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl }: Auth
         const result = await acceptInvitation({ db, limiter, input: req.body, ip: req.ip, previousToken: req.cookies[SESSION_COOKIE] });
         setSessionCookie(req, reply, result.token, result.expiresAt);
         return getMe({ auth: await resolveSession({ db, token: result.token }) });
+      },
+    );
+    app.get(
+      '/auth/sso/:organisationId/start',
+      {
+        schema: {
+          tags,
+          summary: 'Inloggen via single sign-on (OpenID Connect) van een organisatie: stuurt door (302) naar de identiteitsprovider',
+          params: SsoStartParams,
+          querystring: SsoStartQuery,
+          response: { 302: z.null(), 400: Problem, 404: Problem, 502: Problem },
+        },
+      },
+      async (req, reply) => {
+        const start = await startSsoLogin({ db, oidc, publicUrl, organisationId: req.params.organisationId, returnTo: req.query.return_to });
+        reply.setCookie(SSO_BROWSER_COOKIE, start.browserToken, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: req.protocol === 'https',
+          path: SSO_COOKIE_PATH,
+          maxAge: SSO_STATE_LIFETIME_MS / 1000,
+        });
+        return reply.redirect(start.redirectUrl, 302);
+      },
+    );
+    app.get(
+      '/auth/sso/callback',
+      {
+        schema: {
+          tags,
+          summary: 'Terugkeer van de identiteitsprovider: controleert state, nonce en PKCE, zet de sessiecookie en stuurt door (302) naar return_to',
+          querystring: z.looseObject({ state: z.string().optional(), code: z.string().optional(), error: z.string().optional() }),
+          response: { 302: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 502: Problem },
+        },
+      },
+      async (req, reply) => {
+        const browserToken = req.cookies[SSO_BROWSER_COOKIE];
+        reply.clearCookie(SSO_BROWSER_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: SSO_COOKIE_PATH });
+        const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+        const result = await finishSsoLogin({ db, oidc, publicUrl, query, browserToken, previousToken: req.cookies[SESSION_COOKIE] });
+        setSessionCookie(req, reply, result.token, result.expiresAt);
+        return reply.redirect(result.returnTo, 302);
       },
     );
     app.get('/auth/me', { schema: { tags, summary: 'De ingelogde gebruiker, lidmaatschappen en CSRF-token', response: { 200: Me, 401: Problem } } }, (req) =>

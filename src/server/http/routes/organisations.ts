@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
-import { AuditRegel, Lid, LidToevoegen, Organisatie, OrganisatieParams, Uitnodigen, Uitnodiging } from '../../../shared/auth-api.js';
+import { AuditRegel, Lid, LidToevoegen, Organisatie, OrganisatieParams, SsoInstellen, SsoInstelling, Uitnodigen, Uitnodiging } from '../../../shared/auth-api.js';
 import type { DB } from '../../db/schema.js';
 import { addMember, getOrganisation, listAudit, listMembers, listOrganisations } from '../../use-cases/organisations/organisations.js';
 import { inviteMember } from '../../use-cases/organisations/invitations.js';
+import { getSsoConfig, setSsoConfig } from '../../use-cases/organisations/sso-config.js';
 import type { MailQueue } from '../../mail/mailer.js';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -43,6 +44,24 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
     );
     app.get('/organisations/:id/audit', { schema: { tags, summary: 'Het auditlog van de organisatie (beheerder)', params: OrganisatieParams, response: { 200: z.array(AuditRegel), ...errors } } }, (req) =>
       listAudit({ db, auth: req.auth, organisationId: req.params.id }),
+    );
+    app.get(
+      '/organisations/:id/sso',
+      { schema: { tags, summary: 'Single sign-on (OpenID Connect) van de organisatie, zonder client secret (beheerder)', params: OrganisatieParams, response: { 200: SsoInstelling, ...errors } } },
+      (req) => getSsoConfig({ db, auth: req.auth, organisationId: req.params.id }),
+    );
+    app.put(
+      '/organisations/:id/sso',
+      {
+        schema: {
+          tags,
+          summary: 'Single sign-on (OpenID Connect) instellen: issuer, client id en secret, aan of uit (beheerder)',
+          params: OrganisatieParams,
+          body: SsoInstellen,
+          response: { 200: SsoInstelling, ...errors },
+        },
+      },
+      (req) => setSsoConfig({ db, auth: req.auth, organisationId: req.params.id, input: req.body }),
     );
   };
 }

@@ -6,8 +6,7 @@ import { findUserByEmail } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
-import { deleteExpiredSessions } from '../../repositories/session-repository.js';
-import { createSession, endSession } from './session.js';
+import { rotateSession } from './session.js';
 
 export const LOGIN_FAILED_MESSAGE = 'Het e-mailadres of het wachtwoord klopt niet.';
 
@@ -43,9 +42,7 @@ export async function login(opts: {
     throw new AppError('unauthorized', LOGIN_FAILED_MESSAGE);
   }
   limiter.reset(key);
-  await endSession(db, opts.previousToken);
-  await deleteExpiredSessions(db, new Date());
-  const session = await createSession(db, user.id);
+  const session = await rotateSession(db, user.id, opts.previousToken);
   await appendAudit(db, { actorUserId: user.id, organisationId: null, action: 'auth.login', subjectType: 'user', subjectId: user.id });
   return { userId: user.id, ...session };
 }

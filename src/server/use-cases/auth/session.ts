@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/auth/rules.js';
 import type { DB } from '../../db/schema.js';
 import { findUserById, membershipsOf, type MembershipInfo, type UserRow } from '../../repositories/account-repository.js';
-import { deleteSessionByTokenHash, findLiveSession, insertSession, touchSession } from '../../repositories/session-repository.js';
+import { deleteExpiredSessions, deleteSessionByTokenHash, findLiveSession, insertSession, touchSession } from '../../repositories/session-repository.js';
 import { csrfTokenFor, newToken, sameHash, sha256 } from '../../auth/tokens.js';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
@@ -55,4 +55,14 @@ export function csrfMatches(auth: AuthContext, header: string | undefined): bool
 
 export async function endSession(db: Kysely<DB>, token: string | undefined): Promise<void> {
   if (token && token.length <= 200) await deleteSessionByTokenHash(db, sha256(token));
+}
+
+/**
+ * A successful sign-in (password or SSO): ends the session the browser had before (so a planted session
+ * id never becomes signed in), clears expired sessions and creates a new one.
+ */
+export async function rotateSession(db: Kysely<DB>, userId: string, previousToken: string | undefined): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  await endSession(db, previousToken);
+  await deleteExpiredSessions(db, new Date());
+  return createSession(db, userId);
 }

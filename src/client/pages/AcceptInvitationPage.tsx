@@ -1,0 +1,136 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { MIN_WACHTWOORD_LENGTE } from '../../shared/auth-api.js';
+import { api, ApiError } from '../api.js';
+import { useLinkToken } from '../lib/linkToken.js';
+import { useDocumentTitle } from '../lib/navigation.js';
+import { useSession } from '../lib/session.js';
+import { Alert, Button, PageHeading, Paragraph, TextField } from '../ui/index.js';
+
+interface FieldErrors {
+  naam?: string;
+  wachtwoord?: string;
+}
+
+/**
+ * /uitnodiging-accepteren#token=…: accept an invitation from an e-mail. A new address gets an account with the
+ * name and password given here; for an address that already has an account the password is its current one
+ * (the server decides which, and checks the length of a new password). Afterwards the person is signed in.
+ */
+export function AcceptInvitationPage() {
+  useDocumentTitle('Uitnodiging aannemen');
+  const token = useLinkToken();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [naam, setNaam] = useState('');
+  const [wachtwoord, setWachtwoord] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<{ message: string; attempt: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const naamRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useLayoutEffect(() => {
+    if (error) messageRef.current?.focus();
+  }, [error]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || !token) return;
+    const errors: FieldErrors = {};
+    if (!naam.trim()) errors.naam = 'Vul uw naam in.';
+    if (!wachtwoord) errors.wachtwoord = 'Vul een wachtwoord in.';
+    setFieldErrors(errors);
+    if (errors.naam || errors.wachtwoord) {
+      setError(null);
+      (errors.naam ? naamRef : passwordRef).current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api.acceptInvitation({ token, naam: naam.trim(), wachtwoord });
+      signedIn(me, () => navigate('/organisaties', { replace: true }));
+    } catch (e) {
+      const apiError = e instanceof ApiError ? e : new ApiError(0, 'Het aannemen van de uitnodiging is niet gelukt. Probeer het opnieuw.');
+      const problems = apiError.problem?.errors ?? [];
+      const next: FieldErrors = {};
+      const naamProblem = problems.find((f) => f.path.endsWith('naam'));
+      const passwordProblem = problems.find((f) => f.path.endsWith('wachtwoord'));
+      if (naamProblem) next.naam = `Uw naam: ${naamProblem.message}.`;
+      if (passwordProblem) next.wachtwoord = `Het wachtwoord moet minstens ${MIN_WACHTWOORD_LENGTE} tekens hebben.`;
+      setFieldErrors(next);
+      // 400: used or expired (or a field above); 401: wrong current password of an existing account; 429: too many attempts.
+      setError((prev) => ({
+        message: passwordProblem || naamProblem ? 'Controleer de velden hieronder.' : apiError.message,
+        attempt: (prev?.attempt ?? 0) + 1,
+      }));
+      setWachtwoord('');
+      setBusy(false);
+    }
+  };
+
+  if (!token) {
+    return (
+      <>
+        <PageHeading>Uitnodiging aannemen</PageHeading>
+        <Alert type="error" heading="Deze link is niet compleet" headingLevel={2}>
+          <Paragraph>
+            Open de link uit de e-mail helemaal, of kopieer hem in zijn geheel naar de adresbalk. Werkt dat niet, vraag dan de beheerder die u uitnodigde om een nieuwe uitnodiging.
+          </Paragraph>
+        </Alert>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading>Uitnodiging aannemen</PageHeading>
+      <Paragraph>
+        U bent uitgenodigd voor een organisatie op Doorlopend. Hebt u nog geen account, vul dan uw naam in en kies een wachtwoord van minstens{' '}
+        {MIN_WACHTWOORD_LENGTE} tekens. Hebt u met dit e-mailadres al een account, vul dan uw huidige wachtwoord in.
+      </Paragraph>
+      <div ref={messageRef} tabIndex={-1} className="doorlopend-form__message">
+        {error ? (
+          <Alert type="error" heading="De uitnodiging is niet aangenomen" headingLevel={2}>
+            <Paragraph>{error.message}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      <form className="doorlopend-form doorlopend-login" noValidate onSubmit={onSubmit} aria-label="Uitnodiging aannemen" aria-busy={busy || undefined}>
+        <TextField
+          id="uitnodiging-naam"
+          name="naam"
+          label="Uw naam"
+          description="Zoals anderen in de organisatie u zien. Hebt u al een account, dan blijft uw naam zoals hij is."
+          value={naam}
+          onChange={setNaam}
+          autoComplete="name"
+          maxLength={200}
+          inputRef={naamRef}
+          invalidMessage={fieldErrors.naam}
+        />
+        <TextField
+          id="uitnodiging-wachtwoord"
+          name="wachtwoord"
+          type="password"
+          label="Wachtwoord"
+          description={`Nieuw account: minstens ${MIN_WACHTWOORD_LENGTE} tekens. Bestaand account: uw huidige wachtwoord.`}
+          value={wachtwoord}
+          onChange={setWachtwoord}
+          autoComplete="new-password"
+          maxLength={1024}
+          inputRef={passwordRef}
+          invalidMessage={fieldErrors.wachtwoord}
+        />
+        <Paragraph>
+          <Button type="submit" disabled={busy}>
+            {busy ? 'Bezig met aannemen…' : 'Uitnodiging aannemen'}
+          </Button>
+        </Paragraph>
+      </form>
+    </>
+  );
+}

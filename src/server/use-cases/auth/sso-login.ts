@@ -1,0 +1,157 @@
+/**
+ * Sign-in with OpenID Connect, configured per organisation (SURFconext, Entree Federatie, any standard
+ * provider). Start: a pending sign-in with state, nonce and PKCE (S256), bound to the browser by a
+ * cookie, and the provider's authorization URL. Callback: the pending sign-in is taken out of the
+ * database (single use), the code is exchanged and checked, and the e-mail claim must belong to an
+ * existing member of that organisation; SSO never creates accounts or memberships. Then a new session,
+ * exactly as with a password.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError, notFound } from '../../errors.js';
+import { authorizationRequest, exchangeCode, type OidcConfigurations } from '../../auth/oidc.js';
+import { newToken, sameHash, sha256 } from '../../auth/tokens.js';
+import { findUserByEmail } from '../../repositories/account-repository.js';
+import { appendAudit } from '../../repositories/audit-repository.js';
+import {
+  consumeSsoLoginState,
+  deleteExpiredSsoLoginStates,
+  findSsoConfig,
+  insertSsoLoginState,
+  isMemberOf,
+  organisationName,
+  type SsoConfigRow,
+} from '../../repositories/sso-repository.js';
+import { rotateSession } from './session.js';
+
+export const SSO_CALLBACK_PATH = '/api/auth/sso/callback';
+/** How long a sign-in at the provider may take. */
+export const SSO_STATE_LIFETIME_MS = 10 * 60_000;
+
+const NOT_CONFIGURED = 'Voor deze organisatie is inloggen via single sign-on niet ingesteld.';
+const STATE_INVALID = 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw met inloggen.';
+const PROVIDER_FAILED = 'Inloggen bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.';
+
+export const callbackUrlOf = (publicUrl: string) => `${publicUrl}${SSO_CALLBACK_PATH}`;
+
+/** Only a path on this site: starts with one slash, no scheme, no host, no backslashes or control characters. */
+export function safeReturnTo(value: string | undefined): string {
+  if (value === undefined || value === '') return '/';
+  // eslint-disable-next-line no-control-regex
+  if (value.length > 500 || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f\s]/.test(value) || value.startsWith('/api/')) {
+    throw new AppError('validation_failed', 'return_to moet een pad op deze site zijn, zoals /organisaties.', {
+      errors: [{ path: 'querystring.return_to', message: 'alleen een pad op deze site' }],
+    });
+  }
+  return value;
+}
+
+async function liveConfig(db: Kysely<DB>, organisationId: string): Promise<SsoConfigRow> {
+  const config = await findSsoConfig(db, organisationId);
+  if (!config || !config.enabled) throw notFound(NOT_CONFIGURED);
+  return config;
+}
+
+async function discover(oidc: OidcConfigurations, config: SsoConfigRow) {
+  try {
+    return await oidc.get(config.organisationId, config);
+  } catch {
+    throw new AppError('source_unavailable', 'De identiteitsprovider van deze organisatie is niet bereikbaar. Probeer het later opnieuw.');
+  }
+}
+
+export interface SsoStart {
+  /** The provider's authorization URL (302). */
+  redirectUrl: string;
+  /** Random value for the short-lived browser cookie; only its hash is stored with the state. */
+  browserToken: string;
+}
+
+export async function startSsoLogin(opts: {
+  db: Kysely<DB>;
+  oidc: OidcConfigurations;
+  publicUrl: string;
+  organisationId: string;
+  returnTo?: string;
+  now?: Date;
+}): Promise<SsoStart> {
+  const { db } = opts;
+  const now = opts.now ?? new Date();
+  const returnTo = safeReturnTo(opts.returnTo);
+  const config = await liveConfig(db, opts.organisationId);
+  const discovered = await discover(opts.oidc, config);
+  const request = await authorizationRequest(discovered, { redirectUri: callbackUrlOf(opts.publicUrl), scope: config.scopes });
+  const browserToken = newToken();
+  await deleteExpiredSsoLoginStates(db, now);
+  await insertSsoLoginState(db, {
+    stateHash: sha256(request.state),
+    browserHash: sha256(browserToken),
+    organisationId: config.organisationId,
+    nonce: request.nonce,
+    codeVerifier: request.codeVerifier,
+    returnTo,
+    expiresAt: new Date(now.getTime() + SSO_STATE_LIFETIME_MS),
+  });
+  return { redirectUrl: request.url.href, browserToken };
+}
+
+export interface SsoLoginResult {
+  userId: string;
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  returnTo: string;
+}
+
+export async function finishSsoLogin(opts: {
+  db: Kysely<DB>;
+  oidc: OidcConfigurations;
+  publicUrl: string;
+  /** The query string of the callback request, as the provider sent it (without '?'). */
+  query: string;
+  /** The browser cookie set at the start. */
+  browserToken: string | undefined;
+  /** The session token the browser had before, if any: ended. */
+  previousToken?: string;
+  now?: Date;
+}): Promise<SsoLoginResult> {
+  const { db } = opts;
+  const now = opts.now ?? new Date();
+  const params = new URLSearchParams(opts.query);
+  const state = params.get('state');
+  if (!state || state.length > 200) throw new AppError('validation_failed', STATE_INVALID);
+  // Taken out first: whatever happens next, this state never works again.
+  const pending = await consumeSsoLoginState(db, sha256(state), now);
+  if (!pending || !opts.browserToken || opts.browserToken.length > 200 || !sameHash(sha256(opts.browserToken), pending.browserHash)) {
+    throw new AppError('validation_failed', STATE_INVALID);
+  }
+  if (params.has('error')) throw new AppError('unauthorized', 'Inloggen bij de identiteitsprovider is afgebroken of geweigerd.');
+  const config = await liveConfig(db, pending.organisationId);
+  const discovered = await discover(opts.oidc, config);
+  let claims: Record<string, unknown>;
+  try {
+    const callbackUrl = new URL(callbackUrlOf(opts.publicUrl));
+    callbackUrl.search = params.toString();
+    claims = await exchangeCode(discovered, callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier }, config.emailClaim);
+  } catch {
+    // The reason (a response body, a claim) is not passed on or logged: it may hold tokens.
+    throw new AppError('unauthorized', PROVIDER_FAILED);
+  }
+  const naam = (await organisationName(db, config.organisationId)) ?? 'deze organisatie';
+  const rawEmail = claims[config.emailClaim];
+  if (typeof rawEmail !== 'string' || !rawEmail.includes('@') || claims.email_verified === false) {
+    throw new AppError('forbidden', `De identiteitsprovider van ${naam} gaf geen (bevestigd) e-mailadres door. Neem contact op met de beheerder van uw organisatie.`);
+  }
+  const email = rawEmail.trim().toLowerCase();
+  const user = await findUserByEmail(db, email);
+  if (!user || !(await isMemberOf(db, user.id, config.organisationId))) {
+    // No account is ever created from SSO: a beheerder invites people first. Same answer with or without an account.
+    throw new AppError(
+      'forbidden',
+      `U bent wel ingelogd bij uw identiteitsprovider, maar er is bij ${naam} geen account voor ${email}. Vraag de beheerder van ${naam} om u uit te nodigen.`,
+    );
+  }
+  const session = await rotateSession(db, user.id, opts.previousToken);
+  await appendAudit(db, { actorUserId: user.id, organisationId: config.organisationId, action: 'login.sso', subjectType: 'user', subjectId: user.id });
+  return { userId: user.id, ...session, returnTo: pending.returnTo };
+}

@@ -1,0 +1,68 @@
+/**
+ * A beheerder reads and sets the organisation's single sign-on (OpenID Connect). The client secret is
+ * stored but never returned, and never written to the audit log.
+ */
+import type { Kysely } from 'kysely';
+import { decide, type Action } from '../../../domain/auth/rules.js';
+import type { SsoInstellen, SsoInstelling } from '../../../shared/auth-api.js';
+import type { DB } from '../../db/schema.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
+import { isAllowedIssuer } from '../../auth/oidc.js';
+import { appendAudit } from '../../repositories/audit-repository.js';
+import { findSsoConfig, upsertSsoConfig, type SsoConfigRow } from '../../repositories/sso-repository.js';
+import { requireAuth } from '../auth/get-me.js';
+import type { AuthContext } from '../auth/session.js';
+
+function authorize(auth: AuthContext | null, action: Action, organisationId: string): AuthContext {
+  const a = requireAuth(auth);
+  const decision = decide(a.actor, action, { type: 'organisation', organisationId });
+  if (decision === 'not_found') throw notFound('Deze organisatie bestaat niet of u hebt er geen toegang toe.');
+  if (decision === 'forbidden') throw forbidden();
+  return a;
+}
+
+const view = (c: SsoConfigRow | undefined): SsoInstelling =>
+  c
+    ? { ingesteld: true, issuer: c.issuer, clientId: c.clientId, scopes: c.scopes, emailClaim: c.emailClaim, enabled: c.enabled, clientSecretIngesteld: c.clientSecret !== '' }
+    : { ingesteld: false, issuer: null, clientId: null, scopes: 'openid email', emailClaim: 'email', enabled: false, clientSecretIngesteld: false };
+
+export async function getSsoConfig(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<SsoInstelling> {
+  authorize(opts.auth, 'organisation.update', opts.organisationId);
+  return view(await findSsoConfig(opts.db, opts.organisationId));
+}
+
+export async function setSsoConfig(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: SsoInstellen; now?: Date }): Promise<SsoInstelling> {
+  const auth = authorize(opts.auth, 'organisation.update', opts.organisationId);
+  const { input } = opts;
+  if (!isAllowedIssuer(input.issuer)) {
+    throw new AppError('validation_failed', 'De issuer moet een https-adres zijn (http alleen op de eigen machine, voor testen).', {
+      errors: [{ path: 'body.issuer', message: 'https vereist' }],
+    });
+  }
+  return opts.db.transaction().execute(async (trx) => {
+    const existing = await findSsoConfig(trx, opts.organisationId);
+    const clientSecret = input.clientSecret ?? existing?.clientSecret;
+    if (clientSecret === undefined) {
+      throw new AppError('validation_failed', 'Geef het client secret op; er is nog geen opgeslagen.', { errors: [{ path: 'body.clientSecret', message: 'verplicht' }] });
+    }
+    await upsertSsoConfig(trx, {
+      organisationId: opts.organisationId,
+      issuer: input.issuer,
+      clientId: input.clientId,
+      clientSecret,
+      scopes: input.scopes,
+      emailClaim: input.emailClaim,
+      enabled: input.enabled,
+      now: opts.now ?? new Date(),
+    });
+    await appendAudit(trx, {
+      actorUserId: auth.user.id,
+      organisationId: opts.organisationId,
+      action: 'sso.configured',
+      subjectType: 'organisation',
+      subjectId: opts.organisationId,
+      details: { issuer: input.issuer, clientId: input.clientId, enabled: input.enabled, clientSecretGewijzigd: input.clientSecret !== undefined },
+    });
+    return view(await findSsoConfig(trx, opts.organisationId));
+  });
+}

@@ -1,0 +1,262 @@
+/**
+ * Single sign-on with OpenID Connect, the real flow: a real OIDC provider (oidc-provider) on loopback
+ * with a static client, its own login and consent pages driven by HTTP, the code exchange by
+ * openid-client against it, and the session that results.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Me, SsoInstelling } from '../../src/shared/auth-api.js';
+import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { asUser, sessionCookieOf, signIn, startAccountsApp, TEST_PUBLIC_URL, type AccountsApp, type Session } from '../support/accounts.js';
+
+const CLIENT_ID = 'doorlopend-test';
+const CLIENT_SECRET = 'heel-geheim-client-secret-0123456789';
+const CALLBACK = `${TEST_PUBLIC_URL}/api/auth/sso/callback`;
+
+/** The provider's accounts: account id → e-mail claim. */
+const PROVIDER_ACCOUNTS: Record<string, string> = {
+  docent: 'Docent@VMBO.demo', // member of Demo Vmbo College (case differs on purpose)
+  rocdocent: 'docent@roc.demo', // has an account, but in another organisation
+  onbekend: 'onbekend@elders.nl', // no account at all
+};
+
+interface OidcServer {
+  issuer: string;
+  close(): Promise<void>;
+}
+
+async function startProvider(): Promise<OidcServer> {
+  let handler: http.RequestListener = (_req, res) => res.end();
+  const server = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [CALLBACK],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' }] as never },
+    cookies: { keys: ['test-cookie-key-0123456789'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+    features: { devInteractions: { enabled: true } },
+    findAccount: (_ctx, id) => {
+      const email = PROVIDER_ACCOUNTS[id];
+      if (!email) return undefined;
+      return { accountId: id, claims: () => ({ sub: id, email, email_verified: true }) };
+    },
+  });
+  handler = provider.callback();
+  return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A minimal cookie jar for the browser's side of the provider (all cookies, no path rules: one test host). */
+class Jar {
+  private readonly cookies = new Map<string, string>();
+  take(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()) || attrs.some((a) => /^\s*max-age=0/i.test(a));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+/**
+ * Follows redirects at the provider by hand, signs in as `account` on its login page and consents,
+ * until the provider sends the browser back to our callback. Returns that callback URL.
+ */
+async function signInAtProvider(authorizationUrl: string, account: string): Promise<URL> {
+  const jar = new Jar();
+  let url = authorizationUrl;
+  let body: URLSearchParams | undefined;
+  for (let step = 0; step < 12; step += 1) {
+    const res = await fetch(url, {
+      method: body ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      ...(body ? { body } : {}),
+    });
+    jar.take(res);
+    body = undefined;
+    if (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location')!, url);
+      if (next.href.startsWith(CALLBACK)) return next;
+      url = next.href;
+      continue;
+    }
+    const html = await res.text();
+    expect(res.status, html).toBe(200);
+    const action = /<form[^>]*action="([^"]+)"[^>]*method="post"/.exec(html)?.[1];
+    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    if (!action || !prompt) throw new Error(`unexpected page at the provider: ${html.slice(0, 300)}`);
+    url = new URL(action, url).href;
+    body = new URLSearchParams(prompt === 'login' ? { prompt, login: account, password: 'wat-dan-ook' } : { prompt });
+  }
+  throw new Error('the provider never sent the browser back');
+}
+
+describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_DB})`, () => {
+  let t: AccountsApp;
+  let op: OidcServer;
+  let vmboId: string;
+  let beheerder: Session;
+
+  beforeAll(async () => {
+    [t, op] = await Promise.all([startAccountsApp(), startProvider()]);
+    vmboId = (await t.database.db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
+    beheerder = await signIn(t.app, 'beheerder@vmbo.demo');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await op?.close();
+  });
+
+  /** Starts SSO in our app and signs in at the provider; the callback URL (path + query) and our browser cookie. */
+  async function flow(account: string, opts: { returnTo?: string; cookie?: string } = {}) {
+    const query = opts.returnTo ? `?return_to=${encodeURIComponent(opts.returnTo)}` : '';
+    const start = await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start${query}`, headers: opts.cookie ? { cookie: opts.cookie } : {} });
+    expect(start.statusCode, start.body).toBe(302);
+    const location = new URL(start.headers.location as string);
+    expect(location.origin).toBe(op.issuer);
+    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(location.searchParams.get('state')).toBeTruthy();
+    expect(location.searchParams.get('nonce')).toBeTruthy();
+    expect(location.searchParams.get('redirect_uri')).toBe(CALLBACK);
+    const ssoCookie = start.cookies.find((c) => c.name === 'doorlopend_sso')!;
+    expect(ssoCookie.httpOnly).toBe(true);
+    const callback = await signInAtProvider(location.href, account);
+    return { path: `${callback.pathname}${callback.search}`, browser: `doorlopend_sso=${ssoCookie.value}` };
+  }
+
+  it('lets a beheerder configure SSO, and never returns the client secret', async () => {
+    const before = await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/sso`, headers: asUser(beheerder) });
+    expect(before.statusCode).toBe(200);
+    expect(SsoInstelling.parse(before.json())).toMatchObject({ ingesteld: false, enabled: false });
+    // SSO that is not configured cannot be started.
+    const notYet = await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start` });
+    expect(notYet.statusCode).toBe(404);
+    expect(notYet.headers['content-type']).toMatch(/application\/problem\+json/);
+
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/organisations/${vmboId}/sso`,
+      headers: asUser(beheerder),
+      payload: { issuer: 'http://idp.example.org', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, enabled: true },
+    });
+    expect(bad.statusCode).toBe(400); // http only on loopback
+
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/organisations/${vmboId}/sso`,
+      headers: asUser(beheerder),
+      payload: { issuer: op.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, enabled: true },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toEqual({ ingesteld: true, issuer: op.issuer, clientId: CLIENT_ID, scopes: 'openid email', emailClaim: 'email', enabled: true, clientSecretIngesteld: true });
+    const get = await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/sso`, headers: asUser(beheerder) });
+    expect(get.json()).toEqual(put.json());
+    for (const res of [put, get]) expect(res.body).not.toContain(CLIENT_SECRET);
+    const audit = await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/audit`, headers: asUser(beheerder) });
+    expect(audit.body).toContain('sso.configured');
+    expect(audit.body).not.toContain(CLIENT_SECRET);
+  });
+
+  it('signs a member in through the provider: session rotated, cookie works, CSRF token works, audited, back to return_to', async () => {
+    // The browser already has a (leerling) session: it must end, not be reused.
+    const earlier = await signIn(t.app, 'leerling@vmbo.demo');
+    const { path, browser } = await flow('docent', { returnTo: '/organisaties?tab=leden' });
+    const callback = await t.app.inject({ method: 'GET', url: path, headers: { cookie: `${browser}; ${earlier.cookie}` } });
+    expect(callback.statusCode, callback.body).toBe(302);
+    expect(callback.headers.location).toBe('/organisaties?tab=leden');
+    const cookie = sessionCookieOf(callback)!;
+    expect(cookie).toBeDefined();
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.value).not.toBe(earlier.token);
+    expect(callback.cookies.find((c) => c.name === 'doorlopend_sso')?.value).toBe(''); // cleared
+
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `doorlopend_sessie=${cookie.value}` } });
+    expect(me.statusCode).toBe(200);
+    const body = Me.parse(me.json());
+    expect(body.gebruiker.email).toBe('docent@vmbo.demo');
+    expect(body.lidmaatschappen).toEqual([expect.objectContaining({ organisatieId: vmboId, rol: 'ontwikkelaar' })]);
+    // The old session is gone.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: earlier.cookie } })).statusCode).toBe(401);
+    // Audit entry in the organisation's log.
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'subject_id', 'organisation_id']).where('action', '=', 'login.sso').execute();
+    expect(audit).toEqual([{ action: 'login.sso', subject_id: body.gebruiker.id, organisation_id: vmboId }]);
+    // The session's CSRF token works like after a password sign-in.
+    const session = { cookie: `doorlopend_sessie=${cookie.value}`, token: cookie.value, csrfToken: body.csrfToken };
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: asUser(session) })).statusCode).toBe(204);
+  });
+
+  it('refuses a replayed state: the second use of the same callback gets no session', async () => {
+    const { path, browser } = await flow('docent');
+    const first = await t.app.inject({ method: 'GET', url: path, headers: { cookie: browser } });
+    expect(first.statusCode).toBe(302);
+    expect(first.headers.location).toBe('/');
+    const replay = await t.app.inject({ method: 'GET', url: path, headers: { cookie: browser } });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(replay.json()).toMatchObject({ code: 'validation_failed', detail: expect.stringContaining('verlopen of al gebruikt') });
+    expect(sessionCookieOf(replay)?.value ?? '').toBe('');
+  });
+
+  it('refuses a callback in another browser (no binding cookie), and the state is used up by that attempt', async () => {
+    const { path, browser } = await flow('docent');
+    const elsewhere = await t.app.inject({ method: 'GET', url: path });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(sessionCookieOf(elsewhere)?.value ?? '').toBe('');
+    const after = await t.app.inject({ method: 'GET', url: path, headers: { cookie: browser } });
+    expect(after.statusCode).toBe(400);
+  });
+
+  it('answers 403 with a Dutch message to someone without membership, and creates no account', async () => {
+    const users = async () => (await t.database.db.selectFrom('app_user').select('id').execute()).length;
+    const before = await users();
+    for (const account of ['rocdocent', 'onbekend']) {
+      const { path, browser } = await flow(account);
+      const res = await t.app.inject({ method: 'GET', url: path, headers: { cookie: browser } });
+      expect(res.statusCode, account).toBe(403);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'forbidden', detail: expect.stringMatching(/geen account.*Demo Vmbo College.*uit te nodigen/) });
+      expect(sessionCookieOf(res)?.value ?? '').toBe('');
+    }
+    expect(await users()).toBe(before);
+    const memberships = await t.database.db.selectFrom('membership').select('user_id').where('organisation_id', '=', vmboId).execute();
+    expect(memberships).toHaveLength(3);
+  });
+
+  it('only returns to paths on this site, and not when SSO is switched off', async () => {
+    for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start?return_to=${encodeURIComponent(returnTo)}` });
+      expect(res.statusCode, returnTo).toBe(400);
+    }
+    const off = await t.app.inject({ method: 'PUT', url: `/api/organisations/${vmboId}/sso`, headers: asUser(beheerder), payload: { issuer: op.issuer, clientId: CLIENT_ID, enabled: false } });
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ enabled: false, clientSecretIngesteld: true }); // the secret was kept
+    expect((await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start` })).statusCode).toBe(404);
+  });
+});
+
+if (!databaseAvailable) describe.skip(SKIP_NO_DB, () => it('skipped', () => {}));
