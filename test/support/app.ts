@@ -1,9 +1,11 @@
 /** Starts the real application on a loopback port with a fresh database; and a headless Chromium for browser tests. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../../src/server/http/app.js';
+import { OutboxMailer } from '../../src/server/mail/outbox-mailer.js';
 import { importSlo } from '../../src/server/use-cases/catalog/import-slo.js';
 import { importMboTabel } from '../../src/server/use-cases/catalog/import-mbo-tabel.js';
 import { importSbbXml } from '../../src/server/use-cases/catalog/import-sbb-xml.js';
@@ -35,7 +37,9 @@ export async function startTestApp(opts: { data?: 'slo' | 'demo' | 'none' } = {}
   const data = opts.data ?? 'demo';
   if (data === 'slo') await importNationalData(database.db);
   if (data === 'demo') await seedDemoCatalogue(database.db);
-  const app = await buildApp({ db: database.db, clientDir: CLIENT_DIR });
+  // Mail of this app goes to its own temporary outbox, never into the project's .data folder.
+  const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-outbox-'));
+  const app = await buildApp({ db: database.db, clientDir: CLIENT_DIR, mailer: new OutboxMailer(outboxDir) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -44,6 +48,7 @@ export async function startTestApp(opts: { data?: 'slo' | 'demo' | 'none' } = {}
     close: async () => {
       await app.close();
       await database.destroy();
+      fs.rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }
