@@ -95,98 +95,27 @@ function AuditTable({ regels, members }: { regels: readonly AuditRegel[]; member
   );
 }
 
-/** Form to give an existing account a role in the organisation (POST …/members; 400 and 409 are shown). */
-function AddMemberForm({ organisationId, onAdded }: { organisationId: string; onAdded: (lid: Lid) => void }) {
-  const [email, setEmail] = useState('');
-  const [rol, setRol] = useState('ontwikkelaar');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [emailError, setEmailError] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-
-  // A refused request moves focus to its message.
-  useLayoutEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setAdded(null);
-    setError(null);
-    if (!email.trim()) {
-      setEmailError('Vul het e-mailadres van het account in.');
-      emailRef.current?.focus();
-      return;
-    }
-    setEmailError(null);
-    setBusy(true);
-    try {
-      const lid = await api.addMember(organisationId, { email: email.trim(), rol: rol as Lid['rollen'][number] });
-      setAdded(`${lid.naam} is toegevoegd als ${rolLabel(rol)}.`);
-      setEmail('');
-      onAdded(lid);
-    } catch (e) {
-      const apiError = e instanceof ApiError ? e : new ApiError(0, 'Toevoegen is niet gelukt.');
-      setError(apiError);
-      if (apiError.problem?.errors?.some((f) => f.path.endsWith('email'))) setEmailError(apiError.problem.errors.find((f) => f.path.endsWith('email'))?.message ?? null);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby="lid-toevoegen-heading">
-      <Heading level={3} id="lid-toevoegen-heading">
-        Lid toevoegen
-      </Heading>
-      <Paragraph>Geef een bestaand account een rol in deze organisatie. Iemand zonder account nodigt u hieronder uit.</Paragraph>
-      <div ref={errorRef} tabIndex={-1} className="doorlopend-form__message">
-        {error ? (
-          <Alert type="error" heading="Toevoegen is niet gelukt" headingLevel={4}>
-            <Paragraph>{error.message}</Paragraph>
-          </Alert>
-        ) : null}
-      </div>
-      <div role="status" className="doorlopend-form__status">
-        {added ? (
-          <Alert type="ok" role="none">
-            <Paragraph>{added}</Paragraph>
-          </Alert>
-        ) : null}
-      </div>
-      <TextField
-        id="lid-email"
-        name="email"
-        type="email"
-        label="E-mailadres"
-        value={email}
-        onChange={setEmail}
-        autoComplete="off"
-        maxLength={254}
-        inputRef={emailRef}
-        invalidMessage={emailError ?? undefined}
-      />
-      <SelectField id="lid-rol" name="rol" label="Rol" value={rol} options={ROL_OPTIONS} onChange={setRol} />
-      <Paragraph>
-        <Button type="submit" disabled={busy}>
-          {busy ? 'Bezig met toevoegen…' : 'Lid toevoegen'}
-        </Button>
-      </Paragraph>
-    </form>
-  );
+interface EmailRolFormProps {
+  /** Prefix of element ids ("lid", "uitnodiging"). */
+  idPrefix: string;
+  heading: string;
+  intro: string;
+  submitLabel: string;
+  busyLabel: string;
+  failureHeading: string;
+  emptyMessage: string;
+  /** Sends the request; resolves with the success message to announce. */
+  submit: (email: string, rol: string) => Promise<string>;
 }
 
-/** Form to invite someone by e-mail with a role (POST …/uitnodigingen, with the CSRF token; 400 and 409 are shown). */
-function InviteForm({ organisationId, onInvited }: { organisationId: string; onInvited: () => void }) {
+/** An e-mail address and a role, sent to the API (with the CSRF token); 400 and 409 problems are shown and focused. */
+function EmailRolForm({ idPrefix, heading, intro, submitLabel, busyLabel, failureHeading, emptyMessage, submit }: EmailRolFormProps) {
   const [email, setEmail] = useState('');
   const [rol, setRol] = useState('ontwikkelaar');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [emailError, setEmailError] = useState<string | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
@@ -198,23 +127,21 @@ function InviteForm({ organisationId, onInvited }: { organisationId: string; onI
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    setSent(null);
+    setDone(null);
     setError(null);
     const value = email.trim();
     if (!value || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-      setEmailError(value ? 'Vul een geldig e-mailadres in, zoals naam@school.nl.' : 'Vul het e-mailadres in van wie u wilt uitnodigen.');
+      setEmailError(value ? 'Vul een geldig e-mailadres in, zoals naam@school.nl.' : emptyMessage);
       emailRef.current?.focus();
       return;
     }
     setEmailError(null);
     setBusy(true);
     try {
-      const uitnodiging = await api.invite(organisationId, { email: value, rol: rol as Uitnodiging['rol'] });
-      setSent(`Uitnodiging verstuurd naar ${uitnodiging.email} als ${rolLabel(uitnodiging.rol)}. De link in de e-mail is geldig tot en met ${formatDate(uitnodiging.verlooptOp)}.`);
+      setDone(await submit(value, rol));
       setEmail('');
-      onInvited();
     } catch (e) {
-      const apiError = e instanceof ApiError ? e : new ApiError(0, 'Uitnodigen is niet gelukt.');
+      const apiError = e instanceof ApiError ? e : new ApiError(0, `${failureHeading}.`);
       setError(apiError);
       const emailProblem = apiError.problem?.errors?.find((f) => f.path.endsWith('email'));
       if (emailProblem) setEmailError(emailProblem.message);
@@ -223,28 +150,29 @@ function InviteForm({ organisationId, onInvited }: { organisationId: string; onI
     }
   };
 
+  const headingId = `${idPrefix}-heading`;
   return (
-    <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby="uitnodigen-heading">
-      <Heading level={3} id="uitnodigen-heading">
-        Uitnodigen
+    <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
+      <Heading level={3} id={headingId}>
+        {heading}
       </Heading>
-      <Paragraph>Nodig iemand per e-mail uit met een rol. Wie nog geen account heeft, maakt er met de link een aan; de link is zeven dagen geldig en één keer te gebruiken.</Paragraph>
+      <Paragraph>{intro}</Paragraph>
       <div ref={errorRef} tabIndex={-1} className="doorlopend-form__message">
         {error ? (
-          <Alert type="error" heading="Uitnodigen is niet gelukt" headingLevel={4}>
+          <Alert type="error" heading={failureHeading} headingLevel={4}>
             <Paragraph>{error.message}</Paragraph>
           </Alert>
         ) : null}
       </div>
       <div role="status" className="doorlopend-form__status">
-        {sent ? (
+        {done ? (
           <Alert type="ok" role="none">
-            <Paragraph>{sent}</Paragraph>
+            <Paragraph>{done}</Paragraph>
           </Alert>
         ) : null}
       </div>
       <TextField
-        id="uitnodiging-email"
+        id={`${idPrefix}-email`}
         name="email"
         type="email"
         label="E-mailadres"
@@ -255,13 +183,53 @@ function InviteForm({ organisationId, onInvited }: { organisationId: string; onI
         inputRef={emailRef}
         invalidMessage={emailError ?? undefined}
       />
-      <SelectField id="uitnodiging-rol" name="rol" label="Rol" value={rol} options={ROL_OPTIONS} onChange={setRol} />
+      <SelectField id={`${idPrefix}-rol`} name="rol" label="Rol" value={rol} options={ROL_OPTIONS} onChange={setRol} />
       <Paragraph>
         <Button type="submit" disabled={busy}>
-          {busy ? 'Bezig met uitnodigen…' : 'Uitnodiging versturen'}
+          {busy ? busyLabel : submitLabel}
         </Button>
       </Paragraph>
     </form>
+  );
+}
+
+/** Give an existing account a role in the organisation (POST …/members). */
+function AddMemberForm({ organisationId, onAdded }: { organisationId: string; onAdded: (lid: Lid) => void }) {
+  return (
+    <EmailRolForm
+      idPrefix="lid"
+      heading="Lid toevoegen"
+      intro="Geef een bestaand account een rol in deze organisatie. Iemand zonder account nodigt u hieronder uit."
+      submitLabel="Lid toevoegen"
+      busyLabel="Bezig met toevoegen…"
+      failureHeading="Toevoegen is niet gelukt"
+      emptyMessage="Vul het e-mailadres van het account in."
+      submit={async (email, rol) => {
+        const lid = await api.addMember(organisationId, { email, rol: rol as Lid['rollen'][number] });
+        onAdded(lid);
+        return `${lid.naam} is toegevoegd als ${rolLabel(rol)}.`;
+      }}
+    />
+  );
+}
+
+/** Invite someone by e-mail with a role (POST …/uitnodigingen). */
+function InviteForm({ organisationId, onInvited }: { organisationId: string; onInvited: () => void }) {
+  return (
+    <EmailRolForm
+      idPrefix="uitnodiging"
+      heading="Uitnodigen"
+      intro="Nodig iemand per e-mail uit met een rol. Wie nog geen account heeft, maakt er met de link een aan; de link is zeven dagen geldig en één keer te gebruiken."
+      submitLabel="Uitnodiging versturen"
+      busyLabel="Bezig met uitnodigen…"
+      failureHeading="Uitnodigen is niet gelukt"
+      emptyMessage="Vul het e-mailadres in van wie u wilt uitnodigen."
+      submit={async (email, rol) => {
+        const uitnodiging = await api.invite(organisationId, { email, rol: rol as Uitnodiging['rol'] });
+        onInvited();
+        return `Uitnodiging verstuurd naar ${uitnodiging.email} als ${rolLabel(uitnodiging.rol)}. De link in de e-mail is geldig tot en met ${formatDate(uitnodiging.verlooptOp)}.`;
+      }}
+    />
   );
 }
 
