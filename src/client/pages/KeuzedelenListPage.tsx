@@ -4,27 +4,13 @@ import { api, urls } from '../api.js';
 import type { KeuzedeelFilters } from '../api.js';
 import { VervallenBadge } from '../components/MboBadges.js';
 import { MBO_STATUS_OPTIONS, NiveauSelect, parseMboStatus } from '../components/MboSelects.js';
+import { ClearFilters, ResultCount, TextFilter } from '../components/ListFilters.js';
 import { InlineError } from '../components/PageStates.js';
-import { count, isCrebo, keuzedeelPath, parseNiveau } from '../lib/format.js';
+import { isCrebo, keuzedeelPath, parseNiveau } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { cached, useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
-import {
-  Button,
-  ButtonLink,
-  Code,
-  Link,
-  PageHeading,
-  Paragraph,
-  SelectField,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TextField,
-} from '../ui/index.js';
+import { Code, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.js';
 
 const BASE_PATH = '/mbo/keuzedelen';
 export const SBU_OPTIONS = [240, 480, 720] as const;
@@ -103,24 +89,11 @@ export function KeuzedelenListPage() {
           options={MBO_STATUS_OPTIONS}
           onChange={(value) => update({ status: value === 'actief' ? null : value })}
         />
-        <div className="doorlopend-filters__text">
-          <TextField id="keuzedelen-q" name="q" label="Zoekterm" value={text} onChange={setText} description="Titel of code" />
-          <Button type="submit" appearance="secondary-action-button">
-            Toepassen
-          </Button>
-        </div>
+        <TextFilter id="keuzedelen-q" value={text} onChange={setText} description="Titel of code" />
       </form>
-      {hasFilters ? (
-        <Paragraph>
-          <ButtonLink to={BASE_PATH} appearance="subtle-button">
-            Alle filters wissen
-          </ButtonLink>
-        </Paragraph>
-      ) : null}
+      <ClearFilters show={hasFilters} to={BASE_PATH} />
 
-      <p role="status" className="doorlopend-result-count">
-        {loading ? 'Bezig met laden…' : data && !error ? `${count(data.length, 'keuzedeel', 'keuzedelen')} gevonden` : ''}
-      </p>
+      <ResultCount loading={loading} error={error} length={data?.length} singular={'keuzedeel'} plural={'keuzedelen'} />
       {error ? <InlineError error={error} /> : null}
       {data && data.length > 0 && !error ? (
         <Table caption="Keuzedelen" aria-busy={loading || undefined}>

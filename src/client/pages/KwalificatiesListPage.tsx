@@ -4,12 +4,13 @@ import { api, urls } from '../api.js';
 import type { KwalificatieFilters } from '../api.js';
 import { KwalificatiesTable } from '../components/KwalificatiesTable.js';
 import { MBO_STATUS_OPTIONS, NiveauSelect, OpleidingsdomeinSelect, parseMboStatus, useOpleidingsdomeinen } from '../components/MboSelects.js';
+import { ClearFilters, ResultCount, TextFilter } from '../components/ListFilters.js';
 import { InlineError } from '../components/PageStates.js';
-import { count, parseNiveau } from '../lib/format.js';
+import { parseNiveau } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
-import { Button, ButtonLink, Link, PageHeading, Paragraph, SelectField, TextField } from '../ui/index.js';
+import { Link, PageHeading, Paragraph, SelectField } from '../ui/index.js';
 
 const BASE_PATH = '/mbo/kwalificaties';
 
@@ -55,24 +56,11 @@ export function KwalificatiesListPage() {
           options={MBO_STATUS_OPTIONS}
           onChange={(value) => update({ status: value === 'actief' ? null : value })}
         />
-        <div className="doorlopend-filters__text">
-          <TextField id="kwalificaties-q" name="q" label="Zoekterm" value={text} onChange={setText} description="Naam of crebo" />
-          <Button type="submit" appearance="secondary-action-button">
-            Toepassen
-          </Button>
-        </div>
+        <TextFilter id="kwalificaties-q" value={text} onChange={setText} description="Naam of crebo" />
       </form>
-      {hasFilters ? (
-        <Paragraph>
-          <ButtonLink to={BASE_PATH} appearance="subtle-button">
-            Alle filters wissen
-          </ButtonLink>
-        </Paragraph>
-      ) : null}
+      <ClearFilters show={hasFilters} to={BASE_PATH} />
 
-      <p role="status" className="doorlopend-result-count">
-        {loading ? 'Bezig met laden…' : data && !error ? `${count(data.length, 'kwalificatie', 'kwalificaties')} gevonden` : ''}
-      </p>
+      <ResultCount loading={loading} error={error} length={data?.length} singular={'kwalificatie'} plural={'kwalificaties'} />
       {error ? <InlineError error={error} /> : null}
       {data && data.length > 0 && !error ? (
         <KwalificatiesTable

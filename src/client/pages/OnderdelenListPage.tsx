@@ -5,30 +5,14 @@ import { api, urls } from '../api.js';
 import type { ListFilters } from '../api.js';
 import { LeerwegBadges } from '../components/LeerwegBadges.js';
 import { LeerwegSelect } from '../components/LeerwegSelect.js';
+import { ClearFilters, ResultCount, TextFilter } from '../components/ListFilters.js';
 import { InlineError } from '../components/PageStates.js';
 import { ProfielSelect } from '../components/ProfielSelect.js';
-import { count, parseLeerweg } from '../lib/format.js';
+import { parseLeerweg } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
-import {
-  Button,
-  ButtonLink,
-  Code,
-  Link,
-  PageHeading,
-  Paragraph,
-  SelectField,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TextField,
-  VisuallyHidden,
-} from '../ui/index.js';
+import { Code, Link, PageHeading, Paragraph, SelectField, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, VisuallyHidden } from '../ui/index.js';
 
 type Summary = KeuzevakSummary | ProfielmoduleSummary;
 type StatusFilter = NonNullable<ListFilters['status']>;
@@ -122,24 +106,11 @@ export function OnderdelenListPage({ kind }: { kind: keyof typeof KINDS }) {
           options={STATUS_OPTIONS}
           onChange={(value) => update({ status: value === 'actief' ? null : value })}
         />
-        <div className="doorlopend-filters__text">
-          <TextField id={`${id}-q`} name="q" label="Zoekterm" value={text} onChange={setText} description="Titel of code" />
-          <Button type="submit" appearance="secondary-action-button">
-            Toepassen
-          </Button>
-        </div>
+        <TextFilter id={`${id}-q`} value={text} onChange={setText} description="Titel of code" />
       </form>
-      {hasFilters ? (
-        <Paragraph>
-          <ButtonLink to={config.basePath} appearance="subtle-button">
-            Alle filters wissen
-          </ButtonLink>
-        </Paragraph>
-      ) : null}
+      <ClearFilters show={hasFilters} to={config.basePath} />
 
-      <p role="status" className="doorlopend-result-count">
-        {loading ? 'Bezig met laden…' : data && !error ? `${count(data.length, config.singular, config.plural)} gevonden` : ''}
-      </p>
+      <ResultCount loading={loading} error={error} length={data?.length} singular={config.singular} plural={config.plural} />
       {error ? <InlineError error={error} /> : null}
 
       {data && data.length > 0 && !error ? (
