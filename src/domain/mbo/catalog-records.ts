@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MboImportError } from './errors.js';
-import type { Bron, Competentie, Kerntaak, KennisOfVaardigheid, ParsedDossier, Werkproces } from './model.js';
+import type { Bron, Competentie, Kerntaak, KennisOfVaardigheid, Kwalificatie, ParsedDossier, Werkproces } from './model.js';
 import type { ParsedTable } from './tables.js';
 
 export const MBO_RECORD_KINDS = [
@@ -122,6 +122,25 @@ export interface TableRecords {
   derivedKerntaken: number;
 }
 
+/** The mbo_kwalificatie columns of a parsed kwalificatie, from a table or from SBB XML alike. */
+function kwalificatieColumns(k: Kwalificatie): Record<string, unknown> {
+  return {
+    crebo: k.crebo,
+    naam: k.naam,
+    niveau: k.niveau,
+    soort: k.soort,
+    leerwegen: k.leerwegen,
+    dossier_crebo: k.dossierCrebo,
+    opleidingsdomein: k.opleidingsdomein,
+    sectorkamer: k.sectorkamer,
+    profiel_code: k.profielCode,
+    studiebelasting_sbu: k.studiebelastingSbu,
+    geldig_vanaf: k.geldigheid.geldigVanaf,
+    einde_instroom: k.geldigheid.eindeInstroom,
+    einde_opleiding: k.geldigheid.eindeOpleiding,
+  };
+}
+
 export function recordsFromTable(table: ParsedTable): TableRecords {
   const source = tableSource(table.kind);
   const scope = source;
@@ -152,21 +171,7 @@ export function recordsFromTable(table: ParsedTable): TableRecords {
           kind: 'kwalificatie',
           key: k.crebo,
           scope,
-          columns: {
-            crebo: k.crebo,
-            naam: k.naam,
-            niveau: k.niveau,
-            soort: k.soort,
-            leerwegen: k.leerwegen,
-            dossier_crebo: k.dossierCrebo,
-            opleidingsdomein: k.opleidingsdomein,
-            sectorkamer: k.sectorkamer,
-            profiel_code: k.profielCode,
-            studiebelasting_sbu: k.studiebelastingSbu,
-            geldig_vanaf: k.geldigheid.geldigVanaf,
-            einde_instroom: k.geldigheid.eindeInstroom,
-            einde_opleiding: k.geldigheid.eindeOpleiding,
-          },
+          columns: kwalificatieColumns(k),
           details: {},
           bron: k.bron,
         });
@@ -321,21 +326,7 @@ export function recordsFromDossiers(dossiers: readonly ParsedDossier[]): { scope
         kind: 'kwalificatie',
         key: k.crebo,
         scope,
-        columns: {
-          crebo: k.crebo,
-          naam: k.naam,
-          niveau: k.niveau,
-          soort: k.soort,
-          leerwegen: k.leerwegen,
-          dossier_crebo: k.dossierCrebo,
-          opleidingsdomein: k.opleidingsdomein,
-          sectorkamer: k.sectorkamer,
-          profiel_code: k.profielCode,
-          studiebelasting_sbu: k.studiebelastingSbu,
-          geldig_vanaf: k.geldigheid.geldigVanaf,
-          einde_instroom: k.geldigheid.eindeInstroom,
-          einde_opleiding: k.geldigheid.eindeOpleiding,
-        },
+        columns: kwalificatieColumns(k),
         details: {
           ministerie: registratie?.ministerie ?? null,
           prijsfactor: registratie?.prijsfactor ?? null,
