@@ -1,0 +1,38 @@
+/**
+ * Access to a samenwerking (partnership): the one place where use cases on joint work (crosswalk reviews,
+ * routes, agreements) ask whether the user may read or change it. The pure rules decide; this reads which
+ * organisations are partners. 404 when the user has nothing to do with it, 403 when the role does not allow it.
+ */
+import type { Kysely } from 'kysely';
+import { decide } from '../../../domain/auth/rules.js';
+import type { DB } from '../../db/schema.js';
+import { forbidden, notFound } from '../../errors.js';
+import { requireAuth } from '../auth/get-me.js';
+import type { AuthContext } from '../auth/session.js';
+
+export const PARTNERSHIP_NOT_FOUND = 'Deze samenwerking bestaat niet of u hebt er geen toegang toe.';
+
+export interface PartnershipAccess {
+  auth: AuthContext;
+  partnershipId: string;
+  memberOrganisationIds: string[];
+}
+
+export async function partnershipMemberOrganisationIds(db: Kysely<DB>, partnershipId: string): Promise<string[]> {
+  const rows = await db.selectFrom('partnership_member').select('organisation_id').where('partnership_id', '=', partnershipId).execute();
+  return rows.map((r) => r.organisation_id);
+}
+
+export async function authorizePartnership(opts: {
+  db: Kysely<DB>;
+  auth: AuthContext | null;
+  partnershipId: string;
+  action: 'partnership.read' | 'partnership.write';
+}): Promise<PartnershipAccess> {
+  const auth = requireAuth(opts.auth);
+  const memberOrganisationIds = await partnershipMemberOrganisationIds(opts.db, opts.partnershipId);
+  const decision = decide(auth.actor, opts.action, { type: 'partnership', memberOrganisationIds });
+  if (decision === 'not_found') throw notFound(PARTNERSHIP_NOT_FOUND);
+  if (decision === 'forbidden') throw forbidden();
+  return { auth, partnershipId: opts.partnershipId, memberOrganisationIds };
+}
