@@ -22,6 +22,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/uitnodiging-accepteren',
   'GET /api/auth/sso/:organisationId/start',
   'GET /api/auth/sso/callback',
+  'GET /api/auth/sso/organisaties', // only id and name of organisations with SSO switched on, for the sign-in page
 ]);
 
 const ACTORS = ['beheerder', 'ontwikkelaar', 'leerling', 'partner', 'foreign', 'anonymous'] as const;

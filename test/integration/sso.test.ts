@@ -3,13 +3,10 @@
  * with a static client, its own login and consent pages driven by HTTP, the code exchange by
  * openid-client against it, and the session that results.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Me, SsoInstelling } from '../../src/shared/auth-api.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { startOidcProvider, type OidcServer } from '../support/oidc-provider.js';
 import { asUser, sessionCookieOf, signIn, startAccountsApp, TEST_PUBLIC_URL, type AccountsApp, type Session } from '../support/accounts.js';
 
 const CLIENT_ID = 'doorlopend-test';
@@ -23,43 +20,7 @@ const PROVIDER_ACCOUNTS: Record<string, string> = {
   onbekend: 'onbekend@elders.nl', // no account at all
 };
 
-interface OidcServer {
-  issuer: string;
-  close(): Promise<void>;
-}
-
-async function startProvider(): Promise<OidcServer> {
-  let handler: http.RequestListener = (_req, res) => res.end();
-  const server = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [CALLBACK],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' }] as never },
-    cookies: { keys: ['test-cookie-key-0123456789'] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    pkce: { required: () => true },
-    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-    features: { devInteractions: { enabled: true } },
-    findAccount: (_ctx, id) => {
-      const email = PROVIDER_ACCOUNTS[id];
-      if (!email) return undefined;
-      return { accountId: id, claims: () => ({ sub: id, email, email_verified: true }) };
-    },
-  });
-  handler = provider.callback();
-  return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+const startProvider = () => startOidcProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: CALLBACK, accounts: PROVIDER_ACCOUNTS });
 
 /** A minimal cookie jar for the browser's side of the provider (all cookies, no path rules: one test host). */
 class Jar {
@@ -180,6 +141,14 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     expect(audit.body).not.toContain(CLIENT_SECRET);
   });
 
+  it('lists the organisations with SSO switched on for the sign-in page: public, only id and name', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/sso/organisaties' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([{ id: vmboId, naam: 'Demo Vmbo College' }]);
+    expect(res.body).not.toContain(op.issuer);
+    expect(res.body).not.toContain(CLIENT_ID);
+  });
+
   it('signs a member in through the provider: session rotated, cookie works, CSRF token works, audited, back to return_to', async () => {
     // The browser already has a (leerling) session: it must end, not be reused.
     const earlier = await signIn(t.app, 'leerling@vmbo.demo');
@@ -247,6 +216,23 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     expect(memberships).toHaveLength(3);
   });
 
+  it('sends a browser (Accept: text/html) back to the sign-in page with a fixed reason instead of a problem document', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const { path, browser } = await flow('onbekend');
+    const refused = await t.app.inject({ method: 'GET', url: path, headers: { ...html, cookie: browser } });
+    expect(refused.statusCode).toBe(302);
+    expect(refused.headers.location).toBe(`/inloggen?sso-fout=geen-account&organisatie=${vmboId}`);
+    expect(sessionCookieOf(refused)?.value ?? '').toBe('');
+    // The e-mail address from the provider never ends up in the URL.
+    expect(refused.headers.location).not.toContain('elders');
+    const replay = await t.app.inject({ method: 'GET', url: path, headers: { ...html, cookie: browser } });
+    expect(replay.headers.location).toBe('/inloggen?sso-fout=verlopen');
+    const badReturn = await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start?return_to=${encodeURIComponent('//evil.example')}`, headers: html });
+    expect(badReturn.headers.location).toBe('/inloggen?sso-fout=ongeldig');
+    const unknownOrg = await t.app.inject({ method: 'GET', url: '/api/auth/sso/00000000-0000-4000-8000-000000000000/start', headers: html });
+    expect(unknownOrg.headers.location).toBe('/inloggen?sso-fout=niet-ingesteld');
+  });
+
   it('only returns to paths on this site, and not when SSO is switched off', async () => {
     for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
       const res = await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start?return_to=${encodeURIComponent(returnTo)}` });
@@ -256,6 +242,7 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ enabled: false, clientSecretIngesteld: true }); // the secret was kept
     expect((await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/sso/organisaties' })).json()).toEqual([]);
   });
 });
 

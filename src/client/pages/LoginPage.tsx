@@ -5,7 +5,63 @@ import { api, ApiError } from '../api.js';
 import { APP_NAME } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { safeReturnPath, useSession } from '../lib/session.js';
-import { Alert, Button, Link, PageHeading, Paragraph, TextField } from '../ui/index.js';
+import { Alert, Button, Heading, Link, PageHeading, Paragraph, SelectField, TextField } from '../ui/index.js';
+import { SsoFout } from '../../shared/account-api.js';
+import type { SsoOrganisatie } from '../../shared/account-api.js';
+import { accountApi, accountUrls } from '../lib/account-api.js';
+import { useApi } from '../lib/useApi.js';
+
+/** Dutch text per reason the server gives when it sends the browser back from SSO (never text from the URL). */
+function ssoFoutMelding(fout: SsoFout, org: string | null): string {
+  const bij = org ?? 'uw school';
+  switch (fout) {
+    case 'verlopen':
+      return 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw met inloggen via uw school.';
+    case 'afgebroken':
+      return `Inloggen bij ${bij} is afgebroken of geweigerd. Probeer het opnieuw, of log in met uw wachtwoord.`;
+    case 'mislukt':
+      return `Inloggen via ${bij} is niet gelukt: het antwoord van de identiteitsprovider klopte niet. Probeer het opnieuw.`;
+    case 'geen-email':
+      return `De identiteitsprovider van ${bij} gaf geen (bevestigd) e-mailadres door. Neem contact op met de beheerder van uw organisatie.`;
+    case 'geen-account':
+      return `U bent wel ingelogd bij ${bij}, maar in ${APP_NAME} hoort bij uw e-mailadres geen account van ${bij}. Vraag de beheerder van ${bij} om u uit te nodigen.`;
+    case 'niet-ingesteld':
+      return 'Voor deze organisatie is inloggen via de school niet (meer) ingesteld. Log in met uw e-mailadres en wachtwoord.';
+    case 'onbereikbaar':
+      return `De identiteitsprovider van ${bij} is nu niet bereikbaar. Probeer het later opnieuw.`;
+    case 'ongeldig':
+      return 'Deze inlogpoging was ongeldig. Begin opnieuw met inloggen.';
+  }
+}
+
+/** Sign in through the school's identity provider: choose the organisation, the browser goes to its provider. */
+function SsoLogin({ organisaties, terug }: { organisaties: readonly SsoOrganisatie[]; terug: string }) {
+  const [gekozen, setGekozen] = useState(organisaties[0]?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!gekozen || busy) return;
+    setBusy(true);
+    // A full navigation: the server sends the browser on to the provider (302).
+    window.location.assign(accountUrls.ssoStart(gekozen, terug));
+  };
+  return (
+    <section aria-labelledby="sso-heading" className="doorlopend-section doorlopend-login__sso">
+      <Heading level={2} id="sso-heading">
+        Inloggen via uw school (SURFconext / Entree)
+      </Heading>
+      <Paragraph>Heeft uw school of instelling inloggen via SURFconext of Entree Federatie ingesteld? Kies haar hier; u logt dan in bij uw school.</Paragraph>
+      <form className="doorlopend-form" noValidate onSubmit={onSubmit} aria-labelledby="sso-heading" aria-busy={busy || undefined}>
+        <SelectField id="sso-organisatie" name="organisatie" label="Uw school of instelling" value={gekozen} onChange={setGekozen} options={organisaties.map((o) => ({ value: o.id, label: o.naam }))} />
+        <Paragraph>
+          <Button type="submit" appearance="secondary-action-button" disabled={busy}>
+            {busy ? 'Bezig met doorsturen…' : 'Inloggen via uw school'}
+          </Button>
+        </Paragraph>
+      </form>
+    </section>
+  );
+}
 
 interface FieldErrors {
   email?: string;
@@ -61,6 +117,14 @@ export function LoginPage() {
   }, [error]);
 
   const uitgelogd = params.get('uitgelogd') === '1' && session.status === 'anonymous';
+  const ssoOrganisaties = useApi(accountUrls.ssoOrganisaties(), (signal) => accountApi.ssoOrganisaties(signal));
+  const ssoFout = SsoFout.safeParse(params.get('sso-fout'));
+  const ssoFoutOrg = ssoOrganisaties.data?.find((o) => o.id === params.get('organisatie'))?.naam ?? null;
+  const ssoFoutRef = useRef<HTMLDivElement>(null);
+  // Back from the school's provider without success: the message is the first thing heard.
+  useLayoutEffect(() => {
+    if (ssoFout.success) ssoFoutRef.current?.focus();
+  }, [ssoFout.success]);
 
   return (
     <>
@@ -76,6 +140,13 @@ export function LoginPage() {
             U bent ingelogd als {session.me.gebruiker.naam}. <Link to={terug}>Verder</Link>
           </Paragraph>
         </Alert>
+      ) : null}
+      {ssoFout.success ? (
+        <div ref={ssoFoutRef} tabIndex={-1} className="doorlopend-login__message">
+          <Alert type="error" heading="Inloggen via uw school is niet gelukt" headingLevel={2}>
+            <Paragraph>{ssoFoutMelding(ssoFout.data, ssoFoutOrg)}</Paragraph>
+          </Alert>
+        </div>
       ) : null}
       <Paragraph>Log in met het e-mailadres en wachtwoord van uw account bij {APP_NAME}.</Paragraph>
       <div ref={errorRef} tabIndex={-1} className="doorlopend-login__message">
@@ -119,6 +190,7 @@ export function LoginPage() {
           </Button>
         </Paragraph>
       </form>
+      {ssoOrganisaties.data && ssoOrganisaties.data.length > 0 ? <SsoLogin organisaties={ssoOrganisaties.data} terug={terug} /> : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { AuditRegel, Lid, Organisatie, Uitnodiging } from '../../shared/aut
 import { api, ApiError, urls } from '../api.js';
 import { InlineError, LoadError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
+import { SsoSettingsForm } from '../components/SsoSettingsForm.js';
 import { auditActionLabel, rolLabel, ROL_OPTIONS, rollenLabel, SOORT_LABELS } from '../lib/accounts.js';
 import { count, formatDate, formatDateTime } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
@@ -272,6 +273,7 @@ function Management({ organisation }: { organisation: Organisatie }) {
         <AddMemberForm organisationId={organisation.id} onAdded={() => setVersion((v) => v + 1)} />
         {organisation.mijnRollen.includes('beheerder') ? <InviteForm organisationId={organisation.id} onInvited={() => setVersion((v) => v + 1)} /> : null}
       </section>
+      {organisation.mijnRollen.includes('beheerder') ? <SsoSettingsForm organisationId={organisation.id} /> : null}
       <section aria-labelledby="audit-heading" className="doorlopend-section">
         <Heading level={2} id="audit-heading">
           Auditlog

@@ -9,6 +9,8 @@ export type { BadgeProps, StatusBadgeProps } from './Badge.js';
 export { Button } from './Button.js';
 export type { ButtonProps } from './Button.js';
 export { SelectField, TextField } from './FormField.js';
+export { CheckboxField, FileField } from './ChoiceFields.js';
+export type { CheckboxFieldProps, FileFieldProps } from './ChoiceFields.js';
 export type { SelectFieldProps, SelectOptionItem, TextFieldProps } from './FormField.js';
 export { Heading, PageHeading } from './Heading.js';
 export type { HeadingProps } from './Heading.js';

@@ -95,3 +95,14 @@ export async function organisationName(db: Db, organisationId: string): Promise<
   const row = await db.selectFrom('organisation').select('naam').where('id', '=', organisationId).executeTakeFirst();
   return row?.naam;
 }
+
+/** Organisations whose members can sign in through SSO now (switched on), by name: only id and name. */
+export async function organisationsWithSso(db: Db): Promise<Array<{ id: string; naam: string }>> {
+  return db
+    .selectFrom('organisation_sso as s')
+    .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+    .select(['o.id', 'o.naam'])
+    .where('s.enabled', '=', true)
+    .orderBy('o.naam')
+    .execute();
+}

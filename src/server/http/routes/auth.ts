@@ -13,12 +13,31 @@ import { requestPasswordReset, resetPassword } from '../../use-cases/auth/passwo
 import { acceptInvitation } from '../../use-cases/organisations/invitations.js';
 import type { MailQueue } from '../../mail/mailer.js';
 import type { OidcConfigurations } from '../../auth/oidc.js';
-import { finishSsoLogin, SSO_STATE_LIFETIME_MS, startSsoLogin } from '../../use-cases/auth/sso-login.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { finishSsoLogin, SSO_STATE_LIFETIME_MS, SsoError, startSsoLogin } from '../../use-cases/auth/sso-login.js';
+import { listSsoOrganisations } from '../../use-cases/auth/list-sso-organisations.js';
+import { SsoOrganisatie } from '../../../shared/account-api.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth-hooks.js';
 
 /** Binds a pending SSO sign-in to the browser that started it (against login CSRF); only sent to the SSO routes. */
 export const SSO_BROWSER_COOKIE = 'doorlopend_sso';
 const SSO_COOKIE_PATH = '/api/auth/sso';
+
+/**
+ * A browser that navigated to the SSO start or came back from the provider gets the sign-in page with
+ * the reason (a fixed code; the page has its own Dutch text) instead of a bare problem+json document.
+ * API clients (no text/html in Accept) keep the problem+json answer.
+ */
+async function ssoFailure(req: FastifyRequest, reply: FastifyReply, run: () => Promise<FastifyReply>): Promise<FastifyReply> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof SsoError) || !(req.headers.accept ?? '').includes('text/html')) throw error;
+    const query = new URLSearchParams({ 'sso-fout': error.reason });
+    if (error.organisationId) query.set('organisatie', error.organisationId);
+    return reply.redirect(`/inloggen?${query.toString()}`, 302);
+  }
+}
 
 export interface AuthRouteOptions {
   db: Kysely<DB>;
@@ -108,17 +127,18 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
           response: { 302: z.null(), 400: Problem, 404: Problem, 502: Problem },
         },
       },
-      async (req, reply) => {
-        const start = await startSsoLogin({ db, oidc, publicUrl, organisationId: req.params.organisationId, returnTo: req.query.return_to });
-        reply.setCookie(SSO_BROWSER_COOKIE, start.browserToken, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: req.protocol === 'https',
-          path: SSO_COOKIE_PATH,
-          maxAge: SSO_STATE_LIFETIME_MS / 1000,
-        });
-        return reply.redirect(start.redirectUrl, 302);
-      },
+      async (req, reply) =>
+        ssoFailure(req, reply, async () => {
+          const start = await startSsoLogin({ db, oidc, publicUrl, organisationId: req.params.organisationId, returnTo: req.query.return_to });
+          reply.setCookie(SSO_BROWSER_COOKIE, start.browserToken, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: req.protocol === 'https',
+            path: SSO_COOKIE_PATH,
+            maxAge: SSO_STATE_LIFETIME_MS / 1000,
+          });
+          return reply.redirect(start.redirectUrl, 302);
+        }),
     );
     app.get(
       '/auth/sso/callback',
@@ -133,11 +153,24 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
       async (req, reply) => {
         const browserToken = req.cookies[SSO_BROWSER_COOKIE];
         reply.clearCookie(SSO_BROWSER_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: SSO_COOKIE_PATH });
-        const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-        const result = await finishSsoLogin({ db, oidc, publicUrl, query, browserToken, previousToken: req.cookies[SESSION_COOKIE] });
-        setSessionCookie(req, reply, result.token, result.expiresAt);
-        return reply.redirect(result.returnTo, 302);
+        return ssoFailure(req, reply, async () => {
+          const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+          const result = await finishSsoLogin({ db, oidc, publicUrl, query, browserToken, previousToken: req.cookies[SESSION_COOKIE] });
+          setSessionCookie(req, reply, result.token, result.expiresAt);
+          return reply.redirect(result.returnTo, 302);
+        });
       },
+    );
+    app.get(
+      '/auth/sso/organisaties',
+      {
+        schema: {
+          tags,
+          summary: 'Organisaties waarvan de leden kunnen inloggen via single sign-on (alleen id en naam), voor de inlogpagina',
+          response: { 200: z.array(SsoOrganisatie) },
+        },
+      },
+      async () => listSsoOrganisations({ db }),
     );
     app.get('/auth/me', { schema: { tags, summary: 'De ingelogde gebruiker, lidmaatschappen en CSRF-token', response: { 200: Me, 401: Problem } } }, (req) =>
       getMe({ auth: req.auth }),

@@ -8,7 +8,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, type ErrorCode } from '../../errors.js';
+import type { SsoFout } from '../../../shared/account-api.js';
 import { authorizationRequest, exchangeCode, type OidcConfigurations } from '../../auth/oidc.js';
 import { newToken, sameHash, sha256 } from '../../auth/tokens.js';
 import { findUserByEmail } from '../../repositories/account-repository.js';
@@ -32,6 +33,22 @@ const NOT_CONFIGURED = 'Voor deze organisatie is inloggen via single sign-on nie
 const STATE_INVALID = 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw met inloggen.';
 const PROVIDER_FAILED = 'Inloggen bij de identiteitsprovider is niet gelukt. Probeer het opnieuw.';
 
+/**
+ * A failed SSO start or callback, with the reason the sign-in page can show when the browser is sent
+ * back there (the API answer stays problem+json with the Dutch message).
+ */
+export class SsoError extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly reason: SsoFout,
+    readonly organisationId?: string,
+    details: AppError['details'] = {},
+  ) {
+    super(code, message, details);
+  }
+}
+
 export const callbackUrlOf = (publicUrl: string) => `${publicUrl}${SSO_CALLBACK_PATH}`;
 
 /** Only a path on this site: starts with one slash, no scheme, no host, no backslashes or control characters. */
@@ -39,7 +56,7 @@ export function safeReturnTo(value: string | undefined): string {
   if (value === undefined || value === '') return '/';
   // eslint-disable-next-line no-control-regex
   if (value.length > 500 || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f\s]/.test(value) || value.startsWith('/api/')) {
-    throw new AppError('validation_failed', 'return_to moet een pad op deze site zijn, zoals /organisaties.', {
+    throw new SsoError('validation_failed', 'return_to moet een pad op deze site zijn, zoals /organisaties.', 'ongeldig', undefined, {
       errors: [{ path: 'querystring.return_to', message: 'alleen een pad op deze site' }],
     });
   }
@@ -48,7 +65,7 @@ export function safeReturnTo(value: string | undefined): string {
 
 async function liveConfig(db: Kysely<DB>, organisationId: string): Promise<SsoConfigRow> {
   const config = await findSsoConfig(db, organisationId);
-  if (!config || !config.enabled) throw notFound(NOT_CONFIGURED);
+  if (!config || !config.enabled) throw new SsoError('not_found', NOT_CONFIGURED, 'niet-ingesteld');
   return config;
 }
 
@@ -56,7 +73,7 @@ async function discover(oidc: OidcConfigurations, config: SsoConfigRow) {
   try {
     return await oidc.get(config.organisationId, config);
   } catch {
-    throw new AppError('source_unavailable', 'De identiteitsprovider van deze organisatie is niet bereikbaar. Probeer het later opnieuw.');
+    throw new SsoError('source_unavailable', 'De identiteitsprovider van deze organisatie is niet bereikbaar. Probeer het later opnieuw.', 'onbereikbaar', config.organisationId);
   }
 }
 
@@ -119,13 +136,13 @@ export async function finishSsoLogin(opts: {
   const now = opts.now ?? new Date();
   const params = new URLSearchParams(opts.query);
   const state = params.get('state');
-  if (!state || state.length > 200) throw new AppError('validation_failed', STATE_INVALID);
+  if (!state || state.length > 200) throw new SsoError('validation_failed', STATE_INVALID, 'verlopen');
   // Taken out first: whatever happens next, this state never works again.
   const pending = await consumeSsoLoginState(db, sha256(state), now);
   if (!pending || !opts.browserToken || opts.browserToken.length > 200 || !sameHash(sha256(opts.browserToken), pending.browserHash)) {
-    throw new AppError('validation_failed', STATE_INVALID);
+    throw new SsoError('validation_failed', STATE_INVALID, 'verlopen');
   }
-  if (params.has('error')) throw new AppError('unauthorized', 'Inloggen bij de identiteitsprovider is afgebroken of geweigerd.');
+  if (params.has('error')) throw new SsoError('unauthorized', 'Inloggen bij de identiteitsprovider is afgebroken of geweigerd.', 'afgebroken', pending.organisationId);
   const config = await liveConfig(db, pending.organisationId);
   const discovered = await discover(opts.oidc, config);
   let claims: Record<string, unknown>;
@@ -135,20 +152,22 @@ export async function finishSsoLogin(opts: {
     claims = await exchangeCode(discovered, callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier }, config.emailClaim);
   } catch {
     // The reason (a response body, a claim) is not passed on or logged: it may hold tokens.
-    throw new AppError('unauthorized', PROVIDER_FAILED);
+    throw new SsoError('unauthorized', PROVIDER_FAILED, 'mislukt', config.organisationId);
   }
   const naam = (await organisationName(db, config.organisationId)) ?? 'deze organisatie';
   const rawEmail = claims[config.emailClaim];
   if (typeof rawEmail !== 'string' || !rawEmail.includes('@') || claims.email_verified === false) {
-    throw new AppError('forbidden', `De identiteitsprovider van ${naam} gaf geen (bevestigd) e-mailadres door. Neem contact op met de beheerder van uw organisatie.`);
+    throw new SsoError('forbidden', `De identiteitsprovider van ${naam} gaf geen (bevestigd) e-mailadres door. Neem contact op met de beheerder van uw organisatie.`, 'geen-email', config.organisationId);
   }
   const email = rawEmail.trim().toLowerCase();
   const user = await findUserByEmail(db, email);
   if (!user || !(await isMemberOf(db, user.id, config.organisationId))) {
     // No account is ever created from SSO: a beheerder invites people first. Same answer with or without an account.
-    throw new AppError(
+    throw new SsoError(
       'forbidden',
       `U bent wel ingelogd bij uw identiteitsprovider, maar er is bij ${naam} geen account voor ${email}. Vraag de beheerder van ${naam} om u uit te nodigen.`,
+      'geen-account',
+      config.organisationId,
     );
   }
   const session = await rotateSession(db, user.id, opts.previousToken);

@@ -1,0 +1,66 @@
+/**
+ * API contract of single sign-on on the sign-in page, of a user's own data (AVG: export and deletion)
+ * and of the platform's catalogue upload (issue 4), shared by server and client.
+ */
+import { z } from 'zod';
+
+/** An organisation whose members can sign in through its own identity provider (only id and name: public). */
+export const SsoOrganisatie = z.object({ id: z.string(), naam: z.string() });
+export type SsoOrganisatie = z.infer<typeof SsoOrganisatie>;
+
+/**
+ * Why a sign-in through SSO did not succeed, as the browser is told on /inloggen?sso-fout=…
+ * (a fixed list: the sign-in page shows its own Dutch text, never text from the URL).
+ */
+export const SSO_FOUTEN = ['verlopen', 'afgebroken', 'mislukt', 'geen-email', 'geen-account', 'niet-ingesteld', 'onbereikbaar', 'ongeldig'] as const;
+export const SsoFout = z.enum(SSO_FOUTEN);
+export type SsoFout = z.infer<typeof SsoFout>;
+
+/** Everything Doorlopend holds about the signed-in user (GET /api/account/gegevens). */
+export const MijnGegevens = z.object({
+  exportVan: z.string().describe('ISO 8601: wanneer deze export is gemaakt'),
+  account: z.object({
+    id: z.string(),
+    email: z.string(),
+    naam: z.string(),
+    aangemaaktOp: z.string(),
+    wachtwoordIngesteld: z.boolean().describe('Alleen of er een wachtwoord is; de hash wordt nooit gegeven'),
+    platformBeheerder: z.boolean(),
+  }),
+  lidmaatschappen: z.array(z.object({ organisatieId: z.string(), organisatieNaam: z.string(), rol: z.string(), sinds: z.string() })),
+  sessies: z.array(z.object({ aangemaaktOp: z.string(), verlooptOp: z.string(), laatstGezienOp: z.string(), dezeSessie: z.boolean() })),
+  auditlog: z.array(
+    z.object({
+      at: z.string(),
+      organisatieId: z.string().nullable(),
+      actie: z.string(),
+      doorMij: z.boolean(),
+      overMij: z.boolean(),
+      onderwerpType: z.string(),
+      onderwerpId: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  uitnodigingen: z.array(
+    z.object({
+      organisatieId: z.string(),
+      organisatieNaam: z.string(),
+      email: z.string(),
+      rol: z.string(),
+      aanMij: z.boolean(),
+      doorMij: z.boolean(),
+      aangemaaktOp: z.string(),
+      verlooptOp: z.string(),
+      aangenomenOp: z.string().nullable(),
+    }),
+  ),
+  wachtwoordHerstelAanvragen: z.array(z.object({ aangemaaktOp: z.string(), verlooptOp: z.string(), gebruiktOp: z.string().nullable() })),
+});
+export type MijnGegevens = z.infer<typeof MijnGegevens>;
+
+/** Deleting one's own account: the current password, or (an account without password, SSO only) the e-mail address typed out. */
+export const AccountVerwijderen = z.object({
+  wachtwoord: z.string().min(1).max(1024).optional(),
+  bevestiging: z.string().trim().max(254).optional().describe('Alleen voor een account zonder wachtwoord: het eigen e-mailadres, ter bevestiging'),
+});
+export type AccountVerwijderen = z.infer<typeof AccountVerwijderen>;
