@@ -118,3 +118,32 @@ export type SsoInstellen = z.infer<typeof SsoInstellen>;
 
 export const SsoStartParams = z.object({ organisationId: z.uuid('onbekende organisatie') });
 export const SsoStartQuery = z.object({ return_to: z.string().max(500).optional().describe('Pad op deze site om na het inloggen naartoe te gaan (standaard /)') });
+
+/* Organisation management (issue 4): organisation data, vestigingen, removing roles and members. */
+
+/** A BRIN number: two digits and two letters (12AB); letters are upper-cased. */
+export const Brin = z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{2}$/, 'een BRIN-nummer is twee cijfers en twee letters, zoals 12AB');
+/** BRIN number plus vestigingsnummer: 12AB00. */
+export const BrinVestiging = z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{2}[0-9]{2}$/, 'een vestigingsnummer is het BRIN-nummer met twee cijfers, zoals 12AB00');
+
+export const OrganisatieWijzigen = z
+  .object({
+    naam: z.string().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens').optional(),
+    brin: Brin.nullable().optional().describe('null: geen BRIN-nummer'),
+  })
+  .refine((v) => v.naam !== undefined || v.brin !== undefined, 'geef een naam of een BRIN-nummer');
+export type OrganisatieWijzigen = z.infer<typeof OrganisatieWijzigen>;
+
+export const Vestiging = z.object({ id: z.string(), naam: z.string(), brinVestiging: z.string().nullable() });
+export type Vestiging = z.infer<typeof Vestiging>;
+export const VestigingParams = z.object({ id: z.uuid('onbekende organisatie'), vestigingId: z.uuid('onbekende vestiging') });
+export const VestigingInvoer = z.object({
+  naam: z.string().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens'),
+  brinVestiging: BrinVestiging.nullable().optional(),
+});
+export type VestigingInvoer = z.infer<typeof VestigingInvoer>;
+export const VestigingWijzigen = VestigingInvoer.partial().refine((v) => v.naam !== undefined || v.brinVestiging !== undefined, 'geef een naam of een vestigingsnummer');
+export type VestigingWijzigen = z.infer<typeof VestigingWijzigen>;
+
+export const LidParams = z.object({ id: z.uuid('onbekende organisatie'), userId: z.uuid('onbekend lid') });
+export const LidRolParams = LidParams.extend({ rol: Rol });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/server/http/app.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
+import { insertMembership, insertOrganisation, insertPartnership } from '../../src/server/repositories/account-repository.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/accounts.js';
 
@@ -39,11 +40,31 @@ const ACTOR_EMAIL: Record<Exclude<ActorKind, 'anonymous'>, string> = {
 /** An account of the unrelated organisation that the matrix tries to add as a member. */
 const CANDIDATE = 'kandidaat@ander.demo';
 
+/** Ids made in the setup for rows that need more than the organisation under test (see beforeAll). */
+interface MatrixIds {
+  /** The demo samenwerking of Demo Vmbo College and Demo ROC (the partner's organisation). */
+  partnership: string;
+  /** A samenwerking of Demo Vmbo College alone, with an open proposal for Ander College (the foreign organisation). */
+  proposedToForeign: string;
+  /** A samenwerking of Demo Vmbo College and Demo ROC that the beheerder leaves in its row. */
+  toLeave: string;
+  /** An organisation without users, proposed to the demo samenwerking in its row. */
+  candidateOrg: string;
+  /** The foreign organisation (Ander College). */
+  foreignOrg: string;
+  /** The vestiging of Demo Vmbo College; and one made for the DELETE row. */
+  vestiging: string;
+  vestigingToDelete: string;
+  /** Members of Demo Vmbo College made for the rows that remove a role and a member. */
+  memberWithRoles: string;
+  memberToRemove: string;
+}
+
 interface Row {
   method: string;
   url: string;
   /** Builds the request; `org` is the id of the organisation under test. */
-  request?: (ctx: { org: string; actor: ActorKind }) => { url?: string; payload?: unknown };
+  request?: (ctx: { org: string; actor: ActorKind; ids: MatrixIds }) => { url?: string; payload?: unknown };
   expect: Record<ActorKind, number>;
 }
 
@@ -76,6 +97,94 @@ const MATRIX: Row[] = [
     expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   { method: 'GET', url: '/api/organisations/:id/audit', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
+  // Organisation management (same name again: allowed, changes nothing).
+  {
+    method: 'PATCH',
+    url: '/api/organisations/:id',
+    request: () => ({ payload: { naam: 'Demo Vmbo College' } }),
+    expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  // The directory of schools and instellingen (public facts) is for staff of any organisation.
+  { method: 'GET', url: '/api/organisations/directory', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 200, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisations/:id/vestigingen', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 } },
+  {
+    method: 'POST',
+    url: '/api/organisations/:id/vestigingen',
+    request: () => ({ payload: { naam: 'Matrix vestiging' } }),
+    expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PATCH',
+    url: '/api/organisations/:id/vestigingen/:vestigingId',
+    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/vestigingen/${ids.vestiging}`, payload: { naam: 'Demo Vmbo College, locatie Centrum' } }),
+    expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/organisations/:id/vestigingen/:vestigingId',
+    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/vestigingen/${ids.vestigingToDelete}` }),
+    expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/organisations/:id/members/:userId/rollen/:rol',
+    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/members/${ids.memberWithRoles}/rollen/examinator` }),
+    expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/organisations/:id/members/:userId',
+    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/members/${ids.memberToRemove}` }),
+    expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  // Samenwerkingen. A leerling sees none (an empty list), an outsider none of ours.
+  { method: 'GET', url: '/api/partnerships', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
+  {
+    method: 'POST',
+    url: '/api/partnerships',
+    request: ({ org }) => ({ payload: { naam: 'Matrix samenwerking', organisatieId: org } }),
+    expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'GET',
+    url: '/api/partnerships/:id',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PATCH',
+    url: '/api/partnerships/:id',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}`, payload: { naam: 'Demo doorlopende leerroute techniek' } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/partnerships/:id/organisations',
+    // Only a beheerder of a member proposes; the proposed organisation has no users, so nothing else changes.
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/organisations`, payload: { organisatieId: ids.candidateOrg } }),
+    expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/partnerships/:id/organisations/:orgId/accepteren',
+    // Only the proposed organisation's beheerder (here: the foreign user) answers a proposal.
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.proposedToForeign}/organisations/${ids.foreignOrg}/accepteren` }),
+    expect: { beheerder: 404, ontwikkelaar: 404, leerling: 404, partner: 404, foreign: 200, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/partnerships/:id/organisations/:orgId/afwijzen',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/organisations/${ids.foreignOrg}/afwijzen` }),
+    expect: { beheerder: 404, ontwikkelaar: 404, leerling: 404, partner: 404, foreign: 204, anonymous: 401 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/partnerships/:id/organisations/:orgId',
+    // The beheerder takes Demo Vmbo College out of a samenwerking made for this row; the others try the
+    // same on the demo samenwerking (which must stay as it is for the other rows).
+    request: ({ org, actor, ids }) => ({ url: `/api/partnerships/${actor === 'beheerder' ? ids.toLeave : ids.partnership}/organisations/${org}` }),
+    expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 404, anonymous: 401 },
+  },
 ];
 
 const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;
@@ -90,8 +199,8 @@ const unlisted = (routes: Array<{ method: string; url: string }>) =>
 
 describe('the authorization matrix check', () => {
   it('flags a new organisation route, a new method on a known path, and a look-alike of a public prefix', () => {
-    expect(unlisted([{ method: 'GET', url: '/api/partnerships/:id' }, { method: 'DELETE', url: '/api/organisations/:id/members' }, { method: 'GET', url: '/api/mbo-privé' }, { method: 'GET', url: '/api/mbo/dossiers' }])).toEqual([
-      'GET /api/partnerships/:id',
+    expect(unlisted([{ method: 'GET', url: '/api/partnerships/:id/geheim' }, { method: 'DELETE', url: '/api/organisations/:id/members' }, { method: 'GET', url: '/api/mbo-privé' }, { method: 'GET', url: '/api/mbo/dossiers' }])).toEqual([
+      'GET /api/partnerships/:id/geheim',
       'DELETE /api/organisations/:id/members',
       'GET /api/mbo-privé',
     ]);
@@ -101,12 +210,38 @@ describe('the authorization matrix check', () => {
 describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
   let t: AccountsApp;
   let org: string;
+  let ids: MatrixIds;
   beforeAll(async () => {
     t = await startAccountsApp();
     org = (await t.database.db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
-    await createUser({ db: t.database.db, email: ACTOR_EMAIL.foreign, naam: 'Ander', organisatie: 'Ander College', soort: 'vmbo-school', rol: 'beheerder', password: 'demo-wachtwoord' });
+    const foreign = await createUser({ db: t.database.db, email: ACTOR_EMAIL.foreign, naam: 'Ander', organisatie: 'Ander College', soort: 'vmbo-school', rol: 'beheerder', password: 'demo-wachtwoord' });
     await createUser({ db: t.database.db, email: CANDIDATE, naam: 'Kandidaat', organisatie: 'Ander College', rol: 'ontwikkelaar' });
+    ids = await matrixSetup(org, foreign.organisationId);
   });
+
+  /** Samenwerkingen, a vestiging and members for the rows of organisation management and samenwerkingen. */
+  async function matrixSetup(vmbo: string, foreignOrg: string): Promise<MatrixIds> {
+    const db = t.database.db;
+    const roc = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo ROC').executeTakeFirstOrThrow()).id;
+    const partnership = (await db.selectFrom('partnership').select('id').where('naam', '=', 'Demo doorlopende leerroute techniek').executeTakeFirstOrThrow()).id;
+    const beheerder = await signIn(t.app, ACTOR_EMAIL.beheerder);
+    const post = async (url: string, payload: object) => {
+      const res = await t.app.inject({ method: 'POST', url, headers: asUser(beheerder), payload });
+      if (res.statusCode !== 201) throw new Error(`setup ${url}: ${res.statusCode} ${res.body}`);
+      return res.json() as { id: string };
+    };
+    // The demo samenwerking has an open proposal for the foreign organisation (declined in its row).
+    await post(`/api/partnerships/${partnership}/organisations`, { organisatieId: foreignOrg });
+    const proposedToForeign = (await post('/api/partnerships', { naam: 'Matrix: voorstel aan Ander College', organisatieId: vmbo, partners: [foreignOrg] })).id;
+    const toLeave = await insertPartnership(db, 'Matrix: om te verlaten', [vmbo, roc]);
+    const candidateOrg = await insertOrganisation(db, { naam: 'Matrix Kandidaat College', soort: 'vmbo-school' });
+    const vestiging = (await db.selectFrom('vestiging').select('id').where('organisation_id', '=', vmbo).executeTakeFirstOrThrow()).id;
+    const vestigingToDelete = (await post(`/api/organisations/${vmbo}/vestigingen`, { naam: 'Matrix: te verwijderen vestiging' })).id;
+    const memberWithRoles = (await createUser({ db, email: 'matrix-rollen@vmbo.demo', naam: 'Matrix Rollen', organisatie: 'Demo Vmbo College', rol: 'ontwikkelaar' })).userId;
+    await insertMembership(db, { userId: memberWithRoles, organisationId: vmbo, rol: 'examinator' });
+    const memberToRemove = (await createUser({ db, email: 'matrix-lid@vmbo.demo', naam: 'Matrix Lid', organisatie: 'Demo Vmbo College', rol: 'decaan' })).userId;
+    return { partnership, proposedToForeign, toLeave, candidateOrg, foreignOrg, vestiging, vestigingToDelete, memberWithRoles, memberToRemove };
+  }
   afterAll(async () => {
     await t?.close();
   });
@@ -128,7 +263,7 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
       for (const actor of ACTORS) {
         // A fresh session per cell, so that logout in one cell does not affect another.
         const session = actor === 'anonymous' ? undefined : await signIn(t.app, ACTOR_EMAIL[actor]);
-        const built = row.request?.({ org, actor }) ?? {};
+        const built = row.request?.({ org, actor, ids }) ?? {};
         const res = await t.app.inject({
           method: row.method as 'GET',
           url: built.url ?? row.url.replace(':id', org),

@@ -160,6 +160,10 @@ export interface PartnershipTable {
 export interface PartnershipMemberTable {
   partnership_id: string;
   organisation_id: string;
+  /** Migration 0007: 'voorgesteld' until the organisation's beheerder accepts; only 'lid' counts for access. */
+  status: ColumnType<'voorgesteld' | 'lid', 'voorgesteld' | 'lid' | undefined, 'voorgesteld' | 'lid'>;
+  voorgesteld_door: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface AppUserTable {

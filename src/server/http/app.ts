@@ -17,6 +17,7 @@ import { registerAuthHooks } from './auth-hooks.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
 import { MailQueue, type Mailer } from '../mail/mailer.js';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'zoeken', description: 'Zoeken in de catalogus, vmbo en mbo' },
         { name: 'accounts', description: 'Inloggen, uitloggen, wachtwoord herstellen, uitnodigingen aannemen en de ingelogde gebruiker (sessiecookie; CSRF-token in de header x-csrf-token)' },
         { name: 'organisaties', description: 'Organisaties, leden, uitnodigingen en auditlog; alleen voor leden' },
+        { name: 'samenwerkingen', description: 'Samenwerkingen tussen vmbo-scholen en mbo-instellingen: partners voorstellen, aannemen, vertrekken; alleen voor partners' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -145,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         authRoutes({ db: opts.db, limiter: opts.loginLimiter ?? new LoginRateLimiter(), forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
       );
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
+      await api.register(partnershipRoutes(opts.db));
     },
     { prefix: '/api' },
   );

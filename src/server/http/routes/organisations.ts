@@ -3,9 +3,40 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
-import { AuditRegel, Lid, LidToevoegen, Organisatie, OrganisatieParams, SsoInstellen, SsoInstelling, Uitnodigen, Uitnodiging } from '../../../shared/auth-api.js';
+import {
+  AuditRegel,
+  Lid,
+  LidParams,
+  LidRolParams,
+  LidToevoegen,
+  Organisatie,
+  OrganisatieParams,
+  OrganisatieWijzigen,
+  SsoInstellen,
+  SsoInstelling,
+  Uitnodigen,
+  Uitnodiging,
+  Vestiging,
+  VestigingInvoer,
+  VestigingParams,
+  VestigingWijzigen,
+} from '../../../shared/auth-api.js';
+import { GidsOrganisatie, GidsQuery } from '../../../shared/partnership-api.js';
 import type { DB } from '../../db/schema.js';
-import { addMember, getOrganisation, listAudit, listMembers, listOrganisations } from '../../use-cases/organisations/organisations.js';
+import {
+  addMember,
+  addVestiging,
+  changeVestiging,
+  getOrganisation,
+  listAudit,
+  listMembers,
+  listOrganisations,
+  listVestigingen,
+  removeMember,
+  removeVestiging,
+  updateOrganisationData,
+} from '../../use-cases/organisations/organisations.js';
+import { searchOrganisationDirectory } from '../../use-cases/organisations/directory.js';
 import { inviteMember } from '../../use-cases/organisations/invitations.js';
 import { getSsoConfig, setSsoConfig } from '../../use-cases/organisations/sso-config.js';
 import type { MailQueue } from '../../mail/mailer.js';
@@ -17,6 +48,18 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
     const tags = ['organisaties'];
     app.get('/organisations', { schema: { tags, summary: 'De organisaties waarvan ik lid ben', response: { 200: z.array(Organisatie), 401: Problem } } }, (req) =>
       listOrganisations({ db, auth: req.auth }),
+    );
+    app.get(
+      '/organisations/directory',
+      {
+        schema: {
+          tags,
+          summary: 'Scholen en instellingen zoeken om als partner voor te stellen: alleen openbare gegevens (medewerkers)',
+          querystring: GidsQuery,
+          response: { 200: z.array(GidsOrganisatie), 400: Problem, 401: Problem, 403: Problem },
+        },
+      },
+      (req) => searchOrganisationDirectory({ db, auth: req.auth, q: req.query.q }),
     );
     app.get('/organisations/:id', { schema: { tags, summary: 'Een organisatie waarvan ik lid ben', params: OrganisatieParams, response: { 200: Organisatie, ...errors } } }, (req) =>
       getOrganisation({ db, auth: req.auth, organisationId: req.params.id }),
@@ -41,6 +84,57 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
         },
       },
       async (req, reply) => reply.status(201).send(await inviteMember({ db, mail, publicUrl, auth: req.auth, organisationId: req.params.id, input: req.body })),
+    );
+    app.patch(
+      '/organisations/:id',
+      { schema: { tags, summary: 'Naam en BRIN-nummer van de organisatie wijzigen (beheerder)', params: OrganisatieParams, body: OrganisatieWijzigen, response: { 200: Organisatie, ...errors, 409: Problem } } },
+      (req) => updateOrganisationData({ db, auth: req.auth, organisationId: req.params.id, input: req.body }),
+    );
+    app.get(
+      '/organisations/:id/vestigingen',
+      { schema: { tags, summary: 'De vestigingen van de organisatie', params: OrganisatieParams, response: { 200: z.array(Vestiging), ...errors } } },
+      (req) => listVestigingen({ db, auth: req.auth, organisationId: req.params.id }),
+    );
+    app.post(
+      '/organisations/:id/vestigingen',
+      { schema: { tags, summary: 'Een vestiging toevoegen (beheerder)', params: OrganisatieParams, body: VestigingInvoer, response: { 201: Vestiging, ...errors, 409: Problem } } },
+      async (req, reply) => reply.status(201).send(await addVestiging({ db, auth: req.auth, organisationId: req.params.id, input: req.body })),
+    );
+    app.patch(
+      '/organisations/:id/vestigingen/:vestigingId',
+      { schema: { tags, summary: 'Een vestiging wijzigen (beheerder)', params: VestigingParams, body: VestigingWijzigen, response: { 200: Vestiging, ...errors, 409: Problem } } },
+      (req) => changeVestiging({ db, auth: req.auth, organisationId: req.params.id, vestigingId: req.params.vestigingId, input: req.body }),
+    );
+    app.delete(
+      '/organisations/:id/vestigingen/:vestigingId',
+      { schema: { tags, summary: 'Een vestiging verwijderen (beheerder)', params: VestigingParams, response: { 204: z.null(), ...errors } } },
+      async (req, reply) => {
+        await removeVestiging({ db, auth: req.auth, organisationId: req.params.id, vestigingId: req.params.vestigingId });
+        return reply.status(204).send(null);
+      },
+    );
+    app.delete(
+      '/organisations/:id/members/:userId/rollen/:rol',
+      {
+        schema: {
+          tags,
+          summary: 'Een rol van een lid intrekken (beheerder); de laatste beheerder blijft',
+          params: LidRolParams,
+          response: { 204: z.null(), ...errors, 409: Problem },
+        },
+      },
+      async (req, reply) => {
+        await removeMember({ db, auth: req.auth, organisationId: req.params.id, userId: req.params.userId, rol: req.params.rol });
+        return reply.status(204).send(null);
+      },
+    );
+    app.delete(
+      '/organisations/:id/members/:userId',
+      { schema: { tags, summary: 'Een lid uit de organisatie verwijderen, met al zijn rollen (beheerder); de laatste beheerder blijft', params: LidParams, response: { 204: z.null(), ...errors, 409: Problem } } },
+      async (req, reply) => {
+        await removeMember({ db, auth: req.auth, organisationId: req.params.id, userId: req.params.userId });
+        return reply.status(204).send(null);
+      },
     );
     app.get('/organisations/:id/audit', { schema: { tags, summary: 'Het auditlog van de organisatie (beheerder)', params: OrganisatieParams, response: { 200: z.array(AuditRegel), ...errors } } }, (req) =>
       listAudit({ db, auth: req.auth, organisationId: req.params.id }),

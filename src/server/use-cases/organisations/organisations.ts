@@ -1,21 +1,38 @@
 /**
- * Organisation use cases: list and read own organisations, members and audit log, add a member.
- * Each asks the pure rules first (404 for a foreign organisation, 403 for a role without the right)
+ * Organisation use cases: list and read own organisations, members and audit log, add a member; and
+ * management by the beheerder: organisation data (naam, BRIN), vestigingen, removing a role or a member
+ * (never the last beheerder). Each asks the pure rules first (404 for a foreign organisation, 403 for a role without the right)
  * and then reads with queries scoped to the user's memberships.
  */
 import type { Kysely } from 'kysely';
 import { decide, rolesIn, type Action } from '../../../domain/auth/rules.js';
-import type { AuditRegel, Lid, LidToevoegen, Organisatie } from '../../../shared/auth-api.js';
+import type { AuditRegel, Lid, LidToevoegen, Organisatie, OrganisatieWijzigen, Vestiging, VestigingInvoer, VestigingWijzigen } from '../../../shared/auth-api.js';
+import type { Role } from '../../../domain/auth/rules.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { findUserByEmail, insertMembership, membersOf, organisationsOfUser } from '../../repositories/account-repository.js';
 import { appendAudit, auditOfOrganisation } from '../../repositories/audit-repository.js';
+import {
+  beheerdersOf,
+  createVestiging,
+  deleteMembership,
+  deleteVestiging,
+  findVestiging,
+  lockOrganisation,
+  organisationNameTaken,
+  rolesOfMember,
+  updateOrganisation,
+  updateVestiging,
+  vestigingenOf,
+  vestigingNameTaken,
+} from '../../repositories/organisation-repository.js';
 import { requireAuth } from '../auth/get-me.js';
 import type { AuthContext } from '../auth/session.js';
 
 const NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
 
-function authorize(auth: AuthContext | null, action: Action, organisationId: string): AuthContext {
+/** The rules for one organisation: 404 when the user has no role in it, 403 when the role lacks the right. */
+export function authorizeOrganisation(auth: AuthContext | null, action: Action, organisationId: string): AuthContext {
   const a = requireAuth(auth);
   const decision = decide(a.actor, action, { type: 'organisation', organisationId });
   if (decision === 'not_found') throw notFound(NOT_FOUND);
@@ -30,21 +47,21 @@ export async function listOrganisations(opts: { db: Kysely<DB>; auth: AuthContex
 }
 
 export async function getOrganisation(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Organisatie> {
-  const auth = authorize(opts.auth, 'organisation.read', opts.organisationId);
+  const auth = authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);
   const [org] = await organisationsOfUser(opts.db, auth.user.id, opts.organisationId);
   if (!org) throw notFound(NOT_FOUND);
   return { ...org, mijnRollen: rolesIn(auth.actor, org.id) };
 }
 
 export async function listMembers(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Lid[]> {
-  const auth = authorize(opts.auth, 'members.read', opts.organisationId);
+  const auth = authorizeOrganisation(opts.auth, 'members.read', opts.organisationId);
   const members = await membersOf(opts.db, auth.user.id, opts.organisationId);
   return members.map((m) => ({ gebruikerId: m.userId, naam: m.naam, email: m.email, rollen: m.rollen }));
 }
 
 /** A beheerder gives an existing user a role in the organisation. */
 export async function addMember(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: LidToevoegen }): Promise<Lid> {
-  const auth = authorize(opts.auth, 'members.manage', opts.organisationId);
+  const auth = authorizeOrganisation(opts.auth, 'members.manage', opts.organisationId);
   return opts.db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, opts.input.email);
     // Invitations of new people by e-mail come later; for now the account must exist.
@@ -65,7 +82,176 @@ export async function addMember(opts: { db: Kysely<DB>; auth: AuthContext | null
 }
 
 export async function listAudit(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<AuditRegel[]> {
-  const auth = authorize(opts.auth, 'audit.read', opts.organisationId);
+  const auth = authorizeOrganisation(opts.auth, 'audit.read', opts.organisationId);
   const rows = await auditOfOrganisation(opts.db, auth.user.id, opts.organisationId);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+/** PostgreSQL's unique_violation (two requests racing for the same name). */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+async function uniqueOrConflict<T>(work: () => Promise<T>, message: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', message);
+    throw error;
+  }
+}
+
+/** The beheerder changes the organisation's naam and/or BRIN number. */
+export async function updateOrganisationData(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: OrganisatieWijzigen }): Promise<Organisatie> {
+  const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
+  const { naam, brin } = opts.input;
+  await uniqueOrConflict(
+    () =>
+      opts.db.transaction().execute(async (trx) => {
+        const org = await lockOrganisation(trx, opts.organisationId);
+        if (!org) throw notFound(NOT_FOUND);
+        const changes: { naam?: string; brin?: string | null } = {};
+        const details: Record<string, { van: string | null; naar: string | null }> = {};
+        if (naam !== undefined && naam !== org.naam) {
+          if (await organisationNameTaken(trx, naam, org.id)) throw new AppError('conflict', `Er is al een organisatie met de naam ${naam}.`);
+          changes.naam = naam;
+          details.naam = { van: org.naam, naar: naam };
+        }
+        if (brin !== undefined && brin !== org.brin) {
+          changes.brin = brin;
+          details.brin = { van: org.brin, naar: brin };
+        }
+        if (Object.keys(changes).length === 0) return;
+        await updateOrganisation(trx, org.id, changes);
+        await appendAudit(trx, { actorUserId: auth.user.id, organisationId: org.id, action: 'organisation.updated', subjectType: 'organisation', subjectId: org.id, details });
+      }),
+    `Er is al een organisatie met de naam ${naam ?? ''}.`,
+  );
+  return getOrganisation({ db: opts.db, auth: opts.auth, organisationId: opts.organisationId });
+}
+
+export async function listVestigingen(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Vestiging[]> {
+  authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);
+  return vestigingenOf(opts.db, opts.organisationId);
+}
+
+const VESTIGING_NOT_FOUND = 'Deze vestiging bestaat niet (meer).';
+
+/** A vestigingsnummer starts with the organisation's own BRIN number (when it has one). */
+function checkBrinVestiging(org: { brin: string | null }, brinVestiging: string | null | undefined): void {
+  if (brinVestiging && org.brin && !brinVestiging.startsWith(org.brin)) {
+    throw new AppError('validation_failed', `Het vestigingsnummer ${brinVestiging} hoort niet bij BRIN-nummer ${org.brin}.`, {
+      errors: [{ path: 'body.brinVestiging', message: `begint niet met ${org.brin}` }],
+    });
+  }
+}
+
+export async function addVestiging(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: VestigingInvoer }): Promise<Vestiging> {
+  const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
+  const { naam } = opts.input;
+  const brinVestiging = opts.input.brinVestiging ?? null;
+  const conflict = `Er is al een vestiging met de naam ${naam}.`;
+  return uniqueOrConflict(
+    () =>
+      opts.db.transaction().execute(async (trx) => {
+        const org = await lockOrganisation(trx, opts.organisationId);
+        if (!org) throw notFound(NOT_FOUND);
+        checkBrinVestiging(org, brinVestiging);
+        if (await vestigingNameTaken(trx, org.id, naam)) throw new AppError('conflict', conflict);
+        const id = await createVestiging(trx, org.id, { naam, brinVestiging });
+        await appendAudit(trx, { actorUserId: auth.user.id, organisationId: org.id, action: 'vestiging.added', subjectType: 'vestiging', subjectId: id, details: { naam, brinVestiging } });
+        return { id, naam, brinVestiging };
+      }),
+    conflict,
+  );
+}
+
+export async function changeVestiging(opts: {
+  db: Kysely<DB>;
+  auth: AuthContext | null;
+  organisationId: string;
+  vestigingId: string;
+  input: VestigingWijzigen;
+}): Promise<Vestiging> {
+  const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
+  const conflict = `Er is al een vestiging met de naam ${opts.input.naam ?? ''}.`;
+  return uniqueOrConflict(
+    () =>
+      opts.db.transaction().execute(async (trx) => {
+        const org = await lockOrganisation(trx, opts.organisationId);
+        if (!org) throw notFound(NOT_FOUND);
+        const current = await findVestiging(trx, org.id, opts.vestigingId);
+        if (!current) throw notFound(VESTIGING_NOT_FOUND);
+        const naam = opts.input.naam ?? current.naam;
+        const brinVestiging = opts.input.brinVestiging === undefined ? current.brinVestiging : opts.input.brinVestiging;
+        if (naam === current.naam && brinVestiging === current.brinVestiging) return current;
+        checkBrinVestiging(org, brinVestiging);
+        if (naam !== current.naam && (await vestigingNameTaken(trx, org.id, naam, current.id))) throw new AppError('conflict', conflict);
+        await updateVestiging(trx, org.id, current.id, { naam, brin_vestiging: brinVestiging });
+        await appendAudit(trx, {
+          actorUserId: auth.user.id,
+          organisationId: org.id,
+          action: 'vestiging.updated',
+          subjectType: 'vestiging',
+          subjectId: current.id,
+          details: { van: { naam: current.naam, brinVestiging: current.brinVestiging }, naar: { naam, brinVestiging } },
+        });
+        return { id: current.id, naam, brinVestiging };
+      }),
+    conflict,
+  );
+}
+
+export async function removeVestiging(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; vestigingId: string }): Promise<void> {
+  const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
+  await opts.db.transaction().execute(async (trx) => {
+    const org = await lockOrganisation(trx, opts.organisationId);
+    if (!org) throw notFound(NOT_FOUND);
+    const current = await findVestiging(trx, org.id, opts.vestigingId);
+    if (!current || !(await deleteVestiging(trx, org.id, current.id))) throw notFound(VESTIGING_NOT_FOUND);
+    await appendAudit(trx, {
+      actorUserId: auth.user.id,
+      organisationId: org.id,
+      action: 'vestiging.removed',
+      subjectType: 'vestiging',
+      subjectId: current.id,
+      details: { naam: current.naam, brinVestiging: current.brinVestiging },
+    });
+  });
+}
+
+const MEMBER_NOT_FOUND = 'Deze persoon is geen lid van deze organisatie.';
+
+/**
+ * The beheerder removes one role of a member (`rol`) or the member altogether. The organisation's row is
+ * locked, so two beheerders removing each other at the same moment cannot leave it without a beheerder.
+ */
+export async function removeMember(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; userId: string; rol?: Role }): Promise<void> {
+  const auth = authorizeOrganisation(opts.auth, 'members.manage', opts.organisationId);
+  await opts.db.transaction().execute(async (trx) => {
+    const org = await lockOrganisation(trx, opts.organisationId);
+    if (!org) throw notFound(NOT_FOUND);
+    const roles = await rolesOfMember(trx, org.id, opts.userId);
+    if (roles.length === 0) throw notFound(MEMBER_NOT_FOUND);
+    if (opts.rol && !roles.includes(opts.rol)) throw notFound(`Dit lid heeft de rol ${opts.rol} niet in ${org.naam}.`);
+    const losesBeheerder = opts.rol ? opts.rol === 'beheerder' : roles.includes('beheerder');
+    if (losesBeheerder) {
+      const others = (await beheerdersOf(trx, org.id)).filter((id) => id !== opts.userId);
+      if (others.length === 0) {
+        throw new AppError(
+          'conflict',
+          `${org.naam} moet minstens één beheerder houden. Geef eerst iemand anders de rol beheerder voordat u deze beheerder verwijdert.`,
+        );
+      }
+    }
+    const removed = await deleteMembership(trx, org.id, opts.userId, opts.rol);
+    await appendAudit(trx, {
+      actorUserId: auth.user.id,
+      organisationId: org.id,
+      action: opts.rol ? 'membership.role_removed' : 'membership.removed',
+      subjectType: 'user',
+      subjectId: opts.userId,
+      details: opts.rol ? { rol: opts.rol } : { rollen: removed },
+    });
+  });
 }

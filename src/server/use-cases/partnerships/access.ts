@@ -18,8 +18,10 @@ export interface PartnershipAccess {
   memberOrganisationIds: string[];
 }
 
+/** The organisations that are members (status 'lid') of the samenwerking; proposed ones are not. */
 export async function partnershipMemberOrganisationIds(db: Kysely<DB>, partnershipId: string): Promise<string[]> {
-  const rows = await db.selectFrom('partnership_member').select('organisation_id').where('partnership_id', '=', partnershipId).execute();
+  // Only accepted members: a proposed organisation has no access until its beheerder accepts (migration 0007).
+  const rows = await db.selectFrom('partnership_member').select('organisation_id').where('partnership_id', '=', partnershipId).where('status', '=', 'lid').execute();
   return rows.map((r) => r.organisation_id);
 }
 

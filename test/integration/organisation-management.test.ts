@@ -1,0 +1,197 @@
+/**
+ * Organisation management through the API: organisation data (naam, BRIN), vestigingen, removing a role
+ * or a member (never the last beheerder), all audited; and the walls (403 for a role without the right,
+ * 404 for an outsider, 400 problem+json for bad input, nothing changed on error).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Organisatie, Vestiging } from '../../src/shared/auth-api.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
+import { insertMembership } from '../../src/server/repositories/account-repository.js';
+import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
+
+const PASSWORD = 'demo-wachtwoord';
+
+describe.skipIf(!databaseAvailable)(`organisation management (${TEST_DB})`, () => {
+  let t: AccountsApp;
+  let vmbo: string;
+  let roc: string;
+  const users: Record<string, string> = {};
+  const s: Record<string, Session> = {};
+
+  type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  const call = (who: string | null, method: Method, url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: who ? asUser(s[who]!) : {}, ...(payload ? { payload } : {}) });
+  const expectProblem = (res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number) => {
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    return res.json() as { detail: string; errors?: Array<{ path: string; message: string }> };
+  };
+  const auditOf = async (organisationId: string, action: string) =>
+    t.database.db.selectFrom('audit_log').select(['actor_user_id', 'subject_id', 'details']).where('organisation_id', '=', organisationId).where('action', '=', action).orderBy('id').execute();
+  const snapshot = async () => ({
+    organisations: await t.database.db.selectFrom('organisation').select(['id', 'naam', 'brin']).orderBy('id').execute(),
+    vestigingen: await t.database.db.selectFrom('vestiging').select(['id', 'naam', 'brin_vestiging']).orderBy('id').execute(),
+    memberships: await t.database.db.selectFrom('membership').select(['user_id', 'organisation_id', 'rol']).orderBy('user_id').orderBy('organisation_id').orderBy('rol').execute(),
+    audit: Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  });
+  const rolesOf = async (userId: string, organisationId: string) =>
+    (await t.database.db.selectFrom('membership').select('rol').where('user_id', '=', userId).where('organisation_id', '=', organisationId).orderBy('rol').execute()).map((r) => r.rol);
+
+  beforeAll(async () => {
+    t = await startAccountsApp();
+    const db = t.database.db;
+    await createUser({ db, email: 'beheerder@roc.demo', naam: 'Rik Beheerder', organisatie: 'Demo ROC', rol: 'beheerder', password: PASSWORD });
+    const orgs = await db.selectFrom('organisation').select(['id', 'naam']).execute();
+    vmbo = orgs.find((o) => o.naam === 'Demo Vmbo College')!.id;
+    roc = orgs.find((o) => o.naam === 'Demo ROC')!.id;
+    for (const u of await db.selectFrom('app_user').select(['id', 'email']).execute()) users[u.email] = u.id;
+    const accounts = { beheerder: 'beheerder@vmbo.demo', docent: 'docent@vmbo.demo', leerling: 'leerling@vmbo.demo', rocDocent: 'docent@roc.demo', rocBeheerder: 'beheerder@roc.demo' };
+    for (const [who, email] of Object.entries(accounts)) s[who] = await signIn(t.app, email);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets the beheerder change naam and BRIN (upper-cased), audited with old and new values', async () => {
+    const res = await call('beheerder', 'PATCH', `/api/organisations/${vmbo}`, { naam: ' Demo Vmbo College Noord ', brin: '12ab' });
+    expect(res.statusCode).toBe(200);
+    const org = Organisatie.parse(res.json());
+    expect([org.naam, org.brin]).toEqual(['Demo Vmbo College Noord', '12AB']);
+    expect((await auditOf(vmbo, 'organisation.updated')).map((a) => a.details)).toEqual([
+      { naam: { van: 'Demo Vmbo College', naar: 'Demo Vmbo College Noord' }, brin: { van: '99XX', naar: '12AB' } },
+    ]);
+    // Back, and a BRIN can be cleared with null.
+    expect((await call('beheerder', 'PATCH', `/api/organisations/${vmbo}`, { naam: 'Demo Vmbo College', brin: null })).json()).toMatchObject({ brin: null });
+    expect((await call('beheerder', 'PATCH', `/api/organisations/${vmbo}`, { brin: '99XX' })).json()).toMatchObject({ naam: 'Demo Vmbo College', brin: '99XX' });
+    // Unchanged data writes nothing.
+    const before = await snapshot();
+    expect((await call('beheerder', 'PATCH', `/api/organisations/${vmbo}`, { naam: 'Demo Vmbo College' })).statusCode).toBe(200);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses bad organisation data and the wrong people, and changes nothing', async () => {
+    const before = await snapshot();
+    const url = `/api/organisations/${vmbo}`;
+    for (const brin of ['1234', '12ABC', 'AB12', '12 AB']) {
+      const problem = expectProblem(await call('beheerder', 'PATCH', url, { brin }), 400);
+      expect(problem.errors).toEqual([{ path: 'body.brin', message: 'een BRIN-nummer is twee cijfers en twee letters, zoals 12AB' }]);
+    }
+    expectProblem(await call('beheerder', 'PATCH', url, {}), 400);
+    expectProblem(await call('beheerder', 'PATCH', url, { naam: '' }), 400);
+    expect(expectProblem(await call('beheerder', 'PATCH', url, { naam: 'demo roc' }), 409).detail).toBe('Er is al een organisatie met de naam demo roc.');
+    expectProblem(await call('docent', 'PATCH', url, { naam: 'Gekaapt' }), 403);
+    expectProblem(await call('leerling', 'PATCH', url, { naam: 'Gekaapt' }), 403);
+    expectProblem(await call('rocBeheerder', 'PATCH', url, { naam: 'Gekaapt' }), 404);
+    expectProblem(await call(null, 'PATCH', url, { naam: 'Gekaapt' }), 401);
+    expectProblem(await call('beheerder', 'PATCH', '/api/organisations/geen-uuid', { naam: 'X' }), 400);
+    const noCsrf = await t.app.inject({ method: 'PATCH', url, headers: { cookie: s.beheerder!.cookie }, payload: { naam: 'Gekaapt' } });
+    expectProblem(noCsrf, 403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('manages vestigingen: members read, the beheerder adds, changes and removes, with checks on name and vestigingsnummer', async () => {
+    const url = `/api/organisations/${vmbo}/vestigingen`;
+    const initial = (await call('leerling', 'GET', url)).json() as Vestiging[];
+    expect(initial.map((v) => [v.naam, v.brinVestiging])).toEqual([['Demo Vmbo College, locatie Centrum', '99XX00']]);
+    expectProblem(await call('rocDocent', 'GET', url), 404);
+
+    const added = await call('beheerder', 'POST', url, { naam: 'Locatie Noord', brinVestiging: '99xx01' });
+    expect(added.statusCode).toBe(201);
+    const noord = Vestiging.parse(added.json());
+    expect(noord).toMatchObject({ naam: 'Locatie Noord', brinVestiging: '99XX01' });
+    expect((await call('docent', 'GET', `/api/organisations/${vmbo}`)).json()).toMatchObject({
+      vestigingen: [{ naam: 'Demo Vmbo College, locatie Centrum' }, { naam: 'Locatie Noord', brinVestiging: '99XX01' }],
+    });
+
+    const before = await snapshot();
+    expect(expectProblem(await call('beheerder', 'POST', url, { naam: 'Locatie Noord' }), 409).detail).toBe('Er is al een vestiging met de naam Locatie Noord.');
+    expect(expectProblem(await call('beheerder', 'POST', url, { naam: 'Locatie Zuid', brinVestiging: '12AB01' }), 400).errors).toEqual([
+      { path: 'body.brinVestiging', message: 'begint niet met 99XX' },
+    ]);
+    expectProblem(await call('beheerder', 'POST', url, { naam: 'Locatie Zuid', brinVestiging: '99XX1' }), 400);
+    expectProblem(await call('beheerder', 'POST', url, { naam: ' ' }), 400);
+    expectProblem(await call('docent', 'POST', url, { naam: 'Locatie Zuid' }), 403);
+    expectProblem(await call('rocBeheerder', 'POST', url, { naam: 'Locatie Zuid' }), 404);
+    expectProblem(await call('docent', 'PATCH', `${url}/${noord.id}`, { naam: 'Noord' }), 403);
+    expectProblem(await call('docent', 'DELETE', `${url}/${noord.id}`), 403);
+    expectProblem(await call('beheerder', 'PATCH', `${url}/${noord.id}`, { naam: 'Demo Vmbo College, locatie Centrum' }), 409);
+    expectProblem(await call('beheerder', 'PATCH', `${url}/geen-uuid`, { naam: 'Noord' }), 400);
+    // A vestiging of another organisation cannot be reached through this one.
+    const rocVestiging = Vestiging.parse((await call('rocBeheerder', 'POST', `/api/organisations/${roc}/vestigingen`, { naam: 'ROC Techniekcampus' })).json());
+    const afterRoc = await snapshot();
+    expectProblem(await call('beheerder', 'PATCH', `${url}/${rocVestiging.id}`, { naam: 'Overgenomen' }), 404);
+    expectProblem(await call('beheerder', 'DELETE', `${url}/${rocVestiging.id}`), 404);
+    expect(afterRoc.vestigingen.length).toBe(before.vestigingen.length + 1);
+    expect(await snapshot()).toEqual(afterRoc);
+
+    const changed = await call('beheerder', 'PATCH', `${url}/${noord.id}`, { naam: 'Locatie Noord-Oost', brinVestiging: null });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ id: noord.id, naam: 'Locatie Noord-Oost', brinVestiging: null });
+    expect((await call('beheerder', 'DELETE', `${url}/${noord.id}`)).statusCode).toBe(204);
+    expectProblem(await call('beheerder', 'DELETE', `${url}/${noord.id}`), 404);
+    expect(((await call('beheerder', 'GET', url)).json() as Vestiging[]).map((v) => v.naam)).toEqual(['Demo Vmbo College, locatie Centrum']);
+    expect(await auditOf(vmbo, 'vestiging.added')).toEqual([expect.objectContaining({ subject_id: noord.id, details: { naam: 'Locatie Noord', brinVestiging: '99XX01' } })]);
+    expect((await auditOf(vmbo, 'vestiging.updated')).map((a) => a.details)).toEqual([
+      { van: { naam: 'Locatie Noord', brinVestiging: '99XX01' }, naar: { naam: 'Locatie Noord-Oost', brinVestiging: null } },
+    ]);
+    expect(await auditOf(vmbo, 'vestiging.removed')).toHaveLength(1);
+    expect(await auditOf(roc, 'vestiging.added')).toHaveLength(1);
+  });
+
+  it('removes a role and a member; never the last beheerder (409, nothing changed)', async () => {
+    const docent = users['docent@vmbo.demo']!;
+    const beheerder = users['beheerder@vmbo.demo']!;
+    const leerling = users['leerling@vmbo.demo']!;
+    await insertMembership(t.database.db, { userId: docent, organisationId: vmbo, rol: 'examinator' });
+    const members = `/api/organisations/${vmbo}/members`;
+
+    // The last beheerder: neither the role nor the member can go.
+    const before = await snapshot();
+    const last = expectProblem(await call('beheerder', 'DELETE', `${members}/${beheerder}/rollen/beheerder`), 409);
+    expect(last.detail).toBe('Demo Vmbo College moet minstens één beheerder houden. Geef eerst iemand anders de rol beheerder voordat u deze beheerder verwijdert.');
+    expectProblem(await call('beheerder', 'DELETE', `${members}/${beheerder}`), 409);
+    // Wrong people, bad input, unknown member or role.
+    expectProblem(await call('docent', 'DELETE', `${members}/${leerling}`), 403);
+    expectProblem(await call('leerling', 'DELETE', `${members}/${leerling}`), 403);
+    expectProblem(await call('rocBeheerder', 'DELETE', `${members}/${leerling}`), 404);
+    expectProblem(await call(null, 'DELETE', `${members}/${leerling}`), 401);
+    expectProblem(await call('beheerder', 'DELETE', `${members}/${docent}/rollen/koning`), 400);
+    expectProblem(await call('beheerder', 'DELETE', `${members}/niet-een-uuid`), 400);
+    expectProblem(await call('beheerder', 'DELETE', `${members}/${docent}/rollen/decaan`), 404);
+    expectProblem(await call('beheerder', 'DELETE', `${members}/${users['docent@roc.demo']}`), 404);
+    expect(await snapshot()).toEqual(before);
+
+    // One role of the docent goes, the other stays.
+    expect((await call('beheerder', 'DELETE', `${members}/${docent}/rollen/examinator`)).statusCode).toBe(204);
+    expect(await rolesOf(docent, vmbo)).toEqual(['ontwikkelaar']);
+    // The leerling goes altogether, and at once loses access.
+    expect((await call('beheerder', 'DELETE', `${members}/${leerling}`)).statusCode).toBe(204);
+    expect(await rolesOf(leerling, vmbo)).toEqual([]);
+    expectProblem(await call('leerling', 'GET', `/api/organisations/${vmbo}`), 404);
+    expect(await auditOf(vmbo, 'membership.role_removed')).toEqual([expect.objectContaining({ actor_user_id: beheerder, subject_id: docent, details: { rol: 'examinator' } })]);
+    expect(await auditOf(vmbo, 'membership.removed')).toEqual([expect.objectContaining({ actor_user_id: beheerder, subject_id: leerling, details: { rollen: ['leerling'] } })]);
+
+    // With a second beheerder, the first may step down.
+    await insertMembership(t.database.db, { userId: docent, organisationId: vmbo, rol: 'beheerder' });
+    expect((await call('beheerder', 'DELETE', `${members}/${beheerder}/rollen/beheerder`)).statusCode).toBe(204);
+    expect(await rolesOf(beheerder, vmbo)).toEqual([]);
+    // …and now the docent is the last one.
+    expectProblem(await call('docent', 'DELETE', `${members}/${docent}/rollen/beheerder`), 409);
+  });
+
+  it('never leaves an organisation without beheerder when two beheerders remove each other at the same time', async () => {
+    const a = users['beheerder@roc.demo']!;
+    const b = users['docent@roc.demo']!;
+    await insertMembership(t.database.db, { userId: b, organisationId: roc, rol: 'beheerder' });
+    const results = await Promise.all([
+      call('rocBeheerder', 'DELETE', `/api/organisations/${roc}/members/${b}/rollen/beheerder`),
+      call('rocDocent', 'DELETE', `/api/organisations/${roc}/members/${a}/rollen/beheerder`),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+    const beheerders = await t.database.db.selectFrom('membership').select('user_id').where('organisation_id', '=', roc).where('rol', '=', 'beheerder').execute();
+    expect(beheerders).toHaveLength(1);
+  });
+});
+
+if (!databaseAvailable) describe.skip(SKIP_NO_DB, () => it('skipped', () => {}));
