@@ -8,6 +8,7 @@ import { registeredRoutes } from '../../src/server/http/app.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { insertMembership, insertOrganisation, insertPartnership } from '../../src/server/repositories/account-repository.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/accounts.js';
 
 /** Public: no organisation data, answered to anyone. */
@@ -58,6 +59,8 @@ interface MatrixIds {
   /** Members of Demo Vmbo College made for the rows that remove a role and a member. */
   memberWithRoles: string;
   memberToRemove: string;
+  /** An eindterm of keuzevak K/PIE/16 in the demo catalogue (inventory and crosswalk rows). */
+  eindterm?: string;
 }
 
 interface Row {
@@ -185,6 +188,37 @@ const MATRIX: Row[] = [
     request: ({ org, actor, ids }) => ({ url: `/api/partnerships/${actor === 'beheerder' ? ids.toLeave : ids.partnership}/organisations/${org}` }),
     expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 404, anonymous: 401 },
   },
+  // Overlap inventory and crosswalk (issue 5). Public: the inventory without reviews, its export, the counts of confirmations.
+  ...(['/api/inventaris', '/api/inventaris/export', '/api/crosswalk/bevestigingen'] as const).map(
+    (url): Row => ({
+      method: 'GET',
+      url,
+      request: ({ ids }) => ({ url: url === '/api/crosswalk/bevestigingen' ? `${url}?eindterm=${ids.eindterm}` : `${url}?keuzevakken=K/PIE/16&kwalificatie=25282&formaat=csv` }),
+      expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 200 },
+    }),
+  ),
+  // Within a samenwerking: staff of every partner read, leerlingen do not, outsiders do not learn it exists.
+  ...(['/api/partnerships/:id/inventaris', '/api/partnerships/:id/inventaris/export', '/api/partnerships/:id/crosswalk', '/api/partnerships/:id/crosswalk/case'] as const).map(
+    (url): Row => ({
+      method: 'GET',
+      url,
+      request: ({ ids }) => ({ url: `${url.replace(':id', ids.partnership)}?keuzevakken=K/PIE/16&kwalificatie=25282&formaat=xlsx` }),
+      expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+    }),
+  ),
+  {
+    method: 'PUT',
+    url: '/api/partnerships/:id/crosswalk/koppelingen',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/crosswalk/koppelingen`, payload: { eindtermId: ids.eindterm, werkprocesId: '25282:B1-K1-W1', actie: 'bevestigen', relatie: 'verwant' } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/partnerships/:id/crosswalk/niet-gekoppeld',
+    // Taking away a mark that is not there: allowed actors change nothing.
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/crosswalk/niet-gekoppeld`, payload: { itemId: '25282:B1-K1-W1', bewustNietGekoppeld: false } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
 ];
 
 const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;
@@ -217,6 +251,9 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     const foreign = await createUser({ db: t.database.db, email: ACTOR_EMAIL.foreign, naam: 'Ander', organisatie: 'Ander College', soort: 'vmbo-school', rol: 'beheerder', password: 'demo-wachtwoord' });
     await createUser({ db: t.database.db, email: CANDIDATE, naam: 'Kandidaat', organisatie: 'Ander College', rol: 'ontwikkelaar' });
     ids = await matrixSetup(org, foreign.organisationId);
+    // The demo catalogue and one of its eindtermen, for the inventory and crosswalk rows.
+    await seedDemoCatalogue(t.database.db);
+    ids.eindterm = (await t.database.db.selectFrom('vmbo_item').select('id').where('kind', '=', 'eindterm').where('code', 'like', 'K/PIE/16%').orderBy('code').executeTakeFirstOrThrow()).id;
   });
 
   /** Samenwerkingen, a vestiging and members for the rows of organisation management and samenwerkingen. */

@@ -249,6 +249,42 @@ export interface SsoLoginStateTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Migration 0008 (issue 5): the current state of each reviewed eindterm ↔ werkproces pair of a samenwerking. */
+export interface CrosswalkLinkTable {
+  partnership_id: string;
+  eindterm_id: string;
+  werkproces_id: string;
+  status: 'bevestigd' | 'afgewezen';
+  herkomst: 'voorgesteld' | 'handmatig';
+  relatie: string | null;
+  toelichting: string | null;
+  reviewed_by: string;
+  reviewed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Migration 0008: items a samenwerking marked "bewust niet gekoppeld". */
+export interface CrosswalkUnlinkedTable {
+  partnership_id: string;
+  item_id: string;
+  toelichting: string | null;
+  marked_by: string;
+  marked_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Migration 0008: every review action (append-only). */
+export interface CrosswalkReviewTable {
+  id: Generated<number>;
+  partnership_id: string;
+  eindterm_id: string | null;
+  werkproces_id: string | null;
+  item_id: string | null;
+  actie: string;
+  relatie: string | null;
+  toelichting: string | null;
+  user_id: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -278,5 +314,8 @@ export interface DB {
   invitation: InvitationTable;
   organisation_sso: OrganisationSsoTable;
   sso_login_state: SsoLoginStateTable;
+  crosswalk_link: CrosswalkLinkTable;
+  crosswalk_unlinked: CrosswalkUnlinkedTable;
+  crosswalk_review: CrosswalkReviewTable;
   schema_migration: SchemaMigrationTable;
 }

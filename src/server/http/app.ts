@@ -17,6 +17,7 @@ import { registerAuthHooks } from './auth-hooks.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { inventoryRoutes } from './routes/inventory.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
 import { MailQueue, type Mailer } from '../mail/mailer.js';
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'zoeken', description: 'Zoeken in de catalogus, vmbo en mbo' },
         { name: 'accounts', description: 'Inloggen, uitloggen, wachtwoord herstellen, uitnodigingen aannemen en de ingelogde gebruiker (sessiecookie; CSRF-token in de header x-csrf-token)' },
         { name: 'organisaties', description: 'Organisaties, leden, uitnodigingen en auditlog; alleen voor leden' },
+        { name: 'inventaris', description: 'Overlapinventaris (Alleen vmbo / Beiden / Alleen mbo), de crosswalk van een samenwerking en exports (CSV, XLSX, CASE 1.1)' },
         { name: 'samenwerkingen', description: 'Samenwerkingen tussen vmbo-scholen en mbo-instellingen: partners voorstellen, aannemen, vertrekken; alleen voor partners' },
       ],
     },
@@ -147,6 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         authRoutes({ db: opts.db, limiter: opts.loginLimiter ?? new LoginRateLimiter(), forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
       );
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
+      await api.register(inventoryRoutes(opts.db));
       await api.register(partnershipRoutes(opts.db));
     },
     { prefix: '/api' },

@@ -1,0 +1,73 @@
+/**
+ * The inventory as tables for CSV and XLSX: one row per item (with its column Alleen vmbo / Beiden / Alleen mbo and
+ * what it is linked with), one row per counted link, and the totals. Pure.
+ */
+import type { Inventory, InventoryItem, InventoryLink } from './inventory.js';
+
+export const KOLOM_NAAM = { beiden: 'Beiden', 'alleen-vmbo': 'Alleen vmbo', 'alleen-mbo': 'Alleen mbo' } as const;
+
+export const ITEM_HEADER = ['Kolom', 'Kant', 'Soort', 'Code', 'Titel', 'Onderdeel', 'Gekoppeld met', 'Bewust niet gekoppeld', 'Toelichting', 'Id'] as const;
+export const LINK_HEADER = ['Eindterm', 'Eindterm titel', 'Werkproces', 'Werkproces titel', 'Status', 'Relatie', 'Sterkte', 'Score', 'Gedeelde woorden', 'Toelichting', 'Door', 'Op'] as const;
+
+export type Cell = string | number;
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+export function inventoryTables(inv: Inventory): { items: Cell[][]; links: Cell[][]; totalen: Cell[][] } {
+  const byId = new Map<string, InventoryItem>([...inv.vmbo, ...inv.mbo].map((i) => [i.id, i]));
+  const label = (id: string) => {
+    const i = byId.get(id);
+    return i ? `${i.code} ${i.titel}` : id;
+  };
+  const items: Cell[][] = [...inv.vmbo, ...inv.mbo].map((i) => [
+    KOLOM_NAAM[i.classificatie],
+    i.side,
+    i.soort,
+    i.code,
+    i.titel,
+    i.context.join(' › '),
+    i.gekoppeld.map(label).join(' | '),
+    i.bewustNietGekoppeld ? 'ja' : '',
+    i.toelichtingNietGekoppeld ?? '',
+    i.id,
+  ]);
+  const linkRow = (l: InventoryLink): Cell[] => [
+    byId.get(l.eindtermId)?.code ?? l.eindtermId,
+    byId.get(l.eindtermId)?.titel ?? '',
+    byId.get(l.werkprocesId)?.code ?? l.werkprocesId,
+    byId.get(l.werkprocesId)?.titel ?? '',
+    l.status,
+    l.relatie ?? '',
+    l.confidence ?? '',
+    l.score ?? '',
+    l.sharedTerms.join(', '),
+    l.toelichting ?? '',
+    l.door ?? '',
+    l.op ?? '',
+  ];
+  const t = inv.totalen;
+  const totalen: Cell[][] = [
+    ['Totaal', 'vmbo (eindtermen)', 'mbo (werkprocessen en keuzedelen)'],
+    ['Items', t.eindtermen, t.mboItems],
+    ['Beiden', t.beidenVmbo, t.beidenMbo],
+    ['Alleen vmbo', t.alleenVmbo, ''],
+    ['Alleen mbo', '', t.alleenMbo],
+    ['Gedekt', pct(t.dekkingVmbo), pct(t.dekkingMbo)],
+    ['Koppelingen (bevestigd / voorgesteld / afgewezen)', `${t.bevestigd} / ${t.voorgesteld} / ${t.afgewezen}`, ''],
+  ];
+  return { items, links: inv.links.map(linkRow), totalen };
+}
+
+/** A CSV field (RFC 4180); text that a spreadsheet would run as a formula gets a leading apostrophe. */
+function csvField(v: Cell): string {
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[";\n\r,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Semicolon-separated with a BOM, as Dutch spreadsheet programs open it. Items, an empty line, the totals. */
+export function inventoryCsv(inv: Inventory): string {
+  const { items, totalen } = inventoryTables(inv);
+  const lines = [ITEM_HEADER as readonly Cell[], ...items, [], ...totalen].map((row) => row.map(csvField).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

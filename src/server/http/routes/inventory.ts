@@ -1,0 +1,97 @@
+/**
+ * Thin routes of the overlap inventory and the crosswalk (issue 5). Public: the inventory without reviews, its
+ * export, and the counts of confirmations (never which samenwerking). Within a samenwerking: the inventory with its
+ * reviews (partnership.read), the crosswalk and its CASE export, and the review actions (partnership.write).
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Problem } from '../../../shared/catalog-api.js';
+import {
+  BeoordeeldeKoppeling, Bevestigingen, BevestigingenQuery, Crosswalk, ExportQuery, Inventaris, InventarisQuery, KoppelingBeoordelen, NietKoppelen,
+} from '../../../shared/inventory-api.js';
+import type { DB } from '../../db/schema.js';
+import { getConfirmations } from '../../use-cases/inventory/confirmations.js';
+import { exportCase, exportInventory, type ExportFile } from '../../use-cases/inventory/export-inventory.js';
+import { getInventory } from '../../use-cases/inventory/get-inventory.js';
+import { getCrosswalk, markUnlinked, reviewLink } from '../../use-cases/inventory/review-crosswalk.js';
+
+const Params = z.object({ id: z.uuid('onbekende samenwerking') });
+const publicErrors = { 400: Problem, 404: Problem };
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+
+function sendFile(reply: FastifyReply, file: ExportFile) {
+  return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+}
+
+export function inventoryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['inventaris'];
+    app.get(
+      '/inventaris',
+      { schema: { tags, summary: 'Overlapinventaris (Alleen vmbo / Beiden / Alleen mbo) met voorstellen van de zoekmonitor, zonder beoordelingen', querystring: InventarisQuery, response: { 200: Inventaris, ...publicErrors } } },
+      (req) => getInventory({ db, query: req.query }),
+    );
+    app.get(
+      '/inventaris/export',
+      { schema: { tags, summary: 'De overlapinventaris als CSV of XLSX', querystring: ExportQuery, response: publicErrors } },
+      async (req, reply) => sendFile(reply, await exportInventory({ db, query: req.query, formaat: req.query.formaat })),
+    );
+    app.get(
+      '/crosswalk/bevestigingen',
+      { schema: { tags, summary: 'Hoeveel samenwerkingen een koppeling bevestigden (alleen aantallen, nooit welke)', querystring: BevestigingenQuery, response: { 200: Bevestigingen, ...publicErrors } } },
+      (req) => getConfirmations({ db, query: req.query }),
+    );
+
+    app.get(
+      '/partnerships/:id/inventaris',
+      { schema: { tags, summary: 'Overlapinventaris binnen een samenwerking, met haar beoordelingen', params: Params, querystring: InventarisQuery, response: { 200: Inventaris, ...errors } } },
+      (req) => getInventory({ db, auth: req.auth, partnershipId: req.params.id, query: req.query }),
+    );
+    app.get(
+      '/partnerships/:id/inventaris/export',
+      { schema: { tags, summary: 'De overlapinventaris van de samenwerking als CSV of XLSX', params: Params, querystring: ExportQuery, response: errors } },
+      async (req, reply) => sendFile(reply, await exportInventory({ db, auth: req.auth, partnershipId: req.params.id, query: req.query, formaat: req.query.formaat })),
+    );
+    app.get(
+      '/partnerships/:id/crosswalk',
+      { schema: { tags, summary: 'De crosswalk van de samenwerking: beoordeelde koppelingen, bewust niet gekoppelde items en de geschiedenis', params: Params, response: { 200: Crosswalk, ...errors } } },
+      (req) => getCrosswalk({ db, auth: req.auth, partnershipId: req.params.id }),
+    );
+    app.get(
+      '/partnerships/:id/crosswalk/case',
+      {
+        schema: {
+          tags,
+          summary: 'De bevestigde koppelingen binnen de selectie als 1EdTech CASE 1.1-pakket (CFPackage, JSON)',
+          params: Params,
+          querystring: InventarisQuery,
+          response: errors,
+        },
+      },
+      async (req, reply) => {
+        const pkg = await exportCase({ db, auth: req.auth, partnershipId: req.params.id, query: req.query });
+        return reply.type('application/json; charset=utf-8').header('Content-Disposition', 'attachment; filename="crosswalk-case.json"').send(JSON.stringify(pkg, null, 2) as never);
+      },
+    );
+    app.put(
+      '/partnerships/:id/crosswalk/koppelingen',
+      { schema: { tags, summary: 'Een koppeling bevestigen (met type), afwijzen of toevoegen, met toelichting', params: Params, body: KoppelingBeoordelen, response: { 200: BeoordeeldeKoppeling, ...errors } } },
+      (req) => reviewLink({ db, auth: req.auth, partnershipId: req.params.id, input: req.body }),
+    );
+    app.put(
+      '/partnerships/:id/crosswalk/niet-gekoppeld',
+      {
+        schema: {
+          tags,
+          summary: 'Een eindterm, werkproces of keuzedeel markeren als bewust niet gekoppeld (of de markering weghalen)',
+          params: Params,
+          body: NietKoppelen,
+          response: { 200: z.object({ itemId: z.string(), bewustNietGekoppeld: z.boolean() }), ...errors },
+        },
+      },
+      (req) => markUnlinked({ db, auth: req.auth, partnershipId: req.params.id, input: req.body }),
+    );
+  };
+}

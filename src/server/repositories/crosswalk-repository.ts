@@ -1,0 +1,199 @@
+/**
+ * The crosswalk of a samenwerking (migration 0008): the current state of reviewed links, items marked "bewust niet
+ * gekoppeld", and the append-only history of review actions. Every query is scoped to one partnership id; the use
+ * cases check access first (use-cases/partnerships/access.ts). The public counts reveal no partnership.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { RelatieType } from '../../domain/crosswalk/crosswalk.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface StoredLink {
+  eindtermId: string;
+  werkprocesId: string;
+  status: 'bevestigd' | 'afgewezen';
+  herkomst: 'voorgesteld' | 'handmatig';
+  relatie: RelatieType | null;
+  toelichting: string | null;
+  door: string | null;
+  op: string;
+}
+
+export interface StoredUnlinked {
+  itemId: string;
+  toelichting: string | null;
+  door: string | null;
+  op: string;
+}
+
+export interface StoredReview {
+  id: number;
+  eindtermId: string | null;
+  werkprocesId: string | null;
+  itemId: string | null;
+  actie: string;
+  relatie: RelatieType | null;
+  toelichting: string | null;
+  door: string | null;
+  op: string;
+}
+
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+export async function listLinks(db: Db, partnershipId: string): Promise<StoredLink[]> {
+  const rows = await db
+    .selectFrom('crosswalk_link as l')
+    .leftJoin('app_user as u', 'u.id', 'l.reviewed_by')
+    .select(['l.eindterm_id', 'l.werkproces_id', 'l.status', 'l.herkomst', 'l.relatie', 'l.toelichting', 'l.reviewed_at', 'u.naam'])
+    .where('l.partnership_id', '=', partnershipId)
+    .orderBy('l.eindterm_id')
+    .orderBy('l.werkproces_id')
+    .execute();
+  return rows.map((r) => ({
+    eindtermId: r.eindterm_id,
+    werkprocesId: r.werkproces_id,
+    status: r.status,
+    herkomst: r.herkomst,
+    relatie: r.relatie as RelatieType | null,
+    toelichting: r.toelichting,
+    door: r.naam,
+    op: iso(r.reviewed_at),
+  }));
+}
+
+export async function findLink(db: Db, partnershipId: string, eindtermId: string, werkprocesId: string): Promise<StoredLink | null> {
+  const all = await db
+    .selectFrom('crosswalk_link as l')
+    .leftJoin('app_user as u', 'u.id', 'l.reviewed_by')
+    .select(['l.eindterm_id', 'l.werkproces_id', 'l.status', 'l.herkomst', 'l.relatie', 'l.toelichting', 'l.reviewed_at', 'u.naam'])
+    .where('l.partnership_id', '=', partnershipId)
+    .where('l.eindterm_id', '=', eindtermId)
+    .where('l.werkproces_id', '=', werkprocesId)
+    .executeTakeFirst();
+  if (!all) return null;
+  return {
+    eindtermId: all.eindterm_id,
+    werkprocesId: all.werkproces_id,
+    status: all.status,
+    herkomst: all.herkomst,
+    relatie: all.relatie as RelatieType | null,
+    toelichting: all.toelichting,
+    door: all.naam,
+    op: iso(all.reviewed_at),
+  };
+}
+
+export async function upsertLink(
+  db: Db,
+  v: { partnershipId: string; eindtermId: string; werkprocesId: string; status: 'bevestigd' | 'afgewezen'; herkomst: 'voorgesteld' | 'handmatig'; relatie: RelatieType | null; toelichting: string | null; userId: string },
+): Promise<void> {
+  await db
+    .insertInto('crosswalk_link')
+    .values({
+      partnership_id: v.partnershipId,
+      eindterm_id: v.eindtermId,
+      werkproces_id: v.werkprocesId,
+      status: v.status,
+      herkomst: v.herkomst,
+      relatie: v.relatie,
+      toelichting: v.toelichting,
+      reviewed_by: v.userId,
+      reviewed_at: sql<Date>`now()`,
+    })
+    .onConflict((oc) =>
+      oc.columns(['partnership_id', 'eindterm_id', 'werkproces_id']).doUpdateSet({
+        status: v.status,
+        herkomst: v.herkomst,
+        relatie: v.relatie,
+        toelichting: v.toelichting,
+        reviewed_by: v.userId,
+        reviewed_at: sql<Date>`now()`,
+      }),
+    )
+    .execute();
+}
+
+export async function listUnlinked(db: Db, partnershipId: string): Promise<StoredUnlinked[]> {
+  const rows = await db
+    .selectFrom('crosswalk_unlinked as n')
+    .leftJoin('app_user as u', 'u.id', 'n.marked_by')
+    .select(['n.item_id', 'n.toelichting', 'n.marked_at', 'u.naam'])
+    .where('n.partnership_id', '=', partnershipId)
+    .orderBy('n.item_id')
+    .execute();
+  return rows.map((r) => ({ itemId: r.item_id, toelichting: r.toelichting, door: r.naam, op: iso(r.marked_at) }));
+}
+
+export async function setUnlinked(db: Db, v: { partnershipId: string; itemId: string; unlinked: boolean; toelichting: string | null; userId: string }): Promise<void> {
+  if (!v.unlinked) {
+    await db.deleteFrom('crosswalk_unlinked').where('partnership_id', '=', v.partnershipId).where('item_id', '=', v.itemId).execute();
+    return;
+  }
+  await db
+    .insertInto('crosswalk_unlinked')
+    .values({ partnership_id: v.partnershipId, item_id: v.itemId, toelichting: v.toelichting, marked_by: v.userId, marked_at: sql<Date>`now()` })
+    .onConflict((oc) => oc.columns(['partnership_id', 'item_id']).doUpdateSet({ toelichting: v.toelichting, marked_by: v.userId, marked_at: sql<Date>`now()` }))
+    .execute();
+}
+
+export async function appendReview(
+  db: Db,
+  v: { partnershipId: string; eindtermId: string | null; werkprocesId: string | null; itemId: string | null; actie: string; relatie: RelatieType | null; toelichting: string | null; userId: string },
+): Promise<void> {
+  await db
+    .insertInto('crosswalk_review')
+    .values({
+      partnership_id: v.partnershipId,
+      eindterm_id: v.eindtermId,
+      werkproces_id: v.werkprocesId,
+      item_id: v.itemId,
+      actie: v.actie,
+      relatie: v.relatie,
+      toelichting: v.toelichting,
+      user_id: v.userId,
+    })
+    .execute();
+}
+
+export async function listReviews(db: Db, partnershipId: string, limit = 500): Promise<StoredReview[]> {
+  const rows = await db
+    .selectFrom('crosswalk_review as r')
+    .leftJoin('app_user as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.eindterm_id', 'r.werkproces_id', 'r.item_id', 'r.actie', 'r.relatie', 'r.toelichting', 'r.at', 'u.naam'])
+    .where('r.partnership_id', '=', partnershipId)
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    eindtermId: r.eindterm_id,
+    werkprocesId: r.werkproces_id,
+    itemId: r.item_id,
+    actie: r.actie,
+    relatie: r.relatie as RelatieType | null,
+    toelichting: r.toelichting,
+    door: r.naam,
+    op: iso(r.at),
+  }));
+}
+
+/**
+ * How many samenwerkingen confirmed each link of these items (public: counts only, never which).
+ * `side` says whether `ids` are eindtermen or mbo items.
+ */
+export async function confirmationCounts(db: Db, side: 'eindterm' | 'mbo', ids: readonly string[]): Promise<Array<{ eindtermId: string; werkprocesId: string; aantal: number }>> {
+  if (ids.length === 0) return [];
+  const column = side === 'eindterm' ? 'eindterm_id' : 'werkproces_id';
+  const rows = await db
+    .selectFrom('crosswalk_link')
+    .select(['eindterm_id', 'werkproces_id', sql<number>`count(distinct partnership_id)::int`.as('aantal')])
+    .where('status', '=', 'bevestigd')
+    .where(column, 'in', [...ids])
+    .groupBy(['eindterm_id', 'werkproces_id'])
+    .orderBy('eindterm_id')
+    .orderBy('werkproces_id')
+    .execute();
+  return rows.map((r) => ({ eindtermId: r.eindterm_id, werkprocesId: r.werkproces_id, aantal: Number(r.aantal) }));
+}

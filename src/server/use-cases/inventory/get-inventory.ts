@@ -1,0 +1,79 @@
+/**
+ * The overlap inventory of a selection: public (suggestions only) or within a samenwerking (its reviews win over
+ * suggestions: a rejected link is not suggested again there; items marked "bewust niet gekoppeld" stay Alleen …).
+ */
+import type { Kysely } from 'kysely';
+import type { Confidence } from '../../../domain/matching/alignment.js';
+import { buildInventory, type Inventory } from '../../../domain/inventory/inventory.js';
+import type { Inventaris } from '../../../shared/inventory-api.js';
+import type { DB } from '../../db/schema.js';
+import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import * as crosswalk from '../../repositories/crosswalk-repository.js';
+import type { AuthContext } from '../auth/session.js';
+import { authorizePartnership } from '../partnerships/access.js';
+import { alignerOf } from './aligner.js';
+import { resolveSelection, type ResolvedSelection, type SelectionInput } from './selection.js';
+
+export interface InventoryQuery extends SelectionInput {
+  min?: Confidence;
+}
+
+export interface ComputedInventory {
+  inventaris: Inventaris;
+  inventory: Inventory;
+  resolved: ResolvedSelection;
+  snapshot: CatalogSnapshot;
+  /** Confirmed and hand-added links of the samenwerking within the selection. */
+  reviewed: crosswalk.StoredLink[];
+}
+
+/** Pure part after loading: selection + aligner + reviews → inventory. Exported for the benchmark. */
+export function computeInventory(
+  snapshot: CatalogSnapshot,
+  query: InventoryQuery,
+  reviews: { links: crosswalk.StoredLink[]; unlinked: crosswalk.StoredUnlinked[] } = { links: [], unlinked: [] },
+): { inventory: Inventory; resolved: ResolvedSelection } {
+  const resolved = resolveSelection(snapshot, query);
+  const suggestions = alignerOf(snapshot).align(resolved.eindtermTexts, resolved.mboTexts, { perEindterm: 3, min: 'zwak' });
+  const inventory = buildInventory({
+    eindtermen: resolved.eindtermen,
+    mboItems: resolved.mboItems,
+    suggestions,
+    reviews: reviews.links,
+    unlinked: reviews.unlinked,
+    minConfidence: query.min ?? 'mogelijk',
+  });
+  return { inventory, resolved };
+}
+
+export async function computeInventoryFor(opts: { db: Kysely<DB>; auth?: AuthContext | null; partnershipId?: string; query: InventoryQuery }): Promise<ComputedInventory> {
+  let samenwerking: Inventaris['samenwerking'] = null;
+  let links: crosswalk.StoredLink[] = [];
+  let unlinked: crosswalk.StoredUnlinked[] = [];
+  if (opts.partnershipId !== undefined) {
+    await authorizePartnership({ db: opts.db, auth: opts.auth ?? null, partnershipId: opts.partnershipId, action: 'partnership.read' });
+    const row = await opts.db.selectFrom('partnership').select(['id', 'naam']).where('id', '=', opts.partnershipId).executeTakeFirstOrThrow();
+    samenwerking = { id: row.id, naam: row.naam };
+    [links, unlinked] = await Promise.all([crosswalk.listLinks(opts.db, opts.partnershipId), crosswalk.listUnlinked(opts.db, opts.partnershipId)]);
+  }
+  const snapshot = await snapshotOf(opts.db);
+  const { inventory, resolved } = computeInventory(snapshot, opts.query, { links, unlinked });
+  const inventaris: Inventaris = {
+    samenwerking,
+    selectie: resolved.selectie,
+    vmbo: inventory.vmbo,
+    mbo: inventory.mbo,
+    links: inventory.links,
+    afgewezen: inventory.afgewezen,
+    genegeerd: inventory.genegeerd,
+    totalen: inventory.totalen,
+    opmerkingen: resolved.opmerkingen,
+  };
+  const ids = new Set([...resolved.eindtermen.map((e) => e.id), ...resolved.mboItems.map((w) => w.id)]);
+  const reviewed = links.filter((l) => l.status === 'bevestigd' && ids.has(l.eindtermId) && ids.has(l.werkprocesId));
+  return { inventaris, inventory, resolved, snapshot, reviewed };
+}
+
+export async function getInventory(opts: { db: Kysely<DB>; auth?: AuthContext | null; partnershipId?: string; query: InventoryQuery }): Promise<Inventaris> {
+  return (await computeInventoryFor(opts)).inventaris;
+}

@@ -1,0 +1,193 @@
+/**
+ * API contract of the overlap inventory (Alleen vmbo / Beiden / Alleen mbo) and the crosswalk of a samenwerking
+ * (issue 5), shared by server and client. Item ids: an eindterm's SLO id; a werkproces `crebo:code`
+ * (e.g. `25282:B1-K1-W1`); a keuzedeel `keuzedeel:code` (see src/domain/inventory/ids.ts).
+ */
+import { z } from 'zod';
+import { LeerwegParam, Leerweg } from './catalog-api.js';
+
+export const RELATIES = ['gelijk', 'deels', 'breder', 'smaller', 'verwant'] as const;
+export const Relatie = z.enum(RELATIES).describe('gelijk, deels, breder (de eindterm is breder), smaller (de eindterm is smaller) of verwant');
+export type Relatie = z.infer<typeof Relatie>;
+export const Confidence = z.enum(['sterk', 'mogelijk', 'zwak']);
+export type Confidence = z.infer<typeof Confidence>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const EindtermId = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(UUID, 'geen geldige eindterm (verwacht het SLO-id, een UUID)');
+export const MboItemId = z
+  .string()
+  .trim()
+  .regex(/^(\d{5}:[A-Za-z0-9][A-Za-z0-9.-]{0,39}|keuzedeel:[A-Za-z0-9][A-Za-z0-9.-]{0,19})$/, 'geen geldig werkproces (verwacht crebo:code, bijvoorbeeld 25282:B1-K1-W1, of keuzedeel:code)');
+export const ItemId = z.union([EindtermId, MboItemId]);
+
+/** A comma-separated list of codes in a query string ("K/PIE/16,K/PIE/02"; "K-PIE-16" also works). */
+const CodeList = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(2000)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((c) => c.trim().toUpperCase().replaceAll('-', '/'))
+        .filter((c) => c.length > 0),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Z0-9/&]{1,30}$/, `ongeldige code van een ${what}`)).max(max, `hooguit ${max} ${what}codes`));
+
+export const InventarisQuery = z.object({
+  profiel: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z&]{1,10}$/, 'ongeldige profielcode, bijvoorbeeld PIE')
+    .optional()
+    .describe('Profielcode, bijvoorbeeld PIE: de profielmodulen en (zonder keuzevakken) alle keuzevakken van het profiel'),
+  keuzevakken: CodeList('keuzevak', 200).optional().describe('Keuzevakcodes, kommagescheiden: K/PIE/16,K/PIE/02'),
+  profielmodulen: CodeList('profielmodule', 50).optional().describe('Codes van profielmodulen, kommagescheiden'),
+  leerweg: LeerwegParam.optional().describe('Alleen eindtermen van deze leerweg tellen'),
+  kwalificatie: z.string().trim().regex(/^\d{5}$/, 'een crebo bestaat uit vijf cijfers').optional().describe('Crebo van de kwalificatie'),
+  keuzedelen: CodeList('keuzedeel', 100).optional().describe('Keuzedeelcodes, kommagescheiden: K0072,K0219'),
+  min: Confidence.optional().describe('Voorstellen vanaf deze sterkte meetellen (standaard: mogelijk)'),
+});
+export type InventarisQuery = z.input<typeof InventarisQuery>;
+
+export const ExportQuery = InventarisQuery.extend({ formaat: z.enum(['csv', 'xlsx']).describe('csv of xlsx') });
+
+export const InventarisItem = z.object({
+  id: z.string(),
+  side: z.enum(['vmbo', 'mbo']),
+  soort: z.enum(['eindterm', 'werkproces', 'keuzedeel']),
+  code: z.string(),
+  titel: z.string(),
+  context: z.array(z.string()).describe('Keuzevak/profielmodule en deeltaak, of kwalificatie en kerntaak'),
+  classificatie: z.enum(['beiden', 'alleen-vmbo', 'alleen-mbo']),
+  gekoppeld: z.array(z.string()).describe('Ids van de gekoppelde items aan de andere kant, sterkste eerst'),
+  bewustNietGekoppeld: z.boolean(),
+  toelichtingNietGekoppeld: z.string().nullable(),
+});
+export type InventarisItem = z.infer<typeof InventarisItem>;
+
+export const Koppeling = z.object({
+  eindtermId: z.string(),
+  werkprocesId: z.string(),
+  status: z.enum(['voorgesteld', 'bevestigd', 'handmatig', 'afgewezen']).describe('voorgesteld door de zoekmonitor, of door een docent bevestigd, toegevoegd of afgewezen'),
+  score: z.number().nullable(),
+  confidence: Confidence.nullable(),
+  sharedTerms: z.array(z.string()),
+  relatie: Relatie.nullable(),
+  toelichting: z.string().nullable(),
+  door: z.string().nullable().describe('Naam van wie het beoordeelde'),
+  op: z.string().nullable().describe('ISO 8601'),
+});
+export type Koppeling = z.infer<typeof Koppeling>;
+
+export const Totalen = z.object({
+  eindtermen: z.number().int(),
+  mboItems: z.number().int(),
+  beidenVmbo: z.number().int(),
+  beidenMbo: z.number().int(),
+  alleenVmbo: z.number().int(),
+  alleenMbo: z.number().int(),
+  dekkingVmbo: z.number().describe('Aandeel van de eindtermen dat gekoppeld is, 0..1'),
+  dekkingMbo: z.number().describe('Aandeel van de werkprocessen (en keuzedelen) dat gekoppeld is, 0..1'),
+  links: z.number().int(),
+  bevestigd: z.number().int(),
+  voorgesteld: z.number().int(),
+  afgewezen: z.number().int(),
+});
+export type Totalen = z.infer<typeof Totalen>;
+
+const CodeTitel = z.object({ code: z.string(), titel: z.string() });
+export const Selectie = z.object({
+  vmbo: z.object({ profiel: CodeTitel.nullable(), leerweg: Leerweg.nullable(), keuzevakken: z.array(CodeTitel), profielmodulen: z.array(CodeTitel) }),
+  mbo: z.object({ kwalificatie: z.object({ crebo: z.string(), naam: z.string(), niveau: z.number().int() }).nullable(), keuzedelen: z.array(CodeTitel) }),
+});
+export type Selectie = z.infer<typeof Selectie>;
+
+export const Inventaris = z.object({
+  samenwerking: z.object({ id: z.string(), naam: z.string() }).nullable().describe('null: zonder beoordelingen (openbare zoekmonitor)'),
+  selectie: Selectie,
+  vmbo: z.array(InventarisItem),
+  mbo: z.array(InventarisItem),
+  links: z.array(Koppeling).describe('Koppelingen die meetellen: bevestigd, handmatig of voorgesteld'),
+  afgewezen: z.array(Koppeling).describe('Afgewezen koppelingen (worden in deze samenwerking niet meer voorgesteld)'),
+  genegeerd: z.array(Koppeling).describe('Koppelingen met een item dat bewust niet gekoppeld is'),
+  totalen: Totalen,
+  opmerkingen: z.array(z.string()),
+});
+export type Inventaris = z.infer<typeof Inventaris>;
+
+const Toelichting = z.string().trim().max(2000, 'hooguit 2000 tekens').optional();
+
+export const KoppelingBeoordelen = z.object({
+  eindtermId: EindtermId,
+  werkprocesId: MboItemId,
+  actie: z.enum(['bevestigen', 'afwijzen', 'toevoegen']).describe('bevestigen (eventueel met een ander type), afwijzen, of een gemiste koppeling toevoegen'),
+  relatie: Relatie.optional(),
+  toelichting: Toelichting,
+});
+export type KoppelingBeoordelen = z.input<typeof KoppelingBeoordelen>;
+
+export const NietKoppelen = z.object({
+  itemId: ItemId,
+  bewustNietGekoppeld: z.boolean(),
+  toelichting: Toelichting,
+});
+export type NietKoppelen = z.input<typeof NietKoppelen>;
+
+export const BeoordeeldeKoppeling = z.object({
+  eindtermId: z.string(),
+  werkprocesId: z.string(),
+  status: z.enum(['bevestigd', 'afgewezen']),
+  herkomst: z.enum(['voorgesteld', 'handmatig']),
+  relatie: Relatie.nullable(),
+  toelichting: z.string().nullable(),
+  door: z.string().nullable(),
+  op: z.string(),
+});
+export type BeoordeeldeKoppeling = z.infer<typeof BeoordeeldeKoppeling>;
+
+export const NietGekoppeld = z.object({ itemId: z.string(), toelichting: z.string().nullable(), door: z.string().nullable(), op: z.string() });
+
+export const Beoordeling = z.object({
+  id: z.number().int(),
+  eindtermId: z.string().nullable(),
+  werkprocesId: z.string().nullable(),
+  itemId: z.string().nullable(),
+  actie: z.string(),
+  relatie: Relatie.nullable(),
+  toelichting: z.string().nullable(),
+  door: z.string().nullable(),
+  op: z.string(),
+});
+
+export const Crosswalk = z.object({
+  links: z.array(BeoordeeldeKoppeling),
+  nietGekoppeld: z.array(NietGekoppeld),
+  geschiedenis: z.array(Beoordeling).describe('Alle beoordelingen, nieuwste eerst (hooguit 500)'),
+});
+export type Crosswalk = z.infer<typeof Crosswalk>;
+
+export const BevestigingenQuery = z
+  .object({
+    eindterm: EindtermId.optional(),
+    werkproces: MboItemId.optional(),
+    keuzevak: z.string().trim().toUpperCase().transform((c) => c.replaceAll('-', '/')).pipe(z.string().regex(/^[A-Z0-9/&]{1,30}$/, 'ongeldige keuzevakcode')).optional(),
+  })
+  .refine((q) => [q.eindterm, q.werkproces, q.keuzevak].filter((v) => v !== undefined).length === 1, { message: 'geef precies één van eindterm, werkproces of keuzevak' });
+
+export const Bevestigingen = z.object({
+  links: z.array(
+    z.object({
+      eindtermId: z.string(),
+      werkprocesId: z.string(),
+      werkproces: z.string().nullable().describe('Titel van het werkproces of keuzedeel (null als het niet meer in de catalogus staat)'),
+      aantalSamenwerkingen: z.number().int().describe('Hoeveel samenwerkingen deze koppeling bevestigden (nooit welke)'),
+    }),
+  ),
+});
+export type Bevestigingen = z.infer<typeof Bevestigingen>;
