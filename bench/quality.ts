@@ -14,7 +14,7 @@ import { snapshotOf } from '../src/server/repositories/catalog-snapshot.js';
 import { evaluate, parseJudgments, type QualityScores } from '../src/domain/matching/metrics.js';
 import { TfIdfBaseline } from '../src/domain/matching/tfidf-baseline.js';
 import { dossierTexts, keuzevakText } from '../src/domain/matching/texts.js';
-import { MatchingEngine } from '../src/domain/matching/engine.js';
+import { DEFAULT_WEIGHTS, MatchingEngine } from '../src/domain/matching/engine.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -50,6 +50,26 @@ async function main() {
   console.log(`TF-IDF-baseline : ${fmt(baseScores)}`);
   console.log(`Doorlopend      : ${fmt(ours)}`);
   console.log(`Index gebouwd in ${buildMs.toFixed(0)} ms; ${perQueryMs.toFixed(1)} ms per keuzevak`);
+  console.log(`Gewichten: ${JSON.stringify(DEFAULT_WEIGHTS)}`);
+
+  if (process.argv.includes('--grid')) {
+    // Sensitivity: the same run for settings around the chosen weights, on the whole set and on its two halves
+    // (odd and even lines), so that a choice that only fits one lucky value shows.
+    console.log('\nGevoeligheid (nDCG@10 / recall@10; helften: even/oneven regels):');
+    const half = (i: number) => judgments.filter((_, j) => j % 2 === i);
+    for (const name of [0.8, 1.2, 1.6]) {
+      for (const domein of [0.5, 0.8, 1.1]) {
+        for (const expansion of [0.3, 0.5, 0.7]) {
+          const e = new MatchingEngine(dossiers, snapshot, { weights: { name, domein, expansion } });
+          const run = (js: typeof judgments) => evaluate(js, (k) => e.rankDossiers(text(k)).map((r) => r.crebo));
+          const all = run(judgments);
+          console.log(
+            `  naam ${name} domein ${domein} thesaurus ${expansion}: ${all.ndcgAt10.toFixed(3)} / ${all.recallAt10.toFixed(3)}  (helften ${run(half(0)).ndcgAt10.toFixed(3)}, ${run(half(1)).ndcgAt10.toFixed(3)})`,
+          );
+        }
+      }
+    }
+  }
   await db.close();
 }
 

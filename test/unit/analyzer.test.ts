@@ -113,3 +113,30 @@ describe('splitCompound', () => {
     expect(analyzer.termsWithCompounds('Praktisch booglassen', lexicon)).toEqual([stem('praktisch'), stem('booglassen'), stem('boog'), stem('lassen')]);
   });
 });
+
+describe('splitCompound, strict heads (matching)', () => {
+  const lexicon = new analyzer.Lexicon([
+    'lassen', 'leren', 'controle', 'controleren', 'luchten', 'ontluchten', 'vangen', 'vervangen', 'werkzaam', 'heden',
+    'werkzaamheden', 'tuinen', 'ontwerp', 'kinderen', 'opvangen', 'daken', 'goten', 'booglassen', 'booglasprocessen', 'processen',
+  ]);
+  const strict = (w: string) => analyzer.splitCompound(w, lexicon, 3, 4, true);
+  it('splits on a head that is a word, also with a linking -en- or a doubled consonant', () => {
+    expect(strict('tuinontwerp')).toEqual(['tuin', 'ontwerp']);
+    expect(strict('kinderopvang')).toEqual(['kinder', 'opvang']);
+    expect(strict('dakgoten')).toEqual(['dak', 'goten']);
+    expect(strict('lasprocessen')).toEqual(['las', 'processen']);
+  });
+  it('keeps a longer head that begins other words when no longer word is a prefix of the compound', () => {
+    expect(strict('booglassen')).toEqual(['boog', 'lassen']);
+  });
+  it('does not cut inside a known word, after a verb prefix, or before a suffix', () => {
+    expect(strict('controleren')).toEqual([]);
+    expect(strict('ontluchten')).toEqual([]);
+    expect(strict('vervangen')).toEqual([]);
+    expect(strict('werkzaamheden')).toEqual([]);
+  });
+  it('is only used when asked: search keeps the lenient rule', () => {
+    expect(analyzer.splitCompound('controleren', lexicon)).toEqual(['contro', 'leren']);
+    expect(analyzer.termsWithCompounds('controleren', lexicon, { strictHeads: true })).toEqual([stem('controleren')]);
+  });
+});

@@ -1,35 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/domain/text/analyzer.js';
 import { MatchingEngine } from '../../src/domain/matching/engine.js';
+import { Thesaurus } from '../../src/domain/matching/thesaurus.js';
 import type { DossierText, KeuzevakText } from '../../src/domain/matching/texts.js';
 
-const dossier = (crebo: string, titel: string, domein: string, werkprocessen: string[]): DossierText => ({
-  crebo, titel, opleidingsdomein: domein, kwalificaties: [titel], kerntaken: [], werkprocessen, plain: '',
+const dossier = (crebo: string, titel: string, domein: string, werkprocessen: string[], kwalificaties: string[] = [titel]): DossierText => ({
+  crebo, titel, opleidingsdomein: domein, kwalificaties, kerntaken: [], werkprocessen, plain: '',
 });
-const keuzevak = (profielCode: string, title: string, eindtermen: string[]): KeuzevakText => ({
-  code: 'K/X/01', profielCode, title, description: '', deeltaken: [], eindtermen, plain: '',
+const keuzevak = (profielCode: string, title: string, eindtermen: string[], deeltaken: string[] = []): KeuzevakText => ({
+  code: 'K/X/01', profielCode, title, description: '', deeltaken, eindtermen, plain: '',
 });
+const noThesaurus = new Thesaurus({ groepen: [] });
 
-describe('MatchingEngine (first version)', () => {
+describe('MatchingEngine', () => {
   const dossiers = [
     dossier('1', 'Metaalbewerken', 'Techniek en procesindustrie', ['Last constructies met booglassen', 'Bewerkt plaatmateriaal']),
     dossier('2', 'Helpende zorg', 'Zorg en welzijn', ['Verzorgt cliënten', 'Ondersteunt bij maaltijden']),
     dossier('3', 'Betonstaal', 'Bouw en infra', ['Lassen van betonstaal']),
   ];
-  const engine = new MatchingEngine(dossiers, { lexicon: new Lexicon(['lassen', 'booglassen', 'booglasprocessen', 'constructies', 'plaatmateriaal', 'verzorgen']) });
+  const lexicon = new Lexicon(['lassen', 'booglassen', 'booglasprocessen', 'constructies', 'plaatmateriaal', 'verzorgen']);
+  const engine = new MatchingEngine(dossiers, { lexicon }, { thesaurus: noThesaurus });
 
-  it('ranks dossiers sharing the keuzevak\'s words, compound parts included', () => {
+  it("ranks dossiers sharing the keuzevak's words, compound parts included, and leaves out those without any", () => {
     const ranked = engine.rankDossiers(keuzevak('PIE', 'Praktisch booglassen', ['De kandidaat kan lassen van plaatmateriaal']));
     expect(ranked[0]!.crebo).toBe('1');
     expect(ranked.map((r) => r.crebo)).not.toContain('2');
   });
 
   it('prefers the usual opleidingsdomeinen of the profiel when texts are close', () => {
-    const ratio = (profiel: string) => {
+    const gap = (profiel: string) => {
       const ranked = engine.rankDossiers(keuzevak(profiel, 'Lassen', []));
       const score = (crebo: string) => ranked.find((r) => r.crebo === crebo)!.score;
-      return score('1') / score('3'); // metaal (Techniek) against betonstaal (Bouw)
+      return score('1') - score('3'); // metaal (Techniek) against betonstaal (Bouw)
     };
-    expect(ratio('PIE')).toBeGreaterThan(ratio('BWI'));
+    expect(gap('PIE')).toBeGreaterThan(gap('BWI'));
+  });
+
+  it('finds a dossier of which only the name is known, when the keuzevak names it', () => {
+    const names = [
+      dossier('10', 'Dekvloeren leggen', 'Afbouw, hout en onderhoud', [], ['Dekvloerenlegger']),
+      dossier('11', 'Timmeren', 'Bouw en infra', ['Maakt kozijnen en vloeren van hout', 'Plaatst vloeren en trappen', 'Monteert vloeren'], ['Timmerman']),
+    ];
+    const e = new MatchingEngine(names, { lexicon: new Lexicon(['dekvloeren', 'vloeren', 'leggen']) }, { thesaurus: noThesaurus });
+    const ranked = e.rankDossiers(keuzevak('BWI', 'Dekvloeren', ['De kandidaat kan een dekvloer leggen']));
+    expect(ranked[0]!.crebo).toBe('10');
+    expect(ranked[0]!.signals.name).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('brings in related words from the thesaurus when the keuzevak names the subject in its title', () => {
+    const thesaurus = new Thesaurus({ groepen: [{ onderwerp: 'tuin', woorden: ['tuin', 'hovenier'] }] });
+    const groen = [dossier('20', 'Groene ruimte', 'Voedsel, natuur en leefomgeving', [], ['Vakbekwaam hovenier']), dossier('21', 'Schilderen', 'Afbouw, hout en onderhoud', ['Schildert kozijnen'])];
+    const lex = new Lexicon(['tuinen', 'ontwerp', 'aanleg']);
+    const without = new MatchingEngine(groen, { lexicon: lex }, { thesaurus: noThesaurus }).rankDossiers(keuzevak('GR', 'Tuinontwerp en -aanleg', []));
+    const withT = new MatchingEngine(groen, { lexicon: lex }, { thesaurus }).rankDossiers(keuzevak('GR', 'Tuinontwerp en -aanleg', []));
+    expect(without.map((r) => r.crebo)).not.toContain('20');
+    expect(withT[0]!.crebo).toBe('20');
+  });
+
+  it('does not use a thesaurus group on the strength of one word in one eindterm', () => {
+    const thesaurus = new Thesaurus({ groepen: [{ onderwerp: 'huid', woorden: ['huid', 'schoonheidsspecialist'] }] });
+    const ds = [dossier('30', 'Schoonheidsverzorging', 'Uiterlijke verzorging', [], ['Schoonheidsspecialist']), dossier('31', 'Dakdekken', 'Bouw en infra', ['Legt dakbedekking'], ['Dakdekker'])];
+    const e = new MatchingEngine(ds, { lexicon: new Lexicon(['dakbedekking', 'huid']) }, { thesaurus });
+    const ranked = e.rankDossiers(keuzevak('PIE', 'Dakbedekking', ['De kandidaat kan de huid van het dak herstellen'], ['Dakbedekking aanbrengen']));
+    expect(ranked[0]!.crebo).toBe('31');
+    expect(ranked.map((r) => r.crebo)).not.toContain('30');
   });
 });

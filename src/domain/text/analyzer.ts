@@ -202,6 +202,11 @@ export class Lexicon {
     return this.words.has(word) || this.stems.has(stem(word));
   }
 
+  /** Exactly this word is known (no stemming). */
+  hasWord(word: string): boolean {
+    return this.words.has(word);
+  }
+
   /** Some known word other than `except` starts with `prefix`. */
   hasWordStartingWith(prefix: string, except?: string): boolean {
     let lo = 0;
@@ -226,7 +231,7 @@ export class Lexicon {
  * "gevarenklassen" from splitting into "gevarenk" + "lassen". The longest
  * tail that fits wins. Returns [] when there is no such split.
  */
-export function splitCompound(folded: string, lexicon: Lexicon, minHead = 3, minTail = 4): string[] {
+export function splitCompound(folded: string, lexicon: Lexicon, minHead = 3, minTail = 4, strictHeads = false): string[] {
   if (folded.length < minHead + minTail) return [];
   for (let i = minHead; i <= folded.length - minTail; i += 1) {
     const tail = folded.slice(i);
@@ -234,21 +239,44 @@ export function splitCompound(folded: string, lexicon: Lexicon, minHead = 3, min
     const head = folded.slice(0, i);
     // Linking -s- ("veiligheidsregels") when the head without it is a word.
     if (head.endsWith('s') && head.length > minHead && lexicon.has(head.slice(0, -1))) return [head.slice(0, -1), tail];
-    if (lexicon.hasWordStartingWith(head, folded)) return [head, tail];
+    if (strictHeads) {
+      if (isStrictSplit(head, tail, folded, lexicon)) return [head, tail];
+    } else if (lexicon.hasWordStartingWith(head, folded)) return [head, tail];
   }
   return [];
+}
+
+/** Verb prefixes that begin many words but are no words themselves ("ont|luchten", "ver|vangen"). */
+const VERB_PREFIXES = new Set(['be', 'ge', 'er', 'her', 'ont', 'ver', 'mis', 'afs']);
+/** Suffixes that look like words ("werkzaam|heden"): never a compound's tail in the strict rule. */
+const SUFFIX_TAILS = new Set(['heden', 'heid', 'schap', 'schappen', 'achtig', 'achtige']);
+
+/**
+ * The strict head rule (for matching, where a wrong part does more harm than a missed one). The head is a known
+ * word, also with a linking -e-/-en- or a doubled consonant ("kinder|opvang" when "kinderen" is known, "las|naad"
+ * when "lassen" is); or, from four letters, it begins another known word while no longer known word is a prefix of
+ * the compound (so "controleren" does not give "contro" + "leren", as "controle" is a word). Never a verb prefix,
+ * never a suffix as tail.
+ */
+function isStrictSplit(head: string, tail: string, folded: string, lexicon: Lexicon): boolean {
+  if (VERB_PREFIXES.has(head) || SUFFIX_TAILS.has(tail)) return false;
+  const last = head[head.length - 1]!;
+  if (lexicon.has(head) || lexicon.has(`${head}en`) || lexicon.has(`${head}e`) || lexicon.has(`${head}${last}en`)) return true;
+  if (head.length < 4 || !lexicon.hasWordStartingWith(head, folded)) return false;
+  for (let j = head.length + 1; j < folded.length; j += 1) if (lexicon.hasWord(folded.slice(0, j))) return false;
+  return true;
 }
 
 /**
  * Index terms with compound parts added: for "booglassen" the terms of
  * "booglassen", "lassen" and "boog". Parts are added after the whole word.
  */
-export function termsWithCompounds(text: string, lexicon: Lexicon): string[] {
+export function termsWithCompounds(text: string, lexicon: Lexicon, opts: { strictHeads?: boolean } = {}): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) {
     if (t.stop) continue;
     out.push(t.term);
-    const parts = splitCompound(t.folded, lexicon);
+    const parts = splitCompound(t.folded, lexicon, 3, 4, opts.strictHeads ?? false);
     for (const p of parts) if (p.length >= 4) out.push(stem(p));
   }
   return out;
