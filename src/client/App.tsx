@@ -4,6 +4,7 @@ import { APP_NAME } from './lib/format.js';
 import { useRouteChangeFocus } from './lib/navigation.js';
 import { SessionProvider } from './lib/session.js';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.js';
+import { AccountPage } from './pages/AccountPage.js';
 import { DossierDetailPage } from './pages/DossierDetailPage.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -86,6 +87,7 @@ export function App() {
           <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
           <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
           <Route path="uitnodiging-accepteren" element={<AcceptInvitationPage />} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="organisaties" element={<OrganisationsPage />} />
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />
           <Route path="*" element={<NotFoundPage />} />

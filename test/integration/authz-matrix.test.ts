@@ -12,7 +12,7 @@ import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/accounts.js';
 
 /** Public: no organisation data, answered to anyone. */
-const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/match', '/api/catalog', '/api/health', '/api/docs'];
+const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/catalog', '/api/health', '/api/docs'];
 /**
  * Public auth routes: they prove themselves with a password, a token from an e-mail, or (SSO) the
  * identity provider's answer to a single-use state; not with a session.
@@ -100,6 +100,16 @@ const MATRIX: Row[] = [
     expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   { method: 'GET', url: '/api/organisations/:id/audit', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
+  // AVG: one's own data only (no organisation in the URL, nothing of anyone else).
+  { method: 'GET', url: '/api/account/gegevens', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
+  {
+    method: 'DELETE',
+    url: '/api/account',
+    // No one is deleted: the two beheerders (each the only one of their organisation) confirm with the right password
+    // and are refused (409); the others give a wrong password (400).
+    request: ({ actor }) => ({ payload: { wachtwoord: actor === 'beheerder' || actor === 'foreign' ? 'demo-wachtwoord' : 'niet-het-wachtwoord' } }),
+    expect: { beheerder: 409, ontwikkelaar: 400, leerling: 400, partner: 400, foreign: 409, anonymous: 401 },
+  },
   // Organisation management (same name again: allowed, changes nothing).
   {
     method: 'PATCH',

@@ -8,7 +8,7 @@ import { Button, Link, ListItem, UnorderedList, VisuallyHidden } from '../ui/ind
 /**
  * The account menu in the header. Anonymous: a link "Inloggen" that comes back to this page.
  * Signed in: a disclosure button with the user's name (aria-expanded) that opens a list with
- * "Mijn organisaties" and "Uitloggen". Escape closes it and returns focus to the button.
+ * "Mijn organisaties", "Mijn account" and "Uitloggen". Escape closes it and returns focus to the button.
  */
 export function AccountMenu() {
   const { session, signOut } = useSession();
@@ -84,6 +84,11 @@ export function AccountMenu() {
           <ListItem>
             <Link to="/organisaties" onClick={() => setOpen(false)}>
               Mijn organisaties
+            </Link>
+          </ListItem>
+          <ListItem>
+            <Link to="/account" onClick={() => setOpen(false)}>
+              Mijn account
             </Link>
           </ListItem>
           <ListItem>

@@ -42,6 +42,10 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'invitation.sent': 'Uitnodiging verstuurd',
   'invitation.accepted': 'Uitnodiging aangenomen',
   'user.created': 'Account aangemaakt',
+  'account.deleted': 'Account verwijderd',
+  'sso.configured': 'Inloggen via de school ingesteld',
+  'login.sso': 'Ingelogd via de school',
+  'catalog.import': 'Catalogustabel geïmporteerd',
 };
 
 export function auditActionLabel(action: string): string {

@@ -117,6 +117,7 @@ export function LoginPage() {
   }, [error]);
 
   const uitgelogd = params.get('uitgelogd') === '1' && session.status === 'anonymous';
+  const accountVerwijderd = params.get('account-verwijderd') === '1' && session.status === 'anonymous';
   const ssoOrganisaties = useApi(accountUrls.ssoOrganisaties(), (signal) => accountApi.ssoOrganisaties(signal));
   const ssoFout = SsoFout.safeParse(params.get('sso-fout'));
   const ssoFoutOrg = ssoOrganisaties.data?.find((o) => o.id === params.get('organisatie'))?.naam ?? null;
@@ -132,6 +133,11 @@ export function LoginPage() {
       {uitgelogd ? (
         <Alert type="ok">
           <Paragraph>U bent uitgelogd.</Paragraph>
+        </Alert>
+      ) : null}
+      {accountVerwijderd ? (
+        <Alert type="ok">
+          <Paragraph>Uw account is verwijderd. U bent overal uitgelogd.</Paragraph>
         </Alert>
       ) : null}
       {session.status === 'signed-in' && !busy ? (

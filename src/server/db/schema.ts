@@ -172,6 +172,8 @@ export interface AppUserTable {
   naam: string;
   password_hash: string | null;
   created_at: CreatedAt;
+  /** Migration 0009: may upload tables into the national catalogue (a platform right, not an organisation's). */
+  platform_beheerder: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface MembershipTable {
@@ -219,7 +221,8 @@ export interface InvitationTable {
   organisation_id: string;
   email: string;
   rol: MembershipTable['rol'];
-  invited_by: string;
+  /** Null once the account that sent it is deleted (migration 0009). */
+  invited_by: ColumnType<string | null, string, string | null>;
   created_at: CreatedAt;
   expires_at: ColumnType<Date, Date | string, Date | string>;
   accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

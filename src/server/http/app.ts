@@ -15,12 +15,12 @@ import { LoginRateLimiter } from '../auth/rate-limiter.js';
 import { OidcConfigurations } from '../auth/oidc.js';
 import { registerAuthHooks } from './auth-hooks.js';
 import { authRoutes } from './routes/auth.js';
+import { accountRoutes } from './routes/account.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { inventoryRoutes } from './routes/inventory.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
-import { matchRoutes } from './routes/match.js';
 import { MailQueue, type Mailer } from '../mail/mailer.js';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
 
@@ -143,13 +143,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       registerAuthHooks(api, opts.db);
+      // One failure count for sign-ins and for password re-confirmations (deleting the account).
+      const loginLimiter = opts.loginLimiter ?? new LoginRateLimiter();
       api.get('/health', { schema: { tags: ['catalogus'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       await api.register(catalogRoutes(opts.db));
       await api.register(mboRoutes(opts.db));
-      await api.register(matchRoutes(opts.db));
       await api.register(
-        authRoutes({ db: opts.db, limiter: opts.loginLimiter ?? new LoginRateLimiter(), forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
+        authRoutes({ db: opts.db, limiter: loginLimiter, forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
       );
+      await api.register(accountRoutes({ db: opts.db, limiter: loginLimiter }));
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
       await api.register(inventoryRoutes(opts.db));
       await api.register(partnershipRoutes(opts.db));

@@ -10,7 +10,8 @@ export interface InvitationRow {
   organisationId: string;
   email: string;
   rol: Role;
-  invitedBy: string;
+  /** Null once the account that sent it is deleted. */
+  invitedBy: string | null;
   expiresAt: Date;
 }
 
@@ -26,7 +27,7 @@ export async function insertInvitation(
   return row.id;
 }
 
-const toRow = (r: { id: string; organisation_id: string; email: string; rol: Role; invited_by: string; expires_at: Date }): InvitationRow => ({
+const toRow = (r: { id: string; organisation_id: string; email: string; rol: Role; invited_by: string | null; expires_at: Date }): InvitationRow => ({
   id: r.id,
   organisationId: r.organisation_id,
   email: r.email,

@@ -55,7 +55,7 @@ export async function inviteMember(opts: {
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
   const id = await opts.db.transaction().execute(async (trx) => {
     const invitationId = await insertInvitation(trx, { tokenHash: sha256(token), organisationId: org.id, email, rol, invitedBy: auth.user.id, expiresAt });
-    await appendAudit(trx, { actorUserId: auth.user.id, organisationId: org.id, action: 'invitation.sent', subjectType: 'invitation', subjectId: invitationId, details: { email, rol } });
+    await appendAudit(trx, { actorUserId: auth.user.id, organisationId: org.id, action: 'invitation.sent', subjectType: 'invitation', subjectId: invitationId, details: { rol } }); // no e-mail address in the audit log (AVG)
     return invitationId;
   });
   opts.mail.enqueue({

@@ -1,0 +1,50 @@
+/** Thin routes of the signed-in user's own data (AVG): the export and deleting the account. */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { Problem } from '../../../shared/catalog-api.js';
+import { AccountVerwijderen, MijnGegevens } from '../../../shared/account-api.js';
+import type { DB } from '../../db/schema.js';
+import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import { exportMyData } from '../../use-cases/account/export-my-data.js';
+import { deleteOwnAccount } from '../../use-cases/account/delete-account.js';
+import { clearSessionCookie } from '../auth-hooks.js';
+
+export function accountRoutes(opts: { db: Kysely<DB>; limiter: LoginRateLimiter }): FastifyPluginAsyncZod {
+  const { db, limiter } = opts;
+  return async (app) => {
+    const tags = ['accounts'];
+    app.get(
+      '/account/gegevens',
+      {
+        schema: {
+          tags,
+          summary: 'Alle gegevens die Doorlopend over mij bewaart, als JSON-download (AVG): account, lidmaatschappen, sessies, auditregels, uitnodigingen; zonder hashes of tokens',
+          response: { 200: MijnGegevens, 401: Problem },
+        },
+      },
+      async (req, reply) => {
+        const data = await exportMyData({ db, auth: req.auth });
+        reply.header('Cache-Control', 'no-store');
+        reply.header('Content-Disposition', `attachment; filename="doorlopend-mijn-gegevens-${data.exportVan.slice(0, 10)}.json"`);
+        return data;
+      },
+    );
+    app.delete(
+      '/account',
+      {
+        schema: {
+          tags,
+          summary: 'Mijn account verwijderen (AVG), bevestigd met het wachtwoord of (account zonder wachtwoord) het eigen e-mailadres; beëindigt alle sessies',
+          body: AccountVerwijderen,
+          response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 409: Problem, 429: Problem },
+        },
+      },
+      async (req, reply) => {
+        await deleteOwnAccount({ db, auth: req.auth, limiter, ip: req.ip, input: req.body });
+        clearSessionCookie(req, reply);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

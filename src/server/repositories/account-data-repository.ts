@@ -1,0 +1,137 @@
+/**
+ * A user's own data (AVG): everything stored about one account, for the export, and its removal.
+ * Every query here is scoped to that one user id (or the user's own e-mail address for invitations).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
+
+export async function accountOf(db: Db, userId: string) {
+  const row = await db.selectFrom('app_user').select(['id', 'email', 'naam', 'password_hash', 'created_at', 'platform_beheerder']).where('id', '=', userId).executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      email: row.email,
+      naam: row.naam,
+      aangemaaktOp: iso(row.created_at),
+      wachtwoordIngesteld: row.password_hash !== null,
+      platformBeheerder: row.platform_beheerder,
+    }
+  );
+}
+
+export async function membershipRowsOf(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select(['m.organisation_id', 'o.naam', 'm.rol', 'm.created_at'])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.naam')
+    .orderBy('m.rol')
+    .execute();
+  return rows.map((r) => ({ organisatieId: r.organisation_id, organisatieNaam: r.naam, rol: r.rol, sinds: iso(r.created_at) }));
+}
+
+/** Sessions without their token or CSRF hashes. */
+export async function sessionRowsOf(db: Db, userId: string, currentSessionId: string) {
+  const rows = await db.selectFrom('session').select(['id', 'created_at', 'expires_at', 'last_seen_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+  return rows.map((r) => ({ aangemaaktOp: iso(r.created_at), verlooptOp: iso(r.expires_at), laatstGezienOp: iso(r.last_seen_at), dezeSessie: r.id === currentSessionId }));
+}
+
+/** Audit entries written by the user or about the user (as subject). */
+export async function auditRowsAbout(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['at', 'organisation_id', 'action', 'actor_user_id', 'subject_type', 'subject_id', 'details'])
+    .where((eb) => eb.or([eb('actor_user_id', '=', userId), eb.and([eb('subject_type', '=', 'user'), eb('subject_id', '=', userId)])]))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    at: iso(r.at),
+    organisatieId: r.organisation_id,
+    actie: r.action,
+    doorMij: r.actor_user_id === userId,
+    overMij: r.subject_type === 'user' && r.subject_id === userId,
+    onderwerpType: r.subject_type,
+    onderwerpId: r.subject_id,
+    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
+  }));
+}
+
+/** Invitations to the user's address or sent by the user, without their tokens. */
+export async function invitationRowsOf(db: Db, userId: string, email: string) {
+  const rows = await db
+    .selectFrom('invitation as i')
+    .innerJoin('organisation as o', 'o.id', 'i.organisation_id')
+    .select(['i.organisation_id', 'o.naam', 'i.email', 'i.rol', 'i.invited_by', 'i.created_at', 'i.expires_at', 'i.accepted_at'])
+    .where((eb) => eb.or([eb('i.email', '=', email.toLowerCase()), eb('i.invited_by', '=', userId)]))
+    .orderBy('i.created_at')
+    .execute();
+  return rows.map((r) => ({
+    organisatieId: r.organisation_id,
+    organisatieNaam: r.naam,
+    email: r.email,
+    rol: r.rol,
+    aanMij: r.email === email.toLowerCase(),
+    doorMij: r.invited_by === userId,
+    aangemaaktOp: iso(r.created_at),
+    verlooptOp: iso(r.expires_at),
+    aangenomenOp: isoOrNull(r.accepted_at),
+  }));
+}
+
+/** Password reset requests, without their tokens. */
+export async function passwordResetRowsOf(db: Db, userId: string) {
+  const rows = await db.selectFrom('password_reset').select(['created_at', 'expires_at', 'used_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+  return rows.map((r) => ({ aangemaaktOp: iso(r.created_at), verlooptOp: iso(r.expires_at), gebruiktOp: isoOrNull(r.used_at) }));
+}
+
+/**
+ * The organisations in which the user is a beheerder and no one else is, locked for the rest of the
+ * transaction (so two beheerders who delete their accounts at once cannot both pass this check).
+ */
+export async function organisationsWhereOnlyBeheerder(trx: Transaction<DB>, userId: string): Promise<Array<{ id: string; naam: string }>> {
+  const mine = await trx
+    .selectFrom('organisation as o')
+    .select(['o.id', 'o.naam'])
+    .where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.rol').whereRef('m.organisation_id', '=', 'o.id').where('m.user_id', '=', userId).where('m.rol', '=', 'beheerder')))
+    .orderBy('o.naam')
+    .forUpdate()
+    .execute();
+  const alone: Array<{ id: string; naam: string }> = [];
+  for (const org of mine) {
+    const others = await trx
+      .selectFrom('membership')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', org.id)
+      .where('rol', '=', 'beheerder')
+      .where('user_id', '<>', userId)
+      .executeTakeFirstOrThrow();
+    if (Number(others.n) === 0) alone.push(org);
+  }
+  return alone;
+}
+
+/**
+ * Removes the account with its memberships, sessions, password reset tokens and the invitations to its
+ * address. Invitations the user sent stay with their organisation (sender set to null by the database).
+ * The audit log is not touched: it holds ids, never names or e-mail addresses.
+ */
+export async function deleteAccountData(trx: Transaction<DB>, userId: string, email: string): Promise<void> {
+  await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+  await trx.deleteFrom('password_reset').where('user_id', '=', userId).execute();
+  await trx.deleteFrom('invitation').where('email', '=', email.toLowerCase()).execute();
+  await trx.deleteFrom('membership').where('user_id', '=', userId).execute();
+  await trx.deleteFrom('app_user').where('id', '=', userId).execute();
+}
+
+/** Password hash of the user (to re-confirm before deletion); undefined for an unknown user. */
+export async function passwordHashOf(db: Db, userId: string): Promise<{ email: string; passwordHash: string | null } | undefined> {
+  const row = await db.selectFrom('app_user').select(['email', 'password_hash']).where('id', '=', userId).executeTakeFirst();
+  return row && { email: row.email, passwordHash: row.password_hash };
+}
+

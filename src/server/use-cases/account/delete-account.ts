@@ -1,0 +1,94 @@
+/**
+ * AVG right to erasure: the signed-in user deletes their own account. Re-confirmed with the current
+ * password (wrong attempts count like failed sign-ins), or, for an account without a password (SSO
+ * only), by typing the own e-mail address. The last beheerder of an organisation cannot leave it
+ * without one (409). Removed: the account, memberships, sessions, password reset tokens and invitations
+ * to the address. The audit log stays (append-only) and keeps only ids: the deletion itself is recorded
+ * in it, per organisation, without name or address.
+ */
+import type { Kysely } from 'kysely';
+import type { AccountVerwijderen } from '../../../shared/account-api.js';
+import type { DB } from '../../db/schema.js';
+import { AppError, unauthorized } from '../../errors.js';
+import { verifyPassword } from '../../auth/passwords.js';
+import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import { deleteAccountData, membershipRowsOf, organisationsWhereOnlyBeheerder, passwordHashOf } from '../../repositories/account-data-repository.js';
+import { appendAudit } from '../../repositories/audit-repository.js';
+import { requireAuth } from '../auth/get-me.js';
+import type { AuthContext } from '../auth/session.js';
+
+const WRONG_PASSWORD = 'Het wachtwoord klopt niet. Uw account is niet verwijderd.';
+
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
+}
+
+async function reconfirm(opts: { limiter: LoginRateLimiter; ip: string; email: string; passwordHash: string | null; input: AccountVerwijderen }): Promise<void> {
+  const { input, email } = opts;
+  if (opts.passwordHash === null) {
+    // SSO only: no password to ask for; the address typed out shows the intent.
+    if ((input.bevestiging ?? '').trim().toLowerCase() !== email) {
+      throw new AppError('validation_failed', 'Typ ter bevestiging uw eigen e-mailadres. Uw account is niet verwijderd.', {
+        errors: [{ path: 'body.bevestiging', message: 'typ uw e-mailadres' }],
+      });
+    }
+    return;
+  }
+  if (!input.wachtwoord) {
+    throw new AppError('validation_failed', 'Vul uw wachtwoord in om te bevestigen. Uw account is niet verwijderd.', { errors: [{ path: 'body.wachtwoord', message: 'verplicht' }] });
+  }
+  const key = `${email}|${opts.ip}`;
+  const wait = opts.limiter.retryAfterSeconds(key);
+  if (wait > 0) {
+    throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
+  }
+  if (!(await verifyPassword(opts.passwordHash, input.wachtwoord))) {
+    opts.limiter.recordFailure(key);
+    // 400, not 401: the session is fine, only the confirmation is wrong.
+    throw new AppError('validation_failed', WRONG_PASSWORD, { errors: [{ path: 'body.wachtwoord', message: 'klopt niet' }] });
+  }
+  opts.limiter.reset(key);
+}
+
+export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext | null; limiter: LoginRateLimiter; ip: string; input: AccountVerwijderen }): Promise<void> {
+  const auth = requireAuth(opts.auth);
+  const { db } = opts;
+  const userId = auth.user.id;
+  const stored = await passwordHashOf(db, userId);
+  if (!stored) throw unauthorized();
+  await reconfirm({ limiter: opts.limiter, ip: opts.ip, email: stored.email, passwordHash: stored.passwordHash, input: opts.input });
+  try {
+    await db.transaction().execute(async (trx) => {
+      const alone = await organisationsWhereOnlyBeheerder(trx, userId);
+      if (alone.length > 0) {
+        const namen = alone.map((o) => o.naam).join(', ');
+        throw new AppError(
+          'conflict',
+          `U bent de enige beheerder van ${namen}. Maak eerst iemand anders beheerder (uitnodigen of lid toevoegen met de rol beheerder); daarna kunt u uw account verwijderen.`,
+        );
+      }
+      const memberships = await membershipRowsOf(trx, userId);
+      for (const organisationId of new Set(memberships.map((m) => m.organisatieId))) {
+        await appendAudit(trx, {
+          actorUserId: userId,
+          organisationId,
+          action: 'account.deleted',
+          subjectType: 'user',
+          subjectId: userId,
+          details: { rollen: memberships.filter((m) => m.organisatieId === organisationId).map((m) => m.rol) },
+        });
+      }
+      await appendAudit(trx, { actorUserId: userId, organisationId: null, action: 'account.deleted', subjectType: 'user', subjectId: userId });
+      await deleteAccountData(trx, userId, stored.email);
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) {
+      // Work of a samenwerking (or other data) still names this account: nothing was removed.
+      throw new AppError(
+        'conflict',
+        'Uw account is nog verbonden aan gegevens van een organisatie of samenwerking die niet automatisch kunnen worden losgemaakt. Er is niets verwijderd; neem contact op met de beheerder van uw organisatie.',
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * AVG right of access: everything Doorlopend holds about the signed-in user, as one JSON document.
+ * Never a password hash, session token, CSRF token or link token (only their existence and dates).
+ */
+import type { Kysely } from 'kysely';
+import type { MijnGegevens } from '../../../shared/account-api.js';
+import type { DB } from '../../db/schema.js';
+import { unauthorized } from '../../errors.js';
+import { accountOf, auditRowsAbout, invitationRowsOf, membershipRowsOf, passwordResetRowsOf, sessionRowsOf } from '../../repositories/account-data-repository.js';
+import { requireAuth } from '../auth/get-me.js';
+import type { AuthContext } from '../auth/session.js';
+
+export async function exportMyData(opts: { db: Kysely<DB>; auth: AuthContext | null; now?: Date }): Promise<MijnGegevens> {
+  const auth = requireAuth(opts.auth);
+  const { db } = opts;
+  const userId = auth.user.id;
+  const account = await accountOf(db, userId);
+  if (!account) throw unauthorized();
+  return {
+    exportVan: (opts.now ?? new Date()).toISOString(),
+    account,
+    lidmaatschappen: await membershipRowsOf(db, userId),
+    sessies: await sessionRowsOf(db, userId, auth.sessionId),
+    auditlog: await auditRowsAbout(db, userId),
+    uitnodigingen: await invitationRowsOf(db, userId, account.email),
+    wachtwoordHerstelAanvragen: await passwordResetRowsOf(db, userId),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * AVG: a user's export of their own data and the deletion of their own account, through the API on a
+ * fresh database with the demo organisations and users.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MijnGegevens } from '../../src/shared/account-api.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
+import { createSession } from '../../src/server/use-cases/auth/session.js';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo-organisations.js';
+import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { asUser, sessionCookieOf, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
+
+describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${TEST_DB})`, () => {
+  let t: AccountsApp;
+  let vmboId: string;
+  const userIdOf = async (email: string) => (await t.database.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst())?.id;
+  const count = async (table: 'session' | 'membership' | 'password_reset' | 'invitation', column: 'user_id' | 'email', value: string) =>
+    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(column as never, '=', value as never).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    t = await startAccountsApp();
+    vmboId = (await t.database.db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('exports everything about me as a JSON download, without hashes or tokens', async () => {
+    const first = await signIn(t.app, 'docent@vmbo.demo');
+    const me = await signIn(t.app, 'docent@vmbo.demo');
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/wachtwoord-vergeten', payload: { email: 'docent@vmbo.demo' } })).statusCode).toBe(202);
+    const beheerder = await signIn(t.app, 'beheerder@vmbo.demo');
+    const invite = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/uitnodigingen`, headers: asUser(beheerder), payload: { email: 'docent@vmbo.demo', rol: 'examinator' } });
+    expect(invite.statusCode).toBe(201);
+    await t.outbox();
+
+    const res = await t.app.inject({ method: 'GET', url: '/api/account/gegevens', headers: { cookie: me.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="doorlopend-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const data = MijnGegevens.parse(res.json());
+    const id = await userIdOf('docent@vmbo.demo');
+    expect(data.account).toMatchObject({ id, email: 'docent@vmbo.demo', naam: 'Daan Docent', wachtwoordIngesteld: true, platformBeheerder: false });
+    expect(data.lidmaatschappen).toEqual([expect.objectContaining({ organisatieId: vmboId, organisatieNaam: 'Demo Vmbo College', rol: 'ontwikkelaar' })]);
+    expect(data.sessies).toHaveLength(2);
+    expect(data.sessies.filter((s) => s.dezeSessie)).toHaveLength(1);
+    expect(data.auditlog.filter((a) => a.actie === 'auth.login' && a.doorMij)).toHaveLength(2);
+    expect(data.auditlog.some((a) => a.actie === 'auth.password_reset_requested' && a.overMij)).toBe(true);
+    expect(data.uitnodigingen).toEqual([expect.objectContaining({ organisatieId: vmboId, email: 'docent@vmbo.demo', rol: 'examinator', aanMij: true, doorMij: false, aangenomenOp: null })]);
+    expect(data.wachtwoordHerstelAanvragen).toHaveLength(1);
+    // No hash or token of any kind.
+    for (const secret of [me.token, me.csrfToken, first.token, '$argon2']) expect(res.body).not.toContain(secret);
+    const hashes = await t.database.db.selectFrom('session').select(['token_hash', 'csrf_token_hash']).execute();
+    for (const h of hashes) {
+      expect(res.body).not.toContain(h.token_hash);
+      expect(res.body).not.toContain(h.csrf_token_hash);
+    }
+    for (const r of await t.database.db.selectFrom('password_reset').select('token_hash').execute()) expect(res.body).not.toContain(r.token_hash);
+    for (const r of await t.database.db.selectFrom('invitation').select('token_hash').execute()) expect(res.body).not.toContain(r.token_hash);
+
+    // The beheerder's export lists the invitation she sent.
+    const hers = MijnGegevens.parse((await t.app.inject({ method: 'GET', url: '/api/account/gegevens', headers: { cookie: beheerder.cookie } })).json());
+    expect(hers.uitnodigingen).toEqual([expect.objectContaining({ email: 'docent@vmbo.demo', aanMij: false, doorMij: true })]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/account/gegevens' })).statusCode).toBe(401);
+  });
+
+  it('writes no e-mail address or name into the audit log', async () => {
+    const rows = await t.database.db.selectFrom('audit_log').select(['action', 'details']).execute();
+    expect(rows.some((r) => r.action === 'invitation.sent')).toBe(true);
+    const text = JSON.stringify(rows.map((r) => r.details));
+    expect(text).not.toMatch(/@/);
+    for (const naam of ['Daan Docent', 'Bea Beheerder']) expect(text).not.toContain(naam);
+  });
+
+  it('deletes my account after the password is confirmed: memberships, sessions, tokens and invitations gone, audit kept without personal data', async () => {
+    const me = await signIn(t.app, 'docent@vmbo.demo');
+    const other = await signIn(t.app, 'docent@vmbo.demo');
+    const id = (await userIdOf('docent@vmbo.demo'))!;
+
+    const noCsrf = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: { cookie: me.cookie }, payload: { wachtwoord: DEMO_PASSWORD } });
+    expect(noCsrf.statusCode).toBe(403);
+    const noPassword = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(me), payload: {} });
+    expect(noPassword.statusCode).toBe(400);
+    const wrong = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(me), payload: { wachtwoord: 'niet-mijn-wachtwoord' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(wrong.json()).toMatchObject({ detail: 'Het wachtwoord klopt niet. Uw account is niet verwijderd.', errors: [{ path: 'body.wachtwoord' }] });
+    expect(await userIdOf('docent@vmbo.demo')).toBe(id);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/account', payload: { wachtwoord: DEMO_PASSWORD } })).statusCode).toBe(401);
+
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(me), payload: { wachtwoord: DEMO_PASSWORD } });
+    expect(res.statusCode, res.body).toBe(204);
+    expect(sessionCookieOf(res)?.value).toBe('');
+
+    expect(await userIdOf('docent@vmbo.demo')).toBeUndefined();
+    expect(await count('membership', 'user_id', id)).toBe(0);
+    expect(await count('session', 'user_id', id)).toBe(0);
+    expect(await count('password_reset', 'user_id', id)).toBe(0);
+    expect(await count('invitation', 'email', 'docent@vmbo.demo')).toBe(0);
+    for (const s of [me, other]) expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'docent@vmbo.demo', wachtwoord: DEMO_PASSWORD } });
+    expect(login.statusCode).toBe(401);
+
+    // The audit log keeps what happened (ids only); the organisation's log shows the deletion without a name.
+    const deleted = await t.database.db.selectFrom('audit_log').select(['organisation_id', 'actor_user_id', 'details']).where('action', '=', 'account.deleted').execute();
+    expect(deleted).toEqual(
+      expect.arrayContaining([
+        { organisation_id: vmboId, actor_user_id: id, details: { rollen: ['ontwikkelaar'] } },
+        { organisation_id: null, actor_user_id: id, details: {} },
+      ]),
+    );
+    expect(Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('actor_user_id', '=', id).executeTakeFirstOrThrow()).n)).toBeGreaterThan(2);
+    const beheerder = await signIn(t.app, 'beheerder@vmbo.demo');
+    const audit = await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/audit`, headers: asUser(beheerder) });
+    expect(audit.statusCode).toBe(200);
+    expect(audit.body).not.toContain('Daan Docent');
+    expect(audit.body).not.toContain('docent@vmbo.demo');
+    expect(audit.json()).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'account.deleted', actor: { id, naam: '(verwijderd)' } })]));
+  });
+
+  it('refuses to delete the last beheerder of an organisation (409), and allows it once there is another', async () => {
+    const bea = await signIn(t.app, 'beheerder@vmbo.demo');
+    const refused = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(bea), payload: { wachtwoord: DEMO_PASSWORD } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'conflict', detail: expect.stringContaining('U bent de enige beheerder van Demo Vmbo College.') });
+    expect(await userIdOf('beheerder@vmbo.demo')).toBeDefined();
+
+    // Another beheerder: then Bea may go; the invitation she sent stays with the organisation.
+    const add = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: asUser(bea), payload: { email: 'leerling@vmbo.demo', rol: 'beheerder' } });
+    expect(add.statusCode).toBe(201);
+    const sent = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/uitnodigingen`, headers: asUser(bea), payload: { email: 'nieuw@vmbo.demo', rol: 'ontwikkelaar' } });
+    expect(sent.statusCode).toBe(201);
+    const ok = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(bea), payload: { wachtwoord: DEMO_PASSWORD } });
+    expect(ok.statusCode, ok.body).toBe(204);
+    const invitation = await t.database.db.selectFrom('invitation').select(['email', 'invited_by']).where('email', '=', 'nieuw@vmbo.demo').executeTakeFirstOrThrow();
+    expect(invitation).toEqual({ email: 'nieuw@vmbo.demo', invited_by: null });
+  });
+
+  it('deletes an account without a password (SSO only) after the e-mail address is typed out', async () => {
+    const { userId } = await createUser({ db: t.database.db, email: 'sso@vmbo.demo', naam: 'Sam Sso', organisatie: 'Demo Vmbo College', rol: 'ontwikkelaar' });
+    const created = await createSession(t.database.db, userId);
+    const session: Session = { cookie: `doorlopend_sessie=${created.token}`, token: created.token, csrfToken: created.csrfToken };
+    const wrong = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(session), payload: { bevestiging: 'iemand@anders.nl' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ errors: [{ path: 'body.bevestiging' }] });
+    const data = MijnGegevens.parse((await t.app.inject({ method: 'GET', url: '/api/account/gegevens', headers: { cookie: session.cookie } })).json());
+    expect(data.account.wachtwoordIngesteld).toBe(false);
+    const ok = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(session), payload: { bevestiging: ' SSO@vmbo.demo ' } });
+    expect(ok.statusCode, ok.body).toBe(204);
+    expect(await userIdOf('sso@vmbo.demo')).toBeUndefined();
+  });
+
+  it('counts wrong confirmation passwords like failed sign-ins (429 after five)', async () => {
+    const roos = await signIn(t.app, 'docent@roc.demo');
+    for (let i = 0; i < 5; i++) {
+      expect((await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(roos), payload: { wachtwoord: `fout-${i}` } })).statusCode).toBe(400);
+    }
+    const blocked = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(roos), payload: { wachtwoord: DEMO_PASSWORD } });
+    expect(blocked.statusCode).toBe(429);
+    expect(await userIdOf('docent@roc.demo')).toBeDefined();
+  });
+});
+
+if (!databaseAvailable) describe.skip(SKIP_NO_DB, () => it('skipped', () => {}));
