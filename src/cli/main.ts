@@ -12,6 +12,8 @@ import { importMboTabel, isTableKind } from '../server/use-cases/catalog/import-
 import type { MboImportReport } from '../server/use-cases/catalog/mbo-import-common.js';
 import { createUser } from '../server/use-cases/auth/create-user.js';
 import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../domain/auth/rules.js';
+import { matchCatalog } from '../server/use-cases/matching/match.js';
+import { MATCH_SOORTEN, MatchQuery, MatchResponse } from '../shared/match-api.js';
 
 const KIND_LABELS: Record<VmboKind, string> = {
   profiel: 'profielen',
@@ -87,6 +89,28 @@ export function formatMboReport(r: MboImportReport): string {
   out.push(`  Ongewijzigd:       ${r.unchanged} items`);
   for (const w of r.warnings) out.push(`  Let op: ${w}`);
   out.push(`  Duur: ${r.durationMs} ms`);
+  return out.join('\n');
+}
+
+export function formatMatch(r: MatchResponse): string {
+  const out = [`Zoekmonitor: ${r.query.kind} ${r.query.codes.join(', ') || `"${r.query.title}"`}${r.query.codes.length > 0 ? ` (${r.query.title})` : ''}`, r.note, ''];
+  if (r.results.length === 0) out.push('Geen suggesties gevonden.');
+  const rows = r.results.map((x, i) => [
+    String(i + 1),
+    x.type,
+    x.type === 'kwalificatie' ? x.crebo : x.code,
+    x.title.length > 48 ? `${x.title.slice(0, 47)}…` : x.title,
+    x.type === 'kwalificatie' ? `${x.dossierTitle} (${x.dossierCrebo})` : '',
+    x.score.toFixed(2),
+    x.confidence,
+    x.explanation.sharedTerms.slice(0, 5).join(', '),
+  ]);
+  if (rows.length > 0) {
+    const head = ['#', 'soort', 'code', 'titel', 'dossier', 'score', 'betrouwbaarheid', 'gedeelde woorden'];
+    const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+    const fmt = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+    out.push(fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  }
   return out.join('\n');
 }
 
@@ -169,6 +193,28 @@ export function buildCli(): Command {
           `${result.organisationCreated ? ' (organisatie nieuw aangemaakt)' : ''}.` +
           (password === undefined ? ' Er is geen wachtwoord gezet: inloggen kan pas na een wachtwoordherstel of met SSO.' : ''),
       );
+    });
+  program
+    .command('match')
+    .description('Zoekmonitor: passende kwalificaties en keuzedelen bij een keuzevak, profielmodule, keuzevakken of tekst; omgekeerd keuzevakken en profielmodulen bij een kwalificatie of keuzedeel (suggesties)')
+    .option('--keuzevak <code>', 'code van een keuzevak, bijvoorbeeld K/PIE/16')
+    .option('--profielmodule <code>', 'code van een profielmodule, bijvoorbeeld P/PIE/02')
+    .option('--keuzevakken <codes>', "keuzevakken, met komma's gescheiden")
+    .option('--tekst <tekst>', 'vrije tekst')
+    .option('--kwalificatie <crebo>', 'omgekeerd: crebo van een kwalificatie')
+    .option('--keuzedeel <code>', 'omgekeerd: code van een keuzedeel')
+    .option('--soort <soort>', `alleen resultaten van deze soort (${MATCH_SOORTEN.join(', ')})`)
+    .option('--limit <n>', 'aantal resultaten (1-100)', '20')
+    .option('--json', 'het antwoord als JSON, gelijk aan GET /api/match')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const { json, ...params } = options;
+      const parsed = MatchQuery.safeParse(params);
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new AppError('validation_failed', errors.map((e) => (e.path ? `--${e.path}: ${e.message}` : e.message)).join('; '), { errors });
+      }
+      const response = MatchResponse.parse(await withDatabase((d) => matchCatalog({ db: d.db, query: parsed.data })));
+      console.log(json ? JSON.stringify(response, null, 2) : formatMatch(response));
     });
   program
     .command('migrate')

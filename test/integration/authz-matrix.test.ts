@@ -12,7 +12,7 @@ import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/accounts.js';
 
 /** Public: no organisation data, answered to anyone. */
-const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/catalog', '/api/health', '/api/docs'];
+const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/match', '/api/catalog', '/api/health', '/api/docs'];
 /**
  * Public auth routes: they prove themselves with a password, a token from an e-mail, or (SSO) the
  * identity provider's answer to a single-use state; not with a session.

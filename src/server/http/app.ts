@@ -21,6 +21,7 @@ import { organisationRoutes } from './routes/organisations.js';
 import { inventoryRoutes } from './routes/inventory.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
+import { matchRoutes } from './routes/match.js';
 import { MailQueue, type Mailer } from '../mail/mailer.js';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
 
@@ -148,6 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.get('/health', { schema: { tags: ['catalogus'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       await api.register(catalogRoutes(opts.db));
       await api.register(mboRoutes(opts.db));
+      await api.register(matchRoutes(opts.db));
       await api.register(
         authRoutes({ db: opts.db, limiter: loginLimiter, forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
       );

@@ -1,0 +1,526 @@
+/**
+ * The zoekmonitor's match service (issue 5). Pure: built once per catalogue snapshot from the vmbo items and the
+ * mbo read model, then answers queries in memory.
+ *
+ * Forward (a keuzevak, a profielmodule, a set of keuzevakken, or free text):
+ * - kwalificaties, grouped per dossier: the dossiers as the MatchingEngine ranks them (BM25 with compound parts and
+ *   the profiel prior); every active kwalificatie of a ranked dossier is a result with the dossier's score, the
+ *   kwalificaties of one dossier together, ordered by how much text they share with the query;
+ * - keuzedelen: 0.6 × dossier support + 0.4 × text similarity. Dossier support is the best relative score of a dossier
+ *   whose kwalificaties offer the keuzedeel, divided by (1 + ln(number of such dossiers)) so that keuzedelen offered
+ *   everywhere do not win every query; text similarity is the cosine of the query and the keuzedeel's titel and
+ *   omschrijving, relative to the best keuzedeel.
+ * Reverse (a kwalificatie or a keuzedeel): keuzevakken and profielmodulen. Every vmbo unit is ranked forward once
+ *   (lazily, at the first reverse query); a unit's score for a dossier D is 0.5 × (its score for D relative to its own
+ *   best dossier) + 0.5 × (its score for D relative to the unit that scores D highest). For a keuzedeel: the best such
+ *   score over the keuzedeel's dossiers divided by (1 + ln(number of dossiers)) weighs 0.6, text similarity 0.4.
+ *
+ * Scores are relative: 1 for the best result of each soort in a query. Confidence bands (MATCH_THRESHOLDS) combine that
+ * relative score with absolute evidence a teacher can check:
+ * - evidence = shared content words between query and result (at most 5 counted)
+ *   + 2 when the best eindterm ↔ werkproces pair is sterk, + 1 when it is mogelijk
+ *   + 1 for a keuzedeel whose dossier support is at least 0.6;
+ * - sterk: relative score ≥ 0.6 and evidence ≥ 3; mogelijk: relative score ≥ 0.3 and evidence ≥ 1; else zwak.
+ * All results are suggestions (status "suggestie").
+ */
+import type { MboCatalog, MergedKwalificatie } from '../mbo/read-model.js';
+import { highlight, type Lexicon } from '../text/analyzer.js';
+import { Aligner, CONFIDENCE_ORDER, type AlignItem, type AlignmentLink, type Confidence } from './alignment.js';
+import { MatchingEngine } from './engine.js';
+import { TermSpace, cosine, sharedTerms, type TermVector } from './term-space.js';
+import { dossierTexts, type KeuzevakText } from './texts.js';
+
+export const MATCH_THRESHOLDS = {
+  sterk: { relative: 0.6, evidence: 3 },
+  mogelijk: { relative: 0.3, evidence: 1 },
+  maxSharedTermsCounted: 5,
+  keuzedeel: { dossierWeight: 0.6, textWeight: 0.4, fullCosine: 0.25, minScore: 0.05 },
+} as const;
+
+/** Score of a keuzedeel (or of a unit for a keuzedeel), absolute 0..1: dossier support and text similarity. */
+function keuzedeelScore(support: number, sim: number): number {
+  const k = MATCH_THRESHOLDS.keuzedeel;
+  return k.dossierWeight * support + k.textWeight * Math.min(1, sim / k.fullCosine);
+}
+
+/** The vmbo rows the service reads (the catalogue snapshot's items). */
+export interface VmboRow {
+  id: string;
+  kind: string;
+  code: string;
+  title: string;
+  description: string | null;
+  profiel_code: string | null;
+  duplicate_of: string | null;
+  status: string;
+}
+export interface VmboSource {
+  items: readonly VmboRow[];
+  /** Children of an item in order. */
+  children: Map<string, readonly VmboRow[]>;
+}
+
+export type VmboUnitKind = 'keuzevak' | 'profielmodule';
+
+export interface VmboUnit {
+  kind: VmboUnitKind;
+  code: string;
+  title: string;
+  description: string;
+  profielCode: string | null;
+  eindtermen: AlignItem[];
+  text: KeuzevakText;
+}
+
+export interface WerkprocesItem extends AlignItem {
+  code: string;
+  title: string;
+  kerntaak: { code: string; title: string | null };
+}
+
+interface KwalificatieInfo {
+  k: MergedKwalificatie;
+  dossierTitle: string;
+  opleidingsdomein: string | null;
+  werkprocessen: WerkprocesItem[];
+  vector: TermVector;
+}
+
+interface KeuzedeelInfo {
+  code: string;
+  titel: string;
+  sbu: number | null;
+  niveau: number | null;
+  dossiers: Set<string>;
+  vector: TermVector;
+}
+
+export interface ExplainedPair {
+  eindterm: { code: string | null; title: string; highlight: Array<{ text: string; mark: boolean }> };
+  werkproces: { code: string; title: string; highlight: Array<{ text: string; mark: boolean }>; kerntaak: { code: string; title: string | null } };
+  score: number;
+  confidence: Confidence;
+  sharedTerms: string[];
+}
+export interface Explanation {
+  sharedTerms: string[];
+  pairs: ExplainedPair[];
+}
+interface Common {
+  status: 'suggestie';
+  title: string;
+  score: number;
+  confidence: Confidence;
+  explanation: Explanation;
+  url: string;
+}
+export type DomainMatchResult =
+  | (Common & { type: 'kwalificatie'; crebo: string; dossierCrebo: string; dossierTitle: string; opleidingsdomein: string | null; niveau: number })
+  | (Common & { type: 'keuzedeel'; code: string; sbu: number | null; niveau: number | null })
+  | (Common & { type: VmboUnitKind; code: string; profielCode: string | null });
+
+export type ForwardQuery = { units: VmboUnit[] } | { tekst: string };
+
+const slug = (code: string) => code.replaceAll('/', '-');
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const PAIRS_PER_RESULT = 3;
+const SHARED_TERMS_SHOWN = 8;
+
+export function confidenceBand(relative: number, evidence: number): Confidence {
+  if (relative >= MATCH_THRESHOLDS.sterk.relative && evidence >= MATCH_THRESHOLDS.sterk.evidence) return 'sterk';
+  if (relative >= MATCH_THRESHOLDS.mogelijk.relative && evidence >= MATCH_THRESHOLDS.mogelijk.evidence) return 'mogelijk';
+  return 'zwak';
+}
+
+function pairEvidence(pairs: readonly ExplainedPair[]): number {
+  const best = pairs[0]?.confidence;
+  return best === 'sterk' ? 2 : best === 'mogelijk' ? 1 : 0;
+}
+
+/** The text of one or more vmbo units as the engine reads a keuzevak. */
+export function combinedText(units: readonly VmboUnit[]): KeuzevakText {
+  if (units.length === 1) return units[0]!.text;
+  const profielen = new Set(units.map((u) => u.profielCode));
+  const text: KeuzevakText = {
+    code: units.map((u) => u.code).join(','),
+    profielCode: profielen.size === 1 ? units[0]!.profielCode : null,
+    title: units.map((u) => u.text.title).join(' / '),
+    description: units.map((u) => u.text.description).join(' '),
+    deeltaken: units.flatMap((u) => u.text.deeltaken),
+    eindtermen: units.flatMap((u) => u.text.eindtermen),
+    plain: '',
+  };
+  text.plain = units.map((u) => u.text.plain).join(' ');
+  return text;
+}
+
+export class MatchIndex {
+  readonly engine: MatchingEngine;
+  readonly aligner: Aligner;
+  readonly builtInMs: number;
+  private readonly docSpace: TermSpace;
+  private readonly units = new Map<string, VmboUnit>();
+  private readonly kwalificaties = new Map<string, KwalificatieInfo>();
+  private readonly perDossier = new Map<string, KwalificatieInfo[]>();
+  private readonly keuzedelen = new Map<string, KeuzedeelInfo>();
+  private readonly unitVectors = new Map<string, TermVector>();
+  /** Engine ranking per unit (key kind|code), kept: the catalogue does not change under an index. */
+  private readonly rankings = new Map<string, Array<{ crebo: string; score: number }>>();
+  private reverse: { perUnit: Map<string, { best: number; scores: Map<string, number> }>; bestPerDossier: Map<string, number> } | null = null;
+
+  constructor(opts: { vmbo: VmboSource; mbo: MboCatalog; lexicon: Lexicon }) {
+    const started = performance.now();
+    const { vmbo, mbo, lexicon } = opts;
+    this.buildUnits(vmbo);
+    const dossiers = dossierTexts(mbo);
+    this.engine = new MatchingEngine(dossiers, { lexicon });
+
+    const activeDossiers = new Set(dossiers.map((d) => d.crebo));
+    const pending: Array<{ k: MergedKwalificatie; dossierTitle: string; opleidingsdomein: string | null; werkprocessen: WerkprocesItem[]; kerntaken: string[] }> = [];
+    for (const crebo of activeDossiers) {
+      const dossier = mbo.dossiers.get(crebo)!;
+      for (const k of mbo.kwalificatiesIn(crebo)) {
+        if (k.status !== 'actief' || k.dossierCrebo !== crebo) continue;
+        const werkprocessen: WerkprocesItem[] = [];
+        const kerntaken: string[] = [];
+        for (const kt of mbo.kerntakenOf(k).kerntaken) {
+          if (kt.titel) kerntaken.push(kt.titel);
+          for (const w of kt.werkprocessen) {
+            werkprocessen.push({ id: `${k.crebo}|${w.code}`, code: w.code, title: w.titel, text: w.titel, kerntaak: { code: kt.code, title: kt.titel } });
+          }
+        }
+        pending.push({ k, dossierTitle: dossier.titel, opleidingsdomein: dossier.opleidingsdomein ?? k.opleidingsdomein, werkprocessen, kerntaken });
+      }
+    }
+    const keuzedeelTexts = [...mbo.keuzedelen.values()].filter((kd) => kd.status === 'actief');
+    const kwalificatieText = (p: (typeof pending)[number]) => [p.k.naam, p.dossierTitle, ...p.kerntaken, ...p.werkprocessen.map((w) => w.title)];
+    this.docSpace = new TermSpace({
+      lexicon,
+      corpus: [
+        ...dossiers.map((d) => d.plain),
+        ...keuzedeelTexts.map((kd) => `${kd.titel} ${kd.omschrijving ?? ''}`),
+        ...[...this.units.values()].map((u) => u.text.plain),
+      ],
+    });
+    for (const p of pending) {
+      const info: KwalificatieInfo = { k: p.k, dossierTitle: p.dossierTitle, opleidingsdomein: p.opleidingsdomein, werkprocessen: p.werkprocessen, vector: this.docSpace.vector(kwalificatieText(p)) };
+      this.kwalificaties.set(p.k.crebo, info);
+      const list = this.perDossier.get(p.k.dossierCrebo) ?? [];
+      list.push(info);
+      this.perDossier.set(p.k.dossierCrebo, list);
+    }
+    for (const kd of keuzedeelTexts) {
+      const dossiersOf = new Set<string>();
+      for (const crebo of mbo.kwalificatieCrebosVan(kd.code)) {
+        const k = this.kwalificaties.get(crebo);
+        if (k) dossiersOf.add(k.k.dossierCrebo);
+      }
+      this.keuzedelen.set(kd.code, { code: kd.code, titel: kd.titel, sbu: kd.sbu, niveau: kd.niveau, dossiers: dossiersOf, vector: this.docSpace.vector(`${kd.titel} ${kd.omschrijving ?? ''}`) });
+    }
+    for (const [key, u] of this.units) this.unitVectors.set(key, this.docSpace.vector(u.text.plain));
+
+    // idf of the aligner over every eindterm and werkproces of the catalogue.
+    const alignCorpus = new Set<string>();
+    for (const u of this.units.values()) for (const e of u.eindtermen) alignCorpus.add(e.text);
+    for (const k of this.kwalificaties.values()) for (const w of k.werkprocessen) alignCorpus.add(w.text);
+    this.aligner = new Aligner({ lexicon, corpus: alignCorpus });
+    this.builtInMs = performance.now() - started;
+  }
+
+  private buildUnits(vmbo: VmboSource): void {
+    const chosen = new Map<string, VmboRow>();
+    for (const r of vmbo.items) {
+      if (r.kind !== 'keuzevak' && r.kind !== 'profielmodule') continue;
+      const key = `${r.kind}|${r.code}`;
+      const known = chosen.get(key);
+      const rank = (x: VmboRow) => (x.status === 'actief' ? 2 : 0) + (x.duplicate_of === null ? 1 : 0);
+      if (!known || rank(r) > rank(known)) chosen.set(key, r);
+    }
+    for (const [key, r] of chosen) {
+      if (r.status !== 'actief') continue;
+      const deeltaken = (vmbo.children.get(r.id) ?? []).filter((d) => d.status === 'actief' && d.kind === 'deeltaak');
+      const eindtermen: AlignItem[] = [];
+      const seen = new Set<string>();
+      for (const d of deeltaken) {
+        for (const e of vmbo.children.get(d.id) ?? []) {
+          if (e.status !== 'actief' || e.kind !== 'eindterm' || seen.has(e.code)) continue;
+          seen.add(e.code);
+          eindtermen.push({ id: e.code, code: e.code, text: e.title });
+        }
+      }
+      const text: KeuzevakText = {
+        code: r.code,
+        profielCode: r.profiel_code,
+        title: r.title,
+        description: r.description ?? '',
+        deeltaken: deeltaken.map((d) => d.title),
+        eindtermen: eindtermen.map((e) => e.text),
+        plain: '',
+      };
+      text.plain = [text.title, text.description, ...text.deeltaken, ...text.eindtermen].join(' ');
+      this.units.set(key, { kind: r.kind as VmboUnitKind, code: r.code, title: r.title, description: r.description ?? '', profielCode: r.profiel_code, eindtermen, text });
+    }
+  }
+
+  unit(kind: VmboUnitKind, code: string): VmboUnit | undefined {
+    return this.units.get(`${kind}|${code.trim().toUpperCase()}`);
+  }
+  kwalificatie(crebo: string): { crebo: string; title: string; niveau: number; dossierCrebo: string } | undefined {
+    const info = this.kwalificaties.get(crebo);
+    return info && { crebo, title: info.k.naam, niveau: info.k.niveau, dossierCrebo: info.k.dossierCrebo };
+  }
+  keuzedeel(code: string): { code: string; title: string } | undefined {
+    const info = this.keuzedelen.get(code.toUpperCase());
+    return info && { code: info.code, title: info.titel };
+  }
+
+  private pairsFor(eindtermen: readonly AlignItem[], k: KwalificatieInfo, max = PAIRS_PER_RESULT): ExplainedPair[] {
+    if (eindtermen.length === 0 || k.werkprocessen.length === 0) return [];
+    const links = this.aligner.align(eindtermen, k.werkprocessen, { perEindterm: 1 });
+    links.sort((a, b) => b.score - a.score || a.eindtermId.localeCompare(b.eindtermId));
+    const byEindterm = new Map(eindtermen.map((e) => [e.id, e]));
+    const byWerkproces = new Map(k.werkprocessen.map((w) => [w.id, w]));
+    const out: ExplainedPair[] = [];
+    const usedWerkprocessen = new Set<string>();
+    for (const l of links) {
+      // Different werkprocessen make a better explanation than one werkproces three times.
+      if (usedWerkprocessen.has(l.werkprocesId)) continue;
+      usedWerkprocessen.add(l.werkprocesId);
+      out.push(this.explainPair(l, byEindterm.get(l.eindtermId)!, byWerkproces.get(l.werkprocesId)!));
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  private explainPair(l: AlignmentLink, e: AlignItem, w: WerkprocesItem): ExplainedPair {
+    const eVec = this.aligner.space.vector(e.text);
+    const wVec = this.aligner.space.vector(w.text);
+    const terms = sharedTerms(eVec, wVec).terms;
+    return {
+      eindterm: { code: e.code, title: e.text, highlight: highlight(e.text, terms) },
+      werkproces: { code: w.code, title: w.title, highlight: highlight(w.title, terms), kerntaak: w.kerntaak },
+      score: l.score,
+      confidence: l.confidence,
+      sharedTerms: l.sharedTerms,
+    };
+  }
+
+  /** Kwalificaties (per dossier) and keuzedelen for vmbo units or free text, best first. */
+  matchForward(query: ForwardQuery, opts: { soort?: 'kwalificatie' | 'keuzedeel'; limit: number }): DomainMatchResult[] {
+    const text: KeuzevakText =
+      'units' in query
+        ? combinedText(query.units)
+        : { code: '', profielCode: null, title: query.tekst, description: '', deeltaken: [], eindtermen: [], plain: query.tekst };
+    const eindtermen: AlignItem[] = 'units' in query ? query.units.flatMap((u) => u.eindtermen) : [{ id: 'tekst', code: null, text: query.tekst }];
+    const queryVector = this.docSpace.vector(text.plain);
+    const ranked = ('units' in query && query.units.length === 1 ? this.rankingOf(query.units[0]!) : this.engine.rankDossiers(text)).filter((r) => this.perDossier.has(r.crebo));
+    const best = ranked[0]?.score ?? 0;
+    const relative = new Map(ranked.map((r) => [r.crebo, best > 0 ? r.score / best : 0]));
+    const results: DomainMatchResult[] = [];
+
+    if (opts.soort !== 'keuzedeel') {
+      outer: for (const r of ranked) {
+        const rel = relative.get(r.crebo)!;
+        const list = this.perDossier
+          .get(r.crebo)!
+          .map((k) => ({ k, sim: cosine(queryVector, k.vector) }))
+          .sort((a, b) => b.sim - a.sim || a.k.k.niveau - b.k.k.niveau || a.k.k.crebo.localeCompare(b.k.k.crebo));
+        for (const { k } of list) {
+          if (results.length >= opts.limit) break outer;
+          const shared = sharedTerms(queryVector, k.vector, SHARED_TERMS_SHOWN);
+          const pairs = this.pairsFor(eindtermen, k);
+          const evidence = Math.min(shared.content, MATCH_THRESHOLDS.maxSharedTermsCounted) + pairEvidence(pairs);
+          results.push({
+            type: 'kwalificatie',
+            status: 'suggestie',
+            crebo: k.k.crebo,
+            dossierCrebo: k.k.dossierCrebo,
+            dossierTitle: k.dossierTitle,
+            opleidingsdomein: k.opleidingsdomein,
+            niveau: k.k.niveau,
+            title: k.k.naam,
+            score: round3(rel),
+            confidence: confidenceBand(rel, evidence),
+            explanation: { sharedTerms: shared.readable, pairs },
+            url: `/mbo/kwalificaties/${k.k.crebo}`,
+          });
+        }
+      }
+    }
+
+    if (opts.soort !== 'kwalificatie') {
+      const scored = [...this.keuzedelen.values()].map((kd) => {
+        let support = 0;
+        for (const d of kd.dossiers) support = Math.max(support, relative.get(d) ?? 0);
+        support /= 1 + Math.log(Math.max(1, kd.dossiers.size));
+        return { kd, support, sim: cosine(queryVector, kd.vector) };
+      });
+      const withScore = scored
+        .map((s) => ({ ...s, raw: keuzedeelScore(s.support, s.sim) }))
+        .filter((s) => s.raw >= MATCH_THRESHOLDS.keuzedeel.minScore)
+        .sort((a, b) => b.raw - a.raw || a.kd.code.localeCompare(b.kd.code));
+      for (const s of withScore.slice(0, opts.limit)) {
+        const rel = s.raw;
+        const shared = sharedTerms(queryVector, s.kd.vector, SHARED_TERMS_SHOWN);
+        const evidence = Math.min(shared.content, MATCH_THRESHOLDS.maxSharedTermsCounted) + (s.support >= 0.6 ? 1 : 0);
+        results.push({
+          type: 'keuzedeel',
+          status: 'suggestie',
+          code: s.kd.code,
+          sbu: s.kd.sbu,
+          niveau: s.kd.niveau,
+          title: s.kd.titel,
+          score: round3(rel),
+          confidence: confidenceBand(rel, evidence),
+          explanation: { sharedTerms: shared.readable, pairs: [] },
+          url: `/mbo/keuzedelen/${encodeURIComponent(s.kd.code)}`,
+        });
+      }
+    }
+    return sortResults(results).slice(0, opts.limit);
+  }
+
+  private rankingOf(u: VmboUnit): Array<{ crebo: string; score: number }> {
+    const key = `${u.kind}|${u.code}`;
+    let ranked = this.rankings.get(key);
+    if (!ranked) {
+      ranked = this.engine.rankDossiers(u.text);
+      this.rankings.set(key, ranked);
+    }
+    return ranked;
+  }
+
+  /** Rank every unit now (the reverse queries need them all; single-unit queries reuse them). */
+  warm(): number {
+    const started = performance.now();
+    this.reverseTable();
+    return performance.now() - started;
+  }
+
+  /** Every unit ranked forward once: per unit its best score and its score per dossier. */
+  private reverseTable() {
+    if (this.reverse) return this.reverse;
+    const perUnit = new Map<string, { best: number; scores: Map<string, number> }>();
+    const bestPerDossier = new Map<string, number>();
+    for (const [key, u] of this.units) {
+      const ranked = this.rankingOf(u);
+      const scores = new Map(ranked.map((r) => [r.crebo, r.score]));
+      perUnit.set(key, { best: ranked[0]?.score ?? 0, scores });
+      for (const r of ranked) bestPerDossier.set(r.crebo, Math.max(bestPerDossier.get(r.crebo) ?? 0, r.score));
+    }
+    this.reverse = { perUnit, bestPerDossier };
+    return this.reverse;
+  }
+
+  /** A unit's affinity with a dossier, 0..1 (see the module comment). */
+  private affinity(key: string, dossierCrebo: string): number {
+    const t = this.reverseTable();
+    const u = t.perUnit.get(key)!;
+    const s = u.scores.get(dossierCrebo) ?? 0;
+    if (s === 0) return 0;
+    return 0.5 * (s / u.best) + 0.5 * (s / t.bestPerDossier.get(dossierCrebo)!);
+  }
+
+  /** Keuzevakken and profielmodulen for a kwalificatie (crebo) or a keuzedeel (code), best first. */
+  matchReverse(query: { kwalificatie: string } | { keuzedeel: string }, opts: { soort?: VmboUnitKind; limit: number }): DomainMatchResult[] {
+    let source: TermVector;
+    let raw: (key: string, vector: TermVector) => number;
+    let kwalificatie: KwalificatieInfo | null = null;
+    let keuzedeelSupport: ((key: string) => number) | null = null;
+    if ('kwalificatie' in query) {
+      const k = this.kwalificaties.get(query.kwalificatie)!;
+      kwalificatie = k;
+      source = k.vector;
+      raw = (key) => this.affinity(key, k.k.dossierCrebo);
+    } else {
+      const kd = this.keuzedelen.get(query.keuzedeel.toUpperCase())!;
+      source = kd.vector;
+      const spread = 1 + Math.log(Math.max(1, kd.dossiers.size));
+      keuzedeelSupport = (key) => {
+        let best = 0;
+        for (const d of kd.dossiers) best = Math.max(best, this.affinity(key, d));
+        return best / spread;
+      };
+      raw = (key, vector) => keuzedeelScore(keuzedeelSupport!(key), cosine(kd.vector, vector));
+    }
+    const scored = [...this.units.entries()]
+      .filter(([, u]) => !opts.soort || u.kind === opts.soort)
+      .map(([key, u]) => ({ key, u, raw: raw(key, this.unitVectors.get(key)!) }))
+      .filter((s) => s.raw >= MATCH_THRESHOLDS.keuzedeel.minScore)
+      .sort((a, b) => b.raw - a.raw || a.u.code.localeCompare(b.u.code));
+    return scored.slice(0, opts.limit).map((s) => {
+      const rel = s.raw;
+      const vector = this.unitVectors.get(s.key)!;
+      const shared = sharedTerms(vector, source, SHARED_TERMS_SHOWN);
+      const pairs = kwalificatie ? this.pairsFor(s.u.eindtermen, kwalificatie) : [];
+      const evidence = Math.min(shared.content, MATCH_THRESHOLDS.maxSharedTermsCounted) + pairEvidence(pairs) + (keuzedeelSupport && keuzedeelSupport(s.key) >= 0.6 ? 1 : 0);
+      return {
+        type: s.u.kind,
+        status: 'suggestie' as const,
+        code: s.u.code,
+        profielCode: s.u.profielCode,
+        title: s.u.title,
+        score: round3(rel),
+        confidence: confidenceBand(rel, evidence),
+        explanation: { sharedTerms: shared.readable, pairs },
+        url: `/vmbo/${s.u.kind === 'keuzevak' ? 'keuzevakken' : 'profielmodulen'}/${slug(s.u.code)}`,
+      };
+    });
+  }
+
+  /**
+   * Per eindterm of the units its best werkprocessen, over one kwalificatie or (without one) the kwalificaties of the
+   * `dossiers` best ranked dossiers.
+   */
+  alignment(units: readonly VmboUnit[], opts: { kwalificatie?: string; perEindterm: number; dossiers?: number }) {
+    let targets: KwalificatieInfo[];
+    if (opts.kwalificatie) targets = [this.kwalificaties.get(opts.kwalificatie)!];
+    else {
+      const ranked = (units.length === 1 ? this.rankingOf(units[0]!) : this.engine.rankDossiers(combinedText(units))).filter((r) => this.perDossier.has(r.crebo));
+      targets = ranked.slice(0, opts.dossiers ?? 3).flatMap((r) => this.perDossier.get(r.crebo)!);
+    }
+    // Kwalificaties of one dossier share werkprocessen (the basisdeel): align each once, under its first kwalificatie.
+    const werkprocessen: WerkprocesItem[] = [];
+    const owner = new Map<string, { k: KwalificatieInfo; w: WerkprocesItem }>();
+    const seen = new Set<string>();
+    for (const k of targets) {
+      for (const w of k.werkprocessen) {
+        const key = `${k.k.dossierCrebo}|${w.code}|${w.title}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        werkprocessen.push(w);
+        owner.set(w.id, { k, w });
+      }
+    }
+    const eindtermen = units.flatMap((u) => u.eindtermen);
+    const links = this.aligner.align(eindtermen, werkprocessen, { perEindterm: opts.perEindterm });
+    const perEindterm = new Map<string, typeof links>();
+    for (const l of links) {
+      const list = perEindterm.get(l.eindtermId) ?? [];
+      list.push(l);
+      perEindterm.set(l.eindtermId, list);
+    }
+    return {
+      kwalificaties: targets.map((k) => ({ crebo: k.k.crebo, title: k.k.naam, niveau: k.k.niveau, dossierCrebo: k.k.dossierCrebo })),
+      eindtermen: eindtermen.map((e) => ({
+        code: e.code!,
+        title: e.text,
+        links: (perEindterm.get(e.id) ?? []).map((l) => {
+          const { k, w } = owner.get(l.werkprocesId)!;
+          return { kwalificatieCrebo: k.k.crebo, werkproces: { code: w.code, title: w.title, kerntaak: w.kerntaak }, score: l.score, confidence: l.confidence, sharedTerms: l.sharedTerms };
+        }),
+      })),
+    };
+  }
+}
+
+/** Best first; kwalificaties of one dossier stay together (they share the dossier's score). */
+function sortResults(results: DomainMatchResult[]): DomainMatchResult[] {
+  const order = (r: DomainMatchResult) => (r.type === 'kwalificatie' ? 0 : 1);
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.score - a.r.score || order(a.r) - order(b.r) || a.i - b.i)
+    .map((x) => x.r);
+}
+
+export { CONFIDENCE_ORDER };

@@ -1,0 +1,40 @@
+/** The zoekmonitor's public routes (issue 5): suggestions over the public catalogue, no account needed. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { Problem } from '../../../shared/catalog-api.js';
+import { AlignmentQuery, AlignmentResponse, MatchQuery, MatchResponse } from '../../../shared/match-api.js';
+import type { DB } from '../../db/schema.js';
+import { alignCatalog, matchCatalog } from '../../use-cases/matching/match.js';
+
+const errors = { 400: Problem, 404: Problem };
+
+export function matchRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/match',
+      {
+        schema: {
+          tags: ['zoekmonitor'],
+          summary: 'Zoekmonitor: passende kwalificaties en keuzedelen bij een keuzevak, profielmodule, keuzevakken of tekst; omgekeerd keuzevakken en profielmodulen bij een kwalificatie of keuzedeel',
+          description:
+            'Elk resultaat is een suggestie (status "suggestie") met score (0-1, ten opzichte van het beste resultaat van die soort), betrouwbaarheid (sterk, mogelijk, zwak) en uitleg: gedeelde woorden en de best passende paren eindterm ↔ werkproces. Zie README, "Zoekmonitor / matching".',
+          querystring: MatchQuery,
+          response: { 200: MatchResponse, ...errors },
+        },
+      },
+      (req) => matchCatalog({ db, query: req.query }),
+    );
+    app.get(
+      '/match/uitlijning',
+      {
+        schema: {
+          tags: ['zoekmonitor'],
+          summary: 'Per eindterm de best passende werkprocessen van een kwalificatie (of van de best passende dossiers)',
+          querystring: AlignmentQuery,
+          response: { 200: AlignmentResponse, ...errors },
+        },
+      },
+      (req) => alignCatalog({ db, query: req.query }),
+    );
+  };
+}

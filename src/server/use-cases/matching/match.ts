@@ -1,0 +1,103 @@
+/**
+ * Zoekmonitor use cases (issue 5): the match index is built once per catalogue snapshot (lazily, at the first match
+ * request after a (re)build of the snapshot; `warmMatchIndex` builds it ahead), then every query is answered in memory.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { notFound } from '../../errors.js';
+import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import { MatchIndex, type VmboUnit, type VmboUnitKind } from '../../../domain/matching/match.js';
+import type { AlignmentQuery, AlignmentResponse, MatchQuery, MatchQueryEcho, MatchResponse } from '../../../shared/match-api.js';
+
+const indexes = new WeakMap<CatalogSnapshot, MatchIndex>();
+/** Answers per index: the catalogue under an index never changes, and teachers ask the same questions again. */
+const answers = new WeakMap<MatchIndex, Map<string, MatchResponse>>();
+const MAX_CACHED_ANSWERS = 2000;
+
+export function matchIndexOf(snapshot: CatalogSnapshot): MatchIndex {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    index = new MatchIndex({ vmbo: snapshot, mbo: snapshot.mbo, lexicon: snapshot.lexicon });
+    indexes.set(snapshot, index);
+  }
+  return index;
+}
+
+/** Build the index of the current catalogue now (at start), so the first request does not wait for it. */
+export async function warmMatchIndex(db: Kysely<DB>): Promise<{ index: MatchIndex; ms: number }> {
+  const started = performance.now();
+  const index = matchIndexOf(await snapshotOf(db));
+  index.warm();
+  return { index, ms: performance.now() - started };
+}
+
+export const MATCH_NOTE =
+  'Dit zijn suggesties van de zoekmonitor, berekend uit de teksten van de catalogus. Ze gelden pas als een docent ze heeft bevestigd.';
+
+const KIND_LABEL: Record<VmboUnitKind, string> = { keuzevak: 'keuzevak', profielmodule: 'profielmodule' };
+
+function unitOrThrow(index: MatchIndex, kind: VmboUnitKind, code: string): VmboUnit {
+  const unit = index.unit(kind, code);
+  if (!unit) throw notFound(`Er is geen ${KIND_LABEL[kind]} met code ${code.trim().toUpperCase()} in de catalogus.`);
+  return unit;
+}
+
+function vmboUnits(index: MatchIndex, q: { keuzevak?: string; profielmodule?: string; keuzevakken?: string[] }): { kind: MatchQueryEcho['kind']; units: VmboUnit[] } | null {
+  if (q.keuzevak !== undefined) return { kind: 'keuzevak', units: [unitOrThrow(index, 'keuzevak', q.keuzevak)] };
+  if (q.profielmodule !== undefined) return { kind: 'profielmodule', units: [unitOrThrow(index, 'profielmodule', q.profielmodule)] };
+  if (q.keuzevakken !== undefined) return { kind: 'keuzevakken', units: q.keuzevakken.map((c) => unitOrThrow(index, 'keuzevak', c)) };
+  return null;
+}
+
+export async function matchCatalog(opts: { db: Kysely<DB>; query: MatchQuery; cache?: boolean }): Promise<MatchResponse> {
+  const index = matchIndexOf(await snapshotOf(opts.db));
+  if (opts.cache === false) return answer(index, opts.query);
+  const key = JSON.stringify(opts.query);
+  let cache = answers.get(index);
+  if (!cache) answers.set(index, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
+  const response = answer(index, opts.query);
+  if (cache.size >= MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
+  cache.set(key, response);
+  return response;
+}
+
+function answer(index: MatchIndex, query: MatchQuery): MatchResponse {
+  const echo = (kind: MatchQueryEcho['kind'], codes: string[], title: string): MatchQueryEcho => ({ kind, codes, title, soort: query.soort ?? null, limit: query.limit });
+  const respond = (q: MatchQueryEcho, results: MatchResponse['results']): MatchResponse => ({ query: q, status: 'suggestie', note: MATCH_NOTE, results });
+
+  const vmbo = vmboUnits(index, query);
+  if (vmbo) {
+    const results = index.matchForward({ units: vmbo.units }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit });
+    return respond(echo(vmbo.kind, vmbo.units.map((u) => u.code), vmbo.units.map((u) => u.title).join(' / ')), results);
+  }
+  if (query.tekst !== undefined) {
+    const results = index.matchForward({ tekst: query.tekst }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit });
+    return respond(echo('tekst', [], query.tekst), results);
+  }
+  const soort = query.soort as VmboUnitKind | undefined;
+  if (query.kwalificatie !== undefined) {
+    const k = index.kwalificatie(query.kwalificatie);
+    if (!k) throw notFound(`Er is geen geldige kwalificatie met crebo ${query.kwalificatie} in de catalogus.`);
+    return respond(echo('kwalificatie', [k.crebo], k.title), index.matchReverse({ kwalificatie: k.crebo }, { soort, limit: query.limit }));
+  }
+  const kd = index.keuzedeel(query.keuzedeel!);
+  if (!kd) throw notFound(`Er is geen geldig keuzedeel met code ${query.keuzedeel!.toUpperCase()} in de catalogus.`);
+  return respond(echo('keuzedeel', [kd.code], kd.title), index.matchReverse({ keuzedeel: kd.code }, { soort, limit: query.limit }));
+}
+
+export async function alignCatalog(opts: { db: Kysely<DB>; query: AlignmentQuery }): Promise<AlignmentResponse> {
+  const { query } = opts;
+  const index = matchIndexOf(await snapshotOf(opts.db));
+  const vmbo = vmboUnits(index, query)!;
+  if (query.kwalificatie !== undefined && !index.kwalificatie(query.kwalificatie)) {
+    throw notFound(`Er is geen geldige kwalificatie met crebo ${query.kwalificatie} in de catalogus.`);
+  }
+  const result = index.alignment(vmbo.units, { kwalificatie: query.kwalificatie, perEindterm: query.perEindterm });
+  return {
+    query: { kind: vmbo.kind, codes: vmbo.units.map((u) => u.code), title: vmbo.units.map((u) => u.title).join(' / ') },
+    status: 'suggestie',
+    ...result,
+  };
+}
