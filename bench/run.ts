@@ -16,6 +16,10 @@ import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
 import { importMboTabel } from '../src/server/use-cases/catalog/import-mbo-tabel.js';
 import { importSbbXml } from '../src/server/use-cases/catalog/import-sbb-xml.js';
 import type { Database } from '../src/server/db/database.js';
+import { snapshotOf } from '../src/server/repositories/catalog-snapshot.js';
+import { alignerOf } from '../src/server/use-cases/inventory/aligner.js';
+import { computeInventory } from '../src/server/use-cases/inventory/get-inventory.js';
+import { largestSelection } from '../src/server/use-cases/inventory/largest-selection.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -132,6 +136,27 @@ async function load(port: number, paths: string[]): Promise<{ requests: number; 
   return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / (DURATION_MS / 1000) };
 }
 
+/** Overlap inventory (issue 5): the largest profiel at BB, all its keuzevakken, against the kwalificatie with the most werkprocessen. */
+async function benchInventory(db: Database): Promise<void> {
+  const snapshot = await snapshotOf(db.db);
+  const sel = largestSelection(snapshot, 'BB');
+  let t = performance.now();
+  alignerOf(snapshot);
+  const alignerMs = performance.now() - t;
+  const runs: number[] = [];
+  let totalen: ReturnType<typeof computeInventory>['inventory']['totalen'] | undefined;
+  for (let i = 0; i < 20; i++) {
+    t = performance.now();
+    totalen = computeInventory(snapshot, sel).inventory.totalen;
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(
+    `Inventaris profiel ${sel.profiel} BB (${sel.aantalKeuzevakken} keuzevakken, ${totalen!.eindtermen} eindtermen) × kwalificatie ${sel.kwalificatie} (${sel.aantalWerkprocessen} werkprocessen): ` +
+      `p50 ${ms(percentile(runs, 50))}, max ${ms(runs.at(-1)!)} over ${runs.length} keer; eenmalig na start of import: aligner ${ms(alignerMs)}`,
+  );
+}
+
 async function main() {
   if (!fs.existsSync(path.join(SLO_DIR, 'examenprogramma-bg'))) throw new Error(`De landelijke SLO-gegevens ontbreken: ${SLO_DIR}`);
   if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('Bouw eerst: npm run build');
@@ -153,6 +178,7 @@ async function main() {
   const dir = tmp();
   const db = await openDatabase({ kind: 'pglite', dataDir: dir });
   await importAll(db);
+  await benchInventory(db);
   await db.close();
   const warm = await startServer(dir, 3902);
   console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);
