@@ -19,6 +19,8 @@ import { OnderdeelDetailPage } from './pages/OnderdeelDetailPage.js';
 import { OnderdelenListPage } from './pages/OnderdelenListPage.js';
 import { OrganisationDetailPage } from './pages/OrganisationDetailPage.js';
 import { OrganisationsPage } from './pages/OrganisationsPage.js';
+import { PartnershipDetailPage } from './pages/PartnershipDetailPage.js';
+import { PartnershipsPage } from './pages/PartnershipsPage.js';
 import { ProfielDetailPage } from './pages/ProfielDetailPage.js';
 import { ProfielenPage } from './pages/ProfielenPage.js';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.js';
@@ -90,6 +92,8 @@ export function App() {
           <Route path="account" element={<AccountPage />} />
           <Route path="organisaties" element={<OrganisationsPage />} />
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />
+          <Route path="samenwerkingen" element={<PartnershipsPage />} />
+          <Route path="samenwerkingen/:id" element={<PartnershipDetailPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -87,6 +87,11 @@ export function AccountMenu() {
             </Link>
           </ListItem>
           <ListItem>
+            <Link to="/samenwerkingen" onClick={() => setOpen(false)}>
+              Mijn samenwerkingen
+            </Link>
+          </ListItem>
+          <ListItem>
             <Link to="/account" onClick={() => setOpen(false)}>
               Mijn account
             </Link>

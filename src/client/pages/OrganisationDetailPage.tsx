@@ -1,14 +1,16 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
-import type { AuditRegel, Lid, Organisatie, Uitnodiging } from '../../shared/auth-api.js';
+import type { AuditRegel, Lid, Organisatie, Uitnodiging, Vestiging } from '../../shared/auth-api.js';
 import { api, ApiError, urls } from '../api.js';
+import { ConfirmAction, FormFeedback, useAction } from '../components/ConfirmAction.js';
 import { InlineError, LoadError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { SsoSettingsForm } from '../components/SsoSettingsForm.js';
 import { auditActionLabel, rolLabel, ROL_OPTIONS, rollenLabel, SOORT_LABELS } from '../lib/accounts.js';
 import { count, formatDate, formatDateTime } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
+import { organisationApi, partnershipUrls } from '../lib/partnership-api.js';
 import { useApi } from '../lib/useApi.js';
 import { NotFoundContent } from './NotFoundPage.js';
 import {
@@ -34,7 +36,45 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function MembersTable({ members }: { members: readonly Lid[] }) {
+/** Remove a role (when the member has more than one) or the member, each after a confirmation. */
+function MemberActions({ organisation, member, onChanged }: { organisation: Organisatie; member: Lid; onChanged: () => void }) {
+  return (
+    <UnorderedList>
+      {member.rollen.length > 1
+        ? member.rollen.map((rol) => (
+            <ListItem key={rol}>
+              <ConfirmAction
+                label={`Rol ${rolLabel(rol)} intrekken`}
+                accessibleLabel={`Rol ${rolLabel(rol)} van ${member.naam} intrekken`}
+                question={`Weet u zeker dat u de rol ${rolLabel(rol)} van ${member.naam} wilt intrekken?`}
+                confirmLabel="Ja, rol intrekken"
+                failureHeading="Intrekken is niet gelukt"
+                onConfirm={async () => {
+                  await organisationApi.removeRole(organisation.id, member.gebruikerId, rol);
+                  onChanged();
+                }}
+              />
+            </ListItem>
+          ))
+        : null}
+      <ListItem>
+        <ConfirmAction
+          label="Uit de organisatie verwijderen"
+          accessibleLabel={`${member.naam} uit de organisatie verwijderen`}
+          question={`Weet u zeker dat u ${member.naam} uit ${organisation.naam} wilt verwijderen? ${member.naam} verliest dan alle rollen in ${organisation.naam}.`}
+          confirmLabel="Ja, verwijderen"
+          failureHeading="Verwijderen is niet gelukt"
+          onConfirm={async () => {
+            await organisationApi.removeMember(organisation.id, member.gebruikerId);
+            onChanged();
+          }}
+        />
+      </ListItem>
+    </UnorderedList>
+  );
+}
+
+function MembersTable({ organisation, members, onChanged }: { organisation: Organisatie; members: readonly Lid[]; onChanged: () => void }) {
   return (
     <Table caption="Leden" captionHidden>
       <TableHeader>
@@ -42,6 +82,7 @@ function MembersTable({ members }: { members: readonly Lid[] }) {
           <TableHeaderCell scope="col">Naam</TableHeaderCell>
           <TableHeaderCell scope="col">E-mailadres</TableHeaderCell>
           <TableHeaderCell scope="col">Rollen</TableHeaderCell>
+          <TableHeaderCell scope="col">Beheer</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -50,6 +91,9 @@ function MembersTable({ members }: { members: readonly Lid[] }) {
             <TableHeaderCell scope="row">{m.naam}</TableHeaderCell>
             <TableCell>{m.email}</TableCell>
             <TableCell>{rollenLabel(m.rollen)}</TableCell>
+            <TableCell>
+              <MemberActions organisation={organisation} member={m} onChanged={onChanged} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -57,15 +101,51 @@ function MembersTable({ members }: { members: readonly Lid[] }) {
   );
 }
 
+/** Labels of the audit actions of organisation management and samenwerkingen (the others come from lib/accounts). */
+const MANAGEMENT_AUDIT_ACTIONS: Record<string, string> = {
+  'membership.role_removed': 'Rol ingetrokken',
+  'organisation.updated': 'Organisatiegegevens gewijzigd',
+  'organisation.created': 'Organisatie aangemaakt',
+  'vestiging.added': 'Vestiging toegevoegd',
+  'vestiging.updated': 'Vestiging gewijzigd',
+  'vestiging.removed': 'Vestiging verwijderd',
+  'partnership.created': 'Samenwerking begonnen',
+  'partnership.renamed': 'Samenwerking hernoemd',
+  'partnership.partner_proposed': 'Partner voorgesteld',
+  'partnership.partner_accepted': 'Voorstel aangenomen',
+  'partnership.partner_declined': 'Voorstel afgewezen',
+  'partnership.partner_left': 'Partner vertrokken',
+};
+const actionLabel = (action: string) => MANAGEMENT_AUDIT_ACTIONS[action] ?? auditActionLabel(action);
+
+function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return '(leeg)';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && 'van' in value && 'naar' in value) {
+    const { van, naar } = value as { van: unknown; naar: unknown };
+    return `${detailValue(van)} → ${detailValue(naar)}`;
+  }
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${detailValue(v)}`)
+      .join(', ');
+  }
+  return JSON.stringify(value);
+}
+
 function auditDetails(regel: AuditRegel): string {
   return Object.entries(regel.details)
-    .map(([key, value]) => (key === 'rol' && typeof value === 'string' ? `rol: ${rolLabel(value)}` : `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`))
+    .map(([key, value]) => (key === 'rol' && typeof value === 'string' ? `rol: ${rolLabel(value)}` : `${key}: ${detailValue(value)}`))
     .join('; ');
 }
 
 function AuditTable({ regels, members }: { regels: readonly AuditRegel[]; members: readonly Lid[] }) {
   const nameOf = (regel: AuditRegel) => {
     if (regel.subjectType === 'user' && regel.subjectId) return members.find((m) => m.gebruikerId === regel.subjectId)?.naam ?? 'een gebruiker';
+    const naam = typeof regel.details.naam === 'string' ? regel.details.naam : null;
+    if (regel.subjectType === 'partnership') return naam ? `samenwerking ${naam}` : 'een samenwerking';
+    if (regel.subjectType === 'vestiging') return naam ? `vestiging ${naam}` : 'een vestiging';
+    if (regel.subjectType === 'organisation') return 'de organisatie';
     return regel.subjectType;
   };
   return (
@@ -86,7 +166,7 @@ function AuditTable({ regels, members }: { regels: readonly AuditRegel[]; member
               <time dateTime={regel.at}>{formatDateTime(regel.at)}</time>
             </TableCell>
             <TableCell>{regel.actor?.naam ?? 'systeem'}</TableCell>
-            <TableCell>{auditActionLabel(regel.action)}</TableCell>
+            <TableCell>{actionLabel(regel.action)}</TableCell>
             <TableCell>{nameOf(regel)}</TableCell>
             <TableCell>{auditDetails(regel)}</TableCell>
           </TableRow>
@@ -267,7 +347,7 @@ function Management({ organisation }: { organisation: Organisatie }) {
         ) : (
           <>
             <Paragraph>{organisation.naam} heeft {count(members.data.length, 'lid', 'leden')}.</Paragraph>
-            <MembersTable members={members.data} />
+            <MembersTable organisation={organisation} members={members.data} onChanged={() => setVersion((v) => v + 1)} />
           </>
         )}
         <AddMemberForm organisationId={organisation.id} onAdded={() => setVersion((v) => v + 1)} />
@@ -293,8 +373,233 @@ function Management({ organisation }: { organisation: Organisatie }) {
   );
 }
 
-function OrganisationView({ organisation }: { organisation: Organisatie }) {
+const BRIN = /^[0-9]{2}[A-Za-z]{2}$/;
+
+/** The beheerder edits naam and BRIN number. */
+function OrganisationDataForm({ organisation, onSaved }: { organisation: Organisatie; onSaved: (o: Organisatie) => void }) {
+  const [naam, setNaam] = useState(organisation.naam);
+  const [brin, setBrin] = useState(organisation.brin ?? '');
+  const [naamError, setNaamError] = useState<string | null>(null);
+  const [brinError, setBrinError] = useState<string | null>(null);
+  const state = useAction('Opslaan is niet gelukt.');
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const n = naam.trim();
+    const b = brin.trim();
+    setNaamError(n ? null : 'Vul de naam van de organisatie in.');
+    setBrinError(!b || BRIN.test(b) ? null : 'Een BRIN-nummer is twee cijfers en twee letters, zoals 12AB.');
+    if (!n) return document.getElementById('organisatie-naam')?.focus();
+    if (b && !BRIN.test(b)) return document.getElementById('organisatie-brin')?.focus();
+    await state.run(async () => {
+      const saved = await organisationApi.update(organisation.id, { naam: n, brin: b ? b.toUpperCase() : null });
+      onSaved(saved);
+      setBrin(saved.brin ?? '');
+      return 'De gegevens van de organisatie zijn opgeslagen.';
+    });
+  };
+  return (
+    <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby="gegevens-heading">
+      <Heading level={3} id="gegevens-heading">
+        Gegevens wijzigen
+      </Heading>
+      <FormFeedback state={state} failureHeading="Opslaan is niet gelukt" headingLevel={4} />
+      <TextField id="organisatie-naam" name="naam" label="Naam" value={naam} onChange={setNaam} maxLength={200} invalidMessage={naamError ?? undefined} />
+      <TextField
+        id="organisatie-brin"
+        name="brin"
+        label="BRIN-nummer"
+        description="Twee cijfers en twee letters, zoals 12AB. Leeg laten als er geen is."
+        value={brin}
+        onChange={setBrin}
+        maxLength={4}
+        invalidMessage={brinError ?? undefined}
+      />
+      <Paragraph>
+        <Button type="submit" disabled={state.busy}>
+          {state.busy ? 'Bezig met opslaan…' : 'Gegevens opslaan'}
+        </Button>
+      </Paragraph>
+    </form>
+  );
+}
+
+const BRIN_VESTIGING = /^[0-9]{2}[A-Za-z]{2}[0-9]{2}$/;
+
+/** Add a vestiging, or change one (`vestiging` given). */
+function VestigingForm({
+  organisation,
+  vestiging,
+  onSaved,
+  onCancel,
+}: {
+  organisation: Organisatie;
+  vestiging?: Vestiging;
+  onSaved: (v: Vestiging, message: string) => void;
+  onCancel?: () => void;
+}) {
+  const idPrefix = vestiging ? `vestiging-${vestiging.id}` : 'vestiging-nieuw';
+  const [naam, setNaam] = useState(vestiging?.naam ?? '');
+  const [nummer, setNummer] = useState(vestiging?.brinVestiging ?? '');
+  const [naamError, setNaamError] = useState<string | null>(null);
+  const [nummerError, setNummerError] = useState<string | null>(null);
+  const state = useAction('Opslaan is niet gelukt.');
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const n = naam.trim();
+    const b = nummer.trim();
+    setNaamError(n ? null : 'Vul de naam van de vestiging in.');
+    setNummerError(!b || BRIN_VESTIGING.test(b) ? null : 'Een vestigingsnummer is het BRIN-nummer met twee cijfers, zoals 12AB00.');
+    if (!n) return document.getElementById(`${idPrefix}-naam`)?.focus();
+    if (b && !BRIN_VESTIGING.test(b)) return document.getElementById(`${idPrefix}-nummer`)?.focus();
+    await state.run(async () => {
+      const body = { naam: n, brinVestiging: b ? b.toUpperCase() : null };
+      const saved = vestiging ? await organisationApi.changeVestiging(organisation.id, vestiging.id, body) : await organisationApi.addVestiging(organisation.id, body);
+      if (!vestiging) {
+        setNaam('');
+        setNummer('');
+      }
+      onSaved(saved, vestiging ? `Vestiging ${saved.naam} is gewijzigd.` : `Vestiging ${saved.naam} is toegevoegd.`);
+      return null;
+    });
+  };
+  const headingId = `${idPrefix}-heading`;
+  return (
+    <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
+      <Heading level={vestiging ? 4 : 3} id={headingId}>
+        {vestiging ? `${vestiging.naam} wijzigen` : 'Vestiging toevoegen'}
+      </Heading>
+      <FormFeedback state={state} failureHeading="Opslaan is niet gelukt" headingLevel={vestiging ? 4 : 4} />
+      <TextField id={`${idPrefix}-naam`} name="naam" label="Naam van de vestiging" value={naam} onChange={setNaam} maxLength={200} invalidMessage={naamError ?? undefined} />
+      <TextField
+        id={`${idPrefix}-nummer`}
+        name="brinVestiging"
+        label="Vestigingsnummer"
+        description={`Het BRIN-nummer met twee cijfers${organisation.brin ? `, zoals ${organisation.brin}01` : ', zoals 12AB01'}. Leeg laten als er geen is.`}
+        value={nummer}
+        onChange={setNummer}
+        maxLength={6}
+        invalidMessage={nummerError ?? undefined}
+      />
+      <Paragraph>
+        <Button type="submit" disabled={state.busy}>
+          {state.busy ? 'Bezig met opslaan…' : vestiging ? 'Vestiging opslaan' : 'Vestiging toevoegen'}
+        </Button>
+        {onCancel ? (
+          <>
+            {' '}
+            <Button appearance="secondary-action-button" onClick={onCancel}>
+              Annuleren
+            </Button>
+          </>
+        ) : null}
+      </Paragraph>
+    </form>
+  );
+}
+
+function VestigingItem({ organisation, vestiging, beheerder, onChanged }: { organisation: Organisatie; vestiging: Vestiging; beheerder: boolean; onChanged: (message: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (editing) document.getElementById(`vestiging-${vestiging.id}-naam`)?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      editRef.current?.focus();
+    }
+  }, [editing, vestiging.id]);
+  return (
+    <ListItem>
+      {vestiging.naam}
+      {vestiging.brinVestiging ? (
+        <>
+          {' '}
+          (<Code>{vestiging.brinVestiging}</Code>)
+        </>
+      ) : null}
+      {beheerder ? (
+        editing ? (
+          <VestigingForm
+            organisation={organisation}
+            vestiging={vestiging}
+            onSaved={(_, message) => {
+              returnFocus.current = true;
+              setEditing(false);
+              onChanged(message);
+            }}
+            onCancel={() => {
+              returnFocus.current = true;
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <Paragraph>
+            <Button ref={editRef} appearance="secondary-action-button" aria-label={`${vestiging.naam} wijzigen`} onClick={() => setEditing(true)}>
+              Wijzigen
+            </Button>{' '}
+            <ConfirmAction
+              label="Verwijderen"
+              accessibleLabel={`${vestiging.naam} verwijderen`}
+              question={`Weet u zeker dat u vestiging ${vestiging.naam} wilt verwijderen?`}
+              confirmLabel="Ja, verwijderen"
+              failureHeading="Verwijderen is niet gelukt"
+              onConfirm={async () => {
+                await organisationApi.removeVestiging(organisation.id, vestiging.id);
+                onChanged(`Vestiging ${vestiging.naam} is verwijderd.`);
+              }}
+            />
+          </Paragraph>
+        )
+      ) : null}
+    </ListItem>
+  );
+}
+
+function Vestigingen({ organisation }: { organisation: Organisatie }) {
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const { data, error } = useApi(`${partnershipUrls.vestigingen(organisation.id)}#${version}`, (signal) => organisationApi.vestigingen(organisation.id, signal));
+  useSessionExpiry(error);
+  const beheerder = organisation.mijnRollen.includes('beheerder');
+  const changed = (text: string) => {
+    setMessage(text);
+    setVersion((v) => v + 1);
+  };
+  if (!beheerder && data?.length === 0) return null;
+  return (
+    <section aria-labelledby="vestigingen-heading" className="doorlopend-section">
+      <Heading level={2} id="vestigingen-heading">
+        Vestigingen
+      </Heading>
+      <div role="status">
+        {message ? (
+          <Alert type="ok" role="none">
+            <Paragraph>{message}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      {error ? (
+        <InlineError error={error} />
+      ) : !data ? (
+        <Loading label="Vestigingen laden…" />
+      ) : data.length === 0 ? (
+        <Paragraph>{organisation.naam} heeft nog geen vestigingen.</Paragraph>
+      ) : (
+        <UnorderedList>
+          {data.map((v) => (
+            <VestigingItem key={v.id} organisation={organisation} vestiging={v} beheerder={beheerder} onChanged={changed} />
+          ))}
+        </UnorderedList>
+      )}
+      {beheerder ? <VestigingForm organisation={organisation} onSaved={(_, text) => changed(text)} /> : null}
+    </section>
+  );
+}
+
+function OrganisationView({ organisation: initial }: { organisation: Organisatie }) {
+  const [organisation, setOrganisation] = useState(initial);
   useDocumentTitle(organisation.naam);
+  const beheerder = organisation.mijnRollen.includes('beheerder');
   return (
     <article className="doorlopend-detail">
       <p className="doorlopend-preheading">
@@ -309,26 +614,11 @@ function OrganisationView({ organisation }: { organisation: Organisatie }) {
           { key: 'rollen', label: 'Mijn rollen', value: rollenLabel(organisation.mijnRollen) },
         ]}
       />
-      {organisation.vestigingen.length > 0 ? (
-        <section aria-labelledby="vestigingen-heading" className="doorlopend-section">
-          <Heading level={2} id="vestigingen-heading">
-            Vestigingen
-          </Heading>
-          <UnorderedList>
-            {organisation.vestigingen.map((v) => (
-              <ListItem key={`${v.naam}-${v.brinVestiging ?? ''}`}>
-                {v.naam}
-                {v.brinVestiging ? (
-                  <>
-                    {' '}
-                    (<Code>{v.brinVestiging}</Code>)
-                  </>
-                ) : null}
-              </ListItem>
-            ))}
-          </UnorderedList>
-        </section>
-      ) : null}
+      <Paragraph>
+        <Link to="/samenwerkingen">Samenwerkingen</Link> van mijn organisaties.
+      </Paragraph>
+      {beheerder ? <OrganisationDataForm organisation={organisation} onSaved={setOrganisation} /> : null}
+      <Vestigingen organisation={organisation} />
       <Management organisation={organisation} />
     </article>
   );
