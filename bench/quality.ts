@@ -40,7 +40,8 @@ async function main() {
   const baseScores = evaluate(judgments, (k) => baseline.rank(text(k).plain).map((r) => r.id));
 
   let t = performance.now();
-  const engine = new MatchingEngine(dossiers, snapshot);
+  const allKeuzevakken = [...snapshot.byKindCode.keys()].filter((k) => k.startsWith('keuzevak|')).map((k) => text(k.slice('keuzevak|'.length)));
+  const engine = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken });
   const buildMs = performance.now() - t;
   t = performance.now();
   const ours = evaluate(judgments, (k) => engine.rankDossiers(text(k)).map((r) => r.crebo));
@@ -60,7 +61,7 @@ async function main() {
     for (const name of [0.8, 1.2, 1.6]) {
       for (const domein of [0.5, 0.8, 1.1]) {
         for (const expansion of [0.3, 0.5, 0.7]) {
-          const e = new MatchingEngine(dossiers, snapshot, { weights: { name, domein, expansion } });
+          const e = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken, weights: { name, domein, expansion } });
           const run = (js: typeof judgments) => evaluate(js, (k) => e.rankDossiers(text(k)).map((r) => r.crebo));
           const all = run(judgments);
           console.log(

@@ -65,4 +65,16 @@ describe('MatchingEngine', () => {
     expect(ranked[0]!.crebo).toBe('31');
     expect(ranked.map((r) => r.crebo)).not.toContain('30');
   });
+
+  it('weighs down words that nearly every keuzevak uses', () => {
+    const ds = [dossier('40', 'Praktijkopleider', 'Zorg en welzijn', ['Begeleidt de kandidaat', 'Beoordeelt de kandidaat'], ['Praktijkopleider']), dossier('41', 'Bloem, groen en styling', 'Voedsel, natuur en leefomgeving', ['Maakt bloemwerk'], ['Medewerker bloem, groen en styling'])];
+    const kv = keuzevak('GR', 'Bloemwerk', ['De kandidaat kan een boeket maken', 'De kandidaat kan bloemwerk verkopen', 'De kandidaat kan bloemen verzorgen']);
+    const others = ['Lassen', 'Koken', 'Zagen', 'Verven'].map((t) => keuzevak('X', t, [`De kandidaat kan ${t.toLowerCase()}`]));
+    const lex = new Lexicon(['bloemwerk', 'bloemen']);
+    const scoreOf = (e: MatchingEngine, crebo: string) => e.rankDossiers(kv).find((r) => r.crebo === crebo)?.score ?? 0;
+    const plain = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus });
+    const informed = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus, keuzevakken: [kv, ...others] });
+    expect(scoreOf(informed, '40')).toBeLessThan(scoreOf(plain, '40'));
+    expect(informed.rankDossiers(kv)[0]!.crebo).toBe('41');
+  });
 });

@@ -18,7 +18,7 @@ const profielDomeinen = PROFIEL_DOMEINEN as unknown as Record<string, Record<str
 
 /**
  * Weights of the combined score (see the module comment). Chosen on the dev set from a grid in which every
- * setting near these gave nDCG@10 between 0.72 and 0.80 (`npm run bench:quality -- --grid` prints it), so the
+ * setting near these gave nDCG@10 between 0.76 and 0.85 (`npm run bench:quality -- --grid` prints it), so the
  * result does not hang on one lucky value.
  */
 export interface MatchingWeights {
@@ -37,6 +37,8 @@ const DOSSIER_FIELDS = { naam: 3, titel: 3, kerntaak: 1.5, werkproces: 1 } as co
  * match what the keuzevak is about, not a word that happens to occur in one eindterm). */
 const QUERY_FIELDS = { title: 3, description: 2, deeltaak: 1.5, eindterm: 1 } as const;
 const K1 = 1.2;
+/** Words in this many keuzevakken or fewer (at most a tenth of them) count fully; more common words count less. */
+const VMBO_COMMON = 10;
 const B = 0.5;
 
 interface Doc {
@@ -63,10 +65,12 @@ export class MatchingEngine {
   private readonly df = new Map<string, number>();
   private readonly nameDf = new Map<string, number>();
   private readonly avgLength: number;
+  private readonly vmboDf = new Map<string, number>();
+  private readonly vmboN: number;
 
   readonly weights: MatchingWeights;
 
-  constructor(dossiers: readonly DossierText[], vocabularySource: { lexicon: Lexicon }, opts: { thesaurus?: Thesaurus; weights?: Partial<MatchingWeights> } = {}) {
+  constructor(dossiers: readonly DossierText[], vocabularySource: { lexicon: Lexicon }, opts: { thesaurus?: Thesaurus; weights?: Partial<MatchingWeights>; keuzevakken?: readonly KeuzevakText[] } = {}) {
     this.lexicon = vocabularySource.lexicon;
     this.thesaurus = opts.thesaurus ?? Thesaurus.builtIn();
     this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
@@ -92,6 +96,11 @@ export class MatchingEngine {
       return { crebo: d.crebo, domein: d.opleidingsdomein, tf, length, names };
     });
     this.avgLength = this.docs.reduce((s, d) => s + d.length, 0) / Math.max(1, this.docs.length);
+    // How common a word is on the vmbo side: words in nearly every keuzevak ("kandidaat", "keuzevak", "verdieping")
+    // say nothing about which dossier fits.
+    const kvs = opts.keuzevakken ?? [];
+    for (const k of kvs) for (const t of new Set(this.terms([k.title, k.description, ...k.deeltaken, ...k.eindtermen].join(' ')))) this.vmboDf.set(t, (this.vmboDf.get(t) ?? 0) + 1);
+    this.vmboN = kvs.length;
   }
 
   private terms(text: string): string[] {
@@ -119,7 +128,7 @@ export class MatchingEngine {
     add(k.deeltaken, QUERY_FIELDS.deeltaak, true);
     if (eindtermWeight > 0) add(k.eindtermen, eindtermWeight, false);
     // Dampen repetition: a term repeated in every eindterm should not dominate.
-    for (const [t, w] of q) q.set(t, 1 + Math.log(w));
+    for (const [t, w] of q) q.set(t, (1 + Math.log(w)) * this.vmboSpecificity(t));
     if (this.weights.expansion > 0) {
       const support = new Map<number, { weight: number; terms: number; head: boolean }>();
       for (const [t, w] of q) {
@@ -142,6 +151,14 @@ export class MatchingEngine {
       for (const [t, w] of expanded) q.set(t, w);
     }
     return q;
+  }
+
+  /** 1 for a word few keuzevakken use, falling towards 0 for a word (almost) all of them use. */
+  private vmboSpecificity(t: string): number {
+    if (this.vmboN === 0) return 1;
+    const df = this.vmboDf.get(t) ?? 0;
+    const common = Math.min(VMBO_COMMON, this.vmboN / 10);
+    return Math.max(0, Math.min(1, Math.log((this.vmboN + 1) / (df + 0.5)) / Math.log((this.vmboN + 1) / (common + 0.5))));
   }
 
   private idf(t: string): number {
