@@ -76,7 +76,7 @@ export type Materiaalsoort = z.infer<typeof Materiaalsoort>;
 
 const Naam = z.string().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens');
 const Tekst = (max: number) => z.string().trim().max(max, `hooguit ${max} tekens`);
-const Code = (wat: string) => z.string().trim().toUpperCase().replaceAll('-', '/').pipe(z.string().regex(/^[A-Z0-9/&]{1,30}$/, `ongeldige code van een ${wat}`));
+const Code = (wat: string) => z.string().trim().toUpperCase().transform((c) => c.replaceAll('-', '/')).pipe(z.string().regex(/^[A-Z0-9/&]{1,30}$/, `ongeldige code van een ${wat}`));
 const Versie = z.number().int().min(1).describe('De versie die u het laatst zag; verouderd: 409');
 const Leerjaar = z.number().int().min(1, 'leerjaar 1 tot en met 8').max(8, 'leerjaar 1 tot en met 8');
 const Periode = z.number().int().min(1, 'periode vanaf 1').max(12, 'hooguit 12 perioden');
@@ -324,7 +324,6 @@ export const WAARSCHUWING_CODES = [
   'dubbel-summatief',
   'beiden-dubbel-gepland',
   'vmbo-doel-alleen-in-mbo-jaar',
-  'mbo-doel-voor-vmbo-jaar',
   'periode-bestaat-niet',
   'doel-hoort-niet-bij-route',
   'activiteit-zonder-doelen',
