@@ -22,6 +22,9 @@ function Organisations() {
       ) : (
         <>
           <Paragraph role="status">U bent lid van {count(data.length, 'organisatie', 'organisaties')}.</Paragraph>
+          <Paragraph>
+            Samen met andere scholen en instellingen werkt u in <Link to="/samenwerkingen">samenwerkingen</Link>.
+          </Paragraph>
           <Table caption="Mijn organisaties" captionHidden>
             <TableHeader>
               <TableRow>

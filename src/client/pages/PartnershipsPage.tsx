@@ -157,7 +157,8 @@ function Partnerships() {
     .filter((m) => m.rol === 'beheerder' && (m.soort === 'vmbo-school' || m.soort === 'mbo-instelling'))
     .map((m) => ({ id: m.organisatieId, naam: m.organisatieNaam }));
   const onlyLeerling = memberships.length > 0 && memberships.every((m) => m.rol === 'leerling');
-  const proposals = data?.filter((p) => p.status === 'voorgesteld') ?? [];
+  // One proposal per organisation of mine (a beheerder of two proposed organisations answers for each).
+  const proposals = (data ?? []).filter((p) => p.status === 'voorgesteld').flatMap((p) => p.mijnOrganisaties.map((o) => ({ ...p, mijnOrganisaties: [o] })));
   const mine = data?.filter((p) => p.status === 'lid') ?? [];
   return (
     <>
