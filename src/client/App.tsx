@@ -8,6 +8,7 @@ import { AccountPage } from './pages/AccountPage.js';
 import { DossierDetailPage } from './pages/DossierDetailPage.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { InventarisPage, SamenwerkingInventarisPage } from './pages/InventarisPage.js';
 import { KeuzedeelDetailPage } from './pages/KeuzedeelDetailPage.js';
 import { KeuzedelenListPage } from './pages/KeuzedelenListPage.js';
 import { KwalificatieDetailPage } from './pages/KwalificatieDetailPage.js';
@@ -39,6 +40,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   },
   { to: '/mbo/keuzedelen', label: 'Keuzedelen (mbo)', isCurrent: (p) => p.startsWith('/mbo/keuzedelen') },
   { to: '/zoeken', label: 'Zoeken', isCurrent: (p) => p.startsWith('/zoeken') },
+  { to: '/inventaris', label: 'Overlapinventaris', isCurrent: (p) => p.startsWith('/inventaris') || /^\/samenwerkingen\/[^/]+\/inventaris/.test(p) },
 ];
 
 function Layout() {
@@ -94,6 +96,8 @@ export function App() {
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />
           <Route path="samenwerkingen" element={<PartnershipsPage />} />
           <Route path="samenwerkingen/:id" element={<PartnershipDetailPage />} />
+          <Route path="samenwerkingen/:id/inventaris" element={<SamenwerkingInventarisPage />} />
+          <Route path="inventaris" element={<InventarisPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -110,6 +110,7 @@ export type Selectie = z.infer<typeof Selectie>;
 
 export const Inventaris = z.object({
   samenwerking: z.object({ id: z.string(), naam: z.string() }).nullable().describe('null: zonder beoordelingen (openbare zoekmonitor)'),
+  magBeoordelen: z.boolean().describe('Of de gebruiker koppelingen in deze samenwerking mag beoordelen'),
   selectie: Selectie,
   vmbo: z.array(InventarisItem),
   mbo: z.array(InventarisItem),

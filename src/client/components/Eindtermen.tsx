@@ -1,9 +1,40 @@
 import type { Deeltaak, Eindterm } from '../../shared/catalog-api.js';
+import type { Bevestigingen } from '../../shared/inventory-api.js';
 import { anchorId, count } from '../lib/format.js';
+import { inventoryApi, inventoryUrls } from '../lib/inventory-api.js';
+import { useApi } from '../lib/useApi.js';
 import { Code, Heading, ListItem, Paragraph, StatusBadge, UnorderedList } from '../ui/index.js';
 import { LeerwegBadges } from './LeerwegBadges.js';
 
-export function EindtermList({ eindtermen, label, emptyText = 'Geen eindtermen voor deze keuze.' }: { eindtermen: readonly Eindterm[]; label: string; emptyText?: string }) {
+type Bevestiging = Bevestigingen['links'][number];
+
+/** How many samenwerkingen confirmed links of this eindterm (counts only, never which). */
+function BevestigdeKoppelingen({ links }: { links: readonly Bevestiging[] | undefined }) {
+  if (!links || links.length === 0) return null;
+  return (
+    <span className="doorlopend-eindterm__bevestigingen">
+      Gekoppeld aan{' '}
+      {links.map((l, i) => (
+        <span key={l.werkprocesId}>
+          {i > 0 ? '; ' : null}
+          <Code>{l.werkprocesId}</Code> {l.werkproces ?? ''} (bevestigd door {count(l.aantalSamenwerkingen, 'samenwerking', 'samenwerkingen')})
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function EindtermList({
+  eindtermen,
+  label,
+  emptyText = 'Geen eindtermen voor deze keuze.',
+  bevestigingen,
+}: {
+  eindtermen: readonly Eindterm[];
+  label: string;
+  emptyText?: string;
+  bevestigingen?: ReadonlyMap<string, Bevestiging[]>;
+}) {
   if (eindtermen.length === 0) return <Paragraph className="doorlopend-empty">{emptyText}</Paragraph>;
   return (
     <UnorderedList className="doorlopend-eindtermen" aria-label={label}>
@@ -21,14 +52,21 @@ export function EindtermList({ eindtermen, label, emptyText = 'Geen eindtermen v
             ) : null}
           </span>
           {eindterm.description ? <span className="doorlopend-eindterm__description">{eindterm.description}</span> : null}
+          <BevestigdeKoppelingen links={bevestigingen?.get(eindterm.id)} />
         </ListItem>
       ))}
     </UnorderedList>
   );
 }
 
-/** Deeltaken as sections with an h3 each, followed by their eindtermen. */
-export function DeeltakenList({ deeltaken, headingLevel = 3 }: { deeltaken: readonly Deeltaak[]; headingLevel?: 3 | 4 }) {
+/**
+ * Deeltaken as sections with an h3 each, followed by their eindtermen. `bevestigingenVan` (a keuzevak code): show per
+ * eindterm the links that samenwerkingen confirmed, with how many (issue 5).
+ */
+export function DeeltakenList({ deeltaken, headingLevel = 3, bevestigingenVan }: { deeltaken: readonly Deeltaak[]; headingLevel?: 3 | 4; bevestigingenVan?: string }) {
+  const counts = useApi(bevestigingenVan ? inventoryUrls.bevestigingen(bevestigingenVan) : null, (signal) => inventoryApi.bevestigingen(bevestigingenVan!, signal));
+  const bevestigingen = new Map<string, Bevestiging[]>();
+  for (const l of counts.data?.links ?? []) bevestigingen.set(l.eindtermId, [...(bevestigingen.get(l.eindtermId) ?? []), l]);
   if (deeltaken.length === 0) return <Paragraph className="doorlopend-empty">Er zijn geen deeltaken voor deze keuze.</Paragraph>;
   return (
     <div className="doorlopend-deeltaken">
@@ -54,6 +92,7 @@ export function DeeltakenList({ deeltaken, headingLevel = 3 }: { deeltaken: read
               eindtermen={deeltaak.eindtermen}
               label={`Eindtermen bij ${deeltaak.code}`}
               emptyText="Geen eindtermen voor deze leerweg."
+              bevestigingen={bevestigingen}
             />
           </section>
         );

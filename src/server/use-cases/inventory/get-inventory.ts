@@ -3,6 +3,7 @@
  * suggestions: a rejected link is not suggested again there; items marked "bewust niet gekoppeld" stay Alleen …).
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../../domain/auth/rules.js';
 import type { Confidence } from '../../../domain/matching/alignment.js';
 import { buildInventory, type Inventory } from '../../../domain/inventory/inventory.js';
 import type { Inventaris } from '../../../shared/inventory-api.js';
@@ -23,8 +24,6 @@ export interface ComputedInventory {
   inventory: Inventory;
   resolved: ResolvedSelection;
   snapshot: CatalogSnapshot;
-  /** Confirmed and hand-added links of the samenwerking within the selection. */
-  reviewed: crosswalk.StoredLink[];
 }
 
 /** Pure part after loading: selection + aligner + reviews → inventory. Exported for the benchmark. */
@@ -48,10 +47,12 @@ export function computeInventory(
 
 export async function computeInventoryFor(opts: { db: Kysely<DB>; auth?: AuthContext | null; partnershipId?: string; query: InventoryQuery }): Promise<ComputedInventory> {
   let samenwerking: Inventaris['samenwerking'] = null;
+  let magBeoordelen = false;
   let links: crosswalk.StoredLink[] = [];
   let unlinked: crosswalk.StoredUnlinked[] = [];
   if (opts.partnershipId !== undefined) {
-    await authorizePartnership({ db: opts.db, auth: opts.auth ?? null, partnershipId: opts.partnershipId, action: 'partnership.read' });
+    const access = await authorizePartnership({ db: opts.db, auth: opts.auth ?? null, partnershipId: opts.partnershipId, action: 'partnership.read' });
+    magBeoordelen = can(access.auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds });
     const row = await opts.db.selectFrom('partnership').select(['id', 'naam']).where('id', '=', opts.partnershipId).executeTakeFirstOrThrow();
     samenwerking = { id: row.id, naam: row.naam };
     [links, unlinked] = await Promise.all([crosswalk.listLinks(opts.db, opts.partnershipId), crosswalk.listUnlinked(opts.db, opts.partnershipId)]);
@@ -60,6 +61,7 @@ export async function computeInventoryFor(opts: { db: Kysely<DB>; auth?: AuthCon
   const { inventory, resolved } = computeInventory(snapshot, opts.query, { links, unlinked });
   const inventaris: Inventaris = {
     samenwerking,
+    magBeoordelen,
     selectie: resolved.selectie,
     vmbo: inventory.vmbo,
     mbo: inventory.mbo,
@@ -69,9 +71,7 @@ export async function computeInventoryFor(opts: { db: Kysely<DB>; auth?: AuthCon
     totalen: inventory.totalen,
     opmerkingen: resolved.opmerkingen,
   };
-  const ids = new Set([...resolved.eindtermen.map((e) => e.id), ...resolved.mboItems.map((w) => w.id)]);
-  const reviewed = links.filter((l) => l.status === 'bevestigd' && ids.has(l.eindtermId) && ids.has(l.werkprocesId));
-  return { inventaris, inventory, resolved, snapshot, reviewed };
+  return { inventaris, inventory, resolved, snapshot };
 }
 
 export async function getInventory(opts: { db: Kysely<DB>; auth?: AuthContext | null; partnershipId?: string; query: InventoryQuery }): Promise<Inventaris> {

@@ -1,0 +1,41 @@
+/**
+ * Client calls of the overlap inventory and the crosswalk (issue 5); answers parsed with the shared zod schemas,
+ * review actions with the CSRF token.
+ */
+import { z } from 'zod';
+import { BeoordeeldeKoppeling, Bevestigingen, Inventaris } from '../../shared/inventory-api.js';
+import type { KoppelingBeoordelen, NietKoppelen } from '../../shared/inventory-api.js';
+import { apiUrl, getJson, sendJson, type Query } from '../api.js';
+
+const seg = encodeURIComponent;
+
+/** The selection as the page keeps it in its query string (same names as the API). */
+export interface InventarisSelectie {
+  profiel?: string;
+  leerweg?: string;
+  keuzevakken?: string;
+  profielmodulen?: string;
+  kwalificatie?: string;
+  keuzedelen?: string;
+  min?: string;
+}
+
+const query = (s: InventarisSelectie): Query => ({ ...s });
+
+export const inventoryUrls = {
+  inventaris: (s: InventarisSelectie, partnershipId?: string) => apiUrl(partnershipId ? `/api/partnerships/${seg(partnershipId)}/inventaris` : '/api/inventaris', query(s)),
+  export: (s: InventarisSelectie, formaat: 'csv' | 'xlsx', partnershipId?: string) =>
+    apiUrl(partnershipId ? `/api/partnerships/${seg(partnershipId)}/inventaris/export` : '/api/inventaris/export', { ...query(s), formaat }),
+  caseExport: (s: InventarisSelectie, partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/case`, query(s)),
+  koppelingen: (partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/koppelingen`),
+  nietGekoppeld: (partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/niet-gekoppeld`),
+  bevestigingen: (keuzevak: string) => apiUrl('/api/crosswalk/bevestigingen', { keuzevak }),
+};
+
+export const inventoryApi = {
+  inventaris: (s: InventarisSelectie, partnershipId?: string, signal?: AbortSignal) => getJson(inventoryUrls.inventaris(s, partnershipId), Inventaris, signal),
+  beoordeel: (partnershipId: string, body: KoppelingBeoordelen, signal?: AbortSignal) => sendJson('PUT', inventoryUrls.koppelingen(partnershipId), body, BeoordeeldeKoppeling, signal),
+  nietKoppelen: (partnershipId: string, body: NietKoppelen, signal?: AbortSignal) =>
+    sendJson('PUT', inventoryUrls.nietGekoppeld(partnershipId), body, z.object({ itemId: z.string(), bewustNietGekoppeld: z.boolean() }), signal),
+  bevestigingen: (keuzevak: string, signal?: AbortSignal) => getJson(inventoryUrls.bevestigingen(keuzevak), Bevestigingen, signal),
+};

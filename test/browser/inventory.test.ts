@@ -1,0 +1,116 @@
+/**
+ * The overlap inventory in a real browser (issue 5): the public inventory in three columns; a docent of the demo vmbo
+ * school reviews a link by keyboard in the demo samenwerking; the docent of the mbo partner sees the confirmation;
+ * the keuzevak page shows how many samenwerkingen confirmed it. Role-based locators, axe on every page.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
+
+assertBrowserReadyInCi();
+
+const SELECTIE = 'keuzevakken=K/PIE/16&kwalificatie=25282';
+
+describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
+  const session = browserSession('demo');
+  const { expectAccessible } = session;
+  let app: TestApp;
+  let page: Page;
+  let partnership: string;
+  beforeAll(async () => {
+    await seedDemoOrganisations(session.app.database.db);
+    partnership = (await session.app.database.db.selectFrom('partnership').select('id').executeTakeFirstOrThrow()).id;
+  });
+  beforeEach(() => {
+    ({ app, page } = session);
+  });
+  const main = () => page.getByRole('main');
+
+  /** Opens a private page: the sign-in page comes first and returns there. */
+  async function signInAt(path: string, email: string) {
+    await page.goto(`${app.url}${path}`);
+    const form = page.getByRole('form', { name: 'Inloggen' });
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await form.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
+  }
+
+  it('shows the public inventory in three columns with totals and exports', async () => {
+    await page.goto(`${app.url}/inventaris?${SELECTIE}`);
+    await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
+    for (const name of [/^Alleen vmbo \(\d+\)$/, /^Beiden \(\d+ koppelingen?\)$/, /^Alleen mbo \(\d+\)$/]) await main().getByRole('heading', { level: 2, name }).waitFor();
+    await main().getByText(/eindtermen, waarvan \d+ in Beiden \(\d+% gedekt\)/).waitFor();
+    const links = main().getByRole('list', { name: 'Koppelingen' });
+    expect(await links.getByRole('listitem').count()).toBeGreaterThan(0);
+    await links.getByText(/^Voorstel \((sterk|mogelijk)/).first().waitFor();
+    // Public: no review actions.
+    expect(await main().getByRole('button', { name: 'Bevestigen' }).count()).toBe(0);
+    expect(await main().getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(`/api/inventaris/export?keuzevakken=K%2FPIE%2F16&kwalificatie=25282&formaat=csv`);
+    await expectAccessible('public inventory');
+
+    // The selection form works from the keyboard and puts the selection in the address.
+    await page.goto(`${app.url}/inventaris`);
+    await main().getByText('Kies aan beide kanten iets').waitFor();
+    const form = main().getByRole('form', { name: 'Selectie' });
+    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill('K/PIE/16');
+    await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).fill('25282');
+    await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).press('Enter');
+    await main().getByRole('heading', { level: 2, name: /^Alleen vmbo/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('kwalificatie')).toBe('25282');
+  });
+
+  it('lets a docent of the vmbo school confirm a link with its type by keyboard', async () => {
+    await signInAt(`/samenwerkingen/${partnership}/inventaris?${SELECTIE}`, 'docent@vmbo.demo');
+    await main().getByRole('link', { name: 'Demo doorlopende leerroute techniek' }).waitFor();
+    const first = main().getByRole('list', { name: 'Koppelingen' }).getByRole('form', { name: /^Koppeling / }).first();
+    await first.waitFor();
+    const name = await first.getAttribute('aria-label');
+    await first.getByText(/^Voorstel/).waitFor();
+    await expectAccessible('inventory of a samenwerking (docent)');
+
+    // Keyboard only: choose the type, write why, confirm.
+    await first.getByRole('combobox', { name: 'Type' }).focus();
+    await page.keyboard.press('g'); // "gelijk"
+    expect(await first.getByRole('combobox', { name: 'Type' }).inputValue()).toBe('gelijk');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Zelfde handeling in de werkplaats');
+    await page.keyboard.press('Tab');
+    expect(await first.getByRole('button', { name: 'Bevestigen' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/crosswalk/koppelingen') && r.request().method() === 'PUT'), page.keyboard.press('Enter')]);
+    expect(response.status()).toBe(200);
+
+    const reviewed = main().getByRole('form', { name: name! });
+    await reviewed.getByText(/^Bevestigd: gelijk \(Daan Docent, /).waitFor();
+    await reviewed.getByText('Toelichting: Zelfde handeling in de werkplaats').waitFor();
+    await main().getByText(/1 bevestigd, \d+ voorgesteld, 0 afgewezen/).waitFor();
+
+    // Mark an item of Alleen mbo as bewust niet gekoppeld, also from the keyboard.
+    const alleenMbo = main().getByRole('list', { name: 'Alleen mbo' });
+    const mark = alleenMbo.getByRole('button', { name: /markeren als bewust niet gekoppeld$/ }).first();
+    const markName = (await mark.getAttribute('aria-label'))!;
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await alleenMbo.getByRole('button', { name: markName.replace('markeren als bewust niet gekoppeld', 'markering bewust niet gekoppeld weghalen') }).waitFor();
+    await alleenMbo.getByText('bewust niet gekoppeld', { exact: true }).waitFor();
+    await expectAccessible('inventory after reviews');
+  });
+
+  it('shows the confirmation to the docent of the mbo partner, and the count on the keuzevak page', async () => {
+    await signInAt(`/samenwerkingen/${partnership}/inventaris?${SELECTIE}`, 'docent@roc.demo');
+    const confirmed = main().getByRole('list', { name: 'Koppelingen' }).getByRole('form').filter({ hasText: /Bevestigd: gelijk \(Daan Docent/ });
+    await confirmed.waitFor();
+    await confirmed.getByText('Toelichting: Zelfde handeling in de werkplaats').waitFor();
+    expect(await confirmed.getByRole('combobox', { name: 'Type' }).inputValue()).toBe('gelijk');
+    await expectAccessible('inventory of a samenwerking (partner)');
+
+    // The public keuzevak page: how many samenwerkingen confirmed, not which.
+    await page.goto(`${app.url}/vmbo/keuzevakken/K-PIE-16`);
+    await page.getByRole('heading', { level: 1, name: /Koudetechniek/ }).waitFor();
+    await main().getByText(/bevestigd door 1 samenwerking\)/).waitFor();
+    expect(await main().getByText('Demo doorlopende leerroute techniek').count()).toBe(0);
+    await expectAccessible('keuzevak page with confirmations');
+  });
+});
