@@ -75,7 +75,7 @@ export const MatchItemRef = z.object({
 
 export const AlignedPair = z.object({
   eindterm: MatchItemRef.describe('Eindterm van het vmbo (bij vrije tekst: de tekst zelf, zonder code)'),
-  werkproces: MatchItemRef.extend({ kerntaak: z.object({ code: z.string(), title: z.string().nullable() }) }),
+  werkproces: MatchItemRef.extend({ code: z.string(), kerntaak: z.object({ code: z.string(), title: z.string().nullable() }) }),
   score: z.number().describe('Overeenkomst van de twee teksten, 0 tot 1'),
   confidence: Confidence,
   sharedTerms: z.array(z.string()),
