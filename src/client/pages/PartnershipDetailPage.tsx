@@ -252,6 +252,9 @@ function PartnershipView({ initial }: { initial: SamenwerkingDetail }) {
       <Paragraph>
         Samenwerking sinds {formatDate(samenwerking.aangemaaktOp)} van {count(members.length, 'partner', 'partners')}.
       </Paragraph>
+      <Paragraph>
+        <Link to={`/samenwerkingen/${encodeURIComponent(samenwerking.id)}/inventaris`}>Overlapinventaris en crosswalk van deze samenwerking</Link>
+      </Paragraph>
       <section aria-labelledby="partners-heading" className="doorlopend-section">
         <Heading level={2} id="partners-heading">
           Partners
