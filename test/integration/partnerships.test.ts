@@ -9,7 +9,7 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { resolveSession } from '../../src/server/use-cases/auth/session.js';
 import { authorizePartnership } from '../../src/server/use-cases/partnerships/access.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
-import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
+import { asUser, signIn, startAccountsApp, TEST_PUBLIC_URL, type AccountsApp, type Session } from '../support/accounts.js';
 
 const PASSWORD = 'demo-wachtwoord';
 
@@ -119,6 +119,12 @@ describe.skipIf(!databaseAvailable)(`samenwerkingen (${TEST_DB})`, () => {
     // The people are those of members only.
     expect(detail.mensen.every((m) => m.organisatie.id === ids.vmbo)).toBe(true);
 
+    // Its beheerder (only the beheerder) gets a mail with a link to the list of proposals.
+    const mails = (await t.outbox()).filter((m) => m.subject === 'Voorstel: Ander College als partner in Route zorg en welzijn');
+    expect(mails.map((m) => m.to)).toEqual(['beheerder@ander.demo']);
+    expect(mails[0]!.text).toContain('Bea Beheerder van Demo Vmbo College stelt Ander College voor als partner in de samenwerking "Route zorg en welzijn"');
+    expect(mails[0]!.text).toContain(`${TEST_PUBLIC_URL}/samenwerkingen\n`);
+
     // The proposed organisation's beheerder sees the proposal in the list, but not the samenwerking itself.
     const list = (await call('anderBeheerder', 'GET', '/api/partnerships')).json() as SamenwerkingInLijst[];
     expect(list.map((p) => [p.id, p.status, p.mijnOrganisaties.map((o) => o.naam)])).toEqual([[detail.id, 'voorgesteld', ['Ander College']]]);
@@ -195,6 +201,11 @@ describe.skipIf(!databaseAvailable)(`samenwerkingen (${TEST_DB})`, () => {
     });
     // Still not a member.
     expectProblem(await call('anderDocent', 'GET', `/api/partnerships/${ids.demo}`), 404);
+    // One mail for the one stored proposal; the refused and double proposals sent none.
+    const mails = (await t.outbox()).filter((m) => m.subject === 'Voorstel: Ander College als partner in Demo doorlopende leerroute techniek');
+    expect(mails.map((m) => [m.to, m.text.split('\n')[2]])).toEqual([
+      ['beheerder@ander.demo', 'Rik Beheerder van Demo ROC stelt Ander College voor als partner in de samenwerking "Demo doorlopende leerroute techniek" op Doorlopend.'],
+    ]);
 
     expectProblem(await call('rocBeheerder', 'POST', `${url}/${ids.ander}/afwijzen`), 404);
     const declined = await call('anderBeheerder', 'POST', `${url}/${ids.ander}/afwijzen`);

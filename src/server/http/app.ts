@@ -164,7 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(accountRoutes({ db: opts.db, limiter: loginLimiter }));
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
       await api.register(inventoryRoutes(opts.db));
-      await api.register(partnershipRoutes(opts.db));
+      await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
     },
     { prefix: '/api' },
   );

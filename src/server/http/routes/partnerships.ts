@@ -15,11 +15,12 @@ import {
 } from '../../../shared/partnership-api.js';
 import type { DB } from '../../db/schema.js';
 import { createPartnershipUseCase, getPartnership, listPartnerships, renamePartnershipUseCase } from '../../use-cases/partnerships/partnerships.js';
-import { answerProposal, leavePartnership, proposePartner } from '../../use-cases/partnerships/partner-organisations.js';
+import { answerProposal, leavePartnership, proposePartner, type ProposalNotifier } from '../../use-cases/partnerships/partner-organisations.js';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
-export function partnershipRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+/** `notifier`: mails the beheerders of a proposed organisation (the app's mail queue and PUBLIC_URL). */
+export function partnershipRoutes(db: Kysely<DB>, notifier?: ProposalNotifier): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['samenwerkingen'];
     app.get(
@@ -43,7 +44,7 @@ export function partnershipRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 201: SamenwerkingDetail, ...errors },
         },
       },
-      async (req, reply) => reply.status(201).send(await createPartnershipUseCase({ db, auth: req.auth, input: req.body })),
+      async (req, reply) => reply.status(201).send(await createPartnershipUseCase({ db, auth: req.auth, input: req.body, notifier })),
     );
     app.get(
       '/partnerships/:id',
@@ -73,7 +74,7 @@ export function partnershipRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 201: Partner, ...errors, 409: Problem },
         },
       },
-      async (req, reply) => reply.status(201).send(await proposePartner({ db, auth: req.auth, partnershipId: req.params.id, organisationId: req.body.organisatieId })),
+      async (req, reply) => reply.status(201).send(await proposePartner({ db, auth: req.auth, partnershipId: req.params.id, organisationId: req.body.organisatieId, notifier })),
     );
     app.post(
       '/partnerships/:id/organisations/:orgId/accepteren',

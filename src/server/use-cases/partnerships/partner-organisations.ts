@@ -11,19 +11,27 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById } from '../../repositories/account-repository.js';
 import { acceptProposal, deletePartner, deleteProposals, insertProposal, lockPartnership, partnersOf } from '../../repositories/partnership-repository.js';
 import type { AuthContext } from '../auth/session.js';
+import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
 import { authorizeOrganisation } from '../organisations/organisations.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND, partnershipMemberOrganisationIds } from './access.js';
 import { auditPartnership, partnerCandidate, toPartner } from './partnerships.js';
 
 type Db = Kysely<DB>;
+export type { ProposalNotifier };
 const NO_PROPOSAL = 'Er is geen openstaand voorstel voor deze organisatie in deze samenwerking.';
 
 /** A beheerder of a member organisation proposes another organisation as partner (201 with its row). */
-export async function proposePartner(opts: { db: Db; auth: AuthContext | null; partnershipId: string; organisationId: string }): Promise<Partner> {
+export async function proposePartner(opts: {
+  db: Db;
+  auth: AuthContext | null;
+  partnershipId: string;
+  organisationId: string;
+  notifier?: ProposalNotifier;
+}): Promise<Partner> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const proposerIds = access.memberOrganisationIds.filter((id) => rolesIn(access.auth.actor, id).includes('beheerder'));
   if (proposerIds.length === 0) throw forbidden('Alleen een beheerder van een partner in de samenwerking kan organisaties voorstellen.');
-  return opts.db.transaction().execute(async (trx) => {
+  const { partner, send } = await opts.db.transaction().execute(async (trx) => {
     const partnership = await lockPartnership(trx, opts.partnershipId);
     if (!partnership) throw notFound(PARTNERSHIP_NOT_FOUND);
     const target = await partnerCandidate(trx, opts.organisationId, 'body.organisatieId');
@@ -51,8 +59,18 @@ export async function proposePartner(opts: { db: Db; auth: AuthContext | null; p
     });
     const [row] = (await partnersOf(trx, [partnership.id])).filter((p) => p.id === target.id);
     if (!row) throw new Error('proposal not stored');
-    return toPartner(row);
+    const mails = await notifyProposal(trx, opts.notifier, {
+      actorNaam: access.auth.user.naam,
+      proposerNaam: proposer.naam,
+      partnershipNaam: partnership.naam,
+      targetId: target.id,
+      targetNaam: target.naam,
+    });
+    return { partner: toPartner(row), send: mails };
   });
+  // Only once the proposal is stored.
+  send();
+  return partner;
 }
 
 /** The proposed organisation's beheerder answers a proposal: accept (member from now on) or decline (the proposal is removed). */

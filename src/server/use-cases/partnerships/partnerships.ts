@@ -24,6 +24,7 @@ import {
 import { requireAuth } from '../auth/get-me.js';
 import type { AuthContext } from '../auth/session.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from './access.js';
+import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
 
 type Db = Kysely<DB>;
 const ORGANISATION_NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
@@ -99,6 +100,7 @@ export async function createPartnershipUseCase(opts: {
   db: Db;
   auth: AuthContext | null;
   input: { naam: string; organisatieId: string; partners: string[] };
+  notifier?: ProposalNotifier;
 }): Promise<SamenwerkingDetail> {
   const auth = requireAuth(opts.auth);
   const { naam, organisatieId } = opts.input;
@@ -106,7 +108,7 @@ export async function createPartnershipUseCase(opts: {
   if (decision === 'not_found') throw notFound(ORGANISATION_NOT_FOUND);
   if (decision === 'forbidden') throw forbidden('Alleen een beheerder van de organisatie kan een samenwerking beginnen.');
   const partnerIds = [...new Set(opts.input.partners)];
-  const id = await opts.db.transaction().execute(async (trx) => {
+  const { id, sends } = await opts.db.transaction().execute(async (trx) => {
     const own = await findOrganisationById(trx, organisatieId);
     if (!own) throw notFound(ORGANISATION_NOT_FOUND);
     if (!(PARTNER_KINDS as readonly string[]).includes(own.soort)) {
@@ -122,6 +124,7 @@ export async function createPartnershipUseCase(opts: {
       partners.push(await partnerCandidate(trx, partnerId, `body.partners.${i}`));
     }
     const partnershipId = await createPartnership(trx, naam, own.id);
+    const mails: Array<() => void> = [];
     await auditPartnership(trx, { actorUserId: auth.user.id, organisationIds: [own.id], action: 'partnership.created', partnershipId, details: { naam } });
     for (const partner of partners) {
       await insertProposal(trx, { partnershipId, organisationId: partner.id, proposedBy: own.id });
@@ -132,9 +135,11 @@ export async function createPartnershipUseCase(opts: {
         partnershipId,
         details: { naam, organisatie: partner.naam, voorgesteldDoor: own.naam },
       });
+      mails.push(await notifyProposal(trx, opts.notifier, { actorNaam: auth.user.naam, proposerNaam: own.naam, partnershipNaam: naam, targetId: partner.id, targetNaam: partner.naam }));
     }
-    return partnershipId;
+    return { id: partnershipId, sends: mails };
   });
+  for (const send of sends) send();
   return getPartnership({ db: opts.db, auth, partnershipId: id });
 }
 
