@@ -299,6 +299,17 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     expect(again.CFAssociations.filter((a) => a.associationType === 'exactMatchOf').length).toBe(1);
     expect(again.CFAssociations.map((a) => a.identifier)).toEqual(pkg.CFAssociations.map((a) => a.identifier));
     expect(again.CFDocument.identifier).toBe(pkg.CFDocument.identifier);
+    // Without a selection: the whole crosswalk, with only the items its links touch (same item identifiers).
+    const whole = CFPackage.parse((await t.app.inject({ method: 'GET', url: `/api/partnerships/${partnership}/crosswalk/case`, headers: asUser(vmboDocent) })).json());
+    const pairs = (p: z.infer<typeof CFPackage>) =>
+      p.CFAssociations.filter((a) => a.associationType !== 'isChildOf')
+        .map((a) => `${a.originNodeURI.identifier}>${a.destinationNodeURI.identifier}:${a.associationType}`)
+        .sort();
+    expect(pairs(whole)).toEqual(pairs(again));
+    expect(whole.CFItems.length).toBeLessThan(again.CFItems.length);
+    expect(whole.CFDocument.identifier).not.toBe(again.CFDocument.identifier);
+    const wholeIds = new Set(whole.CFItems.map((i) => i.identifier));
+    expect(whole.CFAssociations.every((a) => wholeIds.has(a.originNodeURI.identifier))).toBe(true);
     // Not for outsiders.
     expect((await t.app.inject({ method: 'GET', url: caseUrl, headers: asUser(outsider) })).statusCode).toBe(404);
   });

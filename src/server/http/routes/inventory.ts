@@ -64,7 +64,7 @@ export function inventoryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'De bevestigde koppelingen binnen de selectie als 1EdTech CASE 1.1-pakket (CFPackage, JSON)',
+          summary: 'De bevestigde koppelingen als 1EdTech CASE 1.1-pakket (CFPackage, JSON): binnen de selectie, of zonder selectie de hele crosswalk',
           params: Params,
           querystring: InventarisQuery,
           response: errors,

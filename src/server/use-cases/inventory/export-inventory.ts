@@ -6,8 +6,14 @@ import type { Kysely } from 'kysely';
 import { buildCasePackage, type CfPackage } from '../../../domain/crosswalk/case-package.js';
 import { ITEM_HEADER, LINK_HEADER, inventoryCsv, inventoryTables } from '../../../domain/inventory/export-table.js';
 import type { Inventory } from '../../../domain/inventory/inventory.js';
+import type { CaseNode } from '../../../domain/crosswalk/case-package.js';
+import { parseMboItemId } from '../../../domain/inventory/ids.js';
 import type { DB } from '../../db/schema.js';
+import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import * as crosswalk from '../../repositories/crosswalk-repository.js';
+import type { StoredLink } from '../../repositories/crosswalk-repository.js';
 import type { AuthContext } from '../auth/session.js';
+import { authorizePartnership } from '../partnerships/access.js';
 import { computeInventoryFor, type InventoryQuery } from './get-inventory.js';
 
 export interface ExportFile {
@@ -53,8 +59,79 @@ export async function exportInventory(opts: { db: Kysely<DB>; auth?: AuthContext
   return { fileName: `${stem}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await inventoryXlsx(inventory) };
 }
 
-/** The confirmed and hand-added links of the samenwerking within the selection, with both frameworks, as CASE 1.1. */
+const hasSelection = (q: InventoryQuery) =>
+  Boolean((q.profiel || q.keuzevakken?.length || q.profielmodulen?.length) && (q.kwalificatie || q.keuzedelen?.length));
+
+/**
+ * The whole crosswalk of a samenwerking (no selection): the items of its confirmed links that are still in the
+ * catalogue, with what they belong to (keuzevak or profielmodule › deeltaak; kwalificatie › kerntaak), as CASE nodes.
+ */
+function crosswalkNodes(snapshot: CatalogSnapshot, links: readonly StoredLink[]): { nodes: CaseNode[]; links: StoredLink[] } {
+  const nodes = new Map<string, CaseNode>();
+  const add = (n: CaseNode) => void (nodes.has(n.key) ? undefined : nodes.set(n.key, n));
+  add({ key: 'vmbo', code: null, statement: 'vmbo: eindtermen in de crosswalk', type: 'Examenprogramma', parentKey: null });
+  add({ key: 'mbo', code: null, statement: 'mbo: werkprocessen en keuzedelen in de crosswalk', type: 'Kwalificatiedossier', parentKey: null });
+  const vmboOk = (id: string): boolean => {
+    const e = snapshot.byId.get(id);
+    const d = e?.parent_id ? snapshot.byId.get(e.parent_id) : undefined;
+    const p = d?.parent_id ? snapshot.byId.get(d.parent_id) : undefined;
+    if (!e || e.kind !== 'eindterm' || !d || !p || (p.kind !== 'keuzevak' && p.kind !== 'profielmodule')) return false;
+    const parentKey = `${p.kind}:${p.code}`;
+    add({ key: parentKey, code: p.code, statement: p.title, type: p.kind === 'keuzevak' ? 'Keuzevak' : 'Profielmodule', parentKey: 'vmbo' });
+    add({ key: `deeltaak:${d.id}`, code: d.code, statement: d.title, type: 'Deeltaak', parentKey });
+    add({ key: e.id, code: e.code, statement: e.title, type: 'Eindterm', parentKey: `deeltaak:${d.id}` });
+    return true;
+  };
+  const mboOk = (id: string): boolean => {
+    const ref = parseMboItemId(id);
+    if (!ref) return false;
+    if (ref.soort === 'keuzedeel') {
+      const kd = snapshot.mbo.keuzedelen.get(ref.code);
+      if (kd) add({ key: id, code: kd.code, statement: kd.titel, type: 'Keuzedeel', parentKey: 'mbo' });
+      return kd !== undefined;
+    }
+    const k = snapshot.mbo.kwalificaties.get(ref.crebo);
+    if (!k) return false;
+    for (const kt of snapshot.mbo.kerntakenOf(k).kerntaken) {
+      const w = kt.werkprocessen.find((x) => x.code === ref.code);
+      if (!w) continue;
+      add({ key: `kwalificatie:${k.crebo}`, code: k.crebo, statement: `${k.naam} (niveau ${k.niveau})`, type: 'Kwalificatie', parentKey: 'mbo' });
+      add({ key: `kerntaak:${k.crebo}:${kt.code}`, code: kt.code, statement: kt.titel ?? kt.code, type: 'Kerntaak', parentKey: `kwalificatie:${k.crebo}` });
+      add({ key: id, code: w.code, statement: w.titel, type: 'Werkproces', parentKey: `kerntaak:${k.crebo}:${kt.code}` });
+      return true;
+    }
+    return false;
+  };
+  const kept = links.filter((l) => l.status === 'bevestigd' && vmboOk(l.eindtermId) && mboOk(l.werkprocesId));
+  return { nodes: [...nodes.values()], links: kept };
+}
+
+/**
+ * The confirmed and hand-added links of the samenwerking as CASE 1.1: within the selection (both frameworks as
+ * selected), or without a selection the whole crosswalk (only the items its links touch).
+ */
 export async function exportCase(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; query: InventoryQuery }): Promise<CfPackage> {
+  if (!hasSelection(opts.query)) {
+    await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
+    const [row, stored, unlinked, snapshot] = await Promise.all([
+      opts.db.selectFrom('partnership').select('naam').where('id', '=', opts.partnershipId).executeTakeFirstOrThrow(),
+      crosswalk.listLinks(opts.db, opts.partnershipId),
+      crosswalk.listUnlinked(opts.db, opts.partnershipId),
+      snapshotOf(opts.db),
+    ]);
+    const marked = new Set(unlinked.map((u) => u.itemId));
+    const { nodes, links } = crosswalkNodes(snapshot, stored.filter((l) => !marked.has(l.eindtermId) && !marked.has(l.werkprocesId)));
+    const dates = [...snapshot.latest.values()].map((r) => r.imported_at.toISOString()).sort();
+    return buildCasePackage({
+      key: `samenwerking:${opts.partnershipId}|alles`,
+      title: `Crosswalk ${row.naam}: vmbo ↔ mbo`,
+      creator: 'Doorlopend',
+      description: `Alle bevestigde koppelingen tussen eindtermen (vmbo) en werkprocessen of keuzedelen (mbo) van de samenwerking ${row.naam}.`,
+      catalogusDatum: dates.at(-1) ?? new Date(0).toISOString(),
+      nodes,
+      links: links.map((l) => ({ eindtermKey: l.eindtermId, werkprocesKey: l.werkprocesId, relatie: l.relatie, toelichting: l.toelichting, herkomst: l.herkomst, op: l.op })),
+    });
+  }
   const { inventory, resolved, snapshot, inventaris } = await computeInventoryFor(opts);
   const dates = [...snapshot.latest.values()].map((r) => r.imported_at.toISOString()).sort();
   const s = resolved.selectie;
