@@ -2,7 +2,8 @@
  * npm run bench: the figures BENCHMARKS.md records.
  * - full SLO import into PGlite (a data folder) and into PostgreSQL (a fresh database);
  * - time from process start to the first answered request (empty folder with demo seeding, and a folder with the national data);
- * - p50/p95 latency of keuzevak detail and of search at 20 concurrent keep-alive connections on loopback.
+ * - p50/p95 latency of keuzevak detail and of search at 20 concurrent keep-alive connections on loopback;
+ * - the zoekmonitor (issue 5): match index build time, and /api/match at 20 connections, first time (computed) and repeated.
  * Needs ../shared (the national data) and a built project (npm run build). PostgreSQL is optional.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +21,7 @@ import { snapshotOf } from '../src/server/repositories/catalog-snapshot.js';
 import { alignerOf } from '../src/server/use-cases/inventory/aligner.js';
 import { computeInventory } from '../src/server/use-cases/inventory/get-inventory.js';
 import { largestSelection } from '../src/server/use-cases/inventory/largest-selection.js';
+import { MatchIndex } from '../src/domain/matching/match.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -136,6 +138,44 @@ async function load(port: number, paths: string[]): Promise<{ requests: number; 
   return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / (DURATION_MS / 1000) };
 }
 
+/** Every path exactly once, over CONNECTIONS keep-alive connections (for answers the server has not computed before). */
+async function loadOnce(port: number, paths: string[]): Promise<{ requests: number; failed: number; answered: string[]; p50: number; p95: number; p99: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  const answered: string[] = [];
+  let failed = 0;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (i < paths.length) {
+        const p = paths[i++]!;
+        const t = performance.now();
+        // A kwalificatie without a current dossier has no match (404): it still counts as an answer.
+        await get(agent, port, p).then(
+          () => answered.push(p),
+          () => (failed += 1),
+        );
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, failed, answered, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+/** Zoekmonitor (issue 5): building the match index of the national catalogue, once the catalogue snapshot is there. */
+async function benchMatchIndex(db: Database): Promise<void> {
+  const snapshot = await snapshotOf(db.db);
+  const runs: Array<{ build: number; warm: number }> = [];
+  for (let i = 0; i < 3; i++) {
+    const index = new MatchIndex({ vmbo: snapshot, mbo: snapshot.mbo, lexicon: snapshot.lexicon });
+    runs.push({ build: index.builtInMs, warm: index.warm() });
+  }
+  const line = runs.map((r) => `${ms(r.build + r.warm)} (index ${ms(r.build)} + rangschikking van alle keuzevakken en profielmodulen ${ms(r.warm)})`).join('; ');
+  console.log(`Zoekmonitor-index bouwen (na de catalogus-snapshot van ${ms(snapshot.builtInMs)}), 3 keer: ${line}`);
+}
+
 /** Overlap inventory (issue 5): the largest profiel at BB, all its keuzevakken, against the kwalificatie with the most werkprocessen. */
 async function benchInventory(db: Database): Promise<void> {
   const snapshot = await snapshotOf(db.db);
@@ -179,6 +219,7 @@ async function main() {
   const db = await openDatabase({ kind: 'pglite', dataDir: dir });
   await importAll(db);
   await benchInventory(db);
+  await benchMatchIndex(db);
   await db.close();
   const warm = await startServer(dir, 3902);
   console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);
@@ -203,6 +244,18 @@ async function main() {
     const r = await load(3902, [...paths]);
     console.log(`${label.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken (${r.rps.toFixed(0)}/s), p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`);
   }
+  // Zoekmonitor: every keuzevak and profielmodule forward, and every kwalificatie backward; first the answers the
+  // server computes (each path once), then the same paths again (answers kept per catalogue version).
+  const profielmodulen = (await fetchJson('/api/vmbo/profielmodulen')) as Array<{ code: string }>;
+  const matchPaths = [
+    ...keuzevakken.map((k) => `/api/match?keuzevak=${encodeURIComponent(k.slug.replaceAll('-', '/'))}&limit=20`),
+    ...profielmodulen.map((m) => `/api/match?profielmodule=${encodeURIComponent(m.code)}&limit=20`),
+    ...kwalificaties.map((k) => `/api/match?kwalificatie=${k.crebo}&limit=20`),
+  ];
+  const once = await loadOnce(3902, matchPaths);
+  console.log(`${'match, eerste keer'.padEnd(22)} ${CONNECTIONS} verbindingen: ${once.requests} verschillende vragen (${once.failed} keer 404), p50 ${ms(once.p50)}, p95 ${ms(once.p95)}, p99 ${ms(once.p99)}`);
+  const again = await load(3902, once.answered);
+  console.log(`${'match, herhaald'.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${again.requests} verzoeken (${again.rps.toFixed(0)}/s), p50 ${ms(again.p50)}, p95 ${ms(again.p95)}, p99 ${ms(again.p99)}`);
   await stop(warm.child);
   for (const d of [coldDir, dir]) fs.rmSync(d, { recursive: true, force: true });
 }

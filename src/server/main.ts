@@ -6,6 +6,7 @@ import { seedDemoOrganisations } from './demo/seed-demo-organisations.js';
 import { buildApp } from './http/app.js';
 import { snapshotOf } from './repositories/catalog-snapshot.js';
 import { createMailer } from './mail/index.js';
+import { warmMatchIndex } from './use-cases/matching/match.js';
 
 async function main() {
   const started = performance.now();
@@ -18,6 +19,8 @@ async function main() {
   }
   // Load the catalogue and build its search index before answering, so the first request is as fast as any.
   await snapshotOf(database.db);
+  // And the zoekmonitor's match index (issue 5; after an import it is rebuilt at the first match request).
+  await warmMatchIndex(database.db);
   const mailer = createMailer(config.mail);
   if (mailer.kind === 'outbox' && config.mode === 'production') {
     console.warn(`Let op: e-mail wordt niet verzonden maar in ${config.mail.outboxDir} geschreven. Stel SMTP_URL in.`);

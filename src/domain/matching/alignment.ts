@@ -52,7 +52,7 @@ export class Aligner {
    * @param opts.corpus texts over which the inverse document frequency is counted (every eindterm and werkproces of
    *   the catalogue); without it, the items of each `align` call are the corpus.
    */
-  constructor(opts: { lexicon: Lexicon; corpus?: Iterable<string> } | { space: TermSpace }) {
+  constructor(opts: { lexicon: Lexicon; corpus?: Iterable<string>; analysisOf?: TermSpace } | { space: TermSpace }) {
     this.space = 'space' in opts ? opts.space : new TermSpace(opts);
   }
 
@@ -86,18 +86,22 @@ export class Aligner {
           dot[p.i] = dot[p.i]! + w * p.w;
         }
       }
-      const candidates: AlignmentLink[] = [];
-      for (const i of touched) {
-        const wv = wpVectors[i]!;
-        const score = dot[i]! / (ev.norm * wv.norm);
+      const scored = touched.map((i) => {
+        const score = round(dot[i]! / (ev.norm * wpVectors[i]!.norm));
         dot[i] = 0;
-        const shared = sharedTerms(ev, wv);
+        return { i, score };
+      });
+      scored.sort((a, b) => b.score - a.score || werkprocessen[a.i]!.id.localeCompare(werkprocessen[b.i]!.id));
+      // Shared terms (and so the band) only for the best candidates, until perEindterm links are found.
+      let found = 0;
+      for (const { i, score } of scored) {
+        if (found >= perEindterm) break;
+        const shared = sharedTerms(ev, wpVectors[i]!);
         const confidence = confidenceOf(score, shared.content);
         if (!confidence || CONFIDENCE_ORDER[confidence] < min) continue;
-        candidates.push({ eindtermId: e.id, werkprocesId: werkprocessen[i]!.id, score: round(score), confidence, sharedTerms: shared.readable });
+        out.push({ eindtermId: e.id, werkprocesId: werkprocessen[i]!.id, score, confidence, sharedTerms: shared.readable });
+        found += 1;
       }
-      candidates.sort((a, b) => b.score - a.score || a.werkprocesId.localeCompare(b.werkprocesId));
-      out.push(...candidates.slice(0, perEindterm));
     }
     return out;
   }

@@ -83,6 +83,8 @@ interface KwalificatieInfo {
   dossierTitle: string;
   opleidingsdomein: string | null;
   werkprocessen: WerkprocesItem[];
+  /** The werkprocessen (code and title) as one string: kwalificaties with the same one align the same. */
+  signature: string;
   vector: TermVector;
 }
 
@@ -173,7 +175,8 @@ export class MatchIndex {
     const { vmbo, mbo, lexicon } = opts;
     this.buildUnits(vmbo);
     const dossiers = dossierTexts(mbo);
-    this.engine = new MatchingEngine(dossiers, { lexicon });
+    // The engine weighs words down that (nearly) every keuzevak uses; it learns that from all keuzevakken.
+    this.engine = new MatchingEngine(dossiers, { lexicon }, { keuzevakken: [...this.units.values()].filter((u) => u.kind === 'keuzevak').map((u) => u.text) });
 
     const activeDossiers = new Set(dossiers.map((d) => d.crebo));
     const pending: Array<{ k: MergedKwalificatie; dossierTitle: string; opleidingsdomein: string | null; werkprocessen: WerkprocesItem[]; kerntaken: string[] }> = [];
@@ -203,7 +206,7 @@ export class MatchIndex {
       ],
     });
     for (const p of pending) {
-      const info: KwalificatieInfo = { k: p.k, dossierTitle: p.dossierTitle, opleidingsdomein: p.opleidingsdomein, werkprocessen: p.werkprocessen, vector: this.docSpace.vector(kwalificatieText(p)) };
+      const info: KwalificatieInfo = { k: p.k, dossierTitle: p.dossierTitle, opleidingsdomein: p.opleidingsdomein, werkprocessen: p.werkprocessen, signature: p.werkprocessen.map((w) => `${w.code}\t${w.title}\t${w.kerntaak.code}`).join('\n'), vector: this.docSpace.vector(kwalificatieText(p)) };
       this.kwalificaties.set(p.k.crebo, info);
       const list = this.perDossier.get(p.k.dossierCrebo) ?? [];
       list.push(info);
@@ -223,7 +226,7 @@ export class MatchIndex {
     const alignCorpus = new Set<string>();
     for (const u of this.units.values()) for (const e of u.eindtermen) alignCorpus.add(e.text);
     for (const k of this.kwalificaties.values()) for (const w of k.werkprocessen) alignCorpus.add(w.text);
-    this.aligner = new Aligner({ lexicon, corpus: alignCorpus });
+    this.aligner = new Aligner({ lexicon, corpus: alignCorpus, analysisOf: this.docSpace });
     this.builtInMs = performance.now() - started;
   }
 
@@ -319,6 +322,8 @@ export class MatchIndex {
     const results: DomainMatchResult[] = [];
 
     if (opts.soort !== 'keuzedeel') {
+      // Kwalificaties of one dossier often share all their werkprocessen: align such a list once.
+      const pairsBySignature = new Map<string, ExplainedPair[]>();
       outer: for (const r of ranked) {
         const rel = relative.get(r.crebo)!;
         const list = this.perDossier
@@ -328,7 +333,11 @@ export class MatchIndex {
         for (const { k } of list) {
           if (results.length >= opts.limit) break outer;
           const shared = sharedTerms(queryVector, k.vector, SHARED_TERMS_SHOWN);
-          const pairs = this.pairsFor(eindtermen, k);
+          let pairs = pairsBySignature.get(k.signature);
+          if (!pairs) {
+            pairs = this.pairsFor(eindtermen, k);
+            pairsBySignature.set(k.signature, pairs);
+          }
           const evidence = Math.min(shared.content, MATCH_THRESHOLDS.maxSharedTermsCounted) + pairEvidence(pairs);
           results.push({
             type: 'kwalificatie',

@@ -39,12 +39,19 @@ export interface DocumentFrequencies {
 export class TermSpace {
   readonly lexicon: Lexicon;
   readonly stats: DocumentFrequencies;
-  private readonly cache = new Map<string, Array<{ term: string; info: TermInfo }>>();
+  private readonly cache: Map<string, Array<{ term: string; info: TermInfo }>>;
+  private readonly partCache: Map<string, Array<{ term: string; surface: string }>>;
   private readonly vectors = new Map<string, TermVector>();
 
-  /** `corpus`: the texts over which document frequencies are counted (may be empty: then every term has the same idf). */
-  constructor(opts: { lexicon: Lexicon; corpus?: Iterable<string> }) {
+  /**
+   * `corpus`: the texts over which document frequencies are counted (may be empty: then every term has the same idf).
+   * `analysisOf`: another space with the same lexicon whose analysed texts and words this one may reuse.
+   */
+  constructor(opts: { lexicon: Lexicon; corpus?: Iterable<string>; analysisOf?: TermSpace }) {
     this.lexicon = opts.lexicon;
+    const shared = opts.analysisOf && opts.analysisOf.lexicon === opts.lexicon ? opts.analysisOf : null;
+    this.cache = shared ? shared.cache : new Map();
+    this.partCache = shared ? shared.partCache : new Map();
     this.stats = this.frequencies(opts.corpus ?? []);
   }
 
@@ -68,13 +75,24 @@ export class TermSpace {
       if (t.stop || t.folded.length < 2) continue;
       const surface = t.surface.length > 1 && t.surface === t.surface.toUpperCase() && /\p{L}/u.test(t.surface) ? t.surface : t.surface.toLowerCase();
       out.push({ term: t.term, info: { surface, partOf: null } });
-      for (const p of splitCompound(t.folded, this.lexicon)) {
-        if (p.length >= 4) out.push({ term: stem(p), info: { surface: p, partOf: t.term } });
-      }
+      for (const p of this.parts(t.folded)) out.push({ term: p.term, info: { surface: p.surface, partOf: t.term } });
     }
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(text, out);
     return out;
+  }
+
+  /** Compound parts of a folded word worth a term of their own (four letters or more), memoised per word. */
+  private parts(folded: string): Array<{ term: string; surface: string }> {
+    let parts = this.partCache.get(folded);
+    if (!parts) {
+      parts = splitCompound(folded, this.lexicon)
+        .filter((p) => p.length >= 4)
+        .map((p) => ({ term: stem(p), surface: p }));
+      if (this.partCache.size > 200_000) this.partCache.clear();
+      this.partCache.set(folded, parts);
+    }
+    return parts;
   }
 
   idf(term: string, stats: DocumentFrequencies = this.stats): number {
