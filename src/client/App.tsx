@@ -26,6 +26,7 @@ import { ProfielDetailPage } from './pages/ProfielDetailPage.js';
 import { ProfielenPage } from './pages/ProfielenPage.js';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.js';
 import { SearchPage } from './pages/SearchPage.js';
+import { ZoekmonitorPage } from './pages/ZoekmonitorPage.js';
 import { DocumentLink, PageLayout, Paragraph } from './ui/index.js';
 import type { NavItem } from './ui/index.js';
 
@@ -40,6 +41,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   },
   { to: '/mbo/keuzedelen', label: 'Keuzedelen (mbo)', isCurrent: (p) => p.startsWith('/mbo/keuzedelen') },
   { to: '/zoeken', label: 'Zoeken', isCurrent: (p) => p.startsWith('/zoeken') },
+  { to: '/zoekmonitor', label: 'Zoekmonitor', isCurrent: (p) => p.startsWith('/zoekmonitor') },
   { to: '/inventaris', label: 'Overlapinventaris', isCurrent: (p) => p.startsWith('/inventaris') || /^\/samenwerkingen\/[^/]+\/inventaris/.test(p) },
 ];
 
@@ -87,6 +89,7 @@ export function App() {
           <Route path="mbo/keuzedelen" element={<KeuzedelenListPage />} />
           <Route path="mbo/keuzedelen/:code" element={<KeuzedeelDetailPage />} />
           <Route path="zoeken" element={<SearchPage />} />
+          <Route path="zoekmonitor" element={<ZoekmonitorPage />} />
           <Route path="inloggen" element={<LoginPage />} />
           <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
           <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
