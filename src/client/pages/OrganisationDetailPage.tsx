@@ -399,10 +399,10 @@ function OrganisationDataForm({ organisation, onSaved }: { organisation: Organis
   };
   return (
     <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby="gegevens-heading">
-      <Heading level={3} id="gegevens-heading">
+      <Heading level={2} id="gegevens-heading">
         Gegevens wijzigen
       </Heading>
-      <FormFeedback state={state} failureHeading="Opslaan is niet gelukt" headingLevel={4} />
+      <FormFeedback state={state} failureHeading="Opslaan is niet gelukt" headingLevel={3} />
       <TextField id="organisatie-naam" name="naam" label="Naam" value={naam} onChange={setNaam} maxLength={200} invalidMessage={naamError ?? undefined} />
       <TextField
         id="organisatie-brin"
@@ -465,10 +465,10 @@ function VestigingForm({
   const headingId = `${idPrefix}-heading`;
   return (
     <form className="doorlopend-form doorlopend-add-member" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
-      <Heading level={vestiging ? 4 : 3} id={headingId}>
+      <Heading level={3} id={headingId}>
         {vestiging ? `${vestiging.naam} wijzigen` : 'Vestiging toevoegen'}
       </Heading>
-      <FormFeedback state={state} failureHeading="Opslaan is niet gelukt" headingLevel={vestiging ? 4 : 4} />
+      <FormFeedback state={state} failureHeading="Opslaan is niet gelukt" headingLevel={4} />
       <TextField id={`${idPrefix}-naam`} name="naam" label="Naam van de vestiging" value={naam} onChange={setNaam} maxLength={200} invalidMessage={naamError ?? undefined} />
       <TextField
         id={`${idPrefix}-nummer`}
