@@ -175,7 +175,8 @@ export function buildCli(): Command {
     .option('--soort <soort>', `soort organisatie, nodig als ze nog niet bestaat (${ORGANISATION_KINDS.join(', ')})`)
     .option('--rol <rol>', `rol (${ROLES.join(', ')})`, 'beheerder')
     .option('--wachtwoord-env <VAR>', 'naam van de omgevingsvariabele met het wachtwoord (nooit het wachtwoord zelf op de opdrachtregel)')
-    .action(async (options: { email: string; naam: string; organisatie: string; soort?: string; rol: string; wachtwoordEnv?: string }) => {
+    .option('--platform-beheerder', 'ook platformbeheerder: mag tabellen in de landelijke catalogus laden via /beheer/import')
+    .action(async (options: { email: string; naam: string; organisatie: string; soort?: string; rol: string; wachtwoordEnv?: string; platformBeheerder?: boolean }) => {
       if (options.soort !== undefined && !(ORGANISATION_KINDS as readonly string[]).includes(options.soort)) {
         throw new AppError('validation_failed', `Onbekende soort "${options.soort}"; kies uit: ${ORGANISATION_KINDS.join(', ')}.`);
       }
@@ -186,11 +187,11 @@ export function buildCli(): Command {
         if (!password) throw new AppError('validation_failed', `De omgevingsvariabele ${options.wachtwoordEnv} is leeg of bestaat niet.`);
       }
       const result = await withDatabase((d) =>
-        createUser({ db: d.db, email: options.email, naam: options.naam, organisatie: options.organisatie, soort: options.soort as OrganisationKind | undefined, rol: options.rol as Role, password }),
+        createUser({ db: d.db, email: options.email, naam: options.naam, organisatie: options.organisatie, soort: options.soort as OrganisationKind | undefined, rol: options.rol as Role, password, platformBeheerder: options.platformBeheerder === true }),
       );
       console.log(
         `Gebruiker ${options.email.trim().toLowerCase()} aangemaakt met rol ${options.rol} in "${options.organisatie}"` +
-          `${result.organisationCreated ? ' (organisatie nieuw aangemaakt)' : ''}.` +
+          `${result.organisationCreated ? ' (organisatie nieuw aangemaakt)' : ''}${options.platformBeheerder ? ', en platformbeheerder' : ''}.` +
           (password === undefined ? ' Er is geen wachtwoord gezet: inloggen kan pas na een wachtwoordherstel of met SSO.' : ''),
       );
     });

@@ -5,6 +5,7 @@ import { useRouteChangeFocus } from './lib/navigation.js';
 import { SessionProvider } from './lib/session.js';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { CatalogImportPage } from './pages/CatalogImportPage.js';
 import { DossierDetailPage } from './pages/DossierDetailPage.js';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -95,6 +96,7 @@ export function App() {
           <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
           <Route path="uitnodiging-accepteren" element={<AcceptInvitationPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="beheer/import" element={<CatalogImportPage />} />
           <Route path="organisaties" element={<OrganisationsPage />} />
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />
           <Route path="samenwerkingen" element={<PartnershipsPage />} />

@@ -64,3 +64,42 @@ export const AccountVerwijderen = z.object({
   bevestiging: z.string().trim().max(254).optional().describe('Alleen voor een account zonder wachtwoord: het eigen e-mailadres, ter bevestiging'),
 });
 export type AccountVerwijderen = z.infer<typeof AccountVerwijderen>;
+
+/** The kinds of mbo table a platform beheerder can upload (as `doorlopend import tabel --soort`). */
+export const TABEL_SOORTEN = ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod', 'keuzedeel-koppelingen'] as const;
+export const TabelSoort = z.enum(TABEL_SOORTEN);
+
+export const TabelUploadQuery = z.object({
+  bestandsnaam: z
+    .string()
+    .trim()
+    .min(5)
+    .max(200)
+    .regex(/^[^/\\]+\.(csv|xlsx)$/i, 'een bestandsnaam op .csv of .xlsx')
+    .describe('Naam van het bestand (voor meldingen; .csv of .xlsx bepaalt hoe het wordt gelezen)'),
+  soort: TabelSoort.optional().describe('Soort tabel; zonder: afgeleid uit de kopregel'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('true (standaard): alleen het rapport, niets opslaan; false: importeren'),
+  release: z.string().trim().max(100).optional().describe('Label van de release, zoals 2026-01'),
+});
+export type TabelUploadQuery = z.infer<typeof TabelUploadQuery>;
+
+const PerSoort = z.record(z.string(), z.number().int());
+/** The report of an upload: what would change (proefimport) or what changed (geimporteerd / ongewijzigd). */
+export const ImportRapport = z.object({
+  bron: z.string().describe("'mbo-tabel:<soort>'"),
+  bestand: z.string(),
+  release: z.string(),
+  status: z.enum(['geimporteerd', 'ongewijzigd', 'proefimport']),
+  aantallen: PerSoort,
+  toegevoegd: PerSoort,
+  gewijzigd: PerSoort,
+  vervallen: PerSoort,
+  ongewijzigd: z.number().int(),
+  afgeleideKerntaken: z.number().int(),
+  waarschuwingen: z.array(z.string()),
+});
+export type ImportRapport = z.infer<typeof ImportRapport>;

@@ -28,6 +28,7 @@ export const Me = z.object({
   gebruiker: Gebruiker,
   lidmaatschappen: z.array(Lidmaatschap),
   csrfToken: z.string().describe('Meesturen in de header x-csrf-token bij elk POST-, PUT-, PATCH- en DELETE-verzoek'),
+  platformBeheerder: z.boolean().optional().describe('Mag tabellen in de landelijke catalogus laden (/beheer/import)'),
 });
 export type Me = z.infer<typeof Me>;
 

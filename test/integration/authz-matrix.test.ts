@@ -110,6 +110,14 @@ const MATRIX: Row[] = [
     request: ({ actor }) => ({ payload: { wachtwoord: actor === 'beheerder' || actor === 'foreign' ? 'demo-wachtwoord' : 'niet-het-wachtwoord' } }),
     expect: { beheerder: 409, ontwikkelaar: 400, leerling: 400, partner: 400, foreign: 409, anonymous: 401 },
   },
+  {
+    method: 'POST',
+    url: '/api/beheer/import/tabel',
+    // The national catalogue is no organisation's: only a platform beheerder (the demo beheerder is one) may load it.
+    // A dry run (the default), so nothing changes; the CSV file is the body.
+    request: () => ({ url: '/api/beheer/import/tabel?bestandsnaam=keuzedelen.csv', payload: 'code,titel\nK9902,Matrixkeuzedeel\n' }),
+    expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 403, anonymous: 401 },
+  },
   // Organisation management (same name again: allowed, changes nothing).
   {
     method: 'PATCH',

@@ -96,6 +96,13 @@ export function AccountMenu() {
               Mijn account
             </Link>
           </ListItem>
+          {session.me.platformBeheerder ? (
+            <ListItem>
+              <Link to="/beheer/import" onClick={() => setOpen(false)}>
+                Catalogus laden
+              </Link>
+            </ListItem>
+          ) : null}
           <ListItem>
             <Button appearance="secondary-action-button" onClick={onSignOut} disabled={busy} aria-disabled={busy || undefined}>
               Uitloggen

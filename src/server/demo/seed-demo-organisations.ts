@@ -12,8 +12,9 @@ import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 export const DEMO_ORGANISATIONS = { regio: 'Demo Regio Techniek', vmbo: 'Demo Vmbo College', mbo: 'Demo ROC' } as const;
-export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo' | 'mbo'; rollen: Role[] }> = [
-  { email: 'beheerder@vmbo.demo', naam: 'Bea Beheerder', org: 'vmbo', rollen: ['beheerder'] },
+/** `platformBeheerder`: may also upload tables into the national catalogue (/beheer/import). */
+export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo' | 'mbo'; rollen: Role[]; platformBeheerder?: boolean }> = [
+  { email: 'beheerder@vmbo.demo', naam: 'Bea Beheerder', org: 'vmbo', rollen: ['beheerder'], platformBeheerder: true },
   { email: 'docent@vmbo.demo', naam: 'Daan Docent', org: 'vmbo', rollen: ['ontwikkelaar'] },
   { email: 'docent@roc.demo', naam: 'Roos Docent', org: 'mbo', rollen: ['ontwikkelaar'] },
   { email: 'leerling@vmbo.demo', naam: 'Lars Leerling', org: 'vmbo', rollen: ['leerling'] },
@@ -33,6 +34,7 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
     const orgIds = { vmbo, mbo };
     for (const u of DEMO_USERS) {
       const userId = await insertUser(trx, { email: u.email, naam: u.naam, passwordHash });
+      if (u.platformBeheerder) await trx.updateTable('app_user').set({ platform_beheerder: true }).where('id', '=', userId).execute();
       for (const rol of u.rollen) await insertMembership(trx, { userId, organisationId: orgIds[u.org], rol });
     }
     await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'demo.seeded', subjectType: 'system', subjectId: null });

@@ -16,6 +16,7 @@ import { OidcConfigurations } from '../auth/oidc.js';
 import { registerAuthHooks } from './auth-hooks.js';
 import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
+import { beheerRoutes } from './routes/beheer.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { inventoryRoutes } from './routes/inventory.js';
@@ -141,6 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'zoeken', description: 'Zoeken in de catalogus, vmbo en mbo' },
         { name: 'accounts', description: 'Inloggen, uitloggen, wachtwoord herstellen, uitnodigingen aannemen en de ingelogde gebruiker (sessiecookie; CSRF-token in de header x-csrf-token)' },
         { name: 'organisaties', description: 'Organisaties, leden, uitnodigingen en auditlog; alleen voor leden' },
+        { name: 'beheer', description: 'Platformbeheer: tabellen in de landelijke catalogus laden (alleen platformbeheerders)' },
         { name: 'inventaris', description: 'Overlapinventaris (Alleen vmbo / Beiden / Alleen mbo), de crosswalk van een samenwerking en exports (CSV, XLSX, CASE 1.1)' },
         { name: 'samenwerkingen', description: 'Samenwerkingen tussen vmbo-scholen en mbo-instellingen: partners voorstellen, aannemen, vertrekken; alleen voor partners' },
       ],
@@ -162,6 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         authRoutes({ db: opts.db, limiter: loginLimiter, forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
       );
       await api.register(accountRoutes({ db: opts.db, limiter: loginLimiter }));
+      await api.register(beheerRoutes(opts.db));
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
       await api.register(inventoryRoutes(opts.db));
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));

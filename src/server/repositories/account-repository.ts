@@ -13,6 +13,8 @@ export interface UserRow {
   email: string;
   naam: string;
   passwordHash: string | null;
+  /** May upload tables into the national catalogue (migration 0009). */
+  platformBeheerder: boolean;
 }
 
 export interface MembershipInfo extends Membership {
@@ -21,13 +23,13 @@ export interface MembershipInfo extends Membership {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  const row = await db.selectFrom('app_user').select(['id', 'email', 'naam', 'password_hash']).where('email', '=', email.toLowerCase()).executeTakeFirst();
-  return row && { id: row.id, email: row.email, naam: row.naam, passwordHash: row.password_hash };
+  const row = await db.selectFrom('app_user').select(['id', 'email', 'naam', 'password_hash', 'platform_beheerder']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return row && { id: row.id, email: row.email, naam: row.naam, passwordHash: row.password_hash, platformBeheerder: row.platform_beheerder };
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  const row = await db.selectFrom('app_user').select(['id', 'email', 'naam', 'password_hash']).where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, email: row.email, naam: row.naam, passwordHash: row.password_hash };
+  const row = await db.selectFrom('app_user').select(['id', 'email', 'naam', 'password_hash', 'platform_beheerder']).where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, email: row.email, naam: row.naam, passwordHash: row.password_hash, platformBeheerder: row.platform_beheerder };
 }
 
 export async function insertUser(db: Db, user: { email: string; naam: string; passwordHash: string | null }): Promise<string> {

@@ -22,6 +22,8 @@ export async function createUser(opts: {
   soort?: OrganisationKind;
   rol: Role;
   password?: string;
+  /** Platform beheerder: may upload tables into the national catalogue (migration 0009). */
+  platformBeheerder?: boolean;
 }): Promise<CreateUserResult> {
   const email = Email.safeParse(opts.email);
   if (!email.success) throw new AppError('validation_failed', `Ongeldig e-mailadres: "${opts.email}".`);
@@ -43,6 +45,10 @@ export async function createUser(opts: {
       throw new AppError('conflict', `Organisatie "${opts.organisatie}" bestaat al met soort ${org.soort}, niet ${opts.soort}.`);
     }
     const userId = await insertUser(trx, { email: email.data, naam: opts.naam.trim(), passwordHash });
+    if (opts.platformBeheerder) {
+      await trx.updateTable('app_user').set({ platform_beheerder: true }).where('id', '=', userId).execute();
+      await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'platform.beheerder_granted', subjectType: 'user', subjectId: userId, details: { via: 'cli' } });
+    }
     await insertMembership(trx, { userId, organisationId: org.id, rol: opts.rol });
     await appendAudit(trx, { actorUserId: null, organisationId: org.id, action: 'user.created', subjectType: 'user', subjectId: userId, details: { via: 'cli' } });
     await appendAudit(trx, { actorUserId: null, organisationId: org.id, action: 'membership.added', subjectType: 'user', subjectId: userId, details: { rol: opts.rol, via: 'cli' } });

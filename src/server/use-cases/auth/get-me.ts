@@ -14,5 +14,6 @@ export function getMe(opts: { auth: AuthContext | null }): Me {
     gebruiker: auth.user,
     lidmaatschappen: auth.memberships.map((m) => ({ organisatieId: m.organisationId, organisatieNaam: m.organisationNaam, soort: m.soort, rol: m.rol })),
     csrfToken: auth.csrfToken,
+    platformBeheerder: auth.platformBeheerder ?? false,
   };
 }

@@ -12,7 +12,9 @@ const TOUCH_AFTER_MS = 5 * 60_000;
 /** Who is asking: the signed-in user with memberships, and the session's CSRF token. */
 export interface AuthContext {
   sessionId: string;
-  user: Omit<UserRow, 'passwordHash'>;
+  user: Omit<UserRow, 'passwordHash' | 'platformBeheerder'>;
+  /** May upload tables into the national catalogue (a platform right, not an organisation's). */
+  platformBeheerder?: boolean;
   memberships: MembershipInfo[];
   actor: Actor;
   csrfToken: string;
@@ -40,6 +42,7 @@ export async function resolveSession(opts: { db: Kysely<DB>; token: string | und
   return {
     sessionId: session.id,
     user: { id: user.id, email: user.email, naam: user.naam },
+    platformBeheerder: user.platformBeheerder,
     memberships,
     actor: { userId: user.id, memberships: memberships.map((m) => ({ organisationId: m.organisationId, rol: m.rol })) },
     csrfToken: csrfTokenFor(token),

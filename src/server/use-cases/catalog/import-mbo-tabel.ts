@@ -39,6 +39,20 @@ export async function importMboTabel(opts: ImportMboTabelOptions): Promise<MboIm
   const content = await fs.readFile(location).catch(() => {
     throw new AppError('import_invalid', `Bestand niet gevonden: ${location}`, { file: location });
   });
+  return importMboTabelContent({ ...opts, name, content, location, started });
+}
+
+/**
+ * The same import from the file's content (a web upload): `name` ends in .csv or .xlsx and names the file
+ * in messages; `location` is what the report says it came from.
+ */
+export async function importMboTabelContent(opts: Omit<ImportMboTabelOptions, 'file'> & { name: string; content: Buffer; location: string; started?: number }): Promise<MboImportReport> {
+  const started = opts.started ?? Date.now();
+  const { name, content, location } = opts;
+  const extension = path.extname(name).toLowerCase();
+  if (extension !== '.csv' && extension !== '.xlsx') {
+    throw new AppError('import_invalid', `${name}: alleen .csv- en .xlsx-bestanden worden ondersteund.`, { file: location });
+  }
   // The shipped catalogue lists werkprocessen whose kerntaak row is missing: the kerntaak is
   // added with its code and titel null (never an invented title); the report counts them.
   const options = { werkprocesZonderKerntaak: 'kerntaak-afleiden' as const, ...(opts.kind ? { kind: opts.kind } : {}) };

@@ -1,0 +1,38 @@
+/**
+ * Platform beheer: uploading an mbo table into the national catalogue. The body is the file itself
+ * (text/csv, text/plain or the XLSX media type; no multipart), the options are in the query string.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { Problem } from '../../../shared/catalog-api.js';
+import { ImportRapport, TabelUploadQuery } from '../../../shared/account-api.js';
+import type { DB } from '../../db/schema.js';
+import { authorizeCatalogueUpload, MAX_UPLOAD_BYTES, uploadMboTabel } from '../../use-cases/catalog/upload-mbo-tabel.js';
+
+export const UPLOAD_CONTENT_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+
+export function beheerRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Only in this plugin: the raw file as a Buffer, whatever its media type says (the name decides CSV or XLSX).
+    app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+    app.post(
+      '/beheer/import/tabel',
+      {
+        bodyLimit: MAX_UPLOAD_BYTES,
+        // Who may upload is settled before the body is read.
+        onRequest: async (req) => {
+          authorizeCatalogueUpload(req.auth);
+        },
+        schema: {
+          tags: ['beheer'],
+          summary:
+            'Een mbo-tabel (CSV of XLSX) in de landelijke catalogus laden: eerst een proefimport (dryRun=true, standaard), dan importeren (dryRun=false). Alleen voor platformbeheerders; een foute regel weigert het hele bestand met het regelnummer',
+          querystring: TabelUploadQuery,
+          response: { 200: ImportRapport, 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem, 422: Problem },
+        },
+      },
+      async (req) => uploadMboTabel({ db, auth: req.auth, query: req.query, content: Buffer.isBuffer(req.body) ? req.body : undefined }),
+    );
+  };
+}

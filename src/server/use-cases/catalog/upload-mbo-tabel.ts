@@ -1,0 +1,69 @@
+/**
+ * A platform beheerder uploads one mbo table (CSV or XLSX) into the national catalogue through the web:
+ * the same import as `doorlopend import tabel` (validated first, all or nothing, a bad row rejects the
+ * file with its line number), dry run by default. The national catalogue belongs to no organisation, so
+ * the right is the platform's own (app_user.platform_beheerder), not a role in an organisation. A real
+ * import is audited (without organisation) and the in-memory catalogue snapshot is rebuilt by the import.
+ */
+import type { Kysely } from 'kysely';
+import type { ImportRapport, TabelUploadQuery } from '../../../shared/account-api.js';
+import type { DB } from '../../db/schema.js';
+import { AppError, forbidden } from '../../errors.js';
+import { appendAudit } from '../../repositories/audit-repository.js';
+import { requireAuth } from '../auth/get-me.js';
+import type { AuthContext } from '../auth/session.js';
+import { importMboTabelContent } from './import-mbo-tabel.js';
+import type { MboImportReport } from './mbo-import-common.js';
+
+/** Largest accepted upload (the national kwalificaties table is about 150 kB as CSV). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+const toRapport = (r: MboImportReport, bestand: string): ImportRapport => ({
+  bron: r.source,
+  bestand,
+  release: r.release,
+  status: r.status,
+  aantallen: r.counts,
+  toegevoegd: r.added,
+  gewijzigd: r.changed,
+  vervallen: r.vervallen,
+  ongewijzigd: r.unchanged,
+  afgeleideKerntaken: r.derivedKerntaken,
+  waarschuwingen: r.warnings,
+});
+
+/** Signed in (401) and a platform beheerder (403); the route asks this before it reads the body. */
+export function authorizeCatalogueUpload(auth: AuthContext | null): AuthContext {
+  const a = requireAuth(auth);
+  if (!a.platformBeheerder) throw forbidden('Alleen platformbeheerders kunnen tabellen in de landelijke catalogus laden.');
+  return a;
+}
+
+export async function uploadMboTabel(opts: { db: Kysely<DB>; auth: AuthContext | null; query: TabelUploadQuery; content: Buffer | undefined }): Promise<ImportRapport> {
+  const auth = authorizeCatalogueUpload(opts.auth);
+  const { query } = opts;
+  const content = opts.content;
+  if (!content || content.length === 0) {
+    throw new AppError('validation_failed', `${query.bestandsnaam} is leeg. Kies een CSV- of XLSX-bestand met een kopregel.`, { errors: [{ path: 'body', message: 'leeg bestand' }] });
+  }
+  const report = await importMboTabelContent({
+    db: opts.db,
+    name: query.bestandsnaam,
+    content,
+    location: `upload:${query.bestandsnaam}`,
+    ...(query.soort ? { kind: query.soort } : {}),
+    ...(query.release ? { release: query.release } : {}),
+    dryRun: query.dryRun,
+  });
+  if (report.status === 'geimporteerd') {
+    await appendAudit(opts.db, {
+      actorUserId: auth.user.id,
+      organisationId: null,
+      action: 'catalog.import',
+      subjectType: 'source_release',
+      subjectId: report.releaseId === null ? null : String(report.releaseId),
+      details: { bron: report.source, bestand: query.bestandsnaam, release: report.release },
+    });
+  }
+  return toRapport(report, query.bestandsnaam);
+}
