@@ -55,11 +55,15 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     await page.goto(`${app.url}/inventaris`);
     await main().getByText('Kies aan beide kanten iets').waitFor();
     const form = main().getByRole('form', { name: 'Selectie' });
+    await form.getByRole('combobox', { name: 'Profiel (vmbo)' }).selectOption('PIE');
     await form.getByRole('textbox', { name: 'Keuzevakken' }).fill('K/PIE/16');
     await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).fill('25282');
     await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).press('Enter');
     await main().getByRole('heading', { level: 2, name: /^Alleen vmbo/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('kwalificatie')).toBe('25282');
+    expect(new URL(page.url()).searchParams.get('profiel')).toBe('PIE');
+    // The profiel brings its profielmodulen: their eindtermen are in the inventory too.
+    await main().getByText(/P\/PIE\/0[24] /).first().waitFor();
   });
 
   it('lets a docent of the vmbo school confirm a link with its type by keyboard', async () => {
@@ -86,6 +90,10 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     await reviewed.getByText(/^Bevestigd: gelijk \(Daan Docent, /).waitFor();
     await reviewed.getByText('Toelichting: Zelfde handeling in de werkplaats').waitFor();
     await main().getByText(/1 bevestigd, \d+ voorgesteld, 0 afgewezen/).waitFor();
+    // Filter: only the reviewed links.
+    await main().getByRole('combobox', { name: 'Koppelingen tonen' }).selectOption('beoordeeld');
+    expect(await main().getByRole('list', { name: 'Koppelingen' }).getByRole('listitem').count()).toBe(1);
+    await main().getByRole('combobox', { name: 'Koppelingen tonen' }).selectOption('alle');
 
     // Mark an item of Alleen mbo as bewust niet gekoppeld, also from the keyboard.
     const alleenMbo = main().getByRole('list', { name: 'Alleen mbo' });

@@ -9,14 +9,14 @@ import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import type { Inventaris, InventarisItem, Koppeling, Relatie } from '../../shared/inventory-api.js';
 import { RELATIES } from '../../shared/inventory-api.js';
-import { ApiError } from '../api.js';
+import { ApiError, api, urls } from '../api.js';
 import { FormFeedback, useAction } from '../components/ConfirmAction.js';
 import { InlineError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { count, formatDateTime } from '../lib/format.js';
 import { inventoryApi, inventoryUrls, type InventarisSelectie } from '../lib/inventory-api.js';
 import { useDocumentTitle } from '../lib/navigation.js';
-import { useApi } from '../lib/useApi.js';
+import { cached, useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
 import {
   Button,
@@ -111,7 +111,7 @@ function SelectieForm({ initial, onSubmit }: { initial: InventarisSelectie; onSu
   };
   return (
     <form className="doorlopend-filters doorlopend-inventaris__selectie" aria-label="Selectie" onSubmit={submit}>
-      <TextField id="inv-profiel" label="Profiel (vmbo)" value={s.profiel ?? ''} onChange={set('profiel')} description="Code, bijvoorbeeld PIE" maxLength={10} />
+      <ProfielKeuze value={s.profiel ?? ''} onChange={set('profiel')} />
       <SelectField
         id="inv-leerweg"
         label="Leerweg"
@@ -128,6 +128,24 @@ function SelectieForm({ initial, onSubmit }: { initial: InventarisSelectie; onSu
   );
 }
 
+/** The profielen of the catalogue; a value from the address stays selectable while the list loads. */
+function ProfielKeuze({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { data, loading } = useApi(urls.profielen(), () => cached(urls.profielen(), () => api.profielen()));
+  const options = [{ value: '', label: 'Geen profiel' }, ...(data ?? []).map((p) => ({ value: p.code, label: `${p.afkorting} – ${p.naam}` }))];
+  if (value && !options.some((o) => o.value === value)) options.push({ value, label: value });
+  return (
+    <SelectField
+      id="inv-profiel"
+      label="Profiel (vmbo)"
+      value={value}
+      options={options}
+      onChange={onChange}
+      busy={loading}
+      description="Zijn profielmodulen en, zonder keuzevakken hieronder, al zijn keuzevakken"
+    />
+  );
+}
+
 interface ResultaatProps {
   inv: Inventaris;
   selectie: InventarisSelectie;
@@ -139,13 +157,16 @@ interface ResultaatProps {
 
 function Resultaat({ inv, selectie, partnershipId, busy, onChanged, onMin }: ResultaatProps) {
   const [filter, setFilter] = useState('');
+  const [toon, setToon] = useState<'alle' | 'voorgesteld' | 'beoordeeld'>('alle');
   const byId = new Map([...inv.vmbo, ...inv.mbo].map((i) => [i.id, i]));
   const needle = filter.trim().toLowerCase();
   const matches = (i: InventarisItem | undefined) => !needle || (i !== undefined && `${i.code} ${i.titel} ${i.context.join(' ')}`.toLowerCase().includes(needle));
   const t = inv.totalen;
   const alleenVmbo = inv.vmbo.filter((i) => i.classificatie === 'alleen-vmbo' && matches(i));
   const alleenMbo = inv.mbo.filter((i) => i.classificatie === 'alleen-mbo' && matches(i));
-  const links = inv.links.filter((l) => matches(byId.get(l.eindtermId)) || matches(byId.get(l.werkprocesId)));
+  const links = inv.links
+    .filter((l) => toon === 'alle' || (toon === 'voorgesteld') === (l.status === 'voorgesteld'))
+    .filter((l) => matches(byId.get(l.eindtermId)) || matches(byId.get(l.werkprocesId)));
   const canReview = Boolean(partnershipId && inv.magBeoordelen);
 
   return (
@@ -183,6 +204,17 @@ function Resultaat({ inv, selectie, partnershipId, busy, onChanged, onMin }: Res
             { value: 'sterk', label: 'sterk' },
             { value: 'mogelijk', label: 'mogelijk' },
             { value: 'zwak', label: 'zwak (alle)' },
+          ]}
+        />
+        <SelectField
+          id="inv-toon"
+          label="Koppelingen tonen"
+          value={toon}
+          onChange={(v) => setToon(v as typeof toon)}
+          options={[
+            { value: 'alle', label: 'alle' },
+            { value: 'voorgesteld', label: 'nog te beoordelen (voorstellen)' },
+            { value: 'beoordeeld', label: 'bevestigd of toegevoegd' },
           ]}
         />
       </div>
