@@ -29,13 +29,13 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
   const main = () => page.getByRole('main');
 
   /** Opens a private page: the sign-in page comes first and returns there. */
-  async function signInAt(path: string, email: string) {
+  async function signInAt(path: string, email: string, h1: string | RegExp = 'Overlapinventaris') {
     await page.goto(`${app.url}${path}`);
     const form = page.getByRole('form', { name: 'Inloggen' });
     await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
     await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await form.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
   }
 
   it('shows the public inventory in three columns with totals and exports', async () => {
@@ -107,7 +107,14 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
   });
 
   it('shows the confirmation to the docent of the mbo partner, and the count on the keuzevak page', async () => {
-    await signInAt(`/samenwerkingen/${partnership}/inventaris?${SELECTIE}`, 'docent@roc.demo');
+    // From the samenwerking's page to its inventory, then choose the selection.
+    await signInAt(`/samenwerkingen/${partnership}`, 'docent@roc.demo', 'Demo doorlopende leerroute techniek');
+    await main().getByRole('link', { name: 'Overlapinventaris van Demo doorlopende leerroute techniek' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
+    const form = main().getByRole('form', { name: 'Selectie' });
+    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill('K/PIE/16');
+    await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).fill('25282');
+    await form.getByRole('button', { name: 'Inventaris maken' }).click();
     const confirmed = main().getByRole('list', { name: 'Koppelingen' }).getByRole('form').filter({ hasText: /Bevestigd: gelijk \(Daan Docent/ });
     await confirmed.waitFor();
     await confirmed.getByText('Toelichting: Zelfde handeling in de werkplaats').waitFor();

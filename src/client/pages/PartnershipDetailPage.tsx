@@ -268,6 +268,15 @@ function PartnershipView({ initial }: { initial: SamenwerkingDetail }) {
         <Paragraph>De medewerkers van de partners die in deze samenwerking werken, met hun rollen.</Paragraph>
         {samenwerking.mensen.length === 0 ? <Paragraph>Er werkt nog niemand in deze samenwerking.</Paragraph> : <PeopleTable samenwerking={samenwerking} />}
       </section>
+      <section aria-labelledby="inventaris-heading" className="doorlopend-section">
+        <Heading level={2} id="inventaris-heading">
+          Overlapinventaris
+        </Heading>
+        <Paragraph>
+          <Link to={`/samenwerkingen/${encodeURIComponent(samenwerking.id)}/inventaris`}>Overlapinventaris van {samenwerking.naam}</Link>: welke eindtermen en
+          werkprocessen overlappen (Alleen vmbo, Beiden, Alleen mbo); koppelingen bevestigen, afwijzen of toevoegen.
+        </Paragraph>
+      </section>
       {mijnRechten.wijzigen || mijnRechten.partnersVoorstellen || mijnRechten.vertrekkenNamens.length > 0 ? (
         <section aria-labelledby="beheer-heading" className="doorlopend-section">
           <Heading level={2} id="beheer-heading">
