@@ -15,12 +15,13 @@
  *   best dossier) + 0.5 × (its score for D relative to the unit that scores D highest). For a keuzedeel: the best such
  *   score over the keuzedeel's dossiers divided by (1 + ln(number of dossiers)) weighs 0.6, text similarity 0.4.
  *
- * Scores are relative: 1 for the best result of each soort in a query. Confidence bands (MATCH_THRESHOLDS) combine that
- * relative score with absolute evidence a teacher can check:
- * - evidence = shared content words between query and result (at most 5 counted)
- *   + 2 when the best eindterm ↔ werkproces pair is sterk, + 1 when it is mogelijk
+ * Scores: forward kwalificaties are relative to the best dossier of the query (1 = best); keuzedelen and the backward
+ * results are absolute (0..1) as defined above. Confidence bands (MATCH_THRESHOLDS) combine the score with absolute
+ * evidence a teacher can check:
+ * - evidence = text overlap of query and result (cosine of their idf-weighted term vectors: ≥ 0.05 → 1, ≥ 0.10 → 2,
+ *   ≥ 0.20 → 3) + 2 when the best eindterm ↔ werkproces pair is sterk, + 1 when it is mogelijk
  *   + 1 for a keuzedeel whose dossier support is at least 0.6;
- * - sterk: relative score ≥ 0.6 and evidence ≥ 3; mogelijk: relative score ≥ 0.3 and evidence ≥ 1; else zwak.
+ * - sterk: score ≥ 0.6 and evidence ≥ 3; mogelijk: score ≥ 0.3 and evidence ≥ 1; else zwak.
  * All results are suggestions (status "suggestie").
  */
 import type { MboCatalog, MergedKwalificatie } from '../mbo/read-model.js';
@@ -33,7 +34,8 @@ import { dossierTexts, type KeuzevakText } from './texts.js';
 export const MATCH_THRESHOLDS = {
   sterk: { relative: 0.6, evidence: 3 },
   mogelijk: { relative: 0.3, evidence: 1 },
-  maxSharedTermsCounted: 5,
+  /** Cosine of query and result from which the text overlap gives 1, 2 or 3 points of evidence. */
+  cosinePoints: [0.05, 0.1, 0.2],
   keuzedeel: { dossierWeight: 0.6, textWeight: 0.4, fullCosine: 0.25, minScore: 0.05 },
 } as const;
 
@@ -132,6 +134,10 @@ export function confidenceBand(relative: number, evidence: number): Confidence {
   if (relative >= MATCH_THRESHOLDS.sterk.relative && evidence >= MATCH_THRESHOLDS.sterk.evidence) return 'sterk';
   if (relative >= MATCH_THRESHOLDS.mogelijk.relative && evidence >= MATCH_THRESHOLDS.mogelijk.evidence) return 'mogelijk';
   return 'zwak';
+}
+
+function textEvidence(cos: number): number {
+  return MATCH_THRESHOLDS.cosinePoints.filter((t) => cos >= t).length;
 }
 
 function pairEvidence(pairs: readonly ExplainedPair[]): number {
@@ -330,7 +336,7 @@ export class MatchIndex {
           .get(r.crebo)!
           .map((k) => ({ k, sim: cosine(queryVector, k.vector) }))
           .sort((a, b) => b.sim - a.sim || a.k.k.niveau - b.k.k.niveau || a.k.k.crebo.localeCompare(b.k.k.crebo));
-        for (const { k } of list) {
+        for (const { k, sim } of list) {
           if (results.length >= opts.limit) break outer;
           const shared = sharedTerms(queryVector, k.vector, SHARED_TERMS_SHOWN);
           let pairs = pairsBySignature.get(k.signature);
@@ -338,7 +344,7 @@ export class MatchIndex {
             pairs = this.pairsFor(eindtermen, k);
             pairsBySignature.set(k.signature, pairs);
           }
-          const evidence = Math.min(shared.content, MATCH_THRESHOLDS.maxSharedTermsCounted) + pairEvidence(pairs);
+          const evidence = textEvidence(sim) + pairEvidence(pairs);
           results.push({
             type: 'kwalificatie',
             status: 'suggestie',
@@ -371,7 +377,7 @@ export class MatchIndex {
       for (const s of withScore.slice(0, opts.limit)) {
         const rel = s.raw;
         const shared = sharedTerms(queryVector, s.kd.vector, SHARED_TERMS_SHOWN);
-        const evidence = Math.min(shared.content, MATCH_THRESHOLDS.maxSharedTermsCounted) + (s.support >= 0.6 ? 1 : 0);
+        const evidence = textEvidence(s.sim) + (s.support >= 0.6 ? 1 : 0);
         results.push({
           type: 'keuzedeel',
           status: 'suggestie',
@@ -462,7 +468,7 @@ export class MatchIndex {
       const vector = this.unitVectors.get(s.key)!;
       const shared = sharedTerms(vector, source, SHARED_TERMS_SHOWN);
       const pairs = kwalificatie ? this.pairsFor(s.u.eindtermen, kwalificatie) : [];
-      const evidence = Math.min(shared.content, MATCH_THRESHOLDS.maxSharedTermsCounted) + pairEvidence(pairs) + (keuzedeelSupport && keuzedeelSupport(s.key) >= 0.6 ? 1 : 0);
+      const evidence = textEvidence(cosine(vector, source)) + pairEvidence(pairs) + (keuzedeelSupport && keuzedeelSupport(s.key) >= 0.6 ? 1 : 0);
       return {
         type: s.u.kind,
         status: 'suggestie' as const,

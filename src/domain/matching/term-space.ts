@@ -7,6 +7,7 @@
  * down. Each term keeps the word it came from, so shared terms can be shown as words a teacher reads, not stems.
  */
 import { Lexicon, fold, splitCompound, stem, tokenize } from '../text/analyzer.js';
+import { DUTCH_STOP_WORDS } from '../text/stopwords-nl.js';
 import GENERIEK from './generieke-woorden.json' with { type: 'json' };
 
 const GENERIC_FACTOR = (GENERIEK as { factor: number }).factor;
@@ -72,7 +73,7 @@ export class TermSpace {
     if (out) return out;
     out = [];
     for (const t of tokenize(text)) {
-      if (t.stop || t.folded.length < 2) continue;
+      if (t.stop || t.folded.length < 3) continue;
       const surface = t.surface.length > 1 && t.surface === t.surface.toUpperCase() && /\p{L}/u.test(t.surface) ? t.surface : t.surface.toLowerCase();
       out.push({ term: t.term, info: { surface, partOf: null } });
       for (const p of this.parts(t.folded)) out.push({ term: p.term, info: { surface: p.surface, partOf: t.term } });
@@ -87,7 +88,7 @@ export class TermSpace {
     let parts = this.partCache.get(folded);
     if (!parts) {
       parts = splitCompound(folded, this.lexicon)
-        .filter((p) => p.length >= 4)
+        .filter((p) => p.length >= 4 && !DUTCH_STOP_WORDS.has(p))
         .map((p) => ({ term: stem(p), surface: p }));
       if (this.partCache.size > 200_000) this.partCache.clear();
       this.partCache.set(folded, parts);
