@@ -1,0 +1,178 @@
+/**
+ * Renders an ExportDocument as an accessible PDF with pdfkit: a tagged PDF (PDF/UA identifier, MarkInfo, a structure
+ * tree with Document, H1–H3, P, L/LI, Table/TR/TH/TD with header scopes), document language nl-NL, the title in the
+ * metadata and shown as the window title, fonts embedded (Noto Sans from the @fontsource/noto-sans package, read from
+ * node_modules: nothing is fetched at run time) and page numbers marked as artifacts.
+ */
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Blok, ExportDocument } from '../../domain/exports/document-model.js';
+
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff');
+const FONT_BOLD = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff');
+const REGULAR = 'NotoSans';
+const BOLD = 'NotoSans-Bold';
+
+const MARGIN = 40;
+const BODY_SIZE = 10;
+const TABLE_SIZE = 8.5;
+const HEADING_SIZE = { 1: 17, 2: 13.5, 3: 11.5 } as const;
+/** Lines of one cell per table row; longer cells continue in the next row, so no row is taller than a page. */
+const LINES_PER_ROW = 12;
+
+type Doc = PDFKit.PDFDocument;
+type StructElement = PDFKit.PDFStructureElement;
+
+/** Replaces characters the embedded font cannot show by their base letter (ł → l) or "?", so no text is lost silently. */
+function makeSafe(doc: Doc): (text: string) => string {
+  const font = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+  if (!font) return (t) => t;
+  const has = (ch: string) => ch === '\n' || font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+  return (text) => {
+    let out = '';
+    for (const ch of text) {
+      if (has(ch)) out += ch;
+      else {
+        const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+        out += base && [...base].every(has) ? base : '?';
+      }
+    }
+    return out;
+  };
+}
+
+/** Splits a row whose cells have many lines into several rows of at most LINES_PER_ROW lines. */
+function splitRow(cells: string[]): string[][] {
+  const lines = cells.map((c) => c.split('\n'));
+  const chunks = Math.max(1, ...lines.map((l) => Math.ceil(l.length / LINES_PER_ROW)));
+  if (chunks === 1) return [cells];
+  return Array.from({ length: chunks }, (_, i) =>
+    lines.map((l, col) => {
+      const part = l.slice(i * LINES_PER_ROW, (i + 1) * LINES_PER_ROW).join('\n');
+      return i > 0 && col === 0 && part === '' ? '(vervolg)' : part;
+    }),
+  );
+}
+
+export async function renderPdf(document: ExportDocument): Promise<Buffer> {
+  const stand = new Date(document.stand);
+  const date = Number.isNaN(stand.getTime()) ? new Date(0) : stand;
+  const options: PDFKit.PDFDocumentOptions = {
+    size: 'A4',
+    layout: document.orientatie === 'liggend' ? 'landscape' : 'portrait',
+    margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
+    pdfVersion: '1.7',
+    // The PDF/UA identifier (pdfuaid:part 1) in the XMP metadata; the types of @types/pdfkit only know PDF/A.
+    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+    tagged: true,
+    lang: document.taal,
+    displayTitle: true,
+    bufferPages: true,
+    font: FONT_REGULAR,
+    info: { Title: document.titel, Subject: document.onderwerp, Author: 'Doorlopend', Creator: 'Doorlopend', CreationDate: date, ModDate: date },
+  };
+  const doc = new PDFDocument(options);
+  doc.registerFont(REGULAR, FONT_REGULAR);
+  doc.registerFont(BOLD, FONT_BOLD);
+  doc.font(REGULAR).fontSize(BODY_SIZE);
+  const safe = makeSafe(doc);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const left = MARGIN;
+  const width = () => doc.page.width - 2 * MARGIN;
+  /** Starts a new page when less than `needed` points are left (keeps a heading with what follows). */
+  const keep = (needed: number) => {
+    if (doc.y + needed > doc.page.maxY()) doc.addPage();
+  };
+
+  const table = (parent: StructElement, rows: Array<Array<string | PDFKit.Mixins.CellOptions>>, columnStyles: Array<number | string>, rowMin?: (i: number) => number) => {
+    doc.x = left;
+    doc.font(REGULAR).fontSize(TABLE_SIZE);
+    const options = {
+      structParent: parent,
+      position: { x: left, y: doc.y },
+      maxWidth: width(),
+      columnStyles,
+      rowStyles: rowMin ? (i: number) => ({ minHeight: rowMin(i) }) : undefined,
+      defaultStyle: { border: 0.5, borderColor: '#767676', padding: 3 },
+      data: rows,
+    };
+    doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
+    doc.x = left;
+    doc.moveDown(0.8);
+    doc.font(REGULAR).fontSize(BODY_SIZE);
+  };
+  const th = (text: string, scope: 'column' | 'row') => ({ text: safe(text), type: 'TH' as const, scope, font: { src: BOLD }, backgroundColor: '#e8e8e8' });
+
+  const render = (b: Blok) => {
+    switch (b.soort) {
+      case 'kop': {
+        keep(b.niveau === 1 ? 60 : 90);
+        if (b.niveau > 1) doc.moveDown(0.4);
+        doc.x = left;
+        root.add(doc.struct(`H${b.niveau}`, {}, () => doc.font(BOLD).fontSize(HEADING_SIZE[b.niveau]).text(safe(b.tekst), left, undefined, { width: width() })));
+        doc.moveDown(0.3);
+        doc.font(REGULAR).fontSize(BODY_SIZE);
+        break;
+      }
+      case 'alinea':
+        doc.x = left;
+        root.add(doc.struct('P', {}, () => doc.font(REGULAR).fontSize(BODY_SIZE).text(safe(b.tekst), left, undefined, { width: width() })));
+        doc.moveDown(0.6);
+        break;
+      case 'lijst': {
+        const list = doc.struct('L');
+        root.add(list);
+        doc.font(REGULAR).fontSize(BODY_SIZE).list(b.items.map(safe), left + 6, undefined, { structParent: list, width: width() - 6, bulletRadius: 2 } as PDFKit.Mixins.TextOptions);
+        list.end();
+        doc.x = left;
+        doc.moveDown(0.6);
+        break;
+      }
+      case 'gegevens':
+        table(root, b.rijen.flatMap(([k, v]) => splitRow([k, v]).map(([k2, v2], i) => [th(i === 0 ? k2! : `${k2}`, 'row'), safe(v2!)])), [150, '*']);
+        break;
+      case 'tabel': {
+        const total = b.kolommen.reduce((s, k) => s + k.breedte, 0);
+        const widths = b.kolommen.map((k) => Math.floor((width() * k.breedte) / total));
+        table(root, [b.kolommen.map((k) => th(k.kop, 'column')), ...b.rijen.flatMap(splitRow).map((r) => r.map(safe))], widths);
+        break;
+      }
+      case 'ondertekening': {
+        keep(60 + 4 * 34 + 30);
+        doc.moveDown(0.4);
+        doc.x = left;
+        root.add(doc.struct('H3', {}, () => doc.font(BOLD).fontSize(HEADING_SIZE[3]).text(safe(`Namens ${b.partij}`), left, undefined, { width: width() })));
+        doc.moveDown(0.3);
+        table(root, b.velden.map((v) => [th(v, 'row'), '']), [150, 300], (i) => (b.velden[i] === 'Handtekening' ? 60 : 30));
+        break;
+      }
+    }
+  };
+  for (const b of document.blokken) render(b);
+  root.end();
+
+  // Page numbers: artifacts, outside the structure tree.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' } as never);
+    doc.font(REGULAR).fontSize(8).fillColor('#444444').text(safe(`${document.titel} · pagina ${i + 1} van ${range.count}`), MARGIN, doc.page.height - MARGIN, { width: doc.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.fillColor('black');
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
