@@ -150,6 +150,19 @@ describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${T
     expect(await userIdOf('sso@vmbo.demo')).toBeUndefined();
   });
 
+  it('does not delete an account that joint work still refers to (409), and removes nothing', async () => {
+    const { userId } = await createUser({ db: t.database.db, email: 'reviewer@vmbo.demo', naam: 'Rita Reviewer', organisatie: 'Demo Vmbo College', rol: 'ontwikkelaar', password: DEMO_PASSWORD });
+    const partnership = await t.database.db.selectFrom('partnership').select('id').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('crosswalk_unlinked').values({ partnership_id: partnership.id, item_id: 'test-item', toelichting: null, marked_by: userId }).execute();
+    const rita = await signIn(t.app, 'reviewer@vmbo.demo');
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(rita), payload: { wachtwoord: DEMO_PASSWORD } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'conflict', detail: expect.stringContaining('Er is niets verwijderd') });
+    expect(await userIdOf('reviewer@vmbo.demo')).toBe(userId);
+    expect(await count('membership', 'user_id', userId)).toBe(1);
+    expect(await count('session', 'user_id', userId)).toBe(1);
+  });
+
   it('counts wrong confirmation passwords like failed sign-ins (429 after five)', async () => {
     const roos = await signIn(t.app, 'docent@roc.demo');
     for (let i = 0; i < 5; i++) {

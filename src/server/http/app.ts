@@ -115,16 +115,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => mail.idle());
   const publicUrl = (opts.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
 
-  // HSTS only when the site is reached over https (PUBLIC_URL), never because a request header says so.
-  const hsts = publicUrl.startsWith('https://');
-  app.addHook('onSend', async (_request, reply) => {
+  // HSTS only behind https: the site's address (PUBLIC_URL) is https, or this request came over https (directly or,
+  // per X-Forwarded-Proto, through the proxy). Browsers ignore HSTS on a plain-http answer.
+  const httpsSite = publicUrl.startsWith('https://');
+  app.addHook('onSend', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     reply.header('Content-Security-Policy', CSP);
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (hsts) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (httpsSite || request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
 
   await app.register(fastifySwagger, {
