@@ -14,6 +14,8 @@ import { KeuzedeelDetailPage } from './pages/KeuzedeelDetailPage.js';
 import { KeuzedelenListPage } from './pages/KeuzedelenListPage.js';
 import { KwalificatieDetailPage } from './pages/KwalificatieDetailPage.js';
 import { KwalificatiesListPage } from './pages/KwalificatiesListPage.js';
+import { LeerroutePage } from './pages/LeerroutePage.js';
+import { LeerroutesPage } from './pages/LeerroutesPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MboOverviewPage, OpleidingsdomeinPage } from './pages/MboOverviewPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -101,6 +103,9 @@ export function App() {
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />
           <Route path="samenwerkingen" element={<PartnershipsPage />} />
           <Route path="samenwerkingen/:id" element={<PartnershipDetailPage />} />
+          <Route path="samenwerkingen/:id/leerroutes" element={<LeerroutesPage />} />
+          <Route path="leerroutes/:routeId" element={<LeerroutePage />} />
+          <Route path="leerroutes/:routeId/:stap" element={<LeerroutePage />} />
           <Route path="samenwerkingen/:id/inventaris" element={<SamenwerkingInventarisPage />} />
           <Route path="inventaris" element={<InventarisPage />} />
           <Route path="*" element={<NotFoundPage />} />

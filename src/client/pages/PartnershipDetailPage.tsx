@@ -277,6 +277,15 @@ function PartnershipView({ initial }: { initial: SamenwerkingDetail }) {
           werkprocessen overlappen (Alleen vmbo, Beiden, Alleen mbo); koppelingen bevestigen, afwijzen of toevoegen.
         </Paragraph>
       </section>
+      <section aria-labelledby="leerroutes-heading" className="doorlopend-section">
+        <Heading level={2} id="leerroutes-heading">
+          Leerroutes
+        </Heading>
+        <Paragraph>
+          <Link to={`/samenwerkingen/${encodeURIComponent(samenwerking.id)}/leerroutes`}>Leerroutes van {samenwerking.naam}</Link>: samen plannen, toetsen,
+          activiteiten en materialen, met de controle op wat nog ontbreekt.
+        </Paragraph>
+      </section>
       {mijnRechten.wijzigen || mijnRechten.partnersVoorstellen || mijnRechten.vertrekkenNamens.length > 0 ? (
         <section aria-labelledby="beheer-heading" className="doorlopend-section">
           <Heading level={2} id="beheer-heading">

@@ -23,18 +23,34 @@ export interface SelectFieldProps {
   name?: string;
   disabled?: boolean;
   busy?: boolean;
+  /** The value was refused: marks the field invalid and shows the message under the label. */
+  invalidMessage?: ReactNode;
   className?: string;
 }
 
 /** A labelled select; the label is visible and tied to the control. */
-export function SelectField({ id, label, value, options, onChange, description, name, disabled, busy, className }: SelectFieldProps) {
+export function SelectField({ id, label, value, options, onChange, description, name, disabled, busy, invalidMessage, className }: SelectFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = invalidMessage ? `${id}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <UtrechtFormField
       type="select"
       className={['doorlopend-field', className].filter(Boolean).join(' ')}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
+      invalid={invalidMessage ? true : undefined}
+      description={
+        description || invalidMessage ? (
+          <>
+            {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
+            {invalidMessage ? (
+              <FormFieldDescription id={errorId} invalid>
+                {invalidMessage}
+              </FormFieldDescription>
+            ) : null}
+          </>
+        ) : undefined
+      }
       input={
         <UtrechtSelect
           id={id}
@@ -42,7 +58,8 @@ export function SelectField({ id, label, value, options, onChange, description, 
           value={value}
           disabled={disabled}
           busy={busy}
-          aria-describedby={descriptionId}
+          invalid={invalidMessage ? true : undefined}
+          aria-describedby={describedBy}
           onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value)}
         >
           {options.map((option) => (
@@ -61,7 +78,7 @@ export interface TextFieldProps {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'search' | 'email' | 'password';
+  type?: 'text' | 'search' | 'email' | 'password' | 'number' | 'url';
   description?: ReactNode;
   name?: string;
   placeholder?: string;

@@ -10,6 +10,8 @@ export { Button } from './Button.js';
 export type { ButtonProps } from './Button.js';
 export { SelectField, TextField } from './FormField.js';
 export { CheckboxField, FileField } from './ChoiceFields.js';
+export { Fieldset } from './Fieldset.js';
+export type { FieldsetProps } from './Fieldset.js';
 export type { CheckboxFieldProps, FileFieldProps } from './ChoiceFields.js';
 export type { SelectFieldProps, SelectOptionItem, TextFieldProps } from './FormField.js';
 export { Heading, PageHeading } from './Heading.js';
