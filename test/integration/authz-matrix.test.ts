@@ -10,6 +10,7 @@ import { insertMembership, insertOrganisation, insertPartnership } from '../../s
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/accounts.js';
+import { LEERROUTE_MATRIX_ROWS, leerrouteMatrixSetup, type LeerrouteMatrixIds } from '../support/leerroute-matrix.js';
 
 /** Public: no organisation data, answered to anyone. */
 const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/match', '/api/catalog', '/api/health', '/api/docs'];
@@ -61,6 +62,8 @@ interface MatrixIds {
   memberToRemove: string;
   /** An eindterm of keuzevak K/PIE/16 in the demo catalogue (inventory and crosswalk rows). */
   eindterm?: string;
+  /** A leerroute of the demo samenwerking with entities per writing actor (test/support/leerroute-matrix.ts). */
+  leerroute?: LeerrouteMatrixIds;
 }
 
 interface Row {
@@ -237,6 +240,8 @@ const MATRIX: Row[] = [
     request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/crosswalk/niet-gekoppeld`, payload: { itemId: '25282:B1-K1-W1', bewustNietGekoppeld: false } }),
     expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
   },
+  // Leerroutes (issue 6): read for staff of a partner, write for beheerder/ontwikkelaar of a partner; outsiders 404.
+  ...LEERROUTE_MATRIX_ROWS.map((r): Row => ({ ...r, request: ({ actor, ids }) => r.request({ actor, lr: ids.leerroute!, partnership: ids.partnership }) })),
 ];
 
 const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;
@@ -272,6 +277,7 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     // The demo catalogue and one of its eindtermen, for the inventory and crosswalk rows.
     await seedDemoCatalogue(t.database.db);
     ids.eindterm = (await t.database.db.selectFrom('vmbo_item').select('id').where('kind', '=', 'eindterm').where('code', 'like', 'K/PIE/16%').orderBy('code').executeTakeFirstOrThrow()).id;
+    ids.leerroute = await leerrouteMatrixSetup(t.app, ids.partnership);
   });
 
   /** Samenwerkingen, a vestiging and members for the rows of organisation management and samenwerkingen. */

@@ -288,6 +288,87 @@ export interface CrosswalkReviewTable {
   at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Migration 0010 (issue 6): a leerroute of a samenwerking; selections and tijdpad as JSON. */
+type Json = ColumnType<unknown, string, string>;
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+interface LeerrouteEntityColumns {
+  id: Generated<string>;
+  leerroute_id: string;
+  versie: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_org: string | null;
+  updated_at: Stamp;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+export interface LeerrouteTable {
+  id: Generated<string>;
+  partnership_id: string;
+  naam: string;
+  type: string;
+  vmbo: Json;
+  mbo: Json;
+  tijdpad: Json;
+  versie: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_org: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_by: string | null;
+  updated_org: string | null;
+  updated_at: Stamp;
+  verwijderd_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+export interface LeerroutePlanningTable extends LeerrouteEntityColumns {
+  items: Json;
+  leerjaar: number;
+  periode: number;
+}
+export interface LeerrouteToetsTable extends LeerrouteEntityColumns {
+  leerjaar: number;
+  periode: number;
+  toetscode: string;
+  naam: string;
+  omschrijving: string;
+  vorm: string;
+  soort: string;
+  doelen: Json;
+  duur_minuten: number | null;
+  weging: number | null;
+  herkansbaar: boolean;
+  onderdeel_van: string;
+  se_weging: number | null;
+}
+export interface LeerrouteActiviteitTable extends LeerrouteEntityColumns {
+  leerjaar: number;
+  periode: number;
+  titel: string;
+  omschrijving: string;
+  doelen: Json;
+  organisation_id: string | null;
+  uren: number | null;
+}
+export interface LeerrouteMateriaalTable extends LeerrouteEntityColumns {
+  leerjaar: number;
+  periode: number;
+  titel: string;
+  soort: string;
+  omschrijving: string;
+  url: string | null;
+  organisation_id: string | null;
+}
+/** Migration 0010: every change of a leerroute (append-only). */
+export interface LeerrouteHistorieTable {
+  id: Generated<string>;
+  leerroute_id: string;
+  user_id: string;
+  organisation_id: string | null;
+  actie: string;
+  omschrijving: string;
+  entiteit_soort: string;
+  entiteit_id: string;
+  details: Json;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -320,5 +401,11 @@ export interface DB {
   crosswalk_link: CrosswalkLinkTable;
   crosswalk_unlinked: CrosswalkUnlinkedTable;
   crosswalk_review: CrosswalkReviewTable;
+  leerroute: LeerrouteTable;
+  leerroute_planning: LeerroutePlanningTable;
+  leerroute_toets: LeerrouteToetsTable;
+  leerroute_activiteit: LeerrouteActiviteitTable;
+  leerroute_materiaal: LeerrouteMateriaalTable;
+  leerroute_historie: LeerrouteHistorieTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -20,6 +20,7 @@ import { beheerRoutes } from './routes/beheer.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { inventoryRoutes } from './routes/inventory.js';
+import { leerrouteRoutes } from './routes/leerroutes.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
@@ -146,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'beheer', description: 'Platformbeheer: tabellen in de landelijke catalogus laden (alleen platformbeheerders)' },
         { name: 'inventaris', description: 'Overlapinventaris (Alleen vmbo / Beiden / Alleen mbo), de crosswalk van een samenwerking en exports (CSV, XLSX, CASE 1.1)' },
         { name: 'samenwerkingen', description: 'Samenwerkingen tussen vmbo-scholen en mbo-instellingen: partners voorstellen, aannemen, vertrekken; alleen voor partners' },
+        { name: 'leerroutes', description: 'Leerroute-ontwerper: een gezamenlijke leerroute van een samenwerking in vijf stappen, met dekkingscontrole en historie; alleen voor partners' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -168,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(beheerRoutes(opts.db));
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
       await api.register(inventoryRoutes(opts.db));
+      await api.register(leerrouteRoutes(opts.db));
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
     },
     { prefix: '/api' },

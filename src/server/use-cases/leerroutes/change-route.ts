@@ -1,0 +1,42 @@
+/** A change of a leerroute: in a transaction, attributed in its history, answered with the whole route (ADR 8). */
+import type { Kysely, Transaction } from 'kysely';
+import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
+import type { DB } from '../../db/schema.js';
+import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import * as repo from '../../repositories/leerroute-repository.js';
+import type { AuthContext } from '../auth/session.js';
+import { openRoute, routeDoelen, type RouteAccess, type RouteDoelen } from './context.js';
+import { getRoute } from './get-route.js';
+
+export interface ChangeContext extends RouteAccess {
+  trx: Transaction<DB>;
+  snapshot: CatalogSnapshot;
+  doelen: RouteDoelen;
+  doelIds: ReadonlySet<string>;
+  label: (id: string) => string;
+  history: (e: Omit<repo.HistoryEntry, 'routeId' | 'userId' | 'organisationId'>) => Promise<void>;
+}
+
+export async function changeRoute(
+  opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string },
+  change: (ctx: ChangeContext) => Promise<void>,
+): Promise<LeerrouteDetail> {
+  const snapshot = await snapshotOf(opts.db);
+  await opts.db.transaction().execute(async (trx) => {
+    const opened = await openRoute({ db: trx, auth: opts.auth, routeId: opts.routeId, action: 'partnership.write' });
+    const doelen = routeDoelen(snapshot, opened.route);
+    const byId = new Map(doelen.doelen.map((d) => [d.id, d]));
+    await change({
+      ...opened,
+      trx,
+      snapshot,
+      doelen,
+      doelIds: new Set(byId.keys()),
+      label: (id) => byId.get(id)?.code ?? id,
+      history: (e) => repo.appendHistory(trx, { ...e, routeId: opened.route.id, userId: opened.by.userId, organisationId: opened.by.organisationId }),
+    });
+    await repo.touchRoute(trx, opened.route.id, opened.by);
+  });
+  return getRoute({ db: opts.db, auth: opts.auth, routeId: opts.routeId });
+}
+

@@ -1,0 +1,115 @@
+/** Reading a leerroute: the whole route with its coverage (LeerrouteDetail), the coverage alone, and the list per samenwerking. */
+import type { Kysely } from 'kysely';
+import { decide } from '../../../domain/auth/rules.js';
+import { computeCoverage } from '../../../domain/leerroute/coverage.js';
+import { diplomasOf } from '../../../domain/leerroute/shape.js';
+import type { Dekking, LeerrouteDetail, LeerrouteLijst } from '../../../shared/leerroute-api.js';
+import type { DB } from '../../db/schema.js';
+import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import * as crosswalk from '../../repositories/crosswalk-repository.js';
+import * as repo from '../../repositories/leerroute-repository.js';
+import { findPartnership, partnersOf } from '../../repositories/partnership-repository.js';
+import type { AuthContext } from '../auth/session.js';
+import { authorizePartnership } from '../partnerships/access.js';
+import { openRoute, routeDoelen, type RouteDoelen } from './context.js';
+
+export interface RouteModel {
+  route: repo.RouteRow;
+  doelen: RouteDoelen;
+  parts: repo.RouteParts;
+  links: Array<readonly [string, string]>;
+}
+
+/** Everything the coverage check needs, loaded. */
+export async function loadRouteModel(db: Kysely<DB>, route: repo.RouteRow): Promise<RouteModel> {
+  const [snapshot, parts, links] = await Promise.all([snapshotOf(db), repo.loadParts(db, route.id), crosswalk.listLinks(db, route.partnershipId)]);
+  return {
+    route,
+    doelen: routeDoelen(snapshot, route),
+    parts,
+    links: links.filter((l) => l.status === 'bevestigd').map((l) => [l.eindtermId, l.werkprocesId] as const),
+  };
+}
+
+export function coverageOf(m: RouteModel): Dekking {
+  return computeCoverage({
+    type: m.route.type,
+    doelen: m.doelen.doelen,
+    tijdpad: m.route.tijdpad,
+    planning: m.parts.planning,
+    toetsen: m.parts.toetsen,
+    activiteiten: m.parts.activiteiten,
+    materialen: m.parts.materialen,
+    links: m.links,
+  });
+}
+
+export async function getRoute(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<LeerrouteDetail> {
+  const { route, access } = await openRoute({ ...opts, action: 'partnership.read' });
+  const [model, partnership, partners] = await Promise.all([loadRouteModel(opts.db, route), findPartnership(opts.db, route.partnershipId), partnersOf(opts.db, [route.partnershipId])]);
+  const { parts } = model;
+  const members = partners.filter((p) => p.status === 'lid');
+
+  const stamps = [route.aangemaakt, route.gewijzigd, ...parts.planning.map((p) => p.gewijzigd), ...parts.toetsen.map((t) => t.gewijzigd), ...parts.activiteiten.map((a) => a.gewijzigd), ...parts.materialen.map((m) => m.gewijzigd)];
+  const userIds = new Set(stamps.flatMap((s) => (s.userId ? [s.userId] : [])));
+  const orgIds = new Set([...stamps.flatMap((s) => (s.organisationId ? [s.organisationId] : [])), ...route.tijdpad.flatMap((j) => (j.organisatieId ? [j.organisatieId] : []))]);
+  const names = await repo.namesOf(opts.db, [...userIds], [...orgIds]);
+  const wie = (s: repo.Stamp) => ({
+    gebruiker: s.userId ? { id: s.userId, naam: names.users.get(s.userId) ?? '(onbekend)' } : { id: '', naam: '(verwijderd account)' },
+    organisatie: s.organisationId ? { id: s.organisationId, naam: names.organisations.get(s.organisationId) ?? '' } : null,
+    op: s.at,
+  });
+  const auth = access.auth;
+  const sideById = new Map(model.doelen.doelen.map((d) => [d.id, d.side]));
+
+  return {
+    id: route.id,
+    naam: route.naam,
+    type: route.type,
+    versie: route.versie,
+    samenwerking: { id: route.partnershipId, naam: partnership?.naam ?? '' },
+    partners: members.map((p) => ({ id: p.id, naam: p.naam, soort: p.soort })),
+    diplomas: diplomasOf(route.type),
+    vmbo: model.doelen.selectie.vmbo,
+    mbo: model.doelen.selectie.mbo,
+    tijdpad: route.tijdpad.map((j) => ({
+      leerjaar: j.leerjaar,
+      fase: j.fase,
+      perioden: j.perioden,
+      organisatie: j.organisatieId ? { id: j.organisatieId, naam: names.organisations.get(j.organisatieId) ?? '' } : null,
+    })),
+    doelen: model.doelen.doelen,
+    planning: parts.planning.map((p) => {
+      const sides = new Set(p.items.map((id) => sideById.get(id) ?? (id.includes(':') ? 'mbo' : 'vmbo')));
+      return { id: p.id, versie: p.versie, items: p.items, beiden: sides.size === 2, leerjaar: p.leerjaar, periode: p.periode, gewijzigd: wie(p.gewijzigd) };
+    }),
+    toetsen: parts.toetsen.map((t) => ({ ...t, gewijzigd: wie(t.gewijzigd) })),
+    activiteiten: parts.activiteiten.map((a) => ({ ...a, gewijzigd: wie(a.gewijzigd) })),
+    materialen: parts.materialen.map((m) => ({ ...m, gewijzigd: wie(m.gewijzigd) })),
+    dekking: coverageOf(model),
+    mijnRechten: { wijzigen: decide(auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds }) === 'allow' },
+    aangemaakt: wie(route.aangemaakt),
+    gewijzigd: wie(route.gewijzigd),
+    opmerkingen: model.doelen.opmerkingen,
+  };
+}
+
+export async function getCoverage(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<Dekking> {
+  const { route } = await openRoute({ ...opts, action: 'partnership.read' });
+  return coverageOf(await loadRouteModel(opts.db, route));
+}
+
+export async function listRoutes(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string }): Promise<LeerrouteLijst> {
+  await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
+  const routes = await repo.listRoutes(opts.db, opts.partnershipId);
+  const stamps = routes.flatMap((r) => [r.aangemaakt, r.gewijzigd]);
+  const names = await repo.namesOf(opts.db, [...new Set(stamps.flatMap((s) => (s.userId ? [s.userId] : [])))], [...new Set(stamps.flatMap((s) => (s.organisationId ? [s.organisationId] : [])))]);
+  const wie = (s: repo.Stamp) => ({
+    gebruiker: s.userId ? { id: s.userId, naam: names.users.get(s.userId) ?? '(onbekend)' } : { id: '', naam: '(verwijderd account)' },
+    organisatie: s.organisationId ? { id: s.organisationId, naam: names.organisations.get(s.organisationId) ?? '' } : null,
+    op: s.at,
+  });
+  return {
+    leerroutes: routes.map((r) => ({ id: r.id, naam: r.naam, type: r.type, samenwerkingId: r.partnershipId, versie: r.versie, aangemaakt: wie(r.aangemaakt), gewijzigd: wie(r.gewijzigd) })),
+  };
+}

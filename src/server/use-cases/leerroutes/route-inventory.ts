@@ -1,0 +1,24 @@
+/** Step 1, inventarisatie: the overlap inventory (issue 5) of the route's selections, with the samenwerking's reviews. */
+import type { Kysely } from 'kysely';
+import type { Inventaris } from '../../../shared/inventory-api.js';
+import type { DB } from '../../db/schema.js';
+import type { AuthContext } from '../auth/session.js';
+import { getInventory } from '../inventory/get-inventory.js';
+import { openRoute } from './context.js';
+
+export async function getRouteInventory(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<Inventaris> {
+  const { route } = await openRoute({ ...opts, action: 'partnership.read' });
+  // Only the chosen keuzevakken and profielmodulen (not every keuzevak of the profiel): the doelen of the route.
+  return getInventory({
+    db: opts.db,
+    auth: opts.auth,
+    partnershipId: route.partnershipId,
+    query: {
+      keuzevakken: route.vmbo.keuzevakken,
+      profielmodulen: route.vmbo.profielmodulen,
+      leerweg: route.vmbo.leerweg ?? undefined,
+      kwalificatie: route.mbo.kwalificatie ?? undefined,
+      keuzedelen: route.mbo.keuzedelen,
+    },
+  });
+}
