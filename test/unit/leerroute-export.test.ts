@@ -3,6 +3,8 @@
  * as an accessible PDF (pdfjs-dist: text, tagged structure, language, title), and the route document as DOCX (jszip,
  * word/document.xml) and PDF.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { LeerrouteDetail, type LeerrouteDetail as Detail } from '../../src/shared/leerroute-api.js';
 import { bestandsnaam, kort } from '../../src/domain/exports/document-model.js';
@@ -11,6 +13,7 @@ import { routeDocument } from '../../src/domain/exports/route-document.js';
 import { renderDocx } from '../../src/server/exports/docx.js';
 import { renderPdf } from '../../src/server/exports/pdf.js';
 import { ptaXlsx } from '../../src/server/exports/pta-xlsx.js';
+import { woffToSfnt } from '../../src/server/exports/woff.js';
 import { readDocx, readPdf, readXlsx } from '../support/export-files.js';
 
 const O1 = '00000000-0000-4000-8000-000000000001';
@@ -253,5 +256,23 @@ describe('route document', { timeout: 60_000 }, () => {
     expect(pdf.text).toContain('K/PIE/16.9.1 ');
     expect(pdf.text).toContain('K/PIE/16.9.45 ');
     expect(pdf.text).toContain('(vervolg)');
+  });
+});
+
+describe('embedded font', () => {
+  it('converts the WOFF of the package into a plain font file with the same tables', () => {
+    const woff = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'));
+    const sfnt = woffToSfnt(woff);
+    const numTables = woff.readUInt16BE(12);
+    expect(sfnt.readUInt32BE(0)).toBe(woff.readUInt32BE(4));
+    expect(sfnt.readUInt16BE(4)).toBe(numTables);
+    const tags = Array.from({ length: numTables }, (_, i) => sfnt.toString('latin1', 12 + i * 16, 16 + i * 16));
+    expect(tags).toContain('glyf');
+    expect(tags).toContain('cmap');
+    // The 'head' table is stored as is: its magic number sits at byte 12 of the table.
+    const head = tags.indexOf('head');
+    expect(sfnt.readUInt32BE(sfnt.readUInt32BE(12 + head * 16 + 8) + 12)).toBe(0x5f0f3cf5);
+    expect(sfnt.length).toBe(woff.readUInt32BE(16));
+    expect(() => woffToSfnt(Buffer.from('not a font'))).toThrow('geen WOFF-bestand');
   });
 });

@@ -4,13 +4,22 @@
  * metadata and shown as the window title, fonts embedded (Noto Sans from the @fontsource/noto-sans package, read from
  * node_modules: nothing is fetched at run time) and page numbers marked as artifacts.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Blok, ExportDocument } from '../../domain/exports/document-model.js';
+import { woffToSfnt } from './woff.js';
 
 const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff');
-const FONT_BOLD = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff');
+/** Read and converted once, on first use. */
+let fonts: { regular: Buffer; bold: Buffer } | null = null;
+function loadFonts() {
+  fonts ??= {
+    regular: woffToSfnt(readFileSync(require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'))),
+    bold: woffToSfnt(readFileSync(require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff'))),
+  };
+  return fonts;
+}
 const REGULAR = 'NotoSans';
 const BOLD = 'NotoSans-Bold';
 
@@ -69,12 +78,18 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
     lang: document.taal,
     displayTitle: true,
     bufferPages: true,
-    font: FONT_REGULAR,
+    // No standard (non-embedded) font: the first font is the embedded one.
+    font: null as unknown as string,
     info: { Title: document.titel, Subject: document.onderwerp, Author: 'Doorlopend', Creator: 'Doorlopend', CreationDate: date, ModDate: date },
   };
   const doc = new PDFDocument(options);
-  doc.registerFont(REGULAR, FONT_REGULAR);
-  doc.registerFont(BOLD, FONT_BOLD);
+  // Parse each font once per document and register the parsed font with a family name: pdfkit's table restores the
+  // previous font after every cell with its own font (the bold headers) by source and family, and only a named
+  // family finds its cache there; with a file as source it would parse the font again for every cell.
+  const { regular, bold } = loadFonts();
+  const parsed = (data: Buffer) => (doc.font(data) as unknown as { _font: { font: unknown } })._font.font as PDFKit.Mixins.PDFFontSource;
+  doc.registerFont(REGULAR, parsed(regular), REGULAR);
+  doc.registerFont(BOLD, parsed(bold), BOLD);
   doc.font(REGULAR).fontSize(BODY_SIZE);
   const safe = makeSafe(doc);
 
