@@ -86,6 +86,7 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/crosswalk/koppelingen') && r.request().method() === 'PUT'), page.keyboard.press('Enter')]);
     expect(response.status()).toBe(200);
 
+    await main().getByRole('status').filter({ hasText: `${name} is bevestigd (gelijk).` }).waitFor();
     const reviewed = main().getByRole('form', { name: name! });
     await reviewed.getByText(/^Bevestigd: gelijk \(Daan Docent, /).waitFor();
     await reviewed.getByText('Toelichting: Zelfde handeling in de werkplaats').waitFor();
@@ -94,6 +95,18 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     await main().getByRole('combobox', { name: 'Koppelingen tonen' }).selectOption('beoordeeld');
     expect(await main().getByRole('list', { name: 'Koppelingen' }).getByRole('listitem').count()).toBe(1);
     await main().getByRole('combobox', { name: 'Koppelingen tonen' }).selectOption('alle');
+
+    // Reject another suggestion by keyboard: it moves to the rejected links, focus goes to the announcement.
+    const other = main().getByRole('list', { name: 'Koppelingen' }).getByRole('form').filter({ hasText: 'Voorstel (' }).first();
+    const otherName = (await other.getAttribute('aria-label'))!;
+    expect(otherName).not.toBe(name);
+    await other.getByRole('button', { name: 'Afwijzen' }).focus();
+    await page.keyboard.press('Enter');
+    const status = main().getByRole('status').filter({ hasText: `${otherName} is afgewezen.` });
+    await status.waitFor();
+    expect(await status.evaluate((el) => el === document.activeElement)).toBe(true);
+    await main().getByRole('list', { name: 'Afgewezen koppelingen' }).getByRole('form', { name: otherName }).getByText(/^Afgewezen \(Daan Docent, /).waitFor();
+    await main().getByText(/1 bevestigd, \d+ voorgesteld, 1 afgewezen/).waitFor();
 
     // Mark an item of Alleen mbo as bewust niet gekoppeld, also from the keyboard.
     const alleenMbo = main().getByRole('list', { name: 'Alleen mbo' });

@@ -4,7 +4,7 @@
  * each link (bevestigen, afwijzen, type wijzigen with toelichting), add links the engine missed and mark items as
  * bewust niet gekoppeld. Everything is a native form control or button: keyboard-operable.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import type { Inventaris, InventarisItem, Koppeling, Relatie } from '../../shared/inventory-api.js';
@@ -146,6 +146,9 @@ function ProfielKeuze({ value, onChange }: { value: string; onChange: (value: st
   );
 }
 
+/** After a review action: what to announce, and whether the item moved (focus goes to the announcement). */
+type Changed = (message: string, moveFocus?: boolean) => void;
+
 interface ResultaatProps {
   inv: Inventaris;
   selectie: InventarisSelectie;
@@ -155,8 +158,15 @@ interface ResultaatProps {
   onMin: (min: string) => void;
 }
 
-function Resultaat({ inv, selectie, partnershipId, busy, onChanged, onMin }: ResultaatProps) {
+function Resultaat({ inv, selectie, partnershipId, busy, onChanged: reload, onMin }: ResultaatProps) {
   const [filter, setFilter] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const onChanged: Changed = (message, moveFocus) => {
+    setAnnouncement(message);
+    if (moveFocus) statusRef.current?.focus();
+    reload();
+  };
   const [toon, setToon] = useState<'alle' | 'voorgesteld' | 'beoordeeld'>('alle');
   const byId = new Map([...inv.vmbo, ...inv.mbo].map((i) => [i.id, i]));
   const needle = filter.trim().toLowerCase();
@@ -193,6 +203,9 @@ function Resultaat({ inv, selectie, partnershipId, busy, onChanged, onMin }: Res
         ) : null}
         .
       </Paragraph>
+      <p role="status" ref={statusRef} tabIndex={-1} className="doorlopend-result-count">
+        {announcement}
+      </p>
       <div className="doorlopend-filters" role="search" aria-label="Filters">
         <TextField id="inv-filter" type="search" label="Filter op tekst" value={filter} onChange={setFilter} description="Code, titel, keuzevak of kerntaak" />
         <SelectField
@@ -274,7 +287,7 @@ function ItemTitle({ item }: { item: InventarisItem | undefined }) {
   );
 }
 
-function ItemList({ items, label, partnershipId, onChanged }: { items: InventarisItem[]; label: string; partnershipId?: string; onChanged: () => void }) {
+function ItemList({ items, label, partnershipId, onChanged }: { items: InventarisItem[]; label: string; partnershipId?: string; onChanged: Changed }) {
   if (items.length === 0) return <Paragraph className="doorlopend-empty">Geen items.</Paragraph>;
   return (
     <UnorderedList aria-label={label}>
@@ -295,7 +308,7 @@ function ItemList({ items, label, partnershipId, onChanged }: { items: Inventari
   );
 }
 
-function NietKoppelenKnop({ item, partnershipId, onChanged }: { item: InventarisItem; partnershipId: string; onChanged: () => void }) {
+function NietKoppelenKnop({ item, partnershipId, onChanged }: { item: InventarisItem; partnershipId: string; onChanged: Changed }) {
   const action = useAction('Opslaan lukte niet.');
   const toggle = () =>
     void action
@@ -303,7 +316,7 @@ function NietKoppelenKnop({ item, partnershipId, onChanged }: { item: Inventaris
         await inventoryApi.nietKoppelen(partnershipId, { itemId: item.id, bewustNietGekoppeld: !item.bewustNietGekoppeld });
         return null;
       })
-      .then((ok) => ok && onChanged());
+      .then((ok) => ok && onChanged(`${item.code} ${item.bewustNietGekoppeld ? 'is niet meer gemarkeerd' : 'is gemarkeerd als bewust niet gekoppeld'}.`));
   return (
     <>
       {' '}
@@ -322,7 +335,7 @@ function statusText(l: Koppeling): string {
   return `${wat}${l.relatie ? `: ${l.relatie}` : ''}${wie ? ` (${wie})` : ''}`;
 }
 
-function KoppelingItem({ link, byId, partnershipId, onChanged }: { link: Koppeling; byId: Map<string, InventarisItem>; partnershipId?: string; onChanged: () => void }) {
+function KoppelingItem({ link, byId, partnershipId, onChanged }: { link: Koppeling; byId: Map<string, InventarisItem>; partnershipId?: string; onChanged: Changed }) {
   const e = byId.get(link.eindtermId);
   const w = byId.get(link.werkprocesId);
   const name = `Koppeling ${e?.code ?? link.eindtermId} en ${w?.code ?? link.werkprocesId}`;
@@ -341,7 +354,15 @@ function KoppelingItem({ link, byId, partnershipId, onChanged }: { link: Koppeli
         });
         return null;
       })
-      .then((ok) => ok && onChanged());
+      .then(
+        (ok) =>
+          ok &&
+          onChanged(
+            actie === 'afwijzen' ? `${name} is afgewezen.` : `${name} is bevestigd${relatie ? ` (${relatie})` : ''}.`,
+            // The link moves between the lists of counted and rejected links: focus goes to the announcement.
+            actie === 'afwijzen' || link.status === 'afgewezen',
+          ),
+      );
   const id = `k-${link.eindtermId}-${link.werkprocesId}`.replace(/[^A-Za-z0-9-]/g, '-');
   const body = (
     <>
@@ -388,7 +409,7 @@ function KoppelingItem({ link, byId, partnershipId, onChanged }: { link: Koppeli
   );
 }
 
-function KoppelingToevoegen({ inv, partnershipId, onChanged }: { inv: Inventaris; partnershipId: string; onChanged: () => void }) {
+function KoppelingToevoegen({ inv, partnershipId, onChanged }: { inv: Inventaris; partnershipId: string; onChanged: Changed }) {
   const [eindterm, setEindterm] = useState('');
   const [werkproces, setWerkproces] = useState('');
   const [relatie, setRelatie] = useState('');
@@ -406,14 +427,14 @@ function KoppelingToevoegen({ inv, partnershipId, onChanged }: { inv: Inventaris
           ...(relatie ? { relatie: relatie as Relatie } : {}),
           ...(toelichting.trim() ? { toelichting: toelichting.trim() } : {}),
         });
-        return 'Koppeling toegevoegd.';
+        return null;
       })
       .then((ok) => {
         if (ok) {
           setEindterm('');
           setWerkproces('');
           setToelichting('');
-          onChanged();
+          onChanged('Koppeling toegevoegd.');
         }
       });
   };
