@@ -242,6 +242,15 @@ const MATRIX: Row[] = [
   },
   // Leerroutes (issue 6): read for staff of a partner, write for beheerder/ontwikkelaar of a partner; outsiders 404.
   ...LEERROUTE_MATRIX_ROWS.map((r): Row => ({ ...r, request: ({ actor, ids }) => r.request({ actor, lr: ids.leerroute!, partnership: ids.partnership }) })),
+  // Leerroute exports (issue 6): the PTA of the route's keuzevak and the route document, read access as for the route.
+  ...(['pta.xlsx?vak=K-PIE-16', 'pta.pdf?vak=K-PIE-16', 'document.docx', 'document.pdf'] as const).map(
+    (file): Row => ({
+      method: 'GET',
+      url: `/api/leerroutes/:routeId/${file.split('?')[0]}`,
+      request: ({ ids }) => ({ url: `/api/leerroutes/${ids.leerroute!.route}/${file}` }),
+      expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+    }),
+  ),
 ];
 
 const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;

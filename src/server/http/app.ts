@@ -21,6 +21,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { inventoryRoutes } from './routes/inventory.js';
 import { leerrouteRoutes } from './routes/leerroutes.js';
+import { leerrouteExportRoutes } from './routes/leerroute-export.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
@@ -171,6 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(organisationRoutes(opts.db, mail, publicUrl));
       await api.register(inventoryRoutes(opts.db));
       await api.register(leerrouteRoutes(opts.db));
+      await api.register(leerrouteExportRoutes(opts.db));
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
     },
     { prefix: '/api' },
