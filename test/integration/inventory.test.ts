@@ -313,6 +313,19 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     // Not for outsiders.
     expect((await t.app.inject({ method: 'GET', url: caseUrl, headers: asUser(outsider) })).statusCode).toBe(404);
   });
+
+  it('keeps the crosswalk when a reviewer deletes their account, without the name (AVG)', async () => {
+    const before = Crosswalk.parse((await get(`/api/partnerships/${otherPartnership}/crosswalk`, rocDocent)).body);
+    expect(before.links.map((l) => l.door)).toEqual(['Anna Ander']);
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(otherDocent), payload: { wachtwoord: 'demo-wachtwoord' } });
+    expect(res.statusCode).toBe(204);
+    const after = Crosswalk.parse((await get(`/api/partnerships/${otherPartnership}/crosswalk`, rocDocent)).body);
+    expect(after.links).toEqual([{ ...before.links[0], door: null }]);
+    expect(after.geschiedenis.map((h) => h.door)).toEqual([null]);
+    // The confirmation still counts publicly.
+    const counts = Bevestigingen.parse((await get(`/api/crosswalk/bevestigingen?werkproces=${encodeURIComponent(before.links[0]!.werkprocesId)}`)).body);
+    expect(counts.links.find((l) => l.eindtermId === before.links[0]!.eindtermId)?.aantalSamenwerkingen).toBe(2);
+  });
 });
 
 if (!databaseAvailable) describe.skip(SKIP_NO_DB, () => it('skipped', () => {}));

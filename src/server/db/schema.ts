@@ -261,7 +261,8 @@ export interface CrosswalkLinkTable {
   herkomst: 'voorgesteld' | 'handmatig';
   relatie: string | null;
   toelichting: string | null;
-  reviewed_by: string;
+  /** Null once the reviewer's account is deleted. */
+  reviewed_by: string | null;
   reviewed_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -270,7 +271,7 @@ export interface CrosswalkUnlinkedTable {
   partnership_id: string;
   item_id: string;
   toelichting: string | null;
-  marked_by: string;
+  marked_by: string | null;
   marked_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -284,6 +285,7 @@ export interface CrosswalkReviewTable {
   actie: string;
   relatie: string | null;
   toelichting: string | null;
+  /** No foreign key: outlives the account (its name is then unknown). */
   user_id: string;
   at: ColumnType<Date, Date | string | undefined, never>;
 }

@@ -2,6 +2,8 @@
 -- and mbo werkprocessen (or keuzedelen): confirm (with a type), reject, or add a link by hand; and they can mark an
 -- item as deliberately unlinked. Item ids are stable catalogue ids (see src/domain/inventory/ids.ts): an eindterm's
 -- SLO id, `crebo:werkprocescode`, or `keuzedeel:code`; not foreign keys, so that a review outlives a re-import.
+-- Who reviewed: in the current state a reference that is emptied when that account is deleted (AVG); in the
+-- append-only history an id only, whose name is gone with the account. Reviews belong to the samenwerking and stay.
 
 -- The current state of each reviewed pair (one row per pair per samenwerking).
 CREATE TABLE crosswalk_link (
@@ -12,7 +14,7 @@ CREATE TABLE crosswalk_link (
   herkomst        text NOT NULL CHECK (herkomst IN ('voorgesteld', 'handmatig')),
   relatie         text CHECK (relatie IN ('gelijk', 'deels', 'breder', 'smaller', 'verwant')),
   toelichting     text,
-  reviewed_by     uuid NOT NULL REFERENCES app_user (id),
+  reviewed_by     uuid REFERENCES app_user (id) ON DELETE SET NULL,
   reviewed_at     timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (partnership_id, eindterm_id, werkproces_id)
 );
@@ -25,7 +27,7 @@ CREATE TABLE crosswalk_unlinked (
   partnership_id  uuid NOT NULL REFERENCES partnership (id),
   item_id         text NOT NULL,
   toelichting     text,
-  marked_by       uuid NOT NULL REFERENCES app_user (id),
+  marked_by       uuid REFERENCES app_user (id) ON DELETE SET NULL,
   marked_at       timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (partnership_id, item_id)
 );
@@ -40,7 +42,7 @@ CREATE TABLE crosswalk_review (
   actie           text NOT NULL CHECK (actie IN ('bevestigen', 'afwijzen', 'toevoegen', 'niet-koppelen', 'wel-koppelen')),
   relatie         text CHECK (relatie IN ('gelijk', 'deels', 'breder', 'smaller', 'verwant')),
   toelichting     text,
-  user_id         uuid NOT NULL REFERENCES app_user (id),
+  user_id         uuid NOT NULL,                     -- no foreign key (like audit_log): the entry outlives the account; an id only
   at              timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX crosswalk_review_partnership_idx ON crosswalk_review (partnership_id, id);
