@@ -5,6 +5,7 @@
  * signs in, sees his work, adds a materiaal and plans a doel; the coverage panel shows the gaps and then fewer; the
  * history shows both; a stale change (409) shows a clear message and reloads. Role-based locators, axe on every step.
  */
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
@@ -291,7 +292,37 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     await panel().getByText(`${eind.dekking.totalen.volledig} ${eind.dekking.totalen.volledig === 1 ? 'doel' : 'doelen'} van ${eind.doelen.length} volledig`).waitFor();
     expect(await gaten('Niet gepland')).toBe(eind.dekking.gaten.filter((g) => g.ontbreekt === 'planning').length);
     expect(eind.materialen.map((m) => m.gewijzigd.gebruiker.naam)).toEqual(['Roos Docent']);
-  });
+
+    // ---- Exports from the overview: the PTA of K/PIE/16 as XLSX (opened with exceljs) and PDF, the route document.
+    await gaNaarStap('Overzicht en instellingen', 'Overzicht en instellingen');
+    const exporteren = main().getByRole('region', { name: 'Exporteren' });
+    const pta = exporteren.getByRole('listitem').filter({ hasText: 'PTA K/PIE/16 Koudetechniek' });
+    const xlsx = await download(pta.getByRole('link', { name: 'Excel (XLSX)' }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const cellen = workbook.worksheets.flatMap((ws) => {
+      const values: string[] = [];
+      ws.eachRow((row) => row.eachCell((cell) => values.push(String(cell.text ?? ''))));
+      return values;
+    });
+    expect(cellen).toContain('PIE-KT-01');
+    expect(cellen.some((c) => c.includes('Koelcircuit opbouwen en testen'))).toBe(true);
+    expect(cellen.some((c) => c.includes('K/PIE/16'))).toBe(true);
+    const pdf = await download(pta.getByRole('link', { name: 'PDF' }));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const docx = await download(exporteren.getByRole('link', { name: 'Word (DOCX)' }));
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    await expectAccessible('overview with exports');
+  }, 240_000);
+
+  /** Clicks a download link and returns the file's bytes. */
+  async function download(link: ReturnType<Page['getByRole']>): Promise<Buffer> {
+    const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
 
   it('an unknown route id or a malformed one shows "Pagina niet gevonden"', async () => {
     await signInAt('/leerroutes/00000000-0000-4000-8000-000000000000', 'docent@vmbo.demo');
