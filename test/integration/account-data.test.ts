@@ -2,7 +2,10 @@
  * AVG: a user's export of their own data and the deletion of their own account, through the API on a
  * fresh database with the demo organisations and users.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database.js';
+import { listMigrations, migrate } from '../../src/server/db/migrate.js';
 import { MijnGegevens } from '../../src/shared/account-api.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { createSession } from '../../src/server/use-cases/auth/session.js';
@@ -171,6 +174,39 @@ describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${T
     const blocked = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(roos), payload: { wachtwoord: DEMO_PASSWORD } });
     expect(blocked.statusCode).toBe(429);
     expect(await userIdOf('docent@roc.demo')).toBeDefined();
+  });
+});
+
+describe.skipIf(TEST_DB !== 'pglite')('migration 0009 and the audit log', () => {
+  it('removes the e-mail addresses that invitation.sent wrote before, and the log stays append-only', async () => {
+    const database = await openDatabase({ kind: 'pglite-memory' }, { migrate: false });
+    try {
+      const { db } = database;
+      await sql`CREATE TABLE schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+      for (const m of (await listMigrations()).filter((m) => m.name < '0009')) {
+        await sql.raw(m.sql).execute(db);
+        await db.insertInto('schema_migration').values({ name: m.name } as never).execute();
+      }
+      // As the application wrote it before this change.
+      await db
+        .insertInto('audit_log')
+        .values([
+          { actor_user_id: null, organisation_id: null, action: 'invitation.sent', subject_type: 'invitation', subject_id: 'x', details: JSON.stringify({ email: 'oud@school.nl', rol: 'ontwikkelaar' }) },
+          { actor_user_id: null, organisation_id: null, action: 'membership.added', subject_type: 'user', subject_id: 'y', details: JSON.stringify({ rol: 'leerling' }) },
+        ])
+        .execute();
+      expect(await migrate(db)).toContain('0009_platform_admin.sql');
+      const rows = await db.selectFrom('audit_log').select(['action', 'details']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { action: 'invitation.sent', details: { rol: 'ontwikkelaar' } },
+        { action: 'membership.added', details: { rol: 'leerling' } },
+      ]);
+      // The trigger is on again.
+      await expect(sql`UPDATE audit_log SET action = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    } finally {
+      await database.close();
+    }
   });
 });
 

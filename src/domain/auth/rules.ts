@@ -92,3 +92,11 @@ export function decide(actor: Actor | null, action: Action, resource: Resource):
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
   return decide(actor, action, resource) === 'allow';
 }
+
+/**
+ * A platform right, not an organisation's: loading tables into the national catalogue, which belongs to no
+ * school. Only a platform beheerder (app_user.platform_beheerder); no role in any organisation gives it.
+ */
+export function mayLoadNationalCatalogue(user: (Partial<Actor> & { platformBeheerder?: boolean }) | null): boolean {
+  return user?.platformBeheerder === true;
+}

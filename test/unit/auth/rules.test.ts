@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, decide, rolesIn, ROLES, type Action, type Actor, type Role } from '../../../src/domain/auth/rules.js';
+import { can, decide, rolesIn, ROLES, type Action, type Actor, type Role, mayLoadNationalCatalogue } from '../../../src/domain/auth/rules.js';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -75,5 +75,14 @@ describe('personal rules', () => {
     expect(decide(actor([OTHER, 'leerling']), 'personal.read', own)).toBe('not_found');
     expect(decide(actor([ORG, 'leerling']), 'members.read', own)).toBe('forbidden');
     expect(decide(actor([OTHER, 'leerling']), 'members.read', own)).toBe('not_found');
+  });
+});
+
+describe('platform rights', () => {
+  it('lets only a platform beheerder load the national catalogue, whatever roles in organisations say', () => {
+    expect(mayLoadNationalCatalogue({ platformBeheerder: true })).toBe(true);
+    expect(mayLoadNationalCatalogue({ platformBeheerder: false })).toBe(false);
+    expect(mayLoadNationalCatalogue({ ...actor([ORG, 'beheerder']) })).toBe(false);
+    expect(mayLoadNationalCatalogue(null)).toBe(false);
   });
 });

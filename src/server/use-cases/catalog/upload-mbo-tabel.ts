@@ -6,6 +6,7 @@
  * import is audited (without organisation) and the in-memory catalogue snapshot is rebuilt by the import.
  */
 import type { Kysely } from 'kysely';
+import { mayLoadNationalCatalogue } from '../../../domain/auth/rules.js';
 import type { ImportRapport, TabelUploadQuery } from '../../../shared/account-api.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden } from '../../errors.js';
@@ -35,7 +36,7 @@ const toRapport = (r: MboImportReport, bestand: string): ImportRapport => ({
 /** Signed in (401) and a platform beheerder (403); the route asks this before it reads the body. */
 export function authorizeCatalogueUpload(auth: AuthContext | null): AuthContext {
   const a = requireAuth(auth);
-  if (!a.platformBeheerder) throw forbidden('Alleen platformbeheerders kunnen tabellen in de landelijke catalogus laden.');
+  if (!mayLoadNationalCatalogue(a)) throw forbidden('Alleen platformbeheerders kunnen tabellen in de landelijke catalogus laden.');
   return a;
 }
 
