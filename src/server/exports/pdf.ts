@@ -20,8 +20,6 @@ function loadFonts() {
   };
   return fonts;
 }
-const REGULAR = 'NotoSans';
-const BOLD = 'NotoSans-Bold';
 
 const MARGIN = 40;
 const BODY_SIZE = 10;
@@ -83,13 +81,17 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
     info: { Title: document.titel, Subject: document.onderwerp, Author: 'Doorlopend', Creator: 'Doorlopend', CreationDate: date, ModDate: date },
   };
   const doc = new PDFDocument(options);
-  // Parse each font once per document and register the parsed font with a family name: pdfkit's table restores the
-  // previous font after every cell with its own font (the bold headers) by source and family, and only a named
-  // family finds its cache there; with a file as source it would parse the font again for every cell.
+  // Parse each font once per document and register it under its own PostScript name, also as family: pdfkit caches a
+  // font by that name when it first reads it, and its table restores the previous font after every cell with a font of
+  // its own (the bold headers) by source and family. Under any other name each switch would load the font again.
   const { regular, bold } = loadFonts();
-  const parsed = (data: Buffer) => (doc.font(data) as unknown as { _font: { font: unknown } })._font.font as PDFKit.Mixins.PDFFontSource;
-  doc.registerFont(REGULAR, parsed(regular), REGULAR);
-  doc.registerFont(BOLD, parsed(bold), BOLD);
+  const register = (data: Buffer) => {
+    const loaded = (doc.font(data) as unknown as { _font: { name: string; font: PDFKit.Mixins.PDFFontSource } })._font;
+    doc.registerFont(loaded.name, loaded.font, loaded.name);
+    return loaded.name;
+  };
+  const REGULAR = register(regular);
+  const BOLD = register(bold);
   doc.font(REGULAR).fontSize(BODY_SIZE);
   const safe = makeSafe(doc);
 
