@@ -324,6 +324,64 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     return Buffer.concat(chunks);
   }
 
+  it('a summatieve toets without doelen is warned about; the toets is changed and then removed after confirming', async () => {
+    // A keuzevak-keuzedeelarrangement made through the API by Daan.
+    const daan = await apiLogin('docent@vmbo.demo');
+    const lijst = (await (await fetch(`${app.url}/api/partnerships`, { headers: { cookie: daan.cookie } })).json()) as Array<{ id: string; naam: string }>;
+    const samenwerking = lijst.find((x) => x.naam === 'Demo doorlopende leerroute techniek')!;
+    const created = await fetch(`${app.url}/api/partnerships/${samenwerking.id}/leerroutes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: daan.cookie, 'x-csrf-token': daan.csrf },
+      body: JSON.stringify({ naam: 'Arrangement koeling', type: 'keuzevak-keuzedeel', vmbo: { profiel: 'PIE', leerweg: 'BB', keuzevakken: ['K/PIE/16'] }, mbo: { keuzedelen: ['K0072'] } }),
+    });
+    expect(created.status).toBe(201);
+    const routeId = ((await created.json()) as { id: string }).id;
+
+    await signInAt(`/leerroutes/${routeId}/toetsing`, 'docent@vmbo.demo');
+    await main().getByRole('heading', { level: 2, name: 'Stap 3 van 5: Toetsing' }).waitFor();
+    expect(await panel().getByRole('heading', { name: /Waarschuwingen/ }).count()).toBe(0);
+    const toetsForm = main().getByRole('form', { name: 'Toets toevoegen' });
+    await toetsForm.getByRole('combobox', { name: 'Leerjaar en periode' }).selectOption({ label: 'Leerjaar 4, periode 2 (vmbo)' });
+    // A wrong number is caught before sending, at the field.
+    await toetsForm.getByRole('textbox', { name: 'Toetscode' }).fill('ARR-01');
+    await toetsForm.getByRole('textbox', { name: 'Inhoud' }).fill('Eindopdracht koeling');
+    await toetsForm.getByRole('textbox', { name: 'Duur in minuten' }).fill('twee uur');
+    await toetsForm.getByRole('button', { name: 'Toets toevoegen' }).click();
+    await toetsForm.getByRole('group', { name: 'De toets is niet opgeslagen' }).getByRole('link', { name: 'Duur in minuten: vul een geheel getal in.' }).waitFor();
+    expect(await toetsForm.getByRole('textbox', { name: 'Duur in minuten' }).getAttribute('aria-describedby')).toContain('toetsen-form-duurMinuten-error');
+    await toetsForm.getByRole('textbox', { name: 'Duur in minuten' }).fill('90');
+    await toetsForm.getByRole('button', { name: 'Toets toevoegen' }).click();
+    const tabel = main().getByRole('table', { name: 'Toetsen in leerjaar 4, periode 2' });
+    await tabel.getByRole('row', { name: /ARR-01.*Eindopdracht koeling.*geen doelen/ }).waitFor();
+    // The coverage panel warns and links to the period of the toets.
+    const waarschuwingen = panel().getByRole('region', { name: /Waarschuwingen \(1\)/ });
+    const link = waarschuwingen.getByRole('link', { name: 'Summatieve toets ARR-01 toetst geen enkel doel.' });
+    expect(await link.getAttribute('href')).toBe(`/leerroutes/${routeId}/toetsing?leerjaar=4&periode=2`);
+    await expectAccessible('toetsing with a warning');
+
+    // Change it: the form fills with the toets, saving sends the versie.
+    await tabel.getByRole('button', { name: 'ARR-01 Eindopdracht koeling wijzigen' }).click();
+    const wijzigForm = main().getByRole('form', { name: 'Toets wijzigen: ARR-01 Eindopdracht koeling' });
+    await expect.poll(() => wijzigForm.getByRole('heading', { level: 3 }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await wijzigForm.getByRole('textbox', { name: 'Duur in minuten' }).inputValue()).toBe('90');
+    await wijzigForm.getByRole('combobox', { name: 'Toetsvorm' }).selectOption('portfolio');
+    await wijzigForm.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await tabel.getByRole('row', { name: /ARR-01.*Portfolio/ }).waitFor();
+    const route = await routeVanApi(routeId);
+    expect(route.toetsen[0]!.versie).toBe(2);
+
+    // Remove it after confirming; the warning goes too.
+    await tabel.getByRole('button', { name: 'ARR-01 Eindopdracht koeling verwijderen' }).click();
+    const bevestig = main().getByRole('group', { name: /Weet u zeker dat u toets ARR-01 Eindopdracht koeling wilt verwijderen\?/ });
+    await bevestig.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await tabel.waitFor({ state: 'detached' });
+    await panel().getByRole('region', { name: /Waarschuwingen/ }).waitFor({ state: 'detached' });
+    expect((await routeVanApi(routeId)).toetsen).toEqual([]);
+    await gaNaarStap('Wijzigingen', 'Wijzigingen');
+    const historie = main().getByRole('table', { name: 'Wijzigingen, nieuwste eerst' });
+    expect(await historie.getByRole('row', { name: /Daan Docent.*Demo Vmbo College/ }).count()).toBeGreaterThanOrEqual(4);
+  });
+
   it('an unknown route id or a malformed one shows "Pagina niet gevonden"', async () => {
     await signInAt('/leerroutes/00000000-0000-4000-8000-000000000000', 'docent@vmbo.demo');
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
