@@ -27,7 +27,7 @@ export interface CatalogueItemText {
 export function eindtermIn(snapshot: CatalogSnapshot, id: string): CatalogueItemText | null {
   const row = isEindtermId(id) ? snapshot.byId.get(id) : undefined;
   if (!row || row.kind !== 'eindterm' || row.status !== 'actief') return null;
-  return { id, code: row.code, titel: row.title, text: row.description ? `${row.title}. ${row.description}` : row.title };
+  return { id, code: row.code, titel: row.title, text: row.title };
 }
 
 /** A werkproces (`crebo:code`) or keuzedeel (`keuzedeel:code`) as it is in the catalogue now, or null. */
@@ -42,7 +42,7 @@ export function mboItemIn(snapshot: CatalogSnapshot, id: string): CatalogueItemT
   if (!k) return null;
   for (const kt of snapshot.mbo.kerntakenOf(k).kerntaken) {
     const w = kt.werkprocessen.find((x) => x.code === ref.code);
-    if (w) return { id, code: w.code, titel: w.titel, text: w.omschrijving ? `${w.titel}. ${w.omschrijving}` : w.titel };
+    if (w) return { id, code: w.code, titel: w.titel, text: w.titel };
   }
   return null;
 }

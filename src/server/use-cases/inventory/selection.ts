@@ -34,7 +34,7 @@ export interface ResolvedSelection {
   selectie: Selectie;
   eindtermen: InventoryItem[];
   mboItems: InventoryItem[];
-  /** Texts for the aligner, same ids and order as the items. */
+  /** Texts for the aligner (titles, as its corpus; a keuzedeel with its description), same ids and order as the items. */
   eindtermTexts: AlignItem[];
   mboTexts: AlignItem[];
   /** Both frameworks as a tree, for the CASE export. */
@@ -42,6 +42,7 @@ export interface ResolvedSelection {
   opmerkingen: string[];
 }
 
+/** A keuzedeel has no werkprocessen: its title and description stand in for it. */
 const text = (title: string, description: string | null | undefined) => (description ? `${title}. ${description}` : title);
 
 function shown(snapshot: CatalogSnapshot, kind: 'profiel' | 'keuzevak' | 'profielmodule', code: string): VmboItemRow | undefined {
@@ -103,7 +104,7 @@ export function resolveSelection(snapshot: CatalogSnapshot, q: SelectionInput): 
         if (seen.has(e.id)) continue;
         seen.add(e.id);
         eindtermen.push({ id: e.id, side: 'vmbo', soort: 'eindterm', code: e.code, titel: e.title, context: [parentLabel, `${d.code} ${d.title}`] });
-        eindtermTexts.push({ id: e.id, code: e.code, text: text(e.title, e.description) });
+        eindtermTexts.push({ id: e.id, code: e.code, text: e.title });
         caseNodes.push({ key: e.id, code: e.code, statement: e.title, type: 'Eindterm', parentKey: `deeltaak:${d.id}` });
       }
     }
@@ -123,7 +124,7 @@ export function resolveSelection(snapshot: CatalogSnapshot, q: SelectionInput): 
         const id = werkprocesId(kwalificatie.crebo, w.code);
         if (mboItems.some((i) => i.id === id)) continue;
         mboItems.push({ id, side: 'mbo', soort: 'werkproces', code: w.code, titel: w.titel, context: [`${kwalificatie.crebo} ${kwalificatie.naam}`, `${kt.code}${kt.titel ? ` ${kt.titel}` : ''}`] });
-        mboTexts.push({ id, code: w.code, text: text(w.titel, w.omschrijving) });
+        mboTexts.push({ id, code: w.code, text: w.titel });
         caseNodes.push({ key: id, code: w.code, statement: w.titel, type: 'Werkproces', parentKey: ktKey });
       }
     }
