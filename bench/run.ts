@@ -78,7 +78,17 @@ async function timeImportPostgres(): Promise<ImportTimes | null> {
   const db = await openDatabase({ kind: 'postgres', url: url.toString() });
   const times = await importAll(db);
   await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // Not WITH (FORCE): that would terminate pool sockets that are still closing, and their FATAL message would crash
+  // this process (see test/support/db.ts); wait until they are gone.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   await admin.end();
   return times;
 }

@@ -19,7 +19,8 @@ async function main() {
   }
   // Load the catalogue and build its search index before answering, so the first request is as fast as any.
   await snapshotOf(database.db);
-  // And the zoekmonitor's match index (issue 5; after an import it is rebuilt at the first match request).
+  // And the zoekmonitor's match index (issue 5; its rankings follow in the background; after an import it is rebuilt
+  // at the first match request).
   await warmMatchIndex(database.db);
   const mailer = createMailer(config.mail);
   if (mailer.kind === 'outbox' && config.mode === 'production') {

@@ -95,6 +95,16 @@ describe.skipIf(!browserReady)('zoekmonitor in the browser (demo data)', () => {
     await expect(page.getByRole('list', { name: 'Keuzevakken en profielmodulen, best passend eerst' }).getByRole('listitem').first().textContent()).resolves.toContain(top.code);
     await expectAccessible('reverse results');
 
+    // A profielmodule works like a keuzevak.
+    await page.getByRole('combobox', { name: 'Vraag vanuit' }).selectOption('profielmodule');
+    const pm = page.getByRole('combobox', { name: 'Profielmodule' });
+    await expect.poll(() => pm.locator('option').count()).toBeGreaterThan(2);
+    await pm.selectOption('P/ZW/01');
+    await page.getByRole('button', { name: 'Zoek suggesties' }).click();
+    await status(/suggesties voor P\/ZW\/01/).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Kwalificaties per dossier' }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Vraag vanuit' }).selectOption('kwalificatie');
     await page.getByRole('textbox', { name: /Crebo van de kwalificatie/ }).fill('99999');
     await page.getByRole('button', { name: 'Zoek suggesties' }).click();
     await page.getByText(/geen geldige kwalificatie met crebo 99999/).waitFor();

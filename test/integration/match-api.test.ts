@@ -70,6 +70,7 @@ describe.skipIf(!databaseAvailable)(`zoekmonitor API on the demo data (${TEST_DB
   const match = async (qs: string) => {
     const res = await get(`/api/match?${qs}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.type).toMatch(/^application\/json/);
     return MatchResponse.parse(res.body);
   };
 
@@ -96,6 +97,8 @@ describe.skipIf(!databaseAvailable)(`zoekmonitor API on the demo data (${TEST_DB
     expect(kd.results.length).toBeGreaterThan(0);
     expect(kd.results.every((x) => x.type === 'keuzedeel')).toBe(true);
     expect(kd.results[0]).toMatchObject({ type: 'keuzedeel', url: expect.stringMatching(/^\/mbo\/keuzedelen\/K\d+$/) });
+    // The URL form of a code names the same keuzevak.
+    expect((await match('keuzevak=k-pie-16&limit=1')).query.codes).toEqual(['K/PIE/16']);
     const two = await match('keuzevak=K/PIE/16&limit=2&soort=kwalificatie');
     expect(two.results).toHaveLength(2);
     expect(two.results.every((x) => x.type === 'kwalificatie')).toBe(true);

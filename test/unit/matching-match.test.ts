@@ -74,6 +74,7 @@ describe('MatchIndex', () => {
 
   it('knows active units only, and kwalificaties of active dossiers', () => {
     expect(index.unit('keuzevak', 'k/pie/08')?.title).toBe('Praktisch booglassen');
+    expect(index.unit('keuzevak', 'K-PIE-08')?.code).toBe('K/PIE/08');
     expect(index.unit('keuzevak', 'K/PIE/99')).toBeUndefined();
     expect(index.kwalificatie('30003')).toMatchObject({ title: 'Helpende zorg', dossierCrebo: '20002' });
     expect(index.keuzedeel('k0001')).toMatchObject({ code: 'K0001' });
@@ -110,6 +111,13 @@ describe('MatchIndex', () => {
     const both = combinedText([index.unit('keuzevak', 'K/PIE/08')!, index.unit('keuzevak', 'K/ZW/07')!]);
     expect(both.eindtermen).toHaveLength(3);
     expect(both.profielCode).toBeNull();
+  });
+
+  it('ranks the units in slices when asked, and all at once for a backward query', () => {
+    const fresh = new MatchIndex({ vmbo: source, mbo: catalog, lexicon: new Lexicon(words.keys()) });
+    expect(fresh.rankSome(1)).toBe(false);
+    expect(fresh.rankSome(100)).toBe(true);
+    expect(fresh.matchReverse({ kwalificatie: '30003' }, { limit: 1 })).toEqual(index.matchReverse({ kwalificatie: '30003' }, { limit: 1 }));
   });
 
   it('goes back from a kwalificatie and from a keuzedeel to keuzevakken', () => {

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { z } from 'zod';
-import { KeuzevakSummary } from '../../shared/catalog-api.js';
+import { KeuzevakSummary, ProfielmoduleSummary } from '../../shared/catalog-api.js';
 import { AlignmentResponse, MatchResponse, type AlignedPair, type Confidence, type MatchResult } from '../../shared/match-api.js';
 import { apiUrl, getJson } from '../api.js';
 import { Highlighted } from '../components/Highlighted.js';
@@ -39,25 +39,25 @@ import {
   UnorderedList,
 } from '../ui/index.js';
 
-type Vraag = 'keuzevak' | 'tekst' | 'kwalificatie';
+type Vraag = 'keuzevak' | 'profielmodule' | 'tekst' | 'kwalificatie';
+type VmboVraag = { kind: 'keuzevak' | 'profielmodule'; code: string };
 
 const VRAAG_OPTIONS = [
   { value: 'keuzevak', label: 'Een keuzevak (vmbo)' },
+  { value: 'profielmodule', label: 'Een profielmodule (vmbo)' },
   { value: 'tekst', label: 'Eigen woorden' },
   { value: 'kwalificatie', label: 'Een kwalificatie (mbo), omgekeerd' },
 ];
 
+const FORWARD_SOORTEN = [
+  { value: '', label: 'Kwalificaties en keuzedelen' },
+  { value: 'kwalificatie', label: 'Alleen kwalificaties' },
+  { value: 'keuzedeel', label: 'Alleen keuzedelen' },
+];
 const SOORT_OPTIONS: Record<Vraag, Array<{ value: string; label: string }>> = {
-  keuzevak: [
-    { value: '', label: 'Kwalificaties en keuzedelen' },
-    { value: 'kwalificatie', label: 'Alleen kwalificaties' },
-    { value: 'keuzedeel', label: 'Alleen keuzedelen' },
-  ],
-  tekst: [
-    { value: '', label: 'Kwalificaties en keuzedelen' },
-    { value: 'kwalificatie', label: 'Alleen kwalificaties' },
-    { value: 'keuzedeel', label: 'Alleen keuzedelen' },
-  ],
+  keuzevak: FORWARD_SOORTEN,
+  profielmodule: FORWARD_SOORTEN,
+  tekst: FORWARD_SOORTEN,
   kwalificatie: [
     { value: '', label: 'Keuzevakken en profielmodulen' },
     { value: 'keuzevak', label: 'Alleen keuzevakken' },
@@ -120,10 +120,10 @@ function Pairs({ pairs, caption }: { pairs: AlignedPair[]; caption: string }) {
   );
 }
 
-/** The full eindterm ↔ werkproces alignment of a keuzevak and one kwalificatie, loaded when the disclosure opens. */
-function Alignment({ keuzevak, crebo, title }: { keuzevak: string; crebo: string; title: string }) {
+/** The full eindterm ↔ werkproces alignment of a keuzevak (or profielmodule) and one kwalificatie, loaded when the disclosure opens. */
+function Alignment({ vmbo, crebo, title }: { vmbo: VmboVraag; crebo: string; title: string }) {
   const [open, setOpen] = useState(false);
-  const url = apiUrl('/api/match/uitlijning', { keuzevak, kwalificatie: crebo });
+  const url = apiUrl('/api/match/uitlijning', { [vmbo.kind]: vmbo.code, kwalificatie: crebo });
   const { data, error, loading } = useApi(open ? url : null, (signal) => getJson(url, AlignmentResponse, signal));
   return (
     <details className="doorlopend-disclosure" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
@@ -131,7 +131,7 @@ function Alignment({ keuzevak, crebo, title }: { keuzevak: string; crebo: string
       {error ? <InlineError error={error} /> : null}
       {open && loading ? <p role="status">Bezig met laden…</p> : null}
       {data && !loading ? (
-        <Table caption={`Per eindterm van ${keuzevak} de best passende werkprocessen van ${title} (${crebo}); suggesties`}>
+        <Table caption={`Per eindterm van ${vmbo.code} de best passende werkprocessen van ${title} (${crebo}); suggesties`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">Eindterm</TableHeaderCell>
@@ -169,7 +169,7 @@ function Alignment({ keuzevak, crebo, title }: { keuzevak: string; crebo: string
 
 type KwalificatieResult = Extract<MatchResult, { type: 'kwalificatie' }>;
 
-function KwalificatieItem({ r, keuzevak }: { r: KwalificatieResult; keuzevak: string | null }) {
+function KwalificatieItem({ r, vmbo }: { r: KwalificatieResult; vmbo: VmboVraag | null }) {
   return (
     <ListItem className="doorlopend-match">
       <Heading level={5} className="doorlopend-match__title">
@@ -183,12 +183,12 @@ function KwalificatieItem({ r, keuzevak }: { r: KwalificatieResult; keuzevak: st
       </Paragraph>
       <SharedTerms terms={r.explanation.sharedTerms} />
       <Pairs pairs={r.explanation.pairs} caption={`Best passende paren eindterm ↔ werkproces voor ${r.title} (${r.crebo})`} />
-      {keuzevak ? <Alignment keuzevak={keuzevak} crebo={r.crebo} title={r.title} /> : null}
+      {vmbo ? <Alignment vmbo={vmbo} crebo={r.crebo} title={r.title} /> : null}
     </ListItem>
   );
 }
 
-function KwalificatieGroups({ results, keuzevak }: { results: KwalificatieResult[]; keuzevak: string | null }) {
+function KwalificatieGroups({ results, vmbo }: { results: KwalificatieResult[]; vmbo: VmboVraag | null }) {
   const groups: Array<{ crebo: string; title: string; domein: string | null; items: KwalificatieResult[] }> = [];
   for (const r of results) {
     const last = groups[groups.length - 1];
@@ -205,7 +205,7 @@ function KwalificatieGroups({ results, keuzevak }: { results: KwalificatieResult
           {g.domein ? <Paragraph className="doorlopend-meta">Opleidingsdomein {g.domein}</Paragraph> : null}
           <UnorderedList aria-label={`Kwalificaties in ${g.title}`}>
             {g.items.map((r) => (
-              <KwalificatieItem key={r.crebo} r={r} keuzevak={keuzevak} />
+              <KwalificatieItem key={r.crebo} r={r} vmbo={vmbo} />
             ))}
           </UnorderedList>
         </OrderedListItem>
@@ -237,31 +237,38 @@ function OtherItem({ r }: { r: Exclude<MatchResult, KwalificatieResult> }) {
 }
 
 const KeuzevakList = z.array(KeuzevakSummary);
+const ProfielmoduleList = z.array(ProfielmoduleSummary);
 
 export function ZoekmonitorPage() {
   const { params } = useQueryParams();
   const navigate = useNavigate();
   const keuzevak = params.get('keuzevak')?.trim() || null;
+  const profielmodule = params.get('profielmodule')?.trim() || null;
   const tekst = params.get('tekst')?.trim() || null;
   const kwalificatie = params.get('kwalificatie')?.trim() || null;
-  const asked: Vraag | null = keuzevak ? 'keuzevak' : tekst ? 'tekst' : kwalificatie ? 'kwalificatie' : null;
+  const asked: Vraag | null = keuzevak ? 'keuzevak' : profielmodule ? 'profielmodule' : tekst ? 'tekst' : kwalificatie ? 'kwalificatie' : null;
   const soort = params.get('soort') ?? '';
 
   const [vraag, setVraag] = useState<Vraag>(asked ?? 'keuzevak');
   const [kvCode, setKvCode] = useState(keuzevak ?? '');
+  const [pmCode, setPmCode] = useState(profielmodule ?? '');
   const [text, setText] = useState(tekst ?? '');
   const [crebo, setCrebo] = useState(kwalificatie ?? '');
   const [soortChoice, setSoortChoice] = useState(soort);
   useEffect(() => {
     if (asked) setVraag(asked);
     setKvCode(keuzevak ?? '');
+    setPmCode(profielmodule ?? '');
     setText(tekst ?? '');
     setCrebo(kwalificatie ?? '');
     setSoortChoice(soort);
-  }, [asked, keuzevak, tekst, kwalificatie, soort]);
+  }, [asked, keuzevak, profielmodule, tekst, kwalificatie, soort]);
 
   const keuzevakken = useApi('keuzevakken-all', () => cached('keuzevakken-all', () => getJson(apiUrl('/api/vmbo/keuzevakken'), KeuzevakList)));
-  const matchUrl = asked ? apiUrl('/api/match', { keuzevak, tekst, kwalificatie, soort: soort || null, limit: 30 }) : null;
+  const profielmodulen = useApi(vraag === 'profielmodule' ? 'profielmodulen-all' : null, () =>
+    cached('profielmodulen-all', () => getJson(apiUrl('/api/vmbo/profielmodulen'), ProfielmoduleList)),
+  );
+  const matchUrl = asked ? apiUrl('/api/match', { keuzevak, profielmodule, tekst, kwalificatie, soort: soort || null, limit: 30 }) : null;
   const { data, error, loading } = useApi(matchUrl, (signal) => getJson(matchUrl!, MatchResponse, signal));
   const shown = data && !loading && !error ? data : null;
   useDocumentTitle(shown ? `Zoekmonitor: ${shown.query.codes.join(', ') || shown.query.title}` : 'Zoekmonitor');
@@ -270,6 +277,7 @@ export function ZoekmonitorPage() {
     event.preventDefault();
     const next = new URLSearchParams();
     if (vraag === 'keuzevak' && kvCode) next.set('keuzevak', kvCode);
+    if (vraag === 'profielmodule' && pmCode) next.set('profielmodule', pmCode);
     if (vraag === 'tekst' && text.trim()) next.set('tekst', text.trim());
     if (vraag === 'kwalificatie' && crebo.trim()) next.set('kwalificatie', crebo.trim());
     if (next.size > 0 && SOORT_OPTIONS[vraag].some((o) => o.value === soortChoice) && soortChoice) next.set('soort', soortChoice);
@@ -290,6 +298,11 @@ export function ZoekmonitorPage() {
     ...(keuzevakken.data ?? []).filter((k) => k.status === 'actief').map((k) => ({ value: k.code, label: `${k.code} ${k.title}` })),
   ];
   if (kvCode && !keuzevakOptions.some((o) => o.value === kvCode)) keuzevakOptions.push({ value: kvCode, label: kvCode });
+  const profielmoduleOptions = [
+    { value: '', label: profielmodulen.data ? 'Kies een profielmodule' : 'Profielmodulen laden…' },
+    ...(profielmodulen.data ?? []).filter((m) => m.status === 'actief').map((m) => ({ value: m.code, label: `${m.code} ${m.title}` })),
+  ];
+  if (pmCode && !profielmoduleOptions.some((o) => o.value === pmCode)) profielmoduleOptions.push({ value: pmCode, label: pmCode });
 
   return (
     <>
@@ -306,6 +319,9 @@ export function ZoekmonitorPage() {
         <SelectField id="zm-vraag" label="Vraag vanuit" value={vraag} options={VRAAG_OPTIONS} onChange={(v) => setVraag(v as Vraag)} />
         {vraag === 'keuzevak' ? (
           <SelectField id="zm-keuzevak" label="Keuzevak" value={kvCode} options={keuzevakOptions} onChange={setKvCode} busy={keuzevakken.loading} />
+        ) : null}
+        {vraag === 'profielmodule' ? (
+          <SelectField id="zm-profielmodule" label="Profielmodule" value={pmCode} options={profielmoduleOptions} onChange={setPmCode} busy={profielmodulen.loading} />
         ) : null}
         {vraag === 'tekst' ? (
           <TextField id="zm-tekst" label="Beschrijf het onderdeel in eigen woorden" value={text} onChange={setText} maxLength={2000} />
@@ -326,7 +342,7 @@ export function ZoekmonitorPage() {
         <p role="status" className="doorlopend-result-count">
           {statusText}
         </p>
-        {!asked ? <Paragraph>Kies een keuzevak, beschrijf een onderdeel in eigen woorden, of start bij een kwalificatie.</Paragraph> : null}
+        {!asked ? <Paragraph>Kies een keuzevak of profielmodule, beschrijf een onderdeel in eigen woorden, of start bij een kwalificatie.</Paragraph> : null}
         {error ? <InlineError error={error} /> : null}
         {shown && shown.results.length > 0 ? (
           <>
@@ -337,7 +353,10 @@ export function ZoekmonitorPage() {
             {kwalificaties.length > 0 ? (
               <>
                 <Heading level={3}>Kwalificaties per dossier</Heading>
-                <KwalificatieGroups results={kwalificaties} keuzevak={shown.query.kind === 'keuzevak' ? shown.query.codes[0]! : null} />
+                <KwalificatieGroups
+                  results={kwalificaties}
+                  vmbo={shown.query.kind === 'keuzevak' || shown.query.kind === 'profielmodule' ? { kind: shown.query.kind, code: shown.query.codes[0]! } : null}
+                />
               </>
             ) : null}
             {others.length > 0 ? (

@@ -272,7 +272,8 @@ export class MatchIndex {
   }
 
   unit(kind: VmboUnitKind, code: string): VmboUnit | undefined {
-    return this.units.get(`${kind}|${code.trim().toUpperCase()}`);
+    // The URL form (K-PIE-16) names the same unit: SLO codes of keuzevakken and profielmodulen contain no "-".
+    return this.units.get(`${kind}|${code.trim().toUpperCase().replaceAll('-', '/')}`);
   }
   kwalificatie(crebo: string): { crebo: string; title: string; niveau: number; dossierCrebo: string } | undefined {
     const info = this.kwalificaties.get(crebo);
@@ -403,6 +404,20 @@ export class MatchIndex {
       this.rankings.set(key, ranked);
     }
     return ranked;
+  }
+
+  /**
+   * Rank up to `n` more units (for warming in slices, so a server keeps answering meanwhile); true when all are ranked.
+   */
+  rankSome(n: number): boolean {
+    let done = 0;
+    for (const u of this.units.values()) {
+      if (done >= n) return false;
+      if (this.rankings.has(`${u.kind}|${u.code}`)) continue;
+      this.rankingOf(u);
+      done += 1;
+    }
+    return true;
   }
 
   /** Rank every unit now (the reverse queries need them all; single-unit queries reuse them). */

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import { AlignmentQuery, AlignmentResponse, MatchQuery, MatchResponse } from '../../../shared/match-api.js';
 import type { DB } from '../../db/schema.js';
-import { alignCatalog, matchCatalog } from '../../use-cases/matching/match.js';
+import { alignCatalog, matchCatalogJson } from '../../use-cases/matching/match.js';
 
 const errors = { 400: Problem, 404: Problem };
 
@@ -22,7 +22,9 @@ export function matchRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: MatchResponse, ...errors },
         },
       },
-      (req) => matchCatalog({ db, query: req.query }),
+      // The answer is serialised once per question and catalogue version (checked against MatchResponse then); Fastify
+      // sends a string with a JSON content type as it is. The cast only tells the type provider so.
+      async (req, reply) => reply.type('application/json; charset=utf-8').send((await matchCatalogJson({ db, query: req.query })) as never),
     );
     app.get(
       '/match/uitlijning',

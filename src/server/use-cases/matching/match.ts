@@ -7,11 +7,11 @@ import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import { MatchIndex, type VmboUnit, type VmboUnitKind } from '../../../domain/matching/match.js';
-import type { AlignmentQuery, AlignmentResponse, MatchQuery, MatchQueryEcho, MatchResponse } from '../../../shared/match-api.js';
+import { MatchResponse, type AlignmentQuery, type AlignmentResponse, type MatchQuery, type MatchQueryEcho } from '../../../shared/match-api.js';
 
 const indexes = new WeakMap<CatalogSnapshot, MatchIndex>();
 /** Answers per index: the catalogue under an index never changes, and teachers ask the same questions again. */
-const answers = new WeakMap<MatchIndex, Map<string, MatchResponse>>();
+const answers = new WeakMap<MatchIndex, Map<string, Answer>>();
 const MAX_CACHED_ANSWERS = 2000;
 
 export function matchIndexOf(snapshot: CatalogSnapshot): MatchIndex {
@@ -23,12 +23,20 @@ export function matchIndexOf(snapshot: CatalogSnapshot): MatchIndex {
   return index;
 }
 
-/** Build the index of the current catalogue now (at start), so the first request does not wait for it. */
-export async function warmMatchIndex(db: Kysely<DB>): Promise<{ index: MatchIndex; ms: number }> {
+/**
+ * Build the index of the current catalogue now (at start), so the first request does not wait for it. The engine
+ * ranking of every keuzevak and profielmodule (which the backward queries read) follows in the background, a few
+ * units per turn of the event loop, so requests are answered meanwhile; `done` resolves when it is complete.
+ */
+export async function warmMatchIndex(db: Kysely<DB>): Promise<{ index: MatchIndex; ms: number; done: Promise<void> }> {
   const started = performance.now();
   const index = matchIndexOf(await snapshotOf(db));
-  index.warm();
-  return { index, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  const done = new Promise<void>((resolve) => {
+    const step = () => (index.rankSome(8) ? resolve() : setImmediate(step));
+    setImmediate(step);
+  });
+  return { index, ms, done };
 }
 
 export const MATCH_NOTE =
@@ -49,18 +57,35 @@ function vmboUnits(index: MatchIndex, q: { keuzevak?: string; profielmodule?: st
   return null;
 }
 
-export async function matchCatalog(opts: { db: Kysely<DB>; query: MatchQuery; cache?: boolean }): Promise<MatchResponse> {
-  const index = matchIndexOf(await snapshotOf(opts.db));
-  if (opts.cache === false) return answer(index, opts.query);
-  const key = JSON.stringify(opts.query);
+interface Answer {
+  response: MatchResponse;
+  /** The response as the API sends it: checked against the contract and serialised once. */
+  json: string;
+}
+
+async function cachedAnswer(db: Kysely<DB>, query: MatchQuery): Promise<Answer> {
+  const index = matchIndexOf(await snapshotOf(db));
+  const key = JSON.stringify(query);
   let cache = answers.get(index);
   if (!cache) answers.set(index, (cache = new Map()));
-  const known = cache.get(key);
-  if (known) return known;
-  const response = answer(index, opts.query);
-  if (cache.size >= MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
-  cache.set(key, response);
-  return response;
+  let known = cache.get(key);
+  if (!known) {
+    const response = answer(index, query);
+    known = { response, json: JSON.stringify(MatchResponse.parse(response)) };
+    if (cache.size >= MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
+    cache.set(key, known);
+  }
+  return known;
+}
+
+/** The answer to a match query (the CLI prints it; the API sends `matchCatalogJson`, the same answer serialised). */
+export async function matchCatalog(opts: { db: Kysely<DB>; query: MatchQuery }): Promise<MatchResponse> {
+  return (await cachedAnswer(opts.db, opts.query)).response;
+}
+
+/** The answer as JSON text, serialised once per catalogue version and question. */
+export async function matchCatalogJson(opts: { db: Kysely<DB>; query: MatchQuery }): Promise<string> {
+  return (await cachedAnswer(opts.db, opts.query)).json;
 }
 
 function answer(index: MatchIndex, query: MatchQuery): MatchResponse {
