@@ -259,6 +259,26 @@ describe('route document', { timeout: 60_000 }, () => {
   });
 });
 
+describe('PDF rendering of a large document', { timeout: 60_000 }, () => {
+  it('lets the event loop take turns while a long table is rendered', async () => {
+    const rijen = Array.from({ length: 400 }, (_, i) => [`Rij ${i + 1}`, `Tekst van rij ${i + 1}`]);
+    let turns = 0;
+    let running = true;
+    const count = () => {
+      turns++;
+      if (running) setImmediate(count);
+    };
+    setImmediate(count);
+    const pdf = await renderPdf({ titel: 'Groot', onderwerp: 'Test', taal: 'nl-NL', orientatie: 'staand', stand: '2026-11-01T00:00:00Z', blokken: [{ soort: 'tabel', kolommen: [{ kop: 'A', breedte: 1 }, { kop: 'B', breedte: 3 }], rijen }] });
+    running = false;
+    // 400 rows in turns of 20: the loop ran at least once per turn, not only at the end.
+    expect(turns).toBeGreaterThanOrEqual(19);
+    const text = (await readPdf(pdf)).text;
+    expect(text).toContain('Rij 1 ');
+    expect(text).toContain('Tekst van rij 400');
+  });
+});
+
 describe('embedded font', () => {
   it('converts the WOFF of the package into a plain font file with the same tables', () => {
     const woff = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'));

@@ -27,6 +27,9 @@ const TABLE_SIZE = 8.5;
 const HEADING_SIZE = { 1: 17, 2: 13.5, 3: 11.5 } as const;
 /** Lines of one cell per table row; longer cells continue in the next row, so no row is taller than a page. */
 const LINES_PER_ROW = 12;
+/** Table rows rendered before the event loop gets a turn. */
+const ROWS_PER_TURN = 20;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
@@ -111,7 +114,11 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
     if (doc.y + needed > doc.page.maxY()) doc.addPage();
   };
 
-  const table = (parent: StructElement, rows: Array<Array<string | PDFKit.Mixins.CellOptions>>, columnStyles: Array<number | string>, rowMin?: (i: number) => number) => {
+  /**
+   * A table, fed row by row; every ROWS_PER_TURN rows the event loop gets a turn, so a long document does not hold up
+   * the other requests of the server while it is rendered (nothing else touches this document in between).
+   */
+  const table = async (parent: StructElement, rows: Array<Array<string | PDFKit.Mixins.CellOptions>>, columnStyles: Array<number | string>, rowMin?: (i: number) => number) => {
     doc.x = left;
     doc.font(REGULAR).fontSize(TABLE_SIZE);
     const options = {
@@ -121,16 +128,20 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
       columnStyles,
       rowStyles: rowMin ? (i: number) => ({ minHeight: rowMin(i) }) : undefined,
       defaultStyle: { border: 0.5, borderColor: '#767676', padding: 3 },
-      data: rows,
     };
-    doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
+    const t = doc.table(options as unknown as PDFKit.Mixins.TableOptions);
+    for (let i = 0; i < rows.length; i++) {
+      t.row(rows[i]! as Array<string | PDFKit.Mixins.RowOptions>);
+      if ((i + 1) % ROWS_PER_TURN === 0) await turn();
+    }
+    t.end();
     doc.x = left;
     doc.moveDown(0.8);
     doc.font(REGULAR).fontSize(BODY_SIZE);
   };
   const th = (text: string, scope: 'column' | 'row') => ({ text: safe(text), type: 'TH' as const, scope, font: { src: BOLD }, backgroundColor: '#e8e8e8' });
 
-  const render = (b: Blok) => {
+  const render = async (b: Blok) => {
     switch (b.soort) {
       case 'kop': {
         keep(b.niveau === 1 ? 60 : 90);
@@ -156,12 +167,12 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
         break;
       }
       case 'gegevens':
-        table(root, b.rijen.flatMap(([k, v]) => splitRow([k, v]).map(([k2, v2], i) => [th(i === 0 ? k2! : `${k2}`, 'row'), safe(v2!)])), [150, '*']);
+        await table(root, b.rijen.flatMap(([k, v]) => splitRow([k, v]).map(([k2, v2]) => [th(k2!, 'row'), safe(v2!)])), [150, '*']);
         break;
       case 'tabel': {
         const total = b.kolommen.reduce((s, k) => s + k.breedte, 0);
         const widths = b.kolommen.map((k) => Math.floor((width() * k.breedte) / total));
-        table(root, [b.kolommen.map((k) => th(k.kop, 'column')), ...b.rijen.flatMap(splitRow).map((r) => r.map(safe))], widths);
+        await table(root, [b.kolommen.map((k) => th(k.kop, 'column')), ...b.rijen.flatMap(splitRow).map((r) => r.map(safe))], widths);
         break;
       }
       case 'ondertekening': {
@@ -170,12 +181,12 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
         doc.x = left;
         root.add(doc.struct('H3', {}, () => doc.font(BOLD).fontSize(HEADING_SIZE[3]).text(safe(`Namens ${b.partij}`), left, undefined, { width: width() })));
         doc.moveDown(0.3);
-        table(root, b.velden.map((v) => [th(v, 'row'), '']), [150, 300], (i) => (b.velden[i] === 'Handtekening' ? 60 : 30));
+        await table(root, b.velden.map((v) => [th(v, 'row'), '']), [150, 300], (i) => (b.velden[i] === 'Handtekening' ? 60 : 30));
         break;
       }
     }
   };
-  for (const b of document.blokken) render(b);
+  for (const b of document.blokken) await render(b);
   root.end();
 
   // Page numbers: artifacts, outside the structure tree.
