@@ -3,7 +3,7 @@
  * (optimistic concurrency): the update or delete answers whether it happened; the use case turns "no" into 404/409.
  * The history is append-only (the database refuses changes).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -263,6 +263,60 @@ export async function loadParts(db: Db, routeId: string): Promise<RouteParts> {
     db.selectFrom('leerroute_materiaal').selectAll().where('leerroute_id', '=', routeId).orderBy('leerjaar').orderBy('periode').orderBy('created_at').orderBy('id').execute(),
   ]);
   return { planning: planning.map(toPlanning), toetsen: toetsen.map(toToets), activiteiten: activiteiten.map(toActiviteit), materialen: materialen.map(toMateriaal) };
+}
+
+/** Everything a route's page needs besides the route row, in one round trip (the route answers every change). */
+export interface RouteBundle {
+  parts: RouteParts;
+  /** Confirmed links of the samenwerking's crosswalk: [eindtermId, werkprocesId]. */
+  links: Array<readonly [string, string]>;
+  partners: Array<{ id: string; naam: string; soort: string }>;
+  samenwerkingNaam: string;
+  users: Map<string, string>;
+  organisations: Map<string, string>;
+}
+
+export async function loadBundle(db: Db, route: { id: string; partnershipId: string }): Promise<RouteBundle> {
+  const r = route.id;
+  const p = route.partnershipId;
+  const agg = (table: string, order: string) =>
+    sql<unknown>`(SELECT coalesce(json_agg(x ORDER BY ${sql.raw(order)}), '[]'::json) FROM ${sql.table(table)} x WHERE x.leerroute_id = ${r})`;
+  const stamps = sql`SELECT updated_by AS u, updated_org AS o FROM leerroute_planning WHERE leerroute_id = ${r}
+    UNION SELECT updated_by, updated_org FROM leerroute_toets WHERE leerroute_id = ${r}
+    UNION SELECT updated_by, updated_org FROM leerroute_activiteit WHERE leerroute_id = ${r}
+    UNION SELECT updated_by, updated_org FROM leerroute_materiaal WHERE leerroute_id = ${r}
+    UNION SELECT created_by, created_org FROM leerroute WHERE id = ${r}
+    UNION SELECT updated_by, updated_org FROM leerroute WHERE id = ${r}`;
+  const { rows } = await sql<{
+    planning: unknown; toetsen: unknown; activiteiten: unknown; materialen: unknown; links: unknown; partners: unknown; samenwerking: string | null; users: unknown; organisations: unknown;
+  }>`SELECT
+      ${agg('leerroute_planning', 'x.leerjaar, x.periode, x.created_at, x.id')} AS planning,
+      ${agg('leerroute_toets', 'x.leerjaar, x.periode, x.toetscode, x.id')} AS toetsen,
+      ${agg('leerroute_activiteit', 'x.leerjaar, x.periode, x.created_at, x.id')} AS activiteiten,
+      ${agg('leerroute_materiaal', 'x.leerjaar, x.periode, x.created_at, x.id')} AS materialen,
+      (SELECT coalesce(json_agg(json_build_array(c.eindterm_id, c.werkproces_id)), '[]'::json) FROM crosswalk_link c WHERE c.partnership_id = ${p} AND c.status = 'bevestigd') AS links,
+      (SELECT coalesce(json_agg(json_build_object('id', o.id, 'naam', o.naam, 'soort', o.soort) ORDER BY o.naam), '[]'::json)
+         FROM partnership_member pm JOIN organisation o ON o.id = pm.organisation_id WHERE pm.partnership_id = ${p} AND pm.status = 'lid') AS partners,
+      (SELECT naam FROM partnership WHERE id = ${p}) AS samenwerking,
+      (SELECT coalesce(json_object_agg(u.id, u.naam), '{}'::json) FROM app_user u WHERE u.id IN (SELECT s.u FROM (${stamps}) s)) AS users,
+      (SELECT coalesce(json_object_agg(o.id, o.naam), '{}'::json) FROM organisation o
+         WHERE o.id IN (SELECT s.o FROM (${stamps}) s)
+            OR o.id IN (SELECT (t->>'organisatieId')::uuid FROM leerroute l, jsonb_array_elements(l.tijdpad) t WHERE l.id = ${r} AND t->>'organisatieId' IS NOT NULL)
+            OR o.id IN (SELECT organisation_id FROM leerroute_activiteit WHERE leerroute_id = ${r} UNION SELECT organisation_id FROM leerroute_materiaal WHERE leerroute_id = ${r})) AS organisations`.execute(db);
+  const row = rows[0]!;
+  return {
+    parts: {
+      planning: json<unknown[]>(row.planning).map(toPlanning),
+      toetsen: json<unknown[]>(row.toetsen).map(toToets),
+      activiteiten: json<unknown[]>(row.activiteiten).map(toActiviteit),
+      materialen: json<unknown[]>(row.materialen).map(toMateriaal),
+    },
+    links: json<Array<[string, string]>>(row.links),
+    partners: json<Array<{ id: string; naam: string; soort: string }>>(row.partners),
+    samenwerkingNaam: row.samenwerking ?? '',
+    users: new Map(Object.entries(json<Record<string, string>>(row.users))),
+    organisations: new Map(Object.entries(json<Record<string, string>>(row.organisations))),
+  };
 }
 
 interface RowOf {

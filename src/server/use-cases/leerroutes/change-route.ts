@@ -5,8 +5,9 @@ import type { DB } from '../../db/schema.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
 import type { AuthContext } from '../auth/session.js';
-import { openRoute, routeDoelen, type RouteAccess, type RouteDoelen } from './context.js';
-import { getRoute } from './get-route.js';
+import { notFound } from '../../errors.js';
+import { openRoute, ROUTE_NOT_FOUND, routeDoelen, type RouteAccess, type RouteDoelen } from './context.js';
+import { routeDetail } from './get-route.js';
 
 export interface ChangeContext extends RouteAccess {
   trx: Transaction<DB>;
@@ -22,7 +23,7 @@ export async function changeRoute(
   change: (ctx: ChangeContext) => Promise<void>,
 ): Promise<LeerrouteDetail> {
   const snapshot = await snapshotOf(opts.db);
-  await opts.db.transaction().execute(async (trx) => {
+  const access = await opts.db.transaction().execute(async (trx) => {
     const opened = await openRoute({ db: trx, auth: opts.auth, routeId: opts.routeId, action: 'partnership.write' });
     const doelen = routeDoelen(snapshot, opened.route);
     const byId = new Map(doelen.doelen.map((d) => [d.id, d]));
@@ -36,7 +37,11 @@ export async function changeRoute(
       history: (e) => repo.appendHistory(trx, { ...e, routeId: opened.route.id, userId: opened.by.userId, organisationId: opened.by.organisationId }),
     });
     await repo.touchRoute(trx, opened.route.id, opened.by);
+    return opened.access;
   });
-  return getRoute({ db: opts.db, auth: opts.auth, routeId: opts.routeId });
+  // Read after the commit (the route row carries who changed it last); access was checked in the transaction.
+  const route = await repo.findRoute(opts.db, opts.routeId);
+  if (!route) throw notFound(ROUTE_NOT_FOUND);
+  return routeDetail(opts.db, route, access);
 }
 

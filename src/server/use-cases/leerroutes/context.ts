@@ -82,6 +82,21 @@ export function catalogueProblems(snapshot: CatalogSnapshot, s: repo.RouteSettin
  * A code the catalogue no longer holds (after a re-import) is left out with a remark instead of failing.
  */
 export function routeDoelen(snapshot: CatalogSnapshot, s: repo.RouteSettings): RouteDoelen {
+  // Every change answers with the whole route: keep the doelen per catalogue version and selection.
+  let perSnapshot = doelenCache.get(snapshot);
+  if (!perSnapshot) doelenCache.set(snapshot, (perSnapshot = new Map()));
+  const key = JSON.stringify([s.vmbo.profiel, s.vmbo.leerweg, s.vmbo.profielmodulen, s.vmbo.keuzevakken, s.mbo.kwalificatie, s.mbo.keuzedelen]);
+  let hit = perSnapshot.get(key);
+  if (!hit) {
+    if (perSnapshot.size >= 500) perSnapshot.clear();
+    hit = resolveRouteDoelen(snapshot, s);
+    perSnapshot.set(key, hit);
+  }
+  return hit;
+}
+const doelenCache = new WeakMap<CatalogSnapshot, Map<string, RouteDoelen>>();
+
+function resolveRouteDoelen(snapshot: CatalogSnapshot, s: repo.RouteSettings): RouteDoelen {
   const opmerkingen: string[] = [];
   const profielRow = s.vmbo.profiel ? shown(snapshot, 'profiel', s.vmbo.profiel) : undefined;
   const keep = (kind: 'keuzevak' | 'profielmodule', codes: string[]) =>

@@ -6,60 +6,51 @@ import { diplomasOf } from '../../../domain/leerroute/shape.js';
 import type { Dekking, LeerrouteDetail, LeerrouteLijst } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
-import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import { findPartnership, partnersOf } from '../../repositories/partnership-repository.js';
 import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership } from '../partnerships/access.js';
+import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
 import { openRoute, routeDoelen, type RouteDoelen } from './context.js';
 
 export interface RouteModel {
   route: repo.RouteRow;
   doelen: RouteDoelen;
-  parts: repo.RouteParts;
-  links: Array<readonly [string, string]>;
+  bundle: repo.RouteBundle;
 }
 
-/** Everything the coverage check needs, loaded. */
+/** Everything the page and the coverage check need, in one query besides the route row. */
 export async function loadRouteModel(db: Kysely<DB>, route: repo.RouteRow): Promise<RouteModel> {
-  const [snapshot, parts, links] = await Promise.all([snapshotOf(db), repo.loadParts(db, route.id), crosswalk.listLinks(db, route.partnershipId)]);
-  return {
-    route,
-    doelen: routeDoelen(snapshot, route),
-    parts,
-    links: links.filter((l) => l.status === 'bevestigd').map((l) => [l.eindtermId, l.werkprocesId] as const),
-  };
+  const [snapshot, bundle] = await Promise.all([snapshotOf(db), repo.loadBundle(db, route)]);
+  return { route, doelen: routeDoelen(snapshot, route), bundle };
 }
 
 export function coverageOf(m: RouteModel): Dekking {
+  const { parts, links } = m.bundle;
   return computeCoverage({
     type: m.route.type,
     doelen: m.doelen.doelen,
     tijdpad: m.route.tijdpad,
-    planning: m.parts.planning,
-    toetsen: m.parts.toetsen,
-    activiteiten: m.parts.activiteiten,
-    materialen: m.parts.materialen,
-    links: m.links,
+    planning: parts.planning,
+    toetsen: parts.toetsen,
+    activiteiten: parts.activiteiten,
+    materialen: parts.materialen,
+    links,
   });
 }
 
 export async function getRoute(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<LeerrouteDetail> {
   const { route, access } = await openRoute({ ...opts, action: 'partnership.read' });
-  const [model, partnership, partners] = await Promise.all([loadRouteModel(opts.db, route), findPartnership(opts.db, route.partnershipId), partnersOf(opts.db, [route.partnershipId])]);
-  const { parts } = model;
-  const members = partners.filter((p) => p.status === 'lid');
+  return routeDetail(opts.db, route, access);
+}
 
-  const stamps = [route.aangemaakt, route.gewijzigd, ...parts.planning.map((p) => p.gewijzigd), ...parts.toetsen.map((t) => t.gewijzigd), ...parts.activiteiten.map((a) => a.gewijzigd), ...parts.materialen.map((m) => m.gewijzigd)];
-  const userIds = new Set(stamps.flatMap((s) => (s.userId ? [s.userId] : [])));
-  const orgIds = new Set([...stamps.flatMap((s) => (s.organisationId ? [s.organisationId] : [])), ...route.tijdpad.flatMap((j) => (j.organisatieId ? [j.organisatieId] : []))]);
-  const names = await repo.namesOf(opts.db, [...userIds], [...orgIds]);
+/** The whole route for someone whose access was checked. */
+export async function routeDetail(db: Kysely<DB>, route: repo.RouteRow, access: PartnershipAccess): Promise<LeerrouteDetail> {
+  const model = await loadRouteModel(db, route);
+  const { parts, users, organisations } = model.bundle;
   const wie = (s: repo.Stamp) => ({
-    gebruiker: s.userId ? { id: s.userId, naam: names.users.get(s.userId) ?? '(onbekend)' } : { id: '', naam: '(verwijderd account)' },
-    organisatie: s.organisationId ? { id: s.organisationId, naam: names.organisations.get(s.organisationId) ?? '' } : null,
+    gebruiker: s.userId ? { id: s.userId, naam: users.get(s.userId) ?? '(onbekend)' } : { id: '', naam: '(verwijderd account)' },
+    organisatie: s.organisationId ? { id: s.organisationId, naam: organisations.get(s.organisationId) ?? '' } : null,
     op: s.at,
   });
-  const auth = access.auth;
   const sideById = new Map(model.doelen.doelen.map((d) => [d.id, d.side]));
 
   return {
@@ -67,8 +58,8 @@ export async function getRoute(opts: { db: Kysely<DB>; auth: AuthContext | null;
     naam: route.naam,
     type: route.type,
     versie: route.versie,
-    samenwerking: { id: route.partnershipId, naam: partnership?.naam ?? '' },
-    partners: members.map((p) => ({ id: p.id, naam: p.naam, soort: p.soort })),
+    samenwerking: { id: route.partnershipId, naam: model.bundle.samenwerkingNaam },
+    partners: model.bundle.partners,
     diplomas: diplomasOf(route.type),
     vmbo: model.doelen.selectie.vmbo,
     mbo: model.doelen.selectie.mbo,
@@ -76,7 +67,7 @@ export async function getRoute(opts: { db: Kysely<DB>; auth: AuthContext | null;
       leerjaar: j.leerjaar,
       fase: j.fase,
       perioden: j.perioden,
-      organisatie: j.organisatieId ? { id: j.organisatieId, naam: names.organisations.get(j.organisatieId) ?? '' } : null,
+      organisatie: j.organisatieId ? { id: j.organisatieId, naam: organisations.get(j.organisatieId) ?? '' } : null,
     })),
     doelen: model.doelen.doelen,
     planning: parts.planning.map((p) => {
@@ -87,7 +78,7 @@ export async function getRoute(opts: { db: Kysely<DB>; auth: AuthContext | null;
     activiteiten: parts.activiteiten.map((a) => ({ ...a, gewijzigd: wie(a.gewijzigd) })),
     materialen: parts.materialen.map((m) => ({ ...m, gewijzigd: wie(m.gewijzigd) })),
     dekking: coverageOf(model),
-    mijnRechten: { wijzigen: decide(auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds }) === 'allow' },
+    mijnRechten: { wijzigen: decide(access.auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds }) === 'allow' },
     aangemaakt: wie(route.aangemaakt),
     gewijzigd: wie(route.gewijzigd),
     opmerkingen: model.doelen.opmerkingen,
