@@ -153,10 +153,11 @@ describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${T
     expect(await userIdOf('sso@vmbo.demo')).toBeUndefined();
   });
 
-  it('does not delete an account that joint work still refers to (409), and removes nothing', async () => {
+  it('does not delete an account that other data still refers to by a foreign key (409), and removes nothing', async () => {
+    // Any table that names an account without saying what happens when it goes (no ON DELETE) blocks the deletion.
+    await sql`CREATE TABLE test_account_reference (user_id uuid NOT NULL REFERENCES app_user (id))`.execute(t.database.db);
     const { userId } = await createUser({ db: t.database.db, email: 'reviewer@vmbo.demo', naam: 'Rita Reviewer', organisatie: 'Demo Vmbo College', rol: 'ontwikkelaar', password: DEMO_PASSWORD });
-    const partnership = await t.database.db.selectFrom('partnership').select('id').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('crosswalk_unlinked').values({ partnership_id: partnership.id, item_id: 'test-item', toelichting: null, marked_by: userId }).execute();
+    await sql`INSERT INTO test_account_reference (user_id) VALUES (${userId})`.execute(t.database.db);
     const rita = await signIn(t.app, 'reviewer@vmbo.demo');
     const res = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(rita), payload: { wachtwoord: DEMO_PASSWORD } });
     expect(res.statusCode).toBe(409);
@@ -164,6 +165,8 @@ describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${T
     expect(await userIdOf('reviewer@vmbo.demo')).toBe(userId);
     expect(await count('membership', 'user_id', userId)).toBe(1);
     expect(await count('session', 'user_id', userId)).toBe(1);
+    const deletedEntries = await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'account.deleted').where('actor_user_id', '=', userId).execute();
+    expect(deletedEntries).toEqual([]);
   });
 
   it('counts wrong confirmation passwords like failed sign-ins (429 after five)', async () => {
