@@ -278,6 +278,16 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     // Reloaded: the regel now shows where Daan put it.
     await page.getByTestId('periode-4-2').getByTestId(`regel-${regel.id}`).waitFor();
     await expectAccessible('planning after a conflict');
+    // Daan moves it once more; Roos loads the route again and sees it.
+    const weer = await fetch(`${app.url}/api/leerroutes/${routeId}/planning/${regel.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: daan.cookie, 'x-csrf-token': daan.csrf },
+      body: JSON.stringify({ versie: regel.versie + 1, leerjaar: 4, periode: 3 }),
+    });
+    expect(weer.status).toBe(200);
+    await main().getByRole('button', { name: 'opnieuw laden' }).click();
+    await page.getByTestId('periode-4-3').getByTestId(`regel-${regel.id}`).waitFor();
+    await expect.poll(() => melding().innerText()).toContain('De leerroute is opnieuw geladen met de laatste wijzigingen.');
 
     // ---- History: both users, with their schools.
     await gaNaarStap('Wijzigingen', 'Wijzigingen');

@@ -4,7 +4,7 @@
  * answers with the whole route, so the other school's work shows up too.
  */
 import '../components/leerroute/leerroute.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { LEERROUTE_TYPE_NAMEN } from '../../shared/leerroute-api.js';
 import type { LeerrouteDetail } from '../../shared/leerroute-api.js';
@@ -31,6 +31,35 @@ const PAGINAS: readonly string[] = ['overzicht', ...STAPPEN.map((s) => s.stap), 
 
 type WieT = LeerrouteDetail['gewijzigd'];
 const wie = (w: WieT) => `${w.gebruiker.naam}${w.organisatie ? ` (${w.organisatie.naam})` : ''}, ${formatDateTime(w.op)}`;
+
+/** Loads the route again, to see what the partner school changed in the meantime. */
+function Vernieuwen() {
+  const { reload, announce } = useLeerroute();
+  const [bezig, setBezig] = useState(false);
+  return (
+    <Paragraph className="doorlopend-meta">
+      Ziet u het werk van de andere school nog niet? Wat zij opslaan, ziet u na uw volgende wijziging of na{' '}
+      <Button
+        appearance="subtle-button"
+        disabled={bezig}
+        onClick={async () => {
+          setBezig(true);
+          try {
+            await reload();
+            announce('De leerroute is opnieuw geladen met de laatste wijzigingen.');
+          } catch {
+            announce('Opnieuw laden is niet gelukt. Probeer het later opnieuw.');
+          } finally {
+            setBezig(false);
+          }
+        }}
+      >
+        {bezig ? 'Bezig met laden…' : 'opnieuw laden'}
+      </Button>
+      .
+    </Paragraph>
+  );
+}
 
 function Stappen({ pagina }: { pagina: Pagina }) {
   const { route } = useLeerroute();
@@ -229,6 +258,7 @@ function LeerrouteView({ pagina }: { pagina: Pagina }) {
           </Paragraph>
         </Alert>
       ) : null}
+      <Vernieuwen />
       <Stappen pagina={pagina} />
       <div className="doorlopend-leerroute__layout">
         <section aria-labelledby="stap-kop" className="doorlopend-leerroute__stap">

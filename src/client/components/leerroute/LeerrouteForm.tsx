@@ -83,6 +83,7 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, submitL
       ? initial.tijdpad.map((j) => ({ leerjaar: String(j.leerjaar), fase: j.fase, perioden: String(j.perioden ?? 4), organisatieId: j.organisatieId ?? '' }))
       : defaultTijdpad(partners),
   );
+  const [anderKeuzevak, setAnderKeuzevak] = useState('');
   const [zoek, setZoek] = useState('');
   const [gevonden, setGevonden] = useState<KwalificatieSummary[] | null>(null);
   const [zoekStatus, setZoekStatus] = useState('');
@@ -261,6 +262,26 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, submitL
             onChange={(on) => setKeuzevakken((l) => toggle(l, k.code, on))}
           />
         ))}
+        <div className="doorlopend-leerroute-zoek">
+          <TextField
+            id={`${p}-ander-keuzevak`}
+            label="Keuzevak van een ander profiel"
+            description="Code, bijvoorbeeld K/EO/05"
+            value={anderKeuzevak}
+            onChange={setAnderKeuzevak}
+            maxLength={30}
+          />
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              const code = anderKeuzevak.trim().toUpperCase().replaceAll('-', '/');
+              if (code) setKeuzevakken((l) => toggle(l, code, true));
+              setAnderKeuzevak('');
+            }}
+          >
+            Keuzevak toevoegen
+          </Button>
+        </div>
       </Fieldset>
 
       <Heading level={3}>Mbo-kant</Heading>
