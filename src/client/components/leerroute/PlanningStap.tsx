@@ -36,7 +36,8 @@ export function ongeplandeKaarten(doelen: readonly LeerrouteDoel[], gepland: Rea
   for (const d of open) {
     if (gebruikt.has(d.id)) continue;
     if (d.side === 'vmbo') {
-      const partners = (gekoppeld.get(d.id) ?? []).filter((id) => openIds.has(id) && !gebruikt.has(id));
+      // Strongest links first; one regel holds at most 20 items.
+      const partners = (gekoppeld.get(d.id) ?? []).filter((id) => openIds.has(id) && !gebruikt.has(id)).slice(0, 19);
       for (const id of partners) gebruikt.add(id);
       kaarten.push({ key: d.id, items: [d.id, ...partners] });
     } else {
