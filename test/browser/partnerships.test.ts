@@ -21,7 +21,6 @@ describe.skipIf(!browserReady)('samenwerkingen and organisation management in th
   beforeAll(async () => {
     const db = session.app.database.db;
     await seedDemoOrganisations(db);
-    await createUser({ db, email: 'beheerder@roc.demo', naam: 'Rik Beheerder', organisatie: 'Demo ROC', rol: 'beheerder', password: DEMO_PASSWORD });
     await createUser({ db, email: 'beheerder@ander.demo', naam: 'Anna Ander', organisatie: 'Ander College', soort: 'vmbo-school', rol: 'beheerder', password: DEMO_PASSWORD });
   });
   beforeEach(() => {

@@ -41,7 +41,6 @@ describe.skipIf(!databaseAvailable)(`organisation management (${TEST_DB})`, () =
   beforeAll(async () => {
     t = await startAccountsApp();
     const db = t.database.db;
-    await createUser({ db, email: 'beheerder@roc.demo', naam: 'Rik Beheerder', organisatie: 'Demo ROC', rol: 'beheerder', password: PASSWORD });
     const orgs = await db.selectFrom('organisation').select(['id', 'naam']).execute();
     vmbo = orgs.find((o) => o.naam === 'Demo Vmbo College')!.id;
     roc = orgs.find((o) => o.naam === 'Demo ROC')!.id;

@@ -38,7 +38,6 @@ describe.skipIf(!databaseAvailable)(`samenwerkingen (${TEST_DB})`, () => {
   beforeAll(async () => {
     t = await startAccountsApp();
     const db = t.database.db;
-    await createUser({ db, email: 'beheerder@roc.demo', naam: 'Rik Beheerder', organisatie: 'Demo ROC', rol: 'beheerder', password: PASSWORD });
     await createUser({ db, email: 'beheerder@ander.demo', naam: 'Anna Ander', organisatie: 'Ander College', soort: 'vmbo-school', rol: 'beheerder', password: PASSWORD });
     await createUser({ db, email: 'docent@ander.demo', naam: 'Otto Ander', organisatie: 'Ander College', rol: 'ontwikkelaar', password: PASSWORD });
     const orgs = await db.selectFrom('organisation').select(['id', 'naam']).execute();

@@ -16,6 +16,7 @@ export const DEMO_ORGANISATIONS = { regio: 'Demo Regio Techniek', vmbo: 'Demo Vm
 export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo' | 'mbo'; rollen: Role[]; platformBeheerder?: boolean }> = [
   { email: 'beheerder@vmbo.demo', naam: 'Bea Beheerder', org: 'vmbo', rollen: ['beheerder'], platformBeheerder: true },
   { email: 'docent@vmbo.demo', naam: 'Daan Docent', org: 'vmbo', rollen: ['ontwikkelaar'] },
+  { email: 'beheerder@roc.demo', naam: 'Rik Beheerder', org: 'mbo', rollen: ['beheerder'] },
   { email: 'docent@roc.demo', naam: 'Roos Docent', org: 'mbo', rollen: ['ontwikkelaar'] },
   { email: 'leerling@vmbo.demo', naam: 'Lars Leerling', org: 'vmbo', rollen: ['leerling'] },
 ];
