@@ -455,12 +455,12 @@ export function EntiteitStap({ config }: { config: Config }) {
         {perioden.map((x) => {
           const lijst = rijen.filter((r) => r.leerjaar === x.leerjaar && r.periode === x.periode);
           return (
-            <section key={`${x.leerjaar}:${x.periode}`} aria-labelledby={`${config.soort}-${x.leerjaar}-${x.periode}`} className="doorlopend-leerroute-periodeblok">
+            <div key={`${x.leerjaar}:${x.periode}`} className="doorlopend-leerroute-periodeblok">
               <Heading level={4} id={`${config.soort}-${x.leerjaar}-${x.periode}`}>
                 {x.label} <span className="doorlopend-meta">({x.fase}, {count(lijst.length, config.enkelvoud, config.meervoud)})</span>
               </Heading>
               {lijst.length === 0 ? <Paragraph className="doorlopend-meta">Geen {config.meervoud}.</Paragraph> : tabel(lijst, `${cap(config.meervoud)} in ${x.label.toLowerCase()}`)}
-            </section>
+            </div>
           );
         })}
         {buiten.length > 0 ? tabel(buiten, `${cap(config.meervoud)} buiten het tijdpad`) : null}

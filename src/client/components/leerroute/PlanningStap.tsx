@@ -301,7 +301,7 @@ export function PlanningStap() {
             Planning per leerjaar en periode
           </Heading>
           {jaren.map((jaar) => (
-            <section key={jaar.leerjaar} aria-labelledby={`jaar-${jaar.leerjaar}`} className="doorlopend-leerroute-jaarrij">
+            <div key={jaar.leerjaar} className="doorlopend-leerroute-jaarrij">
               <Heading level={4} id={`jaar-${jaar.leerjaar}`}>
                 Leerjaar {jaar.leerjaar} <span className="doorlopend-meta">({jaar.fase}-jaar{jaar.organisatie ? `, ${jaar.organisatie.naam}` : ''})</span>
               </Heading>
@@ -310,8 +310,9 @@ export function PlanningStap() {
                   const regels = regelsPer.get(`${jaar.leerjaar}:${periode}`) ?? [];
                   const key = `${jaar.leerjaar}:${periode}`;
                   return (
-                    <section
+                    <div
                       key={periode}
+                      role="group"
                       aria-labelledby={`periode-${jaar.leerjaar}-${periode}`}
                       className={['doorlopend-leerroute-periode', doel === key ? 'doorlopend-leerroute-periode--doel' : ''].filter(Boolean).join(' ')}
                       data-testid={`periode-${jaar.leerjaar}-${periode}`}
@@ -333,14 +334,14 @@ export function PlanningStap() {
                           <RegelKaart key={r.id} regel={r} open={open === r.id} setOpen={setOpen} verplaats={verplaats} haalWeg={haalWeg} labelVan={labelVan} />
                         ))}
                       </ul>
-                    </section>
+                    </div>
                   );
                 })}
               </div>
-            </section>
+            </div>
           ))}
           {buitenTijdpad.length > 0 ? (
-            <section aria-labelledby="buiten-tijdpad" className="doorlopend-leerroute-jaarrij">
+            <div className="doorlopend-leerroute-jaarrij">
               <Heading level={4} id="buiten-tijdpad">
                 Buiten het tijdpad
               </Heading>
@@ -350,7 +351,7 @@ export function PlanningStap() {
                   <RegelKaart key={r.id} regel={r} open={open === r.id} setOpen={setOpen} verplaats={verplaats} haalWeg={haalWeg} labelVan={labelVan} />
                 ))}
               </ul>
-            </section>
+            </div>
           ) : null}
         </section>
       </div>
