@@ -4,6 +4,7 @@
  * - time from process start to the first answered request (empty folder with demo seeding, and a folder with the national data);
  * - p50/p95 latency of keuzevak detail and of search at 20 concurrent keep-alive connections on loopback;
  * - the zoekmonitor (issue 5): match index build time, and /api/match at 20 connections, first time (computed) and repeated.
+ * - the leerroute-ontwerper (issue 6): a route with 300 planned doelen, planning actions and coverage checks on the server.
  * Needs ../shared (the national data) and a built project (npm run build). PostgreSQL is optional.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ import { alignerOf } from '../src/server/use-cases/inventory/aligner.js';
 import { computeInventory } from '../src/server/use-cases/inventory/get-inventory.js';
 import { largestSelection } from '../src/server/use-cases/inventory/largest-selection.js';
 import { MatchIndex } from '../src/domain/matching/match.js';
+import { benchLeerroute } from './leerroute.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -230,6 +232,7 @@ async function main() {
   await importAll(db);
   await benchInventory(db);
   await benchMatchIndex(db);
+  await benchLeerroute(db);
   await db.close();
   const warm = await startServer(dir, 3902);
   console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);

@@ -18,14 +18,17 @@ import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 export interface NationalRoute {
   vmboAuth: AuthContext;
   mboAuth: AuthContext;
+  /** Session tokens (cookie values) of the two users, for requests over HTTP. */
+  vmboToken: string;
+  mboToken: string;
   route: LeerrouteDetail;
 }
 
-async function authOf(db: Kysely<DB>, userId: string): Promise<AuthContext> {
+async function authOf(db: Kysely<DB>, userId: string): Promise<{ auth: AuthContext; token: string }> {
   const { token } = await createSession(db, userId);
   const auth = await resolveSession({ db, token });
   if (!auth) throw new Error('geen sessie');
-  return auth;
+  return { auth, token };
 }
 
 /** Creates the samenwerking, its two users and the route (nothing planned yet). `tag` keeps e-mail addresses unique. */
@@ -41,8 +44,8 @@ export async function createNationalRoute(db: Kysely<DB>, tag = 'nl'): Promise<N
   const vmbo = await createUser({ db, email: `vmbo-${tag}@leerroute.test`, naam: 'Vera Vmbo', organisatie: `Vmbo ${tag}`, soort: 'vmbo-school', rol: 'ontwikkelaar' });
   const mbo = await createUser({ db, email: `mbo-${tag}@leerroute.test`, naam: 'Mo Mbo', organisatie: `Mbo ${tag}`, soort: 'mbo-instelling', rol: 'ontwikkelaar' });
   const partnershipId = await insertPartnership(db, `Samenwerking ${tag}`, [vmbo.organisationId, mbo.organisationId]);
-  const vmboAuth = await authOf(db, vmbo.userId);
-  const mboAuth = await authOf(db, mbo.userId);
+  const { auth: vmboAuth, token: vmboToken } = await authOf(db, vmbo.userId);
+  const { auth: mboAuth, token: mboToken } = await authOf(db, mbo.userId);
   const route = await createRoute({
     db,
     auth: vmboAuth,
@@ -54,7 +57,7 @@ export async function createNationalRoute(db: Kysely<DB>, tag = 'nl'): Promise<N
       mbo: { kwalificatie: sel.kwalificatie!, keuzedelen: [] },
     },
   });
-  return { vmboAuth, mboAuth, route };
+  return { vmboAuth, mboAuth, vmboToken, mboToken, route };
 }
 
 /** `n` doelen of the route, vmbo and mbo interleaved (as long as both sides have some left). */

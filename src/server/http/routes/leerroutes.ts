@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import { Inventaris } from '../../../shared/inventory-api.js';
@@ -25,6 +26,12 @@ import { addToets, deleteToets, updateToets } from '../../use-cases/leerroutes/t
 import { deleteRoute, updateRouteSettings } from '../../use-cases/leerroutes/update-route.js';
 
 const SamenwerkingParams = z.object({ id: z.uuid('onbekende samenwerking') });
+
+/**
+ * A whole route is large (hundreds of doelen with their coverage): it is sent as JSON text, without Fastify's zod
+ * response check, which costs more than building it (the integration tests parse every answer with the contract).
+ */
+const json = (reply: FastifyReply, body: unknown, status = 200) => reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body) as never);
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const writeErrors = { ...errors, 409: Problem };
 
@@ -39,17 +46,17 @@ export function leerrouteRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.post(
       '/partnerships/:id/leerroutes',
       { schema: { tags, summary: 'Een leerroute aanmaken (type, vmbo- en mbo-kant, tijdpad)', params: SamenwerkingParams, body: LeerrouteAanmaken, response: { 201: LeerrouteDetail, ...writeErrors } } },
-      async (req, reply) => reply.status(201).send(await createRoute({ db, auth: req.auth, partnershipId: req.params.id, input: req.body })),
+      async (req, reply) => json(reply, await createRoute({ db, auth: req.auth, partnershipId: req.params.id, input: req.body }), 201),
     );
     app.get(
       '/leerroutes/:routeId',
       { schema: { tags, summary: 'De hele leerroute met de dekkingscontrole', params: LeerrouteParams, response: { 200: LeerrouteDetail, ...errors } } },
-      (req) => getRoute({ db, auth: req.auth, routeId: req.params.routeId }),
+      async (req, reply) => json(reply, await getRoute({ db, auth: req.auth, routeId: req.params.routeId })),
     );
     app.put(
       '/leerroutes/:routeId',
       { schema: { tags, summary: 'De instellingen wijzigen (met de versie die u zag)', params: LeerrouteParams, body: LeerrouteInstellingen, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => updateRouteSettings({ db, auth: req.auth, routeId: req.params.routeId, input: req.body }),
+      async (req, reply) => json(reply, await updateRouteSettings({ db, auth: req.auth, routeId: req.params.routeId, input: req.body })),
     );
     app.delete(
       '/leerroutes/:routeId',
@@ -62,7 +69,7 @@ export function leerrouteRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/leerroutes/:routeId/dekking',
       { schema: { tags, summary: 'De dekkingscontrole: gaten en waarschuwingen', params: LeerrouteParams, response: { 200: Dekking, ...errors } } },
-      (req) => getCoverage({ db, auth: req.auth, routeId: req.params.routeId }),
+      async (req, reply) => json(reply, await getCoverage({ db, auth: req.auth, routeId: req.params.routeId })),
     );
     app.get(
       '/leerroutes/:routeId/inventaris',
@@ -79,68 +86,68 @@ export function leerrouteRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.post(
       '/leerroutes/:routeId/planning',
       { schema: { tags, summary: 'Een doel (of een Beiden-koppeling, één keer voor beide kanten) plannen in een leerjaar en periode', params: LeerrouteParams, body: PlanningToevoegen, response: { 201: LeerrouteDetail, ...writeErrors } } },
-      async (req, reply) => reply.status(201).send(await planItems({ db, auth: req.auth, routeId: req.params.routeId, input: req.body })),
+      async (req, reply) => json(reply, await planItems({ db, auth: req.auth, routeId: req.params.routeId, input: req.body }), 201),
     );
     app.patch(
       '/leerroutes/:routeId/planning/:regelId',
       { schema: { tags, summary: 'Een planningsregel verplaatsen', params: PlanningParams, body: PlanningVerplaatsen, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => movePlanning({ db, auth: req.auth, routeId: req.params.routeId, regelId: req.params.regelId, input: req.body }),
+      async (req, reply) => json(reply, await movePlanning({ db, auth: req.auth, routeId: req.params.routeId, regelId: req.params.regelId, input: req.body })),
     );
     app.delete(
       '/leerroutes/:routeId/planning/:regelId',
       { schema: { tags, summary: 'Een planningsregel weghalen', params: PlanningParams, querystring: VerwijderQuery, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => unplan({ db, auth: req.auth, routeId: req.params.routeId, regelId: req.params.regelId, versie: req.query.versie }),
+      async (req, reply) => json(reply, await unplan({ db, auth: req.auth, routeId: req.params.routeId, regelId: req.params.regelId, versie: req.query.versie })),
     );
 
     // Step 3: toetsen
     app.post(
       '/leerroutes/:routeId/toetsen',
       { schema: { tags, summary: 'Een toets toevoegen', params: LeerrouteParams, body: ToetsToevoegen, response: { 201: LeerrouteDetail, ...writeErrors } } },
-      async (req, reply) => reply.status(201).send(await addToets({ db, auth: req.auth, routeId: req.params.routeId, input: req.body })),
+      async (req, reply) => json(reply, await addToets({ db, auth: req.auth, routeId: req.params.routeId, input: req.body }), 201),
     );
     app.put(
       '/leerroutes/:routeId/toetsen/:toetsId',
       { schema: { tags, summary: 'Een toets wijzigen', params: ToetsParams, body: ToetsWijzigen, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => updateToets({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.toetsId, input: req.body }),
+      async (req, reply) => json(reply, await updateToets({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.toetsId, input: req.body })),
     );
     app.delete(
       '/leerroutes/:routeId/toetsen/:toetsId',
       { schema: { tags, summary: 'Een toets verwijderen', params: ToetsParams, querystring: VerwijderQuery, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => deleteToets({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.toetsId, versie: req.query.versie }),
+      async (req, reply) => json(reply, await deleteToets({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.toetsId, versie: req.query.versie })),
     );
 
     // Step 4: activiteiten
     app.post(
       '/leerroutes/:routeId/activiteiten',
       { schema: { tags, summary: 'Een activiteit of les toevoegen', params: LeerrouteParams, body: ActiviteitToevoegen, response: { 201: LeerrouteDetail, ...writeErrors } } },
-      async (req, reply) => reply.status(201).send(await addActiviteit({ db, auth: req.auth, routeId: req.params.routeId, input: req.body })),
+      async (req, reply) => json(reply, await addActiviteit({ db, auth: req.auth, routeId: req.params.routeId, input: req.body }), 201),
     );
     app.put(
       '/leerroutes/:routeId/activiteiten/:activiteitId',
       { schema: { tags, summary: 'Een activiteit wijzigen', params: ActiviteitParams, body: ActiviteitWijzigen, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => updateActiviteit({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.activiteitId, input: req.body }),
+      async (req, reply) => json(reply, await updateActiviteit({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.activiteitId, input: req.body })),
     );
     app.delete(
       '/leerroutes/:routeId/activiteiten/:activiteitId',
       { schema: { tags, summary: 'Een activiteit verwijderen', params: ActiviteitParams, querystring: VerwijderQuery, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => deleteActiviteit({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.activiteitId, versie: req.query.versie }),
+      async (req, reply) => json(reply, await deleteActiviteit({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.activiteitId, versie: req.query.versie })),
     );
 
     // Step 5: materialen
     app.post(
       '/leerroutes/:routeId/materialen',
       { schema: { tags, summary: 'Materiaal toevoegen', params: LeerrouteParams, body: MateriaalToevoegen, response: { 201: LeerrouteDetail, ...writeErrors } } },
-      async (req, reply) => reply.status(201).send(await addMateriaal({ db, auth: req.auth, routeId: req.params.routeId, input: req.body })),
+      async (req, reply) => json(reply, await addMateriaal({ db, auth: req.auth, routeId: req.params.routeId, input: req.body }), 201),
     );
     app.put(
       '/leerroutes/:routeId/materialen/:materiaalId',
       { schema: { tags, summary: 'Materiaal wijzigen', params: MateriaalParams, body: MateriaalWijzigen, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => updateMateriaal({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.materiaalId, input: req.body }),
+      async (req, reply) => json(reply, await updateMateriaal({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.materiaalId, input: req.body })),
     );
     app.delete(
       '/leerroutes/:routeId/materialen/:materiaalId',
       { schema: { tags, summary: 'Materiaal verwijderen', params: MateriaalParams, querystring: VerwijderQuery, response: { 200: LeerrouteDetail, ...writeErrors } } },
-      (req) => deleteMateriaal({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.materiaalId, versie: req.query.versie }),
+      async (req, reply) => json(reply, await deleteMateriaal({ db, auth: req.auth, routeId: req.params.routeId, id: req.params.materiaalId, versie: req.query.versie })),
     );
   };
 }
