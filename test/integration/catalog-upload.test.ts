@@ -3,6 +3,10 @@
  * platform beheerder; dry run first, then the import; all or nothing with the line number on bad input;
  * the catalogue API reflects the import at once (in-memory snapshot). CSV and XLSX, on both databases.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRapport } from '../../src/shared/account-api.js';
@@ -10,6 +14,9 @@ import { Me } from '../../src/shared/auth-api.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
+import { PROJECT_ROOT } from '../support/shared-data.js';
+import { openDatabase } from '../../src/server/db/database.js';
+import { buildApp } from '../../src/server/http/app.js';
 
 const HEADER = 'crebo,naam,niveau,soort,leerwegen,opleidingsdomein,dossier_crebo,dossier_naam,sectorkamer';
 const KWALIFICATIES = [
@@ -106,6 +113,35 @@ describe.skipIf(!databaseAvailable)(`catalogue upload by a platform beheerder ($
     const keuzedeel = await t.app.inject({ method: 'GET', url: '/api/mbo/keuzedelen/K9901' });
     expect(keuzedeel.statusCode).toBe(200);
     expect(keuzedeel.json()).toMatchObject({ code: 'K9901', titel: 'Testkeuzedeel lassen' });
+  });
+});
+
+const BIN = path.join(PROJECT_ROOT, 'bin', 'doorlopend.js');
+const built = fs.existsSync(path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js'));
+
+describe.skipIf(TEST_DB !== 'pglite' || !built)('the platform right from the command line (embedded database)', () => {
+  it('admin create-user --platform-beheerder makes an account that may load the catalogue', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-cli-platform-'));
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [BIN, 'admin', 'create-user', '--email', 'platform@school.nl', '--naam', 'Platform Beheerder', '--organisatie', 'Het Platform', '--soort', 'regio', '--rol', 'beheerder', '--platform-beheerder', '--wachtwoord-env', 'DOORLOPEND_TEST_WACHTWOORD'],
+        { env: { ...process.env, DOORLOPEND_TEST_WACHTWOORD: 'een-geheim-wachtwoord', DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '' }, encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/platform@school\.nl aangemaakt met rol beheerder in "Het Platform".*en platformbeheerder/);
+      const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'db') });
+      try {
+        const app = await buildApp({ db: database.db });
+        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'platform@school.nl', wachtwoord: 'een-geheim-wachtwoord' } });
+        expect(Me.parse(login.json()).platformBeheerder).toBe(true);
+        await app.close();
+      } finally {
+        await database.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
