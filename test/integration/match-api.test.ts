@@ -10,6 +10,9 @@ import { openDatabase } from '../../src/server/db/database.js';
 import { buildApp } from '../../src/server/http/app.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { runCli } from '../../src/cli/main.js';
+import { MatchIndex } from '../../src/domain/matching/match.js';
+import { snapshotOf } from '../../src/server/repositories/catalog-snapshot.js';
+import { warmMatchIndex } from '../../src/server/use-cases/matching/match.js';
 import { databaseAvailable, TEST_DB } from '../support/db.js';
 import { hasMboData, hasSloData } from '../support/shared-data.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -173,9 +176,26 @@ describe.skipIf(!databaseAvailable)(`zoekmonitor API on the demo data (${TEST_DB
     expect((await get('/api/match/uitlijning?kwalificatie=25282')).status).toBe(400);
   });
 
-  it('is public: no session, no CSRF needed', async () => {
+  it('answers from the answers computed ahead at start exactly what a fresh computation gives', async () => {
+    const { done } = await warmMatchIndex(t.database.db);
+    await done;
+    const snapshot = await snapshotOf(t.database.db);
+    const fresh = new MatchIndex({ vmbo: snapshot, mbo: snapshot.mbo, lexicon: snapshot.lexicon });
+    const forward = await match('keuzevak=K/ZW/05&limit=4');
+    expect(forward.results).toEqual(fresh.matchForward({ units: [fresh.unit('keuzevak', 'K/ZW/05')!] }, { limit: 4 }));
+    const backward = await match('kwalificatie=25282&limit=3');
+    expect(backward.results).toEqual(fresh.matchReverse({ kwalificatie: '25282' }, { limit: 3 }));
+    expect(backward.query.limit).toBe(3);
+  });
+
+  it('is public (no session, no CSRF needed) and documented in the OpenAPI document', async () => {
     const res = await fetch(`${t.url}/api/match?keuzevak=K/PIE/16&limit=1`);
     expect(res.status).toBe(200);
+    const doc = (await get('/api/docs/json')).body as { paths: Record<string, { get: { parameters: Array<{ name: string }> } }> };
+    expect(doc.paths['/api/match']!.get.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['keuzevak', 'profielmodule', 'keuzevakken', 'tekst', 'kwalificatie', 'keuzedeel', 'soort', 'limit']),
+    );
+    expect(doc.paths['/api/match/uitlijning']).toBeDefined();
   });
 });
 

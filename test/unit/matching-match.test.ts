@@ -113,6 +113,14 @@ describe('MatchIndex', () => {
     expect(both.profielCode).toBeNull();
   });
 
+  it('gives a smaller limit the first results of a larger one (answers are cached for a larger limit)', () => {
+    const unit = { units: [index.unit('keuzevak', 'K/PIE/08')!] };
+    for (let limit = 1; limit <= 4; limit += 1) {
+      expect(index.matchForward(unit, { limit })).toEqual(index.matchForward(unit, { limit: 30 }).slice(0, limit));
+      expect(index.matchReverse({ kwalificatie: '30001' }, { limit })).toEqual(index.matchReverse({ kwalificatie: '30001' }, { limit: 30 }).slice(0, limit));
+    }
+  });
+
   it('ranks the units in slices when asked, and all at once for a backward query', () => {
     const fresh = new MatchIndex({ vmbo: source, mbo: catalog, lexicon: new Lexicon(words.keys()) });
     expect(fresh.rankSome(1)).toBe(false);

@@ -275,6 +275,14 @@ export class MatchIndex {
     // The URL form (K-PIE-16) names the same unit: SLO codes of keuzevakken and profielmodulen contain no "-".
     return this.units.get(`${kind}|${code.trim().toUpperCase().replaceAll('-', '/')}`);
   }
+  /** Every active keuzevak and profielmodule (kind and code). */
+  unitCodes(): Array<{ kind: VmboUnitKind; code: string }> {
+    return [...this.units.values()].map((u) => ({ kind: u.kind, code: u.code }));
+  }
+  /** Every kwalificatie a match can name (active, in an active dossier). */
+  kwalificatieCrebos(): string[] {
+    return [...this.kwalificaties.keys()];
+  }
   kwalificatie(crebo: string): { crebo: string; title: string; niveau: number; dossierCrebo: string } | undefined {
     const info = this.kwalificaties.get(crebo);
     return info && { crebo, title: info.k.naam, niveau: info.k.niveau, dossierCrebo: info.k.dossierCrebo };

@@ -10,9 +10,32 @@ import { MatchIndex, type VmboUnit, type VmboUnitKind } from '../../../domain/ma
 import { MatchResponse, type AlignmentQuery, type AlignmentResponse, type MatchQuery, type MatchQueryEcho } from '../../../shared/match-api.js';
 
 const indexes = new WeakMap<CatalogSnapshot, MatchIndex>();
-/** Answers per index: the catalogue under an index never changes, and teachers ask the same questions again. */
-const answers = new WeakMap<MatchIndex, Map<string, Answer>>();
-const MAX_CACHED_ANSWERS = 2000;
+
+/**
+ * Answers per index: the catalogue under an index never changes, and teachers ask the same questions again. A question
+ * is computed once for CANONICAL_LIMIT results (checked against MatchResponse); a smaller `limit` takes the first
+ * results of that answer, which are the same as a direct computation with that limit (results are a ranked prefix).
+ * The JSON text of each exact question is kept as well.
+ */
+interface Answers {
+  canonical: Map<string, MatchResponse>;
+  json: Map<string, string>;
+}
+const answers = new WeakMap<MatchIndex, Answers>();
+const CANONICAL_LIMIT = 30;
+const MAX_CANONICAL = 3000;
+const MAX_JSON = 2000;
+
+function answersOf(index: MatchIndex): Answers {
+  let a = answers.get(index);
+  if (!a) answers.set(index, (a = { canonical: new Map(), json: new Map() }));
+  return a;
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
 
 export function matchIndexOf(snapshot: CatalogSnapshot): MatchIndex {
   let index = indexes.get(snapshot);
@@ -24,16 +47,29 @@ export function matchIndexOf(snapshot: CatalogSnapshot): MatchIndex {
 }
 
 /**
- * Build the index of the current catalogue now (at start), so the first request does not wait for it. The engine
- * ranking of every keuzevak and profielmodule (which the backward queries read) follows in the background, a few
- * units per turn of the event loop, so requests are answered meanwhile; `done` resolves when it is complete.
+ * Build the index of the current catalogue now (at start), so the first request does not wait for it. In the
+ * background, a few items per turn of the event loop so requests are answered meanwhile, the engine then ranks every
+ * keuzevak and profielmodule (the backward queries read those rankings), and the answers to the single questions a
+ * school asks most are computed ahead: every keuzevak and profielmodule forward, every kwalificatie backward (without
+ * `soort`). `done` resolves when all of that is complete.
  */
 export async function warmMatchIndex(db: Kysely<DB>): Promise<{ index: MatchIndex; ms: number; done: Promise<void> }> {
   const started = performance.now();
   const index = matchIndexOf(await snapshotOf(db));
   const ms = performance.now() - started;
+  const questions: MatchQuery[] = [
+    ...index.unitCodes().map((u) => ({ [u.kind]: u.code, limit: CANONICAL_LIMIT }) as MatchQuery),
+    ...index.kwalificatieCrebos().map((crebo) => ({ kwalificatie: crebo, limit: CANONICAL_LIMIT }) as MatchQuery),
+  ];
+  let next = 0;
   const done = new Promise<void>((resolve) => {
-    const step = () => (index.rankSome(8) ? resolve() : setImmediate(step));
+    const step = () => {
+      if (index.rankSome(8)) {
+        for (const end = next + 8; next < end && next < questions.length; next += 1) canonicalAnswer(index, questions[next]!);
+        if (next >= questions.length) return resolve();
+      }
+      setImmediate(step);
+    };
     setImmediate(step);
   });
   return { index, ms, done };
@@ -57,35 +93,42 @@ function vmboUnits(index: MatchIndex, q: { keuzevak?: string; profielmodule?: st
   return null;
 }
 
-interface Answer {
-  response: MatchResponse;
-  /** The response as the API sends it: checked against the contract and serialised once. */
-  json: string;
-}
-
-async function cachedAnswer(db: Kysely<DB>, query: MatchQuery): Promise<Answer> {
-  const index = matchIndexOf(await snapshotOf(db));
-  const key = JSON.stringify(query);
-  let cache = answers.get(index);
-  if (!cache) answers.set(index, (cache = new Map()));
+/** The answer computed for at least `query.limit` results (CANONICAL_LIMIT when that is enough), kept. */
+function canonicalAnswer(index: MatchIndex, query: MatchQuery): MatchResponse {
+  const { limit, ...rest } = query;
+  if (limit > CANONICAL_LIMIT) return MatchResponse.parse(answer(index, query));
+  const key = JSON.stringify(rest);
+  const cache = answersOf(index).canonical;
   let known = cache.get(key);
   if (!known) {
-    const response = answer(index, query);
-    known = { response, json: JSON.stringify(MatchResponse.parse(response)) };
-    if (cache.size >= MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
-    cache.set(key, known);
+    known = MatchResponse.parse(answer(index, { ...query, limit: CANONICAL_LIMIT }));
+    remember(cache, key, known, MAX_CANONICAL);
   }
   return known;
 }
 
+function answerFor(index: MatchIndex, query: MatchQuery): MatchResponse {
+  const full = canonicalAnswer(index, query);
+  if (full.query.limit === query.limit) return full;
+  return { ...full, query: { ...full.query, limit: query.limit }, results: full.results.slice(0, query.limit) };
+}
+
 /** The answer to a match query (the CLI prints it; the API sends `matchCatalogJson`, the same answer serialised). */
 export async function matchCatalog(opts: { db: Kysely<DB>; query: MatchQuery }): Promise<MatchResponse> {
-  return (await cachedAnswer(opts.db, opts.query)).response;
+  return answerFor(matchIndexOf(await snapshotOf(opts.db)), opts.query);
 }
 
 /** The answer as JSON text, serialised once per catalogue version and question. */
 export async function matchCatalogJson(opts: { db: Kysely<DB>; query: MatchQuery }): Promise<string> {
-  return (await cachedAnswer(opts.db, opts.query)).json;
+  const index = matchIndexOf(await snapshotOf(opts.db));
+  const key = JSON.stringify(opts.query);
+  const cache = answersOf(index).json;
+  let json = cache.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(answerFor(index, opts.query));
+    remember(cache, key, json, MAX_JSON);
+  }
+  return json;
 }
 
 function answer(index: MatchIndex, query: MatchQuery): MatchResponse {
