@@ -55,6 +55,54 @@ export const MijnGegevens = z.object({
     }),
   ),
   wachtwoordHerstelAanvragen: z.array(z.object({ aangemaaktOp: z.string(), verlooptOp: z.string(), gebruiktOp: z.string().nullable() })),
+  koppelingBeoordelingen: z
+    .array(
+      z.object({
+        samenwerkingId: z.string(),
+        samenwerkingNaam: z.string(),
+        op: z.string(),
+        actie: z.string(),
+        eindtermId: z.string().nullable(),
+        werkprocesId: z.string().nullable(),
+        itemId: z.string().nullable(),
+        relatie: z.string().nullable(),
+        toelichting: z.string().nullable(),
+      }),
+    )
+    .describe('Mijn beoordelingen in de crosswalk van een samenwerking (bevestigen, afwijzen, toevoegen, niet-koppelen, wel-koppelen), oudste eerst'),
+  koppelingenLaatstDoorMij: z
+    .array(
+      z.object({
+        samenwerkingId: z.string(),
+        samenwerkingNaam: z.string(),
+        eindtermId: z.string(),
+        werkprocesId: z.string(),
+        status: z.string(),
+        relatie: z.string().nullable(),
+        toelichting: z.string().nullable(),
+        beoordeeldOp: z.string(),
+      }),
+    )
+    .describe('Koppelingen waarvan ik de laatste beoordelaar ben (de huidige stand)'),
+  bewustNietGekoppeldDoorMij: z
+    .array(z.object({ samenwerkingId: z.string(), samenwerkingNaam: z.string(), itemId: z.string(), toelichting: z.string().nullable(), gemarkeerdOp: z.string() }))
+    .describe('Items die ik als bewust niet gekoppeld markeerde (de huidige stand)'),
+  leerrouteHistorie: z
+    .array(
+      z.object({
+        samenwerkingId: z.string(),
+        samenwerkingNaam: z.string(),
+        leerrouteId: z.string(),
+        leerrouteNaam: z.string(),
+        op: z.string(),
+        organisatie: z.object({ id: z.string(), naam: z.string() }).nullable().describe('Namens welke partnerorganisatie'),
+        actie: z.string(),
+        omschrijving: z.string(),
+        entiteit: z.object({ soort: z.string(), id: z.string() }),
+        details: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .describe('Mijn wijzigingen in leerroutes, oudste eerst'),
 });
 export type MijnGegevens = z.infer<typeof MijnGegevens>;
 

@@ -1,12 +1,15 @@
 /**
  * AVG: a user's export of their own data and the deletion of their own account, through the API on a
- * fresh database with the demo organisations and users.
+ * fresh database with the demo organisations and users (and, for joint work in a samenwerking, the demo catalogue).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { listMigrations, migrate } from '../../src/server/db/migrate.js';
 import { MijnGegevens } from '../../src/shared/account-api.js';
+import { Crosswalk, Inventaris } from '../../src/shared/inventory-api.js';
+import { Historie, LeerrouteDetail } from '../../src/shared/leerroute-api.js';
+import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { createSession } from '../../src/server/use-cases/auth/session.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo-organisations.js';
@@ -177,6 +180,107 @@ describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${T
     const blocked = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(roos), payload: { wachtwoord: DEMO_PASSWORD } });
     expect(blocked.statusCode).toBe(429);
     expect(await userIdOf('docent@roc.demo')).toBeDefined();
+  });
+});
+
+describe.skipIf(!databaseAvailable)(`a user's own data: joint work in a samenwerking (${TEST_DB})`, () => {
+  let t: AccountsApp;
+  let partnership: string;
+  let daan: Session;
+  let roos: Session;
+  let routeId: string;
+  const SELECTIE = 'keuzevakken=K/PIE/16&kwalificatie=25282';
+
+  beforeAll(async () => {
+    t = await startAccountsApp();
+    await seedDemoCatalogue(t.database.db);
+    partnership = (await t.database.db.selectFrom('partnership').select('id').where('naam', '=', 'Demo doorlopende leerroute techniek').executeTakeFirstOrThrow()).id;
+    daan = await signIn(t.app, 'docent@vmbo.demo');
+    roos = await signIn(t.app, 'docent@roc.demo');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const send = async (method: 'POST' | 'PUT', url: string, session: Session, payload: object, status: number) => {
+    const res = await t.app.inject({ method, url, headers: asUser(session), payload });
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json() as Record<string, unknown>;
+  };
+  const exportOf = async (session: Session) => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/account/gegevens', headers: { cookie: session.cookie } });
+    expect(res.statusCode).toBe(200);
+    return { data: MijnGegevens.parse(res.json()), body: res.body };
+  };
+
+  it('exports my crosswalk reviews and my leerroute changes with the names of samenwerking and route, and nothing of my partner', async () => {
+    const inv = Inventaris.parse((await t.app.inject({ method: 'GET', url: `/api/partnerships/${partnership}/inventaris?${SELECTIE}`, headers: asUser(daan) })).json());
+    const [first, second] = inv.links;
+    expect(first && second, 'two suggestions to review').toBeTruthy();
+    const koppelingen = `/api/partnerships/${partnership}/crosswalk/koppelingen`;
+    await send('PUT', koppelingen, daan, { eindtermId: first!.eindtermId, werkprocesId: first!.werkprocesId, actie: 'bevestigen', relatie: 'gelijk', toelichting: 'Zelfde handeling' }, 200);
+    await send('PUT', koppelingen, roos, { eindtermId: second!.eindtermId, werkprocesId: second!.werkprocesId, actie: 'afwijzen', toelichting: 'Oordeel van Roos' }, 200);
+    const item = inv.mbo.find((w) => w.id !== first!.werkprocesId && w.id !== second!.werkprocesId)!.id;
+    await send('PUT', `/api/partnerships/${partnership}/crosswalk/niet-gekoppeld`, daan, { itemId: item, bewustNietGekoppeld: true, toelichting: 'Komt later' }, 200);
+
+    const route = LeerrouteDetail.parse(
+      await send('POST', `/api/partnerships/${partnership}/leerroutes`, daan, { naam: 'Koudetechniek doorlopend', type: 'doorlopend', vmbo: { profiel: 'pie', leerweg: 'BB', keuzevakken: ['K-PIE-16'] }, mbo: { kwalificatie: '25282', keuzedelen: [] } }, 201),
+    );
+    routeId = route.id;
+    const vmbo = route.doelen.find((d) => d.side === 'vmbo')!;
+    const mbo = route.doelen.find((d) => d.side === 'mbo' && d.id !== item)!;
+    await send('POST', `/api/leerroutes/${routeId}/planning`, daan, { items: [vmbo.id], leerjaar: 3, periode: 1 }, 201);
+    await send('POST', `/api/leerroutes/${routeId}/planning`, roos, { items: [mbo.id], leerjaar: 5, periode: 2 }, 201);
+
+    const { data, body } = await exportOf(daan);
+    const samenwerking = { samenwerkingId: partnership, samenwerkingNaam: 'Demo doorlopende leerroute techniek' };
+    expect(data.koppelingBeoordelingen).toEqual([
+      expect.objectContaining({ ...samenwerking, actie: 'bevestigen', eindtermId: first!.eindtermId, werkprocesId: first!.werkprocesId, relatie: 'gelijk', toelichting: 'Zelfde handeling' }),
+      expect.objectContaining({ ...samenwerking, actie: 'niet-koppelen', itemId: item, toelichting: 'Komt later' }),
+    ]);
+    expect(data.koppelingenLaatstDoorMij).toEqual([expect.objectContaining({ ...samenwerking, eindtermId: first!.eindtermId, werkprocesId: first!.werkprocesId, status: 'bevestigd', relatie: 'gelijk' })]);
+    expect(data.bewustNietGekoppeldDoorMij).toEqual([expect.objectContaining({ ...samenwerking, itemId: item, toelichting: 'Komt later' })]);
+    expect(data.leerrouteHistorie.map((h) => h.actie)).toEqual(['leerroute.aangemaakt', 'planning.toegevoegd']);
+    expect(data.leerrouteHistorie[1]).toMatchObject({ ...samenwerking, leerrouteId: routeId, leerrouteNaam: 'Koudetechniek doorlopend', organisatie: { naam: 'Demo Vmbo College' }, details: { items: [vmbo.id] } });
+    // Only my own actions: not Roos's review, route change, name or address.
+    for (const text of ['Oordeel van Roos', 'Roos Docent', 'docent@roc.demo']) expect(body).not.toContain(text);
+    expect(JSON.stringify(data.leerrouteHistorie)).not.toContain(mbo.id);
+
+    // Roos's export has her part, not mine.
+    const hers = (await exportOf(roos)).data;
+    expect(hers.koppelingBeoordelingen).toEqual([expect.objectContaining({ actie: 'afwijzen', toelichting: 'Oordeel van Roos' })]);
+    expect(hers.koppelingenLaatstDoorMij).toEqual([expect.objectContaining({ status: 'afgewezen' })]);
+    expect(hers.bewustNietGekoppeldDoorMij).toEqual([]);
+    expect(hers.leerrouteHistorie).toEqual([expect.objectContaining({ actie: 'planning.toegevoegd', leerrouteNaam: 'Koudetechniek doorlopend', organisatie: expect.objectContaining({ naam: 'Demo ROC' }) })]);
+  });
+
+  it('deletes an account with leerroute history: the route and its history stay for the partner, with an id only', async () => {
+    const daanId = (await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'docent@vmbo.demo').executeTakeFirstOrThrow()).id;
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(daan), payload: { wachtwoord: DEMO_PASSWORD } });
+    expect(res.statusCode, res.body).toBe(204);
+    expect(await t.database.db.selectFrom('app_user').select('id').where('id', '=', daanId).executeTakeFirst()).toBeUndefined();
+
+    const history = await t.app.inject({ method: 'GET', url: `/api/leerroutes/${routeId}/historie`, headers: asUser(roos) });
+    expect(history.statusCode).toBe(200);
+    const regels = Historie.parse(history.json()).regels;
+    expect(regels.map((r) => [r.actie, r.gebruiker.naam])).toEqual([
+      ['planning.toegevoegd', 'Roos Docent'],
+      ['planning.toegevoegd', '(verwijderd account)'],
+      ['leerroute.aangemaakt', '(verwijderd account)'],
+    ]);
+    expect(regels[2]!.gebruiker.id).toBe(daanId);
+    expect(history.body).not.toContain('Daan Docent');
+
+    const detail = await t.app.inject({ method: 'GET', url: `/api/leerroutes/${routeId}`, headers: asUser(roos) });
+    expect(detail.statusCode).toBe(200);
+    const route = LeerrouteDetail.parse(detail.json());
+    expect(route.aangemaakt.gebruiker.naam).toBe('(verwijderd account)');
+    expect(detail.body).not.toContain('Daan Docent');
+    // The crosswalk keeps Daan's confirmation, without his name.
+    const crosswalk = Crosswalk.parse((await t.app.inject({ method: 'GET', url: `/api/partnerships/${partnership}/crosswalk`, headers: asUser(roos) })).json());
+    expect(crosswalk.links.filter((l) => l.status === 'bevestigd').map((l) => l.door)).toEqual([null]);
+    // Roos can still change the route.
+    await send('POST', `/api/leerroutes/${routeId}/planning`, roos, { items: [route.doelen.filter((d) => d.side === 'vmbo')[1]!.id], leerjaar: 4, periode: 1 }, 201);
   });
 });
 

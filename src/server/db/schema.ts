@@ -361,6 +361,7 @@ export interface LeerrouteMateriaalTable extends LeerrouteEntityColumns {
 export interface LeerrouteHistorieTable {
   id: Generated<string>;
   leerroute_id: string;
+  /** No foreign key (0011): outlives the account (its name is then unknown). */
   user_id: string;
   organisation_id: string | null;
   actie: string;

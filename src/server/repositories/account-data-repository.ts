@@ -90,6 +90,92 @@ export async function passwordResetRowsOf(db: Db, userId: string) {
   return rows.map((r) => ({ aangemaaktOp: iso(r.created_at), verlooptOp: iso(r.expires_at), gebruiktOp: isoOrNull(r.used_at) }));
 }
 
+/** The user's own review actions in the crosswalk of a samenwerking (crosswalk_review), oldest first. */
+export async function crosswalkReviewRowsOf(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('crosswalk_review as r')
+    .innerJoin('partnership as p', 'p.id', 'r.partnership_id')
+    .select(['r.partnership_id', 'p.naam', 'r.at', 'r.actie', 'r.eindterm_id', 'r.werkproces_id', 'r.item_id', 'r.relatie', 'r.toelichting'])
+    .where('r.user_id', '=', userId)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({
+    samenwerkingId: r.partnership_id,
+    samenwerkingNaam: r.naam,
+    op: iso(r.at),
+    actie: r.actie,
+    eindtermId: r.eindterm_id,
+    werkprocesId: r.werkproces_id,
+    itemId: r.item_id,
+    relatie: r.relatie,
+    toelichting: r.toelichting,
+  }));
+}
+
+/** Links whose current state the user set last (crosswalk_link.reviewed_by). */
+export async function crosswalkLinkRowsOf(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('crosswalk_link as l')
+    .innerJoin('partnership as p', 'p.id', 'l.partnership_id')
+    .select(['l.partnership_id', 'p.naam', 'l.eindterm_id', 'l.werkproces_id', 'l.status', 'l.relatie', 'l.toelichting', 'l.reviewed_at'])
+    .where('l.reviewed_by', '=', userId)
+    .orderBy('l.reviewed_at')
+    .orderBy('l.eindterm_id')
+    .orderBy('l.werkproces_id')
+    .execute();
+  return rows.map((r) => ({
+    samenwerkingId: r.partnership_id,
+    samenwerkingNaam: r.naam,
+    eindtermId: r.eindterm_id,
+    werkprocesId: r.werkproces_id,
+    status: r.status,
+    relatie: r.relatie,
+    toelichting: r.toelichting,
+    beoordeeldOp: iso(r.reviewed_at),
+  }));
+}
+
+/** Items the user marked as deliberately unlinked (crosswalk_unlinked.marked_by), current state. */
+export async function crosswalkUnlinkedRowsOf(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('crosswalk_unlinked as u')
+    .innerJoin('partnership as p', 'p.id', 'u.partnership_id')
+    .select(['u.partnership_id', 'p.naam', 'u.item_id', 'u.toelichting', 'u.marked_at'])
+    .where('u.marked_by', '=', userId)
+    .orderBy('u.marked_at')
+    .orderBy('u.item_id')
+    .execute();
+  return rows.map((r) => ({ samenwerkingId: r.partnership_id, samenwerkingNaam: r.naam, itemId: r.item_id, toelichting: r.toelichting, gemarkeerdOp: iso(r.marked_at) }));
+}
+
+/**
+ * The user's own entries in the leerroute history (also of routes deleted since), oldest first, with the names of
+ * the route, its samenwerking and the partner organisation the user acted for; nobody else's entries.
+ */
+export async function leerrouteHistoryRowsOf(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('leerroute_historie as h')
+    .innerJoin('leerroute as l', 'l.id', 'h.leerroute_id')
+    .innerJoin('partnership as p', 'p.id', 'l.partnership_id')
+    .leftJoin('organisation as o', 'o.id', 'h.organisation_id')
+    .select(['l.partnership_id', 'p.naam as samenwerking_naam', 'h.leerroute_id', 'l.naam as leerroute_naam', 'h.at', 'h.organisation_id', 'o.naam as organisatie_naam', 'h.actie', 'h.omschrijving', 'h.entiteit_soort', 'h.entiteit_id', 'h.details'])
+    .where('h.user_id', '=', userId)
+    .orderBy('h.id')
+    .execute();
+  return rows.map((r) => ({
+    samenwerkingId: r.partnership_id,
+    samenwerkingNaam: r.samenwerking_naam,
+    leerrouteId: r.leerroute_id,
+    leerrouteNaam: r.leerroute_naam,
+    op: iso(r.at),
+    organisatie: r.organisation_id ? { id: r.organisation_id, naam: r.organisatie_naam ?? '' } : null,
+    actie: r.actie,
+    omschrijving: r.omschrijving,
+    entiteit: { soort: r.entiteit_soort, id: r.entiteit_id },
+    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
+  }));
+}
+
 /**
  * The organisations in which the user is a beheerder and no one else is, locked for the rest of the
  * transaction (so two beheerders who delete their accounts at once cannot both pass this check).
@@ -119,7 +205,9 @@ export async function organisationsWhereOnlyBeheerder(trx: Transaction<DB>, user
 /**
  * Removes the account with its memberships, sessions, password reset tokens and the invitations to its
  * address. Invitations the user sent stay with their organisation (sender set to null by the database).
- * The audit log is not touched: it holds ids, never names or e-mail addresses.
+ * The audit log is not touched: it holds ids, never names or e-mail addresses. Joint work stays with its
+ * samenwerking: the crosswalk's and the leerroute tables' references to the account are emptied by the database
+ * (ON DELETE SET NULL); their append-only histories keep an id only (no foreign key, 0008 and 0011).
  */
 export async function deleteAccountData(trx: Transaction<DB>, userId: string, email: string): Promise<void> {
   await trx.deleteFrom('session').where('user_id', '=', userId).execute();

@@ -452,7 +452,8 @@ export interface HistoryRow {
 export async function listHistory(db: Db, routeId: string, limit: number): Promise<HistoryRow[]> {
   const rows = await db
     .selectFrom('leerroute_historie as h')
-    .innerJoin('app_user as u', 'u.id', 'h.user_id')
+    // A left join: the entries of a deleted account stay (migration 0011), without its name.
+    .leftJoin('app_user as u', 'u.id', 'h.user_id')
     .leftJoin('organisation as o', 'o.id', 'h.organisation_id')
     .select(['h.id', 'h.at', 'h.user_id', 'u.naam as user_naam', 'h.organisation_id', 'o.naam as org_naam', 'h.actie', 'h.omschrijving', 'h.entiteit_soort', 'h.entiteit_id', 'h.details'])
     .where('h.leerroute_id', '=', routeId)
@@ -462,7 +463,7 @@ export async function listHistory(db: Db, routeId: string, limit: number): Promi
   return rows.map((r) => ({
     id: String(r.id),
     op: iso(r.at),
-    gebruiker: { id: r.user_id, naam: r.user_naam },
+    gebruiker: { id: r.user_id, naam: r.user_naam ?? '(verwijderd account)' },
     organisatie: r.organisation_id ? { id: r.organisation_id, naam: r.org_naam ?? '' } : null,
     actie: r.actie,
     omschrijving: r.omschrijving,

@@ -1,12 +1,24 @@
 /**
  * AVG right of access: everything Doorlopend holds about the signed-in user, as one JSON document.
- * Never a password hash, session token, CSRF token or link token (only their existence and dates).
+ * Never a password hash, session token, CSRF token or link token (only their existence and dates). Of joint work in a
+ * samenwerking (crosswalk reviews, leerroute history) only the user's own actions, never other people's names.
  */
 import type { Kysely } from 'kysely';
 import type { MijnGegevens } from '../../../shared/account-api.js';
 import type { DB } from '../../db/schema.js';
 import { unauthorized } from '../../errors.js';
-import { accountOf, auditRowsAbout, invitationRowsOf, membershipRowsOf, passwordResetRowsOf, sessionRowsOf } from '../../repositories/account-data-repository.js';
+import {
+  accountOf,
+  auditRowsAbout,
+  crosswalkLinkRowsOf,
+  crosswalkReviewRowsOf,
+  crosswalkUnlinkedRowsOf,
+  invitationRowsOf,
+  leerrouteHistoryRowsOf,
+  membershipRowsOf,
+  passwordResetRowsOf,
+  sessionRowsOf,
+} from '../../repositories/account-data-repository.js';
 import { requireAuth } from '../auth/get-me.js';
 import type { AuthContext } from '../auth/session.js';
 
@@ -24,5 +36,10 @@ export async function exportMyData(opts: { db: Kysely<DB>; auth: AuthContext | n
     auditlog: await auditRowsAbout(db, userId),
     uitnodigingen: await invitationRowsOf(db, userId, account.email),
     wachtwoordHerstelAanvragen: await passwordResetRowsOf(db, userId),
+    // Joint work in a samenwerking: only the user's own actions, with the samenwerking's (and route's) name.
+    koppelingBeoordelingen: await crosswalkReviewRowsOf(db, userId),
+    koppelingenLaatstDoorMij: await crosswalkLinkRowsOf(db, userId),
+    bewustNietGekoppeldDoorMij: await crosswalkUnlinkedRowsOf(db, userId),
+    leerrouteHistorie: await leerrouteHistoryRowsOf(db, userId),
   };
 }
