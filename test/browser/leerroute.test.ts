@@ -334,7 +334,7 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     return Buffer.concat(chunks);
   }
 
-  it('a summatieve toets without doelen is warned about; the toets is changed and then removed after confirming', async () => {
+  it('a planned card dragged back to the list is unplanned; a toets without doelen is warned about, changed and removed; settings saved; the route deleted', async () => {
     // A keuzevak-keuzedeelarrangement made through the API by Daan.
     const daan = await apiLogin('docent@vmbo.demo');
     const lijst = (await (await fetch(`${app.url}/api/partnerships`, { headers: { cookie: daan.cookie } })).json()) as Array<{ id: string; naam: string }>;
@@ -347,8 +347,25 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     expect(created.status).toBe(201);
     const routeId = ((await created.json()) as { id: string }).id;
 
-    await signInAt(`/leerroutes/${routeId}/toetsing`, 'docent@vmbo.demo');
-    await main().getByRole('heading', { level: 2, name: 'Stap 3 van 5: Toetsing' }).waitFor();
+    const aangemaakt = await routeVanApiAls(daan, routeId);
+    const eersteDoel = aangemaakt.doelen[0]!;
+    const plan = await fetch(`${app.url}/api/leerroutes/${routeId}/planning`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: daan.cookie, 'x-csrf-token': daan.csrf },
+      body: JSON.stringify({ items: [eersteDoel.id], leerjaar: 3, periode: 1 }),
+    });
+    expect(plan.status).toBe(201);
+
+    // Dragging the planned card back onto the list takes it out of the planning.
+    await signInAt(`/leerroutes/${routeId}/planning`, 'docent@vmbo.demo');
+    await main().getByRole('heading', { level: 2, name: 'Stap 2 van 5: Planning' }).waitFor();
+    await page.setViewportSize({ width: 1400, height: 2000 });
+    const geplandeKaart = page.getByTestId('periode-3-1').getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Verplaats…/ }) });
+    await geplandeKaart.dragTo(main().getByRole('list', { name: 'Nog niet geplande doelen' }));
+    await expect.poll(() => melding().innerText()).toContain(`Uit de planning gehaald: ${eersteDoel.code} ${eersteDoel.titel}`);
+    expect((await routeVanApi(routeId)).planning).toEqual([]);
+
+    await gaNaarStap('3. Toetsing', 'Stap 3 van 5: Toetsing');
     expect(await panel().getByRole('heading', { name: /Waarschuwingen/ }).count()).toBe(0);
     const toetsForm = main().getByRole('form', { name: 'Toets toevoegen' });
     await toetsForm.getByRole('combobox', { name: 'Leerjaar en periode' }).selectOption({ label: 'Leerjaar 4, periode 2 (vmbo)' });
@@ -390,6 +407,20 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     await gaNaarStap('Wijzigingen', 'Wijzigingen');
     const historie = main().getByRole('table', { name: 'Wijzigingen, nieuwste eerst' });
     expect(await historie.getByRole('row', { name: /Daan Docent.*Demo Vmbo College/ }).count()).toBeGreaterThanOrEqual(4);
+
+    // Settings: a new name, saved with the versie; then the route is deleted after confirming.
+    await gaNaarStap('Overzicht en instellingen', 'Overzicht en instellingen');
+    const instellingen = main().getByRole('form', { name: 'Instellingen wijzigen' });
+    await instellingen.getByRole('textbox', { name: 'Naam van de leerroute' }).fill('Arrangement koeltechniek');
+    await instellingen.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Arrangement koeltechniek' }).waitFor();
+    await expect.poll(() => melding().innerText()).toContain('De instellingen zijn opgeslagen.');
+    expect((await routeVanApi(routeId)).versie).toBe(2);
+    await main().getByRole('button', { name: 'Leerroute verwijderen' }).click();
+    await main().getByRole('group', { name: /Weet u zeker dat u Arrangement koeltechniek/ }).getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Leerroutes' }).waitFor();
+    await main().getByText('De leerroute Arrangement koeltechniek is verwijderd.').waitFor();
+    expect(await main().getByRole('link', { name: 'Arrangement koeltechniek' }).count()).toBe(0);
   });
 
   it('an unknown route id or a malformed one shows "Pagina niet gevonden"', async () => {
@@ -398,6 +429,12 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     await page.goto(`${app.url}/leerroutes/geen-id/planning`);
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
   });
+
+  async function routeVanApiAls(user: { cookie: string }, id: string): Promise<LeerrouteDetail> {
+    const res = await fetch(`${app.url}/api/leerroutes/${id}`, { headers: { cookie: user.cookie } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as LeerrouteDetail;
+  }
 
   async function apiLogin(email: string): Promise<{ cookie: string; csrf: string }> {
     const res = await fetch(`${app.url}/api/auth/login`, {

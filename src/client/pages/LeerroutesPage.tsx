@@ -3,7 +3,7 @@
  * partner) the form "Nieuwe leerroute". Creating opens the new route.
  */
 import '../components/leerroute/leerroute.css';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { LEERROUTE_TYPE_NAMEN } from '../../shared/leerroute-api.js';
 import type { SamenwerkingDetail } from '../../shared/partnership-api.js';
 import { ApiError } from '../api.js';
@@ -16,12 +16,14 @@ import { useDocumentTitle } from '../lib/navigation.js';
 import { partnershipApi, partnershipPath, partnershipUrls } from '../lib/partnership-api.js';
 import { useApi } from '../lib/useApi.js';
 import { NotFoundContent } from './NotFoundPage.js';
-import { Heading, Link, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.js';
+import { Alert, Heading, Link, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function LeerroutesView({ samenwerking }: { samenwerking: SamenwerkingDetail }) {
   const navigate = useNavigate();
+  const location = useLocation();
+  const bericht = (location.state as { bericht?: unknown } | null)?.bericht;
   const lijst = useApi(leerrouteUrls.lijst(samenwerking.id), (signal) => leerrouteApi.lijst(samenwerking.id, signal));
   useSessionExpiry(lijst.error);
   useDocumentTitle(`Leerroutes van ${samenwerking.naam}`);
@@ -32,6 +34,11 @@ function LeerroutesView({ samenwerking }: { samenwerking: SamenwerkingDetail }) 
         <Link to={partnershipPath(samenwerking.id)}>{samenwerking.naam}</Link>
       </p>
       <PageHeading>Leerroutes</PageHeading>
+      {typeof bericht === 'string' ? (
+        <Alert type="ok">
+          <Paragraph>{bericht}</Paragraph>
+        </Alert>
+      ) : null}
       <Paragraph>
         De leerroutes die de partners van {samenwerking.naam} samen ontwerpen: inventarisatie, planning, toetsing, activiteiten en materialen, met een
         controle op wat nog ontbreekt.

@@ -233,7 +233,9 @@ export function PlanningStap() {
     <div className="doorlopend-leerroute-planning">
       <Paragraph>
         Plaats elk doel in een leerjaar en periode. Een eindterm met een gekoppeld werkproces (“Beiden”) plant u één keer: het telt voor beide kanten.
-        {magWijzigen ? ' Sleep een kaart naar een periode, of gebruik de knop “Plaats in…” of “Verplaats…” om met het toetsenbord te kiezen.' : null}
+        {magWijzigen
+          ? ' Sleep een kaart naar een periode (of terug naar de lijst om haar uit de planning te halen), of gebruik de knoppen “Plaats in…”, “Verplaats…” en “Uit planning halen”.'
+          : null}
       </Paragraph>
       {fout ? (
         <Alert type="error" role="alert">
@@ -241,7 +243,20 @@ export function PlanningStap() {
         </Alert>
       ) : null}
       <div className="doorlopend-leerroute-planning__layout">
-        <section aria-labelledby="ongepland-kop" className="doorlopend-leerroute-ongepland">
+        <section
+          aria-labelledby="ongepland-kop"
+          className="doorlopend-leerroute-ongepland"
+          onDragOver={(event) => {
+            if (magWijzigen && event.dataTransfer.types.includes(MIME)) event.preventDefault();
+          }}
+          onDrop={(event) => {
+            // A planned card dropped back on the list: out of the planning.
+            event.preventDefault();
+            const data = leesSleep(event);
+            const regel = data?.soort === 'regel' ? route.planning.find((r) => r.id === data.id) : undefined;
+            if (regel && magWijzigen) void haalWeg(regel);
+          }}
+        >
           <Heading level={3} id="ongepland-kop" tabIndex={-1}>
             Nog niet gepland ({count(kaarten.length, 'kaart', 'kaarten')})
           </Heading>
