@@ -328,6 +328,7 @@ export const WAARSCHUWING_CODES = [
   'doel-hoort-niet-bij-route',
   'activiteit-zonder-doelen',
   'toets-voor-planning',
+  'pta-toets-in-mbo-jaar',
 ] as const;
 export const WaarschuwingCode = z.enum(WAARSCHUWING_CODES);
 export type WaarschuwingCode = z.infer<typeof WaarschuwingCode>;

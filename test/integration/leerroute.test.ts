@@ -285,6 +285,24 @@ describe.skipIf(!databaseAvailable)(`leerroute-ontwerper (${TEST_DB})`, () => {
     expect(route.dekking.gaten.some((g) => g.ontbreekt === 'activiteit')).toBe(true);
   });
 
+  it('a doel taken out of the settings stays where it was used, with a warning; its activiteit can still be changed', async () => {
+    const a = route.activiteiten.find((x) => x.doelen.includes('keuzedeel:K0072'))!;
+    const tijdpad = route.tijdpad.map((j) => ({ leerjaar: j.leerjaar, fase: j.fase, perioden: j.perioden, organisatieId: j.organisatie?.id ?? null }));
+    await change('PUT', base(), vmboDocent, {
+      versie: route.versie, naam: route.naam, type: route.type, vmbo: { profiel: 'PIE', leerweg: 'BB', keuzevakken: ['K/PIE/16'], profielmodulen: [] }, mbo: { kwalificatie: '25282', keuzedelen: [] }, tijdpad,
+    });
+    expect(route.doelen.some((d) => d.id === 'keuzedeel:K0072')).toBe(false);
+    expect(route.dekking.waarschuwingen.filter((w) => w.code === 'doel-hoort-niet-bij-route').map((w) => w.itemIds)).toEqual([['keuzedeel:K0072']]);
+    const { id, versie, gewijzigd: _g, ...values } = a;
+    await change('PUT', `${base()}/activiteiten/${id}`, rocDocent, { ...values, versie, titel: 'Praktijk in het leerbedrijf (bpv)' });
+    expect(route.activiteiten.find((x) => x.id === id)).toMatchObject({ titel: 'Praktijk in het leerbedrijf (bpv)', doelen: a.doelen });
+    // It cannot be added anywhere new.
+    await problem('POST', `${base()}/activiteiten`, rocDocent, { leerjaar: 5, periode: 1, titel: 'Nieuw', doelen: ['keuzedeel:K0072'] }, 400);
+    // A toets of the PTA in the mbo year is suspicious.
+    await change('POST', `${base()}/toetsen`, vmboDocent, { leerjaar: 5, periode: 1, toetscode: 'SE-5', naam: 'Laat schoolexamen', vorm: 'schriftelijk', soort: 'formatief', onderdeelVan: 'pta' }, 201);
+    expect(codes(route.dekking)).toContain('pta-toets-in-mbo-jaar');
+  });
+
   it('walls: a leerling 403, an outsider and another samenwerking’s user 404, anonymous 401', async () => {
     for (const [session, status] of [[leerling, 403], [outsider, 404], [undefined, 401]] as const) {
       await problem('GET', base(), session, undefined, status);

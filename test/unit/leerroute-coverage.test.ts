@@ -130,6 +130,14 @@ describe('leerroute coverage', () => {
     expect(c.waarschuwingen.map((w) => [w.code, w.itemIds])).toEqual([['doel-hoort-niet-bij-route', [e2.id]]]);
   });
 
+  it('warns about a PTA toets in an mbo year, except in a geïntegreerde route', () => {
+    const i = input({ doelen: [w1], planning: [regel([w1], 5, 1)], toetsen: [toets([w1], { leerjaar: 5, periode: 2, onderdeelVan: 'pta' })] });
+    expect(codes(i)).toEqual(['pta-toets-in-mbo-jaar']);
+    expect(codes({ ...i, toetsen: [toets([w1], { leerjaar: 5, periode: 2, onderdeelVan: 'beide' })] })).toEqual(['pta-toets-in-mbo-jaar']);
+    expect(codes({ ...i, toetsen: [toets([w1], { leerjaar: 5, periode: 2, onderdeelVan: 'examenplan' })] })).toEqual([]);
+    expect(codes({ ...i, type: 'geintegreerd' })).toEqual([]);
+  });
+
   it('warns when a summatieve toets closes a doel before it is planned', () => {
     expect(codes(input({ doelen: [e1], planning: [regel([e1], 4, 2)], toetsen: [toets([e1], { leerjaar: 3, periode: 4 })] }))).toEqual(['toets-voor-planning']);
     expect(codes(input({ doelen: [e1], planning: [regel([e1], 4, 2)], toetsen: [toets([e1], { leerjaar: 4, periode: 2 })] }))).toEqual([]);

@@ -13,6 +13,7 @@
  *   ends of a confirmed link planned in separate regels instead of once together;
  * - a vmbo doel planned only in mbo years, when the route leads to a vmbo exam (not for geïntegreerd);
  * - a summatieve toets of a doel placed before the doel's first planned period;
+ * - a toets of the PTA (schoolexamen) in an mbo year, when the route leads to a vmbo exam;
  * - planning, toetsen, activiteiten or materialen in a leerjaar or period that does not exist (after a change of the
  *   tijdpad); such planning does not count;
  * - an item that is not (or no longer) a doel of the route.
@@ -39,6 +40,7 @@ export interface CoverageToets {
   periode: number;
   soort: 'formatief' | 'summatief';
   doelen: readonly string[];
+  onderdeelVan?: 'pta' | 'examenplan' | 'beide' | 'geen';
 }
 export interface CoverageActiviteit {
   id: string;
@@ -152,11 +154,15 @@ export function computeCoverage(input: CoverageInput): Dekking {
   }
 
   // Step 3: toetsen, per group.
+  const vmboExam = input.type !== 'geintegreerd';
   const summatiefOf = new Map<string, CoverageToets[]>();
   const formatiefOf = new Map<string, string[]>();
   for (const t of input.toetsen) {
     const p = { leerjaar: t.leerjaar, periode: t.periode };
     checkPeriod(p, 'toets', t.id, 'toetsing', `Toets ${t.toetscode}`);
+    if (vmboExam && (t.onderdeelVan === 'pta' || t.onderdeelVan === 'beide') && years.get(t.leerjaar)?.fase === 'mbo') {
+      warn({ code: 'pta-toets-in-mbo-jaar', stap: 'toetsing', ...p, entiteit: { soort: 'toets', id: t.id }, melding: `Toets ${t.toetscode} hoort bij het PTA (schoolexamen vmbo) maar staat in een mbo-jaar (leerjaar ${t.leerjaar}).` });
+    }
     if (t.soort === 'summatief' && t.doelen.length === 0) warn({ code: 'summatieve-toets-zonder-doelen', stap: 'toetsing', ...p, entiteit: { soort: 'toets', id: t.id }, melding: `Summatieve toets ${t.toetscode} toetst geen enkel doel.` });
     const seen = new Set<string>();
     for (const id of t.doelen) {
@@ -226,8 +232,7 @@ export function computeCoverage(input: CoverageInput): Dekking {
     }
   }
 
-  // vmbo doelen planned only in mbo years (when the route ends in a vmbo exam).
-  const vmboExam = input.type !== 'geintegreerd';
+  // vmbo doelen planned only in mbo years (when the route ends in a vmbo exam): see vmboExam above.
 
   // Per doel: what is there and what is missing.
   const gaten: Gat[] = [];

@@ -22,10 +22,11 @@ export interface EntityKind<V extends { leerjaar: number; periode: number }> {
   organisatieId?: (v: V) => string | null;
 }
 
-function check<V extends { leerjaar: number; periode: number }>(kind: EntityKind<V>, v: V, ctx: ChangeContext): void {
+/** `kept`: doelen the entity already had; they may stay even when they are no longer doelen of the route. */
+function check<V extends { leerjaar: number; periode: number }>(kind: EntityKind<V>, v: V, ctx: ChangeContext, kept: readonly string[] = []): void {
   const errors: FieldError[] = [];
   checkPlace(ctx.route, v.leerjaar, v.periode, errors);
-  if (kind.doelen) checkDoelen(kind.doelen(v), ctx.doelIds, 'body.doelen', errors);
+  if (kind.doelen) checkDoelen(kind.doelen(v), kept.length ? new Set([...ctx.doelIds, ...kept]) : ctx.doelIds, 'body.doelen', errors);
   if (kind.organisatieId) checkOrganisation(kind.organisatieId(v), ctx.access.memberOrganisationIds, 'body.organisatieId', errors);
   throwIfErrors(errors);
 }
@@ -46,7 +47,7 @@ export function updateEntity<V extends { leerjaar: number; periode: number }>(
     const { versie, ...values } = opts.input;
     const before = await repo.findEntity(ctx.trx, kind.table, ctx.route.id, opts.id);
     if (!before) throw notFound(kind.notFound);
-    check(kind, values as unknown as V, ctx);
+    check(kind, values as unknown as V, ctx, 'doelen' in before ? before.doelen : []);
     const o = await repo.updateEntity(ctx.trx, kind.table, ctx.route.id, opts.id, versie, repo.entityColumns(kind.table, values), ctx.by);
     if (o === 'missing') throw notFound(kind.notFound);
     if (o === 'stale') throw stale(`${kind.wat} is`);
