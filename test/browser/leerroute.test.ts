@@ -186,6 +186,14 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
 
     const gepland = await routeVanApi(routeId);
     expect(gepland.planning.length).toBe(3);
+    // The demo inventory links eindtermen of K/PIE/16 to werkprocessen of 25282: such a pair was one "Beiden" card,
+    // planned once as one regel that counts for both sides.
+    const beiden = gepland.planning.filter((r) => r.beiden);
+    expect(beiden.length).toBeGreaterThan(0);
+    const beidenRegel = beiden[0]!;
+    expect(new Set(beidenRegel.items.map((id) => gepland.doelen.find((d) => d.id === id)!.side))).toEqual(new Set(['vmbo', 'mbo']));
+    await page.getByTestId(`regel-${beidenRegel.id}`).getByText('Beiden', { exact: true }).waitFor();
+    expect(await gaten('Niet gepland')).toBe(gepland.doelen.length - gepland.planning.reduce((n, r) => n + r.items.length, 0));
     const inPeriode33 = gepland.planning.find((r) => r.leerjaar === 3 && r.periode === 3)!;
     expect(inPeriode33.gewijzigd.gebruiker.naam).toBe('Daan Docent');
 
