@@ -80,7 +80,7 @@ const Code = (wat: string) => z.string().trim().toUpperCase().transform((c) => c
 const Versie = z.number().int().min(1).describe('De versie die u het laatst zag; verouderd: 409');
 const Leerjaar = z.number().int().min(1, 'leerjaar 1 tot en met 8').max(8, 'leerjaar 1 tot en met 8');
 const Periode = z.number().int().min(1, 'periode vanaf 1').max(12, 'hooguit 12 perioden');
-const Doelen = z.array(ItemId).max(500, 'hooguit 500 doelen').describe('Item-ids (eindterm, werkproces, keuzedeel)');
+const Doelen = z.array(ItemId).max(2000, 'hooguit 2000 doelen').describe('Item-ids (eindterm, werkproces, keuzedeel)');
 const OrganisatieId = z.uuid('onbekende organisatie');
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -142,9 +142,16 @@ export async function deleteRoute(db: Db, id: string, versie: number, by: { user
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Marks the route as changed by someone (any step); does not change its versie (that is the settings' own). */
-export async function touchRoute(db: Db, id: string, by: { userId: string; organisationId: string | null }): Promise<void> {
-  await db.updateTable('leerroute').set({ updated_by: by.userId, updated_org: by.organisationId, updated_at: new Date() }).where('id', '=', id).execute();
+/** Marks the route as changed by someone (any step); does not change its versie (that is the settings' own). Answers the route as it is now. */
+export async function touchRoute(db: Db, id: string, by: { userId: string; organisationId: string | null }): Promise<RouteRow | undefined> {
+  const row = await db
+    .updateTable('leerroute')
+    .set({ updated_by: by.userId, updated_org: by.organisationId, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('verwijderd_at', 'is', null)
+    .returning(routeColumns)
+    .executeTakeFirst();
+  return row && toRoute(row);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ export async function changeRoute(
   change: (ctx: ChangeContext) => Promise<void>,
 ): Promise<LeerrouteDetail> {
   const snapshot = await snapshotOf(opts.db);
-  const access = await opts.db.transaction().execute(async (trx) => {
+  const changed = await opts.db.transaction().execute(async (trx) => {
     const opened = await openRoute({ db: trx, auth: opts.auth, routeId: opts.routeId, action: 'partnership.write' });
     const doelen = routeDoelen(snapshot, opened.route);
     const byId = new Map(doelen.doelen.map((d) => [d.id, d]));
@@ -36,12 +36,11 @@ export async function changeRoute(
       label: (id) => byId.get(id)?.code ?? id,
       history: (e) => repo.appendHistory(trx, { ...e, routeId: opened.route.id, userId: opened.by.userId, organisationId: opened.by.organisationId }),
     });
-    await repo.touchRoute(trx, opened.route.id, opened.by);
-    return opened.access;
+    const route = await repo.touchRoute(trx, opened.route.id, opened.by);
+    if (!route) throw notFound(ROUTE_NOT_FOUND);
+    return { route, access: opened.access };
   });
-  // Read after the commit (the route row carries who changed it last); access was checked in the transaction.
-  const route = await repo.findRoute(opts.db, opts.routeId);
-  if (!route) throw notFound(ROUTE_NOT_FOUND);
-  return routeDetail(opts.db, route, access);
+  // The rest is read after the commit; access was checked in the transaction.
+  return routeDetail(opts.db, changed.route, changed.access);
 }
 
