@@ -399,11 +399,29 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     const wijzigForm = main().getByRole('form', { name: 'Toets wijzigen: ARR-01 Eindopdracht koeling' });
     await expect.poll(() => wijzigForm.getByRole('heading', { level: 3 }).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await wijzigForm.getByRole('textbox', { name: 'Duur in minuten' }).inputValue()).toBe('90');
+    // Meanwhile Daan changes the same toets elsewhere: saving here is refused (409), nothing is overwritten,
+    // the form keeps what was typed and says what to do.
+    const toets = (await routeVanApi(routeId)).toetsen[0]!;
+    const elders = await fetch(`${app.url}/api/leerroutes/${routeId}/toetsen/${toets.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: daan.cookie, 'x-csrf-token': daan.csrf },
+      body: JSON.stringify({ ...toets, weging: 3, versie: toets.versie }),
+    });
+    expect(elders.status).toBe(200);
+    await wijzigForm.getByRole('combobox', { name: 'Toetsvorm' }).selectOption('portfolio');
+    await wijzigForm.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await wijzigForm.getByRole('group', { name: 'De toets is niet opgeslagen' }).getByText(/intussen door iemand anders gewijzigd/).waitFor();
+    await main().getByRole('alert').filter({ hasText: 'Iemand anders was u voor' }).waitFor();
+    expect(await wijzigForm.getByRole('combobox', { name: 'Toetsvorm' }).inputValue()).toBe('portfolio');
+    await tabel.getByRole('row', { name: /ARR-01.*Schriftelijk.*summatief.*geen doelen.*90 min.*3/ }).waitFor();
+    // Wijzigen again on the new version, then it saves.
+    await tabel.getByRole('button', { name: 'ARR-01 Eindopdracht koeling wijzigen' }).click();
     await wijzigForm.getByRole('combobox', { name: 'Toetsvorm' }).selectOption('portfolio');
     await wijzigForm.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await tabel.getByRole('row', { name: /ARR-01.*Portfolio/ }).waitFor();
     const route = await routeVanApi(routeId);
-    expect(route.toetsen[0]!.versie).toBe(2);
+    expect(route.toetsen[0]!.versie).toBe(3);
+    expect(route.toetsen[0]!.weging).toBe(3);
 
     // Remove it after confirming; the warning goes too.
     await tabel.getByRole('button', { name: 'ARR-01 Eindopdracht koeling verwijderen' }).click();

@@ -276,7 +276,12 @@ export function EntiteitStap({ config }: { config: Config }) {
       if (ok) {
         setKlaar(bewerk ? `${cap(config.enkelvoud)} ${naam} is gewijzigd.` : `${cap(config.enkelvoud)} ${naam} is toegevoegd in ${periodeLabel(lj!, pe!).toLowerCase()}.`);
         opnieuw();
-      } else opnieuw();
+      } else {
+        // A conflict: nothing was saved and nobody's work is overwritten. The form keeps what was typed.
+        setGeneral(
+          `Uw wijziging is niet opgeslagen: deze ${config.enkelvoud} is intussen door iemand anders gewijzigd of verwijderd. Bekijk de nieuwe versie in de tabel en kies daar opnieuw “Wijzigen” om uw wijziging te maken.`,
+        );
+      }
     } catch (error) {
       const fields = fieldErrors(error);
       if (fields.length > 0) setProblems(fields.map((f) => ({ fieldId: fieldIdOf(f.path), message: `${labelVanPad(config, f.path)}: ${f.message}` })));

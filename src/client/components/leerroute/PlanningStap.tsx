@@ -179,21 +179,19 @@ export function PlanningStap() {
   const plan = async (items: string[], leerjaar: number, periode: number, volgende: string) => {
     setFout(null);
     const ok = await wijzig(() => leerrouteApi.plannen(route.id, { items, leerjaar, periode }), `Geplaatst in ${periodeLabel(leerjaar, periode).toLowerCase()}: ${labelVan(items)}.`);
-    if (ok) {
-      focusNa.current = volgende;
-      setOpen(null);
-    }
+    // After a conflict the route was loaded again: close the form, focus stays near the card.
+    focusNa.current = ok ? volgende : `plaats-${cssId(items[0]!)}`;
+    setOpen(null);
   };
   const verplaats = async (regel: Planningsregel, leerjaar: number, periode: number) => {
     setFout(null);
-    const ok = await wijzig(
+    await wijzig(
       () => leerrouteApi.verplaatsen(route.id, regel.id, { versie: regel.versie, leerjaar, periode }),
       `Verplaatst naar ${periodeLabel(leerjaar, periode).toLowerCase()}: ${labelVan(regel.items)}.`,
     );
-    if (ok) {
-      focusNa.current = `verplaats-${regel.id}`;
-      setOpen(null);
-    }
+    // Also after a conflict (the route was loaded again, the message says so): close the form.
+    focusNa.current = `verplaats-${regel.id}`;
+    setOpen(null);
   };
   const haalWeg = async (regel: Planningsregel) => {
     setFout(null);
