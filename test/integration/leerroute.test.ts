@@ -165,6 +165,28 @@ describe.skipIf(!databaseAvailable)(`leerroute-ontwerper (${TEST_DB})`, () => {
     await problem('DELETE', `${base()}/planning/${regel.id}?versie=${regel.versie}`, rocDocent, undefined, 409);
   });
 
+  it('at the same moment: two moves of one regel give one success and one 409; two new regels both stay', async () => {
+    const regel = route.planning[0]!;
+    const [a, b] = await Promise.all([
+      call('PATCH', `${base()}/planning/${regel.id}`, vmboDocent, { versie: regel.versie, leerjaar: 3, periode: 3 }),
+      call('PATCH', `${base()}/planning/${regel.id}`, rocDocent, { versie: regel.versie, leerjaar: 3, periode: 4 }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 3 : 4;
+    expect((await fresh()).planning.find((p) => p.id === regel.id)).toMatchObject({ periode: winner, versie: regel.versie + 1 });
+    const [d3, d4] = [vmboDoelen()[2]!, vmboDoelen()[3]!];
+    const both = await Promise.all([
+      call('POST', `${base()}/planning`, vmboDocent, { items: [d3.id], leerjaar: 3, periode: 3 }),
+      call('POST', `${base()}/planning`, rocDocent, { items: [d4.id], leerjaar: 3, periode: 4 }),
+    ]);
+    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    route = await fresh();
+    expect(route.planning.filter((p) => p.items[0] === d3.id || p.items[0] === d4.id)).toHaveLength(2);
+    // Back where the next test expects it.
+    const moved = route.planning.find((p) => p.id === regel.id)!;
+    await change('PATCH', `${base()}/planning/${regel.id}`, vmboDocent, { versie: moved.versie, leerjaar: 3, periode: 2 });
+  });
+
   it('toetsen, activiteiten and materialen close the gaps; the check then finds none', async () => {
     // Plan every doel that is not planned yet, one regel each, vmbo doelen in the vmbo years and mbo doelen in year 5.
     const planned = new Set(route.planning.flatMap((p) => p.items));
@@ -247,8 +269,8 @@ describe.skipIf(!databaseAvailable)(`leerroute-ontwerper (${TEST_DB})`, () => {
     expect(h.regels.map((r) => r.actie)).toEqual(expect.arrayContaining(['planning.toegevoegd', 'planning.verplaatst', 'toets.toegevoegd', 'activiteit.toegevoegd', 'materiaal.toegevoegd']));
     const ids = h.regels.map((r) => Number(r.id));
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);
-    // Failed attempts (400, 409) left no trace.
-    expect(h.regels.filter((r) => r.actie === 'planning.verplaatst')).toHaveLength(2);
+    // Failed attempts (400, 409) left no trace: four moves succeeded (one stale and one concurrent move did not).
+    expect(h.regels.filter((r) => r.actie === 'planning.verplaatst')).toHaveLength(4);
     await expect(t.database.db.updateTable('leerroute_historie').set({ omschrijving: 'vervalst' }).execute()).rejects.toThrow(/append-only/);
     await expect(t.database.db.deleteFrom('leerroute_historie').execute()).rejects.toThrow(/append-only/);
     // Creating and re-configuring are in the acting organisation's audit log too.
