@@ -186,6 +186,26 @@ async function benchMatchIndex(db: Database): Promise<void> {
   }
   const line = runs.map((r) => `${ms(r.build + r.warm)} (index ${ms(r.build)} + rangschikking van alle keuzevakken en profielmodulen ${ms(r.warm)})`).join('; ');
   console.log(`Zoekmonitor-index bouwen (na de catalogus-snapshot van ${ms(snapshot.builtInMs)}), 3 keer: ${line}`);
+  // What one answer costs to compute, without any cache, one at a time (30 results, as the page asks).
+  const index = new MatchIndex({ vmbo: snapshot, mbo: snapshot.mbo, lexicon: snapshot.lexicon });
+  index.warm();
+  const times: number[] = [];
+  for (const u of index.unitCodes()) {
+    const t = performance.now();
+    index.matchForward({ units: [index.unit(u.kind, u.code)!] }, { limit: 30 });
+    times.push(performance.now() - t);
+  }
+  const forward = times.length;
+  for (const crebo of index.kwalificatieCrebos()) {
+    const t = performance.now();
+    index.matchReverse({ kwalificatie: crebo }, { limit: 30 });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `Zoekmonitor, één antwoord berekenen zonder cache (${forward} keuzevakken/profielmodulen vooruit, ${times.length - forward} kwalificaties terug): ` +
+      `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(times.at(-1)!)}`,
+  );
 }
 
 /** Overlap inventory (issue 5): the largest profiel at BB, all its keuzevakken, against the kwalificatie with the most werkprocessen. */
