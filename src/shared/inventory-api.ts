@@ -173,18 +173,34 @@ export const Crosswalk = z.object({
 });
 export type Crosswalk = z.infer<typeof Crosswalk>;
 
+/** A keuzevak or profielmodule code as in its page's address ("K-PIE-16") or as written ("K/PIE/16"). */
+const OnderdeelCode = (wat: string) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((c) => c.replaceAll('-', '/'))
+    .pipe(z.string().regex(/^[A-Z0-9/&]{1,30}$/, `ongeldige ${wat}code`));
+
 export const BevestigingenQuery = z
   .object({
     eindterm: EindtermId.optional(),
     werkproces: MboItemId.optional(),
-    keuzevak: z.string().trim().toUpperCase().transform((c) => c.replaceAll('-', '/')).pipe(z.string().regex(/^[A-Z0-9/&]{1,30}$/, 'ongeldige keuzevakcode')).optional(),
+    keuzevak: OnderdeelCode('keuzevak').optional().describe('Alle eindtermen van dit keuzevak'),
+    profielmodule: OnderdeelCode('profielmodule').optional().describe('Alle eindtermen van deze profielmodule'),
+    kwalificatie: z.string().trim().regex(/^\d{5}$/, 'een crebo van vijf cijfers').optional().describe('Alle werkprocessen van deze kwalificatie (crebo)'),
   })
-  .refine((q) => [q.eindterm, q.werkproces, q.keuzevak].filter((v) => v !== undefined).length === 1, { message: 'geef precies één van eindterm, werkproces of keuzevak' });
+  .refine((q) => [q.eindterm, q.werkproces, q.keuzevak, q.profielmodule, q.kwalificatie].filter((v) => v !== undefined).length === 1, {
+    message: 'geef precies één van eindterm, werkproces, keuzevak, profielmodule of kwalificatie',
+  });
+export type BevestigingenQuery = z.infer<typeof BevestigingenQuery>;
 
 export const Bevestigingen = z.object({
   links: z.array(
     z.object({
       eindtermId: z.string(),
+      eindtermCode: z.string().nullable().describe('Code van de eindterm (null als die niet meer in de catalogus staat)'),
+      eindterm: z.string().nullable().describe('Titel van de eindterm (null als die niet meer in de catalogus staat)'),
       werkprocesId: z.string(),
       werkproces: z.string().nullable().describe('Titel van het werkproces of keuzedeel (null als het niet meer in de catalogus staat)'),
       aantalSamenwerkingen: z.number().int().describe('Hoeveel samenwerkingen deze koppeling bevestigden (nooit welke)'),

@@ -232,7 +232,9 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     const inv = await inventaris(vmboDocent);
     const link = inv.links.find((l) => l.status === 'bevestigd')!;
     const one = Bevestigingen.parse((await get(`/api/crosswalk/bevestigingen?eindterm=${link.eindtermId}`)).body);
-    expect(one.links).toEqual([{ eindtermId: link.eindtermId, werkprocesId: link.werkprocesId, werkproces: expect.any(String), aantalSamenwerkingen: 1 }]);
+    expect(one.links).toEqual([
+      { eindtermId: link.eindtermId, eindtermCode: expect.stringMatching(/^K\/PIE\/16\//), eindterm: expect.any(String), werkprocesId: link.werkprocesId, werkproces: expect.any(String), aantalSamenwerkingen: 1 },
+    ]);
     // A second samenwerking confirms the same link: the count goes up.
     expect((await review({ eindtermId: link.eindtermId, werkprocesId: link.werkprocesId, actie: 'bevestigen' }, otherDocent, otherPartnership)).status).toBe(200);
     const res = await t.app.inject({ method: 'GET', url: `/api/crosswalk/bevestigingen?werkproces=${encodeURIComponent(link.werkprocesId)}` });

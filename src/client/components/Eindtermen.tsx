@@ -1,28 +1,8 @@
 import type { Deeltaak, Eindterm } from '../../shared/catalog-api.js';
-import type { Bevestigingen } from '../../shared/inventory-api.js';
 import { anchorId, count } from '../lib/format.js';
-import { inventoryApi, inventoryUrls } from '../lib/inventory-api.js';
-import { useApi } from '../lib/useApi.js';
 import { Code, Heading, ListItem, Paragraph, StatusBadge, UnorderedList } from '../ui/index.js';
+import { BevestigdeKoppelingen, useBevestigingen, type Bevestiging, type BevestigingenVan } from './Bevestigingen.js';
 import { LeerwegBadges } from './LeerwegBadges.js';
-
-type Bevestiging = Bevestigingen['links'][number];
-
-/** How many samenwerkingen confirmed links of this eindterm (counts only, never which). */
-function BevestigdeKoppelingen({ links }: { links: readonly Bevestiging[] | undefined }) {
-  if (!links || links.length === 0) return null;
-  return (
-    <span className="doorlopend-eindterm__bevestigingen">
-      Gekoppeld aan{' '}
-      {links.map((l, i) => (
-        <span key={l.werkprocesId}>
-          {i > 0 ? '; ' : null}
-          <Code>{l.werkprocesId}</Code> {l.werkproces ?? ''} (bevestigd door {count(l.aantalSamenwerkingen, 'samenwerking', 'samenwerkingen')})
-        </span>
-      ))}
-    </span>
-  );
-}
 
 export function EindtermList({
   eindtermen,
@@ -52,7 +32,7 @@ export function EindtermList({
             ) : null}
           </span>
           {eindterm.description ? <span className="doorlopend-eindterm__description">{eindterm.description}</span> : null}
-          <BevestigdeKoppelingen links={bevestigingen?.get(eindterm.id)} />
+          <BevestigdeKoppelingen links={bevestigingen?.get(eindterm.id)} onder="eindterm" />
         </ListItem>
       ))}
     </UnorderedList>
@@ -60,13 +40,11 @@ export function EindtermList({
 }
 
 /**
- * Deeltaken as sections with an h3 each, followed by their eindtermen. `bevestigingenVan` (a keuzevak code): show per
- * eindterm the links that samenwerkingen confirmed, with how many (issue 5).
+ * Deeltaken as sections with an h3 each, followed by their eindtermen. `bevestigingenVan` (the keuzevak or
+ * profielmodule): show per eindterm the links that samenwerkingen confirmed, with how many (issue 5).
  */
-export function DeeltakenList({ deeltaken, headingLevel = 3, bevestigingenVan }: { deeltaken: readonly Deeltaak[]; headingLevel?: 3 | 4; bevestigingenVan?: string }) {
-  const counts = useApi(bevestigingenVan ? inventoryUrls.bevestigingen(bevestigingenVan) : null, (signal) => inventoryApi.bevestigingen(bevestigingenVan!, signal));
-  const bevestigingen = new Map<string, Bevestiging[]>();
-  for (const l of counts.data?.links ?? []) bevestigingen.set(l.eindtermId, [...(bevestigingen.get(l.eindtermId) ?? []), l]);
+export function DeeltakenList({ deeltaken, headingLevel = 3, bevestigingenVan }: { deeltaken: readonly Deeltaak[]; headingLevel?: 3 | 4; bevestigingenVan?: BevestigingenVan }) {
+  const bevestigingen = useBevestigingen(bevestigingenVan, 'eindterm');
   if (deeltaken.length === 0) return <Paragraph className="doorlopend-empty">Er zijn geen deeltaken voor deze keuze.</Paragraph>;
   return (
     <div className="doorlopend-deeltaken">

@@ -22,6 +22,9 @@ export interface InventarisSelectie {
 
 const query = (s: InventarisSelectie): Query => ({ ...s });
 
+/** Whose public confirmation counts: the eindtermen of a keuzevak or profielmodule, or the werkprocessen of a kwalificatie. */
+export type BevestigingenVan = { keuzevak: string } | { profielmodule: string } | { kwalificatie: string };
+
 export const inventoryUrls = {
   inventaris: (s: InventarisSelectie, partnershipId?: string) => apiUrl(partnershipId ? `/api/partnerships/${seg(partnershipId)}/inventaris` : '/api/inventaris', query(s)),
   export: (s: InventarisSelectie, formaat: 'csv' | 'xlsx', partnershipId?: string) =>
@@ -29,7 +32,7 @@ export const inventoryUrls = {
   caseExport: (s: InventarisSelectie, partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/case`, query(s)),
   koppelingen: (partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/koppelingen`),
   nietGekoppeld: (partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/niet-gekoppeld`),
-  bevestigingen: (keuzevak: string) => apiUrl('/api/crosswalk/bevestigingen', { keuzevak }),
+  bevestigingen: (van: BevestigingenVan) => apiUrl('/api/crosswalk/bevestigingen', { ...van }),
 };
 
 export const inventoryApi = {
@@ -37,5 +40,5 @@ export const inventoryApi = {
   beoordeel: (partnershipId: string, body: KoppelingBeoordelen, signal?: AbortSignal) => sendJson('PUT', inventoryUrls.koppelingen(partnershipId), body, BeoordeeldeKoppeling, signal),
   nietKoppelen: (partnershipId: string, body: NietKoppelen, signal?: AbortSignal) =>
     sendJson('PUT', inventoryUrls.nietGekoppeld(partnershipId), body, z.object({ itemId: z.string(), bewustNietGekoppeld: z.boolean() }), signal),
-  bevestigingen: (keuzevak: string, signal?: AbortSignal) => getJson(inventoryUrls.bevestigingen(keuzevak), Bevestigingen, signal),
+  bevestigingen: (van: BevestigingenVan, signal?: AbortSignal) => getJson(inventoryUrls.bevestigingen(van), Bevestigingen, signal),
 };

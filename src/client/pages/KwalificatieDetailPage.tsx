@@ -1,6 +1,7 @@
 import { useParams } from 'react-router-dom';
 import type { Kerntaak, KwalificatieDetail, Werkproces } from '../../shared/mbo-api.js';
 import { api, urls } from '../api.js';
+import { BevestigdeKoppelingen, useBevestigingen, type Bevestiging } from '../components/Bevestigingen.js';
 import { MboBronnenBox } from '../components/MboBronnen.js';
 import { MboLeerwegBadges, VervallenBadge } from '../components/MboBadges.js';
 import { OntbreektNotice } from '../components/OntbreektNotice.js';
@@ -35,7 +36,10 @@ function deelLabel(code: string): string | null {
   return null;
 }
 
-function WerkprocesItem({ werkproces }: { werkproces: Werkproces }) {
+/** Confirmed links per werkproces item id: `${crebo}:${werkprocescode}`, as the inventory names a werkproces. */
+type BevestigingenPerWerkproces = ReadonlyMap<string, Bevestiging[]>;
+
+function WerkprocesItem({ crebo, werkproces, bevestigingen }: { crebo: string; werkproces: Werkproces; bevestigingen: BevestigingenPerWerkproces }) {
   const id = mboAnchorId(werkproces.code);
   const details = [
     werkproces.omschrijving ? { key: 'omschrijving', label: 'Omschrijving', value: <span className="doorlopend-prewrap">{werkproces.omschrijving}</span> } : null,
@@ -47,6 +51,7 @@ function WerkprocesItem({ werkproces }: { werkproces: Werkproces }) {
       <span className="doorlopend-eindterm__line">
         <Code className="doorlopend-eindterm__code">{werkproces.code}</Code> <span className="doorlopend-eindterm__title">{werkproces.titel}</span>
       </span>
+      <BevestigdeKoppelingen links={bevestigingen.get(`${crebo}:${werkproces.code}`)} onder="werkproces" />
       {details.length > 0 ? (
         <details className="doorlopend-details">
           <summary>
@@ -60,7 +65,7 @@ function WerkprocesItem({ werkproces }: { werkproces: Werkproces }) {
   );
 }
 
-function KerntaakSection({ kerntaak }: { kerntaak: Kerntaak }) {
+function KerntaakSection({ crebo, kerntaak, bevestigingen }: { crebo: string; kerntaak: Kerntaak; bevestigingen: BevestigingenPerWerkproces }) {
   const id = mboAnchorId(kerntaak.code);
   const deel = deelLabel(kerntaak.code);
   return (
@@ -75,7 +80,7 @@ function KerntaakSection({ kerntaak }: { kerntaak: Kerntaak }) {
       {kerntaak.werkprocessen.length > 0 ? (
         <UnorderedList className="doorlopend-eindtermen" aria-label={`Werkprocessen bij ${kerntaak.code}`}>
           {kerntaak.werkprocessen.map((w) => (
-            <WerkprocesItem key={w.code} werkproces={w} />
+            <WerkprocesItem key={w.code} crebo={crebo} werkproces={w} bevestigingen={bevestigingen} />
           ))}
         </UnorderedList>
       ) : (
@@ -202,6 +207,8 @@ function Keuzedelen({ kwalificatie }: { kwalificatie: KwalificatieDetail }) {
 function KwalificatieView({ kwalificatie }: { kwalificatie: KwalificatieDetail }) {
   useDocumentTitle(`${kwalificatie.crebo} ${kwalificatie.naam}`);
   useHashTarget(true);
+  // Issue 5: per werkproces, how many samenwerkingen confirmed a link to an eindterm (never which).
+  const bevestigingen = useBevestigingen({ kwalificatie: kwalificatie.crebo }, 'werkproces');
   const werkprocessen = kwalificatie.kerntaken.reduce((n, k) => n + k.werkprocessen.length, 0);
   const dossier = kwalificatie.dossier;
   return (
@@ -259,7 +266,7 @@ function KwalificatieView({ kwalificatie }: { kwalificatie: KwalificatieDetail }
             </Paragraph>
             <div className="doorlopend-deeltaken">
               {kwalificatie.kerntaken.map((kerntaak) => (
-                <KerntaakSection key={kerntaak.code} kerntaak={kerntaak} />
+                <KerntaakSection key={kerntaak.code} crebo={kwalificatie.crebo} kerntaak={kerntaak} bevestigingen={bevestigingen} />
               ))}
             </div>
           </>

@@ -204,7 +204,7 @@ function DetailView({ kind, detail, loading, error }: { kind: Kind; detail: Deta
               (detail.leerwegFilter ? ` voor de ${LEERWEG_NAMEN[detail.leerwegFilter]}` : '')}
         </p>
         {error ? <InlineError error={error} /> : null}
-        <DeeltakenList deeltaken={detail.deeltaken} bevestigingenVan={keuzevak?.code} />
+        <DeeltakenList deeltaken={detail.deeltaken} bevestigingenVan={kind === 'keuzevak' ? { keuzevak: detail.code } : { profielmodule: detail.code }} />
       </section>
 
       <ProvenanceBox provenance={detail.provenance} />
