@@ -84,8 +84,8 @@ function SharedTerms({ terms }: { terms: string[] }) {
       Gedeelde woorden:{' '}
       {terms.map((t, i) => (
         <span key={t}>
-          {i > 0 ? ', ' : null}
           <Mark>{t}</Mark>
+          {i < terms.length - 1 ? ', ' : null}
         </span>
       ))}
     </Paragraph>
@@ -347,8 +347,9 @@ export function ZoekmonitorPage() {
         {shown && shown.results.length > 0 ? (
           <>
             <Paragraph className="doorlopend-meta">
-              {shown.note} Betrouwbaarheid: <em>sterk</em> = hoge score én meerdere gedeelde woorden of een sterk paar eindterm ↔ werkproces;{' '}
-              <em>mogelijk</em> = redelijke score met iets gedeelds; <em>zwak</em> = weinig bewijs.
+              {shown.note} Betrouwbaarheid: <em>sterk</em> = hoge score én veel gedeelde tekst of een sterk paar eindterm ↔ werkproces;{' '}
+              <em>mogelijk</em> = redelijke score met iets gedeelds; <em>zwak</em> = weinig bewijs. De score loopt van 0 tot 1
+              (hoger past beter).
             </Paragraph>
             {kwalificaties.length > 0 ? (
               <>
