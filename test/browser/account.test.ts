@@ -45,6 +45,7 @@ describe.skipIf(!browserReady)('Mijn account in the browser: export and deletion
     expect(await page.title()).toBe('Mijn account – Doorlopend');
     await main().getByRole('definition').filter({ hasText: 'docent@vmbo.demo' }).waitFor();
     await main().getByRole('definition').filter({ hasText: 'Demo Vmbo College (ontwikkelaar/docent)' }).waitFor();
+    await main().getByText(/in samenwerkingen 0 beoordelingen van koppelingen en 0 wijzigingen in leerroutes\.$/).waitFor();
     const form = main().getByRole('form', { name: 'Account verwijderen' });
     await form.getByLabel('Uw wachtwoord, ter bevestiging').waitFor();
     await expectAccessible('Mijn account');

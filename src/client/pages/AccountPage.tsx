@@ -131,12 +131,16 @@ function AccountContent() {
         </Heading>
         <Paragraph>
           Alles wat {APP_NAME} over u bewaart, in één JSON-bestand: uw account, lidmaatschappen, sessies, de regels van het auditlog over u of door u,
-          uitnodigingen en aanvragen voor een nieuw wachtwoord. Wachtwoorden en tokens staan er niet in; die bewaren wij alleen als onomkeerbare hash.
+          uitnodigingen, aanvragen voor een nieuw wachtwoord en wat u zelf deed in een samenwerking (uw beoordelingen van koppelingen en uw wijzigingen in
+          leerroutes, met de naam van de samenwerking en de leerroute). Wachtwoorden en tokens staan er niet in; die bewaren wij alleen als onomkeerbare
+          hash. Wat uw partners deden en hun namen staan er ook niet in.
         </Paragraph>
         {data ? (
           <Paragraph>
             Nu: {count(data.lidmaatschappen.length, 'lidmaatschap', 'lidmaatschappen')}, {count(data.sessies.length, 'actieve sessie', 'actieve sessies')} en{' '}
-            {count(data.auditlog.length, 'regel', 'regels')} in het auditlog.
+            {count(data.auditlog.length, 'regel', 'regels')} in het auditlog; in samenwerkingen{' '}
+            {count(data.koppelingBeoordelingen.length, 'beoordeling', 'beoordelingen')} van koppelingen en{' '}
+            {count(data.leerrouteHistorie.length, 'wijziging', 'wijzigingen')} in leerroutes.
           </Paragraph>
         ) : null}
         <Paragraph>
@@ -155,7 +159,8 @@ function AccountContent() {
         </Paragraph>
         <Paragraph>
           Het auditlog van uw organisaties blijft bestaan, zodat te zien blijft wat er is gebeurd; het bevat alleen een nummer voor uw account, geen naam of
-          e-mailadres. Bent u de enige beheerder van een organisatie, maak dan eerst iemand anders beheerder.
+          e-mailadres. Zo blijft ook uw werk in een samenwerking (beoordeelde koppelingen, leerroutes en hun geschiedenis) bij die samenwerking, zonder uw
+          naam. Bent u de enige beheerder van een organisatie, maak dan eerst iemand anders beheerder.
         </Paragraph>
         {gegevens.error ? <InlineError error={gegevens.error} /> : !data ? <Loading label="Gegevens laden…" /> : <DeleteAccountForm data={data} />}
       </section>
