@@ -91,7 +91,9 @@ export type MatchExplanation = z.infer<typeof MatchExplanation>;
 const ResultBase = z.object({
   status: z.literal('suggestie').describe('Een suggestie van de zoekmonitor, niet door een persoon bevestigd'),
   title: z.string(),
-  score: z.number().describe('0 tot 1, ten opzichte van het beste resultaat van deze soort voor deze vraag'),
+  score: z
+    .number()
+    .describe('0 tot 1, hoger past beter: een kwalificatie ten opzichte van het best passende dossier (1), een keuzedeel en de omgekeerde richting absoluut (README, "Zoekmonitor / matching")'),
   confidence: Confidence,
   explanation: MatchExplanation,
   url: z.string().describe('Pad naar de detailpagina in de app'),
