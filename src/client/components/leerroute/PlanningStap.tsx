@@ -48,9 +48,18 @@ export function ongeplandeKaarten(doelen: readonly LeerrouteDoel[], gepland: Rea
   return kaarten;
 }
 
-function KaartInhoud({ items }: { items: readonly string[] }) {
+/** How an eindterm and a werkproces are linked in the inventarisatie: confirmed by a teacher, or a suggestion. */
+type KoppelStatus = (eindtermId: string, werkprocesId: string) => string | null;
+const KOPPEL_TEKST: Record<string, string> = {
+  bevestigd: 'koppeling bevestigd',
+  handmatig: 'koppeling door een docent gelegd',
+  voorgesteld: 'koppeling voorgesteld door de zoekmonitor, nog niet bevestigd',
+};
+
+function KaartInhoud({ items, koppeling }: { items: readonly string[]; koppeling?: KoppelStatus }) {
   const { doelen } = useLeerroute();
   const sides = new Set(items.map((id) => doelen.get(id)?.side));
+  const eerste = items[0] && doelen.get(items[0])?.side === 'vmbo' ? items[0] : null;
   return (
     <>
       {sides.has('vmbo') && sides.has('mbo') ? (
@@ -66,6 +75,7 @@ function KaartInhoud({ items }: { items: readonly string[] }) {
               <Badge className={`doorlopend-side-badge doorlopend-side-badge--${d?.side ?? 'vmbo'}`}>{d ? `${d.side} · ${SOORT_DOEL[d.soort]}` : 'onbekend'}</Badge>{' '}
               <span className="doorlopend-leerroute-kaart__titel">{doelLabel(d, id)}</span>
               {d ? <span className="doorlopend-meta"> ({d.bron.code})</span> : null}
+              {eerste && d?.side === 'mbo' && koppeling?.(eerste, id) ? <span className="doorlopend-meta"> – {koppeling(eerste, id)}</span> : null}
             </li>
           );
         })}
@@ -153,6 +163,10 @@ export function PlanningStap() {
   const focusNa = useRef<string | null>(null);
   useHashTarget(true);
 
+  const koppeling = useMemo<KoppelStatus>(() => {
+    const status = new Map((inventaris.data?.links ?? []).map((l) => [`${l.eindtermId}|${l.werkprocesId}`, l.status]));
+    return (e, w) => KOPPEL_TEKST[status.get(`${e}|${w}`) ?? ''] ?? null;
+  }, [inventaris.data]);
   const gepland = useMemo(() => new Set(route.planning.flatMap((r) => r.items)), [route.planning]);
   const alleKaarten = useMemo(() => ongeplandeKaarten(route.doelen, gepland, inventaris.data ?? null, koppelen), [route.doelen, gepland, inventaris.data, koppelen]);
   const kaarten = alleKaarten.filter((k) => filter === 'alle' || k.items.some((id) => doelen.get(id)?.side === filter));
@@ -286,7 +300,7 @@ export function PlanningStap() {
                 onDragStart={(event) => zetSleep(event, { soort: 'nieuw', items: k.items })}
                 data-testid={`kaart-${k.key}`}
               >
-                <KaartInhoud items={k.items} />
+                <KaartInhoud items={k.items} koppeling={koppeling} />
                 {magWijzigen ? (
                   open === `nieuw-${k.key}` ? (
                     <PlaatsForm
@@ -344,7 +358,7 @@ export function PlanningStap() {
                       </Heading>
                       <ul className="doorlopend-leerroute-kaarten" aria-label={`Gepland in ${periodeLabel(jaar.leerjaar, periode).toLowerCase()}`}>
                         {regels.map((r) => (
-                          <RegelKaart key={r.id} regel={r} open={open === r.id} setOpen={setOpen} verplaats={verplaats} haalWeg={haalWeg} labelVan={labelVan} />
+                          <RegelKaart key={r.id} regel={r} koppeling={koppeling} open={open === r.id} setOpen={setOpen} verplaats={verplaats} haalWeg={haalWeg} labelVan={labelVan} />
                         ))}
                       </ul>
                     </div>
@@ -361,7 +375,7 @@ export function PlanningStap() {
               <Paragraph>Deze regels staan in een leerjaar of periode die niet meer in het tijdpad staat. Verplaats ze of haal ze uit de planning.</Paragraph>
               <ul className="doorlopend-leerroute-kaarten" aria-label="Gepland buiten het tijdpad">
                 {buitenTijdpad.map((r) => (
-                  <RegelKaart key={r.id} regel={r} open={open === r.id} setOpen={setOpen} verplaats={verplaats} haalWeg={haalWeg} labelVan={labelVan} />
+                  <RegelKaart key={r.id} regel={r} koppeling={koppeling} open={open === r.id} setOpen={setOpen} verplaats={verplaats} haalWeg={haalWeg} labelVan={labelVan} />
                 ))}
               </ul>
             </div>
@@ -374,6 +388,7 @@ export function PlanningStap() {
 
 function RegelKaart({
   regel,
+  koppeling,
   open,
   setOpen,
   verplaats,
@@ -381,6 +396,7 @@ function RegelKaart({
   labelVan,
 }: {
   regel: Planningsregel;
+  koppeling: KoppelStatus;
   open: boolean;
   setOpen: (id: string | null) => void;
   verplaats: (regel: Planningsregel, leerjaar: number, periode: number) => Promise<void>;
@@ -393,7 +409,7 @@ function RegelKaart({
   const wie = regel.gewijzigd;
   return (
     <li className="doorlopend-leerroute-kaart" draggable={magWijzigen} onDragStart={(event) => zetSleep(event, { soort: 'regel', id: regel.id })} data-testid={`regel-${regel.id}`}>
-      <KaartInhoud items={regel.items} />
+      <KaartInhoud items={regel.items} koppeling={koppeling} />
       <p className="doorlopend-meta">
         {wie.gebruiker.naam}
         {wie.organisatie ? ` (${wie.organisatie.naam})` : ''}, {formatDateTime(wie.op)}
