@@ -108,7 +108,9 @@ export function formatMatch(r: MatchResponse): string {
   if (rows.length > 0) {
     const head = ['#', 'soort', 'code', 'titel', 'dossier', 'score', 'betrouwbaarheid', 'gedeelde woorden'];
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-    const fmt = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+    // Backwards (keuzevakken, profielmodulen) there is no dossier column.
+    const shown = head.map((_, c) => c !== 4 || rows.some((row) => row[4] !== ''));
+    const fmt = (row: string[]) => row.filter((_, c) => shown[c]).map((cell, c) => cell.padEnd(widths.filter((_, i) => shown[i])[c]!)).join('  ').trimEnd();
     out.push(fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
   }
   return out.join('\n');
