@@ -65,7 +65,13 @@ export async function warmMatchIndex(db: Kysely<DB>): Promise<{ index: MatchInde
   const done = new Promise<void>((resolve) => {
     const step = () => {
       if (index.rankSome(8)) {
-        for (const end = next + 8; next < end && next < questions.length; next += 1) canonicalAnswer(index, questions[next]!);
+        for (const end = next + 8; next < end && next < questions.length; next += 1) {
+          try {
+            canonicalAnswer(index, questions[next]!);
+          } catch {
+            // Work ahead only: a question that fails here is answered (with its error) when someone asks it.
+          }
+        }
         if (next >= questions.length) return resolve();
       }
       setImmediate(step);
