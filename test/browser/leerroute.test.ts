@@ -143,8 +143,16 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
 
     // ---- Step 1: inventarisatie.
     await gaNaarStap('1. Inventarisatie', 'Stap 1 van 5: Inventarisatie');
-    await main().getByRole('link', { name: /Koppelingen beoordelen in de overlapinventaris/ }).waitFor();
+    const beoordelen = main().getByRole('link', { name: /Koppelingen beoordelen in de overlapinventaris/ });
+    expect(await beoordelen.getAttribute('href')).toBe(`/samenwerkingen/${start.samenwerking.id}/inventaris?leerweg=BB&keuzevakken=K%2FPIE%2F16&kwalificatie=25282`);
+    await main().getByRole('table', { name: 'Koppelingen eindterm ↔ werkproces' }).getByRole('row', { name: /K\/PIE\/16.*B1-K.*voorgesteld/ }).first().waitFor();
     await expectAccessible('step 1 inventarisatie');
+    // The link opens the samenwerking's inventory page on the same selection, where links are reviewed.
+    await beoordelen.click();
+    await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Keuzevakken' }).inputValue()).toBe('K/PIE/16');
+    await page.goBack();
+    await main().getByRole('heading', { level: 2, name: 'Stap 1 van 5: Inventarisatie' }).waitFor();
 
     // ---- Step 2: planning by keyboard.
     await gaNaarStap('2. Planning', 'Stap 2 van 5: Planning');

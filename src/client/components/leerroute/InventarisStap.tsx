@@ -18,7 +18,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export function inventarisPagePath(inv: Inventaris, partnershipId: string): string {
   const s = inv.selectie;
   const q = new URLSearchParams();
-  if (s.vmbo.profiel) q.set('profiel', s.vmbo.profiel.code);
+  // No profiel: on the inventory page a profiel adds all its profielmodulen; the route names its own.
   if (s.vmbo.leerweg) q.set('leerweg', s.vmbo.leerweg);
   if (s.vmbo.keuzevakken.length) q.set('keuzevakken', s.vmbo.keuzevakken.map((k) => k.code).join(','));
   if (s.vmbo.profielmodulen.length) q.set('profielmodulen', s.vmbo.profielmodulen.map((k) => k.code).join(','));
