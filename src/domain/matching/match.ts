@@ -29,6 +29,7 @@ import { highlight, type Lexicon } from '../text/analyzer.js';
 import { Aligner, CONFIDENCE_ORDER, type AlignItem, type AlignmentLink, type Confidence } from './alignment.js';
 import { MatchingEngine } from './engine.js';
 import { TermSpace, cosine, sharedTerms, type TermVector } from './term-space.js';
+import { werkprocesId } from '../inventory/ids.js';
 import { dossierTexts, type KeuzevakText } from './texts.js';
 
 export const MATCH_THRESHOLDS = {
@@ -195,7 +196,7 @@ export class MatchIndex {
         for (const kt of mbo.kerntakenOf(k).kerntaken) {
           if (kt.titel) kerntaken.push(kt.titel);
           for (const w of kt.werkprocessen) {
-            werkprocessen.push({ id: `${k.crebo}|${w.code}`, code: w.code, title: w.titel, text: w.titel, kerntaak: { code: kt.code, title: kt.titel } });
+            werkprocessen.push({ id: werkprocesId(k.crebo, w.code), code: w.code, title: w.titel, text: w.titel, kerntaak: { code: kt.code, title: kt.titel } });
           }
         }
         pending.push({ k, dossierTitle: dossier.titel, opleidingsdomein: dossier.opleidingsdomein ?? k.opleidingsdomein, werkprocessen, kerntaken });
