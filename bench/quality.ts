@@ -15,6 +15,7 @@ import { evaluate, parseJudgments, type QualityScores } from '../src/domain/matc
 import { TfIdfBaseline } from '../src/domain/matching/tfidf-baseline.js';
 import { dossierTexts, keuzevakText } from '../src/domain/matching/texts.js';
 import { DEFAULT_WEIGHTS, MatchingEngine } from '../src/domain/matching/engine.js';
+import { MatchIndex } from '../src/domain/matching/match.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -52,6 +53,16 @@ async function main() {
   console.log(`Doorlopend      : ${fmt(ours)}`);
   console.log(`Index gebouwd in ${buildMs.toFixed(0)} ms; ${perQueryMs.toFixed(1)} ms per keuzevak`);
   console.log(`Gewichten: ${JSON.stringify(DEFAULT_WEIGHTS)}`);
+
+  // The product path: the same question as the zoekmonitor asks it (GET /api/match?keuzevak=…&soort=kwalificatie),
+  // kwalificaties mapped to their dossier, first occurrence kept. It must score as the engine does.
+  const index = new MatchIndex({ vmbo: snapshot, mbo: snapshot.mbo, lexicon: snapshot.lexicon });
+  const viaApi = evaluate(judgments, (k) => {
+    const unit = index.unit('keuzevak', k);
+    if (!unit) return [];
+    return index.matchForward({ units: [unit] }, { soort: 'kwalificatie', limit: 100 }).flatMap((r) => (r.type === 'kwalificatie' ? [r.dossierCrebo] : []));
+  });
+  console.log(`Via de zoekmonitor (/api/match): ${fmt(viaApi)}`);
 
   if (process.argv.includes('--grid')) {
     // Sensitivity: the same run for settings around the chosen weights, on the whole set and on its two halves
