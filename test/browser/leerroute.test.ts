@@ -254,8 +254,14 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     await page.getByTestId('periode-3-3').getByText(/Daan Docent \(Demo Vmbo College\)/).waitFor();
     await page.getByTestId('periode-3-3').getByText(eerste.split(' en ')[0]!).waitFor();
     const nietGeplandB = await gaten('Niet gepland');
-    // She plans an mbo doel in leerjaar 5 by keyboard.
+    // She finds an unplanned werkproces by its code and plans it in leerjaar 5 by keyboard.
+    const bijB = await routeVanApi(routeId);
+    const geplandB = new Set(bijB.planning.flatMap((r) => r.items));
+    const open = bijB.doelen.find((d) => d.side === 'mbo' && !geplandB.has(d.id))!;
+    await main().getByRole('searchbox', { name: 'Zoek in de doelen' }).fill(open.code);
     const mboDoel = await plaatsMetToetsenbord('mbo', 'Leerjaar 5, periode 1 (mbo)');
+    expect(mboDoel).toContain(`${open.code} ${open.titel}`);
+    await main().getByRole('searchbox', { name: 'Zoek in de doelen' }).fill('');
     await page.getByTestId('periode-5-1').getByText(mboDoel.split(' en ')[0]!).waitFor();
     await expect.poll(() => gaten('Niet gepland')).toBeLessThan(nietGeplandB);
     await page.getByTestId('periode-5-1').getByText(/Roos Docent \(Demo ROC\)/).waitFor();

@@ -13,7 +13,7 @@ import { count, formatDateTime } from '../../lib/format.js';
 import { leerrouteApi, leerrouteUrls } from '../../lib/leerroute-api.js';
 import { useHashTarget } from '../../lib/navigation.js';
 import { useApi } from '../../lib/useApi.js';
-import { Alert, Badge, Button, CheckboxField, Heading, Paragraph, SelectField, StatusBadge } from '../../ui/index.js';
+import { Alert, Badge, Button, CheckboxField, Heading, Paragraph, SelectField, StatusBadge, TextField } from '../../ui/index.js';
 import { cssId, doelLabel, periodeLabel, SOORT_DOEL, useLeerroute } from './context.js';
 
 interface Kaart {
@@ -157,6 +157,7 @@ export function PlanningStap() {
   const inventaris = useApi(leerrouteUrls.inventaris(route.id), (signal) => leerrouteApi.inventaris(route.id, signal));
   const [koppelen, setKoppelen] = useState(true);
   const [filter, setFilter] = useState<'alle' | 'vmbo' | 'mbo'>('alle');
+  const [zoekTekst, setZoekTekst] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [fout, setFout] = useState<string | null>(null);
   const [doel, setDoel] = useState<string | null>(null);
@@ -169,7 +170,16 @@ export function PlanningStap() {
   }, [inventaris.data]);
   const gepland = useMemo(() => new Set(route.planning.flatMap((r) => r.items)), [route.planning]);
   const alleKaarten = useMemo(() => ongeplandeKaarten(route.doelen, gepland, inventaris.data ?? null, koppelen), [route.doelen, gepland, inventaris.data, koppelen]);
-  const kaarten = alleKaarten.filter((k) => filter === 'alle' || k.items.some((id) => doelen.get(id)?.side === filter));
+  const needle = zoekTekst.trim().toLowerCase();
+  const kaarten = alleKaarten.filter(
+    (k) =>
+      (filter === 'alle' || k.items.some((id) => doelen.get(id)?.side === filter)) &&
+      (!needle ||
+        k.items.some((id) => {
+          const d = doelen.get(id);
+          return d !== undefined && `${d.code} ${d.titel} ${d.bron.code} ${d.bron.titel} ${d.context.join(' ')}`.toLowerCase().includes(needle);
+        })),
+  );
   const regelsPer = useMemo(() => {
     const map = new Map<string, Planningsregel[]>();
     for (const r of route.planning) {
@@ -283,6 +293,7 @@ export function PlanningStap() {
             ]}
             onChange={(v) => setFilter(v as 'alle' | 'vmbo' | 'mbo')}
           />
+          <TextField id="ongepland-zoek" type="search" label="Zoek in de doelen" description="Code, titel, keuzevak of kerntaak" value={zoekTekst} onChange={setZoekTekst} />
           <CheckboxField
             id="ongepland-koppelen"
             label="Gekoppelde eindterm en werkproces samen als één kaart (Beiden)"
@@ -290,7 +301,7 @@ export function PlanningStap() {
             onChange={setKoppelen}
             description={inventaris.error ? 'De koppelingen van de inventarisatie konden niet geladen worden; elk doel is een eigen kaart.' : undefined}
           />
-          {kaarten.length === 0 ? <Paragraph>Alle doelen zijn gepland.</Paragraph> : null}
+          {kaarten.length === 0 ? <Paragraph>{alleKaarten.length === 0 ? 'Alle doelen zijn gepland.' : 'Geen niet-geplande doelen die hierbij passen.'}</Paragraph> : null}
           <ul className="doorlopend-leerroute-kaarten" aria-label="Nog niet geplande doelen">
             {kaarten.map((k) => (
               <li
