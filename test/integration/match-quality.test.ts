@@ -24,7 +24,7 @@ describe.skipIf(TEST_DB !== 'pglite' || !hasSloData || !hasMboData || !fs.exists
     await t?.close();
   });
 
-  it('meets the bar: nDCG@10 ≥ 0.70 and recall@10 ≥ 0.85 (and MRR above the baseline'\''s 0.48)', async () => {
+  it('meets the bar: nDCG@10 ≥ 0.70 and recall@10 ≥ 0.85, MRR above the baseline (0.48)', async () => {
     const judgments = parseJudgments(fs.readFileSync(GOLD, 'utf8'));
     expect(judgments.length).toBeGreaterThanOrEqual(80);
     const rankings = new Map<string, string[]>();
