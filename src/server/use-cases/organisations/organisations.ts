@@ -231,6 +231,8 @@ export async function removeMember(opts: { db: Kysely<DB>; auth: AuthContext | n
   await opts.db.transaction().execute(async (trx) => {
     const org = await lockOrganisation(trx, opts.organisationId);
     if (!org) throw notFound(NOT_FOUND);
+    // The session's roles were read before the lock: another beheerder may have taken this one's role meanwhile.
+    if (!(await rolesOfMember(trx, org.id, auth.user.id)).includes('beheerder')) throw forbidden();
     const roles = await rolesOfMember(trx, org.id, opts.userId);
     if (roles.length === 0) throw notFound(MEMBER_NOT_FOUND);
     if (opts.rol && !roles.includes(opts.rol)) throw notFound(`Dit lid heeft de rol ${opts.rol} niet in ${org.naam}.`);
