@@ -8,6 +8,7 @@
  *  - name: how much of a dossier's own name or one of its kwalificatie names the query covers (idf-weighted), so
  *    that dossiers of which we hold little more than a name ("Dekvloeren leggen", "Keuken") can still be found;
  *  - domein: the structural prior of the profiel's usual opleidingsdomeinen (data file).
+ * Why this design: docs/decisions/0009-matching-engine.md.
  */
 import { Lexicon, termsWithCompounds } from '../text/analyzer.js';
 import type { DossierText, KeuzevakText } from './texts.js';
