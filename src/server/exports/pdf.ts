@@ -2,7 +2,9 @@
  * Renders an ExportDocument as an accessible PDF with pdfkit: a tagged PDF (PDF/UA identifier, MarkInfo, a structure
  * tree with Document, H1–H3, P, L/LI, Table/TR/TH/TD with header scopes), document language nl-NL, the title in the
  * metadata and shown as the window title, fonts embedded (Noto Sans from the @fontsource/noto-sans package, read from
- * node_modules: nothing is fetched at run time) and page numbers marked as artifacts.
+ * node_modules: nothing is fetched at run time) and page numbers marked as artifacts. A table with column headers that
+ * runs over a page break shows its header row again at the top of every page it continues on (as an artifact, see
+ * `table`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -117,24 +119,69 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
   /**
    * A table, fed row by row; every ROWS_PER_TURN rows the event loop gets a turn, so a long document does not hold up
    * the other requests of the server while it is rendered (nothing else touches this document in between).
+   *
+   * With `kopRij`, row 0 is a row of column headers that is drawn again at the top of every page the table continues
+   * on. pdfkit's table has no header rows of its own (foliojs/pdfkit#1657), so this is done around it:
+   * - pdfkit puts the row that no longer fits at `page.margins.top` of the page it leaves, then calls
+   *   `continueOnNewPage`, which emits `pageAdded` before the row is drawn. While the table runs, the top margin of
+   *   its pages is raised by the height of the header row (restored when the table ends), so the row lands below the
+   *   repeated header, and the `pageAdded` listener draws the header in that space with the same widths and styles.
+   * - Tagging: the repeated header is an artifact (/Artifact, type Pagination, like a running head), not structure.
+   *   The table's structure element and its TR/TH elements are private to pdfkit's table, and a second TR of TH cells
+   *   in the middle of the Table would be read out as an extra row and break the row count; a TH whose content
+   *   appears on two pages would be read twice. So the original TH cells of row 0 stay the only structural headers
+   *   (the TD cells on every page refer to them through their Headers attribute) and assistive technology skips the
+   *   repeated copy: the usual practice for content that repeats on every page, like running heads (the first
+   *   occurrence in the structure, the repeats artifacts). pdfkit's artifact marking knows Type, BBox and Attached,
+   *   not the PDF 2.0 Subtype, so it is a plain Pagination artifact.
    */
-  const table = async (parent: StructElement, rows: Array<Array<string | PDFKit.Mixins.CellOptions>>, columnStyles: Array<number | string>, rowMin?: (i: number) => number) => {
+  const table = async (parent: StructElement, rows: Array<Array<string | PDFKit.Mixins.CellOptions>>, columnStyles: Array<number | string>, opts: { rowMin?: (i: number) => number; kopRij?: boolean } = {}) => {
+    const { rowMin, kopRij = false } = opts;
     doc.x = left;
     doc.font(REGULAR).fontSize(TABLE_SIZE);
+    const style = { maxWidth: width(), columnStyles, defaultStyle: { border: 0.5, borderColor: '#767676', padding: 3 } };
     const options = {
+      ...style,
       structParent: parent,
       position: { x: left, y: doc.y },
-      maxWidth: width(),
-      columnStyles,
       rowStyles: rowMin ? (i: number) => ({ minHeight: rowMin(i) }) : undefined,
-      defaultStyle: { border: 0.5, borderColor: '#767676', padding: 3 },
     };
     const t = doc.table(options as unknown as PDFKit.Mixins.TableOptions);
-    for (let i = 0; i < rows.length; i++) {
-      t.row(rows[i]! as Array<string | PDFKit.Mixins.RowOptions>);
-      if ((i + 1) % ROWS_PER_TURN === 0) await turn();
+    /** Pages whose top margin was raised for the repeated header, with their own top margin. */
+    const raised = new Map<PDFKit.PDFPage, number>();
+    const raise = (by: number) => {
+      if (!raised.has(doc.page)) raised.set(doc.page, doc.page.margins.top);
+      doc.page.margins.top = raised.get(doc.page)! + by;
+    };
+    let repeatHeader: (() => void) | null = null;
+    try {
+      for (let i = 0; i < rows.length; i++) {
+        const page = doc.page;
+        const top = doc.y;
+        t.row(rows[i]! as Array<string | PDFKit.Mixins.RowOptions>);
+        if (i === 0 && kopRij && rows.length > 1) {
+          // The header row may itself have moved to a new page, where it starts at the top margin.
+          const height = doc.y - (doc.page === page ? top : doc.page.margins.top);
+          const header = rows[0]!;
+          repeatHeader = () => {
+            const y = doc.page.margins.top;
+            doc.markContent('Artifact', { type: 'Pagination' } as never);
+            // Untagged (no structParent): only the artifact marking says what it is.
+            doc.table({ ...style, position: { x: left, y }, data: [header] } as unknown as PDFKit.Mixins.TableOptions);
+            doc.endMarkedContent();
+            doc.font(REGULAR).fontSize(TABLE_SIZE);
+            raise(height);
+          };
+          raise(height);
+          doc.on('pageAdded', repeatHeader);
+        }
+        if ((i + 1) % ROWS_PER_TURN === 0) await turn();
+      }
+      t.end();
+    } finally {
+      if (repeatHeader) doc.off('pageAdded', repeatHeader);
+      for (const [page, top] of raised) page.margins.top = top;
     }
-    t.end();
     doc.x = left;
     doc.moveDown(0.8);
     doc.font(REGULAR).fontSize(BODY_SIZE);
@@ -172,7 +219,7 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
       case 'tabel': {
         const total = b.kolommen.reduce((s, k) => s + k.breedte, 0);
         const widths = b.kolommen.map((k) => Math.floor((width() * k.breedte) / total));
-        await table(root, [b.kolommen.map((k) => th(k.kop, 'column')), ...b.rijen.flatMap(splitRow).map((r) => r.map(safe))], widths);
+        await table(root, [b.kolommen.map((k) => th(k.kop, 'column')), ...b.rijen.flatMap(splitRow).map((r) => r.map(safe))], widths, { kopRij: true });
         break;
       }
       case 'ondertekening': {
@@ -181,7 +228,7 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
         doc.x = left;
         root.add(doc.struct('H3', {}, () => doc.font(BOLD).fontSize(HEADING_SIZE[3]).text(safe(`Namens ${b.partij}`), left, undefined, { width: width() })));
         doc.moveDown(0.3);
-        await table(root, b.velden.map((v) => [th(v, 'row'), '']), [150, 300], (i) => (b.velden[i] === 'Handtekening' ? 60 : 30));
+        await table(root, b.velden.map((v) => [th(v, 'row'), '']), [150, 300], { rowMin: (i) => (b.velden[i] === 'Handtekening' ? 60 : 30) });
         break;
       }
     }
