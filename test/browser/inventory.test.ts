@@ -1,7 +1,8 @@
 /**
  * The overlap inventory in a real browser (issue 5): the public inventory in three columns; a docent of the demo vmbo
  * school reviews a link by keyboard in the demo samenwerking; the docent of the mbo partner sees the confirmation;
- * the keuzevak page shows how many samenwerkingen confirmed it. Role-based locators, axe on every page.
+ * the keuzevak page shows how many samenwerkingen confirmed it. The selection is made with pickers (CatalogusKeuze), not
+ * typed codes. Role-based locators, axe on every page.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -51,17 +52,37 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     expect(await main().getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(`/api/inventaris/export?keuzevakken=K%2FPIE%2F16&kwalificatie=25282&formaat=csv`);
     await expectAccessible('public inventory');
 
-    // The selection form works from the keyboard and puts the selection in the address.
+    // The address's selection is shown in the pickers: the keuzevak ticked with its title, the kwalificatie by name.
+    const shown = main().getByRole('form', { name: 'Selectie' });
+    expect(await shown.getByRole('group', { name: 'Keuzevakken' }).getByRole('checkbox', { name: /^K\/PIE\/16 Koudetechniek/ }).isChecked()).toBe(true);
+    await expect.poll(() => shown.getByRole('combobox', { name: 'Kwalificatie (mbo)' }).locator('option:checked').innerText()).toMatch(/^25282 \S/);
+
+    // The selection is picked, not typed as codes: a profiel, its keuzevak ticked, the kwalificatie found by name;
+    // all from the keyboard, and the selection goes into the address.
     await page.goto(`${app.url}/inventaris`);
     await main().getByText('Kies aan beide kanten iets').waitFor();
     const form = main().getByRole('form', { name: 'Selectie' });
+    expect(await form.getByRole('textbox').count()).toBe(0);
     await form.getByRole('combobox', { name: 'Profiel (vmbo)' }).selectOption('PIE');
-    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill('K/PIE/16');
-    await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).fill('25282');
-    await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).press('Enter');
+    const keuzevak = form.getByRole('group', { name: 'Keuzevakken' }).getByRole('checkbox', { name: /^K\/PIE\/16 Koudetechniek/ });
+    await keuzevak.focus();
+    await page.keyboard.press('Space');
+    expect(await keuzevak.isChecked()).toBe(true);
+    await form.getByRole('searchbox', { name: 'Kwalificatie zoeken' }).fill('koude');
+    await form.getByRole('button', { name: 'Zoek kwalificatie' }).focus();
+    await page.keyboard.press('Enter');
+    await form.getByRole('status').filter({ hasText: /kwalificaties? gevonden/ }).waitFor();
+    const kwalificatie = form.getByRole('combobox', { name: 'Kwalificatie (mbo)' });
+    await kwalificatie.locator('option[value="25282"]').waitFor({ state: 'attached' });
+    await kwalificatie.selectOption('25282');
+    await form.getByRole('group', { name: 'Keuzedelen' }).getByText(/^De keuzedelen bij /).waitFor();
+    await expectAccessible('inventory selection with pickers');
+    await form.getByRole('button', { name: 'Inventaris maken' }).focus();
+    await page.keyboard.press('Enter');
     await main().getByRole('heading', { level: 2, name: /^Alleen vmbo/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('kwalificatie')).toBe('25282');
     expect(new URL(page.url()).searchParams.get('profiel')).toBe('PIE');
+    expect(new URL(page.url()).searchParams.get('keuzevakken')).toBe('K/PIE/16');
     // The profiel brings its profielmodulen: their eindtermen are in the inventory too.
     await main().getByText(/P\/PIE\/0[24] /).first().waitFor();
   });
@@ -124,9 +145,18 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     await signInAt(`/samenwerkingen/${partnership}`, 'docent@roc.demo', 'Demo doorlopende leerroute techniek');
     await main().getByRole('link', { name: 'Overlapinventaris van Demo doorlopende leerroute techniek' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
+    // Without a profiel: the keuzevak comes from the list of all keuzevakken, the kwalificatie found by its crebo.
     const form = main().getByRole('form', { name: 'Selectie' });
-    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill('K/PIE/16');
-    await form.getByRole('textbox', { name: 'Kwalificatie (mbo)' }).fill('25282');
+    const keuzevakken = form.getByRole('group', { name: 'Keuzevakken' });
+    const lijst = keuzevakken.getByRole('combobox', { name: 'Keuzevak' });
+    await lijst.locator('option[value="K/PIE/16"]').waitFor({ state: 'attached' });
+    await lijst.selectOption('K/PIE/16');
+    await keuzevakken.getByRole('button', { name: 'Keuzevak toevoegen' }).click();
+    await keuzevakken.getByRole('status').filter({ hasText: /^K\/PIE\/16 Koudetechniek.* is toegevoegd\.$/ }).waitFor();
+    expect(await keuzevakken.getByRole('checkbox', { name: /^K\/PIE\/16 Koudetechniek/ }).isChecked()).toBe(true);
+    await form.getByRole('searchbox', { name: 'Kwalificatie zoeken' }).fill('25282');
+    await form.getByRole('button', { name: 'Zoek kwalificatie' }).click();
+    await expect.poll(() => form.getByRole('combobox', { name: 'Kwalificatie (mbo)' }).inputValue()).toBe('25282');
     await form.getByRole('button', { name: 'Inventaris maken' }).click();
     const confirmed = main().getByRole('list', { name: 'Koppelingen' }).getByRole('form').filter({ hasText: /Bevestigd: gelijk \(Daan Docent/ });
     await confirmed.waitFor();
@@ -140,5 +170,17 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     await main().getByText(/bevestigd door 1 samenwerking\)/).waitFor();
     expect(await main().getByText('Demo doorlopende leerroute techniek').count()).toBe(0);
     await expectAccessible('keuzevak page with confirmations');
+  });
+
+  it('shows a code from the address that does not exist at its field', async () => {
+    await page.goto(`${app.url}/inventaris?keuzevakken=K/PIE/99&kwalificatie=25282`);
+    await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
+    const group = main().getByRole('form', { name: 'Selectie' }).getByRole('group', { name: 'Keuzevakken' });
+    await page.locator('#inv-keuzevakken-error').filter({ hasText: 'Keuzevak K/PIE/99 bestaat niet in de catalogus.' }).waitFor();
+    expect((await group.getAttribute('aria-describedby')) ?? '').toContain('inv-keuzevakken-error');
+    // The unknown code stays visible and can be switched off.
+    const unknown = group.getByRole('checkbox', { name: 'K/PIE/99' });
+    expect(await unknown.isChecked()).toBe(true);
+    await expectAccessible('inventory selection with a refused code');
   });
 });

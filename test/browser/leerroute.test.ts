@@ -150,7 +150,9 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
     // The link opens the samenwerking's inventory page on the same selection, where links are reviewed.
     await beoordelen.click();
     await page.getByRole('heading', { level: 1, name: 'Overlapinventaris' }).waitFor();
-    expect(await page.getByRole('textbox', { name: 'Keuzevakken' }).inputValue()).toBe('K/PIE/16');
+    const gekozen = page.getByRole('form', { name: 'Selectie' }).getByRole('checkbox', { name: /^K\/PIE\/16 Koudetechniek/ });
+    await gekozen.waitFor();
+    expect(await gekozen.isChecked()).toBe(true);
     await page.goBack();
     await main().getByRole('heading', { level: 2, name: 'Stap 1 van 5: Inventarisatie' }).waitFor();
 

@@ -10,11 +10,13 @@ import { useParams } from 'react-router-dom';
 import type { Inventaris, InventarisItem, Koppeling, Relatie } from '../../shared/inventory-api.js';
 import { RELATIES } from '../../shared/inventory-api.js';
 import { ApiError, api, urls } from '../api.js';
+import { CodeKeuze, KeuzedelenKeuze, KwalificatieKeuze, useKwalificatie, useVmboOpties } from '../components/CatalogusKeuze.js';
 import { FormFeedback, useAction } from '../components/ConfirmAction.js';
 import { InlineError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { count, formatDateTime } from '../lib/format.js';
 import { inventoryApi, inventoryUrls, type InventarisSelectie } from '../lib/inventory-api.js';
+import { fieldErrors } from '../lib/leerroute-api.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { cached, useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
@@ -91,8 +93,12 @@ function InventarisView({ partnershipId }: { partnershipId?: string }) {
           samenwerking bevestigen.
         </Paragraph>
       )}
-      <SelectieForm key={params.toString()} initial={selectie} onSubmit={(s) => update(Object.fromEntries(FIELDS.map((f) => [f, s[f] ?? null])), { replace: false })} />
-      {!complete ? <Paragraph>Kies aan beide kanten iets: een profiel, keuzevakken of profielmodulen, en een kwalificatie (crebo) of keuzedelen.</Paragraph> : null}
+      <SelectieForm
+        key={params.toString()}
+        initial={selectie}
+        problems={complete ? fieldErrors(state.error) : []}
+        onSubmit={(s) => update(Object.fromEntries(FIELDS.map((f) => [f, s[f] ?? null])), { replace: false })} />
+      {!complete ? <Paragraph>Kies aan beide kanten iets: een profiel, keuzevakken of profielmodulen, en een kwalificatie of keuzedelen.</Paragraph> : null}
       {complete && state.error ? <InlineError error={state.error} /> : null}
       {complete && !inv && !state.error ? <Loading label="Inventaris wordt gemaakt…" /> : null}
       {inv && !state.error ? (
@@ -102,34 +108,83 @@ function InventarisView({ partnershipId }: { partnershipId?: string }) {
   );
 }
 
-function SelectieForm({ initial, onSubmit }: { initial: InventarisSelectie; onSubmit: (s: InventarisSelectie) => void }) {
-  const [s, setS] = useState<InventarisSelectie>(initial);
-  const set = (f: keyof InventarisSelectie) => (v: string) => setS((prev) => ({ ...prev, [f]: v }));
+const codes = (v: string | undefined) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+const lijst = (c: string[]) => (c.length > 0 ? c.join(',') : undefined);
+
+/**
+ * The selection: profiel and leerweg as lists, keuzevakken, profielmodulen and keuzedelen as checkboxes with a list to
+ * add from, the kwalificatie found by name or crebo (CatalogusKeuze, shared with the leerroute form). The address keeps
+ * the codes. Refusals of the server (a code that does not exist) are shown at their field.
+ */
+function SelectieForm({ initial, problems, onSubmit }: { initial: InventarisSelectie; problems: Array<{ path: string; message: string }>; onSubmit: (s: InventarisSelectie) => void }) {
+  const [profiel, setProfiel] = useState(initial.profiel ?? '');
+  const [leerweg, setLeerweg] = useState(initial.leerweg ?? '');
+  const [keuzevakken, setKeuzevakken] = useState(codes(initial.keuzevakken));
+  const [profielmodulen, setProfielmodulen] = useState(codes(initial.profielmodulen));
+  const [kwalificatie, setKwalificatie] = useState(initial.kwalificatie ?? '');
+  const [keuzedelen, setKeuzedelen] = useState(codes(initial.keuzedelen));
+  const vmbo = useVmboOpties(profiel, leerweg);
+  const kwal = useKwalificatie(kwalificatie);
+  const errorFor = (field: keyof InventarisSelectie) => {
+    const messages = problems.filter((x) => x.path.replace(/^query\.?/, '').split('.')[0] === field).map((x) => x.message);
+    return messages.length > 0 ? messages.join(' ') : undefined;
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSubmit(s);
+    onSubmit({
+      ...(initial.min ? { min: initial.min } : {}),
+      profiel: profiel || undefined,
+      leerweg: leerweg || undefined,
+      keuzevakken: lijst(keuzevakken),
+      profielmodulen: lijst(profielmodulen),
+      kwalificatie: kwalificatie || undefined,
+      keuzedelen: lijst(keuzedelen),
+    });
   };
   return (
     <form className="doorlopend-filters doorlopend-inventaris__selectie" aria-label="Selectie" onSubmit={submit}>
-      <ProfielKeuze value={s.profiel ?? ''} onChange={set('profiel')} />
+      <ProfielKeuze value={profiel} onChange={setProfiel} invalidMessage={errorFor('profiel')} />
       <SelectField
         id="inv-leerweg"
         label="Leerweg"
-        value={s.leerweg ?? ''}
-        onChange={set('leerweg')}
+        value={leerweg}
+        onChange={setLeerweg}
         options={[{ value: '', label: 'Alle leerwegen' }, ...['BB', 'KB', 'GL', 'TL'].map((l) => ({ value: l, label: l }))]}
+        invalidMessage={errorFor('leerweg')}
       />
-      <TextField id="inv-keuzevakken" label="Keuzevakken" value={s.keuzevakken ?? ''} onChange={set('keuzevakken')} description="Codes met komma's, bijvoorbeeld K/PIE/16" maxLength={2000} />
-      <TextField id="inv-profielmodulen" label="Profielmodulen" value={s.profielmodulen ?? ''} onChange={set('profielmodulen')} description="Codes met komma's" maxLength={500} />
-      <TextField id="inv-kwalificatie" label="Kwalificatie (mbo)" value={s.kwalificatie ?? ''} onChange={set('kwalificatie')} description="Crebo, bijvoorbeeld 25282" maxLength={5} />
-      <TextField id="inv-keuzedelen" label="Keuzedelen" value={s.keuzedelen ?? ''} onChange={set('keuzedelen')} description="Codes met komma's, bijvoorbeeld K0072" maxLength={500} />
+      <CodeKeuze
+        id="inv-keuzevakken"
+        legend="Keuzevakken"
+        description={profiel ? 'Zonder aangevinkte keuzevakken telt het hele profiel mee; voeg ook keuzevakken van een ander profiel toe.' : 'Kies een profiel om zijn keuzevakken hier te zien, of voeg een keuzevak uit de lijst toe.'}
+        invalidMessage={errorFor('keuzevakken')}
+        opties={vmbo.keuzevakken.vanProfiel}
+        bekend={vmbo.keuzevakken.alle}
+        gekozen={keuzevakken}
+        onChange={setKeuzevakken}
+        loading={vmbo.loading}
+        toevoegen={{ label: profiel ? 'Ander keuzevak' : 'Keuzevak', description: profiel ? 'Een keuzevak van een ander profiel.' : undefined, knop: 'Keuzevak toevoegen', opties: vmbo.keuzevakken.overige }}
+      />
+      <CodeKeuze
+        id="inv-profielmodulen"
+        legend="Profielmodulen"
+        description={profiel ? 'De profielmodulen van het gekozen profiel tellen al mee; voeg hier profielmodulen van een ander profiel toe.' : undefined}
+        invalidMessage={errorFor('profielmodulen')}
+        opties={[]}
+        bekend={vmbo.profielmodulen.alle}
+        gekozen={profielmodulen}
+        onChange={setProfielmodulen}
+        loading={vmbo.loading}
+        toevoegen={{ label: profiel ? 'Andere profielmodule' : 'Profielmodule', description: profiel ? 'Een profielmodule van een ander profiel.' : undefined, knop: 'Profielmodule toevoegen', opties: vmbo.profielmodulen.overige }}
+      />
+      <KwalificatieKeuze idPrefix="inv" label="Kwalificatie (mbo)" value={kwalificatie} onChange={setKwalificatie} kwalificatie={kwal} invalidMessage={errorFor('kwalificatie')} />
+      <KeuzedelenKeuze id="inv-keuzedelen" kwalificatie={kwal} gekozen={keuzedelen} onChange={setKeuzedelen} invalidMessage={errorFor('keuzedelen')} />
       <Button type="submit">Inventaris maken</Button>
     </form>
   );
 }
 
 /** The profielen of the catalogue; a value from the address stays selectable while the list loads. */
-function ProfielKeuze({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+function ProfielKeuze({ value, onChange, invalidMessage }: { value: string; onChange: (value: string) => void; invalidMessage?: string }) {
   const { data, loading } = useApi(urls.profielen(), () => cached(urls.profielen(), () => api.profielen()));
   const options = [{ value: '', label: 'Geen profiel' }, ...(data ?? []).map((p) => ({ value: p.code, label: `${p.afkorting} – ${p.naam}` }))];
   if (value && !options.some((o) => o.value === value)) options.push({ value, label: value });
@@ -142,6 +197,7 @@ function ProfielKeuze({ value, onChange }: { value: string; onChange: (value: st
       onChange={onChange}
       busy={loading}
       description="Zijn profielmodulen en, zonder keuzevakken hieronder, al zijn keuzevakken"
+      invalidMessage={invalidMessage}
     />
   );
 }

@@ -4,16 +4,16 @@
  * with fase, perioden and the school that teaches). Used to create a route and to change its settings. A refused
  * request (400) shows an error summary and the messages at the fields.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { LEERROUTE_TYPE_NAMEN, LEERROUTE_TYPES } from '../../../shared/leerroute-api.js';
 import type { Fase, LeerrouteType, TijdpadJaar } from '../../../shared/leerroute-api.js';
-import type { KwalificatieSummary } from '../../../shared/mbo-api.js';
 import { api, ApiError, urls } from '../../api.js';
 import { LEERWEG_NAMEN } from '../../lib/format.js';
 import { fieldErrors } from '../../lib/leerroute-api.js';
 import { useApi } from '../../lib/useApi.js';
-import { Button, CheckboxField, Code, Fieldset, Heading, Paragraph, SelectField, TextField } from '../../ui/index.js';
+import { Button, Code, Fieldset, Heading, Paragraph, SelectField, TextField } from '../../ui/index.js';
+import { CodeKeuze, KeuzedelenKeuze, KwalificatieKeuze, useKwalificatie, useVmboOpties } from '../CatalogusKeuze.js';
 import { ErrorSummary, type FieldProblem } from './ErrorSummary.js';
 
 export const TYPE_UITLEG: Record<LeerrouteType, string> = {
@@ -66,9 +66,6 @@ function defaultTijdpad(partners: readonly Partner[]): JaarInvoer[] {
   ];
 }
 
-const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
-const codeId = (code: string) => code.replaceAll(/[^A-Za-z0-9]/g, '-');
-
 export function LeerrouteForm({ idPrefix: p, heading, partners, initial, submitLabel, busyLabel, onSubmit }: LeerrouteFormProps) {
   const [naam, setNaam] = useState(initial?.naam ?? '');
   const [type, setType] = useState<LeerrouteType>(initial?.type ?? 'doorlopend');
@@ -83,45 +80,13 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, submitL
       ? initial.tijdpad.map((j) => ({ leerjaar: String(j.leerjaar), fase: j.fase, perioden: String(j.perioden ?? 4), organisatieId: j.organisatieId ?? '' }))
       : defaultTijdpad(partners),
   );
-  const [anderKeuzevak, setAnderKeuzevak] = useState('');
-  const [zoek, setZoek] = useState('');
-  const [gevonden, setGevonden] = useState<KwalificatieSummary[] | null>(null);
-  const [zoekStatus, setZoekStatus] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const profielen = useApi(urls.profielen(), (signal) => api.profielen(null, signal));
-  const profielSlug = profielen.data?.find((x) => x.code === profiel)?.slug ?? null;
-  const profielDetail = useApi(profielSlug ? urls.profiel(profielSlug) : null, (signal) => api.profiel(profielSlug!, {}, signal));
-  const kwalificatieDetail = useApi(/^\d{5}$/.test(kwalificatie) ? urls.kwalificatie(kwalificatie) : null, (signal) => api.kwalificatie(kwalificatie, signal));
-  const alleKeuzedelen = useApi(urls.keuzedelen(), (signal) => api.keuzedelen({}, signal));
-
-  const detail = profielDetail.data && profielDetail.data.code === profiel ? profielDetail.data : null;
-  const past = (leerwegen: readonly string[]) => !leerweg || leerwegen.includes(leerweg);
-  const moduleOpties = detail ? detail.profielmodulen.filter((m) => m.status === 'actief' && past(m.leerwegen)) : [];
-  const keuzevakOpties = detail ? detail.keuzevakken.filter((k) => k.status === 'actief' && past(k.leerwegen)) : [];
-  const kwal = kwalificatieDetail.data && kwalificatieDetail.data.crebo === kwalificatie ? kwalificatieDetail.data : null;
-  const keuzedeelOpties = useMemo(() => {
-    if (kwal) {
-      const map = new Map<string, string>();
-      for (const k of [...(kwal.keuzedelen.gekoppeld ?? []), ...kwal.keuzedelen.aangeboden]) map.set(k.code, k.titel ?? "");
-      return [...map].map(([code, titel]) => ({ code, titel }));
-    }
-    return (alleKeuzedelen.data ?? []).filter((k) => k.status === 'actief').map((k) => ({ code: k.code, titel: k.titel }));
-  }, [kwal, alleKeuzedelen.data]);
-  // Chosen codes that the current lists do not show stay visible (and can be switched off).
-  const extraModules = profielmodulen.filter((c) => !moduleOpties.some((m) => m.code === c));
-  const extraKeuzevakken = keuzevakken.filter((c) => !keuzevakOpties.some((k) => k.code === c));
-  const extraKeuzedelen = keuzedelen.filter((c) => !keuzedeelOpties.some((k) => k.code === c));
-
-  const kwalificatieOpties = [
-    { value: '', label: 'Geen kwalificatie' },
-    ...(kwalificatie && !(gevonden ?? []).some((k) => k.crebo === kwalificatie)
-      ? [{ value: kwalificatie, label: `${kwalificatie} ${kwal?.naam ?? initial?.kwalificatieNaam ?? ''}`.trim() }]
-      : []),
-    ...(gevonden ?? []).map((k) => ({ value: k.crebo, label: `${k.crebo} ${k.naam} (niveau ${k.niveau})` })),
-  ];
+  const vmbo = useVmboOpties(profiel, leerweg);
+  const kwal = useKwalificatie(kwalificatie);
 
   const errorFor = (fieldId: string) => {
     const messages = problems.filter((x) => x.fieldId === fieldId).map((x) => x.message);
@@ -139,24 +104,6 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, submitL
       return ['leerjaar', 'fase', 'perioden', 'organisatieId'].includes(field) ? `${p}-jaar-${parts[1]}-${field}` : `${p}-jaar-${parts[1]}`;
     }
     return `${p}-tijdpad`;
-  };
-
-  const zoekKwalificatie = async () => {
-    const q = zoek.trim();
-    if (!q) {
-      setZoekStatus('Vul een naam of crebo in om te zoeken.');
-      return;
-    }
-    setZoekStatus('Bezig met zoeken…');
-    try {
-      const found = /^\d{5}$/.test(q) ? await api.kwalificaties({ q }).then(async (l) => (l.length > 0 ? l : [await api.kwalificatie(q)])) : await api.kwalificaties({ q });
-      setGevonden(found);
-      setZoekStatus(found.length === 0 ? 'Geen kwalificaties gevonden.' : `${found.length} ${found.length === 1 ? 'kwalificatie' : 'kwalificaties'} gevonden; kies er een in de lijst Kwalificatie.`);
-      if (found.length === 1) setKwalificatie(found[0]!.crebo);
-    } catch (error) {
-      setGevonden([]);
-      setZoekStatus(error instanceof ApiError ? error.message : 'Zoeken is niet gelukt.');
-    }
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -237,97 +184,43 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, submitL
         description="Alleen de eindtermen van deze leerweg worden doelen van de route."
         invalidMessage={errorFor(`${p}-leerweg`)}
       />
-      <Fieldset id={`${p}-profielmodulen`} legend="Profielmodulen" invalidMessage={errorFor(`${p}-profielmodulen`)} description={profiel ? undefined : 'Kies eerst een profiel.'}>
-        {profielDetail.loading ? <Paragraph role="status">Profielmodulen laden…</Paragraph> : null}
-        {detail && moduleOpties.length === 0 ? <Paragraph>Geen profielmodulen voor deze leerweg.</Paragraph> : null}
-        {[...moduleOpties.map((m) => ({ code: m.code, titel: m.title })), ...extraModules.map((c) => ({ code: c, titel: '' }))].map((m) => (
-          <CheckboxField
-            key={m.code}
-            id={`${p}-pm-${codeId(m.code)}`}
-            label={`${m.code} ${m.titel}`.trim()}
-            checked={profielmodulen.includes(m.code)}
-            onChange={(on) => setProfielmodulen((l) => toggle(l, m.code, on))}
-          />
-        ))}
-      </Fieldset>
-      <Fieldset id={`${p}-keuzevakken`} legend="Keuzevakken" invalidMessage={errorFor(`${p}-keuzevakken`)} description={profiel ? undefined : 'Kies eerst een profiel.'}>
-        {profielDetail.loading ? <Paragraph role="status">Keuzevakken laden…</Paragraph> : null}
-        {detail && keuzevakOpties.length === 0 ? <Paragraph>Geen keuzevakken voor deze leerweg.</Paragraph> : null}
-        {[...keuzevakOpties.map((k) => ({ code: k.code, titel: k.title })), ...extraKeuzevakken.map((c) => ({ code: c, titel: '' }))].map((k) => (
-          <CheckboxField
-            key={k.code}
-            id={`${p}-kv-${codeId(k.code)}`}
-            label={`${k.code} ${k.titel}`.trim()}
-            checked={keuzevakken.includes(k.code)}
-            onChange={(on) => setKeuzevakken((l) => toggle(l, k.code, on))}
-          />
-        ))}
-        <div className="doorlopend-leerroute-zoek">
-          <TextField
-            id={`${p}-ander-keuzevak`}
-            label="Keuzevak van een ander profiel"
-            description="Code, bijvoorbeeld K/EO/05"
-            value={anderKeuzevak}
-            onChange={setAnderKeuzevak}
-            maxLength={30}
-          />
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              const code = anderKeuzevak.trim().toUpperCase().replaceAll('-', '/');
-              if (code) setKeuzevakken((l) => toggle(l, code, true));
-              setAnderKeuzevak('');
-            }}
-          >
-            Keuzevak toevoegen
-          </Button>
-        </div>
-      </Fieldset>
+      <CodeKeuze
+        id={`${p}-profielmodulen`}
+        legend="Profielmodulen"
+        invalidMessage={errorFor(`${p}-profielmodulen`)}
+        description={profiel ? undefined : 'Kies eerst een profiel.'}
+        opties={vmbo.profielmodulen.vanProfiel}
+        bekend={vmbo.profielmodulen.alle}
+        gekozen={profielmodulen}
+        onChange={setProfielmodulen}
+        loading={Boolean(profiel) && vmbo.loading}
+        leeg={profiel ? 'Geen profielmodulen voor deze leerweg.' : undefined}
+      />
+      <CodeKeuze
+        id={`${p}-keuzevakken`}
+        legend="Keuzevakken"
+        invalidMessage={errorFor(`${p}-keuzevakken`)}
+        description={profiel ? undefined : 'Kies eerst een profiel, of voeg een keuzevak uit de lijst toe.'}
+        opties={vmbo.keuzevakken.vanProfiel}
+        bekend={vmbo.keuzevakken.alle}
+        gekozen={keuzevakken}
+        onChange={setKeuzevakken}
+        loading={vmbo.loading}
+        leeg={profiel ? 'Geen keuzevakken voor deze leerweg.' : undefined}
+        toevoegen={{ label: profiel ? 'Ander keuzevak' : 'Keuzevak', description: profiel ? 'Een keuzevak van een ander profiel.' : undefined, knop: 'Keuzevak toevoegen', opties: vmbo.keuzevakken.overige }}
+      />
 
       <Heading level={3}>Mbo-kant</Heading>
-      <div className="doorlopend-leerroute-zoek">
-        <TextField
-          id={`${p}-kwalificatie-zoek`}
-          type="search"
-          label="Kwalificatie zoeken"
-          description="Naam of crebo, bijvoorbeeld koude of 25282"
-          value={zoek}
-          onChange={setZoek}
-          maxLength={200}
-        />
-        <Button appearance="secondary-action-button" onClick={() => void zoekKwalificatie()}>
-          Zoek kwalificatie
-        </Button>
-        <p role="status" className="doorlopend-meta">
-          {zoekStatus}
-        </p>
-      </div>
-      <SelectField
-        id={`${p}-kwalificatie`}
+      <KwalificatieKeuze
+        idPrefix={p}
         label="Kwalificatie"
         value={kwalificatie}
-        options={kwalificatieOpties}
         onChange={setKwalificatie}
-        description={kwal ? `Niveau ${kwal.niveau}, dossier ${kwal.dossierTitel ?? kwal.dossierCrebo}.` : 'Zoek eerst een kwalificatie.'}
+        kwalificatie={kwal}
+        naam={initial?.kwalificatieNaam}
         invalidMessage={errorFor(`${p}-kwalificatie`)}
       />
-      <Fieldset
-        id={`${p}-keuzedelen`}
-        legend="Keuzedelen"
-        description={kwal ? `De keuzedelen bij ${kwal.naam}.` : 'Alle keuzedelen; kies een kwalificatie om alleen die daarbij te zien.'}
-        invalidMessage={errorFor(`${p}-keuzedelen`)}
-      >
-        {[...keuzedeelOpties, ...extraKeuzedelen.map((c) => ({ code: c, titel: '' }))].map((k) => (
-          <CheckboxField
-            key={k.code}
-            id={`${p}-kd-${codeId(k.code)}`}
-            label={`${k.code} ${k.titel}`.trim()}
-            checked={keuzedelen.includes(k.code)}
-            onChange={(on) => setKeuzedelen((l) => toggle(l, k.code, on))}
-          />
-        ))}
-        {keuzedeelOpties.length + extraKeuzedelen.length === 0 ? <Paragraph>Geen keuzedelen gevonden.</Paragraph> : null}
-      </Fieldset>
+      <KeuzedelenKeuze id={`${p}-keuzedelen`} kwalificatie={kwal} gekozen={keuzedelen} onChange={setKeuzedelen} invalidMessage={errorFor(`${p}-keuzedelen`)} />
 
       <Fieldset
         id={`${p}-tijdpad`}
