@@ -19,7 +19,7 @@ const profielDomeinen = PROFIEL_DOMEINEN as unknown as Record<string, Record<str
 
 /**
  * Weights of the combined score (see the module comment). Chosen on the dev set from a grid in which every
- * setting near these gave nDCG@10 between 0.76 and 0.85 (`npm run bench:quality -- --grid` prints it), so the
+ * setting near these gave nDCG@10 between 0.77 and 0.85 (`npm run bench:quality -- --grid` prints it), so the
  * result does not hang on one lucky value.
  */
 export interface MatchingWeights {
@@ -40,7 +40,7 @@ const QUERY_FIELDS = { title: 3, description: 2, deeltaak: 1.5, eindterm: 1 } as
 const K1 = 1.2;
 /** Words in this many keuzevakken or fewer (at most a tenth of them) count fully; more common words count less. */
 const VMBO_COMMON = 10;
-const B = 0.5;
+const B = 0.75;
 
 interface Doc {
   crebo: string;
