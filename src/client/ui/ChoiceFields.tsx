@@ -1,5 +1,6 @@
 import { Checkbox, FormField as UtrechtFormField, FormFieldDescription, FormLabel } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode, Ref } from 'react';
+import { fieldDescriptions } from './FormField.js';
 
 export interface CheckboxFieldProps {
   id: string;
@@ -53,27 +54,14 @@ export interface FileFieldProps {
 
 /** A labelled file chooser (the NL Design System has no file component: a native input in the same field layout). */
 export function FileField({ id, label, accept, onChange, description, invalidMessage, inputRef, className }: FileFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = invalidMessage ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const { describedBy, descriptions } = fieldDescriptions(id, description, invalidMessage);
   return (
     <UtrechtFormField
       type="text"
       className={['doorlopend-field', 'doorlopend-field--file', className].filter(Boolean).join(' ')}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
       invalid={invalidMessage ? true : undefined}
-      description={
-        description || invalidMessage ? (
-          <>
-            {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
-            {invalidMessage ? (
-              <FormFieldDescription id={errorId} invalid>
-                {invalidMessage}
-              </FormFieldDescription>
-            ) : null}
-          </>
-        ) : undefined
-      }
+      description={descriptions}
       input={
         <input
           id={id}

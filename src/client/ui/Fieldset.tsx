@@ -1,5 +1,6 @@
-import { Fieldset as UtrechtFieldset, FieldsetLegend, FormFieldDescription } from '@utrecht/component-library-react';
+import { Fieldset as UtrechtFieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { fieldDescriptions } from './FormField.js';
 
 export interface FieldsetProps {
   id: string;
@@ -13,18 +14,11 @@ export interface FieldsetProps {
 
 /** A group of fields (checkboxes, a row of the tijdpad) with a legend, an optional description and error message. */
 export function Fieldset({ id, legend, description, invalidMessage, className, children }: FieldsetProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = invalidMessage ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const { describedBy, descriptions } = fieldDescriptions(id, description, invalidMessage);
   return (
     <UtrechtFieldset id={id} tabIndex={-1} className={['doorlopend-fieldset', className].filter(Boolean).join(' ')} invalid={invalidMessage ? true : undefined} aria-describedby={describedBy}>
       <FieldsetLegend>{legend}</FieldsetLegend>
-      {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
-      {invalidMessage ? (
-        <FormFieldDescription id={errorId} invalid>
-          {invalidMessage}
-        </FormFieldDescription>
-      ) : null}
+      {descriptions}
       {children}
     </UtrechtFieldset>
   );

@@ -28,29 +28,39 @@ export interface SelectFieldProps {
   className?: string;
 }
 
-/** A labelled select; the label is visible and tied to the control. */
-export function SelectField({ id, label, value, options, onChange, description, name, disabled, busy, invalidMessage, className }: SelectFieldProps) {
+
+/**
+ * The description and error message of a field, each with its id, and the `aria-describedby` that ties them to the
+ * control: one place for every field wrapper (select, text, file, fieldset).
+ */
+export function fieldDescriptions(id: string, description: ReactNode | undefined, invalidMessage: ReactNode | undefined): { describedBy: string | undefined; descriptions: ReactNode | undefined } {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = invalidMessage ? `${id}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const descriptions =
+    description || invalidMessage ? (
+      <>
+        {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
+        {invalidMessage ? (
+          <FormFieldDescription id={errorId} invalid>
+            {invalidMessage}
+          </FormFieldDescription>
+        ) : null}
+      </>
+    ) : undefined;
+  return { describedBy, descriptions };
+}
+
+/** A labelled select; the label is visible and tied to the control. */
+export function SelectField({ id, label, value, options, onChange, description, name, disabled, busy, invalidMessage, className }: SelectFieldProps) {
+  const { describedBy, descriptions } = fieldDescriptions(id, description, invalidMessage);
   return (
     <UtrechtFormField
       type="select"
       className={['doorlopend-field', className].filter(Boolean).join(' ')}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
       invalid={invalidMessage ? true : undefined}
-      description={
-        description || invalidMessage ? (
-          <>
-            {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
-            {invalidMessage ? (
-              <FormFieldDescription id={errorId} invalid>
-                {invalidMessage}
-              </FormFieldDescription>
-            ) : null}
-          </>
-        ) : undefined
-      }
+      description={descriptions}
       input={
         <UtrechtSelect
           id={id}
@@ -108,27 +118,14 @@ export function TextField({
   inputRef,
   className,
 }: TextFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = invalidMessage ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const { describedBy, descriptions } = fieldDescriptions(id, description, invalidMessage);
   return (
     <UtrechtFormField
       type="text"
       className={['doorlopend-field', className].filter(Boolean).join(' ')}
       label={<FormLabel htmlFor={id}>{label}</FormLabel>}
       invalid={invalidMessage ? true : undefined}
-      description={
-        description || invalidMessage ? (
-          <>
-            {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
-            {invalidMessage ? (
-              <FormFieldDescription id={errorId} invalid>
-                {invalidMessage}
-              </FormFieldDescription>
-            ) : null}
-          </>
-        ) : undefined
-      }
+      description={descriptions}
       input={
         <Textbox
           id={id}
