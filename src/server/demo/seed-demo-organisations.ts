@@ -1,6 +1,7 @@
 /**
  * Demo mode: on a database without organisations and users, a demo region with a vmbo school, an mbo
- * instelling, their samenwerking and demo users with the documented password (README, "Accounts").
+ * instelling, their samenwerking and demo users with the documented password (README, "Demo users";
+ * docs/accounts-and-security.md).
  * Never called in production mode.
  */
 import type { Kysely } from 'kysely';
