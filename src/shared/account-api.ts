@@ -3,6 +3,7 @@
  * and of the platform's catalogue upload (issue 4), shared by server and client.
  */
 import { z } from 'zod';
+import { tekst } from './text.js';
 
 /** An organisation whose members can sign in through its own identity provider (only id and name: public). */
 export const SsoOrganisatie = z.object({ id: z.string(), naam: z.string() });
@@ -108,8 +109,8 @@ export type MijnGegevens = z.infer<typeof MijnGegevens>;
 
 /** Deleting one's own account: the current password, or (an account without password, SSO only) the e-mail address typed out. */
 export const AccountVerwijderen = z.object({
-  wachtwoord: z.string().min(1).max(1024).optional(),
-  bevestiging: z.string().trim().max(254).optional().describe('Alleen voor een account zonder wachtwoord: het eigen e-mailadres, ter bevestiging'),
+  wachtwoord: tekst().min(1).max(1024).optional(),
+  bevestiging: tekst().trim().max(254).optional().describe('Alleen voor een account zonder wachtwoord: het eigen e-mailadres, ter bevestiging'),
 });
 export type AccountVerwijderen = z.infer<typeof AccountVerwijderen>;
 
@@ -118,8 +119,7 @@ export const TABEL_SOORTEN = ['kwalificaties', 'kerntaken-werkprocessen', 'keuze
 export const TabelSoort = z.enum(TABEL_SOORTEN);
 
 export const TabelUploadQuery = z.object({
-  bestandsnaam: z
-    .string()
+  bestandsnaam: tekst()
     .trim()
     .min(5)
     .max(200)
@@ -131,7 +131,7 @@ export const TabelUploadQuery = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('true (standaard): alleen het rapport, niets opslaan; false: importeren'),
-  release: z.string().trim().max(100).optional().describe('Label van de release, zoals 2026-01'),
+  release: tekst().trim().max(100).optional().describe('Label van de release, zoals 2026-01'),
 });
 export type TabelUploadQuery = z.infer<typeof TabelUploadQuery>;
 

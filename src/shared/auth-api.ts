@@ -1,16 +1,17 @@
 /** API contract of accounts, sessions and organisations (issue 4), shared by server and client. */
 import { z } from 'zod';
+import { tekst, httpUrl } from './text.js';
 import { ORGANISATION_KINDS, ROLES } from '../domain/auth/rules.js';
 
 export const Rol = z.enum(ROLES).describe('Rol in een organisatie');
 export const OrganisatieSoort = z.enum(ORGANISATION_KINDS);
 
 /** An e-mail address, trimmed and lower-cased. */
-export const Email = z.string().trim().max(254).toLowerCase().pipe(z.email('geen geldig e-mailadres'));
+export const Email = tekst().trim().max(254).toLowerCase().pipe(z.email('geen geldig e-mailadres'));
 
 export const LoginRequest = z.object({
   email: Email,
-  wachtwoord: z.string().min(1).max(1024),
+  wachtwoord: tekst().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -63,9 +64,9 @@ export type AuditRegel = z.infer<typeof AuditRegel>;
 
 /** Minimum length of a new password (the server checks it too). */
 export const MIN_WACHTWOORD_LENGTE = 12;
-const NieuwWachtwoord = z.string().min(MIN_WACHTWOORD_LENGTE, `minstens ${MIN_WACHTWOORD_LENGTE} tekens`).max(1024);
+const NieuwWachtwoord = tekst().min(MIN_WACHTWOORD_LENGTE, `minstens ${MIN_WACHTWOORD_LENGTE} tekens`).max(1024);
 /** A token from a link in an e-mail (random, base64url). */
-const LinkToken = z.string().min(1).max(200);
+const LinkToken = tekst().min(1).max(200);
 
 export const Bericht = z.object({ bericht: z.string() });
 export type Bericht = z.infer<typeof Bericht>;
@@ -84,8 +85,8 @@ export type Uitnodiging = z.infer<typeof Uitnodiging>;
 
 export const UitnodigingAccepteren = z.object({
   token: LinkToken,
-  naam: z.string().trim().min(1).max(200).optional().describe('Nodig voor een nieuw account; genegeerd bij een bestaand account'),
-  wachtwoord: z.string().min(1).max(1024).describe(`Nieuw account: het nieuwe wachtwoord (minstens ${MIN_WACHTWOORD_LENGTE} tekens); bestaand account: het huidige wachtwoord`),
+  naam: tekst().trim().min(1).max(200).optional().describe('Nodig voor een nieuw account; genegeerd bij een bestaand account'),
+  wachtwoord: tekst().min(1).max(1024).describe(`Nieuw account: het nieuwe wachtwoord (minstens ${MIN_WACHTWOORD_LENGTE} tekens); bestaand account: het huidige wachtwoord`),
 });
 export type UitnodigingAccepteren = z.infer<typeof UitnodigingAccepteren>;
 
@@ -102,34 +103,33 @@ export const SsoInstelling = z.object({
 export type SsoInstelling = z.infer<typeof SsoInstelling>;
 
 export const SsoInstellen = z.object({
-  issuer: z.string().trim().max(500).pipe(z.url('geen geldig adres')).describe('De issuer van de provider, precies zoals in zijn discovery-document (https)'),
-  clientId: z.string().trim().min(1).max(500),
-  clientSecret: z.string().min(1).max(1000).optional().describe('Weglaten om het opgeslagen secret te houden'),
-  scopes: z
-    .string()
+  issuer: httpUrl(500).describe('De issuer van de provider, precies zoals in zijn discovery-document (https)'),
+  clientId: tekst().trim().min(1).max(500),
+  clientSecret: tekst().min(1).max(1000).optional().describe('Weglaten om het opgeslagen secret te houden'),
+  scopes: tekst()
     .trim()
     .max(500)
     .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'scopes gescheiden door spaties')
     .refine((s) => s.split(' ').includes('openid'), 'moet openid bevatten')
     .default('openid email'),
-  emailClaim: z.string().trim().min(1).max(100).default('email'),
+  emailClaim: tekst().trim().min(1).max(100).default('email'),
   enabled: z.boolean(),
 });
 export type SsoInstellen = z.infer<typeof SsoInstellen>;
 
 export const SsoStartParams = z.object({ organisationId: z.uuid('onbekende organisatie') });
-export const SsoStartQuery = z.object({ return_to: z.string().max(500).optional().describe('Pad op deze site om na het inloggen naartoe te gaan (standaard /)') });
+export const SsoStartQuery = z.object({ return_to: tekst().max(500).optional().describe('Pad op deze site om na het inloggen naartoe te gaan (standaard /)') });
 
 /* Organisation management (issue 4): organisation data, vestigingen, removing roles and members. */
 
 /** A BRIN number: two digits and two letters (12AB); letters are upper-cased. */
-export const Brin = z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{2}$/, 'een BRIN-nummer is twee cijfers en twee letters, zoals 12AB');
+export const Brin = tekst().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{2}$/, 'een BRIN-nummer is twee cijfers en twee letters, zoals 12AB');
 /** BRIN number plus vestigingsnummer: 12AB00. */
-export const BrinVestiging = z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{2}[0-9]{2}$/, 'een vestigingsnummer is het BRIN-nummer met twee cijfers, zoals 12AB00');
+export const BrinVestiging = tekst().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{2}[0-9]{2}$/, 'een vestigingsnummer is het BRIN-nummer met twee cijfers, zoals 12AB00');
 
 export const OrganisatieWijzigen = z
   .object({
-    naam: z.string().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens').optional(),
+    naam: tekst().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens').optional(),
     brin: Brin.nullable().optional().describe('null: geen BRIN-nummer'),
   })
   .refine((v) => v.naam !== undefined || v.brin !== undefined, 'geef een naam of een BRIN-nummer');
@@ -139,7 +139,7 @@ export const Vestiging = z.object({ id: z.string(), naam: z.string(), brinVestig
 export type Vestiging = z.infer<typeof Vestiging>;
 export const VestigingParams = z.object({ id: z.uuid('onbekende organisatie'), vestigingId: z.uuid('onbekende vestiging') });
 export const VestigingInvoer = z.object({
-  naam: z.string().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens'),
+  naam: tekst().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens'),
   brinVestiging: BrinVestiging.nullable().optional(),
 });
 export type VestigingInvoer = z.infer<typeof VestigingInvoer>;

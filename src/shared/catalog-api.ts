@@ -3,6 +3,7 @@
  * OpenAPI) and the client (typed fetches). Domain words stay Dutch.
  */
 import { z } from 'zod';
+import { tekst } from './text.js';
 
 // Validation messages in Dutch, for the API's problem details and the interface alike.
 z.config(z.locales.nl());
@@ -143,16 +144,16 @@ export const ProfielDetail = ProfielSummary.extend({
 export type ProfielDetail = z.infer<typeof ProfielDetail>;
 
 export const ListQuery = z.object({
-  profiel: z.string().min(1).max(20).optional().describe('Profielcode, bijvoorbeeld "PIE"'),
+  profiel: tekst().min(1).max(20).optional().describe('Profielcode, bijvoorbeeld "PIE"'),
   leerweg: LeerwegParam.optional(),
-  q: z.string().trim().min(1).max(200).optional().describe('Zoektekst binnen de lijst'),
+  q: tekst().trim().min(1).max(200).optional().describe('Zoektekst binnen de lijst'),
   status: z.enum(['actief', 'vervallen', 'alle']).default('actief'),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
 export const DetailQuery = z.object({
   leerweg: LeerwegParam.optional(),
-  versie: z.string().uuid().optional().describe('Kies een specifieke SLO-versie als een code dubbel voorkomt'),
+  versie: z.uuid().optional().describe('Kies een specifieke SLO-versie als een code dubbel voorkomt'),
 });
 
 export const SearchKind = z.enum([
@@ -162,11 +163,11 @@ export const SearchKind = z.enum([
 export type SearchKind = z.infer<typeof SearchKind>;
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1, 'Vul een zoekterm in').max(200),
+  q: tekst().trim().min(1, 'Vul een zoekterm in').max(200),
   side: z.enum(['vmbo', 'mbo', 'alle']).default('alle'),
   kind: SearchKind.optional(),
   leerweg: LeerwegParam.optional(),
-  profiel: z.string().min(1).max(20).optional(),
+  profiel: tekst().min(1).max(20).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10000).default(0),
 });

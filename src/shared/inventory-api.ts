@@ -4,6 +4,7 @@
  * (e.g. `25282:B1-K1-W1`); a keuzedeel `keuzedeel:code` (see src/domain/inventory/ids.ts).
  */
 import { z } from 'zod';
+import { tekst } from './text.js';
 import { LeerwegParam, Leerweg } from './catalog-api.js';
 
 export const RELATIES = ['gelijk', 'deels', 'breder', 'smaller', 'verwant'] as const;
@@ -13,21 +14,18 @@ export const Confidence = z.enum(['sterk', 'mogelijk', 'zwak']);
 export type Confidence = z.infer<typeof Confidence>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const EindtermId = z
-  .string()
+export const EindtermId = tekst()
   .trim()
   .toLowerCase()
   .regex(UUID, 'geen geldige eindterm (verwacht het SLO-id, een UUID)');
-export const MboItemId = z
-  .string()
+export const MboItemId = tekst()
   .trim()
   .regex(/^(\d{5}:[A-Za-z0-9][A-Za-z0-9.-]{0,39}|keuzedeel:[A-Za-z0-9][A-Za-z0-9.-]{0,19})$/, 'geen geldig werkproces (verwacht crebo:code, bijvoorbeeld 25282:B1-K1-W1, of keuzedeel:code)');
 export const ItemId = z.union([EindtermId, MboItemId]);
 
 /** A comma-separated list of codes in a query string ("K/PIE/16,K/PIE/02"; "K-PIE-16" also works). */
 const CodeList = (what: string, max: number) =>
-  z
-    .string()
+  tekst()
     .trim()
     .max(2000)
     .transform((s) =>
@@ -39,8 +37,7 @@ const CodeList = (what: string, max: number) =>
     .pipe(z.array(z.string().regex(/^[A-Z0-9/&]{1,30}$/, `ongeldige code van een ${what}`)).max(max, `hooguit ${max} ${what}codes`));
 
 export const InventarisQuery = z.object({
-  profiel: z
-    .string()
+  profiel: tekst()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z&]{1,10}$/, 'ongeldige profielcode, bijvoorbeeld PIE')
@@ -49,7 +46,7 @@ export const InventarisQuery = z.object({
   keuzevakken: CodeList('keuzevak', 200).optional().describe('Keuzevakcodes, kommagescheiden: K/PIE/16,K/PIE/02'),
   profielmodulen: CodeList('profielmodule', 50).optional().describe('Codes van profielmodulen, kommagescheiden'),
   leerweg: LeerwegParam.optional().describe('Alleen eindtermen van deze leerweg tellen'),
-  kwalificatie: z.string().trim().regex(/^\d{5}$/, 'een crebo bestaat uit vijf cijfers').optional().describe('Crebo van de kwalificatie'),
+  kwalificatie: tekst().trim().regex(/^\d{5}$/, 'een crebo bestaat uit vijf cijfers').optional().describe('Crebo van de kwalificatie'),
   keuzedelen: CodeList('keuzedeel', 100).optional().describe('Keuzedeelcodes, kommagescheiden: K0072,K0219'),
   min: Confidence.optional().describe('Voorstellen vanaf deze sterkte meetellen (standaard: mogelijk)'),
 });
@@ -122,7 +119,7 @@ export const Inventaris = z.object({
 });
 export type Inventaris = z.infer<typeof Inventaris>;
 
-const Toelichting = z.string().trim().max(2000, 'hooguit 2000 tekens').optional();
+const Toelichting = tekst().trim().max(2000, 'hooguit 2000 tekens').optional();
 
 export const KoppelingBeoordelen = z.object({
   eindtermId: EindtermId,
@@ -175,8 +172,7 @@ export type Crosswalk = z.infer<typeof Crosswalk>;
 
 /** A keuzevak or profielmodule code as in its page's address ("K-PIE-16") or as written ("K/PIE/16"). */
 const OnderdeelCode = (wat: string) =>
-  z
-    .string()
+  tekst()
     .trim()
     .toUpperCase()
     .transform((c) => c.replaceAll('-', '/'))
@@ -188,7 +184,7 @@ export const BevestigingenQuery = z
     werkproces: MboItemId.optional(),
     keuzevak: OnderdeelCode('keuzevak').optional().describe('Alle eindtermen van dit keuzevak'),
     profielmodule: OnderdeelCode('profielmodule').optional().describe('Alle eindtermen van deze profielmodule'),
-    kwalificatie: z.string().trim().regex(/^\d{5}$/, 'een crebo van vijf cijfers').optional().describe('Alle werkprocessen van deze kwalificatie (crebo)'),
+    kwalificatie: tekst().trim().regex(/^\d{5}$/, 'een crebo van vijf cijfers').optional().describe('Alle werkprocessen van deze kwalificatie (crebo)'),
   })
   .refine((q) => [q.eindterm, q.werkproces, q.keuzevak, q.profielmodule, q.kwalificatie].filter((v) => v !== undefined).length === 1, {
     message: 'geef precies één van eindterm, werkproces, keuzevak, profielmodule of kwalificatie',

@@ -28,6 +28,7 @@
  *   client shows the other school's work as well.
  */
 import { z } from 'zod';
+import { tekst, httpUrl } from './text.js';
 import { Leerweg } from './catalog-api.js';
 import { ItemId } from './inventory-api.js';
 
@@ -74,9 +75,9 @@ export const MATERIAALSOORTEN = ['methode', 'gereedschap', 'locatie', 'digitaal'
 export const Materiaalsoort = z.enum(MATERIAALSOORTEN);
 export type Materiaalsoort = z.infer<typeof Materiaalsoort>;
 
-const Naam = z.string().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens');
-const Tekst = (max: number) => z.string().trim().max(max, `hooguit ${max} tekens`);
-const Code = (wat: string) => z.string().trim().toUpperCase().transform((c) => c.replaceAll('-', '/')).pipe(z.string().regex(/^[A-Z0-9/&]{1,30}$/, `ongeldige code van een ${wat}`));
+const Naam = tekst().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens');
+const Tekst = (max: number) => tekst().trim().max(max, `hooguit ${max} tekens`);
+const Code = (wat: string) => tekst().trim().toUpperCase().transform((c) => c.replaceAll('-', '/')).pipe(z.string().regex(/^[A-Z0-9/&]{1,30}$/, `ongeldige code van een ${wat}`));
 const Versie = z.number().int().min(1).describe('De versie die u het laatst zag; verouderd: 409');
 const Leerjaar = z.number().int().min(1, 'leerjaar 1 tot en met 8').max(8, 'leerjaar 1 tot en met 8');
 const Periode = z.number().int().min(1, 'periode vanaf 1').max(12, 'hooguit 12 perioden');
@@ -88,7 +89,7 @@ const OrganisatieId = z.uuid('onbekende organisatie');
 // ---------------------------------------------------------------------------------------------------------------
 
 export const VmboKant = z.object({
-  profiel: z.string().trim().toUpperCase().regex(/^[A-Z&]{1,10}$/, 'ongeldige profielcode, bijvoorbeeld PIE').nullable().default(null),
+  profiel: tekst().trim().toUpperCase().regex(/^[A-Z&]{1,10}$/, 'ongeldige profielcode, bijvoorbeeld PIE').nullable().default(null),
   leerweg: Leerweg.nullable().default(null),
   profielmodulen: z.array(Code('profielmodule')).max(50, 'hooguit 50 profielmodulen').default([]),
   keuzevakken: z.array(Code('keuzevak')).max(100, 'hooguit 100 keuzevakken').default([]),
@@ -96,8 +97,8 @@ export const VmboKant = z.object({
 export type VmboKant = z.infer<typeof VmboKant>;
 
 export const MboKant = z.object({
-  kwalificatie: z.string().trim().regex(/^\d{5}$/, 'een crebo bestaat uit vijf cijfers').nullable().default(null).describe('Crebo van de kwalificatie'),
-  keuzedelen: z.array(z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,20}$/, 'ongeldige keuzedeelcode, bijvoorbeeld K0072')).max(50, 'hooguit 50 keuzedelen').default([]),
+  kwalificatie: tekst().trim().regex(/^\d{5}$/, 'een crebo bestaat uit vijf cijfers').nullable().default(null).describe('Crebo van de kwalificatie'),
+  keuzedelen: z.array(tekst().trim().toUpperCase().regex(/^[A-Z0-9]{1,20}$/, 'ongeldige keuzedeelcode, bijvoorbeeld K0072')).max(50, 'hooguit 50 keuzedelen').default([]),
 });
 export type MboKant = z.infer<typeof MboKant>;
 
@@ -150,7 +151,7 @@ export type PlanningVerplaatsen = z.input<typeof PlanningVerplaatsen>;
 export const ToetsInvoer = z.object({
   leerjaar: Leerjaar,
   periode: Periode,
-  toetscode: z.string().trim().min(1, 'vul een toetscode in').max(30, 'hooguit 30 tekens'),
+  toetscode: tekst().trim().min(1, 'vul een toetscode in').max(30, 'hooguit 30 tekens'),
   naam: Tekst(300).min(1, 'vul de inhoud of naam van de toets in'),
   omschrijving: Tekst(4000).default(''),
   vorm: Toetsvorm,
@@ -189,7 +190,7 @@ export const MateriaalInvoer = z.object({
   titel: Tekst(300).min(1, 'vul een titel in'),
   soort: Materiaalsoort,
   omschrijving: Tekst(4000).default(''),
-  url: z.url('geen geldige link').max(2000).nullable().default(null),
+  url: httpUrl(2000).nullable().default(null).describe('Alleen http:// of https://'),
   organisatieId: OrganisatieId.nullable().default(null).describe('De partner die het materiaal levert'),
 });
 export const MateriaalToevoegen = MateriaalInvoer;

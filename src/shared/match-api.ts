@@ -3,6 +3,7 @@
  * and the client. Every result is a suggestion of the engine (`status: "suggestie"`) until a person confirms it.
  */
 import { z } from 'zod';
+import { tekst } from './text.js';
 import { Highlight } from './catalog-api.js';
 
 export const MATCH_SOORTEN = ['kwalificatie', 'keuzedeel', 'keuzevak', 'profielmodule'] as const;
@@ -12,17 +13,15 @@ export type MatchSoort = z.infer<typeof MatchSoort>;
 export const Confidence = z.enum(['sterk', 'mogelijk', 'zwak']).describe('Betrouwbaarheid van de suggestie');
 export type Confidence = z.infer<typeof Confidence>;
 
-const VmboCode = z
-  .string()
+const VmboCode = tekst()
   .trim()
   .min(3)
   .max(20)
   .regex(/^[A-Za-z]{1,2}[/-][A-Za-z&]{1,4}[/-][0-9A-Za-z.]{1,6}$/, 'ongeldige code, bijvoorbeeld K/PIE/16');
-const Crebo = z.string().trim().regex(/^\d{5}$/, 'een crebo is vijf cijfers');
-const KeuzedeelCode = z.string().trim().regex(/^[Kk]\d{3,5}$/, 'een keuzedeelcode is K met cijfers, bijvoorbeeld K0072');
+const Crebo = tekst().trim().regex(/^\d{5}$/, 'een crebo is vijf cijfers');
+const KeuzedeelCode = tekst().trim().regex(/^[Kk]\d{3,5}$/, 'een keuzedeelcode is K met cijfers, bijvoorbeeld K0072');
 
-const KeuzevakkenList = z
-  .string()
+const KeuzevakkenList = tekst()
   .trim()
   .max(400)
   .transform((s) => [...new Set(s.split(',').map((c) => c.trim()).filter(Boolean))])
@@ -36,7 +35,7 @@ export const MatchQuery = z
     keuzevak: VmboCode.optional().describe('Code van een keuzevak, bijvoorbeeld K/PIE/16'),
     profielmodule: VmboCode.optional().describe('Code van een profielmodule, bijvoorbeeld P/PIE/02'),
     keuzevakken: KeuzevakkenList,
-    tekst: z.string().trim().min(3, 'een tekst van ten minste 3 tekens').max(2000).optional().describe('Vrije tekst'),
+    tekst: tekst().trim().min(3, 'een tekst van ten minste 3 tekens').max(2000).optional().describe('Vrije tekst'),
     kwalificatie: Crebo.optional().describe('Omgekeerd: crebo van een kwalificatie; geeft keuzevakken en profielmodulen'),
     keuzedeel: KeuzedeelCode.optional().describe('Omgekeerd: code van een keuzedeel; geeft keuzevakken en profielmodulen'),
     soort: MatchSoort.optional().describe('Alleen resultaten van deze soort'),

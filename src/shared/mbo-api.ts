@@ -4,6 +4,7 @@
  * and `ontbreekt` says in words what is missing. Nothing is invented.
  */
 import { z } from 'zod';
+import { tekst } from './text.js';
 import './catalog-api.js'; // Dutch validation messages
 
 export const MboStatus = z.enum(['actief', 'vervallen']);
@@ -119,10 +120,10 @@ export const KeuzedeelDetail = KeuzedeelSummary.extend({
 export type KeuzedeelDetail = z.infer<typeof KeuzedeelDetail>;
 
 export const KwalificatieListQuery = z.object({
-  domein: z.string().max(120).optional().describe('Slug van het opleidingsdomein'),
-  dossier: z.string().regex(/^\d{5}$/).optional(),
+  domein: tekst().max(120).optional().describe('Slug van het opleidingsdomein'),
+  dossier: tekst().regex(/^\d{5}$/).optional(),
   niveau: z.coerce.number().int().min(1).max(4).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: tekst().trim().min(1).max(200).optional(),
   status: z.enum(['actief', 'vervallen', 'alle']).default('actief'),
 });
 export type KwalificatieListQuery = z.infer<typeof KwalificatieListQuery>;
@@ -130,8 +131,8 @@ export type KwalificatieListQuery = z.infer<typeof KwalificatieListQuery>;
 export const KeuzedeelListQuery = z.object({
   sbu: z.coerce.number().int().positive().optional(),
   niveau: z.coerce.number().int().min(1).max(4).optional(),
-  kwalificatie: z.string().regex(/^\d{5}$/).optional().describe('Alleen keuzedelen gekoppeld aan of aangeboden bij deze crebo (kwalificatie of dossier)'),
-  q: z.string().trim().min(1).max(200).optional(),
+  kwalificatie: tekst().regex(/^\d{5}$/).optional().describe('Alleen keuzedelen gekoppeld aan of aangeboden bij deze crebo (kwalificatie of dossier)'),
+  q: tekst().trim().min(1).max(200).optional(),
   status: z.enum(['actief', 'vervallen', 'alle']).default('actief'),
 });
 export type KeuzedeelListQuery = z.infer<typeof KeuzedeelListQuery>;

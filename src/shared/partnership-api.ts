@@ -4,12 +4,13 @@
  * partner, whose beheerder accepts or declines; until then it is not a member.
  */
 import { z } from 'zod';
+import { tekst } from './text.js';
 import { OrganisatieSoort, Rol } from './auth-api.js';
 
 export const PartnerStatus = z.enum(['voorgesteld', 'lid']).describe("'voorgesteld': wacht op de beheerder van de organisatie; 'lid': doet mee");
 export type PartnerStatus = z.infer<typeof PartnerStatus>;
 
-const Naam = z.string().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens');
+const Naam = tekst().trim().min(1, 'vul een naam in').max(200, 'hooguit 200 tekens');
 
 export const SamenwerkingParams = z.object({ id: z.uuid('onbekende samenwerking') });
 export const SamenwerkingOrganisatieParams = z.object({ id: z.uuid('onbekende samenwerking'), orgId: z.uuid('onbekende organisatie') });
@@ -17,7 +18,7 @@ export const SamenwerkingOrganisatieParams = z.object({ id: z.uuid('onbekende sa
 /** Public facts of an organisation (no members): enough to find a partner to propose. */
 export const GidsOrganisatie = z.object({ id: z.string(), naam: z.string(), soort: OrganisatieSoort, brin: z.string().nullable() });
 export type GidsOrganisatie = z.infer<typeof GidsOrganisatie>;
-export const GidsQuery = z.object({ q: z.string().trim().max(100, 'hooguit 100 tekens').optional().describe('Deel van de naam of het BRIN-nummer') });
+export const GidsQuery = z.object({ q: tekst().trim().max(100, 'hooguit 100 tekens').optional().describe('Deel van de naam of het BRIN-nummer') });
 
 export const Partner = z.object({
   id: z.string(),
