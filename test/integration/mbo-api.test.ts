@@ -22,7 +22,7 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`mbo catalogue
     const { body } = await get('/api/catalog/status');
     const status = body as { mbo: { counts: Record<string, number>; current: unknown[] } };
     expect(status.mbo.counts.kwalificaties).toBe(1037);
-    expect(status.mbo.counts.keuzedelen).toBe(91);
+    expect(status.mbo.counts.keuzedelen).toBe(92);
     expect(status.mbo.counts.kerntaken).toBeGreaterThan(400);
     expect(status.mbo.current.length).toBeGreaterThanOrEqual(5);
   });
