@@ -7,6 +7,7 @@ import { importSlo, type SloImportReport } from '../server/use-cases/catalog/imp
 import type { VmboKind } from '../domain/vmbo/slo-dataset.js';
 import { MBO_RECORD_KINDS, type MboRecordKind } from '../domain/mbo/catalog-records.js';
 import { TABLE_KINDS } from '../domain/mbo/columns.js';
+import { TEKENCODERINGEN, isTekencodering } from '../domain/mbo/csv.js';
 import { importSbbXml } from '../server/use-cases/catalog/import-sbb-xml.js';
 import { importMboTabel, isTableKind } from '../server/use-cases/catalog/import-mbo-tabel.js';
 import type { MboImportReport } from '../server/use-cases/catalog/mbo-import-common.js';
@@ -158,13 +159,18 @@ export function buildCli(): Command {
     .option('--soort <soort>', `soort tabel (${TABLE_KINDS.join(', ')}); standaard herkend aan de kopregel`)
     .option('--release <naam>', 'naam van de release, bijvoorbeeld 2025-11')
     .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
+    .option('--encoding <codering>', `tekencodering van een CSV-bestand (${TEKENCODERINGEN.join(', ')}); standaard utf-8, dat dan geldig moet zijn`)
     .option('--json', 'het rapport als JSON')
-    .action(async (file: string, options: { soort?: string; release?: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (file: string, options: { soort?: string; release?: string; dryRun?: boolean; encoding?: string; json?: boolean }) => {
       if (options.soort !== undefined && !isTableKind(options.soort)) {
         throw new AppError('validation_failed', `Onbekende soort tabel "${options.soort}"; kies uit: ${TABLE_KINDS.join(', ')}.`);
       }
+      const encoding = options.encoding?.toLowerCase();
+      if (encoding !== undefined && !isTekencodering(encoding)) {
+        throw new AppError('validation_failed', `Onbekende tekencodering "${options.encoding}"; kies uit: ${TEKENCODERINGEN.join(', ')}.`);
+      }
       const kind = options.soort;
-      const report = await withDatabase((d) => importMboTabel({ db: d.db, file, kind, release: options.release, dryRun: options.dryRun }));
+      const report = await withDatabase((d) => importMboTabel({ db: d.db, file, kind, release: options.release, dryRun: options.dryRun, encoding }));
       console.log(options.json ? JSON.stringify(report, null, 2) : formatMboReport(report));
     });
   const admin = program.command('admin').description('Beheer van accounts');

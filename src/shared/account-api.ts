@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { tekst } from './text.js';
+import { TEKENCODERINGEN } from '../domain/mbo/csv.js';
 
 /** An organisation whose members can sign in through its own identity provider (only id and name: public). */
 export const SsoOrganisatie = z.object({ id: z.string(), naam: z.string() });
@@ -132,6 +133,10 @@ export const TabelUploadQuery = z.object({
     .transform((v) => v === 'true')
     .describe('true (standaard): alleen het rapport, niets opslaan; false: importeren'),
   release: tekst().trim().max(100).optional().describe('Label van de release, zoals 2026-01'),
+  encoding: z
+    .enum(TEKENCODERINGEN, { error: `kies een tekencodering: ${TEKENCODERINGEN.join(', ')}` })
+    .optional()
+    .describe('Tekencodering van een CSV-bestand: utf-8 (standaard, moet dan geldig zijn; een BOM mag), latin1 of windows-1252'),
 });
 export type TabelUploadQuery = z.infer<typeof TabelUploadQuery>;
 

@@ -21,6 +21,84 @@ export interface CsvOptions {
 
 const BOM = '\uFEFF';
 
+/**
+ * Character encodings of a table file: UTF-8 (the default; a BOM is allowed) or, when the user says so, one of the
+ * two single-byte encodings older Dutch Excel versions write: ISO-8859-1 (latin1) or Windows-1252.
+ */
+export const TEKENCODERINGEN = ['utf-8', 'latin1', 'windows-1252'] as const;
+export type Tekencodering = (typeof TEKENCODERINGEN)[number];
+export const isTekencodering = (value: string): value is Tekencodering => (TEKENCODERINGEN as readonly string[]).includes(value);
+
+/**
+ * The text of a file's bytes. UTF-8 (default) must be valid: otherwise the file is refused, naming the line of the
+ * first bad byte (a Latin-1 file would else be stored with replacement characters). latin1 maps every byte to the
+ * same code point; windows-1252 also decodes 0x80–0x9F (€, ‘ ’ “ ” …).
+ */
+export function decodeTableText(bytes: Uint8Array, fileName: string, encoding: Tekencodering = 'utf-8'): string {
+  if (encoding === 'latin1') {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    return out;
+  }
+  if (encoding === 'windows-1252') {
+    let out = '';
+    for (const byte of bytes) out += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_80_9F[byte - 0x80]! : String.fromCharCode(byte);
+    return out;
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== null) {
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+    const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+    throw new MboImportError({
+      file: fileName,
+      line,
+      reason:
+        `het bestand is geen geldige UTF-8 (eerste ongeldige byte: 0x${byte}); ` +
+        'sla het op als "CSV UTF-8", of geef de tekencodering op: latin1 of windows-1252 (doorlopend import tabel --encoding, of encoding= bij uploaden)',
+    });
+  }
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/** Windows-1252 bytes 0x80–0x9F (the rest is Latin-1); the five unassigned bytes stay C1 controls, as WHATWG decodes them. */
+const WINDOWS_1252_80_9F = [...'\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178'];
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629), or null. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | null {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const seq = utf8Sequence(b);
+    if (seq === null) return i;
+    const { need, min, max } = seq;
+    const second = bytes[i + 1];
+    if (second === undefined || second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < 0x80 || next > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return null;
+}
+
+/** Continuation bytes a UTF-8 lead byte needs, and the range of the first of them (no overlongs, no surrogates). */
+function utf8Sequence(lead: number): { need: number; min: number; max: number } | null {
+  if (lead >= 0xc2 && lead <= 0xdf) return { need: 1, min: 0x80, max: 0xbf };
+  if (lead === 0xe0) return { need: 2, min: 0xa0, max: 0xbf };
+  if (lead === 0xed) return { need: 2, min: 0x80, max: 0x9f };
+  if (lead >= 0xe1 && lead <= 0xef) return { need: 2, min: 0x80, max: 0xbf };
+  if (lead === 0xf0) return { need: 3, min: 0x90, max: 0xbf };
+  if (lead >= 0xf1 && lead <= 0xf3) return { need: 3, min: 0x80, max: 0xbf };
+  if (lead === 0xf4) return { need: 3, min: 0x80, max: 0x8f };
+  return null;
+}
+
 export function parseCsv(text: string, fileName: string, options: CsvOptions = {}): CsvTable {
   const input = text.startsWith(BOM) ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(input);

@@ -4,7 +4,8 @@
  * the 1-based line (header = line 1) and the reason.
  */
 import { TABLE_SPECS, type TableKind, type TableSpec } from './columns.js';
-import { parseCsv, type CsvOptions } from './csv.js';
+import { decodeTableText, parseCsv, type CsvOptions, type Tekencodering } from './csv.js';
+import { ongeldigTekenMelding, vindOngeldigTeken } from '../../shared/text.js';
 import { MboImportError } from './errors.js';
 import type {
   Bron,
@@ -129,13 +130,20 @@ export interface ParseFileOptions extends ParseTableOptions {
 /** parseCsv + detect (or check) the kind + parseTable, with the real line numbers. */
 export function parseCsvTable(text: string, fileName: string, options: ParseFileOptions & CsvOptions = {}): ParsedTable {
   const csv = parseCsv(text, fileName, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  checkCharacters(csv.rows, fileName, (index) => csv.lineNumbers[index] ?? index + 1);
   const kind = options.kind ?? requireKind(csv.rows, fileName);
   return parseTable(kind, csv.rows, fileName, { ...options, lineNumbers: csv.lineNumbers });
+}
+
+/** A CSV file's bytes: decoded (valid UTF-8 unless another encoding is given, see decodeTableText), then parseCsvTable. */
+export function parseCsvFile(bytes: Uint8Array, fileName: string, options: ParseFileOptions & CsvOptions & { encoding?: Tekencodering } = {}): ParsedTable {
+  return parseCsvTable(decodeTableText(bytes, fileName, options.encoding), fileName, options);
 }
 
 /** readXlsxTable (first worksheet) + detect (or check) the kind + parseTable. */
 export async function parseXlsxTable(buffer: Buffer, fileName: string, options: ParseFileOptions = {}): Promise<ParsedTable> {
   const rows = await readXlsxTable(buffer, fileName);
+  checkCharacters(rows, fileName, (index) => index + 1);
   const kind = options.kind ?? requireKind(rows, fileName);
   return parseTable(kind, rows, fileName, options);
 }
@@ -174,6 +182,7 @@ function readRows(
   lineNumbers: readonly number[] | undefined,
 ): DataRow[] {
   const lineOf = (index: number): number => lineNumbers?.[index] ?? index + 1;
+  checkCharacters(rows, file, lineOf);
   const header = rows[0];
   if (header === undefined || isBlankRow(header)) {
     throw new MboImportError({ file, line: 1, reason: `de kopregel ontbreekt; verwacht: ${spec.kolommen.map((c) => c.naam).join(',')}` });
@@ -198,6 +207,28 @@ function readRows(
     result.push({ line, cells });
   });
   return result;
+}
+
+/**
+ * No cell may hold a character that cannot be stored as text (NUL, a lone surrogate: src/shared/text.ts). Checked
+ * here, in the parser that a dry run and a real import share, so a dry run never passes a file the import refuses.
+ */
+function checkCharacters(rows: readonly (readonly string[])[], file: string, lineOf: (index: number) => number): void {
+  rows.forEach((row, index) => {
+    row.forEach((cell, column) => {
+      const teken = vindOngeldigTeken(cell);
+      if (teken === null) return;
+      const name = index === 0 ? '' : ` (${quote(normalizeHeaderCell(rows[0]?.[column] ?? ''))})`;
+      const line = lineOf(index) + newlinesBefore(cell, teken.index);
+      throw new MboImportError({ file, line, reason: `kolom ${column + 1}${name} ${ongeldigTekenMelding(teken)}` });
+    });
+  });
+}
+
+function newlinesBefore(cell: string, index: number): number {
+  let count = 0;
+  for (let i = 0; i < index; i++) if (cell.charCodeAt(i) === 10) count++;
+  return count;
 }
 
 function isBlankRow(row: readonly string[]): boolean {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { recordsFromTable, type TableRecords } from '../../../domain/mbo/catalog-records.js';
 import { TABLE_KINDS, type TableKind } from '../../../domain/mbo/columns.js';
-import { parseCsvTable, parseXlsxTable, type ParsedTable } from '../../../domain/mbo/tables.js';
+import { parseCsvFile, parseXlsxTable, type ParsedTable } from '../../../domain/mbo/tables.js';
+import type { Tekencodering } from '../../../domain/mbo/csv.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { checksumOf, toImportError, writeMboImport, type MboImportReport } from './mbo-import-common.js';
@@ -22,6 +23,8 @@ export interface ImportMboTabelOptions {
   release?: string;
   dryRun?: boolean;
   isDemo?: boolean;
+  /** Character encoding of a CSV file (default UTF-8, which must then be valid); XLSX files ignore it. */
+  encoding?: Tekencodering;
 }
 
 export function isTableKind(value: string): value is TableKind {
@@ -59,7 +62,7 @@ export async function importMboTabelContent(opts: Omit<ImportMboTabelOptions, 'f
   let table: ParsedTable;
   let result: TableRecords;
   try {
-    table = extension === '.csv' ? parseCsvTable(content.toString('utf8'), name, options) : await parseXlsxTable(content, name, options);
+    table = extension === '.csv' ? parseCsvFile(content, name, { ...options, ...(opts.encoding ? { encoding: opts.encoding } : {}) }) : await parseXlsxTable(content, name, options);
     result = recordsFromTable(table);
   } catch (err) {
     toImportError(err, location);
