@@ -178,9 +178,9 @@ describe('parseSbbDossierXml: malformed XML', () => {
     const error = broken('<![CDATA[Is kritisch.]]></werkprocesgedrag>', '<![CDATA[Is kritisch.]]>');
     expect(error).toBeInstanceOf(MboImportError);
     expect(error.file).toBe(FILE);
-    expect(error.message).toMatch(/^test-dossier\.xml, regel \d+: ongeldige XML/);
+    expect(error.message).toMatch(/^test-dossier\.xml, regel \d+, sbb\/dossiers\/dossier\/.*\/werkprocesgedrag: ongeldige XML: sluittag <\/werkproces> past niet bij <werkprocesgedrag> \(geopend op regel \d+\)$/);
     expect(error.line).toBeGreaterThan(1);
-    expect(error.location).toMatch(/^regel \d+$/);
+    expect(error.location).toMatch(/^regel \d+, sbb\//);
   });
 
   it.each([
@@ -286,5 +286,82 @@ describe('parseSbbDossierXml: duplicates and references', () => {
     ['sectorkamer', '<sectorkamer referentie="10" />', '<sectorkamer referentie="19" />', /sectorkamer met nr 19 bestaat niet/],
   ])('rejects a reference to an unknown %s', (_label, search, replacement, message) => {
     expect(broken(search, replacement).message).toMatch(message);
+  });
+});
+
+const ANCHOR = '<vastgesteldte>Teststad</vastgesteldte>';
+
+describe('parseSbbXml: DTDs, entities and characters are refused before parsing (issue 10, finding 7)', () => {
+  const BILLION_LAUGHS = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE sbb [',
+    '  <!ENTITY lol "lol">',
+    '  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">',
+    '  <!ENTITY lol9 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">',
+    ']>',
+    '<sbb><dossiers><dossier nr="1" titel="&lol9;"/></dossiers></sbb>',
+  ].join('\n');
+
+  it('refuses "billion laughs" with a Dutch message naming file and line of the DOCTYPE', () => {
+    const error = fails(BILLION_LAUGHS);
+    expect(error.file).toBe(FILE);
+    expect(error.line).toBe(2);
+    expect(error.message).toMatch(/^test-dossier\.xml, regel 2: <!DOCTYPE> is niet toegestaan: een SBB-export heeft geen DTD of eigen entiteiten nodig/);
+  });
+
+  it.each([
+    ['an external entity', '<!DOCTYPE sbb [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<sbb>&x;</sbb>', 1, /<!DOCTYPE> is niet toegestaan/],
+    ['an ENTITY declaration without DOCTYPE', '<sbb>\n<!ENTITY x "y">\n</sbb>', 2, /<!ENTITY> is niet toegestaan/],
+    ['a DOCTYPE written in lower case', '<!doctype sbb>\n<sbb/>', 1, /<!doctype> is niet toegestaan/],
+  ])('refuses %s', (_label, xml, line, message) => {
+    const error = fails(xml);
+    expect(error.line).toBe(line);
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses a reference to an undeclared entity, naming line and element', () => {
+    const error = broken(ANCHOR, '<vastgesteldte>Test &lol9; stad</vastgesteldte>');
+    expect(error.message).toMatch(/verwijzing naar een onbekende entiteit &lol9;; alleen &lt; &gt; &amp; &quot; &apos; en tekenverwijzingen/);
+    expect(error.line).toBe(lineOf(SBB_FIXTURE, ANCHOR));
+    expect(error.location).toMatch(/^regel \d+, sbb\/dossiers\/dossier\/voorblad\/omschrijving\/verantwoording\/vaststellingsinformatie\/vastgesteldte$/);
+  });
+
+  it('refuses an undeclared entity in an attribute value, naming the element', () => {
+    const error = broken('<kerntaak nr="600" titel="Bereidt  het werk voor"', '<kerntaak nr="600" titel="Bereidt &nbsp; het werk voor"');
+    expect(error.message).toMatch(/onbekende entiteit &nbsp;/);
+    expect(error.location).toMatch(/\/kerntaak$/);
+  });
+
+  it('keeps the five XML entities and character references', () => {
+    const xml = replaceOnce(SBB_FIXTURE, ANCHOR, '<vastgesteldte>A &amp; B &lt;C&gt; &quot;D&quot; &apos;E&apos; &#233;&#xE9;</vastgesteldte>');
+    expect(() => parse(xml)).not.toThrow();
+  });
+
+  it.each([
+    ['a character reference to NUL', '&#0;', /tekenverwijzing &#0; verwijst naar een teken dat XML niet toestaat/],
+    ['a character reference to a surrogate', '&#xD800;', /tekenverwijzing &#xD800;/],
+    ['a raw NUL', '\u0000', /NUL-teken \(U\+0000\)/],
+    ['a lone surrogate', '\uD800', /losse helft van een UTF-16-tekenpaar/],
+    ['a control character', '\u0001', /het teken U\+0001, dat niet is toegestaan in XML/],
+    ['a bare ampersand', ' & ', /ongeldige XML: los &-teken; schrijf &amp;/],
+  ])('refuses %s', (_label, inserted, message) => {
+    const error = broken(ANCHOR, `<vastgesteldte>Test${inserted}stad</vastgesteldte>`);
+    expect(error.message).toMatch(message);
+    expect(error.location).toMatch(/^regel \d+, sbb\/dossiers\/dossier\/voorblad\/omschrijving\/verantwoording\/vaststellingsinformatie\/vastgesteldte$/);
+  });
+
+  it('keeps a DOCTYPE-like text inside a comment or CDATA out of the check', () => {
+    const xml = replaceOnce(SBB_FIXTURE, ANCHOR, '<vastgesteldte><!-- <!DOCTYPE x> --><![CDATA[<!ENTITY y "z"> &lol;]]></vastgesteldte>');
+    expect(() => parse(xml)).not.toThrow();
+  });
+
+  it.each([
+    ['a closing tag that was never opened', '<sbb></dossiers></sbb>', /^test-dossier\.xml, regel 1, sbb: ongeldige XML: sluittag <\/dossiers> past niet bij <sbb>/],
+    ['an element that is never closed', '<sbb>\n<dossiers>\n</sbb>', /^test-dossier\.xml, regel 3, sbb\/dossiers: ongeldige XML: sluittag <\/sbb> past niet bij <dossiers> \(geopend op regel 2\)/],
+    ['a document that ends inside an element', '<sbb>\n<dossiers>', /^test-dossier\.xml, regel 2, sbb\/dossiers: ongeldige XML: element <dossiers> \(geopend op regel 2\) wordt niet gesloten/],
+    ['a start tag without >', '<sbb>\n<dossiers', /regel 2, sbb\/dossiers: ongeldige XML: begintag <dossiers> wordt niet afgesloten met >/],
+    ['a repeated attribute', '<sbb a="1" a="2"></sbb>', /^test-dossier\.xml, regel 1: ongeldige XML \(kolom \d+\): attribuut 'a' staat twee keer in dezelfde tag$/],
+  ])('gives a Dutch message with file, line and element for %s', (_label, xml, message) => {
+    expect(fails(xml).message).toMatch(message);
   });
 });
