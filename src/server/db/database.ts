@@ -12,6 +12,7 @@ import type { DB } from './schema.js';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
+  /** One process on one machine per folder: an exclusive lock refuses any other (lock.ts, ADR 10). */
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' };
 
