@@ -1,7 +1,8 @@
 /**
  * Public confirmation counts for whole catalogue pages (issue 5): the werkprocessen of a kwalificatie and the
  * eindtermen of a profielmodule (besides a keuzevak), with the eindterm's code and title, counting samenwerkingen
- * only (never which); rejected links do not count; bad input is 400, an unknown kwalificatie or profielmodule 404.
+ * only (never which); rejected links do not count, nor samenwerkingen without an accepted vmbo school and mbo
+ * instelling; bad input is 400, an unknown kwalificatie or profielmodule 404.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
@@ -67,6 +68,32 @@ describe.skipIf(!databaseAvailable)(`public confirmation counts per kwalificatie
     for (const code of ['P-PIE-04', 'p/pie/04']) expect(sorted((await get(`profielmodule=${encodeURIComponent(code)}`)).links)).toEqual(sorted(perKwalificatie.links));
     expect((await get('profielmodule=P-PIE-02')).links).toEqual([]);
     expect((await get('kwalificatie=25281')).links).toEqual([]);
+  });
+
+  it('counts only samenwerkingen with an accepted vmbo school and an accepted mbo instelling', async () => {
+    const db = t.database.db;
+    const pm = ProfielmoduleDetail.parse((await t.app.inject({ method: 'GET', url: '/api/vmbo/profielmodulen/P-PIE-04' })).json());
+    const [e1, e2] = pm.deeltaken.flatMap((d) => d.eindtermen);
+    const orgId = async (naam: string) => (await db.selectFrom('organisation').select('id').where('naam', '=', naam).executeTakeFirstOrThrow()).id;
+    const [vmbo, ander, roc] = await Promise.all([orgId('Demo Vmbo College'), orgId('Ander College'), orgId('Demo ROC')]);
+    // A samenwerking of one vmbo school alone, and one whose mbo party was proposed but never accepted.
+    const alleenVmbo = await insertPartnership(db, 'Alleen een vmbo-school', [vmbo]);
+    const voorstel = await insertPartnership(db, 'Voorstel zonder antwoord', [ander, roc]);
+    await db.updateTable('partnership_member').set({ status: 'voorgesteld', voorgesteld_door: ander }).where('partnership_id', '=', voorstel).where('organisation_id', '=', roc).execute();
+    const before = await get('kwalificatie=25282');
+    for (const [session, id] of [[daan, alleenVmbo], [anna, voorstel]] as const) {
+      await review(session, id, { eindtermId: e1!.id, werkprocesId: '25282:B1-K1-W1', actie: 'toevoegen' });
+      await review(session, id, { eindtermId: e2!.id, werkprocesId: '25282:B1-K1-W2', actie: 'toevoegen' });
+    }
+    const after = await get('kwalificatie=25282');
+    expect(after.links).toEqual(before.links);
+    expect(after.links.find((l) => l.werkprocesId === '25282:B1-K1-W1')?.aantalSamenwerkingen).toBe(2);
+    expect(after.links.find((l) => l.werkprocesId === '25282:B1-K1-W2')).toBeUndefined();
+    // Once the mbo instelling accepts, that samenwerking counts.
+    await db.updateTable('partnership_member').set({ status: 'lid' }).where('partnership_id', '=', voorstel).where('organisation_id', '=', roc).execute();
+    const accepted = await get('kwalificatie=25282');
+    expect(accepted.links.find((l) => l.werkprocesId === '25282:B1-K1-W1')?.aantalSamenwerkingen).toBe(3);
+    expect(accepted.links.find((l) => l.werkprocesId === '25282:B1-K1-W2')?.aantalSamenwerkingen).toBe(1);
   });
 
   it('answers bad queries with 400 and unknown kwalificaties or profielmodulen with 404, in Dutch', async () => {

@@ -181,7 +181,8 @@ export async function listReviews(db: Db, partnershipId: string, limit = 500): P
 
 /**
  * How many samenwerkingen confirmed each link of these items (public: counts only, never which).
- * `side` says whether `ids` are eindtermen or mbo items.
+ * `side` says whether `ids` are eindtermen or mbo items. A samenwerking counts only with an accepted vmbo school and
+ * an accepted mbo instelling (a lone school, or a proposal not yet answered, cannot make a link look confirmed).
  */
 export async function confirmationCounts(db: Db, side: 'eindterm' | 'mbo', ids: readonly string[]): Promise<Array<{ eindtermId: string; werkprocesId: string; aantal: number }>> {
   if (ids.length === 0) return [];
@@ -191,6 +192,22 @@ export async function confirmationCounts(db: Db, side: 'eindterm' | 'mbo', ids: 
     .select(['eindterm_id', 'werkproces_id', sql<number>`count(distinct partnership_id)::int`.as('aantal')])
     .where('status', '=', 'bevestigd')
     .where(column, 'in', [...ids])
+    // Only a real samenwerking counts: an accepted (status lid) vmbo school and an accepted mbo instelling.
+    .where((eb) =>
+      eb.and(
+        (['vmbo-school', 'mbo-instelling'] as const).map((soort) =>
+          eb.exists(
+            eb
+              .selectFrom('partnership_member as pm')
+              .innerJoin('organisation as o', 'o.id', 'pm.organisation_id')
+              .select('pm.organisation_id')
+              .whereRef('pm.partnership_id', '=', 'crosswalk_link.partnership_id')
+              .where('pm.status', '=', 'lid')
+              .where('o.soort', '=', soort),
+          ),
+        ),
+      ),
+    )
     .groupBy(['eindterm_id', 'werkproces_id'])
     .orderBy('eindterm_id')
     .orderBy('werkproces_id')

@@ -1,7 +1,8 @@
 /**
  * Public: how many samenwerkingen confirmed each link of an eindterm, a werkproces, the eindtermen of a keuzevak or
  * profielmodule, or the werkprocessen of a kwalificatie.
- * Counts only: the answer never says which samenwerkingen.
+ * Counts only: the answer never says which samenwerkingen. Only samenwerkingen with an accepted vmbo school and an
+ * accepted mbo instelling count (repositories/crosswalk-repository `confirmationCounts`).
  */
 import type { Kysely } from 'kysely';
 import { werkprocesId } from '../../../domain/inventory/ids.js';
