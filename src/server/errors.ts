@@ -9,9 +9,11 @@ export const ERROR_CODES = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   import_invalid: 422,
   too_many_requests: 429,
   source_unavailable: 502,
+  service_unavailable: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRapport } from '../../src/shared/account-api.js';
 import { Me } from '../../src/shared/auth-api.js';
@@ -113,6 +114,77 @@ describe.skipIf(!databaseAvailable)(`catalogue upload by a platform beheerder ($
     const keuzedeel = await t.app.inject({ method: 'GET', url: '/api/mbo/keuzedelen/K9901' });
     expect(keuzedeel.statusCode).toBe(200);
     expect(keuzedeel.json()).toMatchObject({ code: 'K9901', titel: 'Testkeuzedeel lassen' });
+  });
+
+  describe('bounds of an upload (issue 10, finding 5): a 4xx naming the limit, never a 500, nothing imported', () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const catalogue = async () => ({
+      releases: (await t.database.db.selectFrom('source_release').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
+      keuzedelen: (await t.database.db.selectFrom('mbo_keuzedeel').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
+    });
+    /** A minimal workbook of one sheet, written by hand with jszip (as an attacker would, not by a spreadsheet program). */
+    const workbook = async (sheetData: string, compression: 'DEFLATE' | 'STORE' = 'DEFLATE') => {
+      const zip = new JSZip();
+      zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+      zip.file(
+        'xl/workbook.xml',
+        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      );
+      zip.file(
+        'xl/_rels/workbook.xml.rels',
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      );
+      zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`);
+      return Buffer.from(await zip.generateAsync({ type: 'uint8array', compression, compressionOptions: { level: 9 } }));
+    };
+    const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const refused = async (body: Buffer, status: number, detail: RegExp, name = 'keuzedelen.xlsx') => {
+      const before = await catalogue();
+      const res = await upload(bea, { bestandsnaam: name, dryRun: 'false' }, body, XLSX);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().detail).toMatch(detail);
+      expect(await catalogue()).toEqual(before);
+      return res;
+    };
+
+    it('refuses a 1.6 kB sheet with one cell at XFD1048576 at once (no million rows, no stack overflow)', async () => {
+      const body = await workbook(`<row r="1">${inline('A1', 'code')}${inline('B1', 'titel')}</row><row r="1048576">${inline('XFD1048576', 'x')}</row>`);
+      expect(body.length).toBeLessThan(2000);
+      await refused(body, 422, /keuzedelen\.xlsx: het bestand heeft meer dan 50\.000 regels; de grens is 50\.000 regels per tabel/);
+      // The same cell in row 2: the column bound, named with the cell.
+      await refused(await workbook(`<row r="1">${inline('A1', 'code')}</row><row r="2">${inline('XFD2', 'x')}</row>`), 422, /regel 2: cel XFD2 ligt in kolom 16\.384; de grens is 50 kolommen/);
+    });
+
+    it('refuses a sheet of 120,000 rows with the row limit', async () => {
+      const rows = Array.from({ length: 120_000 }, (_, i) => `<row r="${i + 2}">${inline(`A${i + 2}`, `K${String(i % 10_000).padStart(4, '0')}`)}${inline(`B${i + 2}`, 'Titel')}</row>`);
+      const body = await workbook(`<row r="1">${inline('A1', 'code')}${inline('B1', 'titel')}</row>${rows.join('')}`);
+      await refused(body, 422, /het bestand heeft meer dan 50\.000 regels; de grens is 50\.000 regels per tabel/);
+    });
+
+    it('refuses a zip whose sheet unpacks beyond the bound (zip bomb) with 413', async () => {
+      // About 70 MB of XML that compresses to well under a megabyte.
+      const padding = `<row r="1">${inline('A1', 'code')}</row>` + ' '.repeat(70 * 1024 * 1024);
+      const body = await workbook(padding);
+      expect(body.length).toBeLessThan(1024 * 1024);
+      await refused(body, 413, /uitgepakt groter dan 64 MB; de grens is 64 MB/);
+    });
+
+    it('refuses a body over the upload limit with a Dutch 413', async () => {
+      const res = await upload(bea, { bestandsnaam: 'keuzedelen.csv' }, Buffer.alloc(10 * 1024 * 1024 + 1, 'a'));
+      expect(res.statusCode).toBe(413);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'payload_too_large', detail: 'Het bestand is te groot: hooguit 10 MB per upload.' });
+    });
+
+    it('still imports a well-formed hand-written sheet (shared strings not needed, inline strings and numbers)', async () => {
+      const body = await workbook(
+        `<row r="1">${inline('A1', 'code')}${inline('B1', 'titel')}${inline('C1', 'sbu')}</row><row r="2">${inline('A2', 'K9902')}${inline('B2', 'Met &amp; teken')}<c r="C2"><v>240</v></c></row>`,
+      );
+      const res = await upload(bea, { bestandsnaam: 'keuzedelen.xlsx' }, body, XLSX);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(ImportRapport.parse(res.json())).toMatchObject({ status: 'proefimport', toegevoegd: { keuzedeel: 1 } });
+    });
   });
 });
 

@@ -9,9 +9,11 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Geen toegang',
   not_found: 'Niet gevonden',
   conflict: 'Conflict',
+  payload_too_large: 'Te groot',
   import_invalid: 'Import afgekeurd',
   too_many_requests: 'Te veel pogingen',
   source_unavailable: 'Bron niet bereikbaar',
+  service_unavailable: 'Tijdelijk te druk',
   internal: 'Interne fout',
 };
 

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import { ImportRapport, TabelUploadQuery } from '../../../shared/account-api.js';
 import type { DB } from '../../db/schema.js';
-import { authorizeCatalogueUpload, MAX_UPLOAD_BYTES, uploadMboTabel } from '../../use-cases/catalog/upload-mbo-tabel.js';
+import { authorizeCatalogueUpload, MAX_UPLOAD_BYTES, uploadMboTabel, uploadTooLarge } from '../../use-cases/catalog/upload-mbo-tabel.js';
 
 export const UPLOAD_CONTENT_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 
@@ -23,6 +23,12 @@ export function beheerRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         // Who may upload is settled before the body is read.
         onRequest: async (req) => {
           authorizeCatalogueUpload(req.auth);
+          // A body that announces itself as too large is refused before it is read.
+          if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw uploadTooLarge();
+        },
+        // A body without length that turns out too large: the same Dutch 413 (the app's handler does the rest).
+        errorHandler: (error) => {
+          throw (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? uploadTooLarge() : error;
         },
         schema: {
           tags: ['beheer'],

@@ -6,12 +6,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { recordsFromTable, type TableRecords } from '../../../domain/mbo/catalog-records.js';
+import type { TableRecords } from '../../../domain/mbo/catalog-records.js';
 import { TABLE_KINDS, type TableKind } from '../../../domain/mbo/columns.js';
-import { parseCsvFile, parseXlsxTable, type ParsedTable } from '../../../domain/mbo/tables.js';
 import type { Tekencodering } from '../../../domain/mbo/csv.js';
+import { TableLimitError } from '../../../domain/mbo/xlsx.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { runInWorker } from '../../workers/pool.js';
 import { checksumOf, toImportError, writeMboImport, type MboImportReport } from './mbo-import-common.js';
 
 export interface ImportMboTabelOptions {
@@ -56,15 +57,13 @@ export async function importMboTabelContent(opts: Omit<ImportMboTabelOptions, 'f
   if (extension !== '.csv' && extension !== '.xlsx') {
     throw new AppError('import_invalid', `${name}: alleen .csv- en .xlsx-bestanden worden ondersteund.`, { file: location });
   }
-  // The shipped catalogue lists werkprocessen whose kerntaak row is missing: the kerntaak is
-  // added with its code and titel null (never an invented title); the report counts them.
-  const options = { werkprocesZonderKerntaak: 'kerntaak-afleiden' as const, ...(opts.kind ? { kind: opts.kind } : {}) };
-  let table: ParsedTable;
+  // Parsing is CPU work on input from outside: in a worker thread, within the table bounds (workers/tasks.ts).
   let result: TableRecords;
   try {
-    table = extension === '.csv' ? parseCsvFile(content, name, { ...options, ...(opts.encoding ? { encoding: opts.encoding } : {}) }) : await parseXlsxTable(content, name, options);
-    result = recordsFromTable(table);
+    ({ result } = await runInWorker('mboTable', { name, content, extension, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}) }));
   } catch (err) {
+    // A zip that unpacks beyond the bound is too large (413); too many rows, columns or cells is a refused table (422).
+    if (err instanceof TableLimitError && err.limit === 'unpacked') throw new AppError('payload_too_large', err.message, { file: location });
     toImportError(err, location);
   }
   const warnings =

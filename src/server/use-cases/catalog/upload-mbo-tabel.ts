@@ -16,8 +16,17 @@ import type { AuthContext } from '../auth/session.js';
 import { importMboTabelContent } from './import-mbo-tabel.js';
 import type { MboImportReport } from './mbo-import-common.js';
 
-/** Largest accepted upload (the national kwalificaties table is about 150 kB as CSV). */
+/**
+ * Largest accepted upload (the national kwalificaties table is about 150 kB as CSV). What an XLSX may unpack to, and
+ * the rows, columns and cells of any table, are bounded by the reader (TABLE_LIMITS in domain/mbo/xlsx.ts).
+ */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export function uploadTooLarge(): AppError {
+  return new AppError('payload_too_large', `Het bestand is te groot: hooguit ${MAX_UPLOAD_BYTES / 1024 / 1024} MB per upload.`, {
+    errors: [{ path: 'body', message: `hooguit ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` }],
+  });
+}
 
 const toRapport = (r: MboImportReport, bestand: string): ImportRapport => ({
   bron: r.source,
