@@ -1,13 +1,25 @@
 /**
  * Single sign-on with OpenID Connect, the real flow: a real OIDC provider (oidc-provider) on loopback
  * with a static client, its own login and consent pages driven by HTTP, the code exchange by
- * openid-client against it, and the session that results.
+ * openid-client against it, and the session that results. A provider on loopback over plain http is only
+ * allowed in an app built for tests (`allowInsecureSso`); the app as it runs refuses such issuers, and an
+ * anonymous sign-in start never makes the server fetch an address it may not reach (issue 10, finding 9c).
  */
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Me, SsoInstelling } from '../../src/shared/auth-api.js';
-import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { buildApp } from '../../src/server/http/app.js';
+import { OutboxMailer } from '../../src/server/mail/outbox-mailer.js';
+import { seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { upsertSsoConfig } from '../../src/server/repositories/sso-repository.js';
+import { createTestDatabase, databaseAvailable, SKIP_NO_DB, TEST_DB, type TestDatabase } from '../support/db.js';
 import { startOidcProvider, type OidcServer } from '../support/oidc-provider.js';
-import { asUser, sessionCookieOf, signIn, startAccountsApp, TEST_PUBLIC_URL, type AccountsApp, type Session } from '../support/accounts.js';
+import { asUser, sessionCookieOf, signIn, TEST_PUBLIC_URL, type Session } from '../support/accounts.js';
 
 const CLIENT_ID = 'doorlopend-test';
 const CLIENT_SECRET = 'heel-geheim-client-secret-0123456789';
@@ -19,6 +31,49 @@ const PROVIDER_ACCOUNTS: Record<string, string> = {
   rocdocent: 'docent@roc.demo', // has an account, but in another organisation
   onbekend: 'onbekend@elders.nl', // no account at all
 };
+
+interface SsoApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** An app with the demo organisations and users; `allowInsecureSso` as a test asks (never set by configuration). */
+async function startSsoApp(opts: { allowInsecureSso: boolean; database?: TestDatabase }): Promise<SsoApp> {
+  const database = opts.database ?? (await createTestDatabase());
+  if (!opts.database) await seedDemoOrganisations(database.db);
+  const outboxDir = await fs.mkdtemp(path.join(os.tmpdir(), 'doorlopend-outbox-'));
+  const app = await buildApp({ db: database.db, mailer: new OutboxMailer(outboxDir), publicUrl: TEST_PUBLIC_URL, allowInsecureSso: opts.allowInsecureSso });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      if (!opts.database) await database.destroy();
+      await fs.rm(outboxDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An HTTP server on loopback that counts the requests it gets and answers each with `status`. */
+async function countingServer(status = 500): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+  let count = 0;
+  const server = http.createServer((_req, res) => {
+    count += 1;
+    res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 const startProvider = () => startOidcProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: CALLBACK, accounts: PROVIDER_ACCOUNTS });
 
@@ -76,13 +131,13 @@ async function signInAtProvider(authorizationUrl: string, account: string): Prom
 }
 
 describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_DB})`, () => {
-  let t: AccountsApp;
+  let t: SsoApp;
   let op: OidcServer;
   let vmboId: string;
   let beheerder: Session;
 
   beforeAll(async () => {
-    [t, op] = await Promise.all([startAccountsApp(), startProvider()]);
+    [t, op] = await Promise.all([startSsoApp({ allowInsecureSso: true }), startProvider()]);
     vmboId = (await t.database.db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
     beheerder = await signIn(t.app, 'beheerder@vmbo.demo');
   });
@@ -243,6 +298,82 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     expect(off.json()).toMatchObject({ enabled: false, clientSecretIngesteld: true }); // the secret was kept
     expect((await t.app.inject({ method: 'GET', url: `/api/auth/sso/${vmboId}/start` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/sso/organisaties' })).json()).toEqual([]);
+  });
+});
+
+describe.skipIf(!databaseAvailable)(`SSO issuers and discovery cannot be used to probe addresses (${TEST_DB})`, () => {
+  let secure: SsoApp;
+  let forTests: SsoApp;
+  let vmboId: string;
+  let rocId: string;
+  let beheerder: Session;
+
+  beforeAll(async () => {
+    secure = await startSsoApp({ allowInsecureSso: false });
+    // A second app on the same data, as built for tests (loopback and http allowed).
+    forTests = await startSsoApp({ allowInsecureSso: true, database: secure.database });
+    const orgId = async (naam: string) => (await secure.database.db.selectFrom('organisation').select('id').where('naam', '=', naam).executeTakeFirstOrThrow()).id;
+    [vmboId, rocId] = await Promise.all([orgId('Demo Vmbo College'), orgId('Demo ROC')]);
+    beheerder = await signIn(secure.app, 'beheerder@vmbo.demo');
+  });
+  afterAll(async () => {
+    await forTests?.close();
+    await secure?.close();
+  });
+
+  it('refuses to save an issuer on loopback, plain http, a private or link-local address, in Dutch, and changes nothing', async () => {
+    const audit = async () => (await secure.database.db.selectFrom('audit_log').select('id').where('action', '=', 'sso.configured').execute()).length;
+    const before = await audit();
+    for (const issuer of ['http://127.0.0.1:4000', 'https://127.0.0.1', 'https://localhost', 'https://10.0.0.1', 'https://192.168.1.10', 'https://169.254.169.254', 'https://[::1]', 'https://[fd00::1]', 'https://0x7f.1', 'https://idp.internal']) {
+      const res = await secure.app.inject({
+        method: 'PUT',
+        url: `/api/organisations/${vmboId}/sso`,
+        headers: asUser(beheerder),
+        payload: { issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, enabled: true },
+      });
+      expect(res.statusCode, issuer).toBe(400);
+      expect(res.headers['content-type'], issuer).toMatch(/application\/problem\+json/);
+      expect(res.json(), issuer).toMatchObject({ code: 'validation_failed', detail: expect.stringMatching(/^De issuer is niet toegestaan\./), errors: [{ path: 'body.issuer' }] });
+    }
+    const get = await secure.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/sso`, headers: asUser(beheerder) });
+    expect(get.json()).toMatchObject({ ingesteld: false });
+    expect(await audit()).toBe(before);
+  });
+
+  it('never fetches a stored issuer that breaks the rule (saved under older rules) when someone anonymous starts a sign-in', async () => {
+    const target = await countingServer(200);
+    try {
+      // As if saved before the rule existed: straight into the table.
+      await upsertSsoConfig(secure.database.db, { organisationId: rocId, issuer: target.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: 'openid email', emailClaim: 'email', enabled: true, now: new Date() });
+      const answers = [];
+      for (let i = 0; i < 3; i += 1) answers.push(await secure.app.inject({ method: 'GET', url: `/api/auth/sso/${rocId}/start` }));
+      for (const res of answers) {
+        expect(res.statusCode).toBe(502);
+        expect(res.json()).toMatchObject({ code: 'source_unavailable', detail: 'De identiteitsprovider van deze organisatie is niet bereikbaar. Probeer het later opnieuw.' });
+        expect(res.body).not.toContain('127.0.0.1');
+      }
+      expect(target.requests()).toBe(0);
+    } finally {
+      await secure.database.db.deleteFrom('organisation_sso').where('organisation_id', '=', rocId).execute();
+      await target.close();
+    }
+  });
+
+  it('fetches discovery at most once per organisation per time window, also when it fails, with the same generic answer', async () => {
+    const failing = await countingServer(500);
+    try {
+      await upsertSsoConfig(forTests.database.db, { organisationId: rocId, issuer: failing.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: 'openid email', emailClaim: 'email', enabled: true, now: new Date() });
+      const answers = await Promise.all(Array.from({ length: 5 }, () => forTests.app.inject({ method: 'GET', url: `/api/auth/sso/${rocId}/start` })));
+      answers.push(await forTests.app.inject({ method: 'GET', url: `/api/auth/sso/${rocId}/start` }));
+      for (const res of answers) {
+        expect(res.statusCode).toBe(502);
+        expect(res.json()).toMatchObject({ code: 'source_unavailable', detail: 'De identiteitsprovider van deze organisatie is niet bereikbaar. Probeer het later opnieuw.' });
+      }
+      expect(failing.requests()).toBe(1);
+    } finally {
+      await forTests.database.db.deleteFrom('organisation_sso').where('organisation_id', '=', rocId).execute();
+      await failing.close();
+    }
   });
 });
 

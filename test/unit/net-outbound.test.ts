@@ -78,12 +78,13 @@ describe('checkIssuer', () => {
       if (!check.ok) expect(check.message).toMatch(/adres/);
     }
   });
-  it('in test mode also accepts plain http and loopback, but still no private network', () => {
+  it('in test mode also accepts loopback (also over plain http), but no plain http elsewhere and no private network', () => {
     expect(checkIssuer('http://127.0.0.1:4000', tests).ok).toBe(true);
     expect(checkIssuer('http://localhost:4000/oidc', tests).ok).toBe(true);
     expect(checkIssuer('http://[::1]:4000', tests).ok).toBe(true);
     expect(checkIssuer('https://10.0.0.1', tests)).toMatchObject({ ok: false, reason: 'geen-publieke-host' });
-    expect(checkIssuer('http://192.168.1.1', tests)).toMatchObject({ ok: false, reason: 'geen-publieke-host' });
-    expect(checkIssuer('http://169.254.169.254', tests)).toMatchObject({ ok: false, reason: 'geen-publieke-host' });
+    expect(checkIssuer('http://idp.example.org', tests)).toMatchObject({ ok: false, reason: 'https-vereist' });
+    expect(checkIssuer('https://192.168.1.1', tests)).toMatchObject({ ok: false, reason: 'geen-publieke-host' });
+    expect(checkIssuer('http://169.254.169.254', tests)).toMatchObject({ ok: false, reason: 'https-vereist' });
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Which addresses the server may fetch on behalf of an organisation's settings (an SSO issuer and the endpoints its
- * discovery document names): https to a public host. Plain http and loopback hosts only when the app runs for tests
- * (`allowInsecure`). Private, link-local and other special addresses never, not even in tests. Pure: the DNS check
+ * discovery document names): https to a public host. Loopback hosts (over http or https) only when the app runs for
+ * tests (`allowInsecure`). Private, link-local and other special addresses never, not even in tests. Pure: the DNS check
  * (that a public name does not resolve to a private address) is the server's part.
  */
 import { isLoopbackHost, isPublicHostName } from './addresses.js';
 
 export interface OutboundRules {
-  /** Tests only: plain http and loopback hosts (a provider on this machine). */
+  /** Tests only: loopback hosts, also over plain http (a provider on this machine). */
   allowInsecure: boolean;
 }
 
@@ -27,10 +27,10 @@ const refuse = (reason: OutboundRefusal): OutboundCheck => ({ ok: false, reason,
 /** A URL the server may fetch (scheme and host); the path and query are free. */
 export function checkOutboundUrl(url: URL, rules: OutboundRules): OutboundCheck {
   if (url.username || url.password) return refuse('extra-onderdelen');
-  const insecureOk = rules.allowInsecure;
-  if (url.protocol !== 'https:' && !(insecureOk && url.protocol === 'http:')) return refuse('https-vereist');
-  if (isPublicHostName(url.hostname)) return { ok: true, url };
-  if (insecureOk && isLoopbackHost(url.hostname)) return { ok: true, url };
+  const testLoopback = rules.allowInsecure && isLoopbackHost(url.hostname);
+  // Plain http only to a provider on this machine in an app for tests.
+  if (url.protocol !== 'https:' && !(testLoopback && url.protocol === 'http:')) return refuse('https-vereist');
+  if (isPublicHostName(url.hostname) || testLoopback) return { ok: true, url };
   return refuse('geen-publieke-host');
 }
 

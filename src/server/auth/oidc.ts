@@ -1,9 +1,13 @@
 /**
  * The OpenID Connect relying party (openid-client v6): discovery of a provider, the authorization URL
- * with state, nonce and PKCE (S256), and the code exchange with its checks. Nothing here logs; errors
+ * with state, nonce and PKCE (S256), and the code exchange with its checks. Every request to the provider goes
+ * through `guardedFetch` (https, public addresses only). Nothing here logs; errors
  * carry no secrets to the caller (the use case turns them into a generic AppError).
  */
+import dns from 'node:dns/promises';
 import * as client from 'openid-client';
+import { isIpLiteral, isLoopbackHost, isPublicAddress } from '../../domain/net/addresses.js';
+import { checkIssuer, checkOutboundUrl, type OutboundRules } from '../../domain/net/outbound.js';
 
 export interface OidcClientSettings {
   issuer: string;
@@ -11,42 +15,87 @@ export interface OidcClientSettings {
   clientSecret: string;
 }
 
-/** http is only accepted for a provider on loopback (development and tests); anything else must be https. */
-export function isAllowedIssuer(issuer: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(issuer);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password || url.search || url.hash) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+/** Where discovery and the later requests to the provider may go (see domain/net/outbound). */
+export interface OidcNetworkRules extends OutboundRules {
+  /** DNS look-up of a host name (all addresses); injectable for tests. */
+  lookup?: (host: string) => Promise<string[]>;
 }
 
-const DISCOVERY_TTL_MS = 10 * 60_000;
+const systemLookup = async (host: string) => (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
-/** Discovered provider metadata per organisation, reused for ten minutes (and dropped when the settings change). */
+/** Thrown by the guarded fetch for an address the server may not reach; its message is not shown to callers. */
+export class OutboundRefused extends Error {
+  override name = 'OutboundRefused';
+}
+
+/**
+ * Checks a URL before the server fetches it: the pure rule (https, public host; http and loopback only for tests),
+ * then every address its name resolves to must be public (a public-looking name pointing at 10.0.0.1 is refused).
+ * Resolving again at connect time cannot be pinned with Node's built-in fetch, so a name that changes its answer
+ * within milliseconds (DNS rebinding) is not fully excluded; discovery is rare (one per organisation per window).
+ */
+export async function assertFetchAllowed(target: URL, rules: OidcNetworkRules): Promise<void> {
+  const check = checkOutboundUrl(target, rules);
+  if (!check.ok) throw new OutboundRefused(check.reason);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  if (isIpLiteral(host)) return; // the rule above already judged the address itself
+  if (rules.allowInsecure && isLoopbackHost(host)) return;
+  const addresses = await (rules.lookup ?? systemLookup)(host);
+  const loopbackOk = (a: string) => rules.allowInsecure && isLoopbackHost(a);
+  if (addresses.length === 0 || addresses.some((a) => !isPublicAddress(a) && !loopbackOk(a))) throw new OutboundRefused('geen-publieke-host');
+}
+
+/** A fetch for openid-client that applies `assertFetchAllowed` to every request and never follows redirects. */
+export function guardedFetch(rules: OidcNetworkRules): client.CustomFetch {
+  return async (url, options) => {
+    await assertFetchAllowed(new URL(url), rules);
+    return fetch(url, { ...options, redirect: 'manual' } as RequestInit);
+  };
+}
+
+/** A successful discovery is reused this long (and dropped when the settings change). */
+export const DISCOVERY_TTL_MS = 10 * 60_000;
+/** A failed (or refused) discovery is answered from memory this long: at most one attempt per organisation per minute. */
+export const DISCOVERY_RETRY_MS = 60_000;
+
+/**
+ * Discovered provider metadata per organisation. Only settings a beheerder saved reach this (the SSO start reads
+ * them from the database), and every fetch goes through `guardedFetch`, so a caller cannot make the server probe
+ * addresses: at most one discovery per organisation per window, whatever the outcome.
+ */
 export class OidcConfigurations {
-  private readonly cache = new Map<string, { key: string; at: number; config: Promise<client.Configuration> }>();
+  private readonly cache = new Map<string, { key: string; at: number; ttl: number; config: Promise<client.Configuration> }>();
+  private readonly now: () => number;
+  private readonly rules: OidcNetworkRules;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(opts: { rules?: Partial<OidcNetworkRules>; now?: () => number } = {}) {
+    this.now = opts.now ?? Date.now;
+    this.rules = { allowInsecure: opts.rules?.allowInsecure ?? false, ...(opts.rules?.lookup ? { lookup: opts.rules.lookup } : {}) };
+  }
 
   get(organisationId: string, s: OidcClientSettings): Promise<client.Configuration> {
     const key = `${s.issuer}\n${s.clientId}\n${s.clientSecret}`;
     const hit = this.cache.get(organisationId);
-    if (hit && hit.key === key && this.now() - hit.at < DISCOVERY_TTL_MS) return hit.config;
-    const insecure = new URL(s.issuer).protocol === 'http:';
-    const config = client.discovery(new URL(s.issuer), s.clientId, undefined, client.ClientSecretBasic(s.clientSecret), {
+    if (hit && hit.key === key && this.now() - hit.at < hit.ttl) return hit.config;
+    const entry = { key, at: this.now(), ttl: DISCOVERY_TTL_MS, config: this.discover(s) };
+    this.cache.set(organisationId, entry);
+    // A failure is remembered for a shorter time, not forgotten at once: no new attempt per request.
+    entry.config.catch(() => {
+      entry.ttl = DISCOVERY_RETRY_MS;
+    });
+    return entry.config;
+  }
+
+  private async discover(s: OidcClientSettings): Promise<client.Configuration> {
+    // The stored issuer is checked again: rows saved under older rules do not bypass the current ones.
+    const check = checkIssuer(s.issuer, this.rules);
+    if (!check.ok) throw new OutboundRefused(check.reason);
+    const insecure = check.url.protocol === 'http:';
+    return client.discovery(check.url, s.clientId, undefined, client.ClientSecretBasic(s.clientSecret), {
       timeout: 10,
+      [client.customFetch]: guardedFetch(this.rules),
       ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
     });
-    this.cache.set(organisationId, { key, at: this.now(), config });
-    // A failed discovery is not remembered.
-    config.catch(() => {
-      if (this.cache.get(organisationId)?.config === config) this.cache.delete(organisationId);
-    });
-    return config;
   }
 }
 

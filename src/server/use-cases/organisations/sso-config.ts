@@ -7,7 +7,8 @@ import { decide, type Action } from '../../../domain/auth/rules.js';
 import type { SsoInstellen, SsoInstelling } from '../../../shared/auth-api.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
-import { isAllowedIssuer } from '../../auth/oidc.js';
+import { checkIssuer } from '../../../domain/net/outbound.js';
+import { assertFetchAllowed, OutboundRefused, type OidcNetworkRules } from '../../auth/oidc.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { findSsoConfig, upsertSsoConfig, type SsoConfigRow } from '../../repositories/sso-repository.js';
 import { requireAuth } from '../auth/get-me.js';
@@ -31,14 +32,37 @@ export async function getSsoConfig(opts: { db: Kysely<DB>; auth: AuthContext | n
   return view(await findSsoConfig(opts.db, opts.organisationId));
 }
 
-export async function setSsoConfig(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: SsoInstellen; now?: Date }): Promise<SsoInstelling> {
+const issuerRefused = (message: string) =>
+  new AppError('validation_failed', `De issuer is niet toegestaan. ${message}`, { errors: [{ path: 'body.issuer', message }] });
+
+/**
+ * The issuer a beheerder saves: https on a public host (domain/net/outbound; plain http and loopback only in an app
+ * for tests), and a name that does not resolve to a private address. A name that does not resolve at all yet is
+ * accepted: discovery checks again before every fetch.
+ */
+async function assertIssuerAllowed(issuer: string, rules: OidcNetworkRules): Promise<void> {
+  const check = checkIssuer(issuer, rules);
+  if (!check.ok) throw issuerRefused(check.message);
+  try {
+    await assertFetchAllowed(check.url, rules);
+  } catch (err) {
+    if (err instanceof OutboundRefused) throw issuerRefused('Deze servernaam verwijst naar een adres in een intern of lokaal netwerk.');
+    // Not resolvable now (DNS not yet set up): the discovery will check it again.
+  }
+}
+
+export async function setSsoConfig(opts: {
+  db: Kysely<DB>;
+  auth: AuthContext | null;
+  organisationId: string;
+  input: SsoInstellen;
+  /** Where issuers may point; default: https on a public host only. */
+  rules?: OidcNetworkRules;
+  now?: Date;
+}): Promise<SsoInstelling> {
   const auth = authorize(opts.auth, 'organisation.update', opts.organisationId);
   const { input } = opts;
-  if (!isAllowedIssuer(input.issuer)) {
-    throw new AppError('validation_failed', 'De issuer moet een https-adres zijn (http alleen op de eigen machine, voor testen).', {
-      errors: [{ path: 'body.issuer', message: 'https vereist' }],
-    });
-  }
+  await assertIssuerAllowed(input.issuer, opts.rules ?? { allowInsecure: false });
   return opts.db.transaction().execute(async (trx) => {
     const existing = await findSsoConfig(trx, opts.organisationId);
     const clientSecret = input.clientSecret ?? existing?.clientSecret;
