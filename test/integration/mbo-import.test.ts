@@ -315,4 +315,100 @@ describe.skipIf(!databaseAvailable)(`mbo import (${TEST_DB})`, () => {
       ]);
     });
   });
+
+  describe('bad characters, encodings and XML entities (issue 10, findings 6 and 7)', () => {
+    let database: TestDatabase;
+    let dir: string;
+    const write = (name: string, content: string | Buffer): string => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      return file;
+    };
+    const failure = async (run: Promise<unknown>): Promise<AppError> => {
+      const error = await run.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      return error as AppError;
+    };
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-mbo-tekens-'));
+    });
+    afterAll(async () => {
+      await database.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('a NUL in a cell is refused by the dry run and by the real import alike, with line and column; nothing is written', async () => {
+      const before = await dbState(database.db);
+      const file = write('keuzedelen-nul.csv', 'code,titel,sbu\nK0008,Basismanagement,240\nK0072,Ondernemend\u0000gedrag,480\n');
+      const dry = await failure(importMboTabel({ db: database.db, file, dryRun: true }));
+      const real = await failure(importMboTabel({ db: database.db, file, release: 'nul' }));
+      for (const error of [dry, real]) {
+        expect(error.code).toBe('import_invalid');
+        expect(error.message).toBe('keuzedelen-nul.csv, regel 3: kolom 2 ("titel") bevat een NUL-teken (U+0000) op positie 12; dat teken kan niet worden opgeslagen');
+      }
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    const LATIN1 = Buffer.from('code,titel,sbu\nK0008,Basismanagement,240\nK0201,Caf\u00e9 en cr\u00e8me br\u00fbl\u00e9e,480\n', 'latin1');
+
+    it('a Latin-1 file is refused with a Dutch message that says so and names the line of the first bad byte', async () => {
+      const before = await dbState(database.db);
+      const file = write('keuzedelen-latin1.csv', LATIN1);
+      for (const dryRun of [true, false]) {
+        const error = await failure(importMboTabel({ db: database.db, file, dryRun }));
+        expect(error.code).toBe('import_invalid');
+        expect(error.message).toMatch(/^keuzedelen-latin1\.csv, regel 3: het bestand is geen geldige UTF-8 \(eerste ongeldige byte: 0xE9\); sla het op als "CSV UTF-8", of geef de tekencodering op: latin1 of windows-1252/);
+      }
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('the same file with encoding latin1 is stored with the right characters', async () => {
+      const report = await importMboTabel({ db: database.db, file: write('keuzedelen-latin1.csv', LATIN1), encoding: 'latin1', release: 'latin1' });
+      expect(report.status).toBe('geimporteerd');
+      const rows = await sql<{ titel: string }>`SELECT titel FROM mbo_keuzedeel WHERE code = 'K0201'`.execute(database.db);
+      expect(rows.rows.map((r) => r.titel)).toEqual(['Café en crème brûlée']);
+    });
+
+    it('a UTF-8 file with a byte order mark stays accepted', async () => {
+      const report = await importMboTabel({ db: database.db, file: write('keuzedelen-bom.csv', '\uFEFFcode,titel,sbu\nK0008,Basismanagement,240\nK0201,Café en crème brûlée,480\n'), dryRun: true });
+      expect(report.status).toBe('proefimport');
+    });
+
+    const BILLION_LAUGHS = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<!DOCTYPE sbb [',
+      ' <!ENTITY lol "lol">',
+      ' <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">',
+      ' <!ENTITY lol9 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">',
+      ']>',
+      '<sbb><dossiers><dossier nr="1" titel="&lol9;" /></dossiers></sbb>',
+    ].join('\n');
+
+    it('"billion laughs" XML is refused with a Dutch message naming file and line; nothing is written', async () => {
+      const before = await dbState(database.db);
+      const location = write('lol.xml', BILLION_LAUGHS);
+      for (const dryRun of [true, false]) {
+        const error = await failure(importSbbXml({ db: database.db, location, dryRun }));
+        expect(error.code).toBe('import_invalid');
+        expect(error.message).toMatch(/^lol\.xml, regel 2: <!DOCTYPE> is niet toegestaan: een SBB-export heeft geen DTD of eigen entiteiten nodig/);
+      }
+      expect(await dbState(database.db)).toEqual(before);
+    });
+
+    it('a reference to an undeclared entity is refused, naming file, line and element', async () => {
+      const error = await failure(importSbbXml({ db: database.db, location: write('entiteit.xml', '<sbb>\n  <dossiers>\n    <dossier nr="1" titel="&lol9;" />\n  </dossiers>\n</sbb>\n') }));
+      expect(error.message).toMatch(/^entiteit\.xml, regel 3, sbb\/dossiers\/dossier: verwijzing naar een onbekende entiteit &lol9;/);
+    });
+
+    it('malformed XML gives a Dutch message with file, line and element', async () => {
+      const error = await failure(importSbbXml({ db: database.db, location: write('kapot.xml', '<sbb>\n  <dossiers>\n    <dossier>\n  </dossiers>\n</sbb>\n') }));
+      expect(error.message).toBe('kapot.xml, regel 4, sbb/dossiers/dossier: ongeldige XML: sluittag </dossiers> past niet bij <dossier> (geopend op regel 3)');
+    });
+
+    it('an XML file that is not valid UTF-8 is refused with the line of the first bad byte', async () => {
+      const error = await failure(importSbbXml({ db: database.db, location: write('latin1.xml', Buffer.from('<sbb>\n<dossiers titel="Caf\u00e9"/>\n</sbb>\n', 'latin1')) }));
+      expect(error.message).toMatch(/^latin1\.xml, regel 2: het bestand is geen geldige UTF-8/);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { recordsFromDossiers, SBB_XML_SOURCE } from '../../../domain/mbo/catalog-records.js';
+import { decodeTableText } from '../../../domain/mbo/csv.js';
 import { parseSbbXml } from '../../../domain/mbo/sbb-xml.js';
 import type { ParsedDossier } from '../../../domain/mbo/model.js';
 import type { DB } from '../../db/schema.js';
@@ -39,7 +40,8 @@ export async function importSbbXml(opts: ImportSbbXmlOptions): Promise<MboImport
   const dossiers: ParsedDossier[] = [];
   let records;
   try {
-    for (const f of files) dossiers.push(...parseSbbXml(f.content.toString('utf8'), f.name));
+    // Invalid UTF-8 is refused with the line of the first bad byte (never read as replacement characters).
+    for (const f of files) dossiers.push(...parseSbbXml(decodeTableText(f.content, f.name), f.name));
     records = recordsFromDossiers(dossiers);
   } catch (err) {
     toImportError(err, location);
