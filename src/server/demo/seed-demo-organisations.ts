@@ -10,6 +10,8 @@ import type { DB } from '../db/schema.js';
 import { countAccounts, insertMembership, insertOrganisation, insertPartnership, insertUser, insertVestiging } from '../repositories/account-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { hashPassword } from '../auth/passwords.js';
+import { AppError } from '../errors.js';
+import { hasNonDemoCatalogue } from './seed-demo.js';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 export const DEMO_ORGANISATIONS = { regio: 'Demo Regio Techniek', vmbo: 'Demo Vmbo College', mbo: 'Demo ROC' } as const;
@@ -22,10 +24,19 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo
   { email: 'leerling@vmbo.demo', naam: 'Lars Leerling', org: 'vmbo', rollen: ['leerling'] },
 ];
 
-/** True when it seeded; false when there were organisations or users already. */
+export const DEMO_ACCOUNTS_REFUSED =
+  'Demo-accounts niet aangemaakt: deze database bevat echte catalogusgegevens (een landelijke import), en demo-accounts ' +
+  'hebben een openbaar wachtwoord. Gebruik voor de demo een lege database (een andere DATA_DIR of DATABASE_URL), of start ' +
+  'met DOORLOPEND_MODE=production.';
+
+/**
+ * True when it seeded; false when there were organisations or users already (nothing changes). An `AppError`
+ * ('conflict', DEMO_ACCOUNTS_REFUSED) when the database holds catalogue data other than the demo's: nothing is created.
+ */
 export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
   const counts = await countAccounts(db);
   if (counts.users > 0 || counts.organisations > 0) return false;
+  if (await hasNonDemoCatalogue(db)) throw new AppError('conflict', DEMO_ACCOUNTS_REFUSED);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const regio = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.regio, soort: 'regio' });

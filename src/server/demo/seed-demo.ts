@@ -15,6 +15,15 @@ export interface DemoSeedResult {
   mbo: boolean;
 }
 
+/**
+ * Whether the database holds catalogue data other than the built-in demo (a national import or upload): then it
+ * is a real installation, where demo accounts with their public password must never be created.
+ */
+export async function hasNonDemoCatalogue(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('source_release').select('id').where('is_demo', '=', false).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Loads each side's demo data when that side has never been imported. */
 export async function seedDemoCatalogue(db: Kysely<DB>): Promise<DemoSeedResult> {
   const sources = new Set((await db.selectFrom('source_release').select('source').distinct().execute()).map((r) => r.source));
