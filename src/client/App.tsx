@@ -1,37 +1,53 @@
+import { lazy, Suspense } from 'react';
+import type { ComponentType } from 'react';
 import { Outlet, Route, Routes } from 'react-router-dom';
 import { AccountMenu } from './components/AccountMenu.js';
+import { Loading } from './components/PageStates.js';
 import { APP_NAME } from './lib/format.js';
 import { useRouteChangeFocus } from './lib/navigation.js';
 import { SessionProvider } from './lib/session.js';
-import { AcceptInvitationPage } from './pages/AcceptInvitationPage.js';
-import { AccountPage } from './pages/AccountPage.js';
-import { CatalogImportPage } from './pages/CatalogImportPage.js';
-import { DossierDetailPage } from './pages/DossierDetailPage.js';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
 import { HomePage } from './pages/HomePage.js';
-import { InventarisPage, SamenwerkingInventarisPage } from './pages/InventarisPage.js';
-import { KeuzedeelDetailPage } from './pages/KeuzedeelDetailPage.js';
-import { KeuzedelenListPage } from './pages/KeuzedelenListPage.js';
-import { KwalificatieDetailPage } from './pages/KwalificatieDetailPage.js';
-import { KwalificatiesListPage } from './pages/KwalificatiesListPage.js';
-import { LeerroutePage } from './pages/LeerroutePage.js';
-import { LeerroutesPage } from './pages/LeerroutesPage.js';
-import { LoginPage } from './pages/LoginPage.js';
-import { MboOverviewPage, OpleidingsdomeinPage } from './pages/MboOverviewPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { OnderdeelDetailPage } from './pages/OnderdeelDetailPage.js';
-import { OnderdelenListPage } from './pages/OnderdelenListPage.js';
-import { OrganisationDetailPage } from './pages/OrganisationDetailPage.js';
-import { OrganisationsPage } from './pages/OrganisationsPage.js';
-import { PartnershipDetailPage } from './pages/PartnershipDetailPage.js';
-import { PartnershipsPage } from './pages/PartnershipsPage.js';
-import { ProfielDetailPage } from './pages/ProfielDetailPage.js';
-import { ProfielenPage } from './pages/ProfielenPage.js';
-import { ResetPasswordPage } from './pages/ResetPasswordPage.js';
-import { SearchPage } from './pages/SearchPage.js';
-import { ZoekmonitorPage } from './pages/ZoekmonitorPage.js';
 import { DocumentLink, PageLayout, Paragraph } from './ui/index.js';
 import type { NavItem } from './ui/index.js';
+
+/**
+ * Every page except the home page is its own chunk, loaded when its route is first visited (route-based code
+ * splitting): the first load of the home page carries only the layout and the home page. Pages are named exports, so
+ * the loader picks the export by name.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bound React itself puts on lazy(); props stay typed
+function lazyPage<M extends Record<K, ComponentType<any>>, K extends string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AcceptInvitationPage = lazyPage(() => import('./pages/AcceptInvitationPage.js'), 'AcceptInvitationPage');
+const AccountPage = lazyPage(() => import('./pages/AccountPage.js'), 'AccountPage');
+const CatalogImportPage = lazyPage(() => import('./pages/CatalogImportPage.js'), 'CatalogImportPage');
+const DossierDetailPage = lazyPage(() => import('./pages/DossierDetailPage.js'), 'DossierDetailPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPasswordPage.js'), 'ForgotPasswordPage');
+const InventarisPage = lazyPage(() => import('./pages/InventarisPage.js'), 'InventarisPage');
+const SamenwerkingInventarisPage = lazyPage(() => import('./pages/InventarisPage.js'), 'SamenwerkingInventarisPage');
+const KeuzedeelDetailPage = lazyPage(() => import('./pages/KeuzedeelDetailPage.js'), 'KeuzedeelDetailPage');
+const KeuzedelenListPage = lazyPage(() => import('./pages/KeuzedelenListPage.js'), 'KeuzedelenListPage');
+const KwalificatieDetailPage = lazyPage(() => import('./pages/KwalificatieDetailPage.js'), 'KwalificatieDetailPage');
+const KwalificatiesListPage = lazyPage(() => import('./pages/KwalificatiesListPage.js'), 'KwalificatiesListPage');
+const LeerroutePage = lazyPage(() => import('./pages/LeerroutePage.js'), 'LeerroutePage');
+const LeerroutesPage = lazyPage(() => import('./pages/LeerroutesPage.js'), 'LeerroutesPage');
+const LoginPage = lazyPage(() => import('./pages/LoginPage.js'), 'LoginPage');
+const MboOverviewPage = lazyPage(() => import('./pages/MboOverviewPage.js'), 'MboOverviewPage');
+const OpleidingsdomeinPage = lazyPage(() => import('./pages/MboOverviewPage.js'), 'OpleidingsdomeinPage');
+const OnderdeelDetailPage = lazyPage(() => import('./pages/OnderdeelDetailPage.js'), 'OnderdeelDetailPage');
+const OnderdelenListPage = lazyPage(() => import('./pages/OnderdelenListPage.js'), 'OnderdelenListPage');
+const OrganisationDetailPage = lazyPage(() => import('./pages/OrganisationDetailPage.js'), 'OrganisationDetailPage');
+const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.js'), 'OrganisationsPage');
+const PartnershipDetailPage = lazyPage(() => import('./pages/PartnershipDetailPage.js'), 'PartnershipDetailPage');
+const PartnershipsPage = lazyPage(() => import('./pages/PartnershipsPage.js'), 'PartnershipsPage');
+const ProfielDetailPage = lazyPage(() => import('./pages/ProfielDetailPage.js'), 'ProfielDetailPage');
+const ProfielenPage = lazyPage(() => import('./pages/ProfielenPage.js'), 'ProfielenPage');
+const ResetPasswordPage = lazyPage(() => import('./pages/ResetPasswordPage.js'), 'ResetPasswordPage');
+const SearchPage = lazyPage(() => import('./pages/SearchPage.js'), 'SearchPage');
+const ZoekmonitorPage = lazyPage(() => import('./pages/ZoekmonitorPage.js'), 'ZoekmonitorPage');
 
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', isCurrent: (p) => p === '/' },
@@ -66,7 +82,9 @@ function Layout() {
         </>
       }
     >
-      <Outlet />
+      <Suspense fallback={<Loading label="Pagina laden…" />}>
+        <Outlet />
+      </Suspense>
     </PageLayout>
   );
 }
