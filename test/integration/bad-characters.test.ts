@@ -8,6 +8,7 @@
  * route, so a new route or field cannot forget the rule.
  */
 import { randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
@@ -264,7 +265,7 @@ describe.skipIf(!databaseAvailable)(`bad characters in requests (${TEST_DB})`, (
       expect(cases.length).toBeGreaterThan(100);
       const failures: string[] = [];
       for (const c of cases) {
-        const res = await t.app.inject({ ...c.inject, headers: asUser(beheerder) } as Parameters<typeof t.app.inject>[0]);
+        const res = await t.app.inject({ ...c.inject, headers: asUser(beheerder) } as InjectOptions);
         if (res.statusCode >= 500) {
           failures.push(`${c.route} ${c.field} (${c.label}): ${res.statusCode}`);
           continue;
