@@ -30,6 +30,7 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().trim().min(3).default('Doorlopend <noreply@doorlopend.localhost>'),
+  API_DOCS: z.enum(['on', 'off'], { message: 'API_DOCS moet on of off zijn' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export interface MailConfig {
@@ -53,6 +54,8 @@ export interface Config {
   /** Address of the app as users reach it, without trailing slash: the base of links in e-mails. */
   publicUrl: string;
   mail: MailConfig;
+  /** Serve the API documentation at /api/docs (API_DOCS); default on in demo mode, off in production. */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clientDir: path.resolve(cwd, e.CLIENT_DIR ?? 'dist/client'),
     publicUrl: (e.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`).replace(/\/+$/, ''),
     mail: { transport, outboxDir: path.resolve(cwd, e.MAIL_OUTBOX_DIR), smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    apiDocs: (e.API_DOCS ?? (e.DOORLOPEND_MODE === 'demo' ? 'on' : 'off')) === 'on',
   };
 }

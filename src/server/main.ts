@@ -4,9 +4,21 @@ import { openDatabase } from './db/database.js';
 import { seedDemoCatalogue } from './demo/seed-demo.js';
 import { seedDemoOrganisations } from './demo/seed-demo-organisations.js';
 import { buildApp } from './http/app.js';
+import { AppError } from './errors.js';
 import { snapshotOf } from './repositories/catalog-snapshot.js';
 import { createMailer } from './mail/index.js';
 import { warmMatchIndex } from './use-cases/matching/match.js';
+
+/** Printed at every start in demo mode: demo accounts have a public password, so this must never hold real work. */
+const DEMO_BANNER = [
+  '',
+  '='.repeat(78),
+  '  DEMOMODUS (DOORLOPEND_MODE=demo)',
+  '  Demo-accounts hebben een openbaar wachtwoord: niet voor echte gegevens of leerlingen.',
+  '  Voor echt gebruik: DOORLOPEND_MODE=production.',
+  '='.repeat(78),
+  '',
+].join('\n');
 
 async function main() {
   const started = performance.now();
@@ -15,7 +27,13 @@ async function main() {
   if (config.mode === 'demo') {
     const seeded = await seedDemoCatalogue(database.db);
     if (seeded.vmbo || seeded.mbo) console.log(`Demodata geladen (${[seeded.vmbo && 'vmbo', seeded.mbo && 'mbo'].filter(Boolean).join(' en ')}).`);
-    if (await seedDemoOrganisations(database.db)) console.log('Demo-organisaties en demogebruikers aangemaakt (zie README, "Accounts").');
+    try {
+      if (await seedDemoOrganisations(database.db)) console.log('Demo-organisaties en demogebruikers aangemaakt (zie README, "Accounts").');
+    } catch (err) {
+      // A database with real data: start without demo accounts, and say why.
+      if (!(err instanceof AppError)) throw err;
+      console.warn(`Let op: ${err.message}`);
+    }
   }
   // Load the catalogue and build its search index before answering, so the first request is as fast as any.
   await snapshotOf(database.db);
@@ -32,6 +50,8 @@ async function main() {
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
     mailer,
     publicUrl: config.publicUrl,
+    mode: config.mode,
+    apiDocs: config.apiDocs,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -50,6 +70,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  if (config.mode === 'demo') console.warn(DEMO_BANNER);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(

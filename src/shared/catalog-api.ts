@@ -260,3 +260,10 @@ export function codeToSlug(code: string): string {
 export function slugToCode(slug: string): string {
   return slug.replaceAll('-', '/');
 }
+
+/** GET /api/health: the server runs, and in which mode; `demo` means demo accounts with a public password may exist. */
+export const Health = z.object({
+  status: z.literal('ok'),
+  modus: z.enum(['demo', 'production']).describe('demo: met demodata en demo-accounts (openbaar wachtwoord); de front end toont dan een banner'),
+});
+export type Health = z.infer<typeof Health>;

@@ -32,4 +32,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://u:geheim@h' })).not.toThrowError(/geheim/);
     expect(() => loadConfig({ PUBLIC_URL: 'doorlopend.nl' })).toThrowError(/PUBLIC_URL/);
   });
+  it('serves the API documentation by default in demo mode only; API_DOCS=on|off overrides it', () => {
+    expect(loadConfig({}, '/app').apiDocs).toBe(true);
+    expect(loadConfig({ DOORLOPEND_MODE: 'production' }, '/app').apiDocs).toBe(false);
+    expect(loadConfig({ DOORLOPEND_MODE: 'production', API_DOCS: 'on' }, '/app').apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'off' }, '/app').apiDocs).toBe(false);
+    expect(loadConfig({ API_DOCS: '' }, '/app').apiDocs).toBe(true);
+    expect(() => loadConfig({ API_DOCS: 'ja' })).toThrowError(/API_DOCS/);
+  });
 });

@@ -8,12 +8,14 @@ import {
   PageHeader,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent, MouseEvent, ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Button } from './Button.js';
 import { TextField } from './FormField.js';
 import { DocumentLink, Link, useRouterLink } from './Link.js';
+import { Alert } from './Alert.js';
+import { Health } from '../../shared/catalog-api.js';
 
 export interface NavItem {
   to: string;
@@ -50,6 +52,25 @@ function HeaderSearch() {
   );
 }
 
+/** On every page while the server runs in demo mode (GET /api/health says `modus: demo`): no real data here. */
+function DemoBanner() {
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/api/health', { signal: controller.signal, headers: { accept: 'application/json' } })
+      .then(async (res) => (res.ok ? Health.parse(await res.json()) : null))
+      .then((health) => setDemo(health?.modus === 'demo'))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, []);
+  if (!demo) return null;
+  return (
+    <Alert type="warning" role="none" className="doorlopend-demo-banner">
+      Demoversie: de gegevens zijn fictief en de demo-accounts hebben een openbaar wachtwoord. Voer hier geen echte gegevens in.
+    </Alert>
+  );
+}
+
 export interface PageLayoutProps {
   productName: string;
   tagline: string;
@@ -76,6 +97,7 @@ export function PageLayout({ productName, tagline, navItems, footer, account, ch
         Naar de inhoud
       </SkipLink>
       <PageHeader className="doorlopend-header">
+        <DemoBanner />
         <div className="doorlopend-header__bar doorlopend-container">
           <div className="doorlopend-brand">
             <Link to="/" className="doorlopend-brand__name">

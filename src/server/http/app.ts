@@ -8,9 +8,10 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../db/schema.js';
-import { registerErrorHandling, sendProblem } from './problem.js';
+import { Health } from '../../shared/catalog-api.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, sendProblem } from './problem.js';
+import { mustNotStore, securityHeaders } from './security-headers.js';
 import { LoginRateLimiter } from '../auth/rate-limiter.js';
 import { OidcConfigurations } from '../auth/oidc.js';
 import { registerAuthHooks } from './auth-hooks.js';
@@ -44,6 +45,12 @@ export interface AppOptions {
   onMailError?: (err: unknown) => void;
   /** Base of the links in e-mails, without trailing slash (config PUBLIC_URL). */
   publicUrl?: string;
+  /** DOORLOPEND_MODE; shown in /api/health (`modus`) so the front end can show a demo banner; default demo. */
+  mode?: 'demo' | 'production';
+  /** Serve the API documentation at /api/docs (config API_DOCS); default on. Off: /api/docs answers 404. */
+  apiDocs?: boolean;
+  /** Tests only: SSO issuers on plain http and loopback (a provider on this machine). Never from configuration. */
+  allowInsecureSso?: boolean;
 }
 
 const MAIL_QUEUES = new WeakMap<FastifyInstance, MailQueue>();
@@ -64,26 +71,15 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   return ROUTES.get(app) ?? [];
 }
 
-/**
- * Content-Security-Policy of every answer, the front end and the API documentation alike: scripts only
- * from this site's own files (the Vite build has no inline script), nothing in frames, forms only here.
- * Inline styles stay allowed: the NL Design System components insert their own <style> elements.
- */
-const CSP = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "object-src 'none'",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const publicUrl = (opts.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  // HSTS only behind https: the site's address (PUBLIC_URL) is https, or this request came over https (directly or,
+  // per X-Forwarded-Proto, through the proxy). Browsers ignore HSTS on a plain-http answer.
+  const httpsSite = publicUrl.startsWith('https://');
   const app = Fastify({
+    // Requests refused before a route runs get the same problem+json and headers as every other answer.
+    frameworkErrors: frameworkErrorHandler({ httpsSite }),
+    clientErrorHandler: clientErrorHandler({ httpsSite }),
     logger:
       opts.logLevel && opts.logLevel !== 'silent'
         ? {
@@ -115,19 +111,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   MAIL_QUEUES.set(app, mail);
   // Mails handed over before shutdown still go out.
   app.addHook('onClose', async () => mail.idle());
-  const publicUrl = (opts.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
-
-  // HSTS only behind https: the site's address (PUBLIC_URL) is https, or this request came over https (directly or,
-  // per X-Forwarded-Proto, through the proxy). Browsers ignore HSTS on a plain-http answer.
-  const httpsSite = publicUrl.startsWith('https://');
   app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    reply.header('Content-Security-Policy', CSP);
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (httpsSite || request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    reply.headers(securityHeaders(httpsSite || request.protocol === 'https'));
+    // Private answers (anything with a session, everything outside the public catalogue) are never stored.
+    if (mustNotStore(request.url, request.headers.cookie) && !/\bno-store\b/.test(String(reply.getHeader('cache-control') ?? ''))) {
+      reply.header('Cache-Control', 'no-store');
+    }
   });
 
   await app.register(fastifySwagger, {
@@ -153,23 +142,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // Off (API_DOCS=off): /api/docs is an unknown address, answered 404 by the not-found handler.
+  if (opts.apiDocs ?? true) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(
     async (api) => {
       registerAuthHooks(api, opts.db);
       // One failure count for sign-ins and for password re-confirmations (deleting the account).
       const loginLimiter = opts.loginLimiter ?? new LoginRateLimiter();
-      api.get('/health', { schema: { tags: ['catalogus'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+      // The mode is public (the front end shows a banner in demo mode), nothing else about the configuration.
+      const modus = opts.mode ?? 'demo';
+      api.get('/health', { schema: { tags: ['catalogus'], summary: 'Draait de server, en in welke modus (demo of productie)', response: { 200: Health } } }, async () => ({ status: 'ok' as const, modus }));
       await api.register(catalogRoutes(opts.db));
       await api.register(mboRoutes(opts.db));
       await api.register(matchRoutes(opts.db));
       await api.register(
-        authRoutes({ db: opts.db, limiter: loginLimiter, forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations() }),
+        authRoutes({ db: opts.db, limiter: loginLimiter, forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations({ rules: { allowInsecure: opts.allowInsecureSso ?? false } }) }),
       );
       await api.register(accountRoutes({ db: opts.db, limiter: loginLimiter }));
       await api.register(beheerRoutes(opts.db));
-      await api.register(organisationRoutes(opts.db, mail, publicUrl));
+      await api.register(organisationRoutes(opts.db, mail, publicUrl, { allowInsecure: opts.allowInsecureSso ?? false }));
       await api.register(inventoryRoutes(opts.db));
       await api.register(leerrouteRoutes(opts.db));
       await api.register(leerrouteExportRoutes(opts.db));

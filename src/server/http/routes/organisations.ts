@@ -40,10 +40,12 @@ import { searchOrganisationDirectory } from '../../use-cases/organisations/direc
 import { inviteMember } from '../../use-cases/organisations/invitations.js';
 import { getSsoConfig, setSsoConfig } from '../../use-cases/organisations/sso-config.js';
 import type { MailQueue } from '../../mail/mailer.js';
+import type { OutboundRules } from '../../../domain/net/outbound.js';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
-export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: string): FastifyPluginAsyncZod {
+/** `sso`: where SSO issuers may point (plain http and loopback only in an app for tests). */
+export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: string, sso: OutboundRules = { allowInsecure: false }): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['organisaties'];
     app.get('/organisations', { schema: { tags, summary: 'De organisaties waarvan ik lid ben', response: { 200: z.array(Organisatie), 401: Problem } } }, (req) =>
@@ -155,7 +157,7 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
           response: { 200: SsoInstelling, ...errors },
         },
       },
-      (req) => setSsoConfig({ db, auth: req.auth, organisationId: req.params.id, input: req.body }),
+      (req) => setSsoConfig({ db, auth: req.auth, organisationId: req.params.id, input: req.body, rules: sso }),
     );
   };
 }
