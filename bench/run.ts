@@ -5,6 +5,7 @@
  * - p50/p95 latency of keuzevak detail and of search at 20 concurrent keep-alive connections on loopback;
  * - the zoekmonitor (issue 5): match index build time, and /api/match at 20 connections, first time (computed) and repeated.
  * - the leerroute-ontwerper (issue 6): a route with 300 planned doelen, planning actions and coverage checks on the server.
+ * - the front end (issue 11, bench/frontend.ts): JS and CSS bytes of the first load of the home page and a leerroute step, time to interactive in Chromium.
  * Needs ../shared (the national data) and a built project (npm run build). PostgreSQL is optional.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,6 +25,7 @@ import { computeInventory } from '../src/server/use-cases/inventory/get-inventor
 import { largestSelection } from '../src/server/use-cases/inventory/largest-selection.js';
 import { MatchIndex } from '../src/domain/matching/match.js';
 import { benchLeerroute } from './leerroute.js';
+import { benchFrontend } from './frontend.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -291,6 +293,8 @@ async function main() {
   console.log(`${'match, herhaald'.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${again.requests} verzoeken (${again.rps.toFixed(0)}/s), p50 ${ms(again.p50)}, p95 ${ms(again.p95)}, p99 ${ms(again.p99)}`);
   await stop(warm.child);
   for (const d of [coldDir, dir]) fs.rmSync(d, { recursive: true, force: true });
+  // The front end's weight and time to interactive in Chromium (issue 11): its own server on the demo data.
+  await benchFrontend();
 }
 
 main().catch((err) => {
