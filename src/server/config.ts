@@ -30,6 +30,9 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().trim().min(3).default('Doorlopend <noreply@doorlopend.localhost>'),
+  EXPORT_LIMIT_PER_MINUTE: z.coerce.number({ message: 'EXPORT_LIMIT_PER_MINUTE moet een getal zijn' }).int().min(1).max(10_000).default(20),
+  EXPORT_CONCURRENCY: z.coerce.number({ message: 'EXPORT_CONCURRENCY moet een getal zijn' }).int().min(1).max(100).default(4),
+  WORKER_THREADS: z.coerce.number({ message: 'WORKER_THREADS moet een getal zijn' }).int().min(1).max(32).default(2),
   API_DOCS: z.enum(['on', 'off'], { message: 'API_DOCS moet on of off zijn' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
@@ -54,6 +57,10 @@ export interface Config {
   /** Address of the app as users reach it, without trailing slash: the base of links in e-mails. */
   publicUrl: string;
   mail: MailConfig;
+  /** Exports (inventory, crosswalk, leerroute) per caller per minute and in progress at once, per endpoint group. */
+  exportLimits: { perMinute: number; concurrent: number };
+  /** Worker threads for parsing uploads and building exports (WORKER_THREADS). */
+  workerThreads: number;
   /** Serve the API documentation at /api/docs (API_DOCS); default on in demo mode, off in production. */
   apiDocs: boolean;
 }
@@ -83,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clientDir: path.resolve(cwd, e.CLIENT_DIR ?? 'dist/client'),
     publicUrl: (e.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`).replace(/\/+$/, ''),
     mail: { transport, outboxDir: path.resolve(cwd, e.MAIL_OUTBOX_DIR), smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    exportLimits: { perMinute: e.EXPORT_LIMIT_PER_MINUTE, concurrent: e.EXPORT_CONCURRENCY },
+    workerThreads: e.WORKER_THREADS,
     apiDocs: (e.API_DOCS ?? (e.DOORLOPEND_MODE === 'demo' ? 'on' : 'off')) === 'on',
   };
 }

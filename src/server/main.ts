@@ -8,6 +8,7 @@ import { AppError } from './errors.js';
 import { snapshotOf } from './repositories/catalog-snapshot.js';
 import { createMailer } from './mail/index.js';
 import { warmMatchIndex } from './use-cases/matching/match.js';
+import { configureWorkerPool } from './workers/pool.js';
 
 /** Printed at every start in demo mode: demo accounts have a public password, so this must never hold real work. */
 const DEMO_BANNER = [
@@ -23,6 +24,7 @@ const DEMO_BANNER = [
 async function main() {
   const started = performance.now();
   const config = loadConfig();
+  configureWorkerPool(config.workerThreads);
   const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
   if (config.mode === 'demo') {
     const seeded = await seedDemoCatalogue(database.db);
@@ -52,6 +54,7 @@ async function main() {
     publicUrl: config.publicUrl,
     mode: config.mode,
     apiDocs: config.apiDocs,
+    exportLimits: config.exportLimits,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -23,6 +23,13 @@ export const MboItemId = tekst()
   .regex(/^(\d{5}:[A-Za-z0-9][A-Za-z0-9.-]{0,39}|keuzedeel:[A-Za-z0-9][A-Za-z0-9.-]{0,19})$/, 'geen geldig werkproces (verwacht crebo:code, bijvoorbeeld 25282:B1-K1-W1, of keuzedeel:code)');
 export const ItemId = z.union([EindtermId, MboItemId]);
 
+/**
+ * Bounds of one inventory selection (issue 10): the work of an inventory and its exports grows with the selection, and
+ * the public endpoints are anonymous. The largest profiel has 25 keuzevakken and a few profielmodulen, a student's route
+ * a handful of keuzedelen: these bounds leave room for every real selection.
+ */
+export const SELECTION_LIMITS = { keuzevakken: 40, profielmodulen: 12, keuzedelen: 30 } as const;
+
 /** A comma-separated list of codes in a query string ("K/PIE/16,K/PIE/02"; "K-PIE-16" also works). */
 const CodeList = (what: string, max: number) =>
   tekst()
@@ -43,11 +50,11 @@ export const InventarisQuery = z.object({
     .regex(/^[A-Z&]{1,10}$/, 'ongeldige profielcode, bijvoorbeeld PIE')
     .optional()
     .describe('Profielcode, bijvoorbeeld PIE: de profielmodulen en (zonder keuzevakken) alle keuzevakken van het profiel'),
-  keuzevakken: CodeList('keuzevak', 200).optional().describe('Keuzevakcodes, kommagescheiden: K/PIE/16,K/PIE/02'),
-  profielmodulen: CodeList('profielmodule', 50).optional().describe('Codes van profielmodulen, kommagescheiden'),
+  keuzevakken: CodeList('keuzevak', SELECTION_LIMITS.keuzevakken).optional().describe('Keuzevakcodes, kommagescheiden: K/PIE/16,K/PIE/02'),
+  profielmodulen: CodeList('profielmodule', SELECTION_LIMITS.profielmodulen).optional().describe('Codes van profielmodulen, kommagescheiden'),
   leerweg: LeerwegParam.optional().describe('Alleen eindtermen van deze leerweg tellen'),
   kwalificatie: tekst().trim().regex(/^\d{5}$/, 'een crebo bestaat uit vijf cijfers').optional().describe('Crebo van de kwalificatie'),
-  keuzedelen: CodeList('keuzedeel', 100).optional().describe('Keuzedeelcodes, kommagescheiden: K0072,K0219'),
+  keuzedelen: CodeList('keuzedeel', SELECTION_LIMITS.keuzedelen).optional().describe('Keuzedeelcodes, kommagescheiden: K0072,K0219'),
   min: Confidence.optional().describe('Voorstellen vanaf deze sterkte meetellen (standaard: mogelijk)'),
 });
 export type InventarisQuery = z.input<typeof InventarisQuery>;

@@ -23,6 +23,7 @@ import { organisationRoutes } from './routes/organisations.js';
 import { inventoryRoutes } from './routes/inventory.js';
 import { leerrouteRoutes } from './routes/leerroutes.js';
 import { leerrouteExportRoutes } from './routes/leerroute-export.js';
+import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
@@ -30,6 +31,8 @@ import { MailQueue, type Mailer } from '../mail/mailer.js';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
 
 export interface AppOptions {
+  /** Exports per caller per minute and in progress at once (config EXPORT_LIMIT_PER_MINUTE, EXPORT_CONCURRENCY). */
+  exportLimits?: HeavyRequestLimits;
   db: Kysely<DB>;
   /** Built front end; served when the folder exists. */
   clientDir?: string;
@@ -162,9 +165,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(accountRoutes({ db: opts.db, limiter: loginLimiter }));
       await api.register(beheerRoutes(opts.db));
       await api.register(organisationRoutes(opts.db, mail, publicUrl, { allowInsecure: opts.allowInsecureSso ?? false }));
-      await api.register(inventoryRoutes(opts.db));
+      await api.register(inventoryRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(leerrouteRoutes(opts.db));
-      await api.register(leerrouteExportRoutes(opts.db));
+      await api.register(leerrouteExportRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
     },
     { prefix: '/api' },

@@ -79,6 +79,7 @@ export class WorkerPool {
   private readonly workers = new Set<Worker>();
   private readonly queue: Job[] = [];
   private closed = false;
+  private done = 0;
 
   constructor(readonly size: number = DEFAULT_WORKER_THREADS) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`ongeldig aantal worker-threads: ${size}`);
@@ -93,9 +94,9 @@ export class WorkerPool {
     });
   }
 
-  /** Tasks waiting for a free worker. */
-  get waiting(): number {
-    return this.queue.length;
+  /** Tasks waiting for a free worker, tasks being run, and tasks run so far (succeeded or failed). */
+  get stats(): { waiting: number; running: number; completed: number } {
+    return { waiting: this.queue.length, running: this.workers.size - this.idle.length, completed: this.done };
   }
 
   async close(): Promise<void> {
@@ -131,6 +132,7 @@ export class WorkerPool {
     };
     const onMessage = (reply: Reply) => {
       done();
+      this.done++;
       worker.unref();
       this.idle.push(worker);
       if (reply.ok) job.resolve(asBuffer(reply.value));

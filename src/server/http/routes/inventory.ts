@@ -12,6 +12,7 @@ import {
   BeoordeeldeKoppeling, Bevestigingen, BevestigingenQuery, Crosswalk, ExportQuery, Inventaris, InventarisQuery, KoppelingBeoordelen, NietKoppelen,
 } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
+import { DEFAULT_HEAVY_REQUEST_LIMITS, HeavyRequestGate, userOrAddress, type HeavyRequestLimits } from '../load-shedding.js';
 import { getConfirmations } from '../../use-cases/inventory/confirmations.js';
 import { exportCase, exportInventory, type ExportFile } from '../../use-cases/inventory/export-inventory.js';
 import { getInventory } from '../../use-cases/inventory/get-inventory.js';
@@ -20,14 +21,23 @@ import { getCrosswalk, markUnlinked, reviewLink } from '../../use-cases/inventor
 const Params = z.object({ id: z.uuid('onbekende samenwerking') });
 const publicErrors = { 400: Problem, 404: Problem };
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+/** Exports are shed under load: 429 past the caller's limit, 503 when too many are in progress. */
+const exportErrors = { 429: Problem, 503: Problem };
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.body);
 }
 
-export function inventoryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+/**
+ * `exportLimits`: per caller per minute and in progress at once, for the public export (per address) and for the
+ * exports within a samenwerking (per user), each with its own count, so anonymous load never blocks partners' exports.
+ */
+export function inventoryRoutes(db: Kysely<DB>, opts: { exportLimits?: HeavyRequestLimits } = {}): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['inventaris'];
+    const limits = opts.exportLimits ?? DEFAULT_HEAVY_REQUEST_LIMITS;
+    const publicExports = new HeavyRequestGate(limits, 'exports').hooks();
+    const memberExports = new HeavyRequestGate(limits, 'exports').hooks(userOrAddress);
     app.get(
       '/inventaris',
       { schema: { tags, summary: 'Overlapinventaris (Alleen vmbo / Beiden / Alleen mbo) met voorstellen van de zoekmonitor, zonder beoordelingen', querystring: InventarisQuery, response: { 200: Inventaris, ...publicErrors } } },
@@ -35,7 +45,7 @@ export function inventoryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     );
     app.get(
       '/inventaris/export',
-      { schema: { tags, summary: 'De overlapinventaris als CSV of XLSX', querystring: ExportQuery, response: publicErrors } },
+      { ...publicExports, schema: { tags, summary: 'De overlapinventaris als CSV of XLSX', querystring: ExportQuery, response: { ...publicErrors, ...exportErrors } } },
       async (req, reply) => sendFile(reply, await exportInventory({ db, query: req.query, formaat: req.query.formaat })),
     );
     app.get(
@@ -51,7 +61,7 @@ export function inventoryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     );
     app.get(
       '/partnerships/:id/inventaris/export',
-      { schema: { tags, summary: 'De overlapinventaris van de samenwerking als CSV of XLSX', params: Params, querystring: ExportQuery, response: errors } },
+      { ...memberExports, schema: { tags, summary: 'De overlapinventaris van de samenwerking als CSV of XLSX', params: Params, querystring: ExportQuery, response: { ...errors, ...exportErrors } } },
       async (req, reply) => sendFile(reply, await exportInventory({ db, auth: req.auth, partnershipId: req.params.id, query: req.query, formaat: req.query.formaat })),
     );
     app.get(
@@ -62,12 +72,13 @@ export function inventoryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/partnerships/:id/crosswalk/case',
       {
+        ...memberExports,
         schema: {
           tags,
           summary: 'De bevestigde koppelingen als 1EdTech CASE 1.1-pakket (CFPackage, JSON): binnen de selectie, of zonder selectie de hele crosswalk',
           params: Params,
           querystring: InventarisQuery,
-          response: errors,
+          response: { ...errors, ...exportErrors },
         },
       },
       async (req, reply) => {

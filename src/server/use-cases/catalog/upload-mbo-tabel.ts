@@ -63,6 +63,7 @@ export async function uploadMboTabel(opts: { db: Kysely<DB>; auth: AuthContext |
     location: `upload:${query.bestandsnaam}`,
     ...(query.soort ? { kind: query.soort } : {}),
     ...(query.release ? { release: query.release } : {}),
+    ...(query.encoding ? { encoding: query.encoding } : {}),
     dryRun: query.dryRun,
   });
   if (report.status === 'geimporteerd') {

@@ -1,11 +1,10 @@
 /**
- * Exports of the inventory (CSV, XLSX) and of the crosswalk within it (1EdTech CASE 1.1 package JSON).
+ * Exports of the inventory (CSV, XLSX) and of the crosswalk within it (1EdTech CASE 1.1 package JSON). The selection is
+ * bounded by its schema (SELECTION_LIMITS); the XLSX is built in a worker thread (exceljs is CPU work of up to a second).
  */
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { buildCasePackage, type CfPackage } from '../../../domain/crosswalk/case-package.js';
-import { ITEM_HEADER, LINK_HEADER, inventoryCsv, inventoryTables } from '../../../domain/inventory/export-table.js';
-import type { Inventory } from '../../../domain/inventory/inventory.js';
+import { inventoryCsv } from '../../../domain/inventory/export-table.js';
 import type { CaseNode } from '../../../domain/crosswalk/case-package.js';
 import { parseMboItemId } from '../../../domain/inventory/ids.js';
 import type { DB } from '../../db/schema.js';
@@ -13,6 +12,7 @@ import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-sna
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import type { StoredLink } from '../../repositories/crosswalk-repository.js';
 import type { AuthContext } from '../auth/session.js';
+import { runInWorker } from '../../workers/pool.js';
 import { authorizePartnership } from '../partnerships/access.js';
 import { computeInventoryFor, type InventoryQuery } from './get-inventory.js';
 
@@ -20,30 +20,6 @@ export interface ExportFile {
   fileName: string;
   contentType: string;
   body: string | Buffer;
-}
-
-export async function inventoryXlsx(inv: Inventory): Promise<Buffer> {
-  const { items, links, totalen } = inventoryTables(inv);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Doorlopend';
-  // Fixed dates: the same inventory gives the same file.
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
-  const sheet = (name: string, header: readonly string[] | null, rows: Array<Array<string | number>>, widths: number[]) => {
-    const ws = wb.addWorksheet(name);
-    if (header) {
-      ws.addRow([...header]).font = { bold: true };
-      ws.views = [{ state: 'frozen', ySplit: 1 }];
-    }
-    for (const r of rows) ws.addRow(r);
-    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  };
-  sheet('Inventaris', ITEM_HEADER, items, [12, 6, 11, 18, 60, 50, 60, 10, 30, 38]);
-  sheet('Koppelingen', LINK_HEADER, links, [18, 50, 18, 50, 12, 10, 10, 8, 30, 30, 20, 24]);
-  sheet('Totalen', null, totalen, [45, 20, 30]);
-  const totals = wb.getWorksheet('Totalen')!;
-  totals.getRow(1).font = { bold: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 function fileStem(q: InventoryQuery): string {
@@ -56,7 +32,7 @@ export async function exportInventory(opts: { db: Kysely<DB>; auth?: AuthContext
   const { inventory } = await computeInventoryFor(opts);
   const stem = fileStem(opts.query);
   if (opts.formaat === 'csv') return { fileName: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: inventoryCsv(inventory) };
-  return { fileName: `${stem}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await inventoryXlsx(inventory) };
+  return { fileName: `${stem}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await runInWorker('inventoryXlsx', { inventory }) };
 }
 
 const hasSelection = (q: InventoryQuery) =>

@@ -1,7 +1,8 @@
 /**
  * Exports of a leerroute (issue 6): the PTA of one keuzevak or profielmodule (XLSX, accessible PDF) and the whole
  * route as a document to discuss and sign (DOCX, accessible PDF). Read access as for the route itself (getRoute:
- * partnership.read via the route's samenwerking, 404 for anyone else); an unknown vak is a 400.
+ * partnership.read via the route's samenwerking, 404 for anyone else); an unknown vak is a 400. The document model is
+ * built here; the files are rendered in the worker pool (workers/pool.ts), so other requests are not held up.
  */
 import type { Kysely } from 'kysely';
 import { bestandsnaam } from '../../../domain/exports/document-model.js';
@@ -9,9 +10,7 @@ import { buildPta, ptaDocument, ptaVakken, vindPtaVak } from '../../../domain/ex
 import { routeDocument } from '../../../domain/exports/route-document.js';
 import type { DB } from '../../db/schema.js';
 import { validationFailed } from '../../errors.js';
-import { renderDocx } from '../../exports/docx.js';
-import { renderPdf } from '../../exports/pdf.js';
-import { ptaXlsx } from '../../exports/pta-xlsx.js';
+import { runInWorker } from '../../workers/pool.js';
 import type { AuthContext } from '../auth/session.js';
 import type { ExportFile } from '../inventory/export-inventory.js';
 import { getRoute } from '../leerroutes/get-route.js';
@@ -36,13 +35,14 @@ export async function exportPta(opts: { db: Kysely<DB>; auth: AuthContext | null
   }
   const pta = buildPta(route, vak);
   const fileName = `pta-${bestandsnaam(route.naam)}-${bestandsnaam(vak.code)}.${opts.formaat}`;
-  const body = opts.formaat === 'xlsx' ? await ptaXlsx(pta) : await renderPdf(ptaDocument(pta));
+  // Rendering is CPU work (a PDF of a large route takes seconds): in a worker thread, off the event loop.
+  const body = opts.formaat === 'xlsx' ? await runInWorker('ptaXlsx', { pta }) : await runInWorker('pdf', { document: ptaDocument(pta) });
   return { fileName, contentType: CONTENT_TYPES[opts.formaat], body };
 }
 
 export async function exportRouteDocument(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; formaat: 'docx' | 'pdf' }): Promise<ExportFile> {
   const route = await getRoute(opts);
   const document = routeDocument(route);
-  const body = opts.formaat === 'docx' ? await renderDocx(document) : await renderPdf(document);
+  const body = await runInWorker(opts.formaat, { document });
   return { fileName: `leerroute-${bestandsnaam(route.naam)}.${opts.formaat}`, contentType: CONTENT_TYPES[opts.formaat], body };
 }
