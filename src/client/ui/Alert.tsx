@@ -1,3 +1,4 @@
+import '@utrecht/alert-css/dist/index.css';
 import { Alert as UtrechtAlert } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { Heading } from './Heading.js';

@@ -1,3 +1,5 @@
+import '@utrecht/badge-status-css/dist/index.css';
+import '@utrecht/data-badge-css/dist/index.css';
 import { DataBadge, StatusBadge as UtrechtStatusBadge } from '@utrecht/component-library-react';
 import type { HTMLAttributes, ReactNode } from 'react';
 

@@ -1,3 +1,4 @@
+import '@utrecht/button-css/dist/index.css';
 import { Button as UtrechtButton } from '@utrecht/component-library-react';
 import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 

@@ -1,3 +1,8 @@
+import '@utrecht/checkbox-css/dist/index.css';
+import '@utrecht/custom-checkbox-css/dist/index.css';
+import '@utrecht/form-field-css/dist/index.css';
+import '@utrecht/form-field-description-css/dist/index.css';
+import '@utrecht/form-label-css/dist/index.css';
 import { Checkbox, FormField as UtrechtFormField, FormFieldDescription, FormLabel } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode, Ref } from 'react';
 import { fieldDescriptions } from './FormField.js';

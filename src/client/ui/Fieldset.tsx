@@ -1,3 +1,4 @@
+import '@utrecht/form-fieldset-css/dist/index.css';
 import { Fieldset as UtrechtFieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { fieldDescriptions } from './FormField.js';

@@ -1,3 +1,8 @@
+import '@utrecht/form-field-css/dist/index.css';
+import '@utrecht/form-field-description-css/dist/index.css';
+import '@utrecht/form-label-css/dist/index.css';
+import '@utrecht/select-css/dist/index.css';
+import '@utrecht/textbox-css/dist/index.css';
 import {
   FormField as UtrechtFormField,
   FormFieldDescription,

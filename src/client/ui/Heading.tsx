@@ -1,3 +1,9 @@
+import '@utrecht/heading-1-css/dist/index.css';
+import '@utrecht/heading-2-css/dist/index.css';
+import '@utrecht/heading-3-css/dist/index.css';
+import '@utrecht/heading-4-css/dist/index.css';
+import '@utrecht/heading-5-css/dist/index.css';
+import '@utrecht/heading-6-css/dist/index.css';
 import { Heading as UtrechtHeading } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import type { HTMLAttributes, ReactNode, Ref } from 'react';

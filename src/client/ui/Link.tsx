@@ -1,3 +1,5 @@
+import '@utrecht/button-link-css/dist/index.css';
+import '@utrecht/link-css/dist/index.css';
 import { ButtonLink as UtrechtButtonLink, Link as UtrechtLink } from '@utrecht/component-library-react';
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { useHref, useLinkClickHandler } from 'react-router-dom';

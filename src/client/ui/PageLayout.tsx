@@ -1,3 +1,10 @@
+import '@utrecht/document-css/dist/index.css';
+import '@utrecht/nav-bar-css/dist/index.css';
+import '@utrecht/nav-list-css/dist/index.css';
+import '@utrecht/page-content-css/dist/index.css';
+import '@utrecht/page-footer-css/dist/index.css';
+import '@utrecht/page-header-css/dist/index.css';
+import '@utrecht/skip-link-css/dist/index.css';
 import {
   Document,
   NavBar,

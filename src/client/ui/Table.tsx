@@ -1,3 +1,4 @@
+import '@utrecht/table-css/dist/index.css';
 import {
   Table as UtrechtTable,
   TableBody as UtrechtTableBody,

@@ -1,3 +1,10 @@
+import '@utrecht/code-css/dist/index.css';
+import '@utrecht/code-block-css/dist/index.css';
+import '@utrecht/data-list-css/dist/index.css';
+import '@utrecht/mark-css/dist/index.css';
+import '@utrecht/ordered-list-css/dist/index.css';
+import '@utrecht/paragraph-css/dist/index.css';
+import '@utrecht/unordered-list-css/dist/index.css';
 import {
   Code as UtrechtCode,
   CodeBlock as UtrechtCodeBlock,
