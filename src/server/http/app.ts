@@ -15,6 +15,7 @@ import { mustNotStore, securityHeaders } from './security-headers.js';
 import { LoginRateLimiter } from '../auth/rate-limiter.js';
 import { OidcConfigurations } from '../auth/oidc.js';
 import { registerAuthHooks } from './auth-hooks.js';
+import { registerTextGuard } from './text-guard.js';
 import { authRoutes } from './routes/auth.js';
 import { accountRoutes } from './routes/account.js';
 import { beheerRoutes } from './routes/beheer.js';
@@ -151,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       registerAuthHooks(api, opts.db);
+      registerTextGuard(api);
       // One failure count for sign-ins and for password re-confirmations (deleting the account).
       const loginLimiter = opts.loginLimiter ?? new LoginRateLimiter();
       // The mode is public (the front end shows a banner in demo mode), nothing else about the configuration.
