@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { tekst } from './text.js';
-import { TEKENCODERINGEN } from '../domain/mbo/csv.js';
+import { TEKENCODERINGEN } from './tekencoderingen.js';
 
 /** An organisation whose members can sign in through its own identity provider (only id and name: public). */
 export const SsoOrganisatie = z.object({ id: z.string(), naam: z.string() });

@@ -7,11 +7,11 @@
  * another organisation's data is never revealed.
  */
 
-export const ORGANISATION_KINDS = ['vmbo-school', 'mbo-instelling', 'regio'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import { ROLES, type Role } from '../../shared/roles.js';
 
-export const ROLES = ['beheerder', 'ontwikkelaar', 'examinator', 'examencommissie', 'decaan', 'leerling'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles and organisation kinds are part of the API contract and live in src/shared/roles.ts (shared imports no
+// domain). Re-exported here for the importers that still take them from the rules; new code imports src/shared/roles.
+export { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../../shared/roles.js';
 
 /** Roles of the staff (everyone but leerlingen). */
 export const STAFF_ROLES: readonly Role[] = ['beheerder', 'ontwikkelaar', 'examinator', 'examencommissie', 'decaan'];

@@ -21,13 +21,9 @@ export interface CsvOptions {
 
 const BOM = '\uFEFF';
 
-/**
- * Character encodings of a table file: UTF-8 (the default; a BOM is allowed) or, when the user says so, one of the
- * two single-byte encodings older Dutch Excel versions write: ISO-8859-1 (latin1) or Windows-1252.
- */
-export const TEKENCODERINGEN = ['utf-8', 'latin1', 'windows-1252'] as const;
-export type Tekencodering = (typeof TEKENCODERINGEN)[number];
-export const isTekencodering = (value: string): value is Tekencodering => (TEKENCODERINGEN as readonly string[]).includes(value);
+// The character encodings of a table file are part of the API contract: src/shared/tekencoderingen.ts (re-exported).
+import type { Tekencodering } from '../../shared/tekencoderingen.js';
+export { TEKENCODERINGEN, isTekencodering, type Tekencodering } from '../../shared/tekencoderingen.js';
 
 /**
  * The text of a file's bytes. UTF-8 (default) must be valid: otherwise the file is refused, naming the line of the
