@@ -1,0 +1,89 @@
+/**
+ * The review actions of a samenwerking's crosswalk in the overlap inventory: mark an item as bewust niet gekoppeld,
+ * confirm, retype or reject a link, and add a link the engine missed. Each says what happened through `onChanged`.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { InventarisItem, Koppeling, Relatie } from '../../../shared/inventory-api.js';
+import { ApiError } from '../../api.js';
+import { useAction } from '../../components/ConfirmAction.js';
+import { inventoryApi } from '../../lib/inventory-api.js';
+import type { Changed } from './labels.js';
+
+export function useNietKoppelen(item: InventarisItem, partnershipId: string, onChanged: Changed) {
+  const action = useAction('Opslaan lukte niet.');
+  const toggle = () =>
+    void action
+      .run(async () => {
+        await inventoryApi.nietKoppelen(partnershipId, { itemId: item.id, bewustNietGekoppeld: !item.bewustNietGekoppeld });
+        return null;
+      })
+      .then((ok) => ok && onChanged(`${item.code} ${item.bewustNietGekoppeld ? 'is niet meer gemarkeerd' : 'is gemarkeerd als bewust niet gekoppeld'}.`));
+  return { action, toggle };
+}
+
+/** One link: its name (the form's accessible name), the chosen type and toelichting, and the review actions. */
+export function useKoppelingBeoordelen(link: Koppeling, byId: ReadonlyMap<string, InventarisItem>, partnershipId: string | undefined, onChanged: Changed) {
+  const e = byId.get(link.eindtermId);
+  const w = byId.get(link.werkprocesId);
+  const name = `Koppeling ${e?.code ?? link.eindtermId} en ${w?.code ?? link.werkprocesId}`;
+  const [relatie, setRelatie] = useState<string>(link.relatie ?? '');
+  const [toelichting, setToelichting] = useState(link.toelichting ?? '');
+  const action = useAction('Opslaan lukte niet.');
+  const act = (actie: 'bevestigen' | 'afwijzen') =>
+    void action
+      .run(async () => {
+        await inventoryApi.beoordeel(partnershipId!, {
+          eindtermId: link.eindtermId,
+          werkprocesId: link.werkprocesId,
+          actie,
+          ...(actie === 'bevestigen' && relatie ? { relatie: relatie as Relatie } : {}),
+          ...(toelichting.trim() ? { toelichting: toelichting.trim() } : {}),
+        });
+        return null;
+      })
+      .then(
+        (ok) =>
+          ok &&
+          onChanged(
+            actie === 'afwijzen' ? `${name} is afgewezen.` : `${name} is bevestigd${relatie ? ` (${relatie})` : ''}.`,
+            // The link moves between the lists of counted and rejected links: focus goes to the announcement.
+            actie === 'afwijzen' || link.status === 'afgewezen',
+          ),
+      );
+  const id = `k-${link.eindtermId}-${link.werkprocesId}`.replace(/[^A-Za-z0-9-]/g, '-');
+  return { e, w, name, id, relatie, setRelatie, toelichting, setToelichting, action, act };
+}
+
+/** A link added by hand: an eindterm, a werkproces (or keuzedeel), a type and a toelichting. */
+export function useKoppelingToevoegen(partnershipId: string, onChanged: Changed) {
+  const [eindterm, setEindterm] = useState('');
+  const [werkproces, setWerkproces] = useState('');
+  const [relatie, setRelatie] = useState('');
+  const [toelichting, setToelichting] = useState('');
+  const action = useAction('Toevoegen lukte niet.');
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    void action
+      .run(async () => {
+        if (!eindterm || !werkproces) throw new ApiError(400, 'Kies een eindterm en een werkproces.');
+        await inventoryApi.beoordeel(partnershipId, {
+          eindtermId: eindterm,
+          werkprocesId: werkproces,
+          actie: 'toevoegen',
+          ...(relatie ? { relatie: relatie as Relatie } : {}),
+          ...(toelichting.trim() ? { toelichting: toelichting.trim() } : {}),
+        });
+        return null;
+      })
+      .then((ok) => {
+        if (ok) {
+          setEindterm('');
+          setWerkproces('');
+          setToelichting('');
+          onChanged('Koppeling toegevoegd.');
+        }
+      });
+  };
+  return { eindterm, setEindterm, werkproces, setWerkproces, relatie, setRelatie, toelichting, setToelichting, action, submit };
+}
