@@ -3,7 +3,8 @@
  * user who asks and only return what that user's memberships reach (tenant scoping in SQL).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Membership, OrganisationKind, Role } from '../../domain/auth/rules.js';
+import type { Membership } from '../../domain/auth/rules.js';
+import type { OrganisationKind, Role } from '../../shared/roles.js';
 import type { DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -39,6 +40,24 @@ export async function insertUser(db: Db, user: { email: string; naam: string; pa
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Gives the user the platform right to load the national catalogue (app_user.platform_beheerder, migration 0009). */
+export async function grantPlatformBeheerder(db: Db, userId: string): Promise<void> {
+  await db.updateTable('app_user').set({ platform_beheerder: true }).where('id', '=', userId).execute();
+}
+
+/** The e-mail addresses of an organisation's beheerders, sorted (to tell them about a proposal). */
+export async function beheerderEmailsOf(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select('u.email')
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.rol', '=', 'beheerder')
+    .orderBy('u.email')
+    .execute();
+  return rows.map((r) => r.email);
 }
 
 export async function membershipsOf(db: Db, userId: string): Promise<MembershipInfo[]> {

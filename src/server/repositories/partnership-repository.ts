@@ -4,7 +4,7 @@
  * rules first (use-cases/partnerships/access.ts).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { OrganisationKind, Role } from '../../domain/auth/rules.js';
+import type { OrganisationKind, Role } from '../../shared/roles.js';
 import type { DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -35,6 +35,15 @@ export async function findPartnership(db: Db, id: string): Promise<PartnershipRo
 export async function lockPartnership(trx: Transaction<DB>, id: string): Promise<PartnershipRow | undefined> {
   const row = await trx.selectFrom('partnership').select(['id', 'naam', 'created_at']).where('id', '=', id).forUpdate().executeTakeFirst();
   return row && { id: row.id, naam: row.naam, createdAt: new Date(row.created_at) };
+}
+
+/**
+ * The organisations that are members (status 'lid') of the samenwerking. Proposed ones are not: a proposed
+ * organisation has no access until its beheerder accepts (migration 0007).
+ */
+export async function memberOrganisationIds(db: Db, partnershipId: string): Promise<string[]> {
+  const rows = await db.selectFrom('partnership_member').select('organisation_id').where('partnership_id', '=', partnershipId).where('status', '=', 'lid').execute();
+  return rows.map((r) => r.organisation_id);
 }
 
 /** The partner organisations (members and proposals) of the given samenwerkingen, by name. */

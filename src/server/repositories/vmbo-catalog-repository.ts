@@ -1,5 +1,8 @@
-/** Data access for the vmbo catalogue (vmbo_item, source_release). The catalogue is public: no tenant scope. */
-import type { Kysely, Transaction } from 'kysely';
+/**
+ * Data access for the vmbo catalogue (vmbo_item, vmbo_leerweg), the releases of every catalogue source
+ * (source_release) and the catalogue import lock. The catalogue is public: no tenant scope.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { contentHash, type StoredItemState, type Vervallen } from '../../domain/vmbo/catalog-diff.js';
 import type { VmboItem, VmboKind } from '../../domain/vmbo/slo-dataset.js';
 import type { Leerweg } from '../../shared/catalog-api.js';
@@ -17,6 +20,14 @@ const CHUNK = 300;
 export async function loadItemStates(db: Db): Promise<StoredItemState[]> {
   const rows = await db.selectFrom('vmbo_item').select(['id', 'kind', 'content_hash', 'status']).execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind as VmboKind, contentHash: r.content_hash, status: r.status as 'actief' | 'vervallen' }));
+}
+
+/**
+ * The catalogue import lock: one import (SLO or mbo, any source) at a time, held until the transaction ends.
+ * A transaction-scoped advisory lock (key 4242002; the migrations use 4242001), on PostgreSQL and PGlite alike.
+ */
+export async function lockCatalogueImports(trx: Transaction<DB>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
 }
 
 export async function insertRelease(
@@ -93,6 +104,13 @@ export async function deleteDemoCatalogue(db: Db): Promise<boolean> {
   await db.deleteFrom('vmbo_item').execute();
   await db.deleteFrom('source_release').where('id', 'in', demo.map((d) => d.id)).execute();
   return true;
+}
+
+/** The vmbo leerwegen (a fixed list from migration 0001, not in the snapshot), in their usual order. */
+export async function listLeerwegen(db: Kysely<DB>): Promise<Array<{ code: Leerweg; naam: string }>> {
+  const rows = await db.selectFrom('vmbo_leerweg').select(['code', 'naam']).orderBy('volgorde').execute();
+  // The table's CHECK constraint allows exactly the codes of the Leerweg enum (BB, KB, GL, TL).
+  return rows.map((r) => ({ code: r.code as Leerweg, naam: r.naam }));
 }
 
 // ---- read side: served from the in-memory snapshot of the catalogue ----

@@ -11,6 +11,7 @@ import { getCatalogStatus } from '../../use-cases/catalog/get-catalog-status.js'
 import { getKeuzevak } from '../../use-cases/catalog/get-keuzevak.js';
 import { getProfiel, listProfielen } from '../../use-cases/catalog/get-profiel.js';
 import { getProfielmodule } from '../../use-cases/catalog/get-profielmodule.js';
+import { listLeerwegen } from '../../use-cases/catalog/list-leerwegen.js';
 import { listKeuzevakken, listProfielmodulen } from '../../use-cases/catalog/list-keuzevakken.js';
 import { searchCatalog } from '../../use-cases/catalog/search-catalog.js';
 
@@ -23,10 +24,9 @@ export function catalogRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       getCatalogStatus({ db }),
     );
 
-    app.get('/vmbo/leerwegen', { schema: { tags: ['vmbo'], summary: 'De vmbo-leerwegen', response: { 200: z.array(LeerwegInfo) } } }, async () => {
-      const rows = await db.selectFrom('vmbo_leerweg').select(['code', 'naam']).orderBy('volgorde').execute();
-      return rows as LeerwegInfo[];
-    });
+    app.get('/vmbo/leerwegen', { schema: { tags: ['vmbo'], summary: 'De vmbo-leerwegen', response: { 200: z.array(LeerwegInfo) } } }, () =>
+      listLeerwegen({ db }),
+    );
 
     app.get(
       '/vmbo/profielen',

@@ -1,9 +1,9 @@
 /** Creates a user with a role in an organisation (created when it does not exist): the first beheerder, from the CLI. */
 import type { Kysely } from 'kysely';
-import type { OrganisationKind, Role } from '../../../domain/auth/rules.js';
+import type { OrganisationKind, Role } from '../../../shared/roles.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { findOrganisationByName, findUserByEmail, insertMembership, insertOrganisation, insertUser } from '../../repositories/account-repository.js';
+import { findOrganisationByName, findUserByEmail, grantPlatformBeheerder, insertMembership, insertOrganisation, insertUser } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { Email } from '../../../shared/auth-api.js';
@@ -46,7 +46,7 @@ export async function createUser(opts: {
     }
     const userId = await insertUser(trx, { email: email.data, naam: opts.naam.trim(), passwordHash });
     if (opts.platformBeheerder) {
-      await trx.updateTable('app_user').set({ platform_beheerder: true }).where('id', '=', userId).execute();
+      await grantPlatformBeheerder(trx, userId);
       await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'platform.beheerder_granted', subjectType: 'user', subjectId: userId, details: { via: 'cli' } });
     }
     await insertMembership(trx, { userId, organisationId: org.id, rol: opts.rol });

@@ -2,7 +2,7 @@
  * Import of the SLO vmbo dataset: read, validate everything, then write in one
  * transaction. A second run of the same data changes nothing.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { countByKind, diffCatalog } from '../../../domain/vmbo/catalog-diff.js';
 import { parseSloDataset, SloDatasetError, type DuplicateCode, type VmboKind } from '../../../domain/vmbo/slo-dataset.js';
 import type { DB } from '../../db/schema.js';
@@ -55,7 +55,7 @@ export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport
   const isDemo = opts.isDemo ?? false;
 
   const result = await opts.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
+    await repo.lockCatalogueImports(trx);
     const current = await repo.latestReleaseInDb(trx);
     const replacingDemo = !isDemo && current?.is_demo === true;
     const stored = replacingDemo ? [] : await repo.loadItemStates(trx);

@@ -3,12 +3,12 @@
  * before, then one transaction under the catalogue import lock. Nothing to change → nothing written.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { countMboByKind, diffMboRecords, type MboRecord, type MboRecordKind } from '../../../domain/mbo/catalog-records.js';
 import { MboImportError } from '../../../domain/mbo/errors.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { insertRelease, latestReleaseInDb, updateReleaseReport } from '../../repositories/vmbo-catalog-repository.js';
+import { insertRelease, latestReleaseInDb, lockCatalogueImports, updateReleaseReport } from '../../repositories/vmbo-catalog-repository.js';
 import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/mbo-catalog-repository.js';
 
@@ -68,7 +68,7 @@ export async function writeMboImport(input: WriteMboImportInput): Promise<MboImp
   const release = input.release?.trim() || `ongelabeld (${input.checksum.slice(0, 8)})`;
   const result = await input.db.transaction().execute(async (trx) => {
     // The same lock as the SLO import: one catalogue import at a time.
-    await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
+    await lockCatalogueImports(trx);
     const current = await latestReleaseInDb(trx, input.source);
     const replacingDemo = !input.isDemo && current?.is_demo === true;
     const stored = replacingDemo ? [] : await repo.loadMboStates(trx, input.source);

@@ -10,8 +10,10 @@ import type { Inventaris } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
+import { findPartnership } from '../../repositories/partnership-repository.js';
+import { notFound } from '../../errors.js';
 import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership } from '../partnerships/access.js';
+import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../partnerships/access.js';
 import { alignerOf } from './aligner.js';
 import { resolveSelection, type ResolvedSelection, type SelectionInput } from './selection.js';
 
@@ -53,8 +55,9 @@ export async function computeInventoryFor(opts: { db: Kysely<DB>; auth?: AuthCon
   if (opts.partnershipId !== undefined) {
     const access = await authorizePartnership({ db: opts.db, auth: opts.auth ?? null, partnershipId: opts.partnershipId, action: 'partnership.read' });
     magBeoordelen = can(access.auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds });
-    const row = await opts.db.selectFrom('partnership').select(['id', 'naam']).where('id', '=', opts.partnershipId).executeTakeFirstOrThrow();
-    samenwerking = { id: row.id, naam: row.naam };
+    const partnership = await findPartnership(opts.db, opts.partnershipId);
+    if (!partnership) throw notFound(PARTNERSHIP_NOT_FOUND);
+    samenwerking = { id: partnership.id, naam: partnership.naam };
     [links, unlinked] = await Promise.all([crosswalk.listLinks(opts.db, opts.partnershipId), crosswalk.listUnlinked(opts.db, opts.partnershipId)]);
   }
   const snapshot = await snapshotOf(opts.db);

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { decide } from '../../../domain/auth/rules.js';
 import type { DB } from '../../db/schema.js';
 import { forbidden, notFound } from '../../errors.js';
+import { memberOrganisationIds } from '../../repositories/partnership-repository.js';
 import { requireAuth } from '../auth/get-me.js';
 import type { AuthContext } from '../auth/session.js';
 
@@ -18,13 +19,6 @@ export interface PartnershipAccess {
   memberOrganisationIds: string[];
 }
 
-/** The organisations that are members (status 'lid') of the samenwerking; proposed ones are not. */
-export async function partnershipMemberOrganisationIds(db: Kysely<DB>, partnershipId: string): Promise<string[]> {
-  // Only accepted members: a proposed organisation has no access until its beheerder accepts (migration 0007).
-  const rows = await db.selectFrom('partnership_member').select('organisation_id').where('partnership_id', '=', partnershipId).where('status', '=', 'lid').execute();
-  return rows.map((r) => r.organisation_id);
-}
-
 export async function authorizePartnership(opts: {
   db: Kysely<DB>;
   auth: AuthContext | null;
@@ -32,9 +26,10 @@ export async function authorizePartnership(opts: {
   action: 'partnership.read' | 'partnership.write';
 }): Promise<PartnershipAccess> {
   const auth = requireAuth(opts.auth);
-  const memberOrganisationIds = await partnershipMemberOrganisationIds(opts.db, opts.partnershipId);
-  const decision = decide(auth.actor, opts.action, { type: 'partnership', memberOrganisationIds });
+  // Only accepted members (status 'lid'): a proposed organisation has no access until its beheerder accepts.
+  const members = await memberOrganisationIds(opts.db, opts.partnershipId);
+  const decision = decide(auth.actor, opts.action, { type: 'partnership', memberOrganisationIds: members });
   if (decision === 'not_found') throw notFound(PARTNERSHIP_NOT_FOUND);
   if (decision === 'forbidden') throw forbidden();
-  return { auth, partnershipId: opts.partnershipId, memberOrganisationIds };
+  return { auth, partnershipId: opts.partnershipId, memberOrganisationIds: members };
 }

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { MailQueue } from '../../mail/mailer.js';
+import { beheerderEmailsOf } from '../../repositories/account-repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -9,19 +10,6 @@ type Db = Kysely<DB> | Transaction<DB>;
 export interface ProposalNotifier {
   mail: MailQueue;
   publicUrl: string;
-}
-
-/** The e-mail addresses of an organisation's beheerders (to tell them about a proposal). */
-async function beheerderAddresses(db: Db, organisationId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('membership as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select('u.email')
-    .where('m.organisation_id', '=', organisationId)
-    .where('m.rol', '=', 'beheerder')
-    .orderBy('u.email')
-    .execute();
-  return rows.map((r) => r.email);
 }
 
 /**
@@ -34,7 +22,7 @@ export async function notifyProposal(
   p: { actorNaam: string; proposerNaam: string; partnershipNaam: string; targetId: string; targetNaam: string },
 ): Promise<() => void> {
   if (!notifier) return () => {};
-  const recipients = await beheerderAddresses(db, p.targetId);
+  const recipients = await beheerderEmailsOf(db, p.targetId);
   return () => {
     for (const to of recipients) {
       notifier.mail.enqueue({

@@ -9,11 +9,11 @@ import type { Partner } from '../../../shared/partnership-api.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById } from '../../repositories/account-repository.js';
-import { acceptProposal, deletePartner, deleteProposals, insertProposal, lockPartnership, partnersOf } from '../../repositories/partnership-repository.js';
+import { acceptProposal, deletePartner, deleteProposals, insertProposal, lockPartnership, memberOrganisationIds, partnersOf } from '../../repositories/partnership-repository.js';
 import type { AuthContext } from '../auth/session.js';
 import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
 import { authorizeOrganisation } from '../organisations/organisations.js';
-import { authorizePartnership, PARTNERSHIP_NOT_FOUND, partnershipMemberOrganisationIds } from './access.js';
+import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from './access.js';
 import { auditPartnership, partnerCandidate, toPartner } from './partnerships.js';
 
 type Db = Kysely<DB>;
@@ -83,7 +83,7 @@ export async function answerProposal(opts: { db: Db; auth: AuthContext | null; p
     if (!org) throw notFound(NO_PROPOSAL);
     const done = opts.accept ? await acceptProposal(trx, partnership.id, org.id) : await deletePartner(trx, partnership.id, org.id, 'voorgesteld');
     if (!done) throw notFound(NO_PROPOSAL);
-    const members = await partnershipMemberOrganisationIds(trx, partnership.id);
+    const members = await memberOrganisationIds(trx, partnership.id);
     await auditPartnership(trx, {
       actorUserId: auth.user.id,
       organisationIds: [...members, org.id],
@@ -109,7 +109,7 @@ export async function leavePartnership(opts: { db: Db; auth: AuthContext | null;
     if (!partnership) throw notFound(PARTNERSHIP_NOT_FOUND);
     const org = await findOrganisationById(trx, opts.organisationId);
     if (!org || !(await deletePartner(trx, partnership.id, org.id, 'lid'))) throw notFound('Deze organisatie is geen partner in deze samenwerking.');
-    const remaining = await partnershipMemberOrganisationIds(trx, partnership.id);
+    const remaining = await memberOrganisationIds(trx, partnership.id);
     const withdrawn = remaining.length === 0 ? await deleteProposals(trx, partnership.id) : [];
     await auditPartnership(trx, {
       actorUserId: access.auth.user.id,
