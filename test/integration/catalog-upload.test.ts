@@ -162,6 +162,15 @@ describe.skipIf(!databaseAvailable)(`catalogue upload by a platform beheerder ($
       await refused(body, 422, /het bestand heeft meer dan 50\.000 regels; de grens is 50\.000 regels per tabel/);
     });
 
+    it('refuses a CSV of 120,000 rows with the same row limit, before validating its rows', async () => {
+      const before = await catalogue();
+      const csv = ['code,titel,sbu', ...Array.from({ length: 120_000 }, (_, i) => `K${String(i % 10_000).padStart(4, '0')},Titel,240`)].join('\n');
+      const res = await upload(bea, { bestandsnaam: 'keuzedelen.csv', dryRun: 'false' }, csv);
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().detail).toBe('keuzedelen.csv: het bestand heeft meer dan 50.000 regels; de grens is 50.000 regels per tabel');
+      expect(await catalogue()).toEqual(before);
+    });
+
     it('refuses a zip whose sheet unpacks beyond the bound (zip bomb) with 413', async () => {
       // About 70 MB of XML that compresses to well under a megabyte.
       const padding = `<row r="1">${inline('A1', 'code')}</row>` + ' '.repeat(70 * 1024 * 1024);

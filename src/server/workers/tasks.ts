@@ -5,8 +5,8 @@
  */
 import { recordsFromTable, type TableRecords } from '../../domain/mbo/catalog-records.js';
 import type { TableKind } from '../../domain/mbo/columns.js';
-import type { Tekencodering } from '../../domain/mbo/csv.js';
-import { parseCsvFile, parseXlsxTable, type ParsedTable } from '../../domain/mbo/tables.js';
+import { decodeTableText, parseCsv, type Tekencodering } from '../../domain/mbo/csv.js';
+import { parseCsvTable, parseXlsxTable, type ParsedTable } from '../../domain/mbo/tables.js';
 import { tooManyRows, TABLE_LIMITS } from '../../domain/mbo/xlsx.js';
 import type { ExportDocument } from '../../domain/exports/document-model.js';
 import type { Pta } from '../../domain/exports/pta.js';
@@ -31,9 +31,14 @@ async function mboTable(input: MboTableTask): Promise<{ table: Pick<ParsedTable,
   // The shipped catalogue lists werkprocessen whose kerntaak row is missing: the kerntaak is
   // added with its code and titel null (never an invented title); the report counts them.
   const options = { werkprocesZonderKerntaak: 'kerntaak-afleiden' as const, ...(input.kind ? { kind: input.kind } : {}) };
-  const table = input.extension === '.csv' ? parseCsvFile(content, input.name, { ...options, encoding: input.encoding }) : await parseXlsxTable(content, input.name, options);
-  // The XLSX reader stops at the row limit while reading; a CSV is bounded by the upload size, then by rows here.
-  if (table.aantalRegels + 1 > TABLE_LIMITS.rows) throw tooManyRows(input.name);
+  let table: ParsedTable;
+  if (input.extension === '.csv') {
+    // The XLSX reader stops at the row limit while reading; a CSV (bounded by the upload size) is split into rows
+    // first and counted before any row is validated.
+    const text = decodeTableText(content, input.name, input.encoding);
+    if (parseCsv(text, input.name).rows.length > TABLE_LIMITS.rows) throw tooManyRows(input.name);
+    table = parseCsvTable(text, input.name, options);
+  } else table = await parseXlsxTable(content, input.name, options);
   return { table: { kind: table.kind, aantalRegels: table.aantalRegels }, result: recordsFromTable(table) };
 }
 
