@@ -27,7 +27,7 @@ import {
   OpleidingsdomeinSummary,
 } from '../shared/mbo-api.js';
 import { AuditRegel, Bericht, Lid, Me, Organisatie, Uitnodiging } from '../shared/auth-api.js';
-import type { LidToevoegen, LoginRequest, Uitnodigen, UitnodigingAccepteren, WachtwoordHerstellen, WachtwoordVergeten } from '../shared/auth-api.js';
+import type { LoginRequest, Uitnodigen, UitnodigingAccepteren, WachtwoordHerstellen, WachtwoordVergeten } from '../shared/auth-api.js';
 
 /** An API call that failed; `detail` is meant to be shown to the user. */
 export class ApiError extends Error {
@@ -346,7 +346,6 @@ export const api = {
   organisations: (signal?: AbortSignal) => getJson(urls.organisations(), z.array(Organisatie), signal),
   organisation: (id: string, signal?: AbortSignal) => getJson(urls.organisation(id), Organisatie, signal),
   members: (id: string, signal?: AbortSignal) => getJson(urls.members(id), z.array(Lid), signal),
-  addMember: (id: string, body: LidToevoegen, signal?: AbortSignal) => sendJson('POST', urls.members(id), body, Lid, signal),
   audit: (id: string, signal?: AbortSignal) => getJson(urls.audit(id), z.array(AuditRegel), signal),
   invite: (id: string, body: Uitnodigen, signal?: AbortSignal) => sendJson('POST', urls.invitations(id), body, Uitnodiging, signal),
 };

@@ -40,6 +40,7 @@ export const Organisatie = z.object({
   brin: z.string().nullable(),
   vestigingen: z.array(z.object({ naam: z.string(), brinVestiging: z.string().nullable() })),
   mijnRollen: z.array(Rol),
+  heeftBeheerder: z.boolean().describe('Of de organisatie minstens één beheerder heeft (zonder beheerder kan niemand uitnodigen of gegevens wijzigen)'),
 });
 export type Organisatie = z.infer<typeof Organisatie>;
 
@@ -47,9 +48,6 @@ export const OrganisatieParams = z.object({ id: z.uuid('onbekende organisatie') 
 
 export const Lid = z.object({ gebruikerId: z.string(), naam: z.string(), email: z.string(), rollen: z.array(Rol) });
 export type Lid = z.infer<typeof Lid>;
-
-export const LidToevoegen = z.object({ email: Email, rol: Rol });
-export type LidToevoegen = z.infer<typeof LidToevoegen>;
 
 export const AuditRegel = z.object({
   id: z.number().int(),
@@ -80,8 +78,29 @@ export type WachtwoordHerstellen = z.infer<typeof WachtwoordHerstellen>;
 export const Uitnodigen = z.object({ email: Email, rol: Rol });
 export type Uitnodigen = z.infer<typeof Uitnodigen>;
 
-export const Uitnodiging = z.object({ id: z.string(), email: z.string(), rol: Rol, verlooptOp: z.string().describe('ISO 8601') });
+/**
+ * The answer to an invitation (202): the same status and shape whether or not the address has an account,
+ * so it never reveals that; nobody becomes a member until the invitee accepts.
+ */
+export const Uitnodiging = z.object({
+  bericht: z.string(),
+  email: z.string(),
+  rol: Rol,
+  verlooptOp: z.string().describe('ISO 8601'),
+});
 export type Uitnodiging = z.infer<typeof Uitnodiging>;
+
+/** A signed-in user accepts an invitation to their own e-mail address (no password: the session proves who it is). */
+export const UitnodigingAannemen = z.object({ token: LinkToken });
+export type UitnodigingAannemen = z.infer<typeof UitnodigingAannemen>;
+
+/** The answer when one leaves an organisation: who became beheerder when the last one left (or that there is none). */
+export const OrganisatieVerlaten = z.object({
+  bericht: z.string(),
+  nieuweBeheerder: z.object({ gebruikerId: z.string(), naam: z.string() }).nullable().describe('Wie beheerder werd omdat de laatste beheerder vertrok'),
+  zonderBeheerder: z.boolean().describe('De organisatie heeft nu geen beheerder (er was geen medewerker om het over te nemen)'),
+});
+export type OrganisatieVerlaten = z.infer<typeof OrganisatieVerlaten>;
 
 export const UitnodigingAccepteren = z.object({
   token: LinkToken,

@@ -210,9 +210,11 @@ describe.skipIf(!browserReady)('accounts in the browser: password reset and invi
       page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/uitnodigingen')),
       form.getByRole('button', { name: 'Uitnodiging versturen' }).click(),
     ]);
-    expect(response.status()).toBe(201);
+    expect(response.status()).toBe(202);
     expect(response.request().headers()['x-csrf-token']).toBeTruthy();
     await form.getByRole('status').filter({ hasText: `Uitnodiging verstuurd naar ${email} als ontwikkelaar/docent.` }).waitFor();
+    // Not a member until accepted.
+    expect(await main().getByRole('table', { name: 'Leden' }).getByRole('rowheader', { name: 'Nina Nieuw' }).count()).toBe(0);
     await main().getByRole('table', { name: 'Auditlog' }).getByRole('row', { name: /Bea Beheerder.*Uitnodiging verstuurd/ }).waitFor();
     await expectAccessible('organisation page with the invitation form');
 
@@ -229,17 +231,19 @@ describe.skipIf(!browserReady)('accounts in the browser: password reset and invi
 
     const accept = main().getByRole('form', { name: 'Uitnodiging aannemen' });
     await accept.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
-    await accept.getByText('Vul uw naam in.').waitFor();
-    expect(await isFocused(accept.getByRole('textbox', { name: 'Uw naam' }))).toBe(true);
+    await accept.getByText('Vul een wachtwoord in.').waitFor();
+    expect(await isFocused(accept.getByLabel('Wachtwoord', { exact: true }))).toBe(true);
 
-    // A new account with a too short password: the server's field error is shown at the field.
-    await accept.getByRole('textbox', { name: 'Uw naam' }).fill('Nina Nieuw');
+    // A new account without a name and with a too short password: the server's field errors are shown at the fields
+    // (the name is only asked of a new account: the server knows which it is).
     await accept.getByLabel('Wachtwoord', { exact: true }).fill('kort');
     await accept.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
     await main().locator(':focus').getByRole('alert').waitFor();
     await accept.getByText('Het wachtwoord moet minstens 12 tekens hebben.').waitFor();
+    await accept.getByText('Vul uw naam in: u krijgt een nieuw account.').waitFor();
     await expectAccessible('accept-invitation page with errors');
 
+    await accept.getByRole('textbox', { name: 'Uw naam' }).fill('Nina Nieuw');
     await accept.getByLabel('Wachtwoord', { exact: true }).fill('nina haar lange wachtwoord');
     await accept.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
     await focusedH1('Mijn organisaties').waitFor();
@@ -249,5 +253,45 @@ describe.skipIf(!browserReady)('accounts in the browser: password reset and invi
     await focusedH1('Demo Vmbo College').waitFor();
     await main().getByRole('definition').filter({ hasText: 'ontwikkelaar/docent' }).waitFor();
     expect(await main().getByRole('form', { name: 'Uitnodigen' }).count()).toBe(0);
+  });
+
+  it('lets an existing account accept while signed in, without a password; an unknown address gets the same answer', async () => {
+    await page.goto(`${url}/inloggen`);
+    expect(await signInWithForm('beheerder@vmbo.demo', DEMO_PASSWORD)).toBe(200);
+    await focusedH1('Mijn organisaties').waitFor();
+    await main().getByRole('link', { name: 'Demo Vmbo College' }).click();
+    await focusedH1('Demo Vmbo College').waitFor();
+    // Roos has an account, the other address has none: the beheerder sees the same answer.
+    const form = main().getByRole('form', { name: 'Uitnodigen' });
+    for (const email of ['docent@roc.demo', 'onbekend@roc.demo']) {
+      await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+      await form.getByRole('combobox', { name: 'Rol' }).selectOption('decaan');
+      await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+      await form.getByRole('status').filter({ hasText: `Uitnodiging verstuurd naar ${email} als decaan/LOB.` }).waitFor();
+    }
+    expect(await main().getByRole('table', { name: 'Leden' }).getByRole('rowheader', { name: 'Roos Docent' }).count()).toBe(0);
+    const link = await linkIn('docent@roc.demo', '/uitnodiging-accepteren');
+
+    // Roos, signed in in a browser of her own, opens the link and accepts with her session.
+    await context.close();
+    page = await newPage();
+    await page.goto(`${url}/inloggen`);
+    expect(await signInWithForm('docent@roc.demo', DEMO_PASSWORD)).toBe(200);
+    await focusedH1('Mijn organisaties').waitFor();
+    await page.goto(link);
+    await h1('Uitnodiging aannemen').waitFor();
+    const mine = main().getByRole('form', { name: 'Uitnodiging aannemen met mijn account' });
+    await mine.getByText('U bent ingelogd als Roos Docent (docent@roc.demo).').waitFor();
+    await expectAccessible('accept-invitation page, signed in');
+    await mine.getByRole('button', { name: 'Aannemen als Roos Docent' }).click();
+    await focusedH1('Mijn organisaties').waitFor();
+    await main().getByRole('link', { name: 'Demo Vmbo College' }).click();
+    await focusedH1('Demo Vmbo College').waitFor();
+    await main().getByRole('definition').filter({ hasText: 'decaan/LOB' }).waitFor();
+
+    // The same link again: used.
+    await page.goto(link);
+    await main().getByRole('form', { name: 'Uitnodiging aannemen met mijn account' }).getByRole('button', { name: 'Aannemen als Roos Docent' }).click();
+    await main().locator(':focus').getByRole('alert').filter({ hasText: 'Deze uitnodiging is ongeldig, al gebruikt of verlopen.' }).waitFor();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * "Mijn account" in a real browser (issue 4, AVG): reached from the account menu, the download of the
- * own data, and deleting the account (wrong password, the last beheerder refused, then gone for good).
+ * own data, deleting the account (wrong password, then gone for good), and leaving an organisation from
+ * the account page or the organisation page, also as the last beheerder (issue 10).
  * Role-based locators; no retries, no sleeps.
  */
 import fs from 'node:fs/promises';
@@ -8,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MijnGegevens } from '../../src/shared/account-api.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 
@@ -77,14 +79,64 @@ describe.skipIf(!browserReady)('Mijn account in the browser: export and deletion
     await main().getByRole('alert').filter({ hasText: 'Het e-mailadres of het wachtwoord klopt niet.' }).waitFor();
   });
 
-  it('refuses the last beheerder of an organisation with a clear message', async () => {
+  it('lets the last beheerder leave from Mijn account, after a confirmation: the longest-standing staff member becomes beheerder', async () => {
+    await createUser({ db: app.database.db, email: 'decaan@vmbo.demo', naam: 'Dirk Decaan', organisatie: 'Demo Vmbo College', rol: 'decaan', password: DEMO_PASSWORD });
     await signIn('beheerder@vmbo.demo');
     await focusedH1('Mijn account').waitFor();
+    const table = main().getByRole('table', { name: 'Mijn organisaties' });
+    const row = table.getByRole('row', { name: /Demo Vmbo College/ });
+    await row.getByRole('cell', { name: 'beheerder' }).waitFor();
+    await row.getByRole('button', { name: 'Demo Vmbo College verlaten' }).click();
+    // Asked first; Annuleren changes nothing and returns focus.
+    const question = main().getByRole('group', { name: 'Weet u zeker dat u Demo Vmbo College wilt verlaten? U verliest al uw rollen daar.' });
+    await question.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await row.getByRole('button', { name: 'Demo Vmbo College verlaten' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await row.getByRole('button', { name: 'Demo Vmbo College verlaten' }).click();
+    await expectAccessible('Mijn account, leaving asked');
+    await question.getByRole('button', { name: 'Ja, verlaten' }).click();
+    const done = 'U bent geen lid meer van Demo Vmbo College. Dirk Decaan is nu beheerder van Demo Vmbo College, omdat u de laatste beheerder was.';
+    await main().locator(':focus').filter({ hasText: done }).waitFor();
+    await main().getByText('U bent geen lid van een organisatie.').waitFor();
+    await main().getByRole('definition').filter({ hasText: /^geen$/ }).waitFor();
+    await expectAccessible('Mijn account after leaving');
+
+    // The last beheerder of no organisation any more deletes the account at once.
     const form = main().getByRole('form', { name: 'Account verwijderen' });
     await form.getByLabel('Uw wachtwoord, ter bevestiging').fill(DEMO_PASSWORD);
     await form.getByRole('button', { name: 'Account definitief verwijderen' }).click();
-    await form.locator(':focus').getByRole('alert').filter({ hasText: 'U bent de enige beheerder van Demo Vmbo College.' }).waitFor();
-    await banner().getByRole('button', { name: /Bea Beheerder/ }).waitFor();
-    await expectAccessible('Mijn account, last beheerder refused');
+    await focusedH1('Inloggen').waitFor();
+    await main().getByText('Uw account is verwijderd. U bent overal uitgelogd.').waitFor();
+  });
+
+  it('lets a member leave on the organisation page; with no staff left the organisation shows it has no beheerder', async () => {
+    // Dirk became beheerder above; he leaves from the organisation page, and only the leerling is left.
+    await signIn('decaan@vmbo.demo', '/organisaties');
+    await focusedH1('Mijn organisaties').waitFor();
+    await main().getByRole('link', { name: 'Demo Vmbo College' }).click();
+    await focusedH1('Demo Vmbo College').waitFor();
+    await main().getByRole('definition').filter({ hasText: 'beheerder, decaan/LOB' }).waitFor();
+    await main().getByRole('table', { name: 'Auditlog' }).getByRole('row', { name: /Beheerder geworden/ }).waitFor();
+    const section = main().getByRole('region', { name: 'Organisatie verlaten' });
+    await section.getByRole('button', { name: 'Demo Vmbo College verlaten' }).click();
+    await section.getByRole('group', { name: 'Weet u zeker dat u Demo Vmbo College wilt verlaten?' }).getByRole('button', { name: 'Ja, verlaten' }).click();
+    await main()
+      .locator(':focus')
+      .filter({ hasText: 'U bent geen lid meer van Demo Vmbo College. Demo Vmbo College heeft nu geen beheerder: er was geen medewerker om het over te nemen.' })
+      .waitFor();
+    await expectAccessible('organisation page after leaving');
+    await main().getByRole('link', { name: 'Naar mijn organisaties' }).click();
+    await focusedH1('Mijn organisaties').waitFor();
+    expect(await main().getByRole('link', { name: 'Demo Vmbo College' }).count()).toBe(0);
+
+    // The leerling sees that there is no beheerder.
+    await banner().getByRole('button', { name: /Dirk Decaan/ }).click();
+    await banner().getByRole('button', { name: 'Uitloggen' }).click();
+    await focusedH1('Inloggen').waitFor();
+    await signIn('leerling@vmbo.demo', '/organisaties');
+    await focusedH1('Mijn organisaties').waitFor();
+    await main().getByRole('link', { name: 'Demo Vmbo College' }).click();
+    await focusedH1('Demo Vmbo College').waitFor();
+    await main().getByRole('heading', { level: 2, name: 'Demo Vmbo College heeft geen beheerder' }).waitFor();
+    await expectAccessible('organisation page without beheerder');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Accounts in a real browser (issue 4): sign in, the account menu, an organisation with its members and
- * audit log, adding a member, signing out, wrong passwords and the rate limit, and the walls between
+ * audit log, inviting (never adding directly: issue 10), signing out, wrong passwords and the rate limit, and the walls between
  * organisations. The demo organisations and users are seeded into each fresh database.
  * Role-based locators; no retries, no sleeps.
  */
@@ -54,7 +54,7 @@ describe.skipIf(!browserReady)('accounts in the browser: sign in, organisation m
   });
   const { h1, focusedH1, main, banner, signInWithForm } = helpers(() => page);
 
-  it('signs in a beheerder, adds a member, shows it in the audit log and signs out', async () => {
+  it('signs in a beheerder, invites (no direct adding), shows it in the audit log and signs out', async () => {
     // A private page sends an anonymous visitor to the sign-in page, which remembers where to go back to.
     await page.goto(`${app.url}/organisaties`);
     await h1('Inloggen').waitFor();
@@ -94,27 +94,26 @@ describe.skipIf(!browserReady)('accounts in the browser: sign in, organisation m
     await main().getByText('Er is nog niets gewijzigd.').waitFor();
     await expectAccessible('organisation page (beheerder)');
 
-    // Add docent@roc.demo as ontwikkelaar.
-    const form = main().getByRole('form', { name: 'Lid toevoegen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill('docent@roc.demo');
-    await form.getByRole('combobox', { name: 'Rol' }).selectOption('ontwikkelaar');
-    await form.getByRole('button', { name: 'Lid toevoegen' }).click();
-    await form.getByRole('status').filter({ hasText: 'Roos Docent is toegevoegd als ontwikkelaar/docent.' }).waitFor();
-    await leden.getByRole('row', { name: /Roos Docent.*docent@roc\.demo.*ontwikkelaar/ }).waitFor();
+    // There is no form to add an existing account directly: only an invitation.
+    expect(await main().getByRole('form', { name: 'Lid toevoegen' }).count()).toBe(0);
+    const form = main().getByRole('form', { name: 'Uitnodigen' });
+    // An address with an account (Roos) and one without: the same answer; nobody is added.
+    for (const email of ['docent@roc.demo', 'niemand@vmbo.demo']) {
+      await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+      await form.getByRole('combobox', { name: 'Rol' }).selectOption('ontwikkelaar');
+      await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+      await form.getByRole('status').filter({ hasText: `Uitnodiging verstuurd naar ${email} als ontwikkelaar/docent.` }).waitFor();
+    }
     const audit = main().getByRole('table', { name: 'Auditlog' });
-    await audit.getByRole('row', { name: /Bea Beheerder.*Lid toegevoegd.*Roos Docent.*rol: ontwikkelaar/ }).waitFor();
+    await audit.getByRole('row', { name: /Bea Beheerder.*Uitnodiging verstuurd.*rol: ontwikkelaar/ }).first().waitFor();
+    expect(await audit.getByRole('row', { name: /Uitnodiging verstuurd/ }).count()).toBe(2);
+    expect(await leden.getByRole('rowheader', { name: 'Roos Docent' }).count()).toBe(0);
 
-    // The same role again: the 409 problem detail is shown in an alert that receives focus.
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill('docent@roc.demo');
-    await form.getByRole('button', { name: 'Lid toevoegen' }).click();
-    const conflict = 'Roos Docent heeft de rol ontwikkelaar al in deze organisatie.';
+    // A role the member already has: the 409 problem detail is shown in an alert that receives focus.
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill('docent@vmbo.demo');
+    await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    const conflict = 'docent@vmbo.demo heeft de rol ontwikkelaar al in deze organisatie.';
     await form.locator(':focus').getByRole('alert').filter({ hasText: conflict }).waitFor();
-
-    // An e-mail address without an account: the 400 problem detail.
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill('niemand@vmbo.demo');
-    await form.getByRole('button', { name: 'Lid toevoegen' }).click();
-    await form.getByRole('alert').filter({ hasText: 'Er is geen account met e-mailadres niemand@vmbo.demo.' }).waitFor();
-    expect(await audit.getByRole('row', { name: /Lid toegevoegd/ }).count()).toBe(1);
     await expectAccessible('organisation page with errors');
 
     // Sign out through the account menu.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { listMigrations, migrate } from '../../src/server/db/migrate.js';
 import { MijnGegevens } from '../../src/shared/account-api.js';
+import { Organisatie } from '../../src/shared/auth-api.js';
 import { Crosswalk, Inventaris } from '../../src/shared/inventory-api.js';
 import { Historie, LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
@@ -37,7 +38,7 @@ describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${T
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/wachtwoord-vergeten', payload: { email: 'docent@vmbo.demo' } })).statusCode).toBe(202);
     const beheerder = await signIn(t.app, 'beheerder@vmbo.demo');
     const invite = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/uitnodigingen`, headers: asUser(beheerder), payload: { email: 'docent@vmbo.demo', rol: 'examinator' } });
-    expect(invite.statusCode).toBe(201);
+    expect(invite.statusCode).toBe(202);
     await t.outbox();
 
     const res = await t.app.inject({ method: 'GET', url: '/api/account/gegevens', headers: { cookie: me.cookie } });
@@ -124,22 +125,34 @@ describe.skipIf(!databaseAvailable)(`a user's own data: export and deletion (${T
     expect(audit.json()).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'account.deleted', actor: { id, naam: '(verwijderd)' } })]));
   });
 
-  it('refuses to delete the last beheerder of an organisation (409), and allows it once there is another', async () => {
+  it('deletes the last beheerder of an organisation: the longest-standing staff member becomes beheerder (audited), the invitation she sent stays', async () => {
     const bea = await signIn(t.app, 'beheerder@vmbo.demo');
-    const refused = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(bea), payload: { wachtwoord: DEMO_PASSWORD } });
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'conflict', detail: expect.stringContaining('U bent de enige beheerder van Demo Vmbo College.') });
-    expect(await userIdOf('beheerder@vmbo.demo')).toBeDefined();
-
-    // Another beheerder: then Bea may go; the invitation she sent stays with the organisation.
-    const add = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: asUser(bea), payload: { email: 'leerling@vmbo.demo', rol: 'beheerder' } });
-    expect(add.statusCode).toBe(201);
+    const beaId = (await userIdOf('beheerder@vmbo.demo'))!;
+    // Bea is the only beheerder; the leerling has been a member longer than the decaan, but a leerling never takes over.
+    const { userId: decaan } = await createUser({ db: t.database.db, email: 'decaan@vmbo.demo', naam: 'Dirk Decaan', organisatie: 'Demo Vmbo College', rol: 'decaan', password: DEMO_PASSWORD });
     const sent = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/uitnodigingen`, headers: asUser(bea), payload: { email: 'nieuw@vmbo.demo', rol: 'ontwikkelaar' } });
-    expect(sent.statusCode).toBe(201);
+    expect(sent.statusCode).toBe(202);
+
     const ok = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(bea), payload: { wachtwoord: DEMO_PASSWORD } });
     expect(ok.statusCode, ok.body).toBe(204);
+    expect(await userIdOf('beheerder@vmbo.demo')).toBeUndefined();
+    const rollen = await t.database.db.selectFrom('membership').select('rol').where('user_id', '=', decaan).where('organisation_id', '=', vmboId).orderBy('rol').execute();
+    expect(rollen.map((r) => r.rol)).toEqual(['beheerder', 'decaan']);
+    const succeeded = await t.database.db.selectFrom('audit_log').select(['actor_user_id', 'subject_id', 'details']).where('organisation_id', '=', vmboId).where('action', '=', 'membership.beheerder_succeeded').execute();
+    expect(succeeded).toEqual([{ actor_user_id: beaId, subject_id: decaan, details: { rol: 'beheerder', reden: 'account-verwijderd', vorigeBeheerder: beaId } }]);
     const invitation = await t.database.db.selectFrom('invitation').select(['email', 'invited_by']).where('email', '=', 'nieuw@vmbo.demo').executeTakeFirstOrThrow();
     expect(invitation).toEqual({ email: 'nieuw@vmbo.demo', invited_by: null });
+
+    // The new beheerder manages at once; deleting that account too leaves only the leerling: no beheerder, audited and shown.
+    const dirk = await signIn(t.app, 'decaan@vmbo.demo');
+    expect((await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/members`, headers: { cookie: dirk.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(dirk), payload: { wachtwoord: DEMO_PASSWORD } })).statusCode).toBe(204);
+    const without = await t.database.db.selectFrom('audit_log').select(['actor_user_id', 'details']).where('organisation_id', '=', vmboId).where('action', '=', 'organisation.without_beheerder').execute();
+    expect(without).toEqual([{ actor_user_id: decaan, details: { reden: 'account-verwijderd', vorigeBeheerder: decaan } }]);
+    const lars = await signIn(t.app, 'leerling@vmbo.demo');
+    const org = Organisatie.parse((await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}`, headers: { cookie: lars.cookie } })).json());
+    expect(org).toMatchObject({ mijnRollen: ['leerling'], heeftBeheerder: false });
+    expect((await t.database.db.selectFrom('membership').select('rol').where('organisation_id', '=', vmboId).where('rol', '=', 'beheerder').execute()).length).toBe(0);
   });
 
   it('deletes an account without a password (SSO only) after the e-mail address is typed out', async () => {

@@ -105,21 +105,21 @@ describe.skipIf(!databaseAvailable)(`accounts and sessions (${TEST_DB})`, () => 
   it('requires the CSRF token on state-changing requests of a session (403 problem+json)', async () => {
     const s = await signIn(t.app, 'beheerder@vmbo.demo');
     const payload = { email: 'docent@vmbo.demo', rol: 'examinator' };
-    const none = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: { cookie: s.cookie }, payload });
+    const url = `/api/organisations/${vmboId}/uitnodigingen`;
+    const none = await t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie }, payload });
     expect(none.statusCode).toBe(403);
     expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(none.json()).toMatchObject({ code: 'forbidden' });
     const other = await signIn(t.app, 'docent@vmbo.demo');
-    const wrong = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: { cookie: s.cookie, 'x-csrf-token': other.csrfToken }, payload });
+    const wrong = await t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'x-csrf-token': other.csrfToken }, payload });
     expect(wrong.statusCode).toBe(403);
     const logout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
     expect(logout.statusCode).toBe(403);
-    // Nothing was added; with the token it works.
-    const ok = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: asUser(s), payload });
-    expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ email: 'docent@vmbo.demo', rollen: ['examinator', 'ontwikkelaar'] });
-    const again = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: asUser(s), payload });
-    expect(again.statusCode).toBe(409);
+    // Nothing was sent; with the token it works (an invitation: no role until it is accepted).
+    expect(await t.database.db.selectFrom('invitation').select('id').execute()).toEqual([]);
+    const ok = await t.app.inject({ method: 'POST', url, headers: asUser(s), payload });
+    expect(ok.statusCode).toBe(202);
+    expect(ok.json()).toMatchObject({ email: 'docent@vmbo.demo', rol: 'examinator' });
   });
 
   it('rotates the session at sign-in (session fixation): a new cookie, and the planted one is ended', async () => {
@@ -151,14 +151,14 @@ describe.skipIf(!databaseAvailable)(`accounts and sessions (${TEST_DB})`, () => 
     // A made-up organisation id answers exactly the same.
     const madeUp = await t.app.inject({ method: 'GET', url: '/api/organisations/00000000-0000-4000-8000-000000000000', headers: { cookie: foreign.cookie } });
     expect(madeUp.statusCode).toBe(404);
-    const add = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: asUser(foreign), payload: { email: 'beheerder@ander.demo', rol: 'beheerder' } });
+    const add = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/uitnodigingen`, headers: asUser(foreign), payload: { email: 'beheerder@ander.demo', rol: 'beheerder' } });
     expect(add.statusCode).toBe(404);
   });
 
   it('refuses member management to members who are not beheerder (403)', async () => {
     const docent = await signIn(t.app, 'docent@vmbo.demo');
     expect((await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/members`, headers: { cookie: docent.cookie } })).statusCode).toBe(403);
-    const add = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/members`, headers: asUser(docent), payload: { email: 'docent@vmbo.demo', rol: 'beheerder' } });
+    const add = await t.app.inject({ method: 'POST', url: `/api/organisations/${vmboId}/uitnodigingen`, headers: asUser(docent), payload: { email: 'docent@vmbo.demo', rol: 'beheerder' } });
     expect(add.statusCode).toBe(403);
     expect(add.json()).toMatchObject({ code: 'forbidden' });
   });
@@ -168,7 +168,7 @@ describe.skipIf(!databaseAvailable)(`accounts and sessions (${TEST_DB})`, () => 
     const members = (await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/members`, headers: { cookie: b.cookie } })).json() as Array<{ email: string }>;
     expect(members.map((m) => m.email).sort()).toEqual(['beheerder@vmbo.demo', 'docent@vmbo.demo', 'leerling@vmbo.demo']);
     const audit = (await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/audit`, headers: { cookie: b.cookie } })).json() as Array<{ action: string; actor: { naam: string }; details: { rol: string } }>;
-    expect(audit[0]).toMatchObject({ action: 'membership.added', actor: { naam: 'Bea Beheerder' }, details: { rol: 'examinator' } });
+    expect(audit[0]).toMatchObject({ action: 'invitation.sent', actor: { naam: 'Bea Beheerder' }, details: { rol: 'examinator' } });
   });
 
   it('keeps the audit log append-only in the database', async () => {

@@ -39,9 +39,6 @@ const ACTOR_EMAIL: Record<Exclude<ActorKind, 'anonymous'>, string> = {
   foreign: 'beheerder@ander.demo', // beheerder of an unrelated organisation
 };
 
-/** An account of the unrelated organisation that the matrix tries to add as a member. */
-const CANDIDATE = 'kandidaat@ander.demo';
-
 /** Ids made in the setup for rows that need more than the organisation under test (see beforeAll). */
 interface MatrixIds {
   /** The demo samenwerking of Demo Vmbo College and Demo ROC (the partner's organisation). */
@@ -60,6 +57,8 @@ interface MatrixIds {
   /** Members of Demo Vmbo College made for the rows that remove a role and a member. */
   memberWithRoles: string;
   memberToRemove: string;
+  /** An organisation where the beheerder, ontwikkelaar and leerling of the matrix are members, to leave in its row. */
+  orgToLeave: string;
   /** An eindterm of keuzevak K/PIE/16 in the demo catalogue (inventory and crosswalk rows). */
   eindterm?: string;
   /** A leerroute of the demo samenwerking with entities per writing actor (test/support/leerroute-matrix.ts). */
@@ -82,17 +81,24 @@ const MATRIX: Row[] = [
   { method: 'GET', url: '/api/organisations/:id/members', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
   {
     method: 'POST',
-    url: '/api/organisations/:id/members',
-    // Everyone tries to add the same outsider (so no actor of the matrix changes); the beheerder with another role than the rest.
-    request: ({ actor }) => ({ payload: { email: CANDIDATE, rol: actor === 'beheerder' ? 'examinator' : 'beheerder' } }),
-    expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+    url: '/api/organisations/:id/uitnodigingen',
+    // An invitation changes no one's rights until it is accepted (there is no direct adding); every actor invites the same new address.
+    request: () => ({ payload: { email: 'uitgenodigd@nieuw.demo', rol: 'ontwikkelaar' } }),
+    expect: { beheerder: 202, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   {
     method: 'POST',
-    url: '/api/organisations/:id/uitnodigingen',
-    // An invitation changes no one's rights until it is accepted; every actor invites the same new address.
-    request: () => ({ payload: { email: 'uitgenodigd@nieuw.demo', rol: 'ontwikkelaar' } }),
-    expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
+    url: '/api/organisations/:id/verlaten',
+    // Every member may leave (an organisation made for this row, so the others keep their roles); outsiders do not learn it exists.
+    request: ({ ids }) => ({ url: `/api/organisations/${ids.orgToLeave}/verlaten` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/account/uitnodiging-aannemen',
+    // One's own invitations only, with the session; a token that is no invitation changes nothing (400).
+    request: () => ({ payload: { token: 'geen-uitnodiging' } }),
+    expect: { beheerder: 400, ontwikkelaar: 400, leerling: 400, partner: 400, foreign: 400, anonymous: 401 },
   },
   { method: 'GET', url: '/api/organisations/:id/sso', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
   {
@@ -108,10 +114,10 @@ const MATRIX: Row[] = [
   {
     method: 'DELETE',
     url: '/api/account',
-    // No one is deleted: the two beheerders (each the only one of their organisation) confirm with the right password
-    // and are refused (409); the others give a wrong password (400).
-    request: ({ actor }) => ({ payload: { wachtwoord: actor === 'beheerder' || actor === 'foreign' ? 'demo-wachtwoord' : 'niet-het-wachtwoord' } }),
-    expect: { beheerder: 409, ontwikkelaar: 400, leerling: 400, partner: 400, foreign: 409, anonymous: 401 },
+    // No one is deleted (the other rows need every actor): all give a wrong password (400). Deleting itself,
+    // also of the last beheerder, is proven in account-data.test.ts.
+    request: () => ({ payload: { wachtwoord: 'niet-het-wachtwoord' } }),
+    expect: { beheerder: 400, ontwikkelaar: 400, leerling: 400, partner: 400, foreign: 400, anonymous: 401 },
   },
   {
     method: 'POST',
@@ -281,7 +287,6 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     t = await startAccountsApp();
     org = (await t.database.db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
     const foreign = await createUser({ db: t.database.db, email: ACTOR_EMAIL.foreign, naam: 'Ander', organisatie: 'Ander College', soort: 'vmbo-school', rol: 'beheerder', password: 'demo-wachtwoord' });
-    await createUser({ db: t.database.db, email: CANDIDATE, naam: 'Kandidaat', organisatie: 'Ander College', rol: 'ontwikkelaar' });
     ids = await matrixSetup(org, foreign.organisationId);
     // The demo catalogue and one of its eindtermen, for the inventory and crosswalk rows.
     await seedDemoCatalogue(t.database.db);
@@ -310,7 +315,12 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     const memberWithRoles = (await createUser({ db, email: 'matrix-rollen@vmbo.demo', naam: 'Matrix Rollen', organisatie: 'Demo Vmbo College', rol: 'ontwikkelaar' })).userId;
     await insertMembership(db, { userId: memberWithRoles, organisationId: vmbo, rol: 'examinator' });
     const memberToRemove = (await createUser({ db, email: 'matrix-lid@vmbo.demo', naam: 'Matrix Lid', organisatie: 'Demo Vmbo College', rol: 'decaan' })).userId;
-    return { partnership, proposedToForeign, toLeave, candidateOrg, foreignOrg, vestiging, vestigingToDelete, memberWithRoles, memberToRemove };
+    const orgToLeave = await insertOrganisation(db, { naam: 'Matrix: om te verlaten', soort: 'vmbo-school' });
+    for (const [email, rol] of [[ACTOR_EMAIL.beheerder, 'beheerder'], [ACTOR_EMAIL.ontwikkelaar, 'ontwikkelaar'], [ACTOR_EMAIL.leerling, 'leerling']] as const) {
+      const userId = (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+      await insertMembership(db, { userId, organisationId: orgToLeave, rol });
+    }
+    return { partnership, proposedToForeign, toLeave, candidateOrg, foreignOrg, vestiging, vestigingToDelete, memberWithRoles, memberToRemove, orgToLeave };
   }
   afterAll(async () => {
     await t?.close();

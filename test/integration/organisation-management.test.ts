@@ -1,14 +1,18 @@
 /**
  * Organisation management through the API: organisation data (naam, BRIN), vestigingen, removing a role
  * or a member (never the last beheerder), all audited; and the walls (403 for a role without the right,
- * 404 for an outsider, 400 problem+json for bad input, nothing changed on error).
+ * 404 for an outsider, 400 problem+json for bad input, nothing changed on error). Membership of someone
+ * else only by an invitation the person accepts (issue 10, finding 2), and leaving an organisation, also as
+ * the last beheerder (the longest-standing staff member takes over).
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Organisatie, Vestiging } from '../../src/shared/auth-api.js';
+import { Me, Organisatie, OrganisatieVerlaten, Uitnodiging, Vestiging } from '../../src/shared/auth-api.js';
+import { INVITATION_INVALID_MESSAGE, INVITATION_OTHER_ADDRESS_MESSAGE } from '../../src/server/use-cases/organisations/invitations.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { insertMembership } from '../../src/server/repositories/account-repository.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
-import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
+import { asUser, linkTokenOf, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
 
 const PASSWORD = 'demo-wachtwoord';
 
@@ -191,6 +195,161 @@ describe.skipIf(!databaseAvailable)(`organisation management (${TEST_DB})`, () =
     expect(results.map((r) => r.statusCode).sort()).toEqual([204, 403]);
     const beheerders = await t.database.db.selectFrom('membership').select('user_id').where('organisation_id', '=', roc).where('rol', '=', 'beheerder').execute();
     expect(beheerders).toHaveLength(1);
+  });
+
+  /** A new organisation of its own for a test: a beheerder and members with the given roles, oldest first. */
+  async function organisationWith(naam: string, members: Array<{ email: string; rol: 'beheerder' | 'ontwikkelaar' | 'examinator' | 'decaan' | 'leerling'; sinds: string }>) {
+    const db = t.database.db;
+    let organisationId = '';
+    const ids: Record<string, string> = {};
+    for (const m of members) {
+      const created = await createUser({ db, email: m.email, naam: m.email.split('@')[0]!, organisatie: naam, soort: 'vmbo-school', rol: m.rol, password: PASSWORD });
+      organisationId = created.organisationId;
+      ids[m.email] = created.userId;
+      // How long someone has been a member decides who takes over as beheerder (created_at is not writable through the schema type).
+      await sql`UPDATE membership SET created_at = ${new Date(m.sinds)} WHERE user_id = ${created.userId}`.execute(db);
+    }
+    return { organisationId, ids };
+  }
+
+  it('never makes someone a member directly: the old POST …/members is gone, and an invitation answers the same for a known and an unknown address', async () => {
+    // A beheerder of a strange organisation tries to make an existing account (Roos) its beheerder.
+    const { organisationId: strange } = await organisationWith('Vreemde School', [{ email: 'baas@vreemd.demo', rol: 'beheerder', sinds: '2024-01-01' }]);
+    s.vreemd = await signIn(t.app, 'baas@vreemd.demo', PASSWORD);
+    const roos = users['docent@roc.demo']!;
+    const before = await snapshot();
+    const direct = await call('vreemd', 'POST', `/api/organisations/${strange}/members`, { email: 'docent@roc.demo', rol: 'beheerder' });
+    expectProblem(direct, 404);
+    expect(await snapshot()).toEqual(before);
+
+    const known = await call('vreemd', 'POST', `/api/organisations/${strange}/uitnodigingen`, { email: 'docent@roc.demo', rol: 'beheerder' });
+    const unknown = await call('vreemd', 'POST', `/api/organisations/${strange}/uitnodigingen`, { email: 'niemand@nergens.demo', rol: 'beheerder' });
+    // Same status, same headers, same body apart from the address itself: nothing says whether an account exists.
+    const shape = (res: typeof known) => {
+      const { email, verlooptOp, ...rest } = Uitnodiging.parse(res.json());
+      const days = Math.round((Date.parse(verlooptOp) - Date.now()) / 86_400_000);
+      return { status: res.statusCode, type: res.headers['content-type'], keys: Object.keys(res.json() as object).sort(), email: email.replace(/^[^@]+@[^@]+$/, 'adres'), days, rest };
+    };
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(known.statusCode).toBe(202);
+    expect(Uitnodiging.parse(known.json()).bericht).toBe('Uitnodiging verstuurd. Wie de uitnodiging aanneemt, krijgt de rol; tot dan verandert er niets.');
+    // No one became a member; only the two invitations are written (and audited without the address).
+    expect(await rolesOf(roos, strange)).toEqual([]);
+    const after = await snapshot();
+    expect(after.memberships).toEqual(before.memberships);
+    expect(after.audit).toBe(before.audit + 2);
+    // The two mails are alike too (the invitee reads them, not the beheerder): no account is named in either.
+    const mails = (await t.outbox()).filter((m) => m.to === 'docent@roc.demo' || m.to === 'niemand@nergens.demo');
+    expect(mails.map((m) => m.text.replace(/#token=\S+/, ''))).toEqual([mails[1]!.text.replace(/#token=\S+/, ''), mails[1]!.text.replace(/#token=\S+/, '')]);
+  });
+
+  it('gives the role when the invitee accepts: a signed-in account for its own address without a password; another address is refused', async () => {
+    const strange = (await t.database.db.selectFrom('organisation').select('id').where('naam', '=', 'Vreemde School').executeTakeFirstOrThrow()).id;
+    const roos = users['docent@roc.demo']!;
+    const invited = await call('vreemd', 'POST', `/api/organisations/${strange}/uitnodigingen`, { email: 'docent@roc.demo', rol: 'ontwikkelaar' });
+    expect(invited.statusCode).toBe(202);
+    const mail = (await t.outbox()).filter((m) => m.to === 'docent@roc.demo').at(-1)!;
+    const token = linkTokenOf(mail, '/uitnodiging-accepteren');
+    const url = '/api/account/uitnodiging-aannemen';
+
+    const before = await snapshot();
+    // Someone else's session: refused, the invitation stays usable. Without CSRF token or session: refused.
+    expect(expectProblem(await call('rocBeheerder', 'POST', url, { token }), 400).detail).toBe(INVITATION_OTHER_ADDRESS_MESSAGE);
+    expectProblem(await t.app.inject({ method: 'POST', url, headers: { cookie: s.rocDocent!.cookie }, payload: { token } }), 403);
+    expectProblem(await call(null, 'POST', url, { token }), 401);
+    expectProblem(await call('rocDocent', 'POST', url, { token: 'geen-echte-token' }), 400);
+    expectProblem(await call('rocDocent', 'POST', url, {}), 400);
+    expect(await snapshot()).toEqual(before);
+
+    const ok = await call('rocDocent', 'POST', url, { token });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(Me.parse(ok.json()).lidmaatschappen.filter((l) => l.organisatieId === strange).map((l) => l.rol)).toEqual(['ontwikkelaar']);
+    expect(await rolesOf(roos, strange)).toEqual(['ontwikkelaar']);
+    expect((await auditOf(strange, 'membership.added')).filter((a) => a.subject_id === roos)).toEqual([
+      expect.objectContaining({ actor_user_id: roos, details: { rol: 'ontwikkelaar', via: 'uitnodiging' } }),
+    ]);
+    // Once only.
+    expect(expectProblem(await call('rocDocent', 'POST', url, { token }), 400).detail).toBe(INVITATION_INVALID_MESSAGE);
+  });
+
+  it('lets every member leave, also the last beheerder: the longest-standing staff member (never a leerling) becomes beheerder, audited', async () => {
+    const { organisationId: org, ids } = await organisationWith('Vertrek College', [
+      { email: 'beheerder@vertrek.demo', rol: 'beheerder', sinds: '2023-01-01' },
+      { email: 'leerling@vertrek.demo', rol: 'leerling', sinds: '2019-01-01' },
+      { email: 'examinator@vertrek.demo', rol: 'examinator', sinds: '2020-01-01' },
+      { email: 'docent@vertrek.demo', rol: 'ontwikkelaar', sinds: '2021-01-01' },
+    ]);
+    for (const who of ['beheerder', 'leerling', 'examinator', 'docent']) s[`vertrek-${who}`] = await signIn(t.app, `${who}@vertrek.demo`, PASSWORD);
+    const url = `/api/organisations/${org}/verlaten`;
+    const leave = async (who: string) => {
+      const res = await call(`vertrek-${who}`, 'POST', url);
+      expect(res.statusCode, res.body).toBe(200);
+      return OrganisatieVerlaten.parse(res.json());
+    };
+
+    // Outsiders, no session, no CSRF token, bad id: refused, nothing changed.
+    const before = await snapshot();
+    expectProblem(await call('rocBeheerder', 'POST', url), 404);
+    expectProblem(await call(null, 'POST', url), 401);
+    expectProblem(await t.app.inject({ method: 'POST', url, headers: { cookie: s['vertrek-docent']!.cookie } }), 403);
+    expectProblem(await call('vertrek-docent', 'POST', '/api/organisations/geen-uuid/verlaten'), 400);
+    expect(await snapshot()).toEqual(before);
+
+    // A member without the beheerder role just goes.
+    expect(await leave('docent')).toEqual({ bericht: 'U bent geen lid meer van Vertrek College.', nieuweBeheerder: null, zonderBeheerder: false });
+    expect(await rolesOf(ids['docent@vertrek.demo']!, org)).toEqual([]);
+    expectProblem(await call('vertrek-docent', 'GET', `/api/organisations/${org}`), 404);
+    expectProblem(await call('vertrek-docent', 'POST', url), 404);
+
+    // The last beheerder goes: the examinator (longest-standing staff) takes over, not the leerling who is there longer.
+    const examinator = ids['examinator@vertrek.demo']!;
+    const left = await leave('beheerder');
+    expect(left).toEqual({
+      bericht: 'U bent geen lid meer van Vertrek College. examinator is nu beheerder van Vertrek College, omdat u de laatste beheerder was.',
+      nieuweBeheerder: { gebruikerId: examinator, naam: 'examinator' },
+      zonderBeheerder: false,
+    });
+    expect(await rolesOf(examinator, org)).toEqual(['beheerder', 'examinator']);
+    expect(await rolesOf(ids['leerling@vertrek.demo']!, org)).toEqual(['leerling']);
+    expect(await auditOf(org, 'membership.left')).toEqual([
+      expect.objectContaining({ actor_user_id: ids['docent@vertrek.demo'], subject_id: ids['docent@vertrek.demo'], details: { rollen: ['ontwikkelaar'] } }),
+      expect.objectContaining({ actor_user_id: ids['beheerder@vertrek.demo'], subject_id: ids['beheerder@vertrek.demo'], details: { rollen: ['beheerder'] } }),
+    ]);
+    expect(await auditOf(org, 'membership.beheerder_succeeded')).toEqual([
+      { actor_user_id: ids['beheerder@vertrek.demo'], subject_id: examinator, details: { rol: 'beheerder', reden: 'lid-vertrokken', vorigeBeheerder: ids['beheerder@vertrek.demo'] } },
+    ]);
+    // The new beheerder manages at once (a fresh look at the session), and sees who left in the audit log.
+    expect(Organisatie.parse((await call('vertrek-examinator', 'GET', `/api/organisations/${org}`)).json())).toMatchObject({ mijnRollen: ['beheerder', 'examinator'], heeftBeheerder: true });
+    expect((await call('vertrek-examinator', 'GET', `/api/organisations/${org}/audit`)).statusCode).toBe(200);
+
+    // The last staff member goes too: only a leerling is left, so the organisation has no beheerder (audited, shown).
+    expect(await leave('examinator')).toEqual({
+      bericht: 'U bent geen lid meer van Vertrek College. Vertrek College heeft nu geen beheerder: er was geen medewerker om het over te nemen.',
+      nieuweBeheerder: null,
+      zonderBeheerder: true,
+    });
+    expect(await auditOf(org, 'organisation.without_beheerder')).toEqual([
+      { actor_user_id: examinator, subject_id: org, details: { reden: 'lid-vertrokken', vorigeBeheerder: examinator } },
+    ]);
+    expect(Organisatie.parse((await call('vertrek-leerling', 'GET', `/api/organisations/${org}`)).json())).toMatchObject({ mijnRollen: ['leerling'], heeftBeheerder: false });
+    expect(await leave('leerling')).toMatchObject({ nieuweBeheerder: null, zonderBeheerder: false });
+    expect(await t.database.db.selectFrom('membership').select('user_id').where('organisation_id', '=', org).execute()).toEqual([]);
+  });
+
+  it('keeps one beheerder when the two beheerders leave at the same time', async () => {
+    const { organisationId: org, ids } = await organisationWith('Samen Weg College', [
+      { email: 'een@samenweg.demo', rol: 'beheerder', sinds: '2020-01-01' },
+      { email: 'twee@samenweg.demo', rol: 'beheerder', sinds: '2020-02-01' },
+      { email: 'drie@samenweg.demo', rol: 'decaan', sinds: '2021-01-01' },
+    ]);
+    s.een = await signIn(t.app, 'een@samenweg.demo', PASSWORD);
+    s.twee = await signIn(t.app, 'twee@samenweg.demo', PASSWORD);
+    const results = await Promise.all([call('een', 'POST', `/api/organisations/${org}/verlaten`), call('twee', 'POST', `/api/organisations/${org}/verlaten`)]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    // Whoever went second was the last beheerder at that moment: the decaan took over, exactly once.
+    expect(results.map((r) => OrganisatieVerlaten.parse(r.json()).nieuweBeheerder?.gebruikerId ?? null).filter(Boolean)).toEqual([ids['drie@samenweg.demo']]);
+    const beheerders = await t.database.db.selectFrom('membership').select('user_id').where('organisation_id', '=', org).where('rol', '=', 'beheerder').execute();
+    expect(beheerders).toEqual([{ user_id: ids['drie@samenweg.demo'] }]);
   });
 });
 

@@ -1,12 +1,12 @@
 /**
- * Client calls for single sign-on (sign-in page, beheerder settings), a user's own data (AVG) and the
- * catalogue upload; answers parsed with the shared zod schemas, state-changing calls with the CSRF token.
+ * Client calls for single sign-on (sign-in page, beheerder settings), a user's own data (AVG), the own
+ * memberships (accepting an invitation while signed in, leaving an organisation) and the catalogue upload; answers parsed with the shared zod schemas, state-changing calls with the CSRF token.
  */
 import { z } from 'zod';
 import { ImportRapport, MijnGegevens, SsoOrganisatie } from '../../shared/account-api.js';
 import { Problem } from '../../shared/catalog-api.js';
 import type { AccountVerwijderen } from '../../shared/account-api.js';
-import { SsoInstelling } from '../../shared/auth-api.js';
+import { Me, OrganisatieVerlaten, SsoInstelling } from '../../shared/auth-api.js';
 import type { SsoInstellen } from '../../shared/auth-api.js';
 import { api, ApiError, apiUrl, getJson, rememberCsrfToken, sendJson } from '../api.js';
 
@@ -18,6 +18,8 @@ export const accountUrls = {
   ssoConfig: (organisationId: string) => apiUrl(`/api/organisations/${seg(organisationId)}/sso`),
   mijnGegevens: () => apiUrl('/api/account/gegevens'),
   account: () => apiUrl('/api/account'),
+  uitnodigingAannemen: () => apiUrl('/api/account/uitnodiging-aannemen'),
+  verlaten: (organisationId: string) => apiUrl(`/api/organisations/${seg(organisationId)}/verlaten`),
 };
 
 export const accountApi = {
@@ -31,6 +33,10 @@ export const accountApi = {
     await sendJson('DELETE', accountUrls.account(), body, null, signal);
     rememberCsrfToken(null);
   },
+  /** Accepts an invitation to the signed-in user's own address (no password); answers with the updated memberships. */
+  acceptInvitation: (token: string, signal?: AbortSignal) => sendJson('POST', accountUrls.uitnodigingAannemen(), { token }, Me, signal),
+  /** Leaves an organisation (all own roles in it); says who became beheerder when the last one left. */
+  leaveOrganisation: (organisationId: string, signal?: AbortSignal) => sendJson('POST', accountUrls.verlaten(organisationId), undefined, OrganisatieVerlaten, signal),
 };
 
 export interface TabelUpload {

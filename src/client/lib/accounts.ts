@@ -34,6 +34,9 @@ export const SOORT_LABELS: Record<OrganisationKind, string> = {
 const AUDIT_ACTIONS: Record<string, string> = {
   'membership.added': 'Lid toegevoegd',
   'membership.removed': 'Lid verwijderd',
+  'membership.left': 'Organisatie verlaten',
+  'membership.beheerder_succeeded': 'Beheerder geworden (de laatste beheerder ging weg)',
+  'organisation.without_beheerder': 'Geen beheerder meer (niemand om het over te nemen)',
   'auth.login': 'Ingelogd',
   'auth.login_failed': 'Mislukte inlogpoging',
   'auth.logout': 'Uitgelogd',

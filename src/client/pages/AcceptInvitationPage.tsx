@@ -3,10 +3,11 @@ import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { MIN_WACHTWOORD_LENGTE } from '../../shared/auth-api.js';
 import { api, ApiError } from '../api.js';
+import { accountApi } from '../lib/account-api.js';
 import { useLinkToken } from '../lib/linkToken.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useSession } from '../lib/session.js';
-import { Alert, Button, PageHeading, Paragraph, TextField } from '../ui/index.js';
+import { Alert, Button, Heading, PageHeading, Paragraph, TextField } from '../ui/index.js';
 
 interface FieldErrors {
   naam?: string;
@@ -14,14 +15,63 @@ interface FieldErrors {
 }
 
 /**
+ * A signed-in user accepts with the session alone (for an invitation to the own address; also the way for an
+ * account without a password, which signs in through its school). Another address: the server says so.
+ */
+function AcceptSignedIn({ token, naam, email }: { token: string; naam: string; email: string }) {
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<{ message: string; attempt: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const messageRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (error) messageRef.current?.focus();
+  }, [error]);
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await accountApi.acceptInvitation(token);
+      signedIn(me, () => navigate('/organisaties', { replace: true }));
+    } catch (e) {
+      const apiError = e instanceof ApiError ? e : new ApiError(0, 'Het aannemen van de uitnodiging is niet gelukt. Probeer het opnieuw.');
+      setError((prev) => ({ message: apiError.message, attempt: (prev?.attempt ?? 0) + 1 }));
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="doorlopend-form" noValidate onSubmit={onSubmit} aria-label="Uitnodiging aannemen met mijn account" aria-busy={busy || undefined}>
+      <Paragraph>
+        U bent ingelogd als {naam} ({email}). Is de uitnodiging aan dit e-mailadres, dan neemt u haar hier aan zonder wachtwoord.
+      </Paragraph>
+      <div ref={messageRef} tabIndex={-1} className="doorlopend-form__message">
+        {error ? (
+          <Alert type="error" heading="De uitnodiging is niet aangenomen" headingLevel={2}>
+            <Paragraph>{error.message}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      <Paragraph>
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Bezig met aannemen…' : `Aannemen als ${naam}`}
+        </Button>
+      </Paragraph>
+    </form>
+  );
+}
+
+/**
  * /uitnodiging-accepteren#token=…: accept an invitation from an e-mail. A new address gets an account with the
  * name and password given here; for an address that already has an account the password is its current one
- * (the server decides which, and checks the length of a new password). Afterwards the person is signed in.
+ * (the server decides which, and checks the name and the length of a new password). Afterwards the person is
+ * signed in. A signed-in user can also accept with the session alone (AcceptSignedIn).
  */
 export function AcceptInvitationPage() {
   useDocumentTitle('Uitnodiging aannemen');
   const token = useLinkToken();
-  const { signedIn } = useSession();
+  const { session, signedIn } = useSession();
   const navigate = useNavigate();
   const [naam, setNaam] = useState('');
   const [wachtwoord, setWachtwoord] = useState('');
@@ -39,19 +89,19 @@ export function AcceptInvitationPage() {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy || !token) return;
+    // The name is only needed for a new account (the server says so); an existing account only gives its password.
     const errors: FieldErrors = {};
-    if (!naam.trim()) errors.naam = 'Vul uw naam in.';
     if (!wachtwoord) errors.wachtwoord = 'Vul een wachtwoord in.';
     setFieldErrors(errors);
-    if (errors.naam || errors.wachtwoord) {
+    if (errors.wachtwoord) {
       setError(null);
-      (errors.naam ? naamRef : passwordRef).current?.focus();
+      passwordRef.current?.focus();
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const me = await api.acceptInvitation({ token, naam: naam.trim(), wachtwoord });
+      const me = await api.acceptInvitation({ token, ...(naam.trim() ? { naam: naam.trim() } : {}), wachtwoord });
       signedIn(me, () => navigate('/organisaties', { replace: true }));
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError(0, 'Het aannemen van de uitnodiging is niet gelukt. Probeer het opnieuw.');
@@ -59,7 +109,7 @@ export function AcceptInvitationPage() {
       const next: FieldErrors = {};
       const naamProblem = problems.find((f) => f.path.endsWith('naam'));
       const passwordProblem = problems.find((f) => f.path.endsWith('wachtwoord'));
-      if (naamProblem) next.naam = `Uw naam: ${naamProblem.message}.`;
+      if (naamProblem) next.naam = 'Vul uw naam in: u krijgt een nieuw account.';
       if (passwordProblem) next.wachtwoord = `Het wachtwoord moet minstens ${MIN_WACHTWOORD_LENGTE} tekens hebben.`;
       setFieldErrors(next);
       // 400: used or expired (or a field above); 401: wrong current password of an existing account; 429: too many attempts.
@@ -85,12 +135,20 @@ export function AcceptInvitationPage() {
     );
   }
 
+  const me = session.status === 'signed-in' ? session.me : null;
   return (
     <>
       <PageHeading>Uitnodiging aannemen</PageHeading>
+      {me ? <AcceptSignedIn token={token} naam={me.gebruiker.naam} email={me.gebruiker.email} /> : null}
+      {me ? (
+        <Heading level={2} id="ander-account-heading">
+          Met een ander of een nieuw account
+        </Heading>
+      ) : null}
       <Paragraph>
         U bent uitgenodigd voor een organisatie op Doorlopend. Hebt u nog geen account, vul dan uw naam in en kies een wachtwoord van minstens{' '}
-        {MIN_WACHTWOORD_LENGTE} tekens. Hebt u met dit e-mailadres al een account, vul dan uw huidige wachtwoord in.
+        {MIN_WACHTWOORD_LENGTE} tekens. Hebt u met dit e-mailadres al een account, vul dan alleen uw huidige wachtwoord in. Logt u in via uw school,
+        log dan eerst in en open de link daarna opnieuw.
       </Paragraph>
       <div ref={messageRef} tabIndex={-1} className="doorlopend-form__message">
         {error ? (
@@ -104,7 +162,7 @@ export function AcceptInvitationPage() {
           id="uitnodiging-naam"
           name="naam"
           label="Uw naam"
-          description="Zoals anderen in de organisatie u zien. Hebt u al een account, dan blijft uw naam zoals hij is."
+          description="Alleen voor een nieuw account: zoals anderen in de organisatie u zien. Hebt u al een account, laat dit dan leeg."
           value={naam}
           onChange={setNaam}
           autoComplete="name"

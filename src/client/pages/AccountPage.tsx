@@ -2,16 +2,17 @@ import { startTransition, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { MijnGegevens } from '../../shared/account-api.js';
-import { ApiError } from '../api.js';
+import { api, ApiError } from '../api.js';
+import { ConfirmAction } from '../components/ConfirmAction.js';
 import { InlineError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { accountApi, accountUrls } from '../lib/account-api.js';
-import { rollenLabel } from '../lib/accounts.js';
+import { organisationPath, rollenLabel } from '../lib/accounts.js';
 import { APP_NAME, count, formatDate } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/useApi.js';
-import { Alert, Button, DataList, DocumentLink, Heading, PageHeading, Paragraph, TextField } from '../ui/index.js';
+import { Alert, Button, DataList, DocumentLink, Heading, Link, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField } from '../ui/index.js';
 
 /** Delete the own account: confirmed with the password, or (no password: SSO only) with the e-mail address typed out. */
 function DeleteAccountForm({ data }: { data: MijnGegevens }) {
@@ -100,6 +101,87 @@ function DeleteAccountForm({ data }: { data: MijnGegevens }) {
   );
 }
 
+/**
+ * The own memberships, each organisation with "Organisatie verlaten" (after a confirmation). Always possible,
+ * also as the last beheerder; the answer says who became beheerder then.
+ */
+function MyOrganisations() {
+  const { session, signedIn } = useSession();
+  const [message, setMessage] = useState<string | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  // The row (and its button) is gone after leaving: focus moves to the message.
+  useLayoutEffect(() => {
+    if (message) statusRef.current?.focus();
+  }, [message]);
+  if (session.status !== 'signed-in') return null;
+  const organisations = new Map<string, { naam: string; rollen: string[] }>();
+  for (const l of session.me.lidmaatschappen) {
+    const o = organisations.get(l.organisatieId) ?? { naam: l.organisatieNaam, rollen: [] };
+    o.rollen.push(l.rol);
+    organisations.set(l.organisatieId, o);
+  }
+  return (
+    <section aria-labelledby="organisaties-heading" className="doorlopend-section">
+      <Heading level={2} id="organisaties-heading">
+        Mijn organisaties
+      </Heading>
+      <div ref={statusRef} tabIndex={-1} role="status" className="doorlopend-form__status">
+        {message ? (
+          <Alert type="ok" role="none">
+            <Paragraph>{message}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      {organisations.size === 0 ? (
+        <Paragraph>U bent geen lid van een organisatie.</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            U kunt een organisatie altijd verlaten; u verliest dan al uw rollen daar. Bent u de laatste beheerder, dan wordt de medewerker die het langst
+            lid is beheerder (een leerling nooit); is er niemand, dan heeft de organisatie geen beheerder meer.
+          </Paragraph>
+          <Table caption="Mijn organisaties" captionHidden>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
+                <TableHeaderCell scope="col">Mijn rollen</TableHeaderCell>
+                <TableHeaderCell scope="col">Verlaten</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {[...organisations].map(([id, o]) => (
+                <TableRow key={id}>
+                  <TableHeaderCell scope="row">
+                    <Link to={organisationPath(id)}>{o.naam}</Link>
+                  </TableHeaderCell>
+                  <TableCell>{rollenLabel(o.rollen)}</TableCell>
+                  <TableCell>
+                    <ConfirmAction
+                      label="Organisatie verlaten"
+                      accessibleLabel={`${o.naam} verlaten`}
+                      question={`Weet u zeker dat u ${o.naam} wilt verlaten? U verliest al uw rollen daar.`}
+                      confirmLabel="Ja, verlaten"
+                      busyLabel="Bezig met verlaten…"
+                      failureHeading="Verlaten is niet gelukt"
+                      onConfirm={async () => {
+                        const result = await accountApi.leaveOrganisation(id);
+                        // The memberships of the session (menu, this table) are asked again; left is left, even if that fails.
+                        const me = await api.me().catch(() => null);
+                        setMessage(result.bericht);
+                        if (me) signedIn(me);
+                      }}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}
+
 function AccountContent() {
   const { session } = useSession();
   const gegevens = useApi(accountUrls.mijnGegevens(), (signal) => accountApi.mijnGegevens(signal));
@@ -125,6 +207,7 @@ function AccountContent() {
           ...(data ? [{ key: 'sinds', label: 'Account sinds', value: formatDate(data.account.aangemaaktOp) }] : []),
         ]}
       />
+      <MyOrganisations />
       <section aria-labelledby="gegevens-heading" className="doorlopend-section">
         <Heading level={2} id="gegevens-heading">
           Mijn gegevens downloaden
@@ -160,7 +243,8 @@ function AccountContent() {
         <Paragraph>
           Het auditlog van uw organisaties blijft bestaan, zodat te zien blijft wat er is gebeurd; het bevat alleen een nummer voor uw account, geen naam of
           e-mailadres. Zo blijft ook uw werk in een samenwerking (beoordeelde koppelingen, leerroutes en hun geschiedenis) bij die samenwerking, zonder uw
-          naam. Bent u de enige beheerder van een organisatie, maak dan eerst iemand anders beheerder.
+          naam. Bent u de laatste beheerder van een organisatie, dan wordt de medewerker die daar het langst lid is beheerder (een leerling nooit); is er
+          niemand, dan heeft de organisatie geen beheerder meer.
         </Paragraph>
         {gegevens.error ? <InlineError error={gegevens.error} /> : !data ? <Loading label="Gegevens laden…" /> : <DeleteAccountForm data={data} />}
       </section>

@@ -1,15 +1,17 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
-import type { AuditRegel, Lid, Organisatie, Uitnodiging, Vestiging } from '../../shared/auth-api.js';
+import type { AuditRegel, Lid, Organisatie, OrganisatieVerlaten, Uitnodiging, Vestiging } from '../../shared/auth-api.js';
 import { api, ApiError, urls } from '../api.js';
 import { ConfirmAction, FormFeedback, useAction } from '../components/ConfirmAction.js';
 import { InlineError, LoadError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { SsoSettingsForm } from '../components/SsoSettingsForm.js';
+import { accountApi } from '../lib/account-api.js';
 import { auditActionLabel, rolLabel, ROL_OPTIONS, rollenLabel, SOORT_LABELS } from '../lib/accounts.js';
 import { count, formatDate, formatDateTime } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
+import { useSession } from '../lib/session.js';
 import { organisationApi, partnershipUrls } from '../lib/partnership-api.js';
 import { useApi } from '../lib/useApi.js';
 import { NotFoundContent } from './NotFoundPage.js';
@@ -133,9 +135,18 @@ function detailValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function auditDetails(regel: AuditRegel): string {
+/** Why someone became beheerder (or nobody could): the `reden` of a succession. */
+const REDENEN: Record<string, string> = { 'lid-vertrokken': 'de vorige beheerder verliet de organisatie', 'account-verwijderd': 'de vorige beheerder verwijderde zijn of haar account' };
+
+function auditDetails(regel: AuditRegel, members: readonly Lid[]): string {
   return Object.entries(regel.details)
-    .map(([key, value]) => (key === 'rol' && typeof value === 'string' ? `rol: ${rolLabel(value)}` : `${key}: ${detailValue(value)}`))
+    .map(([key, value]) => {
+      if (key === 'rol' && typeof value === 'string') return `rol: ${rolLabel(value)}`;
+      if (key === 'rollen' && Array.isArray(value)) return `rollen: ${rollenLabel(value.map(String))}`;
+      if (key === 'reden' && typeof value === 'string') return `reden: ${REDENEN[value] ?? value}`;
+      if (key === 'vorigeBeheerder' && typeof value === 'string') return `vorige beheerder: ${members.find((m) => m.gebruikerId === value)?.naam ?? 'geen lid meer'}`;
+      return `${key}: ${detailValue(value)}`;
+    })
     .join('; ');
 }
 
@@ -168,7 +179,7 @@ function AuditTable({ regels, members }: { regels: readonly AuditRegel[]; member
             <TableCell>{regel.actor?.naam ?? 'systeem'}</TableCell>
             <TableCell>{actionLabel(regel.action)}</TableCell>
             <TableCell>{nameOf(regel)}</TableCell>
-            <TableCell>{auditDetails(regel)}</TableCell>
+            <TableCell>{auditDetails(regel, members)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -274,33 +285,16 @@ function EmailRolForm({ idPrefix, heading, intro, submitLabel, busyLabel, failur
   );
 }
 
-/** Give an existing account a role in the organisation (POST …/members). */
-function AddMemberForm({ organisationId, onAdded }: { organisationId: string; onAdded: (lid: Lid) => void }) {
-  return (
-    <EmailRolForm
-      idPrefix="lid"
-      heading="Lid toevoegen"
-      intro="Geef een bestaand account een rol in deze organisatie. Iemand zonder account nodigt u hieronder uit."
-      submitLabel="Lid toevoegen"
-      busyLabel="Bezig met toevoegen…"
-      failureHeading="Toevoegen is niet gelukt"
-      emptyMessage="Vul het e-mailadres van het account in."
-      submit={async (email, rol) => {
-        const lid = await api.addMember(organisationId, { email, rol: rol as Lid['rollen'][number] });
-        onAdded(lid);
-        return `${lid.naam} is toegevoegd als ${rolLabel(rol)}.`;
-      }}
-    />
-  );
-}
-
-/** Invite someone by e-mail with a role (POST …/uitnodigingen). */
+/**
+ * Invite someone by e-mail with a role (POST …/uitnodigingen): the only way to make someone a member. The
+ * answer is the same whether or not the address has an account; the role follows when the person accepts.
+ */
 function InviteForm({ organisationId, onInvited }: { organisationId: string; onInvited: () => void }) {
   return (
     <EmailRolForm
       idPrefix="uitnodiging"
       heading="Uitnodigen"
-      intro="Nodig iemand per e-mail uit met een rol. Wie nog geen account heeft, maakt er met de link een aan; de link is zeven dagen geldig en één keer te gebruiken."
+      intro="Nodig iemand per e-mail uit met een rol. Pas als die persoon de uitnodiging aanneemt, krijgt hij of zij de rol. Wie nog geen account heeft, maakt er met de link een aan; de link is zeven dagen geldig en één keer te gebruiken."
       submitLabel="Uitnodiging versturen"
       busyLabel="Bezig met uitnodigen…"
       failureHeading="Uitnodigen is niet gelukt"
@@ -308,7 +302,7 @@ function InviteForm({ organisationId, onInvited }: { organisationId: string; onI
       submit={async (email, rol) => {
         const uitnodiging = await api.invite(organisationId, { email, rol: rol as Uitnodiging['rol'] });
         onInvited();
-        return `Uitnodiging verstuurd naar ${uitnodiging.email} als ${rolLabel(uitnodiging.rol)}. De link in de e-mail is geldig tot en met ${formatDate(uitnodiging.verlooptOp)}.`;
+        return `Uitnodiging verstuurd naar ${uitnodiging.email} als ${rolLabel(uitnodiging.rol)}. De link in de e-mail is geldig tot en met ${formatDate(uitnodiging.verlooptOp)}. Zodra de uitnodiging is aangenomen, staat de persoon bij de leden.`;
       }}
     />
   );
@@ -328,7 +322,7 @@ function Management({ organisation }: { organisation: Organisatie }) {
           Leden
         </Heading>
         <Alert type="info" role="status">
-          <Paragraph>Alleen beheerders van {organisation.naam} zien de leden en het auditlog en kunnen leden toevoegen of uitnodigen.</Paragraph>
+          <Paragraph>Alleen beheerders van {organisation.naam} zien de leden en het auditlog en kunnen nieuwe leden uitnodigen.</Paragraph>
         </Alert>
       </section>
     );
@@ -350,7 +344,6 @@ function Management({ organisation }: { organisation: Organisatie }) {
             <MembersTable organisation={organisation} members={members.data} onChanged={() => setVersion((v) => v + 1)} />
           </>
         )}
-        <AddMemberForm organisationId={organisation.id} onAdded={() => setVersion((v) => v + 1)} />
         {organisation.mijnRollen.includes('beheerder') ? <InviteForm organisationId={organisation.id} onInvited={() => setVersion((v) => v + 1)} /> : null}
       </section>
       {organisation.mijnRollen.includes('beheerder') ? <SsoSettingsForm organisationId={organisation.id} /> : null}
@@ -596,10 +589,65 @@ function Vestigingen({ organisation }: { organisation: Organisatie }) {
   );
 }
 
+/** Leave the organisation (every member may, also the last beheerder), after a confirmation. */
+function LeaveOrganisation({ organisation, onLeft }: { organisation: Organisatie; onLeft: (result: OrganisatieVerlaten) => void }) {
+  const beheerder = organisation.mijnRollen.includes('beheerder');
+  return (
+    <section aria-labelledby="verlaten-heading" className="doorlopend-section">
+      <Heading level={2} id="verlaten-heading">
+        Organisatie verlaten
+      </Heading>
+      <Paragraph>
+        U verliest al uw rollen in {organisation.naam} en ziet de organisatie en haar samenwerkingen niet meer. Wilt u later terug, dan moet een
+        beheerder u opnieuw uitnodigen.
+        {beheerder
+          ? ' Bent u de laatste beheerder, dan wordt de medewerker die het langst lid is beheerder (een leerling nooit); is er niemand, dan heeft de organisatie geen beheerder meer. Dat komt in het auditlog.'
+          : ''}
+      </Paragraph>
+      <ConfirmAction
+        label="Organisatie verlaten"
+        accessibleLabel={`${organisation.naam} verlaten`}
+        question={`Weet u zeker dat u ${organisation.naam} wilt verlaten?`}
+        confirmLabel="Ja, verlaten"
+        busyLabel="Bezig met verlaten…"
+        failureHeading="Verlaten is niet gelukt"
+        onConfirm={async () => onLeft(await accountApi.leaveOrganisation(organisation.id))}
+      />
+    </section>
+  );
+}
+
+/** After leaving: what happened (and who became beheerder), focused, with the way back. */
+function LeftOrganisation({ organisation, result }: { organisation: Organisatie; result: OrganisatieVerlaten }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => ref.current?.focus(), []);
+  return (
+    <article className="doorlopend-detail">
+      <PageHeading>{organisation.naam}</PageHeading>
+      <div ref={ref} tabIndex={-1} role="status">
+        <Alert type="ok" role="none" heading="Organisatie verlaten" headingLevel={2}>
+          <Paragraph>{result.bericht}</Paragraph>
+        </Alert>
+      </div>
+      <Paragraph>
+        <Link to="/organisaties">Naar mijn organisaties</Link>
+      </Paragraph>
+    </article>
+  );
+}
+
 function OrganisationView({ organisation: initial }: { organisation: Organisatie }) {
   const [organisation, setOrganisation] = useState(initial);
+  const [left, setLeft] = useState<OrganisatieVerlaten | null>(null);
+  const { signedIn } = useSession();
   useDocumentTitle(organisation.naam);
   const beheerder = organisation.mijnRollen.includes('beheerder');
+  if (left) return <LeftOrganisation organisation={organisation} result={left} />;
+  const onLeft = (result: OrganisatieVerlaten) => {
+    setLeft(result);
+    // The menu and "Mijn account" show the memberships of the session: ask for them again.
+    void api.me().then((me) => (me ? signedIn(me) : undefined), () => undefined);
+  };
   return (
     <article className="doorlopend-detail">
       <p className="doorlopend-preheading">
@@ -614,12 +662,21 @@ function OrganisationView({ organisation: initial }: { organisation: Organisatie
           { key: 'rollen', label: 'Mijn rollen', value: rollenLabel(organisation.mijnRollen) },
         ]}
       />
+      {organisation.heeftBeheerder ? null : (
+        <Alert type="warning" role="none" heading={`${organisation.naam} heeft geen beheerder`} headingLevel={2}>
+          <Paragraph>
+            De laatste beheerder is weggegaan en er was geen medewerker om het over te nemen. Zolang er geen beheerder is, kan niemand nieuwe leden
+            uitnodigen of de gegevens van de organisatie wijzigen. Neem contact op met het platformbeheer van Doorlopend om een beheerder te laten aanwijzen.
+          </Paragraph>
+        </Alert>
+      )}
       <Paragraph>
         <Link to="/samenwerkingen">Samenwerkingen</Link> van mijn organisaties.
       </Paragraph>
       {beheerder ? <OrganisationDataForm organisation={organisation} onSaved={setOrganisation} /> : null}
       <Vestigingen organisation={organisation} />
       <Management organisation={organisation} />
+      <LeaveOrganisation organisation={organisation} onLeft={onLeft} />
     </article>
   );
 }

@@ -177,29 +177,31 @@ export async function leerrouteHistoryRowsOf(db: Db, userId: string) {
 }
 
 /**
- * The organisations in which the user is a beheerder and no one else is, locked for the rest of the
- * transaction (so two beheerders who delete their accounts at once cannot both pass this check).
+ * Locks every organisation the user is a member of, for the rest of the transaction (as every member
+ * change does), and then returns those in which the user is a beheerder and no one else is. The check runs
+ * after the lock, in its own statement, so it sees what a concurrent change committed meanwhile: two
+ * beheerders who go at once cannot both count on the other, and a member who is made beheerder by
+ * another departure is seen as one.
  */
-export async function organisationsWhereOnlyBeheerder(trx: Transaction<DB>, userId: string): Promise<Array<{ id: string; naam: string }>> {
-  const mine = await trx
+export async function lockOrganisationsWhereOnlyBeheerder(trx: Transaction<DB>, userId: string): Promise<Array<{ id: string; naam: string }>> {
+  await trx
+    .selectFrom('organisation as o')
+    .select('o.id')
+    .where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.rol').whereRef('m.organisation_id', '=', 'o.id').where('m.user_id', '=', userId)))
+    .orderBy('o.id')
+    .forUpdate()
+    .execute();
+  return trx
     .selectFrom('organisation as o')
     .select(['o.id', 'o.naam'])
     .where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.rol').whereRef('m.organisation_id', '=', 'o.id').where('m.user_id', '=', userId).where('m.rol', '=', 'beheerder')))
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('membership as b').select('b.rol').whereRef('b.organisation_id', '=', 'o.id').where('b.rol', '=', 'beheerder').where('b.user_id', '<>', userId)),
+      ),
+    )
     .orderBy('o.naam')
-    .forUpdate()
     .execute();
-  const alone: Array<{ id: string; naam: string }> = [];
-  for (const org of mine) {
-    const others = await trx
-      .selectFrom('membership')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('organisation_id', '=', org.id)
-      .where('rol', '=', 'beheerder')
-      .where('user_id', '<>', userId)
-      .executeTakeFirstOrThrow();
-    if (Number(others.n) === 0) alone.push(org);
-  }
-  return alone;
 }
 
 /**

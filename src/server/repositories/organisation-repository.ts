@@ -93,3 +93,41 @@ export async function deleteMembership(db: Db, organisationId: string, userId: s
   const rows = await q.returning('rol').execute();
   return rows.map((r) => r.rol);
 }
+
+/** Of the given organisations, those with at least one beheerder. */
+export async function organisationsWithBeheerder(db: Db, organisationIds: readonly string[]): Promise<Set<string>> {
+  if (organisationIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('membership')
+    .select('organisation_id')
+    .distinct()
+    .where('organisation_id', 'in', [...organisationIds])
+    .where('rol', '=', 'beheerder')
+    .execute();
+  return new Set(rows.map((r) => r.organisation_id));
+}
+
+/**
+ * Who takes over as beheerder when the last one goes: the remaining member with a staff role (never a
+ * leerling) who has held such a role in the organisation longest; ties by user id, so the choice is stable.
+ */
+export async function longestStandingStaffMember(
+  db: Db,
+  organisationId: string,
+  exceptUserId: string,
+  staffRoles: readonly Role[],
+): Promise<{ userId: string; naam: string } | undefined> {
+  const row = await db
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select((eb) => ['m.user_id', 'u.naam', eb.fn.min('m.created_at').as('sinds')])
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.user_id', '<>', exceptUserId)
+    .where('m.rol', 'in', [...staffRoles])
+    .groupBy(['m.user_id', 'u.naam'])
+    .orderBy('sinds')
+    .orderBy('m.user_id')
+    .limit(1)
+    .executeTakeFirst();
+  return row && { userId: row.user_id, naam: row.naam };
+}

@@ -8,7 +8,11 @@ import type { DB } from '../../db/schema.js';
 import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
 import { exportMyData } from '../../use-cases/account/export-my-data.js';
 import { deleteOwnAccount } from '../../use-cases/account/delete-account.js';
-import { clearSessionCookie } from '../auth-hooks.js';
+import { Me, UitnodigingAannemen } from '../../../shared/auth-api.js';
+import { acceptInvitationSignedIn } from '../../use-cases/organisations/invitations.js';
+import { getMe } from '../../use-cases/auth/get-me.js';
+import { resolveSession } from '../../use-cases/auth/session.js';
+import { clearSessionCookie, SESSION_COOKIE } from '../auth-hooks.js';
 
 export function accountRoutes(opts: { db: Kysely<DB>; limiter: LoginRateLimiter }): FastifyPluginAsyncZod {
   const { db, limiter } = opts;
@@ -30,12 +34,28 @@ export function accountRoutes(opts: { db: Kysely<DB>; limiter: LoginRateLimiter 
         return data;
       },
     );
+    app.post(
+      '/account/uitnodiging-aannemen',
+      {
+        schema: {
+          tags,
+          summary: 'Een uitnodiging aan het e-mailadres van mijn account aannemen terwijl ik ben ingelogd (zonder wachtwoord; met CSRF-token); antwoordt met mijn nieuwe lidmaatschappen',
+          body: UitnodigingAannemen,
+          response: { 200: Me, 400: Problem, 401: Problem, 403: Problem },
+        },
+      },
+      async (req) => {
+        await acceptInvitationSignedIn({ db, auth: req.auth, input: req.body });
+        return getMe({ auth: await resolveSession({ db, token: req.cookies[SESSION_COOKIE] }) });
+      },
+    );
     app.delete(
       '/account',
       {
         schema: {
           tags,
-          summary: 'Mijn account verwijderen (AVG), bevestigd met het wachtwoord of (account zonder wachtwoord) het eigen e-mailadres; beëindigt alle sessies',
+          summary:
+            'Mijn account verwijderen (AVG), bevestigd met het wachtwoord of (account zonder wachtwoord) het eigen e-mailadres; beëindigt alle sessies. Kan ook als laatste beheerder (de medewerker die het langst lid is, wordt dan beheerder)',
           body: AccountVerwijderen,
           response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 409: Problem, 429: Problem },
         },

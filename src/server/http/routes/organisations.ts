@@ -8,9 +8,9 @@ import {
   Lid,
   LidParams,
   LidRolParams,
-  LidToevoegen,
   Organisatie,
   OrganisatieParams,
+  OrganisatieVerlaten,
   OrganisatieWijzigen,
   SsoInstellen,
   SsoInstelling,
@@ -24,10 +24,10 @@ import {
 import { GidsOrganisatie, GidsQuery } from '../../../shared/partnership-api.js';
 import type { DB } from '../../db/schema.js';
 import {
-  addMember,
   addVestiging,
   changeVestiging,
   getOrganisation,
+  leaveOrganisation,
   listAudit,
   listMembers,
   listOrganisations,
@@ -70,22 +70,31 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
       listMembers({ db, auth: req.auth, organisationId: req.params.id }),
     );
     app.post(
-      '/organisations/:id/members',
-      { schema: { tags, summary: 'Een bestaand account een rol geven (beheerder)', params: OrganisatieParams, body: LidToevoegen, response: { 201: Lid, ...errors, 409: Problem } } },
-      async (req, reply) => reply.status(201).send(await addMember({ db, auth: req.auth, organisationId: req.params.id, input: req.body })),
-    );
-    app.post(
       '/organisations/:id/uitnodigingen',
       {
         schema: {
           tags,
-          summary: 'Iemand per e-mail uitnodigen met een rol (beheerder); de link is zeven dagen geldig',
+          summary:
+            'Iemand per e-mail uitnodigen met een rol (beheerder): de enige manier om iemand lid te maken. Hetzelfde antwoord (202) met of zonder account; de rol volgt pas als de uitgenodigde aanneemt. De link is zeven dagen geldig',
           params: OrganisatieParams,
           body: Uitnodigen,
-          response: { 201: Uitnodiging, ...errors, 409: Problem },
+          response: { 202: Uitnodiging, ...errors, 409: Problem },
         },
       },
-      async (req, reply) => reply.status(201).send(await inviteMember({ db, mail, publicUrl, auth: req.auth, organisationId: req.params.id, input: req.body })),
+      async (req, reply) => reply.status(202).send(await inviteMember({ db, mail, publicUrl, auth: req.auth, organisationId: req.params.id, input: req.body })),
+    );
+    app.post(
+      '/organisations/:id/verlaten',
+      {
+        schema: {
+          tags,
+          summary:
+            'De organisatie verlaten (elk lid, met al zijn rollen). Kan altijd, ook als laatste beheerder: dan wordt de medewerker die het langst lid is beheerder, of heeft de organisatie geen beheerder meer',
+          params: OrganisatieParams,
+          response: { 200: OrganisatieVerlaten, ...errors },
+        },
+      },
+      (req) => leaveOrganisation({ db, auth: req.auth, organisationId: req.params.id }),
     );
     app.patch(
       '/organisations/:id',

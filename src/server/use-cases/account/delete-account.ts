@@ -1,8 +1,9 @@
 /**
  * AVG right to erasure: the signed-in user deletes their own account. Re-confirmed with the current
  * password (wrong attempts count like failed sign-ins), or, for an account without a password (SSO
- * only), by typing the own e-mail address. The last beheerder of an organisation cannot leave it
- * without one (409). Removed: the account, memberships, sessions, password reset tokens and invitations
+ * only), by typing the own e-mail address. Always possible, also for the last beheerder of an
+ * organisation: the longest-standing staff member there becomes beheerder, or the organisation is left
+ * without one (succession.ts, audited). Removed: the account, memberships, sessions, password reset tokens and invitations
  * to the address. The audit log stays (append-only) and keeps only ids: the deletion itself is recorded
  * in it, per organisation, without name or address.
  */
@@ -12,10 +13,11 @@ import type { DB } from '../../db/schema.js';
 import { AppError, unauthorized } from '../../errors.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
-import { deleteAccountData, membershipRowsOf, organisationsWhereOnlyBeheerder, passwordHashOf } from '../../repositories/account-data-repository.js';
+import { deleteAccountData, lockOrganisationsWhereOnlyBeheerder, membershipRowsOf, passwordHashOf } from '../../repositories/account-data-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { requireAuth } from '../auth/get-me.js';
 import type { AuthContext } from '../auth/session.js';
+import { ensureBeheerder } from '../organisations/succession.js';
 
 const WRONG_PASSWORD = 'Het wachtwoord klopt niet. Uw account is niet verwijderd.';
 
@@ -59,14 +61,7 @@ export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext
   await reconfirm({ limiter: opts.limiter, ip: opts.ip, email: stored.email, passwordHash: stored.passwordHash, input: opts.input });
   try {
     await db.transaction().execute(async (trx) => {
-      const alone = await organisationsWhereOnlyBeheerder(trx, userId);
-      if (alone.length > 0) {
-        const namen = alone.map((o) => o.naam).join(', ');
-        throw new AppError(
-          'conflict',
-          `U bent de enige beheerder van ${namen}. Maak eerst iemand anders beheerder (uitnodigen of lid toevoegen met de rol beheerder); daarna kunt u uw account verwijderen.`,
-        );
-      }
+      const alone = await lockOrganisationsWhereOnlyBeheerder(trx, userId);
       const memberships = await membershipRowsOf(trx, userId);
       for (const organisationId of new Set(memberships.map((m) => m.organisatieId))) {
         await appendAudit(trx, {
@@ -79,6 +74,8 @@ export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext
         });
       }
       await appendAudit(trx, { actorUserId: userId, organisationId: null, action: 'account.deleted', subjectType: 'user', subjectId: userId });
+      // The account still exists here, so the successor is chosen among the others (never this user).
+      for (const org of alone) await ensureBeheerder(trx, { organisationId: org.id, departingUserId: userId, reason: 'account-verwijderd' });
       await deleteAccountData(trx, userId, stored.email);
     });
   } catch (error) {

@@ -1,17 +1,19 @@
 /**
- * Invitations: a beheerder invites an e-mail address with a role (a mail with a single-use link, valid
- * seven days; only the token's sha256 is stored). Accepting creates the account (name and a new
- * password) or, when the address already has one, checks its current password; either way the role is
- * added and the person is signed in with a new session.
+ * Invitations, the only way someone else becomes a member: a beheerder invites an e-mail address with a
+ * role (a mail with a single-use link, valid seven days; only the token's sha256 is stored). The answer is
+ * the same whether or not the address has an account (202, same shape), and nobody gets a role until the
+ * invitee accepts. Accepting without a session creates the account (name and a new password) or, when the
+ * address already has one, checks its current password, and signs the person in with a new session; a
+ * signed-in user accepts an invitation to their own address with the session alone.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { decide } from '../../../domain/auth/rules.js';
-import type { Uitnodigen, Uitnodiging, UitnodigingAccepteren } from '../../../shared/auth-api.js';
+import type { Uitnodigen, Uitnodiging, UitnodigingAannemen, UitnodigingAccepteren } from '../../../shared/auth-api.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById, findUserByEmail, insertMembership, insertUser, membersOf } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
-import { consumeInvitation, findLiveInvitation, insertInvitation } from '../../repositories/invitation-repository.js';
+import { consumeInvitation, findLiveInvitation, insertInvitation, type InvitationRow } from '../../repositories/invitation-repository.js';
 import { deleteExpiredSessions } from '../../repositories/session-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.js';
 import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
@@ -25,6 +27,10 @@ import type { AuthContext } from '../auth/session.js';
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 export const INVITATION_INVALID_MESSAGE = 'Deze uitnodiging is ongeldig, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.';
 const NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
+/** The same for every address, with or without an account. */
+export const INVITATION_SENT_MESSAGE = 'Uitnodiging verstuurd. Wie de uitnodiging aanneemt, krijgt de rol; tot dan verandert er niets.';
+export const INVITATION_OTHER_ADDRESS_MESSAGE =
+  'Deze uitnodiging is voor een ander e-mailadres dan dat van het account waarmee u bent ingelogd. Log uit en neem de uitnodiging aan met het e-mailadres uit de e-mail.';
 
 /** The link in the mail; the token is in the fragment (never in a server log or a Referer header). */
 export const invitationLink = (publicUrl: string, token: string) => `${publicUrl}/uitnodiging-accepteren#token=${token}`;
@@ -46,6 +52,8 @@ export async function inviteMember(opts: {
   const { email, rol } = opts.input;
   const org = await findOrganisationById(opts.db, opts.organisationId);
   if (!org) throw notFound(NOT_FOUND);
+  // Only a member of this organisation (whom the beheerder sees in the member list anyway) can already have
+  // the role; for anyone else, with or without an account, the answer below is the same.
   const existing = await findUserByEmail(opts.db, email);
   if (existing) {
     const [member] = await membersOf(opts.db, auth.user.id, opts.organisationId, existing.id);
@@ -53,7 +61,7 @@ export async function inviteMember(opts: {
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  const id = await opts.db.transaction().execute(async (trx) => {
+  await opts.db.transaction().execute(async (trx) => {
     const invitationId = await insertInvitation(trx, { tokenHash: sha256(token), organisationId: org.id, email, rol, invitedBy: auth.user.id, expiresAt });
     await appendAudit(trx, { actorUserId: auth.user.id, organisationId: org.id, action: 'invitation.sent', subjectType: 'invitation', subjectId: invitationId, details: { rol } }); // no e-mail address in the audit log (AVG)
     return invitationId;
@@ -69,11 +77,38 @@ export async function inviteMember(opts: {
       '',
       invitationLink(opts.publicUrl, token),
       '',
-      'Hebt u nog geen account, dan kiest u daar uw naam en een wachtwoord. Hebt u er al een, dan logt u in met uw wachtwoord.',
+      'Hebt u nog geen account, dan kiest u daar uw naam en een wachtwoord. Hebt u er al een, dan bevestigt u met uw wachtwoord of neemt u de uitnodiging aan terwijl u bent ingelogd.',
       'Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.',
     ].join('\n'),
   });
-  return { id, email, rol, verlooptOp: expiresAt.toISOString() };
+  return { bericht: INVITATION_SENT_MESSAGE, email, rol, verlooptOp: expiresAt.toISOString() };
+}
+
+/**
+ * Marks the invitation used by `userId` and gives the role, with its audit entries; in the caller's transaction.
+ * A used or expired invitation (also one used at this very moment by another request) is refused.
+ */
+async function takeInvitation(trx: Transaction<DB>, invitation: InvitationRow, userId: string, now: Date): Promise<void> {
+  const accepted = await consumeInvitation(trx, invitation.id, userId, now);
+  if (!accepted) throw new AppError('validation_failed', INVITATION_INVALID_MESSAGE);
+  const org = accepted.organisationId;
+  const added = await insertMembership(trx, { userId, organisationId: org, rol: accepted.rol });
+  await appendAudit(trx, { actorUserId: userId, organisationId: org, action: 'invitation.accepted', subjectType: 'invitation', subjectId: accepted.id, details: { rol: accepted.rol, uitgenodigdDoor: accepted.invitedBy } });
+  if (added) await appendAudit(trx, { actorUserId: userId, organisationId: org, action: 'membership.added', subjectType: 'user', subjectId: userId, details: { rol: accepted.rol, via: 'uitnodiging' } });
+}
+
+/**
+ * A signed-in user accepts an invitation to the address of their own account: the session proves who it
+ * is (the route requires the CSRF token), no password is asked, the session stays. An invitation to another
+ * address is refused and stays usable.
+ */
+export async function acceptInvitationSignedIn(opts: { db: Kysely<DB>; auth: AuthContext | null; input: UitnodigingAannemen; now?: Date }): Promise<void> {
+  const auth = requireAuth(opts.auth);
+  const now = opts.now ?? new Date();
+  const invitation = await findLiveInvitation(opts.db, sha256(opts.input.token), now);
+  if (!invitation) throw new AppError('validation_failed', INVITATION_INVALID_MESSAGE);
+  if (invitation.email !== auth.user.email.toLowerCase()) throw new AppError('validation_failed', INVITATION_OTHER_ADDRESS_MESSAGE);
+  await opts.db.transaction().execute((trx) => takeInvitation(trx, invitation, auth.user.id, now));
 }
 
 export interface AcceptResult {
@@ -123,13 +158,8 @@ export async function acceptInvitation(opts: {
     // An account made for this address in the meantime: accepting again checks its password.
     if (!user && (await findUserByEmail(trx, invitation.email))) throw new AppError('conflict', 'Er is intussen een account met dit e-mailadres. Probeer het opnieuw met het wachtwoord van dat account.');
     const id = user?.id ?? (await insertUser(trx, { email: invitation.email, naam: input.naam!, passwordHash }));
-    const accepted = await consumeInvitation(trx, invitation.id, id, now);
-    if (!accepted) throw new AppError('validation_failed', INVITATION_INVALID_MESSAGE);
-    const org = accepted.organisationId;
-    if (!user) await appendAudit(trx, { actorUserId: id, organisationId: org, action: 'user.created', subjectType: 'user', subjectId: id, details: { via: 'uitnodiging' } });
-    const added = await insertMembership(trx, { userId: id, organisationId: org, rol: accepted.rol });
-    await appendAudit(trx, { actorUserId: id, organisationId: org, action: 'invitation.accepted', subjectType: 'invitation', subjectId: accepted.id, details: { rol: accepted.rol, uitgenodigdDoor: accepted.invitedBy } });
-    if (added) await appendAudit(trx, { actorUserId: id, organisationId: org, action: 'membership.added', subjectType: 'user', subjectId: id, details: { rol: accepted.rol, via: 'uitnodiging' } });
+    if (!user) await appendAudit(trx, { actorUserId: id, organisationId: invitation.organisationId, action: 'user.created', subjectType: 'user', subjectId: id, details: { via: 'uitnodiging' } });
+    await takeInvitation(trx, invitation, id, now);
     return id;
   });
 

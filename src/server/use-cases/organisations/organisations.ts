@@ -1,16 +1,18 @@
 /**
- * Organisation use cases: list and read own organisations, members and audit log, add a member; and
- * management by the beheerder: organisation data (naam, BRIN), vestigingen, removing a role or a member
- * (never the last beheerder). Each asks the pure rules first (404 for a foreign organisation, 403 for a role without the right)
- * and then reads with queries scoped to the user's memberships.
+ * Organisation use cases: list and read own organisations, members and audit log; management by the
+ * beheerder: organisation data (naam, BRIN), vestigingen, removing a role or a member (never the last
+ * beheerder); and leaving an organisation oneself (always possible, also as the last beheerder: see
+ * succession.ts). Nobody is made a member by someone else: that goes through an invitation the person
+ * accepts (invitations.ts). Each asks the pure rules first (404 for a foreign organisation, 403 for a role
+ * without the right) and then reads with queries scoped to the user's memberships.
  */
 import type { Kysely } from 'kysely';
 import { decide, rolesIn, type Action } from '../../../domain/auth/rules.js';
-import type { AuditRegel, Lid, LidToevoegen, Organisatie, OrganisatieWijzigen, Vestiging, VestigingInvoer, VestigingWijzigen } from '../../../shared/auth-api.js';
+import type { AuditRegel, Lid, Organisatie, OrganisatieVerlaten, OrganisatieWijzigen, Vestiging, VestigingInvoer, VestigingWijzigen } from '../../../shared/auth-api.js';
 import type { Role } from '../../../domain/auth/rules.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
-import { findUserByEmail, insertMembership, membersOf, organisationsOfUser } from '../../repositories/account-repository.js';
+import { membersOf, organisationsOfUser } from '../../repositories/account-repository.js';
 import { appendAudit, auditOfOrganisation } from '../../repositories/audit-repository.js';
 import {
   beheerdersOf,
@@ -20,6 +22,7 @@ import {
   findVestiging,
   lockOrganisation,
   organisationNameTaken,
+  organisationsWithBeheerder,
   rolesOfMember,
   updateOrganisation,
   updateVestiging,
@@ -28,6 +31,7 @@ import {
 } from '../../repositories/organisation-repository.js';
 import { requireAuth } from '../auth/get-me.js';
 import type { AuthContext } from '../auth/session.js';
+import { ensureBeheerder } from './succession.js';
 
 const NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
 
@@ -43,42 +47,22 @@ export function authorizeOrganisation(auth: AuthContext | null, action: Action, 
 export async function listOrganisations(opts: { db: Kysely<DB>; auth: AuthContext | null }): Promise<Organisatie[]> {
   const auth = requireAuth(opts.auth);
   const orgs = await organisationsOfUser(opts.db, auth.user.id);
-  return orgs.map((o) => ({ ...o, mijnRollen: rolesIn(auth.actor, o.id) }));
+  const withBeheerder = await organisationsWithBeheerder(opts.db, orgs.map((o) => o.id));
+  return orgs.map((o) => ({ ...o, mijnRollen: rolesIn(auth.actor, o.id), heeftBeheerder: withBeheerder.has(o.id) }));
 }
 
 export async function getOrganisation(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Organisatie> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);
   const [org] = await organisationsOfUser(opts.db, auth.user.id, opts.organisationId);
   if (!org) throw notFound(NOT_FOUND);
-  return { ...org, mijnRollen: rolesIn(auth.actor, org.id) };
+  const withBeheerder = await organisationsWithBeheerder(opts.db, [org.id]);
+  return { ...org, mijnRollen: rolesIn(auth.actor, org.id), heeftBeheerder: withBeheerder.has(org.id) };
 }
 
 export async function listMembers(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Lid[]> {
   const auth = authorizeOrganisation(opts.auth, 'members.read', opts.organisationId);
   const members = await membersOf(opts.db, auth.user.id, opts.organisationId);
   return members.map((m) => ({ gebruikerId: m.userId, naam: m.naam, email: m.email, rollen: m.rollen }));
-}
-
-/** A beheerder gives an existing user a role in the organisation. */
-export async function addMember(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: LidToevoegen }): Promise<Lid> {
-  const auth = authorizeOrganisation(opts.auth, 'members.manage', opts.organisationId);
-  return opts.db.transaction().execute(async (trx) => {
-    const user = await findUserByEmail(trx, opts.input.email);
-    // Invitations of new people by e-mail come later; for now the account must exist.
-    if (!user) throw new AppError('validation_failed', `Er is geen account met e-mailadres ${opts.input.email}.`, { errors: [{ path: 'body.email', message: 'onbekend account' }] });
-    const added = await insertMembership(trx, { userId: user.id, organisationId: opts.organisationId, rol: opts.input.rol });
-    if (!added) throw new AppError('conflict', `${user.naam} heeft de rol ${opts.input.rol} al in deze organisatie.`);
-    await appendAudit(trx, {
-      actorUserId: auth.user.id,
-      organisationId: opts.organisationId,
-      action: 'membership.added',
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { rol: opts.input.rol },
-    });
-    const [member] = await membersOf(trx, auth.user.id, opts.organisationId, user.id);
-    return { gebruikerId: user.id, naam: user.naam, email: user.email, rollen: member?.rollen ?? [opts.input.rol] };
-  });
 }
 
 export async function listAudit(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<AuditRegel[]> {
@@ -255,5 +239,34 @@ export async function removeMember(opts: { db: Kysely<DB>; auth: AuthContext | n
       subjectId: opts.userId,
       details: opts.rol ? { rol: opts.rol } : { rollen: removed },
     });
+  });
+}
+
+/**
+ * The signed-in user leaves the organisation (all their roles in it). Always allowed, also for the last
+ * beheerder: then the longest-standing staff member becomes beheerder, or the organisation is left without
+ * one (ensureBeheerder, audited). The organisation's row is locked, as for every member change.
+ */
+export async function leaveOrganisation(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<OrganisatieVerlaten> {
+  const auth = authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);
+  const userId = auth.user.id;
+  return opts.db.transaction().execute(async (trx) => {
+    const org = await lockOrganisation(trx, opts.organisationId);
+    if (!org) throw notFound(NOT_FOUND);
+    // Read again under the lock: the session's roles may be stale (removed meanwhile → nothing to leave).
+    const removed = await deleteMembership(trx, org.id, userId);
+    if (removed.length === 0) throw notFound(NOT_FOUND);
+    await appendAudit(trx, { actorUserId: userId, organisationId: org.id, action: 'membership.left', subjectType: 'user', subjectId: userId, details: { rollen: removed } });
+    const succession = removed.includes('beheerder') ? await ensureBeheerder(trx, { organisationId: org.id, departingUserId: userId, reason: 'lid-vertrokken' }) : undefined;
+    const nieuweBeheerder = succession?.nieuweBeheerder ?? null;
+    const zonderBeheerder = succession !== undefined && nieuweBeheerder === null;
+    const bericht = [
+      `U bent geen lid meer van ${org.naam}.`,
+      nieuweBeheerder ? `${nieuweBeheerder.naam} is nu beheerder van ${org.naam}, omdat u de laatste beheerder was.` : '',
+      zonderBeheerder ? `${org.naam} heeft nu geen beheerder: er was geen medewerker om het over te nemen.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return { bericht, nieuweBeheerder, zonderBeheerder };
   });
 }
