@@ -12,6 +12,9 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
+import { seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
+import { asUser, signIn } from '../support/accounts.js';
 import { buildApp } from '../../src/server/http/app.js';
 import type { HeavyRequestLimits } from '../../src/server/http/load-shedding.js';
 import { OutboxMailer } from '../../src/server/mail/outbox-mailer.js';
@@ -34,6 +37,7 @@ describe.skipIf(!databaseAvailable)(`bounded requests and load shedding (${TEST_
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemoCatalogue(database.db);
+    await seedDemoOrganisations(database.db);
   });
   afterAll(async () => {
     for (const a of apps) await a.close();
@@ -118,6 +122,33 @@ describe.skipIf(!databaseAvailable)(`bounded requests and load shedding (${TEST_
     // A refused or failed export gives its place back.
     expect((await a.inject({ method: 'GET', url: '/api/inventaris/export?profiel=NOPE&kwalificatie=25282&formaat=xlsx' })).statusCode).toBe(400);
     await expectXlsx(await a.inject({ method: 'GET', url: EXPORT, remoteAddress: '192.0.2.20' }));
+  });
+
+  it('limits the leerroute exports per user as well, rendered in the worker pool', async () => {
+    const a = await app({ perMinute: 2, concurrent: 10 });
+    const docent = await signIn(a, 'docent@vmbo.demo');
+    const partnership = (await database.db.selectFrom('partnership').select('id').where('naam', '=', 'Demo doorlopende leerroute techniek').executeTakeFirstOrThrow()).id;
+    const created = await a.inject({
+      method: 'POST',
+      url: `/api/partnerships/${partnership}/leerroutes`,
+      headers: asUser(docent),
+      payload: { naam: 'Begrensde route', type: 'doorlopend', vmbo: { profiel: 'PIE', leerweg: 'BB', keuzevakken: ['K-PIE-16'] }, mbo: { kwalificatie: '25282' } },
+    });
+    expect(created.statusCode, created.body).toBeLessThan(300);
+    const url = `/api/leerroutes/${LeerrouteDetail.parse(created.json()).id}/document.pdf`;
+    const before = workerPool().stats.completed;
+    for (let i = 0; i < 2; i++) {
+      const res = await a.inject({ method: 'GET', url, headers: asUser(docent) });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    expect(workerPool().stats.completed - before).toBe(2);
+    const refused = await a.inject({ method: 'GET', url, headers: asUser(docent) });
+    expectProblem(refused, 429, /^Te veel exports voor uw account: hooguit 2 per minuut/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // Another user has their own count.
+    const roc = await signIn(a, 'docent@roc.demo');
+    expect((await a.inject({ method: 'GET', url, headers: asUser(roc) })).statusCode).toBe(200);
   });
 });
 

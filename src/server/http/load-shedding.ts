@@ -52,7 +52,7 @@ export class HeavyRequestGate {
       const retryAfterSeconds = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
       throw new AppError(
         'too_many_requests',
-        `Te veel ${this.what} vanaf dit adres: hooguit ${this.limits.perMinute} per minuut. Probeer het over ${retryAfterSeconds} seconden opnieuw.`,
+        `Te veel ${this.what} ${caller.startsWith('user:') ? 'voor uw account' : 'vanaf dit adres'}: hooguit ${this.limits.perMinute} per minuut. Probeer het over ${retryAfterSeconds} seconden opnieuw.`,
         { retryAfterSeconds },
       );
     }
