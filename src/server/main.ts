@@ -53,6 +53,8 @@ async function main() {
     mailer,
     publicUrl: config.publicUrl,
     mode: config.mode,
+    siteOrigin: config.siteOrigin,
+    trustProxy: config.trustProxy,
     apiDocs: config.apiDocs,
     exportLimits: config.exportLimits,
   });

@@ -5,14 +5,16 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, mailQueueOf } from '../../src/server/http/app.js';
 import { OutboxMailer, readOutbox, type OutboxMail } from '../../src/server/mail/outbox-mailer.js';
-import { LoginRateLimiter } from '../../src/server/auth/rate-limiter.js';
+import { RateLimiter, type RateLimits } from '../../src/server/auth/rate-limiter.js';
+import type { TrustProxy } from '../../src/server/config.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface AccountsApp {
   app: FastifyInstance;
   database: TestDatabase;
-  limiter: LoginRateLimiter;
+  /** The app's limits on password attempts and reset requests (counters in `database`). */
+  limiter: RateLimiter;
   /** This app's own outbox folder (a temporary directory). */
   outboxDir: string;
   /** The mails sent so far, oldest first (waits until the ones handed over are written). */
@@ -22,15 +24,30 @@ export interface AccountsApp {
 
 export const TEST_PUBLIC_URL = 'http://doorlopend.test';
 
-export async function startAccountsApp(opts: { limiter?: LoginRateLimiter; forgotPasswordLimiter?: LoginRateLimiter } = {}): Promise<AccountsApp> {
-  const database = await createTestDatabase();
-  await seedDemoOrganisations(database.db);
-  const limiter = opts.limiter ?? new LoginRateLimiter();
+export interface AccountsAppOptions {
+  /** Limits other than the standard ones (e.g. more reset mails per hour for a test that sends many). */
+  rateLimits?: Partial<RateLimits>;
+  /** The limiter's clock (ms since 1970); default the real one. */
+  now?: () => number;
+  /** Another app's database: a second instance on the same data (closing this app leaves it open). */
+  database?: TestDatabase;
+  trustProxy?: TrustProxy;
+  mode?: 'demo' | 'production';
+  siteOrigin?: string;
+}
+
+export async function startAccountsApp(opts: AccountsAppOptions = {}): Promise<AccountsApp> {
+  const shared = opts.database !== undefined;
+  const database = opts.database ?? (await createTestDatabase());
+  if (!shared) await seedDemoOrganisations(database.db);
+  const limiter = new RateLimiter(database.db, { limits: opts.rateLimits, now: opts.now });
   const outboxDir = await fs.mkdtemp(path.join(os.tmpdir(), 'doorlopend-outbox-'));
   const app = await buildApp({
     db: database.db,
-    loginLimiter: limiter,
-    forgotPasswordLimiter: opts.forgotPasswordLimiter,
+    rateLimiter: limiter,
+    trustProxy: opts.trustProxy,
+    mode: opts.mode,
+    siteOrigin: opts.siteOrigin,
     mailer: new OutboxMailer(outboxDir),
     publicUrl: TEST_PUBLIC_URL,
     onMailError: (err) => {
@@ -49,7 +66,7 @@ export async function startAccountsApp(opts: { limiter?: LoginRateLimiter; forgo
     },
     close: async () => {
       await app.close();
-      await database.destroy();
+      if (!shared) await database.destroy();
       await fs.rm(outboxDir, { recursive: true, force: true });
     },
   };
@@ -72,8 +89,9 @@ export interface Session {
   csrfToken: string;
 }
 
+/** The session cookie an answer sets: `doorlopend_sessie` (demo mode) or `__Host-doorlopend_sessie` (production mode). */
 export function sessionCookieOf(res: LightMyRequestResponse) {
-  return res.cookies.find((c) => c.name === 'doorlopend_sessie');
+  return res.cookies.find((c) => c.name === 'doorlopend_sessie' || c.name === '__Host-doorlopend_sessie');
 }
 
 export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<Session> {
@@ -81,7 +99,7 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   const cookie = sessionCookieOf(res);
   if (!cookie) throw new Error('no session cookie');
-  return { cookie: `doorlopend_sessie=${cookie.value}`, token: cookie.value, csrfToken: (res.json() as { csrfToken: string }).csrfToken };
+  return { cookie: `${cookie.name}=${cookie.value}`, token: cookie.value, csrfToken: (res.json() as { csrfToken: string }).csrfToken };
 }
 
 /** Headers of a signed-in request (with the CSRF token). */

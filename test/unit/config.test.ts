@@ -32,6 +32,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://u:geheim@h' })).not.toThrowError(/geheim/);
     expect(() => loadConfig({ PUBLIC_URL: 'doorlopend.nl' })).toThrowError(/PUBLIC_URL/);
   });
+  it('trusts no proxy unless TRUST_PROXY names them (addresses, CIDR ranges or a hop count)', () => {
+    expect(loadConfig({}, '/app').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '' }, '/app').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }, '/app').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, '/app').trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.5, 10.1.0.0/16 ,::1,fd00::/8,loopback' }, '/app').trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
+    // "Trust everyone" is exactly the weakness: refused, as is anything that is not an address.
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example.nl', ',', '11']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }, '/app'), bad).toThrowError(/TRUST_PROXY/);
+    }
+  });
+  it('takes the site origin for the Origin check from PUBLIC_URL; in demo mode without it, none (the request host)', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://Doorlopend.School.nl/pad/' }, '/app').siteOrigin).toBe('https://doorlopend.school.nl');
+    expect(loadConfig({}, '/app').siteOrigin).toBeUndefined();
+    expect(loadConfig({ DOORLOPEND_MODE: 'production' }, '/app').siteOrigin).toBe('http://127.0.0.1:3000');
+  });
   it('serves the API documentation by default in demo mode only; API_DOCS=on|off overrides it', () => {
     expect(loadConfig({}, '/app').apiDocs).toBe(true);
     expect(loadConfig({ DOORLOPEND_MODE: 'production' }, '/app').apiDocs).toBe(false);

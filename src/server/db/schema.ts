@@ -318,6 +318,14 @@ export interface LeerrouteTable {
   updated_org: string | null;
   updated_at: Stamp;
   verwijderd_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Migration 0015: the schooljaar (cohort) the route starts in, "2026-2027". */
+  schooljaar: ColumnType<string | null, string | null | undefined, string | null>;
+}
+/** Migration 0015: every planned item of a route once (primary key: a doel is planned once). */
+export interface LeerroutePlanningItemTable {
+  leerroute_id: string;
+  item_id: string;
+  planning_id: string;
 }
 export interface LeerroutePlanningTable extends LeerrouteEntityColumns {
   items: Json;
@@ -372,6 +380,16 @@ export interface LeerrouteHistorieTable {
   at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Counters of the sign-in and password reset limits (migration 0012), per kind and key; see auth/rate-limiter. */
+export interface RateLimitTable {
+  kind: string;
+  key: string;
+  count: number;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  locked_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -406,9 +424,11 @@ export interface DB {
   crosswalk_review: CrosswalkReviewTable;
   leerroute: LeerrouteTable;
   leerroute_planning: LeerroutePlanningTable;
+  leerroute_planning_item: LeerroutePlanningItemTable;
   leerroute_toets: LeerrouteToetsTable;
   leerroute_activiteit: LeerrouteActiviteitTable;
   leerroute_materiaal: LeerrouteMateriaalTable;
   leerroute_historie: LeerrouteHistorieTable;
+  rate_limit: RateLimitTable;
   schema_migration: SchemaMigrationTable;
 }

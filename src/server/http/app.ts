@@ -12,7 +12,8 @@ import type { DB } from '../db/schema.js';
 import { Health } from '../../shared/catalog-api.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, sendProblem } from './problem.js';
 import { mustNotStore, securityHeaders } from './security-headers.js';
-import { LoginRateLimiter } from '../auth/rate-limiter.js';
+import { RateLimiter } from '../auth/rate-limiter.js';
+import type { TrustProxy } from '../config.js';
 import { OidcConfigurations } from '../auth/oidc.js';
 import { registerAuthHooks } from './auth-hooks.js';
 import { registerTextGuard } from './text-guard.js';
@@ -39,17 +40,28 @@ export interface AppOptions {
   clientDir?: string;
   logLevel?: string;
   version?: string;
-  /** Failed sign-ins per e-mail + IP (in memory); one per app unless given. */
-  loginLimiter?: LoginRateLimiter;
-  /** Password reset requests per e-mail + IP (in memory); one per app unless given. */
-  forgotPasswordLimiter?: LoginRateLimiter;
+  /**
+   * Limits on password attempts and reset requests, kept in the database (so shared by every instance on it);
+   * default: the standard limits on `db`. Tests give their own limits or clock.
+   */
+  rateLimiter?: RateLimiter;
+  /** Proxies whose X-Forwarded-* headers are believed (config TRUST_PROXY); default none: the client address is the connection's. */
+  trustProxy?: TrustProxy;
+  /**
+   * The origin a browser's state-changing API requests must come from (config: PUBLIC_URL's origin); when absent,
+   * the host the request was sent to.
+   */
+  siteOrigin?: string;
   /** Outgoing mail (sent in the background); default: the outbox folder `.data/outbox`. */
   mailer?: Mailer;
   /** Called when a mail could not be sent (gets no mail content). */
   onMailError?: (err: unknown) => void;
   /** Base of the links in e-mails, without trailing slash (config PUBLIC_URL). */
   publicUrl?: string;
-  /** DOORLOPEND_MODE; shown in /api/health (`modus`) so the front end can show a demo banner; default demo. */
+  /**
+   * DOORLOPEND_MODE; default demo. Shown in /api/health (`modus`) so the front end can show a demo banner; in production
+   * the session cookie is `__Host-doorlopend_sessie` and always Secure.
+   */
   mode?: 'demo' | 'production';
   /** Serve the API documentation at /api/docs (config API_DOCS); default on. Off: /api/docs answers 404. */
   apiDocs?: boolean;
@@ -73,6 +85,11 @@ const ROUTES = new WeakMap<FastifyInstance, RegisteredRoute[]>();
 /** Every route the app registered (method and URL pattern), for the authorization matrix test. */
 export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   return ROUTES.get(app) ?? [];
+}
+
+/** TRUST_PROXY for Fastify: a number of hops as a function (trust the first n hops before the server), else as given. */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -100,7 +117,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             },
           }
         : false,
-    trustProxy: true,
+    // Only the configured proxies may say who the client is (X-Forwarded-For) or that it used https.
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -151,10 +169,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      registerAuthHooks(api, opts.db);
+      registerAuthHooks(api, opts.db, { production: opts.mode === 'production', siteOrigin: opts.siteOrigin });
       registerTextGuard(api);
-      // One failure count for sign-ins and for password re-confirmations (deleting the account).
-      const loginLimiter = opts.loginLimiter ?? new LoginRateLimiter();
+      // One set of limits for sign-ins, password re-confirmations (deleting the account) and reset requests.
+      const rateLimiter = opts.rateLimiter ?? new RateLimiter(opts.db);
       // The mode is public (the front end shows a banner in demo mode), nothing else about the configuration.
       const modus = opts.mode ?? 'demo';
       api.get('/health', { schema: { tags: ['catalogus'], summary: 'Draait de server, en in welke modus (demo of productie)', response: { 200: Health } } }, async () => ({ status: 'ok' as const, modus }));
@@ -162,9 +180,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(mboRoutes(opts.db));
       await api.register(matchRoutes(opts.db));
       await api.register(
-        authRoutes({ db: opts.db, limiter: loginLimiter, forgotLimiter: opts.forgotPasswordLimiter ?? new LoginRateLimiter(), mail, publicUrl, oidc: new OidcConfigurations({ rules: { allowInsecure: opts.allowInsecureSso ?? false } }) }),
+        authRoutes({ db: opts.db, limiter: rateLimiter, mail, publicUrl, oidc: new OidcConfigurations({ rules: { allowInsecure: opts.allowInsecureSso ?? false } }) }),
       );
-      await api.register(accountRoutes({ db: opts.db, limiter: loginLimiter }));
+      await api.register(accountRoutes({ db: opts.db, limiter: rateLimiter }));
       await api.register(beheerRoutes(opts.db));
       await api.register(organisationRoutes(opts.db, mail, publicUrl, { allowInsecure: opts.allowInsecureSso ?? false }));
       await api.register(inventoryRoutes(opts.db, { exportLimits: opts.exportLimits }));

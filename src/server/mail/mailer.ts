@@ -25,8 +25,18 @@ export class MailQueue {
   ) {}
 
   enqueue(mail: OutgoingMail): void {
-    const p: Promise<void> = this.mailer
-      .send(mail)
+    this.enqueueComposed(async () => mail);
+  }
+
+  /**
+   * Composes the mail in the background too, and sends it unless `compose` gives null: work whose
+   * duration would reveal something (such as whether an account exists) stays out of the answer.
+   */
+  enqueueComposed(compose: () => Promise<OutgoingMail | null>): void {
+    // After the current answer is on its way (setImmediate runs once the pending callbacks are done).
+    const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(compose)
+      .then((mail) => (mail ? this.mailer.send(mail) : undefined))
       .catch((err: unknown) => this.onError(err))
       .finally(() => this.pending.delete(p));
     this.pending.add(p);

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import { AccountVerwijderen, MijnGegevens } from '../../../shared/account-api.js';
 import type { DB } from '../../db/schema.js';
-import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { exportMyData } from '../../use-cases/account/export-my-data.js';
 import { deleteOwnAccount } from '../../use-cases/account/delete-account.js';
 import { Me, UitnodigingAannemen } from '../../../shared/auth-api.js';
@@ -14,7 +14,8 @@ import { getMe } from '../../use-cases/auth/get-me.js';
 import { resolveSession } from '../../use-cases/auth/session.js';
 import { clearSessionCookie, SESSION_COOKIE } from '../auth-hooks.js';
 
-export function accountRoutes(opts: { db: Kysely<DB>; limiter: LoginRateLimiter }): FastifyPluginAsyncZod {
+/** `limiter`: the password re-confirmation counts like a sign-in attempt (the same database-backed limits). */
+export function accountRoutes(opts: { db: Kysely<DB>; limiter: RateLimiter }): FastifyPluginAsyncZod {
   const { db, limiter } = opts;
   return async (app) => {
     const tags = ['accounts'];

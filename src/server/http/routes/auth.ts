@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import { Bericht, LoginRequest, Me, SsoStartParams, SsoStartQuery, UitnodigingAccepteren, WachtwoordHerstellen, WachtwoordVergeten } from '../../../shared/auth-api.js';
 import type { DB } from '../../db/schema.js';
-import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { login } from '../../use-cases/auth/login.js';
 import { getMe } from '../../use-cases/auth/get-me.js';
 import { endSession, resolveSession } from '../../use-cases/auth/session.js';
@@ -17,7 +17,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { finishSsoLogin, SSO_STATE_LIFETIME_MS, SsoError, startSsoLogin } from '../../use-cases/auth/sso-login.js';
 import { listSsoOrganisations } from '../../use-cases/auth/list-sso-organisations.js';
 import { SsoOrganisatie } from '../../../shared/account-api.js';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth-hooks.js';
+import { clearSessionCookie, secureCookies, sessionTokenOf, setSessionCookie } from '../auth-hooks.js';
 
 /** Binds a pending SSO sign-in to the browser that started it (against login CSRF); only sent to the SSO routes. */
 export const SSO_BROWSER_COOKIE = 'doorlopend_sso';
@@ -41,24 +41,22 @@ async function ssoFailure(req: FastifyRequest, reply: FastifyReply, run: () => P
 
 export interface AuthRouteOptions {
   db: Kysely<DB>;
-  /** Failed sign-ins (also wrong passwords when accepting an invitation for an existing account). */
-  limiter: LoginRateLimiter;
-  /** Password reset requests, per e-mail + IP. */
-  forgotLimiter: LoginRateLimiter;
+  /** Password attempts (sign-in, accepting an invitation with an existing account) and password reset requests. */
+  limiter: RateLimiter;
   mail: MailQueue;
   publicUrl: string;
   /** Discovered OIDC providers (per organisation). */
   oidc: OidcConfigurations;
 }
 
-export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }: AuthRouteOptions): FastifyPluginAsyncZod {
+export function authRoutes({ db, limiter, mail, publicUrl, oidc }: AuthRouteOptions): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['accounts'];
     app.post(
       '/auth/login',
-      { schema: { tags, summary: 'Inloggen met e-mailadres en wachtwoord; zet de sessiecookie', body: LoginRequest, response: { 200: Me, 400: Problem, 401: Problem, 429: Problem } } },
+      { schema: { tags, summary: 'Inloggen met e-mailadres en wachtwoord; zet de sessiecookie', body: LoginRequest, response: { 200: Me, 400: Problem, 401: Problem, 403: Problem, 429: Problem } } },
       async (req, reply) => {
-        const result = await login({ db, limiter, email: req.body.email, password: req.body.wachtwoord, ip: req.ip, previousToken: req.cookies[SESSION_COOKIE] });
+        const result = await login({ db, limiter, email: req.body.email, password: req.body.wachtwoord, ip: req.ip, previousToken: sessionTokenOf(req) });
         setSessionCookie(req, reply, result.token, result.expiresAt);
         return getMe({ auth: await resolveSession({ db, token: result.token }) });
       },
@@ -67,7 +65,7 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
       '/auth/logout',
       { schema: { tags, summary: 'Uitloggen: de sessie vervalt', response: { 204: z.null(), 403: Problem } } },
       async (req, reply) => {
-        await endSession(db, req.cookies[SESSION_COOKIE]);
+        await endSession(db, sessionTokenOf(req));
         clearSessionCookie(req, reply);
         return reply.status(204).send(null);
       },
@@ -79,10 +77,10 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
           tags,
           summary: 'Een link om een nieuw wachtwoord te kiezen per e-mail aanvragen (altijd hetzelfde antwoord)',
           body: WachtwoordVergeten,
-          response: { 202: Bericht, 400: Problem, 429: Problem },
+          response: { 202: Bericht, 400: Problem, 403: Problem, 429: Problem },
         },
       },
-      async (req, reply) => reply.status(202).send(await requestPasswordReset({ db, mail, limiter: forgotLimiter, publicUrl, email: req.body.email, ip: req.ip })),
+      async (req, reply) => reply.status(202).send(await requestPasswordReset({ db, mail, limiter, publicUrl, email: req.body.email, ip: req.ip })),
     );
     app.post(
       '/auth/wachtwoord-herstellen',
@@ -91,7 +89,7 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
           tags,
           summary: 'Een nieuw wachtwoord instellen met de link uit de e-mail; beëindigt alle sessies van de gebruiker',
           body: WachtwoordHerstellen,
-          response: { 204: z.null(), 400: Problem },
+          response: { 204: z.null(), 400: Problem, 403: Problem },
         },
       },
       async (req, reply) => {
@@ -107,11 +105,11 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
           tags,
           summary: 'Een uitnodiging aannemen (nieuw account of bestaand account); zet de sessiecookie',
           body: UitnodigingAccepteren,
-          response: { 200: Me, 400: Problem, 401: Problem, 409: Problem, 429: Problem },
+          response: { 200: Me, 400: Problem, 401: Problem, 403: Problem, 409: Problem, 429: Problem },
         },
       },
       async (req, reply) => {
-        const result = await acceptInvitation({ db, limiter, input: req.body, ip: req.ip, previousToken: req.cookies[SESSION_COOKIE] });
+        const result = await acceptInvitation({ db, limiter, input: req.body, ip: req.ip, previousToken: sessionTokenOf(req) });
         setSessionCookie(req, reply, result.token, result.expiresAt);
         return getMe({ auth: await resolveSession({ db, token: result.token }) });
       },
@@ -133,7 +131,7 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
           reply.setCookie(SSO_BROWSER_COOKIE, start.browserToken, {
             httpOnly: true,
             sameSite: 'lax',
-            secure: req.protocol === 'https',
+            secure: secureCookies(req),
             path: SSO_COOKIE_PATH,
             maxAge: SSO_STATE_LIFETIME_MS / 1000,
           });
@@ -152,10 +150,10 @@ export function authRoutes({ db, limiter, forgotLimiter, mail, publicUrl, oidc }
       },
       async (req, reply) => {
         const browserToken = req.cookies[SSO_BROWSER_COOKIE];
-        reply.clearCookie(SSO_BROWSER_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', path: SSO_COOKIE_PATH });
+        reply.clearCookie(SSO_BROWSER_COOKIE, { httpOnly: true, sameSite: 'lax', secure: secureCookies(req), path: SSO_COOKIE_PATH });
         return ssoFailure(req, reply, async () => {
           const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-          const result = await finishSsoLogin({ db, oidc, publicUrl, query, browserToken, previousToken: req.cookies[SESSION_COOKIE] });
+          const result = await finishSsoLogin({ db, oidc, publicUrl, query, browserToken, previousToken: sessionTokenOf(req) });
           setSessionCookie(req, reply, result.token, result.expiresAt);
           return reply.redirect(result.returnTo, 302);
         });

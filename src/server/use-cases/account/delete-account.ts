@@ -12,7 +12,7 @@ import type { AccountVerwijderen } from '../../../shared/account-api.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, unauthorized } from '../../errors.js';
 import { verifyPassword } from '../../auth/passwords.js';
-import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { deleteAccountData, lockOrganisationsWhereOnlyBeheerder, membershipRowsOf, passwordHashOf } from '../../repositories/account-data-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { requireAuth } from '../auth/get-me.js';
@@ -25,7 +25,7 @@ function isForeignKeyViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
 }
 
-async function reconfirm(opts: { limiter: LoginRateLimiter; ip: string; email: string; passwordHash: string | null; input: AccountVerwijderen }): Promise<void> {
+async function reconfirm(opts: { limiter: RateLimiter; ip: string; email: string; passwordHash: string | null; input: AccountVerwijderen }): Promise<void> {
   const { input, email } = opts;
   if (opts.passwordHash === null) {
     // SSO only: no password to ask for; the address typed out shows the intent.
@@ -39,20 +39,16 @@ async function reconfirm(opts: { limiter: LoginRateLimiter; ip: string; email: s
   if (!input.wachtwoord) {
     throw new AppError('validation_failed', 'Vul uw wachtwoord in om te bevestigen. Uw account is niet verwijderd.', { errors: [{ path: 'body.wachtwoord', message: 'verplicht' }] });
   }
-  const key = `${email}|${opts.ip}`;
-  const wait = opts.limiter.retryAfterSeconds(key);
-  if (wait > 0) {
-    throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
-  }
+  // The same limits as sign-in (per account from all addresses, and per address).
+  const attempt = await opts.limiter.beginPasswordAttempt(email, opts.ip);
   if (!(await verifyPassword(opts.passwordHash, input.wachtwoord))) {
-    opts.limiter.recordFailure(key);
     // 400, not 401: the session is fine, only the confirmation is wrong.
     throw new AppError('validation_failed', WRONG_PASSWORD, { errors: [{ path: 'body.wachtwoord', message: 'klopt niet' }] });
   }
-  opts.limiter.reset(key);
+  await opts.limiter.passwordAccepted(attempt);
 }
 
-export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext | null; limiter: LoginRateLimiter; ip: string; input: AccountVerwijderen }): Promise<void> {
+export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext | null; limiter: RateLimiter; ip: string; input: AccountVerwijderen }): Promise<void> {
   const auth = requireAuth(opts.auth);
   const { db } = opts;
   const userId = auth.user.id;

@@ -1,11 +1,14 @@
-/** Sign-in with e-mail and password: argon2id, a generic error, a failure limit per e-mail + IP, a new session. */
+/**
+ * Sign-in with e-mail and password: argon2id, a generic error, the limits of the database-backed limiter
+ * (per account from all addresses, with a growing lock, and per address), a new session.
+ */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { findUserByEmail } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { verifyPassword } from '../../auth/passwords.js';
-import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { rotateSession } from './session.js';
 
 export const LOGIN_FAILED_MESSAGE = 'Het e-mailadres of het wachtwoord klopt niet.';
@@ -19,7 +22,7 @@ export interface LoginResult {
 
 export async function login(opts: {
   db: Kysely<DB>;
-  limiter: LoginRateLimiter;
+  limiter: RateLimiter;
   email: string;
   password: string;
   ip: string;
@@ -28,20 +31,16 @@ export async function login(opts: {
 }): Promise<LoginResult> {
   const { db, limiter } = opts;
   const email = opts.email.trim().toLowerCase();
-  const key = `${email}|${opts.ip}`;
-  const wait = limiter.retryAfterSeconds(key);
-  if (wait > 0) {
-    throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
-  }
+  // Counted before the password is checked (429 while locked, even for the right password).
+  const attempt = await limiter.beginPasswordAttempt(email, opts.ip);
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash ?? null, opts.password);
   if (!user || !ok) {
-    limiter.recordFailure(key);
     // Only failures on existing accounts are audited (no arbitrary input in the log).
     if (user) await appendAudit(db, { actorUserId: null, organisationId: null, action: 'auth.login_failed', subjectType: 'user', subjectId: user.id });
     throw new AppError('unauthorized', LOGIN_FAILED_MESSAGE);
   }
-  limiter.reset(key);
+  await limiter.passwordAccepted(attempt);
   const session = await rotateSession(db, user.id, opts.previousToken);
   await appendAudit(db, { actorUserId: user.id, organisationId: null, action: 'auth.login', subjectType: 'user', subjectId: user.id });
   return { userId: user.id, ...session };

@@ -1,7 +1,10 @@
 /**
  * Password reset: a request mails a single-use link (random token, only its sha256 stored, valid one
- * hour) when the address has an account, and answers the same either way (no account enumeration);
- * the reset sets the new argon2id hash, uses up the token and ends every session of the user.
+ * hour) when the address has an account, and answers the same either way (no account enumeration), in
+ * the same time: the request only counts against the limits (per e-mail address, known or not, and per
+ * client address) and hands the rest to the background mail queue, which looks for the account, stores
+ * the token and sends the mail. The reset sets the new argon2id hash, uses up the token and ends every
+ * session of the user.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -11,9 +14,9 @@ import { appendAudit } from '../../repositories/audit-repository.js';
 import { consumePasswordReset, deleteOldPasswordResets, insertPasswordReset, retirePasswordResetsOfUser } from '../../repositories/password-reset-repository.js';
 import { deleteSessionsOfUser } from '../../repositories/session-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
-import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { newToken, sha256 } from '../../auth/tokens.js';
-import type { MailQueue } from '../../mail/mailer.js';
+import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
 
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60_000;
 export const FORGOT_PASSWORD_ANSWER =
@@ -26,44 +29,43 @@ export const resetLink = (publicUrl: string, token: string) => `${publicUrl}/wac
 export async function requestPasswordReset(opts: {
   db: Kysely<DB>;
   mail: MailQueue;
-  /** Every request counts (not only failures): the same limit as sign-in, per e-mail + IP. */
-  limiter: LoginRateLimiter;
+  /** Every request counts (not only failures): per e-mail address per hour, and per client address. */
+  limiter: RateLimiter;
   publicUrl: string;
   email: string;
   ip: string;
   now?: Date;
 }): Promise<{ bericht: string }> {
-  const now = opts.now ?? new Date();
   const email = opts.email.trim().toLowerCase();
-  const key = `${email}|${opts.ip}`;
-  const wait = opts.limiter.retryAfterSeconds(key);
-  if (wait > 0) {
-    throw new AppError('too_many_requests', `Te veel aanvragen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
-  }
-  opts.limiter.recordFailure(key);
-  const user = await findUserByEmail(opts.db, email);
-  if (user) {
-    const token = newToken();
-    await deleteOldPasswordResets(opts.db, now);
-    await insertPasswordReset(opts.db, { tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS) });
-    await appendAudit(opts.db, { actorUserId: null, organisationId: null, action: 'auth.password_reset_requested', subjectType: 'user', subjectId: user.id });
-    // In the background: the answer takes no longer for an existing account than for an unknown one.
-    opts.mail.enqueue({
-      to: user.email,
-      subject: 'Nieuw wachtwoord kiezen voor Doorlopend',
-      text: [
-        `Beste ${user.naam},`,
-        '',
-        'Iemand (hopelijk u) heeft gevraagd om een nieuw wachtwoord voor uw account op Doorlopend.',
-        'Kies een nieuw wachtwoord via deze link (een uur geldig, één keer te gebruiken):',
-        '',
-        resetLink(opts.publicUrl, token),
-        '',
-        'Hebt u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.',
-      ].join('\n'),
-    });
-  }
+  await opts.limiter.countResetRequest(email, opts.ip);
+  // Nothing that depends on the account happens before the answer: the same work for every address.
+  opts.mail.enqueueComposed(() => composeResetMail({ db: opts.db, publicUrl: opts.publicUrl, email, now: opts.now ?? new Date() }));
   return { bericht: FORGOT_PASSWORD_ANSWER };
+}
+
+/** In the background: when the address has an account, a new link (stored as a hash, audited) and its mail. */
+async function composeResetMail(opts: { db: Kysely<DB>; publicUrl: string; email: string; now: Date }): Promise<OutgoingMail | null> {
+  const { db, now } = opts;
+  const user = await findUserByEmail(db, opts.email);
+  if (!user) return null;
+  const token = newToken();
+  await deleteOldPasswordResets(db, now);
+  await insertPasswordReset(db, { tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS) });
+  await appendAudit(db, { actorUserId: null, organisationId: null, action: 'auth.password_reset_requested', subjectType: 'user', subjectId: user.id });
+  return {
+    to: user.email,
+    subject: 'Nieuw wachtwoord kiezen voor Doorlopend',
+    text: [
+      `Beste ${user.naam},`,
+      '',
+      'Iemand (hopelijk u) heeft gevraagd om een nieuw wachtwoord voor uw account op Doorlopend.',
+      'Kies een nieuw wachtwoord via deze link (een uur geldig, één keer te gebruiken):',
+      '',
+      resetLink(opts.publicUrl, token),
+      '',
+      'Hebt u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.',
+    ].join('\n'),
+  };
 }
 
 export async function resetPassword(opts: { db: Kysely<DB>; token: string; password: string; now?: Date }): Promise<void> {

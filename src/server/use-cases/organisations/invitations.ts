@@ -16,7 +16,7 @@ import { appendAudit } from '../../repositories/audit-repository.js';
 import { consumeInvitation, findLiveInvitation, insertInvitation, type InvitationRow } from '../../repositories/invitation-repository.js';
 import { deleteExpiredSessions } from '../../repositories/session-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.js';
-import type { LoginRateLimiter } from '../../auth/rate-limiter.js';
+import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { newToken, sha256 } from '../../auth/tokens.js';
 import type { MailQueue } from '../../mail/mailer.js';
 import { requireAuth } from '../auth/get-me.js';
@@ -121,7 +121,7 @@ export interface AcceptResult {
 export async function acceptInvitation(opts: {
   db: Kysely<DB>;
   /** Wrong current passwords of an existing account count as failed sign-ins. */
-  limiter: LoginRateLimiter;
+  limiter: RateLimiter;
   input: UitnodigingAccepteren;
   ip: string;
   /** The session token the browser had before, if any: ended (no session fixation). */
@@ -137,14 +137,9 @@ export async function acceptInvitation(opts: {
   let passwordHash: string | null = null;
   if (existing) {
     // An existing account: the invitation adds a role after the person proves it is theirs.
-    const key = `${invitation.email}|${opts.ip}`;
-    const wait = opts.limiter.retryAfterSeconds(key);
-    if (wait > 0) throw new AppError('too_many_requests', `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, { retryAfterSeconds: wait });
-    if (!(await verifyPassword(existing.passwordHash, input.wachtwoord))) {
-      opts.limiter.recordFailure(key);
-      throw new AppError('unauthorized', LOGIN_FAILED_MESSAGE);
-    }
-    opts.limiter.reset(key);
+    const attempt = await opts.limiter.beginPasswordAttempt(invitation.email, opts.ip);
+    if (!(await verifyPassword(existing.passwordHash, input.wachtwoord))) throw new AppError('unauthorized', LOGIN_FAILED_MESSAGE);
+    await opts.limiter.passwordAccepted(attempt);
   } else {
     const errors = [];
     if (!input.naam) errors.push({ path: 'body.naam', message: 'geef uw naam' });
