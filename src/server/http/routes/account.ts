@@ -12,7 +12,7 @@ import { Me, UitnodigingAannemen } from '../../../shared/auth-api.js';
 import { acceptInvitationSignedIn } from '../../use-cases/organisations/invitations.js';
 import { getMe } from '../../use-cases/auth/get-me.js';
 import { resolveSession } from '../../use-cases/auth/session.js';
-import { clearSessionCookie, SESSION_COOKIE } from '../auth-hooks.js';
+import { clearSessionCookie, sessionTokenOf } from '../auth-hooks.js';
 
 /** `limiter`: the password re-confirmation counts like a sign-in attempt (the same database-backed limits). */
 export function accountRoutes(opts: { db: Kysely<DB>; limiter: RateLimiter }): FastifyPluginAsyncZod {
@@ -47,7 +47,7 @@ export function accountRoutes(opts: { db: Kysely<DB>; limiter: RateLimiter }): F
       },
       async (req) => {
         await acceptInvitationSignedIn({ db, auth: req.auth, input: req.body });
-        return getMe({ auth: await resolveSession({ db, token: req.cookies[SESSION_COOKIE] }) });
+        return getMe({ auth: await resolveSession({ db, token: sessionTokenOf(req) }) });
       },
     );
     app.delete(
