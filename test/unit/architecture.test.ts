@@ -86,7 +86,7 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
         `import type { Kysely } from 'kysely';`,
         `import type { DB } from '../db/schema.js';`,
         `import type { FastifyInstance } from 'fastify'; // use-cases-not-to-http`,
-        `import { open } from '../db/database.js'; // use-cases-no-database-runtime`,
+        `import { open } from '../db/database.js'; // use-cases-do-not-open-database`,
         `import { pure } from '../../domain/pure.js';`,
         `export type F = FastifyInstance;`,
         `export const uc = (db: Kysely<DB>) => [db, open, pure];`,
