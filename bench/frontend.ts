@@ -4,8 +4,9 @@
  *
  * Starts the built app (dist/server/main.js) in demo mode on an embedded database in a temporary folder, serving the
  * front end of CLIENT_DIR (default dist/client). Daan Docent (demo) signs in and creates a doorlopende leerroute
- * through the API; the bench then loads `/` and `/leerroutes/<id>/planning` BENCH_FRONTEND_RUNS times (default 5),
- * each time with an empty browser cache.
+ * through the API; the bench then loads `/` and `/leerroutes/<id>/planning` BENCH_FRONTEND_RUNS times (default 7),
+ * each time with an empty browser cache: on loopback as it is, and throttled by Chromium to a slow mobile connection
+ * (150 ms round trip, 1.6 Mbit/s down), where the bytes count.
  *
  * Bytes: every script and stylesheet the page fetched until the network was idle, counted three ways: as the server
  * sent them (the body on the wire, in the encoding Chromium asked for), gzipped (gzip level 9 of the file, what a
@@ -32,6 +33,13 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEMO_USER = 'docent@vmbo.demo';
 const DEMO_PASSWORD = 'demo-wachtwoord';
 
+/** Loopback as it is, and a slow mobile connection as Lighthouse simulates one ("slow 4G": 150 ms, 1.6 Mbit/s). */
+const NETWORKS = [
+  { name: 'loopback', latency: 0, downloadThroughput: -1, uploadThroughput: -1 },
+  { name: 'mobiel (150 ms, 1,6 Mbit/s)', latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (0.75 * 1e6) / 8 },
+] as const;
+type Network = (typeof NETWORKS)[number];
+
 /** Per path (a regular expression on the pathname): the element that shows the page's own content is there. */
 const READY_CONTENT: ReadonlyArray<readonly [string, string]> = [['^/leerroutes/[^/]+/[a-z]+$', '#stap-kop']];
 
@@ -56,8 +64,8 @@ export interface PageLoad {
 
 export interface FrontendResult {
   clientDir: string;
-  home: PageLoad[];
-  step: PageLoad[];
+  /** Per network (see NETWORKS): the loads of the home page and of the leerroute step. */
+  networks: Array<{ network: string; home: PageLoad[]; step: PageLoad[] }>;
 }
 
 const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
@@ -172,8 +180,14 @@ function fileOf(clientDir: string, url: string): string {
   return path.join(clientDir, decodeURIComponent(new URL(url).pathname));
 }
 
-async function loadOnce(page: Page, cdp: CDPSession, clientDir: string, url: string): Promise<PageLoad> {
+async function loadOnce(page: Page, cdp: CDPSession, clientDir: string, url: string, network: Network): Promise<PageLoad> {
   await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: network.latency,
+    downloadThroughput: network.downloadThroughput,
+    uploadThroughput: network.uploadThroughput,
+  });
   const encodings = new Map<string, string>();
   const onResponse = (response: { url(): string; headers(): Record<string, string> }) =>
     encodings.set(response.url(), response.headers()['content-encoding'] ?? 'geen');
@@ -221,13 +235,13 @@ function describeLoads(label: string, loads: PageLoad[]): string {
   return (
     `${label}: ${bytes('JS', last.js)}; ${bytes('CSS', last.css)}; ` +
     `interactief mediaan ${median(tti).toFixed(0)} ms (${Math.min(...tti).toFixed(0)}–${Math.max(...tti).toFixed(0)}), ` +
-    `first contentful paint mediaan ${median(fcp).toFixed(0)} ms, ${loads.length} keer met lege cache`
+    `first contentful paint mediaan ${median(fcp).toFixed(0)} ms (${loads.length} keer)`
   );
 }
 
 export async function benchFrontend(opts: { port?: number; runs?: number } = {}): Promise<FrontendResult | null> {
   const clientDir = path.resolve(ROOT, process.env.CLIENT_DIR ?? 'dist/client');
-  const runs = opts.runs ?? Number(process.env.BENCH_FRONTEND_RUNS ?? 5);
+  const runs = opts.runs ?? Number(process.env.BENCH_FRONTEND_RUNS ?? 7);
   const port = opts.port ?? Number(process.env.BENCH_FRONTEND_PORT ?? 3903);
   if (!fs.existsSync(CHROMIUM_PATH)) {
     console.log(`Front end: overgeslagen, Chromium ontbreekt (${CHROMIUM_PATH})`);
@@ -260,24 +274,29 @@ export async function benchFrontend(opts: { port?: number; runs?: number } = {})
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.addInitScript(installReadyProbe, READY_CONTENT);
     const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
     const routeId = await createDemoRoute(page, baseUrl);
 
-    const home: PageLoad[] = [];
-    const step: PageLoad[] = [];
-    // Alternating, so a slower moment of the machine does not land on one page only.
-    for (let i = 0; i < runs; i++) {
-      home.push(await loadOnce(page, cdp, clientDir, `${baseUrl}/`));
-      step.push(await loadOnce(page, cdp, clientDir, `${baseUrl}/leerroutes/${routeId}/planning`));
-    }
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    if (focused !== 'Naar de inhoud') throw new Error(`Tab bereikte de skiplink niet (focus op "${focused}")`);
-
     const shownDir = clientDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, clientDir) : clientDir;
-    console.log(`Front end (${shownDir}), Chromium headless 1366×768, loopback:`);
-    console.log(`  ${describeLoads('Home, eerste keer', home)}`);
-    console.log(`  ${describeLoads('Leerroute, stap Planning, eerste keer', step)}`);
-    return { clientDir, home, step };
+    console.log(`Front end (${shownDir}), Chromium headless 1366×768, elke keer met lege cache:`);
+    const result: FrontendResult = { clientDir, networks: [] };
+    for (const network of NETWORKS) {
+      const home: PageLoad[] = [];
+      const step: PageLoad[] = [];
+      // Alternating, so a slower moment of the machine does not land on one page only.
+      for (let i = 0; i < runs; i++) {
+        home.push(await loadOnce(page, cdp, clientDir, `${baseUrl}/`, network));
+        step.push(await loadOnce(page, cdp, clientDir, `${baseUrl}/leerroutes/${routeId}/planning`, network));
+      }
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      if (focused !== 'Naar de inhoud') throw new Error(`Tab bereikte de skiplink niet (focus op "${focused}")`);
+      console.log(`  ${network.name}:`);
+      console.log(`    ${describeLoads('Home', home)}`);
+      console.log(`    ${describeLoads('Leerroute, stap Planning', step)}`);
+      result.networks.push({ network: network.name, home, step });
+    }
+    return result;
   } finally {
     await context.close();
     await stopServer(server);
