@@ -1,7 +1,7 @@
 /** API contract of accounts, sessions and organisations (issue 4), shared by server and client. */
 import { z } from 'zod';
 import { tekst, httpUrl } from './text.js';
-import { ORGANISATION_KINDS, ROLES } from '../domain/auth/rules.js';
+import { ORGANISATION_KINDS, ROLES } from './roles.js';
 
 export const Rol = z.enum(ROLES).describe('Rol in een organisatie');
 export const OrganisatieSoort = z.enum(ORGANISATION_KINDS);
