@@ -21,6 +21,9 @@ const DEMO_BANNER = [
   '',
 ].join('\n');
 
+/** How long requests in progress may take to finish after SIGTERM (below the usual 30 s an orchestrator waits). */
+const SHUTDOWN_GRACE_MS = 20_000;
+
 async function main() {
   const started = performance.now();
   const config = loadConfig();
@@ -53,18 +56,27 @@ async function main() {
     mailer,
     publicUrl: config.publicUrl,
     mode: config.mode,
+    apiDocs: config.apiDocs,
     siteOrigin: config.siteOrigin,
     trustProxy: config.trustProxy,
-    apiDocs: config.apiDocs,
     exportLimits: config.exportLimits,
   });
   let closing = false;
+  // Graceful shutdown: stop listening, close idle keep-alive connections, let requests in progress finish (new requests
+  // on connections still open get 503, as does /api/ready), send the queued mails, then close the database. A request
+  // still running after SHUTDOWN_GRACE_MS has its connection closed, so the process always ends.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal} ontvangen: Doorlopend stopt.`);
+    console.log(`${signal} ontvangen: Doorlopend stopt (lopende verzoeken worden afgemaakt).`);
+    const grace = setTimeout(() => {
+      console.warn(`Na ${SHUTDOWN_GRACE_MS / 1000} s liepen er nog verzoeken: hun verbindingen worden gesloten.`);
+      app.server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    grace.unref();
     try {
       await app.close();
+      clearTimeout(grace);
       await database.close();
       process.exit(0);
     } catch (err) {

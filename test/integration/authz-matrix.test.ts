@@ -13,7 +13,7 @@ import { asUser, signIn, startAccountsApp, type AccountsApp } from '../support/a
 import { LEERROUTE_MATRIX_ROWS, leerrouteMatrixSetup, type LeerrouteMatrixIds } from '../support/leerroute-matrix.js';
 
 /** Public: no organisation data, answered to anyone. */
-const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/match', '/api/catalog', '/api/health', '/api/docs'];
+const PUBLIC_PREFIXES = ['/api/vmbo', '/api/mbo', '/api/search', '/api/match', '/api/catalog', '/api/health', '/api/ready', '/api/docs'];
 /**
  * Public auth routes: they prove themselves with a password, a token from an e-mail, or (SSO) the
  * identity provider's answer to a single-use state; not with a session.

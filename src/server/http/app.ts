@@ -1,7 +1,8 @@
 /** Builds the Fastify application: API under /api (with OpenAPI at /api/docs) and the front end. */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -9,7 +10,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { Health } from '../../shared/catalog-api.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling, sendProblem } from './problem.js';
 import { mustNotStore, securityHeaders } from './security-headers.js';
 import { RateLimiter } from '../auth/rate-limiter.js';
@@ -29,6 +29,7 @@ import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
+import { healthRoutes } from './routes/health.js';
 import { MailQueue, type Mailer } from '../mail/mailer.js';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
 
@@ -87,6 +88,23 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   return ROUTES.get(app) ?? [];
 }
 
+/** An incoming X-Request-Id (from the reverse proxy) is kept only when it looks like an id: else one is made. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+function requestId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Fastify's own refusals (a bad URL…) skip the onSend hooks: they get the request id header here. */
+function withRequestId<R extends { header(name: string, value: string): unknown }>(
+  handler: (error: FastifyError, request: FastifyRequest, reply: R) => void,
+): (error: FastifyError, request: FastifyRequest, reply: R) => void {
+  return (error, request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    return handler(error, request, reply);
+  };
+}
+
 /** TRUST_PROXY for Fastify: a number of hops as a function (trust the first n hops before the server), else as given. */
 function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
@@ -99,7 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const httpsSite = publicUrl.startsWith('https://');
   const app = Fastify({
     // Requests refused before a route runs get the same problem+json and headers as every other answer.
-    frameworkErrors: frameworkErrorHandler({ httpsSite }),
+    frameworkErrors: withRequestId(frameworkErrorHandler({ httpsSite })),
     clientErrorHandler: clientErrorHandler({ httpsSite }),
     logger:
       opts.logLevel && opts.logLevel !== 'silent'
@@ -119,6 +137,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         : false,
     // Only the configured proxies may say who the client is (X-Forwarded-For) or that it used https.
     trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
+    // One id per request, in every log line of it (reqId) and in the X-Request-Id answer header (onSend below).
+    genReqId: requestId,
+    requestIdHeader: false,
+    // Shutting down (SIGTERM): requests on connections still open get our Dutch 503 (onRequest below), not Fastify's.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -133,7 +156,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   MAIL_QUEUES.set(app, mail);
   // Mails handed over before shutdown still go out.
   app.addHook('onClose', async () => mail.idle());
+  // From the start of close() (SIGTERM) on: no new listening, idle keep-alive connections closed (Fastify's default
+  // forceCloseConnections 'idle'), requests in progress finish; a new request on a connection still open is refused
+  // with 503 and Connection: close, and /api/ready says 503 as well.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) return sendProblem(reply, request, 'service_unavailable', 'Deze server wordt afgesloten. Probeer het zo opnieuw.');
+  });
   app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
     reply.headers(securityHeaders(httpsSite || request.protocol === 'https'));
     // Private answers (anything with a session, everything outside the public catalogue) are never stored.
     if (mustNotStore(request.url, request.headers.cookie) && !/\bno-store\b/.test(String(reply.getHeader('cache-control') ?? ''))) {
@@ -173,9 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerTextGuard(api);
       // One set of limits for sign-ins, password re-confirmations (deleting the account) and reset requests.
       const rateLimiter = opts.rateLimiter ?? new RateLimiter(opts.db);
-      // The mode is public (the front end shows a banner in demo mode), nothing else about the configuration.
-      const modus = opts.mode ?? 'demo';
-      api.get('/health', { schema: { tags: ['catalogus'], summary: 'Draait de server, en in welke modus (demo of productie)', response: { 200: Health } } }, async () => ({ status: 'ok' as const, modus }));
+      await api.register(healthRoutes({ db: opts.db, modus: opts.mode ?? 'demo', closing: () => closing }));
       await api.register(catalogRoutes(opts.db));
       await api.register(mboRoutes(opts.db));
       await api.register(matchRoutes(opts.db));

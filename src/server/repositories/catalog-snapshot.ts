@@ -43,6 +43,8 @@ interface Entry {
 }
 const cache = new WeakMap<Kysely<DB>, Entry>();
 const loading = new WeakMap<Kysely<DB>, Promise<CatalogSnapshot>>();
+/** The version of the last snapshot built for each database; unlike `cache`, not cleared by an import. */
+const loadedVersions = new WeakMap<Kysely<DB>, string>();
 
 async function catalogueVersion(db: Kysely<DB>): Promise<string> {
   const row = await db
@@ -140,6 +142,7 @@ export async function snapshotOf(db: Kysely<DB>): Promise<CatalogSnapshot> {
     const version = await catalogueVersion(db);
     const snapshot = entry && entry.snapshot.version === version ? entry.snapshot : await build(db, version);
     cache.set(db, { snapshot, checkedAt: Date.now() });
+    loadedVersions.set(db, snapshot.version);
     return snapshot;
   })().finally(() => loading.delete(db));
   loading.set(db, promise);
@@ -149,4 +152,13 @@ export async function snapshotOf(db: Kysely<DB>): Promise<CatalogSnapshot> {
 /** After an import in this process: the next read rebuilds. */
 export function invalidateSnapshot(db: Kysely<DB>): void {
   cache.delete(db);
+}
+
+/**
+ * The catalogue version this process has in memory for `db` (`<releases>:<last release id>`), or undefined before the
+ * first snapshot was built (readiness). Every cache derived from the catalogue (search index, match index and its
+ * answers, leerroute doelen) hangs on the snapshot object, so it follows this version.
+ */
+export function loadedCatalogueVersion(db: Kysely<DB>): string | undefined {
+  return loadedVersions.get(db);
 }
