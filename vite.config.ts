@@ -21,8 +21,13 @@ function utrechtTreeShaking(): Plugin {
     apply: 'build',
     transform: {
       filter: { id: /[\\/]@utrecht[\\/][\w-]+-react[\\/]dist[\\/][^\\/]+\.mjs$/ },
-      handler(code) {
-        return { code: code.replace(/^[\w$]+\.displayName = '[^'\n]*';$/gm, ''), map: null, moduleSideEffects: false };
+      handler(code, id) {
+        let dropped = 0;
+        const shaken = code.replace(/^[\w$]+\.displayName = '[^'\n]*';$/gm, () => (dropped++, ''));
+        if (dropped === 0 && id.includes('component-library-react')) {
+          this.warn('geen displayName-regels gevonden: werkt het tree-shaken van de Utrecht-componenten nog? (vite.config.ts)');
+        }
+        return { code: shaken, map: null, moduleSideEffects: false };
       },
     },
   };
