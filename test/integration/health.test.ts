@@ -91,6 +91,76 @@ describe.skipIf(!databaseAvailable)(`liveness, readiness and request ids (${TEST
   });
 });
 
+/** True once a new TCP connection to the port is refused (the listener closes right after the preClose hooks). */
+async function newConnectionRefused(port: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const code = await new Promise<string | undefined>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(undefined);
+      });
+      s.once('error', (err: NodeJS.ErrnoException) => resolve(err.code));
+    });
+    if (code === 'ECONNREFUSED') return true;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return false;
+}
+
+describe.skipIf(!databaseAvailable)(`shutting down (${TEST_DB})`, () => {
+  it('lets a request in progress finish, refuses new connections, and answers 503 to readiness on a connection still open', async () => {
+    const database = await createTestDatabase();
+    try {
+      await seedDemoCatalogue(database.db);
+      await snapshotOf(database.db);
+      const app = await buildApp({ db: database.db });
+      // A request that is still running when the shutdown begins: it ends when the test says so.
+      let finish!: () => void;
+      const finished = new Promise<void>((r) => (finish = r));
+      let started!: () => void;
+      const inProgress = new Promise<void>((r) => (started = r));
+      app.get('/api/vmbo/langzaam', async () => {
+        started();
+        await finished;
+        return { klaar: true };
+      });
+      // Registered after buildApp's own preClose hook, so it runs once the app knows it is closing.
+      let closingSeen!: () => void;
+      const closingStarted = new Promise<void>((r) => (closingSeen = r));
+      app.addHook('preClose', async () => closingSeen());
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = new URL(address);
+      expect((await fetch(`${address}/api/ready`)).status).toBe(200);
+
+      const socket = net.connect(Number(port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk));
+      const socketClosed = new Promise((r) => socket.on('close', r));
+      socket.write('GET /api/vmbo/langzaam HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      await inProgress;
+      const closed = app.close();
+      await closingStarted;
+      // No new connections; on the connection that is busy, a new request is refused with 503 and the connection closed.
+      expect(await newConnectionRefused(Number(port))).toBe(true);
+      socket.write('GET /api/ready HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      finish();
+      await socketClosed;
+      await closed;
+      const answers = received.split(/(?=HTTP\/1\.1 )/);
+      expect(answers).toHaveLength(2);
+      expect(answers[0]).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answers[0]!.endsWith('{"klaar":true}')).toBe(true);
+      expect(answers[1]).toMatch(/^HTTP\/1\.1 503 /);
+      expect(answers[1]).toMatch(/\r\nConnection: close\r\n/i);
+      expect(answers[1]).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+      expect(answers[1]).toContain('"detail":"Deze server wordt afgesloten. Probeer het zo opnieuw."');
+    } finally {
+      await database.destroy();
+    }
+  });
+});
+
 /** An app on a database that cannot answer: nothing listens on the port, or a server accepts and never says a word. */
 describe.skipIf(TEST_DB !== 'pglite')('readiness without a database', () => {
   const withDb = async (port: number, check: (app: FastifyInstance) => Promise<void>, beforeDestroy = () => {}) => {
