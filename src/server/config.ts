@@ -45,7 +45,6 @@ const TrustProxySetting = z
     return entries;
   });
 
-
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -71,11 +70,11 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().trim().min(3).default('Doorlopend <noreply@doorlopend.localhost>'),
+  API_DOCS: z.enum(['on', 'off'], { message: 'API_DOCS moet on of off zijn' }).optional().or(z.literal('').transform(() => undefined)),
   TRUST_PROXY: TrustProxySetting,
   EXPORT_LIMIT_PER_MINUTE: z.coerce.number({ message: 'EXPORT_LIMIT_PER_MINUTE moet een getal zijn' }).int().min(1).max(10_000).default(20),
   EXPORT_CONCURRENCY: z.coerce.number({ message: 'EXPORT_CONCURRENCY moet een getal zijn' }).int().min(1).max(100).default(4),
   WORKER_THREADS: z.coerce.number({ message: 'WORKER_THREADS moet een getal zijn' }).int().min(1).max(32).default(2),
-  API_DOCS: z.enum(['on', 'off'], { message: 'API_DOCS moet on of off zijn' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export interface MailConfig {
@@ -99,8 +98,8 @@ export interface Config {
   /** Address of the app as users reach it, without trailing slash: the base of links in e-mails. */
   publicUrl: string;
   /**
-   * The origin browsers must send (Origin header) on state-changing API requests: that of PUBLIC_URL; in demo
-   * mode without PUBLIC_URL undefined (then the request's own host counts).
+   * The origin browsers must send (Origin header) on state-changing API requests: that of PUBLIC_URL (required in
+   * production mode); in demo mode without PUBLIC_URL undefined (then the request's own host counts).
    */
   siteOrigin: string | undefined;
   /** Proxies whose X-Forwarded-For/-Proto/-Host are believed (TRUST_PROXY); default none. */
@@ -118,6 +117,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Why PUBLIC_URL is required in production mode (DOORLOPEND_MODE=production). */
+export const PUBLIC_URL_REQUIRED =
+  'verplicht bij DOORLOPEND_MODE=production: het adres waarop gebruikers Doorlopend bereiken, zoals https://doorlopend.school.nl. ' +
+  'Browsers sturen dat adres mee (Origin) bij elke wijziging, en de links in e-mails beginnen ermee.';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
@@ -128,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   // SMTP when an SMTP_URL is given, unless MAIL_TRANSPORT says otherwise; else the outbox folder.
   const transport = e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox');
   if (transport === 'smtp' && !e.SMTP_URL) throw new ConfigError('Ongeldige configuratie:\n  SMTP_URL: nodig bij MAIL_TRANSPORT=smtp');
+  // Production needs the address users really reach: the Origin check and every link in a mail depend on it, and
+  // http://HOST:PORT (the app behind its proxy) is never what a browser sends.
+  if (e.DOORLOPEND_MODE === 'production' && !e.PUBLIC_URL) throw new ConfigError(`Ongeldige configuratie:\n  PUBLIC_URL: ${PUBLIC_URL_REQUIRED}`);
   const host = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   const publicUrl = (e.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`).replace(/\/+$/, '');
   return {
@@ -139,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     clientDir: path.resolve(cwd, e.CLIENT_DIR ?? 'dist/client'),
     publicUrl,
-    siteOrigin: e.PUBLIC_URL !== undefined || e.DOORLOPEND_MODE === 'production' ? new URL(publicUrl).origin : undefined,
+    siteOrigin: e.PUBLIC_URL !== undefined ? new URL(publicUrl).origin : undefined,
     trustProxy: e.TRUST_PROXY,
     mail: { transport, outboxDir: path.resolve(cwd, e.MAIL_OUTBOX_DIR), smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     exportLimits: { perMinute: e.EXPORT_LIMIT_PER_MINUTE, concurrent: e.EXPORT_CONCURRENCY },

@@ -13,7 +13,8 @@ const built = fs.existsSync(MAIN);
 
 async function start(dataDir: string, port: number, mode: 'demo' | 'production' = 'demo'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', DOORLOPEND_MODE: mode, LOG_LEVEL: 'warn' },
+    // Production mode requires PUBLIC_URL (the address users reach; here the app itself).
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', DOORLOPEND_MODE: mode, LOG_LEVEL: 'warn', PUBLIC_URL: mode === 'production' ? `http://127.0.0.1:${port}` : '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (let i = 0; i < 600; i += 1) {

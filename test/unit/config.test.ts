@@ -46,12 +46,23 @@ describe('loadConfig', () => {
   it('takes the site origin for the Origin check from PUBLIC_URL; in demo mode without it, none (the request host)', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://Doorlopend.School.nl/pad/' }, '/app').siteOrigin).toBe('https://doorlopend.school.nl');
     expect(loadConfig({}, '/app').siteOrigin).toBeUndefined();
-    expect(loadConfig({ DOORLOPEND_MODE: 'production' }, '/app').siteOrigin).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ DOORLOPEND_MODE: 'production', PUBLIC_URL: 'https://doorlopend.school.nl' }, '/app').siteOrigin).toBe('https://doorlopend.school.nl');
+  });
+  it('requires PUBLIC_URL in production mode (else the Origin check would expect http://HOST:PORT and mail links would point there)', () => {
+    for (const env of [{ DOORLOPEND_MODE: 'production' }, { DOORLOPEND_MODE: 'production', PUBLIC_URL: '' }, { DOORLOPEND_MODE: 'production', HOST: '0.0.0.0', PORT: '8080' }]) {
+      expect(() => loadConfig(env, '/app'), JSON.stringify(env)).toThrowError(ConfigError);
+      expect(() => loadConfig(env, '/app'), JSON.stringify(env)).toThrowError(/PUBLIC_URL: verplicht bij DOORLOPEND_MODE=production: .*https:\/\/doorlopend\.school\.nl/);
+    }
+    const c = loadConfig({ DOORLOPEND_MODE: 'production', PUBLIC_URL: 'https://doorlopend.school.nl/' }, '/app');
+    expect(c).toMatchObject({ mode: 'production', publicUrl: 'https://doorlopend.school.nl', siteOrigin: 'https://doorlopend.school.nl' });
+    // Demo mode keeps working without it.
+    expect(loadConfig({ DOORLOPEND_MODE: 'demo' }, '/app').publicUrl).toBe('http://127.0.0.1:3000');
   });
   it('serves the API documentation by default in demo mode only; API_DOCS=on|off overrides it', () => {
     expect(loadConfig({}, '/app').apiDocs).toBe(true);
-    expect(loadConfig({ DOORLOPEND_MODE: 'production' }, '/app').apiDocs).toBe(false);
-    expect(loadConfig({ DOORLOPEND_MODE: 'production', API_DOCS: 'on' }, '/app').apiDocs).toBe(true);
+    const production = { DOORLOPEND_MODE: 'production', PUBLIC_URL: 'https://doorlopend.school.nl' };
+    expect(loadConfig(production, '/app').apiDocs).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS: 'on' }, '/app').apiDocs).toBe(true);
     expect(loadConfig({ API_DOCS: 'off' }, '/app').apiDocs).toBe(false);
     expect(loadConfig({ API_DOCS: '' }, '/app').apiDocs).toBe(true);
     expect(() => loadConfig({ API_DOCS: 'ja' })).toThrowError(/API_DOCS/);
