@@ -1,6 +1,7 @@
 /** The real server process: starts on an empty folder in demo mode, answers, and stops cleanly on SIGTERM and SIGINT. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,12 +12,19 @@ import { PROJECT_ROOT } from '../support/shared-data.js';
 const MAIN = path.join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const built = fs.existsSync(MAIN);
 
-async function start(dataDir: string, port: number, mode: 'demo' | 'production' = 'demo'): Promise<ChildProcess> {
+/** What the process wrote to stdout so far (JSON log lines and start-up messages). */
+const outputs = new WeakMap<ChildProcess, { text: string }>();
+
+async function start(dataDir: string, port: number, mode: 'demo' | 'production' = 'demo', logLevel = 'warn'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
     // Production mode requires PUBLIC_URL (the address users reach; here the app itself).
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', DOORLOPEND_MODE: mode, LOG_LEVEL: 'warn', PUBLIC_URL: mode === 'production' ? `http://127.0.0.1:${port}` : '' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', DOORLOPEND_MODE: mode, LOG_LEVEL: logLevel, PUBLIC_URL: mode === 'production' ? `http://127.0.0.1:${port}` : '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const output = { text: '' };
+  outputs.set(child, output);
+  child.stdout!.on('data', (chunk) => (output.text += chunk));
+  child.stderr!.resume();
   for (let i = 0; i < 600; i += 1) {
     if (child.exitCode !== null) throw new Error(`server stopped with ${child.exitCode}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
@@ -24,6 +32,23 @@ async function start(dataDir: string, port: number, mode: 'demo' | 'production' 
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('server did not answer');
+}
+
+/** True once a new TCP connection to the port is refused. */
+async function newConnectionRefused(port: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const code = await new Promise<string | undefined>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(undefined);
+      });
+      s.once('error', (err: NodeJS.ErrnoException) => resolve(err.code));
+    });
+    if (code === 'ECONNREFUSED') return true;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return false;
 }
 
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -60,6 +85,65 @@ describe.skipIf(TEST_DB !== 'pglite' || !built)('the server process on the embed
       expect(await exitedAgain).toBe(0);
     }, 90_000);
   }
+
+  it('on SIGTERM finishes a slow request in progress, refuses new connections, answers 503 on the busy connection, and exits 0', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-proc-'));
+    dirs.push(dir);
+    const port = 37000 + Math.floor(Math.random() * 1000);
+    const child = await start(dir, port);
+    // A slow client: the sign-in's headers now, its body later. "Expect: 100-continue" makes the server say when it has
+    // the headers, so the request is in progress (not an idle connection) when SIGTERM comes.
+    const body = JSON.stringify({ email: 'beheerder@vmbo.demo', wachtwoord: 'demo-wachtwoord' });
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    let gotContinue!: () => void;
+    const continued = new Promise<void>((r) => (gotContinue = r));
+    socket.on('data', (chunk) => {
+      received += chunk;
+      if (received.includes('100 Continue')) gotContinue();
+    });
+    const socketClosed = new Promise((r) => socket.on('close', r));
+    socket.write(
+      `POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await continued;
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await newConnectionRefused(port)).toBe(true);
+    // The rest of the body, and right behind it a readiness request on the same connection.
+    socket.write(`${body.slice(10)}GET /api/ready HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    await socketClosed;
+    expect(await exited).toBe(0);
+    const answers = received.split(/(?=HTTP\/1\.1 )/).filter((a) => !a.startsWith('HTTP/1.1 100'));
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answers[0]).toMatch(/\r\nset-cookie: doorlopend_sessie=/i);
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 503 /);
+    expect(answers[1]).toMatch(/\r\nConnection: close\r\n/i);
+    expect(answers[1]).toContain('"detail":"Deze server wordt afgesloten. Probeer het zo opnieuw."');
+  }, 90_000);
+
+  it('writes JSON log lines with the request id, which is also the X-Request-Id answer header', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-proc-'));
+    dirs.push(dir);
+    const port = 36000 + Math.floor(Math.random() * 1000);
+    const child = await start(dir, port, 'demo', 'debug');
+    const given = await fetch(`http://127.0.0.1:${port}/api/bestaat-niet`, { headers: { 'x-request-id': 'nginx-4f1c2d3e4f5a6b7c' } });
+    expect(given.status).toBe(404);
+    expect(given.headers.get('x-request-id')).toBe('nginx-4f1c2d3e4f5a6b7c');
+    const made = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'x-request-id': 'geen goed id' } });
+    const madeId = made.headers.get('x-request-id')!;
+    expect(madeId).toMatch(/^[0-9a-f-]{36}$/);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = outputs.get(child)!.text.split('\n').filter((l) => l.startsWith('{'));
+    const entries = lines.map((l) => JSON.parse(l) as { reqId?: string; msg?: string; req?: { url?: string }; res?: { statusCode?: number } });
+    expect(entries.filter((e) => e.reqId === 'nginx-4f1c2d3e4f5a6b7c').map((e) => e.msg)).toEqual(['incoming request', 'request completed']);
+    expect(entries.find((e) => e.reqId === 'nginx-4f1c2d3e4f5a6b7c' && e.res)?.res?.statusCode).toBe(404);
+    expect(entries.some((e) => e.reqId === madeId && e.req?.url === '/api/health')).toBe(true);
+  }, 90_000);
 
   it('creates no organisations or users in production mode', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-proc-'));
