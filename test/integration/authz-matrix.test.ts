@@ -59,6 +59,8 @@ interface MatrixIds {
   memberToRemove: string;
   /** An organisation where the beheerder, ontwikkelaar and leerling of the matrix are members, to leave in its row. */
   orgToLeave: string;
+  /** An organisation without members (so without a beheerder), for the platform's invitation of a beheerder. */
+  withoutBeheerder: string;
   /** An eindterm of keuzevak K/PIE/16 in the demo catalogue (inventory and crosswalk rows). */
   eindterm?: string;
   /** A leerroute of the demo samenwerking with entities per writing actor (test/support/leerroute-matrix.ts). */
@@ -126,6 +128,15 @@ const MATRIX: Row[] = [
     // A dry run (the default), so nothing changes; the CSV file is the body.
     request: () => ({ url: '/api/beheer/import/tabel?bestandsnaam=keuzedelen.csv', payload: 'code,titel\nK9902,Matrixkeuzedeel\n' }),
     expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 403, anonymous: 401 },
+  },
+  // Organisations without a beheerder: a platform right (the demo beheerder is a platform beheerder), no organisation's role gives it.
+  { method: 'GET', url: '/api/beheer/organisaties-zonder-beheerder', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 403, anonymous: 401 } },
+  {
+    method: 'POST',
+    url: '/api/beheer/organisaties-zonder-beheerder/:id/uitnodigingen',
+    // An organisation without members made for this row; the invitation changes no one's rights until it is accepted.
+    request: ({ ids }) => ({ url: `/api/beheer/organisaties-zonder-beheerder/${ids.withoutBeheerder}/uitnodigingen`, payload: { email: 'nieuwe-beheerder@nieuw.demo' } }),
+    expect: { beheerder: 202, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 403, anonymous: 401 },
   },
   // Organisation management (same name again: allowed, changes nothing).
   {
@@ -320,7 +331,8 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
       const userId = (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
       await insertMembership(db, { userId, organisationId: orgToLeave, rol });
     }
-    return { partnership, proposedToForeign, toLeave, candidateOrg, foreignOrg, vestiging, vestigingToDelete, memberWithRoles, memberToRemove, orgToLeave };
+    const withoutBeheerder = await insertOrganisation(db, { naam: 'Matrix: zonder beheerder', soort: 'mbo-instelling' });
+    return { partnership, proposedToForeign, toLeave, candidateOrg, foreignOrg, vestiging, vestigingToDelete, memberWithRoles, memberToRemove, orgToLeave, withoutBeheerder };
   }
   afterAll(async () => {
     await t?.close();

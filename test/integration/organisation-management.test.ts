@@ -152,8 +152,12 @@ describe.skipIf(!databaseAvailable)(`organisation management (${TEST_DB})`, () =
     // The last beheerder: neither the role nor the member can go.
     const before = await snapshot();
     const last = expectProblem(await call('beheerder', 'DELETE', `${members}/${beheerder}/rollen/beheerder`), 409);
-    expect(last.detail).toBe('Demo Vmbo College moet minstens één beheerder houden. Geef eerst iemand anders de rol beheerder voordat u deze beheerder verwijdert.');
-    expectProblem(await call('beheerder', 'DELETE', `${members}/${beheerder}`), 409);
+    // Someone else becomes beheerder only by accepting an invitation; leaving is always possible: the message says both.
+    expect(last.detail).toBe(
+      'U bent de laatste beheerder van Demo Vmbo College. Nodig eerst iemand uit met de rol beheerder; zodra die de uitnodiging heeft aangenomen, kunt u uw rol intrekken. Wilt u zelf weg, kies dan "Organisatie verlaten": dan wordt de medewerker die het langst lid is beheerder.',
+    );
+    expect(last.detail).not.toMatch(/Geef eerst iemand anders de rol/);
+    expect(expectProblem(await call('beheerder', 'DELETE', `${members}/${beheerder}`), 409).detail).toBe(last.detail);
     // Wrong people, bad input, unknown member or role.
     expectProblem(await call('docent', 'DELETE', `${members}/${leerling}`), 403);
     expectProblem(await call('leerling', 'DELETE', `${members}/${leerling}`), 403);
@@ -318,6 +322,17 @@ describe.skipIf(!databaseAvailable)(`organisation management (${TEST_DB})`, () =
     expect(await auditOf(org, 'membership.beheerder_succeeded')).toEqual([
       { actor_user_id: ids['beheerder@vertrek.demo'], subject_id: examinator, details: { rol: 'beheerder', reden: 'lid-vertrokken', vorigeBeheerder: ids['beheerder@vertrek.demo'] } },
     ]);
+    // The new beheerder is told by mail (once the departure is committed), with the way to the organisation; nobody else is named.
+    const told = (await t.outbox()).filter((m) => m.to === 'examinator@vertrek.demo');
+    expect(told).toEqual([
+      expect.objectContaining({
+        to: 'examinator@vertrek.demo',
+        subject: 'U bent nu beheerder van Vertrek College op Doorlopend',
+        text: expect.stringContaining('omdat de laatste beheerder de organisatie heeft verlaten'),
+      }),
+    ]);
+    expect(told[0]!.text).toContain(`http://doorlopend.test/organisaties/${org}`);
+    expect(told[0]!.text).not.toMatch(/beheerder@vertrek\.demo|leerling/);
     // The new beheerder manages at once (a fresh look at the session), and sees who left in the audit log.
     expect(Organisatie.parse((await call('vertrek-examinator', 'GET', `/api/organisations/${org}`)).json())).toMatchObject({ mijnRollen: ['beheerder', 'examinator'], heeftBeheerder: true });
     expect((await call('vertrek-examinator', 'GET', `/api/organisations/${org}/audit`)).statusCode).toBe(200);
@@ -328,6 +343,8 @@ describe.skipIf(!databaseAvailable)(`organisation management (${TEST_DB})`, () =
       nieuweBeheerder: null,
       zonderBeheerder: true,
     });
+    // No one became beheerder: no mail (the only one is still the examinator's).
+    expect((await t.outbox()).filter((m) => m.subject.startsWith('U bent nu beheerder van Vertrek College'))).toHaveLength(1);
     expect(await auditOf(org, 'organisation.without_beheerder')).toEqual([
       { actor_user_id: examinator, subject_id: org, details: { reden: 'lid-vertrokken', vorigeBeheerder: examinator } },
     ]);
@@ -350,6 +367,32 @@ describe.skipIf(!databaseAvailable)(`organisation management (${TEST_DB})`, () =
     expect(results.map((r) => OrganisatieVerlaten.parse(r.json()).nieuweBeheerder?.gebruikerId ?? null).filter(Boolean)).toEqual([ids['drie@samenweg.demo']]);
     const beheerders = await t.database.db.selectFrom('membership').select('user_id').where('organisation_id', '=', org).where('rol', '=', 'beheerder').execute();
     expect(beheerders).toEqual([{ user_id: ids['drie@samenweg.demo'] }]);
+    // …and was told once.
+    expect((await t.outbox()).filter((m) => m.to === 'drie@samenweg.demo').map((m) => m.subject)).toEqual(['U bent nu beheerder van Samen Weg College op Doorlopend']);
+  });
+
+  it('mails whoever becomes beheerder when the last beheerder deletes the account; nothing is mailed when the deletion is refused', async () => {
+    const { organisationId: org, ids } = await organisationWith('Opvolg College', [
+      { email: 'baas@opvolg.demo', rol: 'beheerder', sinds: '2020-01-01' },
+      { email: 'decaan@opvolg.demo', rol: 'decaan', sinds: '2021-01-01' },
+    ]);
+    s.opvolgBaas = await signIn(t.app, 'baas@opvolg.demo', PASSWORD);
+    const mailsTo = async (to: string) => (await t.outbox()).filter((m) => m.to === to);
+
+    // A wrong password: nothing deleted, nobody made beheerder, no mail.
+    expectProblem(await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(s.opvolgBaas), payload: { wachtwoord: 'niet-het-wachtwoord' } }), 400);
+    expect(await rolesOf(ids['decaan@opvolg.demo']!, org)).toEqual(['decaan']);
+    expect(await mailsTo('decaan@opvolg.demo')).toEqual([]);
+
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(s.opvolgBaas), payload: { wachtwoord: PASSWORD } });
+    expect(res.statusCode, res.body).toBe(204);
+    expect(await rolesOf(ids['decaan@opvolg.demo']!, org)).toEqual(['beheerder', 'decaan']);
+    const [mail, ...more] = await mailsTo('decaan@opvolg.demo');
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe('U bent nu beheerder van Opvolg College op Doorlopend');
+    expect(mail?.text).toContain('omdat de laatste beheerder zijn of haar account heeft verwijderd');
+    expect(mail?.text).toContain(`http://doorlopend.test/organisaties/${org}`);
+    expect(mail?.text).not.toContain('baas@opvolg.demo');
   });
 });
 

@@ -100,3 +100,29 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 export function mayLoadNationalCatalogue(user: (Partial<Actor> & { platformBeheerder?: boolean }) | null): boolean {
   return user?.platformBeheerder === true;
 }
+
+/**
+ * A platform right: seeing the organisations that have no beheerder (the last one left and no staff member could take
+ * over, see use-cases/organisations/succession.ts). Only a platform beheerder; no role in any organisation gives it.
+ */
+export function mayAppointBeheerders(user: (Partial<Actor> & { platformBeheerder?: boolean }) | null): boolean {
+  return user?.platformBeheerder === true;
+}
+
+/** 'conflict': the organisation has a beheerder, who invites (409). */
+export type AppointmentDecision = Decision | 'conflict';
+
+/**
+ * May this user invite someone with the role beheerder into this organisation as the platform? Only a platform
+ * beheerder ('forbidden' for anyone else, before anything about the organisation is told), only an organisation that
+ * exists ('not_found') and only while it has no beheerder ('conflict': then its own beheerder invites, and the
+ * platform does not reach into an organisation that manages itself).
+ */
+export function decideBeheerderAppointment(
+  user: (Partial<Actor> & { platformBeheerder?: boolean }) | null,
+  organisation: { heeftBeheerder: boolean } | undefined,
+): AppointmentDecision {
+  if (!mayAppointBeheerders(user)) return 'forbidden';
+  if (!organisation) return 'not_found';
+  return organisation.heeftBeheerder ? 'conflict' : 'allow';
+}

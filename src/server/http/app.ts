@@ -214,8 +214,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(
         authRoutes({ db: opts.db, limiter: rateLimiter, mail, publicUrl, oidc: new OidcConfigurations({ rules: { allowInsecure: opts.allowInsecureSso ?? false } }) }),
       );
-      await api.register(accountRoutes({ db: opts.db, limiter: rateLimiter }));
-      await api.register(beheerRoutes(opts.db));
+      await api.register(accountRoutes({ db: opts.db, limiter: rateLimiter, mail, publicUrl }));
+      await api.register(beheerRoutes(opts.db, { mail, publicUrl }));
       await api.register(organisationRoutes(opts.db, mail, publicUrl, { allowInsecure: opts.allowInsecureSso ?? false }));
       await api.register(inventoryRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(leerrouteRoutes(opts.db));

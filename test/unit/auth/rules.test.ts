@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { can, decide, rolesIn, ROLES, type Action, type Actor, type Role, mayLoadNationalCatalogue } from '../../../src/domain/auth/rules.js';
+import {
+  can,
+  decide,
+  decideBeheerderAppointment,
+  mayAppointBeheerders,
+  mayLoadNationalCatalogue,
+  rolesIn,
+  ROLES,
+  type Action,
+  type Actor,
+  type Role,
+} from '../../../src/domain/auth/rules.js';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -84,5 +95,29 @@ describe('platform rights', () => {
     expect(mayLoadNationalCatalogue({ platformBeheerder: false })).toBe(false);
     expect(mayLoadNationalCatalogue({ ...actor([ORG, 'beheerder']) })).toBe(false);
     expect(mayLoadNationalCatalogue(null)).toBe(false);
+  });
+
+  it('lets only a platform beheerder see the organisations without a beheerder, whatever roles in organisations say', () => {
+    expect(mayAppointBeheerders({ platformBeheerder: true })).toBe(true);
+    expect(mayAppointBeheerders({ platformBeheerder: false })).toBe(false);
+    expect(mayAppointBeheerders({ ...actor([ORG, 'beheerder']) })).toBe(false);
+    expect(mayAppointBeheerders(null)).toBe(false);
+  });
+
+  it('lets a platform beheerder invite a beheerder only into an existing organisation without one', () => {
+    const platform = { platformBeheerder: true, ...actor([OTHER, 'ontwikkelaar']) };
+    expect(decideBeheerderAppointment(platform, { heeftBeheerder: false })).toBe('allow');
+    // The organisation manages itself: its own beheerder invites (409), also when the platform beheerder is a member.
+    expect(decideBeheerderAppointment(platform, { heeftBeheerder: true })).toBe('conflict');
+    expect(decideBeheerderAppointment({ platformBeheerder: true, ...actor([ORG, 'beheerder']) }, { heeftBeheerder: true })).toBe('conflict');
+    expect(decideBeheerderAppointment(platform, undefined)).toBe('not_found');
+  });
+
+  it('refuses everyone else (403) before telling anything about the organisation, also its own members', () => {
+    for (const organisation of [{ heeftBeheerder: false }, { heeftBeheerder: true }, undefined]) {
+      expect(decideBeheerderAppointment({ platformBeheerder: false }, organisation)).toBe('forbidden');
+      for (const rol of ROLES) expect(decideBeheerderAppointment(actor([ORG, rol]), organisation)).toBe('forbidden');
+      expect(decideBeheerderAppointment(null, organisation)).toBe('forbidden');
+    }
   });
 });

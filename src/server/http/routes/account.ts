@@ -6,6 +6,7 @@ import { Problem } from '../../../shared/catalog-api.js';
 import { AccountVerwijderen, MijnGegevens } from '../../../shared/account-api.js';
 import type { DB } from '../../db/schema.js';
 import type { RateLimiter } from '../../auth/rate-limiter.js';
+import type { MailQueue } from '../../mail/mailer.js';
 import { exportMyData } from '../../use-cases/account/export-my-data.js';
 import { deleteOwnAccount } from '../../use-cases/account/delete-account.js';
 import { Me, UitnodigingAannemen } from '../../../shared/auth-api.js';
@@ -14,9 +15,12 @@ import { getMe } from '../../use-cases/auth/get-me.js';
 import { resolveSession } from '../../use-cases/auth/session.js';
 import { clearSessionCookie, sessionTokenOf } from '../auth-hooks.js';
 
-/** `limiter`: the password re-confirmation counts like a sign-in attempt (the same database-backed limits). */
-export function accountRoutes(opts: { db: Kysely<DB>; limiter: RateLimiter }): FastifyPluginAsyncZod {
-  const { db, limiter } = opts;
+/**
+ * `limiter`: the password re-confirmation counts like a sign-in attempt (the same database-backed limits). `mail` and
+ * `publicUrl`: whoever becomes beheerder when a last beheerder deletes the account gets a mail.
+ */
+export function accountRoutes(opts: { db: Kysely<DB>; limiter: RateLimiter; mail: MailQueue; publicUrl: string }): FastifyPluginAsyncZod {
+  const { db, limiter, mail, publicUrl } = opts;
   return async (app) => {
     const tags = ['accounts'];
     app.get(
@@ -62,7 +66,7 @@ export function accountRoutes(opts: { db: Kysely<DB>; limiter: RateLimiter }): F
         },
       },
       async (req, reply) => {
-        await deleteOwnAccount({ db, auth: req.auth, limiter, ip: req.ip, input: req.body });
+        await deleteOwnAccount({ db, auth: req.auth, limiter, ip: req.ip, input: req.body, mail, publicUrl });
         clearSessionCookie(req, reply);
         return reply.status(204).send(null);
       },

@@ -89,12 +89,12 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
         schema: {
           tags,
           summary:
-            'De organisatie verlaten (elk lid, met al zijn rollen). Kan altijd, ook als laatste beheerder: dan wordt de medewerker die het langst lid is beheerder, of heeft de organisatie geen beheerder meer',
+            'De organisatie verlaten (elk lid, met al zijn rollen). Kan altijd, ook als laatste beheerder: dan wordt de medewerker die het langst lid is beheerder (en krijgt daarover een e-mail), of heeft de organisatie geen beheerder meer',
           params: OrganisatieParams,
           response: { 200: OrganisatieVerlaten, ...errors },
         },
       },
-      (req) => leaveOrganisation({ db, auth: req.auth, organisationId: req.params.id }),
+      (req) => leaveOrganisation({ db, mail, publicUrl, auth: req.auth, organisationId: req.params.id }),
     );
     app.patch(
       '/organisations/:id',
@@ -129,7 +129,7 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
       {
         schema: {
           tags,
-          summary: 'Een rol van een lid intrekken (beheerder); de laatste beheerder blijft',
+          summary: 'Een rol van een lid intrekken (beheerder); de laatste beheerder blijft (409: eerst een beheerder uitnodigen, of de organisatie verlaten)',
           params: LidRolParams,
           response: { 204: z.null(), ...errors, 409: Problem },
         },

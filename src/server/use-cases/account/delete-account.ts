@@ -3,7 +3,7 @@
  * password (wrong attempts count like failed sign-ins), or, for an account without a password (SSO
  * only), by typing the own e-mail address. Always possible, also for the last beheerder of an
  * organisation: the longest-standing staff member there becomes beheerder, or the organisation is left
- * without one (succession.ts, audited). Removed: the account, memberships, sessions, password reset tokens and invitations
+ * without one (succession.ts, audited; the new beheerder gets a mail once the deletion is committed). Removed: the account, memberships, sessions, password reset tokens and invitations
  * to the address. The audit log stays (append-only) and keeps only ids: the deletion itself is recorded
  * in it, per organisation, without name or address.
  */
@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, unauthorized } from '../../errors.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import type { RateLimiter } from '../../auth/rate-limiter.js';
+import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
 import { deleteAccountData, lockOrganisationsWhereOnlyBeheerder, membershipRowsOf, passwordHashOf } from '../../repositories/account-data-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { requireAuth } from '../auth/get-me.js';
@@ -48,13 +49,24 @@ async function reconfirm(opts: { limiter: RateLimiter; ip: string; email: string
   await opts.limiter.passwordAccepted(attempt);
 }
 
-export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext | null; limiter: RateLimiter; ip: string; input: AccountVerwijderen }): Promise<void> {
+export async function deleteOwnAccount(opts: {
+  db: Kysely<DB>;
+  auth: AuthContext | null;
+  limiter: RateLimiter;
+  ip: string;
+  input: AccountVerwijderen;
+  /** Tells whoever becomes beheerder in one of the user's organisations, after the commit. */
+  mail: MailQueue;
+  /** Base of the link in that mail (config PUBLIC_URL). */
+  publicUrl: string;
+}): Promise<void> {
   const auth = requireAuth(opts.auth);
   const { db } = opts;
   const userId = auth.user.id;
   const stored = await passwordHashOf(db, userId);
   if (!stored) throw unauthorized();
   await reconfirm({ limiter: opts.limiter, ip: opts.ip, email: stored.email, passwordHash: stored.passwordHash, input: opts.input });
+  const mails: OutgoingMail[] = [];
   try {
     await db.transaction().execute(async (trx) => {
       const alone = await lockOrganisationsWhereOnlyBeheerder(trx, userId);
@@ -71,7 +83,10 @@ export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext
       }
       await appendAudit(trx, { actorUserId: userId, organisationId: null, action: 'account.deleted', subjectType: 'user', subjectId: userId });
       // The account still exists here, so the successor is chosen among the others (never this user).
-      for (const org of alone) await ensureBeheerder(trx, { organisationId: org.id, departingUserId: userId, reason: 'account-verwijderd' });
+      for (const org of alone) {
+        const succession = await ensureBeheerder(trx, { organisationId: org.id, organisationNaam: org.naam, departingUserId: userId, reason: 'account-verwijderd', publicUrl: opts.publicUrl });
+        if (succession?.mail) mails.push(succession.mail);
+      }
       await deleteAccountData(trx, userId, stored.email);
     });
   } catch (error) {
@@ -84,4 +99,5 @@ export async function deleteOwnAccount(opts: { db: Kysely<DB>; auth: AuthContext
     }
     throw error;
   }
+  for (const mail of mails) opts.mail.enqueue(mail);
 }

@@ -7,7 +7,7 @@
  * signed-in user accepts an invitation to their own address with the session alone.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { decide } from '../../../domain/auth/rules.js';
+import { decide, type Role } from '../../../domain/auth/rules.js';
 import type { Uitnodigen, Uitnodiging, UitnodigingAannemen, UitnodigingAccepteren } from '../../../shared/auth-api.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
@@ -18,7 +18,7 @@ import { deleteExpiredSessions } from '../../repositories/session-repository.js'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.js';
 import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { newToken, sha256 } from '../../auth/tokens.js';
-import type { MailQueue } from '../../mail/mailer.js';
+import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
 import { requireAuth } from '../auth/get-me.js';
 import { LOGIN_FAILED_MESSAGE } from '../auth/login.js';
 import { createSession, endSession } from '../auth/session.js';
@@ -59,29 +59,56 @@ export async function inviteMember(opts: {
     const [member] = await membersOf(opts.db, auth.user.id, opts.organisationId, existing.id);
     if (member?.rollen.includes(rol)) throw new AppError('conflict', `${email} heeft de rol ${rol} al in deze organisatie.`);
   }
+  const invitation = await opts.db.transaction().execute((trx) => recordInvitation(trx, { organisationId: org.id, email, rol, invitedBy: auth.user.id, now }));
+  opts.mail.enqueue(invitationMail({ ...invitation, to: email, inviter: auth.user.naam, organisationNaam: org.naam, rol, publicUrl: opts.publicUrl }));
+  return { bericht: INVITATION_SENT_MESSAGE, email, rol, verlooptOp: invitation.expiresAt.toISOString() };
+}
+
+/**
+ * Stores a new invitation (only the token's sha256) with its audit entry, in the caller's transaction; gives the token
+ * for the mail. `via` says who invited when it was not a beheerder of the organisation (the platform).
+ */
+export async function recordInvitation(
+  trx: Transaction<DB>,
+  i: { organisationId: string; email: string; rol: Role; invitedBy: string; now: Date; via?: string },
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  await opts.db.transaction().execute(async (trx) => {
-    const invitationId = await insertInvitation(trx, { tokenHash: sha256(token), organisationId: org.id, email, rol, invitedBy: auth.user.id, expiresAt });
-    await appendAudit(trx, { actorUserId: auth.user.id, organisationId: org.id, action: 'invitation.sent', subjectType: 'invitation', subjectId: invitationId, details: { rol } }); // no e-mail address in the audit log (AVG)
-    return invitationId;
-  });
-  opts.mail.enqueue({
-    to: email,
-    subject: `Uitnodiging voor ${org.naam} op Doorlopend`,
+  const expiresAt = new Date(i.now.getTime() + INVITATION_LIFETIME_MS);
+  const invitationId = await insertInvitation(trx, { tokenHash: sha256(token), organisationId: i.organisationId, email: i.email, rol: i.rol, invitedBy: i.invitedBy, expiresAt });
+  // No e-mail address in the audit log (AVG).
+  const details = i.via ? { rol: i.rol, via: i.via } : { rol: i.rol };
+  await appendAudit(trx, { actorUserId: i.invitedBy, organisationId: i.organisationId, action: 'invitation.sent', subjectType: 'invitation', subjectId: invitationId, details });
+  return { token, expiresAt };
+}
+
+/** The invitation mail; `context` is an extra paragraph (why the platform invites). Names no account of the invitee. */
+export function invitationMail(m: {
+  to: string;
+  inviter: string;
+  organisationNaam: string;
+  rol: Role;
+  token: string;
+  expiresAt: Date;
+  publicUrl: string;
+  context?: string;
+}): OutgoingMail {
+  const until = m.expiresAt.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  return {
+    to: m.to,
+    subject: `Uitnodiging voor ${m.organisationNaam} op Doorlopend`,
     text: [
       'Goedendag,',
       '',
-      `${auth.user.naam} nodigt u uit voor ${org.naam} op Doorlopend, met de rol ${rol}.`,
-      `Neem de uitnodiging aan via deze link (geldig tot ${expiresAt.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' })}, één keer te gebruiken):`,
+      `${m.inviter} nodigt u uit voor ${m.organisationNaam} op Doorlopend, met de rol ${m.rol}.`,
+      ...(m.context ? [m.context] : []),
+      `Neem de uitnodiging aan via deze link (geldig tot ${until}, één keer te gebruiken):`,
       '',
-      invitationLink(opts.publicUrl, token),
+      invitationLink(m.publicUrl, m.token),
       '',
       'Hebt u nog geen account, dan kiest u daar uw naam en een wachtwoord. Hebt u er al een, dan bevestigt u met uw wachtwoord of neemt u de uitnodiging aan terwijl u bent ingelogd.',
       'Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.',
     ].join('\n'),
-  });
-  return { bericht: INVITATION_SENT_MESSAGE, email, rol, verlooptOp: expiresAt.toISOString() };
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Organisation use cases: list and read own organisations, members and audit log; management by the
  * beheerder: organisation data (naam, BRIN), vestigingen, removing a role or a member (never the last
- * beheerder); and leaving an organisation oneself (always possible, also as the last beheerder: see
+ * beheerder: they invite another beheerder first, or leave); and leaving an organisation oneself (always possible, also as the last beheerder: see
  * succession.ts). Nobody is made a member by someone else: that goes through an invitation the person
  * accepts (invitations.ts). Each asks the pure rules first (404 for a foreign organisation, 403 for a role
  * without the right) and then reads with queries scoped to the user's memberships.
@@ -29,6 +29,7 @@ import {
   vestigingenOf,
   vestigingNameTaken,
 } from '../../repositories/organisation-repository.js';
+import type { MailQueue } from '../../mail/mailer.js';
 import { requireAuth } from '../auth/get-me.js';
 import type { AuthContext } from '../auth/session.js';
 import { ensureBeheerder } from './succession.js';
@@ -207,6 +208,13 @@ export async function removeVestiging(opts: { db: Kysely<DB>; auth: AuthContext 
 const MEMBER_NOT_FOUND = 'Deze persoon is geen lid van deze organisatie.';
 
 /**
+ * Only the last beheerder themselves can run into this (any other beheerder remains one): someone becomes beheerder only
+ * by accepting an invitation, and leaving is always possible.
+ */
+export const lastBeheerderMessage = (organisationNaam: string) =>
+  `U bent de laatste beheerder van ${organisationNaam}. Nodig eerst iemand uit met de rol beheerder; zodra die de uitnodiging heeft aangenomen, kunt u uw rol intrekken. Wilt u zelf weg, kies dan "Organisatie verlaten": dan wordt de medewerker die het langst lid is beheerder.`;
+
+/**
  * The beheerder removes one role of a member (`rol`) or the member altogether. The organisation's row is
  * locked, so two beheerders removing each other at the same moment cannot leave it without a beheerder.
  */
@@ -223,12 +231,7 @@ export async function removeMember(opts: { db: Kysely<DB>; auth: AuthContext | n
     const losesBeheerder = opts.rol ? opts.rol === 'beheerder' : roles.includes('beheerder');
     if (losesBeheerder) {
       const others = (await beheerdersOf(trx, org.id)).filter((id) => id !== opts.userId);
-      if (others.length === 0) {
-        throw new AppError(
-          'conflict',
-          `${org.naam} moet minstens één beheerder houden. Geef eerst iemand anders de rol beheerder voordat u deze beheerder verwijdert.`,
-        );
-      }
+      if (others.length === 0) throw new AppError('conflict', lastBeheerderMessage(org.naam));
     }
     const removed = await deleteMembership(trx, org.id, opts.userId, opts.rol);
     await appendAudit(trx, {
@@ -247,17 +250,27 @@ export async function removeMember(opts: { db: Kysely<DB>; auth: AuthContext | n
  * beheerder: then the longest-standing staff member becomes beheerder, or the organisation is left without
  * one (ensureBeheerder, audited). The organisation's row is locked, as for every member change.
  */
-export async function leaveOrganisation(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<OrganisatieVerlaten> {
+export async function leaveOrganisation(opts: {
+  db: Kysely<DB>;
+  /** Tells whoever becomes beheerder, after the commit. */
+  mail: MailQueue;
+  /** Base of the link in that mail (config PUBLIC_URL). */
+  publicUrl: string;
+  auth: AuthContext | null;
+  organisationId: string;
+}): Promise<OrganisatieVerlaten> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);
   const userId = auth.user.id;
-  return opts.db.transaction().execute(async (trx) => {
+  const { answer, mail } = await opts.db.transaction().execute(async (trx) => {
     const org = await lockOrganisation(trx, opts.organisationId);
     if (!org) throw notFound(NOT_FOUND);
     // Read again under the lock: the session's roles may be stale (removed meanwhile → nothing to leave).
     const removed = await deleteMembership(trx, org.id, userId);
     if (removed.length === 0) throw notFound(NOT_FOUND);
     await appendAudit(trx, { actorUserId: userId, organisationId: org.id, action: 'membership.left', subjectType: 'user', subjectId: userId, details: { rollen: removed } });
-    const succession = removed.includes('beheerder') ? await ensureBeheerder(trx, { organisationId: org.id, departingUserId: userId, reason: 'lid-vertrokken' }) : undefined;
+    const succession = removed.includes('beheerder')
+      ? await ensureBeheerder(trx, { organisationId: org.id, organisationNaam: org.naam, departingUserId: userId, reason: 'lid-vertrokken', publicUrl: opts.publicUrl })
+      : undefined;
     const nieuweBeheerder = succession?.nieuweBeheerder ?? null;
     const zonderBeheerder = succession !== undefined && nieuweBeheerder === null;
     const bericht = [
@@ -267,6 +280,8 @@ export async function leaveOrganisation(opts: { db: Kysely<DB>; auth: AuthContex
     ]
       .filter(Boolean)
       .join(' ');
-    return { bericht, nieuweBeheerder, zonderBeheerder };
+    return { answer: { bericht, nieuweBeheerder, zonderBeheerder }, mail: succession?.mail ?? null };
   });
+  if (mail) opts.mail.enqueue(mail);
+  return answer;
 }
