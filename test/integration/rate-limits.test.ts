@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo-organisations.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
-import { asUser, sessionCookieOf, signIn, startAccountsApp, type AccountsApp } from '../support/accounts.js';
+import { asUser, linkTokenOf, sessionCookieOf, signIn, startAccountsApp, type AccountsApp } from '../support/accounts.js';
 
 const MINUTE = 60_000;
 
@@ -102,6 +102,34 @@ describe.skipIf(!databaseAvailable)(`rate limits in the database (${TEST_DB})`, 
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(await a.database.db.selectFrom('app_user').select('id').where('email', '=', 'beheerder@vmbo.demo').execute()).toHaveLength(1);
+  });
+
+  it('a completed password reset ends the lock someone keeps up by guessing; their next guesses lock the account again as before', async () => {
+    const email = 'beheerder@roc.demo';
+    const attacker = (wachtwoord: string, i: number) => login(a, email, wachtwoord, { remoteAddress: `10.6.0.${i}` });
+    for (let i = 1; i <= 5; i += 1) expect((await attacker(`gok-${i}`, i)).statusCode).toBe(401);
+    expect((await login(a, email, DEMO_PASSWORD, { remoteAddress: '10.6.1.1' })).statusCode).toBe(429);
+
+    // The owner resets the password through the mailed link (on the other instance: the lock is in the database).
+    const forgot = await b.app.inject({ method: 'POST', url: '/api/auth/wachtwoord-vergeten', remoteAddress: '10.6.1.1', payload: { email } });
+    expect(forgot.statusCode).toBe(202);
+    const mail = (await b.outbox()).filter((m) => m.to === email).at(-1)!;
+    const token = linkTokenOf(mail, '/wachtwoord-herstellen');
+    const reset = await b.app.inject({ method: 'POST', url: '/api/auth/wachtwoord-herstellen', payload: { token, wachtwoord: 'nieuw-en-lang-wachtwoord' } });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await counters(a)).filter((c) => c.kind === 'login-account')).toEqual([]);
+    // The owner signs in at once (before: 429 for up to an hour, renewed by every guess).
+    const owner = await login(a, email, 'nieuw-en-lang-wachtwoord', { remoteAddress: '10.6.1.1' });
+    expect(owner.statusCode, owner.body).toBe(200);
+
+    // The guesser is not let off: counted from zero under the same policy, locked again after five failures,
+    // and then even the right password waits.
+    for (let i = 1; i <= 5; i += 1) expect((await attacker(`nog-een-gok-${i}`, i)).statusCode).toBe(401);
+    const locked = await login(a, email, 'nieuw-en-lang-wachtwoord', { remoteAddress: '10.6.1.1' });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe('60');
+    // Their addresses' counters were not touched by the reset.
+    expect((await counters(a)).filter((c) => c.key.startsWith('10.6.0.'))).toHaveLength(5);
   });
 
   it('removes forgotten counters', async () => {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Me, SsoInstelling } from '../../src/shared/auth-api.js';
 import { buildApp } from '../../src/server/http/app.js';
 import { OutboxMailer } from '../../src/server/mail/outbox-mailer.js';
-import { seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { upsertSsoConfig } from '../../src/server/repositories/sso-repository.js';
 import { createTestDatabase, databaseAvailable, SKIP_NO_DB, TEST_DB, type TestDatabase } from '../support/db.js';
 import { startOidcProvider, type OidcServer } from '../support/oidc-provider.js';
@@ -232,6 +232,25 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     const session = { cookie: `doorlopend_sessie=${cookie.value}`, token: cookie.value, csrfToken: body.csrfToken };
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: asUser(session) })).statusCode).toBe(204);
+  });
+
+  it('ends the password lock someone keeps up by guessing when the owner signs in through SSO; further guesses lock it again', async () => {
+    const password = (wachtwoord: string, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { email: 'docent@vmbo.demo', wachtwoord } });
+    for (let i = 1; i <= 5; i += 1) expect((await password(`gok-${i}`, `10.7.0.${i}`)).statusCode).toBe(401);
+    expect((await password(DEMO_PASSWORD, '10.7.1.1')).statusCode).toBe(429);
+
+    const { path, browser } = await flow('docent');
+    const callback = await t.app.inject({ method: 'GET', url: path, headers: { cookie: browser } });
+    expect(callback.statusCode, callback.body).toBe(302);
+    expect(sessionCookieOf(callback)?.value).toBeTruthy();
+    const counter = () => t.database.db.selectFrom('rate_limit').select('count').where('kind', '=', 'login-account').where('key', '=', 'docent@vmbo.demo').execute();
+    expect(await counter()).toEqual([]);
+    // The owner's password works again at once (before: 429, renewed by every guess) ...
+    expect((await password(DEMO_PASSWORD, '10.7.1.1')).statusCode).toBe(200);
+    // ... and the guesser starts from zero under the same policy: locked after five more failures.
+    for (let i = 1; i <= 5; i += 1) expect((await password(`nog-een-gok-${i}`, `10.7.0.${i}`)).statusCode).toBe(401);
+    expect((await password(DEMO_PASSWORD, '10.7.1.1')).statusCode).toBe(429);
   });
 
   it('refuses a replayed state: the second use of the same callback gets no session', async () => {

@@ -8,7 +8,8 @@
  * - `login-account`: password attempts on one account from all addresses (sign-in, accepting an invitation
  *   with an existing account, re-confirming before deleting the account). From the `max`-th attempt on
  *   the account is locked for `baseMs`, doubling with each further failure, at most `capMs`; a correct
- *   password ends the count. Even the correct password is refused while locked.
+ *   password, a completed password reset or an SSO sign-in ends the count. Even the correct password is
+ *   refused while locked.
  * - `login-address`: failed password attempts from one address on any account (password spraying).
  * - `reset-account` / `reset-address`: password reset requests per e-mail address and per client address
  *   in a fixed window; every request counts.
@@ -16,7 +17,7 @@
  * An attempt is counted when it starts, under a row lock, and a refused attempt changes nothing: many
  * parallel guesses cannot all pass the check before the first failure is written.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { deleteCounter, deleteExpiredCounters, lockCounter, saveCounter, type RateLimitCounter } from '../repositories/rate-limit-repository.js';
@@ -111,7 +112,7 @@ export class RateLimiter {
 
   /** The password was right: the account's failures are forgotten, and the attempt no longer counts for the address. */
   async passwordAccepted(attempt: PasswordAttempt): Promise<void> {
-    await deleteCounter(this.db, 'login-account', limitKey(attempt.email));
+    await forgetAccountFailures(this.db, attempt.email);
     await this.db.transaction().execute(async (trx) => {
       const counter = await lockCounter(trx, 'login-address', limitKey(attempt.ip), new Date(this.now()));
       if (counter.windowStart.getTime() !== attempt.addressWindowStart || counter.count === 0) return;
@@ -159,6 +160,16 @@ export class RateLimiter {
       return new Map(updates.map((u) => [u.key.kind, u.counter]));
     });
   }
+}
+
+/**
+ * Ends the password failures and the lock of one account (`login-account`), as a correct password does. Also called
+ * when the owner proved themselves otherwise: a completed password reset (mailed token) or an SSO sign-in. Whoever
+ * kept the account locked by guessing then starts again from zero under the same policy (locked again after `max`
+ * failures); the counter of their address is not touched. Takes a transaction, so a reset can do it in its own.
+ */
+export async function forgetAccountFailures(db: Kysely<DB> | Transaction<DB>, email: string): Promise<void> {
+  await deleteCounter(db, 'login-account', limitKey(normaliseEmail(email)));
 }
 
 /**

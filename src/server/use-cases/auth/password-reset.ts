@@ -3,18 +3,18 @@
  * hour) when the address has an account, and answers the same either way (no account enumeration), in
  * the same time: the request only counts against the limits (per e-mail address, known or not, and per
  * client address) and hands the rest to the background mail queue, which looks for the account, stores
- * the token and sends the mail. The reset sets the new argon2id hash, uses up the token and ends every
- * session of the user.
+ * the token and sends the mail. The reset sets the new argon2id hash, uses up the token, ends every
+ * session of the user and ends the account's sign-in lock (the guesses of others counted from zero again).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { findUserByEmail, setPasswordHash } from '../../repositories/account-repository.js';
+import { findUserByEmail, findUserById, setPasswordHash } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { consumePasswordReset, deleteOldPasswordResets, insertPasswordReset, retirePasswordResetsOfUser } from '../../repositories/password-reset-repository.js';
 import { deleteSessionsOfUser } from '../../repositories/session-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
-import type { RateLimiter } from '../../auth/rate-limiter.js';
+import { forgetAccountFailures, type RateLimiter } from '../../auth/rate-limiter.js';
 import { newToken, sha256 } from '../../auth/tokens.js';
 import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
 
@@ -79,6 +79,9 @@ export async function resetPassword(opts: { db: Kysely<DB>; token: string; passw
     const reset = await consumePasswordReset(trx, sha256(opts.token), now);
     if (!reset) throw new AppError('validation_failed', RESET_INVALID_MESSAGE);
     await setPasswordHash(trx, reset.userId, passwordHash);
+    // The owner proved themselves with the mailed token: a lock kept up by someone guessing no longer stops them.
+    const user = await findUserById(trx, reset.userId);
+    if (user) await forgetAccountFailures(trx, user.email);
     await retirePasswordResetsOfUser(trx, reset.userId, now);
     const ended = await deleteSessionsOfUser(trx, reset.userId);
     await appendAudit(trx, { actorUserId: reset.userId, organisationId: null, action: 'auth.password_reset', subjectType: 'user', subjectId: reset.userId, details: { sessiesBeeindigd: ended } });

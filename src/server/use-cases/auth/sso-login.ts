@@ -4,13 +4,14 @@
  * cookie, and the provider's authorization URL. Callback: the pending sign-in is taken out of the
  * database (single use), the code is exchanged and checked, and the e-mail claim must belong to an
  * existing member of that organisation; SSO never creates accounts or memberships. Then a new session,
- * exactly as with a password.
+ * exactly as with a password, and the account's password sign-in lock ends (as after a correct password).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import type { SsoFout } from '../../../shared/account-api.js';
 import { authorizationRequest, exchangeCode, type OidcConfigurations } from '../../auth/oidc.js';
+import { forgetAccountFailures } from '../../auth/rate-limiter.js';
 import { newToken, sameHash, sha256 } from '../../auth/tokens.js';
 import { findUserByEmail } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
@@ -171,6 +172,8 @@ export async function finishSsoLogin(opts: {
     );
   }
   const session = await rotateSession(db, user.id, opts.previousToken);
+  // Signed in at the school's provider: a password lock kept up by someone guessing no longer stops the owner.
+  await forgetAccountFailures(db, user.email);
   await appendAudit(db, { actorUserId: user.id, organisationId: config.organisationId, action: 'login.sso', subjectType: 'user', subjectId: user.id });
   return { userId: user.id, ...session, returnTo: pending.returnTo };
 }
