@@ -33,7 +33,7 @@ async function main() {
     const seeded = await seedDemoCatalogue(database.db);
     if (seeded.vmbo || seeded.mbo) console.log(`Demodata geladen (${[seeded.vmbo && 'vmbo', seeded.mbo && 'mbo'].filter(Boolean).join(' en ')}).`);
     try {
-      if (await seedDemoOrganisations(database.db)) console.log('Demo-organisaties en demogebruikers aangemaakt (zie README, "Accounts").');
+      if (await seedDemoOrganisations(database.db)) console.log('Demo-organisaties en demogebruikers aangemaakt (zie README, "Demo users").');
     } catch (err) {
       // A database with real data: start without demo accounts, and say why.
       if (!(err instanceof AppError)) throw err;
