@@ -11,6 +11,8 @@ import { importNationalData } from '../support/app.js';
 import { createTestDatabase, databaseAvailable, SKIP_NO_DB, TEST_DB, type TestDatabase } from '../support/db.js';
 import { hasMboData, hasSloData, SKIP_NO_SLO } from '../support/shared-data.js';
 import { buildApp } from '../../src/server/http/app.js';
+import fs from 'node:fs';
+import { JUDGED_FILE, parseJudged, proposalsFor } from '../../bench/aligner.js';
 
 describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`inventory on the national data (${TEST_DB})`, () => {
   let database: TestDatabase;
@@ -43,6 +45,42 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`inventory on 
     expect(inventory.vmbo.every((e) => bb.has(e.id))).toBe(true);
     // Ids are stable: werkprocessen as crebo:code.
     expect(inventory.mbo.every((w) => w.id.startsWith(`${sel.kwalificatie}:`))).toBe(true);
+  });
+
+  it('proposes the obvious links of K/PIE/13 Woon- en kantoortechnologie × 25737 Monteur elektrotechnische installaties at the default threshold (issue 12)', async () => {
+    const snapshot = await snapshotOf(database.db);
+    const { inventory } = computeInventory(snapshot, { keuzevakken: ['K/PIE/13'], kwalificatie: '25737' });
+    const code = new Map(inventory.vmbo.map((e) => [e.id, e.code]));
+    const proposed = new Set(inventory.links.filter((l) => l.status === 'voorgesteld').map((l) => `${code.get(l.eindtermId)} ${l.werkprocesId}`));
+    // Before issue 12 one link was proposed here.
+    expect(proposed.size).toBeGreaterThanOrEqual(10);
+    for (const pair of [
+      'K/PIE/13/01-02 25737:B1-K1-W1', // installatieschema tekenen ↔ voorbereiden van elektrotechnische installaties
+      'K/PIE/13/02-01 25737:B1-K1-W1', // installatieschema lezen, plan van aanpak ↔ voorbereiden
+      'K/PIE/13/03-02 25737:B1-K1-W4', // leidingsystemen bekabelen ↔ aanleggen van bekabeling
+      'K/PIE/13/03-01 25737:B1-K1-W3', // leidingen bewerken ↔ monteren en leidingen
+      'K/PIE/13/03-04 25737:B1-K1-W3', // wandcontactdozen monteren ↔ monteren
+    ]) {
+      expect(proposed, pair).toContain(pair);
+    }
+  });
+
+  it('balances precision and recall on the judged pairs at the default threshold (npm run bench:aligner)', async () => {
+    const snapshot = await snapshotOf(database.db);
+    const judged = parseJudged(fs.readFileSync(JUDGED_FILE, 'utf8'));
+    const combos = proposalsFor(snapshot, judged);
+    let proposed = 0;
+    let correct = 0;
+    let relevant = 0;
+    for (const c of combos) {
+      proposed += c.bands.mogelijk.size;
+      relevant += c.relevant.size;
+      for (const k of c.bands.mogelijk) if (c.relevant.has(k)) correct += 1;
+    }
+    expect(combos.length).toBeGreaterThanOrEqual(4);
+    // Before issue 12: precision 0.33, recall 0.07. Now about 0.44 and 0.36.
+    expect(correct / proposed).toBeGreaterThanOrEqual(0.35);
+    expect(correct / relevant).toBeGreaterThanOrEqual(0.3);
   });
 
   it('answers the same selection over HTTP within the contract', async () => {

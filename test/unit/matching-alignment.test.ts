@@ -75,8 +75,9 @@ describe('Aligner', () => {
   it('bands confidence by score and shared content terms', () => {
     expect(confidenceOf(0.5, 2)).toBe('sterk');
     expect(confidenceOf(0.5, 1)).toBe('mogelijk');
-    expect(confidenceOf(0.15, 2)).toBe('mogelijk');
-    expect(confidenceOf(0.15, 1)).toBe('zwak');
+    expect(confidenceOf(0.1, 2)).toBe('mogelijk');
+    expect(confidenceOf(0.1, 1)).toBe('zwak');
+    expect(confidenceOf(0.15, 1)).toBe('mogelijk');
     expect(confidenceOf(0.9, 0)).toBeNull();
   });
 

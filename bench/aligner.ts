@@ -1,0 +1,163 @@
+/**
+ * npm run bench:aligner — how well the eindterm ↔ werkproces aligner proposes the links teachers would confirm.
+ *
+ * The judged set is test/fixtures/aligner-judged.tsv: a few keuzevak × kwalificatie combinations from different
+ * sectors, each judged as a whole (every eindterm of the keuzevak against every werkproces of the kwalificatie);
+ * the file lists the relevant pairs and the not-relevant pairs that were looked at closely, and a pair of a listed
+ * combination that is not in the file counts as not relevant. Codes only: the texts stay in ../shared.
+ *
+ * Imports the national data of both sides (as bench/quality.ts), then asks the inventory exactly as the page does
+ * (`computeInventory`: the selection resolved against the catalogue, the aligner of the match index) and prints
+ * precision, recall and F1 per band (sterk, mogelijk = the default, zwak) and per score cut-off, over all combinations
+ * and per combination. `--details` also prints the missed and the wrongly proposed pairs at the default band.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/server/db/database.js';
+import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
+import { importMboTabel } from '../src/server/use-cases/catalog/import-mbo-tabel.js';
+import { importSbbXml } from '../src/server/use-cases/catalog/import-sbb-xml.js';
+import { snapshotOf, type CatalogSnapshot } from '../src/server/repositories/catalog-snapshot.js';
+import { computeInventory } from '../src/server/use-cases/inventory/get-inventory.js';
+import { alignerOf } from '../src/server/use-cases/inventory/aligner.js';
+import { resolveSelection } from '../src/server/use-cases/inventory/selection.js';
+import type { Confidence } from '../src/domain/matching/alignment.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
+const MBO_DIR = path.join(SHARED, 'data', 'mbo', 'catalog');
+export const JUDGED_FILE = path.join(ROOT, 'test', 'fixtures', 'aligner-judged.tsv');
+
+export interface JudgedPair {
+  keuzevak: string;
+  eindterm: string;
+  crebo: string;
+  werkproces: string;
+  relevant: boolean;
+}
+
+/** Lines `keuzevak<TAB>eindterm<TAB>crebo<TAB>werkproces<TAB>1|0`; `#` starts a comment; the header line is skipped. */
+export function parseJudged(text: string): JudgedPair[] {
+  const out: JudgedPair[] = [];
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line || line.startsWith('keuzevak\t')) continue;
+    const cols = line.split('\t').map((c) => c.trim());
+    if (cols.length < 5 || !/^[01]$/.test(cols[4]!)) throw new Error(`${JUDGED_FILE}:${i + 1}: verwacht keuzevak, eindterm, crebo, werkproces, 1|0`);
+    out.push({ keuzevak: cols[0]!, eindterm: cols[1]!, crebo: cols[2]!, werkproces: cols[3]!, relevant: cols[4] === '1' });
+  }
+  return out;
+}
+
+const key = (eindterm: string, crebo: string, werkproces: string) => `${eindterm}|${crebo}:${werkproces}`;
+
+export interface Scores {
+  proposed: number;
+  correct: number;
+  relevant: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function scores(proposed: ReadonlySet<string>, relevant: ReadonlySet<string>): Scores {
+  let correct = 0;
+  for (const p of proposed) if (relevant.has(p)) correct += 1;
+  const precision = proposed.size === 0 ? 0 : correct / proposed.size;
+  const recall = relevant.size === 0 ? 0 : correct / relevant.size;
+  return { proposed: proposed.size, correct, relevant: relevant.size, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+interface Combination {
+  keuzevak: string;
+  crebo: string;
+  relevant: Set<string>;
+  /** Per band, the proposed pairs (key as above). */
+  bands: Record<Confidence, Set<string>>;
+  /** Every proposal of the aligner (top 3 per eindterm, any band) with its score. */
+  scored: Array<{ key: string; score: number }>;
+  texts: Map<string, string>;
+}
+
+/** The proposals for every judged combination, asked as the inventory page asks them. */
+export function proposalsFor(snapshot: CatalogSnapshot, judged: readonly JudgedPair[]): Combination[] {
+  const combos = new Map<string, Combination>();
+  for (const j of judged) {
+    const id = `${j.keuzevak}|${j.crebo}`;
+    let c = combos.get(id);
+    if (!c) {
+      c = { keuzevak: j.keuzevak, crebo: j.crebo, relevant: new Set(), bands: { sterk: new Set(), mogelijk: new Set(), zwak: new Set() }, scored: [], texts: new Map() };
+      combos.set(id, c);
+    }
+    if (j.relevant) c.relevant.add(key(j.eindterm, j.crebo, j.werkproces));
+  }
+  for (const c of combos.values()) {
+    const query = { keuzevakken: [c.keuzevak], kwalificatie: c.crebo };
+    const resolved = resolveSelection(snapshot, query);
+    const code = new Map(resolved.eindtermen.map((e) => [e.id, e.code]));
+    for (const e of resolved.eindtermen) c.texts.set(e.code, e.titel);
+    for (const w of resolved.mboItems) c.texts.set(w.id, w.titel);
+    const pairKey = (eindtermId: string, werkprocesId: string) => `${code.get(eindtermId)}|${werkprocesId}`;
+    for (const min of ['sterk', 'mogelijk', 'zwak'] as const) {
+      const { inventory } = computeInventory(snapshot, { ...query, min });
+      for (const l of inventory.links) c.bands[min].add(pairKey(l.eindtermId, l.werkprocesId));
+    }
+    for (const l of alignerOf(snapshot).align(resolved.eindtermTexts, resolved.mboTexts, { perEindterm: 3, min: 'zwak' })) c.scored.push({ key: pairKey(l.eindtermId, l.werkprocesId), score: l.score });
+  }
+  return [...combos.values()];
+}
+
+const union = (sets: Iterable<ReadonlySet<string>>) => new Set([...sets].flatMap((s) => [...s]));
+const fmt = (s: Scores) => `precisie ${s.precision.toFixed(2)}  recall ${s.recall.toFixed(2)}  F1 ${s.f1.toFixed(2)}  (${s.correct} goed van ${s.proposed} voorgesteld, ${s.relevant} relevant)`;
+
+export function report(combos: readonly Combination[], opts: { details?: boolean } = {}): string[] {
+  const lines: string[] = [];
+  const relevant = union(combos.map((c) => c.relevant));
+  lines.push(`Uitlijning op ${path.relative(ROOT, JUDGED_FILE)}: ${combos.length} combinaties, ${relevant.size} relevante paren`);
+  for (const band of ['sterk', 'mogelijk', 'zwak'] as const) {
+    lines.push(`  vanaf ${band.padEnd(8)}${band === 'mogelijk' ? '(standaard)' : '           '} ${fmt(scores(union(combos.map((c) => c.bands[band])), relevant))}`);
+  }
+  lines.push('  per score-drempel (voorstellen van elke sterkte, hooguit 3 per eindterm):');
+  for (const cut of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
+    const proposed = new Set(combos.flatMap((c) => c.scored.filter((s) => s.score >= cut).map((s) => s.key)));
+    lines.push(`    score ≥ ${cut.toFixed(2)}  ${fmt(scores(proposed, relevant))}`);
+  }
+  lines.push('  per combinatie (standaard, vanaf mogelijk):');
+  for (const c of combos) {
+    lines.push(`    ${c.keuzevak} × ${c.crebo}: ${fmt(scores(c.bands.mogelijk, c.relevant))}`);
+    if (!opts.details) continue;
+    const label = (k: string) => {
+      const [e, w] = k.split('|') as [string, string];
+      return `${e} ${c.texts.get(e) ?? '?'}  ↔  ${w} ${c.texts.get(w) ?? '?'}`;
+    };
+    for (const k of c.relevant) if (!c.bands.mogelijk.has(k)) lines.push(`      gemist:      ${label(k)}`);
+    for (const k of c.bands.mogelijk) if (!c.relevant.has(k)) lines.push(`      ten onrechte: ${label(k)}`);
+  }
+  return lines;
+}
+
+async function main() {
+  const judged = parseJudged(fs.readFileSync(JUDGED_FILE, 'utf8'));
+  const db = await openDatabase({ kind: 'pglite-memory' });
+  try {
+    await importSlo({ db: db.db, location: path.join(SHARED, 'data', 'slo'), release: '2025-11' });
+    for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) {
+      await importMboTabel({ db: db.db, file: path.join(MBO_DIR, `${f}.csv`), release: 'bench' });
+    }
+    await importSbbXml({ db: db.db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
+    const snapshot = await snapshotOf(db.db);
+    const combos = proposalsFor(snapshot, judged);
+    for (const line of report(combos, { details: process.argv.includes('--details') })) console.log(line);
+    console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  } finally {
+    await db.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bench/aligner.ts')) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
