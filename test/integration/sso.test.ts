@@ -378,6 +378,27 @@ describe.skipIf(!databaseAvailable)(`SSO issuers and discovery cannot be used to
     }
   });
 
+  it('leaves organisations whose stored issuer breaks the rule out of the sign-in page list (their start only gives the generic 502)', async () => {
+    const list = async (app: SsoApp) => (await app.app.inject({ method: 'GET', url: '/api/auth/sso/organisaties' })).json() as Array<{ id: string; naam: string }>;
+    const save = (organisationId: string, issuer: string) =>
+      upsertSsoConfig(secure.database.db, { organisationId, issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: 'openid email', emailClaim: 'email', enabled: true, now: new Date() });
+    try {
+      // As if saved under older rules: straight into the table. Loopback over http (only an app for tests may use
+      // it), and a private address (no app may).
+      await save(rocId, 'http://127.0.0.1:4000');
+      await save(vmboId, 'https://10.0.0.1');
+      expect(await list(secure)).toEqual([]);
+      expect(await list(forTests)).toEqual([{ id: rocId, naam: 'Demo ROC' }]);
+      const start = await secure.app.inject({ method: 'GET', url: `/api/auth/sso/${rocId}/start` });
+      expect(start.statusCode).toBe(502);
+      // A valid issuer is listed.
+      await save(vmboId, 'https://connect.surfconext.nl');
+      expect(await list(secure)).toEqual([{ id: vmboId, naam: 'Demo Vmbo College' }]);
+    } finally {
+      await secure.database.db.deleteFrom('organisation_sso').execute();
+    }
+  });
+
   it('fetches discovery at most once per organisation per time window, also when it fails, with the same generic answer', async () => {
     const failing = await countingServer(500);
     try {

@@ -66,7 +66,8 @@ export const DISCOVERY_RETRY_MS = 60_000;
 export class OidcConfigurations {
   private readonly cache = new Map<string, { key: string; at: number; ttl: number; config: Promise<client.Configuration> }>();
   private readonly now: () => number;
-  private readonly rules: OidcNetworkRules;
+  /** Where this app may fetch (allowInsecure only in an app built for tests); also the issuer rule of the sign-in page's list. */
+  readonly rules: OidcNetworkRules;
 
   constructor(opts: { rules?: Partial<OidcNetworkRules>; now?: () => number } = {}) {
     this.now = opts.now ?? Date.now;

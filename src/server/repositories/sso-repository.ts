@@ -96,12 +96,12 @@ export async function organisationName(db: Db, organisationId: string): Promise<
   return row?.naam;
 }
 
-/** Organisations whose members can sign in through SSO now (switched on), by name: only id and name. */
-export async function organisationsWithSso(db: Db): Promise<Array<{ id: string; naam: string }>> {
+/** Organisations with SSO switched on, by name: id, name and the stored issuer (for the caller to check, never to show). */
+export async function organisationsWithSso(db: Db): Promise<Array<{ id: string; naam: string; issuer: string }>> {
   return db
     .selectFrom('organisation_sso as s')
     .innerJoin('organisation as o', 'o.id', 's.organisation_id')
-    .select(['o.id', 'o.naam'])
+    .select(['o.id', 'o.naam', 's.issuer'])
     .where('s.enabled', '=', true)
     .orderBy('o.naam')
     .execute();

@@ -168,7 +168,7 @@ export function authRoutes({ db, limiter, mail, publicUrl, oidc }: AuthRouteOpti
           response: { 200: z.array(SsoOrganisatie) },
         },
       },
-      async () => listSsoOrganisations({ db }),
+      async () => listSsoOrganisations({ db, rules: oidc.rules }),
     );
     app.get('/auth/me', { schema: { tags, summary: 'De ingelogde gebruiker, lidmaatschappen en CSRF-token', response: { 200: Me, 401: Problem } } }, (req) =>
       getMe({ auth: req.auth }),
