@@ -83,6 +83,13 @@ const Leerjaar = z.number().int().min(1, 'leerjaar 1 tot en met 8').max(8, 'leer
 const Periode = z.number().int().min(1, 'periode vanaf 1').max(12, 'hooguit 12 perioden');
 const Doelen = z.array(ItemId).max(2000, 'hooguit 2000 doelen').describe('Item-ids (eindterm, werkproces, keuzedeel)');
 const OrganisatieId = z.uuid('onbekende organisatie');
+/** "2026-2027": the schooljaar (cohort) a route starts in; the second year follows the first. */
+export const Schooljaar = tekst()
+  .trim()
+  .regex(/^\d{4}-\d{4}$/, 'schrijf het schooljaar als 2026-2027')
+  .refine((s) => Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, 'het tweede jaar volgt op het eerste, bijvoorbeeld 2026-2027')
+  .refine((s) => Number(s.slice(0, 4)) >= 2000 && Number(s.slice(0, 4)) <= 2100, 'een schooljaar tussen 2000 en 2100')
+  .describe('Schooljaar (cohort) waarin de route begint, bijvoorbeeld 2026-2027');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings (type, selections, tijdpad)
@@ -118,6 +125,7 @@ export const LeerrouteAanmaken = z.object({
   vmbo: VmboKant.default({ profiel: null, leerweg: null, profielmodulen: [], keuzevakken: [] }),
   mbo: MboKant.default({ kwalificatie: null, keuzedelen: [] }),
   tijdpad: Tijdpad.optional(),
+  schooljaar: Schooljaar.nullable().default(null),
 });
 export type LeerrouteAanmaken = z.input<typeof LeerrouteAanmaken>;
 
@@ -129,6 +137,8 @@ export const LeerrouteInstellingen = z.object({
   vmbo: VmboKant,
   mbo: MboKant,
   tijdpad: Tijdpad,
+  /** Left out: the schooljaar stays as it is (clients made before issue 12 do not send it). */
+  schooljaar: Schooljaar.nullable().optional(),
 });
 export type LeerrouteInstellingen = z.input<typeof LeerrouteInstellingen>;
 
@@ -233,6 +243,16 @@ export const LeerrouteDoel = z.object({
 });
 export type LeerrouteDoel = z.infer<typeof LeerrouteDoel>;
 
+/** An item the route names that is not (or no longer) one of its doelen: still named by code and title. */
+export const AnderDoel = z.object({
+  id: z.string(),
+  side: Fase,
+  code: z.string(),
+  titel: z.string(),
+  reden: z.enum(['vervallen', 'niet-in-route']).describe('vervallen: removed from the catalogue by an import; niet-in-route: in the catalogue, but not a doel of the route (any more)'),
+});
+export type AnderDoel = z.infer<typeof AnderDoel>;
+
 export const Planningsregel = z.object({
   id: z.string(),
   versie: z.number().int(),
@@ -330,6 +350,9 @@ export const WAARSCHUWING_CODES = [
   'activiteit-zonder-doelen',
   'toets-voor-planning',
   'pta-toets-in-mbo-jaar',
+  'dubbel-gepland',
+  'doel-vervallen',
+  'se-weging-niet-100',
 ] as const;
 export const WaarschuwingCode = z.enum(WAARSCHUWING_CODES);
 export type WaarschuwingCode = z.infer<typeof WaarschuwingCode>;
@@ -367,6 +390,7 @@ export const LeerrouteSamenvatting = z.object({
   naam: z.string(),
   type: LeerrouteType,
   samenwerkingId: z.string(),
+  schooljaar: z.string().nullable(),
   versie: z.number().int(),
   aangemaakt: Wie,
   gewijzigd: Wie,
@@ -377,10 +401,12 @@ export const LeerrouteDetail = z.object({
   id: z.string(),
   naam: z.string(),
   type: LeerrouteType,
+  schooljaar: z.string().nullable().describe('Schooljaar (cohort) waarin de route begint, bijvoorbeeld 2026-2027; null: niet opgegeven'),
   versie: z.number().int().describe('Versie of the settings (naam, type, selections, tijdpad)'),
   samenwerking: z.object({ id: z.string(), naam: z.string() }),
   partners: z.array(z.object({ id: z.string(), naam: z.string(), soort: z.string() })),
   diplomas: z.object({ vmbo: z.boolean(), mbo: z.boolean() }).describe('Which diplomas the route leads to (from its type)'),
+  leidtTot: z.array(z.string()).describe('What the route leads to, in Dutch, per side (e.g. the keuzevak in the vmbo-diploma)'),
   vmbo: z.object({
     profiel: z.object({ code: z.string(), titel: z.string() }).nullable(),
     leerweg: Leerweg.nullable(),
@@ -400,6 +426,9 @@ export const LeerrouteDetail = z.object({
     }),
   ),
   doelen: z.array(LeerrouteDoel).describe('The coverage targets, in catalogue order'),
+  andereDoelen: z
+    .array(AnderDoel)
+    .describe('Items the planning, toetsen or activiteiten still name but that are no longer doelen of the route, with the code and title the catalogue keeps for them'),
   planning: z.array(Planningsregel),
   toetsen: z.array(Toets),
   activiteiten: z.array(Activiteit),

@@ -83,9 +83,11 @@ describe.skipIf(!databaseAvailable)(`leerroute exports (${TEST_DB})`, { timeout:
     expect(rows[h]).toEqual(['Periode', 'Toetscode', 'Inhoud en eindtermen', 'Toetsvorm', 'Duur (minuten)', 'Weging', 'Herkansbaar', 'SE-weging']);
     const e1 = route.doelen.filter((d) => d.soort === 'eindterm')[0]!;
     const e2 = route.doelen.filter((d) => d.soort === 'eindterm')[1]!;
-    expect(rows[h + 1]).toEqual(['Leerjaar 3, periode 1', 'KT-01', expect.stringContaining(e1.code), 'Schriftelijk', 60, 1, 'nee', 15]);
-    expect(rows[h + 2]).toEqual(['Leerjaar 3, periode 2', 'KT-02', expect.stringContaining(e2.code), 'Praktijkopdracht', 90, 2, 'ja', 25]);
-    expect(rows[h + 3]).toEqual(['Totaal SE-weging', '', '', '', '', '', '', 40]);
+    expect(rows[h + 1]).toEqual(['Leerjaar 3, periode 1', 'KT-01', expect.stringContaining(e1.code), 'Schriftelijk', 60, 1, 'nee', 0.15]);
+    expect(rows[h + 2]).toEqual(['Leerjaar 3, periode 2', 'KT-02', expect.stringContaining(e2.code), 'Praktijkopdracht', 90, 2, 'ja', 0.25]);
+    expect(rows[h + 3]).toEqual(['Totaal SE-weging', '', '', '', '', '', '', 0.4]);
+    // SE-wegingen as percentages, and a warning in the PTA itself when they do not add up to 100 %.
+    expect(rows[h + 4]![0]).toMatch(/tellen op tot 40%, niet tot 100%/);
     expect(rows.flat()).not.toContain('EX-01');
   });
 
@@ -99,7 +101,7 @@ describe.skipIf(!databaseAvailable)(`leerroute exports (${TEST_DB})`, { timeout:
     expect(pdf.info.Language).toBe('nl-NL');
     expect(pdf.info.Title).toBe('PTA K/PIE/16 Koudetechniek');
     for (const role of ['H1', 'Table', 'TH', 'TD']) expect(pdf.structRoles).toContain(role);
-    for (const text of ['Programma van toetsing en afsluiting: K/PIE/16 Koudetechniek', 'KT-01', 'KT-02', 'Praktijktoets koudemiddelen', 'Totaal SE-weging: 40.']) expect(pdf.text).toContain(text);
+    for (const text of ['Programma van toetsing en afsluiting: K/PIE/16 Koudetechniek', 'KT-01', 'KT-02', 'Praktijktoets koudemiddelen', 'Totaal SE-weging: 40%.', 'tellen op tot 40%, niet tot 100%']) expect(pdf.text).toContain(text);
     expect(pdf.text).not.toContain('EX-01');
   });
 

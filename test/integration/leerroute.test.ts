@@ -205,7 +205,7 @@ describe.skipIf(!databaseAvailable)(`leerroute-ontwerper (${TEST_DB})`, () => {
     const [e2, w1] = beiden.items;
     await change('POST', `${base()}/toetsen`, vmboDocent, {
       leerjaar: 4, periode: 4, toetscode: 'PIE-16-SE1', naam: 'Koelinstallatie monteren', vorm: 'praktijkopdracht', soort: 'summatief',
-      doelen: vmbo, duurMinuten: 180, weging: 3, herkansbaar: true, onderdeelVan: 'pta', seWeging: 25,
+      doelen: vmbo, duurMinuten: 180, weging: 3, herkansbaar: true, onderdeelVan: 'pta', seWeging: 100,
     }, 201);
     await change('POST', `${base()}/toetsen`, rocDocent, {
       leerjaar: 5, periode: 4, toetscode: 'PvB-B1', naam: 'Proeve van bekwaamheid monteur', vorm: 'proeve-van-bekwaamheid', soort: 'summatief',
@@ -219,7 +219,7 @@ describe.skipIf(!databaseAvailable)(`leerroute-ontwerper (${TEST_DB})`, () => {
     expect(e2).toBe(vmbo[1]);
     expect(route.dekking.waarschuwingen).toEqual([]);
     expect(route.toetsen.map((x) => [x.toetscode, x.onderdeelVan, x.seWeging, x.gewijzigd.organisatie?.naam])).toEqual([
-      ['PIE-16-SE1', 'pta', 25, 'Demo Vmbo College'],
+      ['PIE-16-SE1', 'pta', 100, 'Demo Vmbo College'],
       ['PvB-B1', 'examenplan', null, 'Demo ROC'],
     ]);
     const dekking = Dekking.parse((await call('GET', `${base()}/dekking`, rocDocent)).json);
@@ -233,10 +233,17 @@ describe.skipIf(!databaseAvailable)(`leerroute-ontwerper (${TEST_DB})`, () => {
     // A second summatieve toets of e2 (also closing w1, in the same Beiden regel), and one without doelen.
     await change('POST', `${base()}/toetsen`, vmboDocent, { leerjaar: 4, periode: 3, toetscode: 'PIE-16-SE2', naam: 'Theorie koudetechniek', vorm: 'schriftelijk', soort: 'summatief', doelen: [e2] }, 201);
     await change('POST', `${base()}/toetsen`, vmboDocent, { leerjaar: 4, periode: 3, toetscode: 'PIE-16-SE3', naam: 'Lege toets', vorm: 'mondeling', soort: 'summatief' }, 201);
-    // The Beiden werkproces planned a second time, and a vmbo doel moved into the mbo year.
-    await change('POST', `${base()}/planning`, rocDocent, { items: [w1], leerjaar: 5, periode: 3 }, 201);
+    // The Beiden werkproces planned a second time is refused (a doel is planned once, issue 12): 409, nothing stored.
+    const voor = await fresh();
+    const tweeKeer = await problem('POST', `${base()}/planning`, rocDocent, { items: [w1], leerjaar: 5, periode: 3 }, 409);
+    expect(tweeKeer.detail).toMatch(/is al gepland in leerjaar \d, periode \d \(door [^)]+\)\. Een doel plant u één keer/);
+    expect((await fresh()).planning).toEqual(voor.planning);
+    // Another werkproces goes to leerjaar 5, periode 3 (out of the planning and in again), and a vmbo doel into the mbo year.
+    const w = route.planning.find((p) => p.leerjaar === 5 && p.items.length === 1 && p.items[0] !== w1)!;
+    await change('DELETE', `${base()}/planning/${w.id}?versie=${w.versie}`, rocDocent);
+    await change('POST', `${base()}/planning`, rocDocent, { items: w.items, leerjaar: 5, periode: 3 }, 201);
     await change('PATCH', `${base()}/planning/${e1Regel.id}`, rocDocent, { versie: e1Regel.versie, leerjaar: 5, periode: 2 });
-    expect(codes(route.dekking).sort()).toEqual(['beiden-dubbel-gepland', 'dubbel-summatief', 'summatieve-toets-zonder-doelen', 'toets-voor-planning', 'vmbo-doel-alleen-in-mbo-jaar']);
+    expect(codes(route.dekking).sort()).toEqual(['dubbel-summatief', 'summatieve-toets-zonder-doelen', 'toets-voor-planning', 'vmbo-doel-alleen-in-mbo-jaar']);
     const dubbel = route.dekking.waarschuwingen.find((w) => w.code === 'dubbel-summatief')!;
     expect(dubbel.itemIds.sort()).toEqual([e2, w1].sort());
     // e1 is now planned in 5/2 but its PTA toets is in 4/4: closed before it is planned.

@@ -15,6 +15,8 @@ const WRITER_EMAIL: Record<Writer, string> = { beheerder: 'beheerder@vmbo.demo',
 export interface LeerrouteMatrixIds {
   route: string;
   doel: string;
+  /** A doel nobody planned yet, per writer (a doel is planned once: issue 12). */
+  vrijDoel: Record<Writer, string>;
   regel: Record<Writer, string>;
   toets: Record<Writer, string>;
   activiteit: Record<Writer, string>;
@@ -44,6 +46,9 @@ export async function leerrouteMatrixSetup(app: FastifyInstance, partnership: st
   const newRoute = (naam: string) => send('POST', `/api/partnerships/${partnership}/leerroutes`, { naam, ...SETTINGS });
   let route = await newRoute('Matrix: leerroute');
   const doel = route.doelen[0]!.id;
+  // A doel is planned once (issue 12): each writer's regel plans its own doel, and the POST row each writer's own free one.
+  const geplandDoel = Object.fromEntries(WRITERS.map((w, i) => [w, route.doelen[i]!.id])) as Record<Writer, string>;
+  const vrijDoel = Object.fromEntries(WRITERS.map((w, i) => [w, route.doelen[WRITERS.length + i]!.id])) as Record<Writer, string>;
   const base = `/api/leerroutes/${route.id}`;
   const per = async (make: (w: Writer) => Promise<string>) => Object.fromEntries(await Promise.all(WRITERS.map(async (w) => [w, await make(w)] as const))) as Record<Writer, string>;
   const newest = <T extends { id: string }>(list: T[], before: Set<string>) => list.find((x) => !before.has(x.id))!.id;
@@ -52,9 +57,9 @@ export async function leerrouteMatrixSetup(app: FastifyInstance, partnership: st
     for (const w of WRITERS) out[w] = await make(w);
     return out as Record<Writer, string>;
   };
-  const regel = await seq(async () => {
+  const regel = await seq(async (w) => {
     const before = new Set(route.planning.map((p) => p.id));
-    route = await send('POST', `${base}/planning`, { items: [doel], leerjaar: 3, periode: 1 });
+    route = await send('POST', `${base}/planning`, { items: [geplandDoel[w]], leerjaar: 3, periode: 1 });
     return newest(route.planning, before);
   });
   const toets = await seq(async (w) => {
@@ -74,7 +79,7 @@ export async function leerrouteMatrixSetup(app: FastifyInstance, partnership: st
   });
   const settingsRoute = await per(async (w) => (await newRoute(`Matrix: instellingen ${w}`)).id);
   const deleteRoute = await per(async (w) => (await newRoute(`Matrix: verwijderen ${w}`)).id);
-  return { route: route.id, doel, regel, toets, activiteit, materiaal, settingsRoute, deleteRoute };
+  return { route: route.id, doel, vrijDoel, regel, toets, activiteit, materiaal, settingsRoute, deleteRoute };
 }
 
 const READ = { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 };
@@ -112,7 +117,7 @@ export const LEERROUTE_MATRIX_ROWS: LeerrouteRow[] = [
   {
     method: 'POST',
     url: '/api/leerroutes/:routeId/planning',
-    request: ({ lr }) => ({ url: `/api/leerroutes/${lr.route}/planning`, payload: { items: [lr.doel], leerjaar: 4, periode: 1 } }),
+    request: ({ lr, actor }) => ({ url: `/api/leerroutes/${lr.route}/planning`, payload: { items: [lr.vrijDoel[own(actor)]], leerjaar: 4, periode: 1 } }),
     expect: WRITE(201),
   },
   {

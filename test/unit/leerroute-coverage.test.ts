@@ -95,15 +95,17 @@ describe('leerroute coverage', () => {
     expect(codes(input({ doelen: [e1, w1], planning: [regel([e1, w1]), regel([e1], 4, 1)] }))).toEqual(['beiden-dubbel-gepland']);
     expect(codes(input({ doelen: [e1, w1], planning: [regel([e1]), regel([w1], 5, 1)], links: [[e1.id, w1.id]] }))).toEqual(['beiden-dubbel-gepland']);
     expect(codes(input({ doelen: [e1, w1], planning: [regel([e1, w1])], links: [[e1.id, w1.id]] }))).toEqual([]);
-    // an item that is only on one side may be planned twice (introduced, then deepened)
-    expect(codes(input({ doelen: [e1], planning: [regel([e1]), regel([e1], 4, 1)] }))).toEqual([]);
+    // Any doel is planned once (issue 12: doubles came from stale pages); the database refuses new doubles, and a
+    // double made before is warned about, never silent.
+    const dubbel = computeCoverage(input({ doelen: [e1], planning: [regel([e1]), regel([e1], 4, 1)] }));
+    expect(dubbel.waarschuwingen.map((w) => [w.code, w.melding])).toEqual([['dubbel-gepland', 'K/PIE/16/1 Eindterm 1 is 2 keer gepland; een doel plant u één keer. Haal de dubbele kaart uit de planning.']]);
   });
 
   it('warns when a vmbo doel is planned only in an mbo year, except in a geïntegreerde route', () => {
     const i = input({ doelen: [e1], planning: [regel([e1], 5, 1)] });
     expect(codes(i)).toEqual(['vmbo-doel-alleen-in-mbo-jaar']);
     expect(codes({ ...i, type: 'geintegreerd' })).toEqual([]);
-    expect(codes({ ...i, planning: [regel([e1], 4, 4), regel([e1], 5, 1)] })).toEqual([]);
+    expect(codes({ ...i, planning: [regel([e1], 4, 4), regel([e1], 5, 1)] })).toEqual(['dubbel-gepland']);
     expect(codes(input({ doelen: [w1], planning: [regel([w1], 3, 1)] }))).toEqual([]);
   });
 
@@ -128,6 +130,46 @@ describe('leerroute coverage', () => {
   it('warns about items that are not (or no longer) doelen of the route, once each', () => {
     const c = computeCoverage(input({ doelen: [e1], planning: [regel([e1, e2])], toetsen: [toets([e2])] }));
     expect(c.waarschuwingen.map((w) => [w.code, w.itemIds])).toEqual([['doel-hoort-niet-bij-route', [e2.id]]]);
+  });
+
+  it('names items that are no longer doelen by code and title, never by id, also after an import removed them', () => {
+    const andereDoelen = [
+      { id: e2.id, code: 'K/PIE/16/01-01', titel: 'Oude eindterm', reden: 'vervallen' as const },
+      { id: werkproces(9).id, code: 'B1-K1-W9', titel: 'Werkproces van een andere leerweg', reden: 'niet-in-route' as const },
+    ];
+    const c = computeCoverage(input({ doelen: [e1], planning: [regel([e1, e2])], toetsen: [toets([werkproces(9)]), toets([{ ...werkproces(8), id: 'keuzedeel:K9999' }])], andereDoelen }));
+    expect(c.waarschuwingen.map((w) => [w.code, w.melding])).toEqual([
+      ['doel-vervallen', 'K/PIE/16/01-01 Oude eindterm bestaat niet meer in de nieuwe release van de catalogus, maar staat nog in leerjaar 3, periode 1.'],
+      ['doel-hoort-niet-bij-route', 'B1-K1-W9 Werkproces van een andere leerweg is geen doel (meer) van deze leerroute, maar staat in leerjaar 3, periode 2.'],
+      ['doel-hoort-niet-bij-route', 'keuzedeel K9999 is geen doel (meer) van deze leerroute, maar staat in leerjaar 3, periode 2.'],
+    ]);
+    for (const w of c.waarschuwingen) expect(w.melding).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+  });
+
+  it('says each gap once: a doel named twice by the selection is one doel', () => {
+    const c = computeCoverage(input({ doelen: [e1, e1, w1] }));
+    expect(c.totalen.doelen).toBe(2);
+    expect(c.gaten.map((g) => `${g.itemId} ${g.ontbreekt}`)).toEqual([...new Set(c.gaten.map((g) => `${g.itemId} ${g.ontbreekt}`))]);
+    expect(c.gaten).toHaveLength(6);
+  });
+
+  it('warns when the SE-wegingen of a vak do not add up to 100 %, per vak, through Beiden regels and for the arrangement', () => {
+    const vak = (d: CoverageDoel, code: string): CoverageDoel => ({ ...d, bron: { soort: 'keuzevak', code, titel: `Vak ${code}` } });
+    const [a1, a2, b1] = [vak(e1, 'K/PIE/16'), vak(e2, 'K/PIE/16'), vak(eindterm(3), 'K/PIE/4')];
+    const doelen = [a1, a2, b1, w1];
+    const planning = [regel([a1, w1]), regel([a2]), regel([b1])];
+    const pta = (d: CoverageDoel[], seWeging: number, onderdeelVan: CoverageToets['onderdeelVan'] = 'pta') => toets(d, { seWeging, onderdeelVan });
+    // 40 + 60 through the werkproces of the Beiden regel: 100; K/PIE/4 has 50.
+    const c = computeCoverage(input({ doelen, planning, toetsen: [pta([a2], 40), pta([w1], 60, 'beide'), pta([b1], 50), toets([a1], { seWeging: 30, onderdeelVan: 'examenplan', soort: 'formatief' })] }));
+    expect(c.waarschuwingen.map((w) => [w.code, w.melding])).toEqual([['se-weging-niet-100', expect.stringContaining('De SE-wegingen van K/PIE/4 Vak K/PIE/4 tellen op tot 50%, niet tot 100%')]]);
+    expect(codes(input({ doelen, planning, toetsen: [pta([a2], 33.3), pta([a1], 66.7), pta([b1], 100)] }))).toEqual([]);
+    expect(computeCoverage(input({ doelen, planning, toetsen: [pta([a2], 12.5)] })).waarschuwingen[0]!.melding).toContain('12,5%');
+    // No SE-weging at all: nothing to add up yet.
+    expect(codes(input({ doelen, planning, toetsen: [toets([a2], { onderdeelVan: 'pta' })] }))).toEqual([]);
+    // A keuzevak-keuzedeelarrangement: a toets of the keuzedeel counts for the keuzevak.
+    const kd: CoverageDoel = { id: 'keuzedeel:K0072', side: 'mbo', code: 'K0072', titel: 'Koeling', bron: { soort: 'keuzedeel', code: 'K0072', titel: 'Koeling' } };
+    const arr = input({ type: 'keuzevak-keuzedeel', doelen: [a1, kd], planning: [regel([a1]), regel([kd], 3, 1)], toetsen: [pta([a1], 50), pta([kd], 50, 'beide')] });
+    expect(codes(arr)).toEqual([]);
   });
 
   it('warns about a PTA toets in an mbo year, except in a geïntegreerde route', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { LeerrouteDetail, type LeerrouteDetail as Detail } from '../../src/shared/leerroute-api.js';
-import { bestandsnaam, kort } from '../../src/domain/exports/document-model.js';
+import { bestandsnaam, kort, type ExportDocument } from '../../src/domain/exports/document-model.js';
 import { PTA_KOLOMMEN, buildPta, ptaDocument, ptaVakken, vindPtaVak } from '../../src/domain/exports/pta.js';
 import { routeDocument } from '../../src/domain/exports/route-document.js';
 import { renderDocx } from '../../src/server/exports/docx.js';
@@ -40,6 +40,7 @@ function route(over: Partial<Detail> = {}): Detail {
     id: '55555555-5555-4555-8555-555555555555',
     naam: 'Techniek Noord: lassen & metaal',
     type: 'doorlopend',
+    schooljaar: '2026-2027',
     versie: 3,
     samenwerking: { id: '66666666-6666-4666-8666-666666666666', naam: 'Samenwerking Noord' },
     partners: [
@@ -47,6 +48,7 @@ function route(over: Partial<Detail> = {}): Detail {
       { id: O2, naam: 'Demo ROC', soort: 'mbo-instelling' },
     ],
     diplomas: { vmbo: true, mbo: true },
+    leidtTot: ['het vmbo-diploma', 'het mbo-diploma van de kwalificatie'],
     vmbo: {
       profiel: { code: 'PIE', titel: 'Produceren, installeren en energie' },
       leerweg: 'KB',
@@ -68,6 +70,7 @@ function route(over: Partial<Detail> = {}): Detail {
       { id: W2, side: 'mbo', soort: 'werkproces', code: 'B1-K1-W2', titel: 'Last constructiedelen', bron: { soort: 'kwalificatie', code: '25282', titel: 'Constructiewerker' }, context: ['B1-K1'] },
       { id: K1, side: 'mbo', soort: 'keuzedeel', code: 'K0072', titel: 'Basis lassen', bron: { soort: 'keuzedeel', code: 'K0072', titel: 'Basis lassen' }, context: [] },
     ],
+    andereDoelen: [],
     planning: [
       { id: 'r1', versie: 1, items: [E1, W1], beiden: true, leerjaar: 3, periode: 1, gewijzigd: wie('2026-11-01T10:00:00Z') },
       { id: 'r2', versie: 1, items: [E2], beiden: false, leerjaar: 3, periode: 2, gewijzigd: wie('2026-11-01T10:00:00Z') },
@@ -157,7 +160,7 @@ describe('PTA as XLSX', { timeout: 60_000 }, () => {
     const r = route();
     const { sheets, workbook } = await readXlsx(await ptaXlsx(buildPta(r, vindPtaVak(r, 'K/PIE/16')!)));
     expect([...sheets.keys()]).toEqual(['PTA K-PIE-16']);
-    expect(workbook.title).toBe('PTA K/PIE/16 Booglassen');
+    expect(workbook.title).toBe('PTA K/PIE/16 Booglassen, schooljaar 2026-2027');
     const rows = sheets.get('PTA K-PIE-16')!;
     expect(rows[0]![0]).toBe('Programma van toetsing en afsluiting: K/PIE/16 Booglassen');
     const data = new Map(rows.slice(1, 10).filter((x) => x.length >= 2).map((x) => [x[0], x[1]]));
@@ -167,14 +170,24 @@ describe('PTA as XLSX', { timeout: 60_000 }, () => {
     expect(data.get('Profiel')).toBe('PIE Produceren, installeren en energie');
     expect(data.get('Leerweg')).toBe('kaderberoepsgerichte leerweg (KB)');
     expect(data.get('Leerroute')).toBe('Techniek Noord: lassen & metaal (Doorlopende leerroute)');
-    expect(data.get('Stand van')).toBe('20 november 2026');
+    expect(data.get('Schooljaar (cohort)')).toBe('2026-2027');
+    // Dates as dates: the day in Amsterdam, shown with Dutch month names.
+    const ws = workbook.getWorksheet('PTA K-PIE-16')!;
+    const standRij = rows.findIndex((x) => x[0] === 'Stand van') + 1;
+    expect(ws.getCell(standRij, 2).value).toEqual(new Date(Date.UTC(2026, 10, 20)));
+    expect(ws.getCell(standRij, 2).numFmt).toBe('[$-413]d mmmm yyyy');
     const h = rows.findIndex((x) => x[0] === 'Periode');
     expect(rows[h]).toEqual([...PTA_KOLOMMEN]);
-    expect(rows[h + 1]).toEqual(['Leerjaar 3, periode 1', 'PIE-K16-01', 'Praktijk hoeknaad\nLassen van een hoeknaad op proefstuk\nK/PIE/16.1.2 De kandidaat kan een hoeknaad lassen', 'Praktijkopdracht', 120, 3, 'nee', 20]);
-    expect(rows[h + 2]).toEqual(['Leerjaar 3, periode 2', 'PIE-K16-02', expect.stringContaining('K/PIE/16.1.1 De kandidaat kan een lasverbinding maken'), 'Schriftelijk', 50, 2, 'ja', 10]);
+    expect(rows[h + 1]).toEqual(['Leerjaar 3, periode 1', 'PIE-K16-01', 'Praktijk hoeknaad\nLassen van een hoeknaad op proefstuk\nK/PIE/16.1.2 De kandidaat kan een hoeknaad lassen', 'Praktijkopdracht', 120, 3, 'nee', 0.2]);
+    expect(rows[h + 2]).toEqual(['Leerjaar 3, periode 2', 'PIE-K16-02', expect.stringContaining('K/PIE/16.1.1 De kandidaat kan een lasverbinding maken met booglassen volgens de werktekening'), 'Schriftelijk', 50, 2, 'ja', 0.1]);
+    // Percentages as numbers formatted as percent.
+    expect(ws.getCell(h + 2, 8).numFmt).toBe('0%');
     expect(rows[h + 3]![0]).toBe('Totaal SE-weging');
-    expect(rows[h + 3]![7]).toBe(30);
-    expect(rows.length).toBe(h + 4);
+    expect(rows[h + 3]![7]).toBe(0.3);
+    expect(ws.getCell(h + 4, 8).numFmt).toBe('0%');
+    // 30 % is not 100 %: the PTA says so.
+    expect(rows[h + 4]![0]).toBe('Let op: de SE-wegingen van K/PIE/16 Booglassen tellen op tot 30%, niet tot 100%. Pas de wegingen aan voordat het PTA wordt vastgesteld.');
+    expect(rows.length).toBe(h + 5);
   });
 
   it('says so when the vak has no PTA toetsen yet', async () => {
@@ -190,7 +203,7 @@ describe('PTA as accessible PDF', { timeout: 60_000 }, () => {
     const pdf = await readPdf(await renderPdf(ptaDocument(buildPta(r, vindPtaVak(r, 'K/PIE/16')!))));
     expect(pdf.markInfo).toMatchObject({ Marked: true });
     expect(pdf.info.Language).toBe('nl-NL');
-    expect(pdf.info.Title).toBe('PTA K/PIE/16 Booglassen');
+    expect(pdf.info.Title).toBe('PTA K/PIE/16 Booglassen, schooljaar 2026-2027');
     expect(pdf.raw).toContain('/StructTreeRoot');
     expect(pdf.raw).toContain('/DisplayDocTitle true');
     expect(pdf.metadata).toContain('pdfuaid:part');
@@ -199,7 +212,7 @@ describe('PTA as accessible PDF', { timeout: 60_000 }, () => {
     expect(pdf.raw).not.toMatch(/\/BaseFont \/Helvetica/);
     for (const role of ['Document', 'H1', 'H2', 'Table', 'TR', 'TH', 'TD']) expect(pdf.structRoles).toContain(role);
     for (const text of ['Programma van toetsing en afsluiting: K/PIE/16 Booglassen', 'Demo Vmbo College', 'kaderberoepsgerichte leerweg (KB)', 'Toetscode', 'Inhoud en eindtermen', 'SE-weging', 'Herkansbaar',
-      'PIE-K16-01', 'PIE-K16-02', 'K/PIE/16.1.2', 'Praktijkopdracht', '120 min', 'Totaal SE-weging: 30.']) {
+      'PIE-K16-01', 'PIE-K16-02', 'K/PIE/16.1.2', 'Praktijkopdracht', '120 min', 'Totaal SE-weging: 30%.', 'Schooljaar (cohort)', '2026-2027', 'tellen op tot 30%, niet tot 100%']) {
       expect(pdf.text).toContain(text);
     }
     expect(pdf.text).not.toContain('EX-01');
@@ -212,12 +225,12 @@ describe('route document', { timeout: 60_000 }, () => {
   it('as DOCX: headings, parties, selections, plan, toetsen, activiteiten, materialen, coverage and a signature block per partner', async () => {
     const docx = await readDocx(await renderDocx(routeDocument(route())));
     const text = docx.paragraphs.join('\n');
-    expect(docx.paragraphs[0]).toBe('Leerroute Techniek Noord: lassen & metaal');
+    expect(docx.paragraphs[0]).toBe('Leerroute Techniek Noord: lassen & metaal, schooljaar 2026-2027');
     expect(docx.xml).toMatch(/<w:pStyle w:val="Heading1"\/>/);
     expect(docx.xml).toMatch(/<w:pStyle w:val="Heading2"\/>/);
     expect(docx.xml).toContain('w:orient="landscape"');
     expect(docx.xml).toContain('<w:tblHeader');
-    expect(docx.core).toContain('<dc:title>Leerroute Techniek Noord: lassen &amp; metaal</dc:title>');
+    expect(docx.core).toContain('<dc:title>Leerroute Techniek Noord: lassen &amp; metaal, schooljaar 2026-2027</dc:title>');
     for (const heading of ['Partijen', 'Type leerroute', 'Selecties', 'Tijdpad', 'Planning per leerjaar en periode', 'Toetsen', 'Activiteiten en lessen', 'Materialen', 'Dekking', 'Wat ontbreekt', 'Waarschuwingen', 'Ondertekening']) {
       expect(docx.paragraphs).toContain(heading);
     }
@@ -237,7 +250,7 @@ describe('route document', { timeout: 60_000 }, () => {
     const pdf = await readPdf(await renderPdf(routeDocument(route())));
     expect(pdf.markInfo).toMatchObject({ Marked: true });
     expect(pdf.info.Language).toBe('nl-NL');
-    expect(pdf.info.Title).toBe('Leerroute Techniek Noord: lassen & metaal');
+    expect(pdf.info.Title).toBe('Leerroute Techniek Noord: lassen & metaal, schooljaar 2026-2027');
     for (const role of ['H1', 'H2', 'H3', 'P', 'Table', 'TH', 'TD', 'L', 'LI']) expect(pdf.structRoles).toContain(role);
     for (const t of ['Partijen', 'Demo ROC', 'Doorlopende leerroute', 'K/PIE/16 Booglassen', 'PIE-K16-02', 'Lasproject', 'Lasapparaat MIG 200', 'Wat ontbreekt', 'K/PIE/4.1.1',
       'Toets PIE-K16-01 staat vóór de planning van K/PIE/16.1.2.', 'Namens Demo Vmbo College', 'Namens Demo ROC', 'Handtekening']) {
@@ -276,6 +289,75 @@ describe('PDF rendering of a large document', { timeout: 60_000 }, () => {
     const text = (await readPdf(pdf)).text;
     expect(text).toContain('Rij 1 ');
     expect(text).toContain('Tekst van rij 400');
+  });
+});
+
+describe('issue 12: what teachers found in the exports', { timeout: 120_000 }, () => {
+  const lang = 'De kandidaat kan een koelinstallatie volgens de werktekening en de geldende veiligheidsvoorschriften opbouwen, vacuüm trekken, vullen met koudemiddel, op lekdichtheid controleren en in bedrijf stellen, en legt de meetwaarden vast in een inbedrijfstellingsrapport voor de opdrachtgever';
+
+  it('carries the whole eindterm text in the PTA and the route document, never cut off with "…"', async () => {
+    const doelen = route().doelen.map((d) => (d.id === E2 ? { ...d, titel: lang } : d));
+    const r = route({ doelen });
+    const pta = buildPta(r, vindPtaVak(r, 'K/PIE/16')!);
+    const { sheets } = await readXlsx(await ptaXlsx(pta));
+    const cellen = sheets.get('PTA K-PIE-16')!.flat().map(String);
+    expect(cellen.some((c) => c.includes(`K/PIE/16.1.2 ${lang}`))).toBe(true);
+    expect(cellen.some((c) => c.includes('…'))).toBe(false);
+    const docx = (await readDocx(await renderDocx(routeDocument(r)))).paragraphs.join('\n');
+    expect(docx).toContain(`K/PIE/16.1.2 ${lang}`);
+    expect(docx).not.toContain('…');
+    const pdf = (await readPdf(await renderPdf(ptaDocument(pta)))).text.replace(/\s+/g, ' ');
+    expect(pdf).toContain('inbedrijfstellingsrapport voor de opdrachtgever');
+  });
+
+  it('names an item that an import removed by the code and title the catalogue keeps, and says what the route leads to', async () => {
+    const oud = '99999999-9999-4999-8999-999999999999';
+    const r = route({
+      type: 'keuzevak-keuzedeel',
+      leidtTot: ['het keuzevak, als onderdeel van het vmbo-diploma', 'het resultaat van het keuzedeel in het mbo'],
+      toetsen: [toets({ id: 'tv', toetscode: 'OUD-01', doelen: [oud] })],
+      andereDoelen: [{ id: oud, side: 'vmbo', code: 'K/PIE/16/01-01', titel: 'Een eindterm van de vorige release', reden: 'vervallen' }],
+    });
+    const text = (await readDocx(await renderDocx(routeDocument(r)))).paragraphs.join('\n');
+    expect(text).toContain('K/PIE/16/01-01 Een eindterm van de vorige release (vervallen in de catalogus)');
+    expect(text).not.toContain(oud);
+    expect(text).toContain('het keuzevak, als onderdeel van het vmbo-diploma');
+    expect(text).not.toMatch(/geen diploma/);
+  });
+
+  it('as PDF: a heading is never left alone at the bottom of a page; a signature section stays whole', async () => {
+    // Filler of a growing number of lines, so that for some lengths the heading would fall at the bottom of page 1.
+    const pageOf = (pages: string[], text: string) => pages.findIndex((p) => p.includes(text));
+    let movedWithItsContent = 0;
+    for (let lines = 30; lines <= 52; lines += 2) {
+      const filler = Array.from({ length: lines }, (_, i) => `Regel ${i + 1} van de tekst ervoor.`).join('\n');
+      const document: ExportDocument = {
+        titel: 'Keep', onderwerp: 'Test', taal: 'nl-NL', orientatie: 'staand', stand: '2026-11-01T00:00:00Z',
+        blokken: [
+          { soort: 'alinea', tekst: filler },
+          { soort: 'kop', niveau: 2, tekst: 'Kop boven een tabel' },
+          { soort: 'tabel', kolommen: [{ kop: 'Kolom A', breedte: 1 }, { kop: 'Kolom B', breedte: 3 }], rijen: [['Eerste cel', 'Eerste rij van de tabel'], ['Tweede cel', 'Tweede rij']] },
+          { soort: 'kop', niveau: 2, tekst: 'Ondertekening' },
+          { soort: 'alinea', tekst: 'Door te ondertekenen stemmen de partners in.', houdBijVolgende: true },
+          { soort: 'ondertekening', partij: 'Demo Vmbo College', velden: ['Naam', 'Functie', 'Datum', 'Handtekening'] },
+          { soort: 'ondertekening', partij: 'Demo ROC', velden: ['Naam', 'Functie', 'Datum', 'Handtekening'] },
+        ],
+      };
+      const { pages } = await readPdf(await renderPdf(document));
+      const kop = pageOf(pages, 'Kop boven een tabel');
+      expect(kop, `${lines} lines`).toBe(pageOf(pages, 'Eerste rij van de tabel'));
+      const ondertekening = pageOf(pages, 'Ondertekening');
+      expect(ondertekening, `${lines} lines`).toBe(pageOf(pages, 'Door te ondertekenen'));
+      expect(ondertekening, `${lines} lines`).toBe(pageOf(pages, 'Namens Demo Vmbo College'));
+      // Each signature block whole: its heading and its last field on one page.
+      for (const partij of ['Demo Vmbo College', 'Demo ROC']) {
+        const p = pageOf(pages, `Namens ${partij}`);
+        expect(pages[p]!.slice(pages[p]!.indexOf(`Namens ${partij}`))).toContain('Handtekening');
+      }
+      if (kop > pageOf(pages, `Regel ${lines} van`) || ondertekening > pageOf(pages, 'Tweede rij')) movedWithItsContent++;
+    }
+    // The test did put a heading near the bottom: at some lengths it went to the next page with what follows.
+    expect(movedWithItsContent).toBeGreaterThan(0);
   });
 });
 

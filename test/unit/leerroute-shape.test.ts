@@ -1,6 +1,6 @@
 /** The shape of a leerroute per type (pure). */
 import { describe, expect, it } from 'vitest';
-import { defaultTijdpad, diplomasOf, periodExists, validateRouteShape, type RouteShape, type ShapeContext } from '../../src/domain/leerroute/shape.js';
+import { defaultTijdpad, diplomasOf, leidtTot, periodExists, validateRouteShape, type RouteShape, type ShapeContext } from '../../src/domain/leerroute/shape.js';
 
 const VMBO_ORG = '00000000-0000-4000-8000-000000000001';
 const MBO_ORG = '00000000-0000-4000-8000-000000000002';
@@ -84,5 +84,15 @@ describe('leerroute shape', () => {
     expect(periodExists(tijdpad, 3, 2)).toBe(true);
     expect(periodExists(tijdpad, 3, 3)).toBe(false);
     expect(periodExists(tijdpad, 4, 1)).toBe(false);
+  });
+
+  it('says what each type leads to; a keuzevak-keuzedeelarrangement leads to the keuzevak in the vmbo diploma and the keuzedeel result in the mbo, not to "geen diploma"', () => {
+    expect(leidtTot('keuzevak-keuzedeel')).toEqual([
+      'het keuzevak, als onderdeel van het vmbo-diploma',
+      expect.stringContaining('het resultaat van het keuzedeel in het mbo'),
+    ]);
+    expect(leidtTot('keuzevak-keuzedeel').join(' ')).not.toMatch(/geen diploma/);
+    expect(leidtTot('geintegreerd')).toEqual(['het mbo-diploma op niveau 2 (zonder vmbo-diploma)']);
+    for (const t of ['doorlopend', 'gl-tl-niveau4'] as const) expect(leidtTot(t)).toHaveLength(2);
   });
 });

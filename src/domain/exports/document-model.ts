@@ -13,7 +13,8 @@ export interface Kolom {
 
 export type Blok =
   | { soort: 'kop'; niveau: 1 | 2 | 3; tekst: string }
-  | { soort: 'alinea'; tekst: string }
+  /** `houdBijVolgende`: never left alone at the bottom of a page (an introduction to what follows, like the signatures). */
+  | { soort: 'alinea'; tekst: string; houdBijVolgende?: boolean }
   /** Key–value pairs, rendered as a two-column table whose first column holds row headers. */
   | { soort: 'gegevens'; rijen: Array<[string, string]> }
   /** A data table with column headers; cells may hold several lines (separated by "\n"). */
@@ -54,6 +55,21 @@ export function kort(tekst: string, max: number): string {
 export function getal(n: number | null | undefined): string {
   if (n == null) return '';
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
+/** A percentage for people, from a number of percents: "10%", "12,5%" (Dutch decimal comma); '' for none. */
+export function procent(n: number | null | undefined): string {
+  if (n == null) return '';
+  return new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 2 }).format(n / 100);
+}
+
+/** The calendar day of an instant in Europe/Amsterdam, as { jaar, maand (1–12), dag }. */
+export function dagInAmsterdam(iso: string): { jaar: number; maand: number; dag: number } | null {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  return { jaar: get('year'), maand: get('month'), dag: get('day') };
 }
 
 /** A file name from a route name: letters, digits and dashes only. */

@@ -10,7 +10,7 @@
  */
 import type { Leerweg } from '../../shared/catalog-api.js';
 import { LEERROUTE_TYPE_NAMEN, TOETSVORM_NAMEN, type LeerrouteDetail, type Toets } from '../../shared/leerroute-api.js';
-import { datumNl, getal, kort, type ExportDocument } from './document-model.js';
+import { datumNl, getal, procent, type ExportDocument } from './document-model.js';
 
 export const LEERWEG_NAMEN: Record<Leerweg, string> = {
   BB: 'basisberoepsgerichte leerweg (BB)',
@@ -55,12 +55,18 @@ export interface Pta {
   partners: string[];
   profiel: string | null;
   leerweg: string | null;
+  /** The schooljaar (cohort) the route starts in, "2026-2027"; null when not given. */
+  schooljaar: string | null;
   /** ISO 8601: the last change of the route. */
   stand: string;
   rijen: PtaRij[];
-  /** Sum of the SE-wegingen (null when no toets has one). */
+  /** Sum of the SE-wegingen in percent (null when no toets has one). */
   totaalSeWeging: number | null;
+  /** Said when the SE-wegingen do not add up to 100 %: in the PTA itself, not only on the screen. */
+  seWegingWaarschuwing: string | null;
 }
+
+export const STAND_VAN = 'Stand van';
 
 export const PTA_KOLOMMEN = ['Periode', 'Toetscode', 'Inhoud en eindtermen', 'Toetsvorm', 'Duur (minuten)', 'Weging', 'Herkansbaar', 'SE-weging'] as const;
 
@@ -143,6 +149,7 @@ export function buildPta(route: LeerrouteDetail, vak: PtaVak): Pta {
   }
   rijen.sort((a, b) => a.leerjaar - b.leerjaar || a.periode - b.periode || compareNl(a.toetscode, b.toetscode));
   const wegingen = rijen.map((r) => r.seWeging).filter((w): w is number => w != null);
+  const totaal = wegingen.length ? Math.round(wegingen.reduce((s, w) => s + w, 0) * 100) / 100 : null;
 
   return {
     vak,
@@ -152,9 +159,14 @@ export function buildPta(route: LeerrouteDetail, vak: PtaVak): Pta {
     partners: route.partners.filter((p) => p.soort !== 'vmbo-school').map((p) => p.naam),
     profiel: route.vmbo.profiel ? `${route.vmbo.profiel.code} ${route.vmbo.profiel.titel}` : null,
     leerweg: route.vmbo.leerweg ? LEERWEG_NAMEN[route.vmbo.leerweg] : null,
+    schooljaar: route.schooljaar,
     stand: laatsteWijziging(route).op,
     rijen,
-    totaalSeWeging: wegingen.length ? Math.round(wegingen.reduce((s, w) => s + w, 0) * 100) / 100 : null,
+    totaalSeWeging: totaal,
+    seWegingWaarschuwing:
+      totaal !== null && Math.abs(totaal - 100) >= 0.005
+        ? `Let op: de SE-wegingen van ${vak.code} ${vak.titel} tellen op tot ${procent(totaal)}, niet tot 100%. Pas de wegingen aan voordat het PTA wordt vastgesteld.`
+        : null,
   };
 }
 
@@ -168,20 +180,21 @@ export function ptaKopgegevens(pta: Pta): Array<[string, string]> {
   ];
   if (pta.partners.length) rijen.push(['In samenwerking met', pta.partners.join(', ')]);
   rijen.push(
+    ['Schooljaar (cohort)', pta.schooljaar ?? 'niet opgegeven'],
     ['Leerroute', `${pta.route.naam} (${pta.route.type})`],
     ['Samenwerking', pta.samenwerking],
     ['Profiel', pta.profiel ?? 'niet gekozen'],
     ['Leerweg', pta.leerweg ?? 'niet gekozen'],
-    ['Stand van', datumNl(pta.stand)],
+    [STAND_VAN, datumNl(pta.stand)],
   );
   return rijen;
 }
 
-/** The text of the column "Inhoud en eindtermen": the toets, then each eindterm as code and short text. */
+/** The text of the column "Inhoud en eindtermen": the toets, then each eindterm as code and its whole text (a PTA is a formal document: nothing cut off). */
 export function inhoudTekst(rij: PtaRij): string {
   const regels = [rij.naam];
-  if (rij.omschrijving) regels.push(kort(rij.omschrijving, 200));
-  for (const e of rij.eindtermen) regels.push(`${e.code} ${kort(e.titel, 90)}`);
+  if (rij.omschrijving) regels.push(rij.omschrijving.replace(/\s+/g, ' ').trim());
+  for (const e of rij.eindtermen) regels.push(`${e.code} ${e.titel}`);
   return regels.join('\n');
 }
 
@@ -195,12 +208,12 @@ export function ptaCellen(rij: PtaRij): string[] {
     rij.duurMinuten == null ? '' : `${rij.duurMinuten} min`,
     getal(rij.weging),
     rij.herkansbaar ? 'ja' : 'nee',
-    getal(rij.seWeging),
+    procent(rij.seWeging),
   ];
 }
 
 export function ptaTitel(pta: Pta): string {
-  return `PTA ${pta.vak.code} ${pta.vak.titel}`;
+  return `PTA ${pta.vak.code} ${pta.vak.titel}${pta.schooljaar ? `, schooljaar ${pta.schooljaar}` : ''}`;
 }
 
 /** The PTA as a document for the PDF: heading, header data, the table and the total SE-weging. */
@@ -227,7 +240,8 @@ export function ptaDocument(pta: Pta): ExportDocument {
       ],
       rijen: pta.rijen.map(ptaCellen),
     });
-    blokken.push({ soort: 'alinea', tekst: `Totaal SE-weging: ${pta.totaalSeWeging == null ? 'niet opgegeven' : getal(pta.totaalSeWeging)}.` });
+    blokken.push({ soort: 'alinea', tekst: `Totaal SE-weging: ${pta.totaalSeWeging == null ? 'niet opgegeven' : procent(pta.totaalSeWeging)}.` });
+    if (pta.seWegingWaarschuwing) blokken.push({ soort: 'alinea', tekst: pta.seWegingWaarschuwing });
   }
   return { titel: ptaTitel(pta), onderwerp: `${pta.route.naam}: PTA van ${pta.vak.code}`, taal: 'nl-NL', orientatie: 'liggend', stand: pta.stand, blokken };
 }

@@ -6,7 +6,7 @@
 import {
   LEERROUTE_TYPE_NAMEN, TOETSVORM_NAMEN, type Gat, type LeerrouteDetail, type Ontbreekt,
 } from '../../shared/leerroute-api.js';
-import { datumNl, getal, kort, type Blok, type ExportDocument } from './document-model.js';
+import { datumNl, getal, procent, type Blok, type ExportDocument } from './document-model.js';
 import { LEERWEG_NAMEN, laatsteWijziging, periodeLabel } from './pta.js';
 
 const ORGANISATIE_SOORT: Record<string, string> = { 'vmbo-school': 'vmbo-school', 'mbo-instelling': 'mbo-instelling', regio: 'regio' };
@@ -19,15 +19,21 @@ export const ONDERTEKENING_VELDEN = ['Naam', 'Functie', 'Datum', 'Handtekening']
 const byPlace = <T extends { leerjaar: number; periode: number }>(a: T, b: T) => a.leerjaar - b.leerjaar || a.periode - b.periode;
 
 export function routeDocumentTitel(route: LeerrouteDetail): string {
-  return `Leerroute ${route.naam}`;
+  return `Leerroute ${route.naam}${route.schooljaar ? `, schooljaar ${route.schooljaar}` : ''}`;
 }
 
 export function routeDocument(route: LeerrouteDetail): ExportDocument {
   const doelById = new Map(route.doelen.map((d) => [d.id, d]));
+  const andere = new Map(route.andereDoelen.map((d) => [d.id, d]));
+  // Whole texts (a document to sign cuts nothing off); an item that is no longer a doel by its code and title too.
   const doelLabel = (id: string) => {
     const d = doelById.get(id);
-    return d ? `${d.code} ${kort(d.titel, 80)}` : `${id} (geen doel van deze route)`;
+    if (d) return `${d.code} ${d.titel}`;
+    const a = andere.get(id);
+    const naam = a ? `${a.code} ${a.titel}`.trim() : 'onbekend doel';
+    return `${naam} (${a?.reden === 'niet-in-route' ? 'geen doel van deze route' : 'vervallen in de catalogus'})`;
   };
+  const tekst = (t: string) => t.replace(/\s+/g, ' ').trim();
   const doelenTekst = (ids: readonly string[]) => (ids.length ? ids.map(doelLabel).join('\n') : '—');
   const orgNaam = new Map<string, string>([...route.partners.map((p) => [p.id, p.naam] as const)]);
   const org = (id: string | null) => (id ? (orgNaam.get(id) ?? 'onbekende organisatie') : '—');
@@ -38,7 +44,7 @@ export function routeDocument(route: LeerrouteDetail): ExportDocument {
   const laatst = laatsteWijziging(route);
   kop(1, routeDocumentTitel(route));
   alinea(
-    `Dit document beschrijft de leerroute "${route.naam}" van de samenwerking ${route.samenwerking.naam}, om te bespreken en te ondertekenen. ` +
+    `Dit document beschrijft de leerroute "${route.naam}" van de samenwerking ${route.samenwerking.naam}${route.schooljaar ? ` voor het cohort dat begint in schooljaar ${route.schooljaar}` : ''}, om te bespreken en te ondertekenen. ` +
       `Stand van ${datumNl(laatst.op)}, laatst gewijzigd door ${laatst.gebruiker.naam}${laatst.organisatie ? ` (${laatst.organisatie.naam})` : ''}.`,
   );
 
@@ -54,8 +60,8 @@ export function routeDocument(route: LeerrouteDetail): ExportDocument {
     soort: 'gegevens',
     rijen: [
       ['Type', LEERROUTE_TYPE_NAMEN[route.type]],
-      ['Vmbo-diploma', route.diplomas.vmbo ? 'ja' : 'nee'],
-      ['Mbo-diploma', route.diplomas.mbo ? 'ja' : 'nee'],
+      ['Schooljaar (cohort)', route.schooljaar ?? 'niet opgegeven'],
+      ['Leidt tot', route.leidtTot.join('\n')],
     ],
   });
 
@@ -124,13 +130,13 @@ export function routeDocument(route: LeerrouteDetail): ExportDocument {
       rijen: toetsen.map((t) => [
         periodeLabel(t.leerjaar, t.periode),
         t.toetscode,
-        t.omschrijving ? `${t.naam}\n${kort(t.omschrijving, 200)}` : t.naam,
+        t.omschrijving ? `${t.naam}\n${tekst(t.omschrijving)}` : t.naam,
         `${TOETSVORM_NAMEN[t.vorm]}, ${t.soort}`,
         doelenTekst(t.doelen),
         [t.duurMinuten == null ? null : `${t.duurMinuten} min`, t.weging == null ? null : `weging ${getal(t.weging)}`].filter(Boolean).join('\n'),
         t.herkansbaar ? 'ja' : 'nee',
         ONDERDEEL_VAN[t.onderdeelVan],
-        getal(t.seWeging),
+        procent(t.seWeging),
       ]),
     });
 
@@ -141,7 +147,7 @@ export function routeDocument(route: LeerrouteDetail): ExportDocument {
     blokken.push({
       soort: 'tabel',
       kolommen: [{ kop: 'Periode', breedte: 9 }, { kop: 'Activiteit', breedte: 24 }, { kop: 'Doelen', breedte: 36 }, { kop: 'Verzorgd door', breedte: 14 }, { kop: 'Uren', breedte: 5 }],
-      rijen: activiteiten.map((a) => [periodeLabel(a.leerjaar, a.periode), a.omschrijving ? `${a.titel}\n${kort(a.omschrijving, 300)}` : a.titel, doelenTekst(a.doelen), org(a.organisatieId), getal(a.uren)]),
+      rijen: activiteiten.map((a) => [periodeLabel(a.leerjaar, a.periode), a.omschrijving ? `${a.titel}\n${tekst(a.omschrijving)}` : a.titel, doelenTekst(a.doelen), org(a.organisatieId), getal(a.uren)]),
     });
 
   kop(2, 'Materialen');
@@ -151,7 +157,7 @@ export function routeDocument(route: LeerrouteDetail): ExportDocument {
     blokken.push({
       soort: 'tabel',
       kolommen: [{ kop: 'Periode', breedte: 9 }, { kop: 'Materiaal', breedte: 20 }, { kop: 'Soort', breedte: 9 }, { kop: 'Omschrijving', breedte: 36 }, { kop: 'Geleverd door', breedte: 14 }],
-      rijen: materialen.map((mt) => [periodeLabel(mt.leerjaar, mt.periode), mt.titel, MATERIAALSOORT[mt.soort], [kort(mt.omschrijving, 300), mt.url ?? ''].filter(Boolean).join('\n'), org(mt.organisatieId)]),
+      rijen: materialen.map((mt) => [periodeLabel(mt.leerjaar, mt.periode), mt.titel, MATERIAALSOORT[mt.soort], [tekst(mt.omschrijving), mt.url ?? ''].filter(Boolean).join('\n'), org(mt.organisatieId)]),
     });
 
   kop(2, 'Dekking');
@@ -187,7 +193,8 @@ export function routeDocument(route: LeerrouteDetail): ExportDocument {
   else blokken.push({ soort: 'lijst', items: d.waarschuwingen.map((w) => w.melding) });
 
   kop(2, 'Ondertekening');
-  alinea('Door te ondertekenen stemmen de partners in met deze leerroute zoals hierboven beschreven.');
+  // Kept with the first signature block: the heading and its introduction never end a page alone.
+  blokken.push({ soort: 'alinea', tekst: 'Door te ondertekenen stemmen de partners in met deze leerroute zoals hierboven beschreven.', houdBijVolgende: true });
   for (const p of route.partners) blokken.push({ soort: 'ondertekening', partij: p.naam, velden: [...ONDERTEKENING_VELDEN] });
 
   return {

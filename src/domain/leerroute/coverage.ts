@@ -16,7 +16,11 @@
  * - a toets of the PTA (schoolexamen) in an mbo year, when the route leads to a vmbo exam;
  * - planning, toetsen, activiteiten or materialen in a leerjaar or period that does not exist (after a change of the
  *   tijdpad); such planning does not count;
- * - an item that is not (or no longer) a doel of the route.
+ * - an item that is not (or no longer) a doel of the route, or that an import removed from the catalogue (named by
+ *   the code and title the catalogue keeps for it, never by its id);
+ * - a doel planned in more than one regel (a doel is planned once; the database refuses new doubles, this catches
+ *   plans made before);
+ * - the SE-wegingen of the PTA toetsen of a vak (keuzevak or profielmodule) that do not add up to 100 %.
  */
 import type { Dekking, DekkingDoel, Fase, Gat, LeerrouteType, Ontbreekt, Waarschuwing } from '../../shared/leerroute-api.js';
 import { type ShapeYear } from './shape.js';
@@ -26,6 +30,15 @@ export interface CoverageDoel {
   side: Fase;
   code: string;
   titel: string;
+  /** The keuzevak or profielmodule an eindterm belongs to (for the SE-weging per vak). */
+  bron?: { soort: string; code: string; titel: string };
+}
+/** An item the route names that is not one of its doelen, as the catalogue knows it. */
+export interface CoverageAnderDoel {
+  id: string;
+  code: string;
+  titel: string;
+  reden: 'vervallen' | 'niet-in-route';
 }
 export interface CoverageRegel {
   id: string;
@@ -41,6 +54,7 @@ export interface CoverageToets {
   soort: 'formatief' | 'summatief';
   doelen: readonly string[];
   onderdeelVan?: 'pta' | 'examenplan' | 'beide' | 'geen';
+  seWeging?: number | null;
 }
 export interface CoverageActiviteit {
   id: string;
@@ -65,7 +79,20 @@ export interface CoverageInput {
   materialen?: readonly CoverageMateriaal[];
   /** Confirmed (or hand-added) links of the samenwerking's crosswalk: [eindtermId, werkprocesId]. */
   links?: readonly (readonly [string, string])[];
+  /** Items named by the route that are not doelen (vervallen or outside the selection), for their code and title. */
+  andereDoelen?: readonly CoverageAnderDoel[];
 }
+
+/** A name for an item nobody can look up any more: its code from the id, never the bare id (a UUID says nothing). */
+export function itemLabelZonderCatalogus(id: string): string {
+  const w = /^(\d{5}):(.+)$/.exec(id);
+  if (w) return `werkproces ${w[2]} (kwalificatie ${w[1]})`;
+  const k = /^keuzedeel:(.+)$/.exec(id);
+  if (k) return `keuzedeel ${k[1]}`;
+  return 'een eindterm die niet meer in de catalogus staat';
+}
+
+const formatPercent = (n: number) => `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(n)}%`;
 
 type Place = { leerjaar: number; periode: number };
 
@@ -74,10 +101,13 @@ export function computeCoverage(input: CoverageInput): Dekking {
   const warn = (w: Omit<Waarschuwing, 'leerjaar' | 'periode' | 'entiteit' | 'itemIds'> & Partial<Waarschuwing>) =>
     waarschuwingen.push({ leerjaar: null, periode: null, itemIds: [], entiteit: null, ...w });
 
+  // Each doel once, also when a selection names it twice.
   const doelById = new Map(input.doelen.map((d) => [d.id, d]));
+  const doelenOnce = [...doelById.values()];
+  const andere = new Map((input.andereDoelen ?? []).map((d) => [d.id, d]));
   const label = (id: string) => {
-    const d = doelById.get(id);
-    return d ? `${d.code} ${d.titel}` : id;
+    const d = doelById.get(id) ?? andere.get(id);
+    return d ? `${d.code} ${d.titel}`.trim() : itemLabelZonderCatalogus(id);
   };
   const years = new Map(input.tijdpad.map((j, i) => [j.leerjaar, { ...j, index: i }]));
   const exists = (p: Place) => {
@@ -91,7 +121,12 @@ export function computeCoverage(input: CoverageInput): Dekking {
   const checkInRoute = (id: string, entiteit: Waarschuwing['entiteit'], stap: Waarschuwing['stap'], p: Place) => {
     if (doelById.has(id) || notInRoute.has(id)) return;
     notInRoute.add(id);
-    warn({ code: 'doel-hoort-niet-bij-route', stap, ...p, itemIds: [id], entiteit, melding: `${id} is geen doel (meer) van deze leerroute, maar staat in ${placeText(p)}.` });
+    const ander = andere.get(id);
+    if (ander?.reden === 'vervallen') {
+      warn({ code: 'doel-vervallen', stap, ...p, itemIds: [id], entiteit, melding: `${label(id)} bestaat niet meer in de nieuwe release van de catalogus, maar staat nog in ${placeText(p)}.` });
+    } else {
+      warn({ code: 'doel-hoort-niet-bij-route', stap, ...p, itemIds: [id], entiteit, melding: `${label(id)} is geen doel (meer) van deze leerroute, maar staat in ${placeText(p)}.` });
+    }
   };
   const checkPeriod = (p: Place, soort: NonNullable<Waarschuwing['entiteit']>['soort'], id: string, stap: Waarschuwing['stap'], wat: string) => {
     if (exists(p)) return true;
@@ -217,10 +252,12 @@ export function computeCoverage(input: CoverageInput): Dekking {
     beidenItems.add(w);
     linked.push([e, w]);
   }
-  for (const id of beidenItems) {
-    const regels = regelsOf.get(id) ?? [];
-    if (regels.length > 1) {
+  for (const [id, regels] of regelsOf) {
+    if (regels.length < 2) continue;
+    if (beidenItems.has(id)) {
       warn({ code: 'beiden-dubbel-gepland', stap: 'planning', itemIds: [id], entiteit: { soort: 'planning', id: regels[1]! }, melding: `${label(id)} hoort bij beide kanten (Beiden) en is ${regels.length} keer gepland; plan het één keer voor allebei.` });
+    } else {
+      warn({ code: 'dubbel-gepland', stap: 'planning', itemIds: [id], entiteit: { soort: 'planning', id: regels[1]! }, melding: `${label(id)} is ${regels.length} keer gepland; een doel plant u één keer. Haal de dubbele kaart uit de planning.` });
     }
   }
   for (const [e, w] of linked) {
@@ -238,7 +275,7 @@ export function computeCoverage(input: CoverageInput): Dekking {
   const gaten: Gat[] = [];
   const doelen: DekkingDoel[] = [];
   const totalen = { doelen: 0, vmbo: 0, mbo: 0, gepland: 0, onderwezen: 0, summatiefGetoetst: 0, volledig: 0 };
-  for (const d of input.doelen) {
+  for (const d of doelenOnce) {
     const g = find(d.id);
     const ps = places.get(d.id) ?? [];
     const activiteiten = activitiesOf.get(g) ?? [];
@@ -269,6 +306,43 @@ export function computeCoverage(input: CoverageInput): Dekking {
     if (summatief.length > 0) totalen.summatiefGetoetst++;
     if (ontbreekt.length === 0) totalen.volledig++;
     doelen.push({ id: d.id, side: d.side, gepland: sorted, activiteiten, summatieveToetsen: summatief.map((t) => t.id), formatieveToetsen: formatiefOf.get(g) ?? [], ontbreekt });
+  }
+
+  // The SE-wegingen of a vak's PTA toetsen (as in its PTA: a toets counts for a vak when it closes one of its
+  // eindtermen, through a Beiden regel too; in a keuzevak-keuzedeelarrangement a toets of the keuzedeel as well).
+  const vakken = new Map<string, { naam: string; som: number; toetsen: string[]; laatste: CoverageToets }>();
+  const vakNaam = new Map<string, string>();
+  for (const d of doelenOnce) if (d.bron && (d.bron.soort === 'keuzevak' || d.bron.soort === 'profielmodule')) vakNaam.set(d.bron.code, `${d.bron.code} ${d.bron.titel}`);
+  const keuzevakken = [...new Set(doelenOnce.filter((d) => d.bron?.soort === 'keuzevak').map((d) => d.bron!.code))];
+  for (const t of input.toetsen) {
+    if ((t.onderdeelVan !== 'pta' && t.onderdeelVan !== 'beide') || t.seWeging == null) continue;
+    const geraakt = new Set<string>();
+    for (const id of t.doelen) {
+      for (const m of membersOf.get(find(id)) ?? [id]) {
+        const bron = doelById.get(m)?.bron;
+        if (bron && vakNaam.has(bron.code) && (bron.soort === 'keuzevak' || bron.soort === 'profielmodule')) geraakt.add(bron.code);
+        if (bron?.soort === 'keuzedeel' && input.type === 'keuzevak-keuzedeel') for (const k of keuzevakken) geraakt.add(k);
+      }
+    }
+    for (const code of geraakt) {
+      const v = vakken.get(code) ?? { naam: vakNaam.get(code) ?? code, som: 0, toetsen: [], laatste: t };
+      v.som += t.seWeging;
+      v.toetsen.push(t.toetscode);
+      v.laatste = t;
+      vakken.set(code, v);
+    }
+  }
+  for (const [, v] of vakken) {
+    const som = Math.round(v.som * 100) / 100;
+    if (Math.abs(som - 100) < 0.005) continue;
+    warn({
+      code: 'se-weging-niet-100',
+      stap: 'toetsing',
+      leerjaar: v.laatste.leerjaar,
+      periode: v.laatste.periode,
+      entiteit: { soort: 'toets', id: v.laatste.id },
+      melding: `De SE-wegingen van ${v.naam} tellen op tot ${formatPercent(som)}, niet tot 100% (${v.toetsen.join(', ')}).`,
+    });
   }
 
   return { compleet: gaten.length === 0, totalen, doelen, gaten, waarschuwingen };

@@ -60,6 +60,27 @@ export function diplomasOf(type: LeerrouteType): { vmbo: boolean; mbo: boolean }
   }
 }
 
+/**
+ * What a route of this type leads to, per side, in Dutch: for the overview, the route document and the PTA. A
+ * keuzevak-keuzedeelarrangement leads to no diploma of its own, but it does lead somewhere on both sides: the keuzevak
+ * is part of the vmbo-diploma, and the result of the keuzedeel counts in the mbo.
+ */
+export function leidtTot(type: LeerrouteType): string[] {
+  switch (type) {
+    case 'doorlopend':
+      return ['het vmbo-diploma', 'het mbo-diploma van de kwalificatie'];
+    case 'geintegreerd':
+      return ['het mbo-diploma op niveau 2 (zonder vmbo-diploma)'];
+    case 'keuzevak-keuzedeel':
+      return [
+        'het keuzevak, als onderdeel van het vmbo-diploma',
+        'het resultaat van het keuzedeel in het mbo: het telt mee als behaald keuzedeel in de mbo-opleiding en komt op de resultatenlijst bij het mbo-diploma',
+      ];
+    case 'gl-tl-niveau4':
+      return ['het vmbo-diploma (GL of TL)', 'het mbo-diploma op niveau 4'];
+  }
+}
+
 /** Default time frame: leerjaren 3 and 4 (vmbo) and 5 (the first mbo year), 4 periods, taught by a partner of that kind. */
 export function defaultTijdpad(partners: readonly PartnerRef[]): ShapeYear[] {
   const vmbo = partners.find((p) => p.soort === 'vmbo-school')?.id ?? null;

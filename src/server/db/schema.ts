@@ -264,6 +264,22 @@ export interface CrosswalkLinkTable {
   /** Null once the reviewer's account is deleted. */
   reviewed_by: string | null;
   reviewed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Migration 0016: who first reviewed or added the pair (kept when it is retyped, rejected or restored). */
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Migration 0016 (issue 12): a named selection of the overlap inventory, saved within a samenwerking. */
+export interface InventarisSelectieTable {
+  id: Generated<string>;
+  partnership_id: string;
+  naam: string;
+  selectie: ColumnType<unknown, string, string>;
+  versie: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 /** Migration 0008: items a samenwerking marked "bewust niet gekoppeld". */
@@ -422,6 +438,7 @@ export interface DB {
   crosswalk_link: CrosswalkLinkTable;
   crosswalk_unlinked: CrosswalkUnlinkedTable;
   crosswalk_review: CrosswalkReviewTable;
+  inventaris_selectie: InventarisSelectieTable;
   leerroute: LeerrouteTable;
   leerroute_planning: LeerroutePlanningTable;
   leerroute_planning_item: LeerroutePlanningItemTable;

@@ -14,13 +14,14 @@ const PAGE = { portrait: 11906 - 2 * 1134, landscape: 16838 - 2 * 1134 };
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '767676' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
-function lines(text: string, bold = false): Paragraph[] {
-  return text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] }));
+function lines(text: string, bold = false, keepNext = false): Paragraph[] {
+  return text.split('\n').map((line) => new Paragraph({ keepNext, children: [new TextRun({ text: line, bold })] }));
 }
 
-function cell(text: string, width: number, opts: { header?: boolean } = {}): TableCell {
+/** `keepNext`: the row stays on the page of the next one (Word keeps a table together this way). */
+function cell(text: string, width: number, opts: { header?: boolean; keepNext?: boolean } = {}): TableCell {
   return new TableCell({
-    children: lines(text, opts.header),
+    children: lines(text, opts.header, opts.keepNext),
     width: { size: width, type: WidthType.DXA },
     borders: BORDERS,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
@@ -43,7 +44,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
         children.push(new Paragraph({ heading: HEADINGS[b.niveau], keepNext: true, children: [new TextRun(b.tekst)] }));
         break;
       case 'alinea':
-        children.push(...lines(b.tekst));
+        children.push(...lines(b.tekst, false, b.houdBijVolgende === true));
         break;
       case 'lijst':
         for (const item of b.items) children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
@@ -73,7 +74,10 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
           table(
             widths,
             b.velden.map(
-              (v) => new TableRow({ cantSplit: true, height: { value: v === 'Handtekening' ? 1400 : 600, rule: HeightRule.ATLEAST }, children: [cell(v, widths[0]!, { header: true }), cell('', widths[1]!)] }),
+              (v, i) => {
+                const keepNext = i < b.velden.length - 1;
+                return new TableRow({ cantSplit: true, height: { value: v === 'Handtekening' ? 1400 : 600, rule: HeightRule.ATLEAST }, children: [cell(v, widths[0]!, { header: true, keepNext }), cell('', widths[1]!, { keepNext })] });
+              },
             ),
           ),
         );

@@ -4,7 +4,9 @@
  * metadata and shown as the window title, fonts embedded (Noto Sans from the @fontsource/noto-sans package, read from
  * node_modules: nothing is fetched at run time) and page numbers marked as artifacts. A table with column headers that
  * runs over a page break shows its header row again at the top of every page it continues on (as an artifact, see
- * `table`).
+ * `table`). Keep-with-next: a heading (and an introduction marked `houdBijVolgende`) starts a new page unless it fits
+ * together with the first line or row of what follows; a signature block (its heading and all its fields) is never
+ * split over two pages.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +34,10 @@ const LINES_PER_ROW = 12;
 /** Table rows rendered before the event loop gets a turn. */
 const ROWS_PER_TURN = 20;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Cell padding of tables, and the width of the row-header column of key–value blocks and signature blocks. */
+const CELL_PADDING = 3;
+const KEY_WIDTH = 150;
+const SIGNATURE_ROW = (veld: string) => (veld === 'Handtekening' ? 60 : 30);
 
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
@@ -111,9 +117,55 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
   doc.addStructure(root);
   const left = MARGIN;
   const width = () => doc.page.width - 2 * MARGIN;
-  /** Starts a new page when less than `needed` points are left (keeps a heading with what follows). */
+  /** Starts a new page when less than `needed` points are left, unless the page is still empty. */
   const keep = (needed: number) => {
-    if (doc.y + needed > doc.page.maxY()) doc.addPage();
+    if (doc.y + needed > doc.page.maxY() && doc.y > doc.page.margins.top + 1) doc.addPage();
+  };
+
+  // Heights, measured with the fonts and widths the blocks are drawn with (for keep-with-next).
+  const lineGap = (size: number) => doc.font(REGULAR).fontSize(size).currentLineHeight(true);
+  const textHeight = (text: string, font: string, size: number, w: number) => doc.font(font).fontSize(size).heightOfString(safe(text), { width: w });
+  const rowHeight = (cells: Array<{ text: string; width: number; bold?: boolean }>, min = 0) =>
+    Math.max(min, ...cells.map((c) => textHeight(c.text || ' ', c.bold ? BOLD : REGULAR, TABLE_SIZE, c.width - 2 * CELL_PADDING) + 2 * CELL_PADDING)) + 1;
+  const columnWidths = (b: Extract<Blok, { soort: 'tabel' }>) => {
+    const total = b.kolommen.reduce((s, k) => s + k.breedte, 0);
+    return b.kolommen.map((k) => Math.floor((width() * k.breedte) / total));
+  };
+  const headingHeight = (niveau: 1 | 2 | 3, text: string) => (niveau > 1 ? 0.4 * lineGap(BODY_SIZE) : 0) + textHeight(text, BOLD, HEADING_SIZE[niveau], width()) + 0.3 * lineGap(BODY_SIZE);
+  const signatureHeight = (b: Extract<Blok, { soort: 'ondertekening' }>) =>
+    0.4 * lineGap(BODY_SIZE) + textHeight(`Namens ${b.partij}`, BOLD, HEADING_SIZE[3], width()) + 0.3 * lineGap(BODY_SIZE) + b.velden.reduce((s, v) => s + SIGNATURE_ROW(v) + 1, 0);
+  /** The height of the part of a block that must be on the same page as a heading before it. */
+  const firstPart = (b: Blok): number => {
+    switch (b.soort) {
+      case 'kop':
+        return headingHeight(b.niveau, b.tekst);
+      case 'alinea':
+        return textHeight(b.tekst, REGULAR, BODY_SIZE, width());
+      case 'lijst':
+        return b.items.length ? textHeight(b.items[0]!, REGULAR, BODY_SIZE, width() - 6) : 0;
+      case 'gegevens': {
+        if (b.rijen.length === 0) return 0;
+        const [k, v] = splitRow(b.rijen[0]!)[0]!;
+        return rowHeight([{ text: k!, width: KEY_WIDTH, bold: true }, { text: v!, width: width() - KEY_WIDTH }]);
+      }
+      case 'tabel': {
+        const widths = columnWidths(b);
+        const header = rowHeight(b.kolommen.map((k, i) => ({ text: k.kop, width: widths[i]!, bold: true })));
+        const first = b.rijen[0] ? rowHeight(splitRow(b.rijen[0])[0]!.map((c, i) => ({ text: c, width: widths[i]! }))) : 0;
+        return header + first;
+      }
+      case 'ondertekening':
+        return signatureHeight(b);
+    }
+  };
+  const keepsWithNext = (b: Blok | undefined) => b !== undefined && (b.soort === 'kop' || (b.soort === 'alinea' && b.houdBijVolgende === true));
+  /** A heading (or an introduction) with everything that keeps with it, down to the first part of the block after them. */
+  const chainHeight = (i: number): number => {
+    const b = document.blokken[i];
+    if (!b) return 0;
+    if (!keepsWithNext(b)) return firstPart(b);
+    const own = b.soort === 'kop' ? headingHeight(b.niveau, b.tekst) : firstPart(b) + 0.6 * lineGap(BODY_SIZE);
+    return own + chainHeight(i + 1);
   };
 
   /**
@@ -191,7 +243,6 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
   const render = async (b: Blok) => {
     switch (b.soort) {
       case 'kop': {
-        keep(b.niveau === 1 ? 60 : 90);
         if (b.niveau > 1) doc.moveDown(0.4);
         doc.x = left;
         root.add(doc.struct(`H${b.niveau}`, {}, () => doc.font(BOLD).fontSize(HEADING_SIZE[b.niveau]).text(safe(b.tekst), left, undefined, { width: width() })));
@@ -214,26 +265,33 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
         break;
       }
       case 'gegevens':
-        await table(root, b.rijen.flatMap(([k, v]) => splitRow([k, v]).map(([k2, v2]) => [th(k2!, 'row'), safe(v2!)])), [150, '*']);
+        await table(root, b.rijen.flatMap(([k, v]) => splitRow([k, v]).map(([k2, v2]) => [th(k2!, 'row'), safe(v2!)])), [KEY_WIDTH, '*']);
         break;
       case 'tabel': {
-        const total = b.kolommen.reduce((s, k) => s + k.breedte, 0);
-        const widths = b.kolommen.map((k) => Math.floor((width() * k.breedte) / total));
+        const widths = columnWidths(b);
         await table(root, [b.kolommen.map((k) => th(k.kop, 'column')), ...b.rijen.flatMap(splitRow).map((r) => r.map(safe))], widths, { kopRij: true });
         break;
       }
       case 'ondertekening': {
-        keep(60 + 4 * 34 + 30);
+        keep(signatureHeight(b) + 2);
+        doc.font(REGULAR).fontSize(BODY_SIZE);
         doc.moveDown(0.4);
         doc.x = left;
         root.add(doc.struct('H3', {}, () => doc.font(BOLD).fontSize(HEADING_SIZE[3]).text(safe(`Namens ${b.partij}`), left, undefined, { width: width() })));
         doc.moveDown(0.3);
-        await table(root, b.velden.map((v) => [th(v, 'row'), '']), [150, 300], { rowMin: (i) => (b.velden[i] === 'Handtekening' ? 60 : 30) });
+        await table(root, b.velden.map((v) => [th(v, 'row'), '']), [KEY_WIDTH, 300], { rowMin: (i) => SIGNATURE_ROW(b.velden[i]!) });
         break;
       }
     }
   };
-  for (const b of document.blokken) await render(b);
+  for (let i = 0; i < document.blokken.length; i++) {
+    // The first of a chain of blocks that keep with the next: they and the start of what follows on one page.
+    if (keepsWithNext(document.blokken[i]) && !keepsWithNext(document.blokken[i - 1])) {
+      keep(chainHeight(i) + 2);
+      doc.font(REGULAR).fontSize(BODY_SIZE);
+    }
+    await render(document.blokken[i]!);
+  }
   root.end();
 
   // Page numbers: artifacts, outside the structure tree.

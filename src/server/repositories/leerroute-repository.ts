@@ -43,6 +43,7 @@ export interface RouteRow {
   vmbo: StoredVmbo;
   mbo: StoredMbo;
   tijdpad: StoredYear[];
+  schooljaar: string | null;
   versie: number;
   aangemaakt: Stamp;
   gewijzigd: Stamp;
@@ -54,14 +55,15 @@ export interface RouteSettings {
   vmbo: StoredVmbo;
   mbo: StoredMbo;
   tijdpad: StoredYear[];
+  schooljaar: string | null;
 }
 
 const routeColumns = [
-  'id', 'partnership_id', 'naam', 'type', 'vmbo', 'mbo', 'tijdpad', 'versie', 'created_by', 'created_org', 'created_at', 'updated_by', 'updated_org', 'updated_at',
+  'id', 'partnership_id', 'naam', 'type', 'vmbo', 'mbo', 'tijdpad', 'schooljaar', 'versie', 'created_by', 'created_org', 'created_at', 'updated_by', 'updated_org', 'updated_at',
 ] as const;
 
 function toRoute(r: {
-  id: string; partnership_id: string; naam: string; type: string; vmbo: unknown; mbo: unknown; tijdpad: unknown; versie: number;
+  id: string; partnership_id: string; naam: string; type: string; vmbo: unknown; mbo: unknown; tijdpad: unknown; schooljaar: string | null; versie: number;
   created_by: string | null; created_org: string | null; created_at: Date; updated_by: string | null; updated_org: string | null; updated_at: Date;
 }): RouteRow {
   return {
@@ -72,6 +74,7 @@ function toRoute(r: {
     vmbo: json<StoredVmbo>(r.vmbo),
     mbo: json<StoredMbo>(r.mbo),
     tijdpad: json<StoredYear[]>(r.tijdpad),
+    schooljaar: r.schooljaar,
     versie: r.versie,
     aangemaakt: { userId: r.created_by, organisationId: r.created_org, at: iso(r.created_at) },
     gewijzigd: { userId: r.updated_by, organisationId: r.updated_org, at: iso(r.updated_at) },
@@ -88,6 +91,7 @@ export async function insertRoute(db: Db, v: { partnershipId: string; settings: 
       vmbo: JSON.stringify(v.settings.vmbo),
       mbo: JSON.stringify(v.settings.mbo),
       tijdpad: JSON.stringify(v.settings.tijdpad),
+      schooljaar: v.settings.schooljaar,
       created_by: v.userId,
       created_org: v.organisationId,
       updated_by: v.userId,
@@ -119,6 +123,7 @@ export async function updateRouteSettings(db: Db, id: string, versie: number, s:
       vmbo: JSON.stringify(s.vmbo),
       mbo: JSON.stringify(s.mbo),
       tijdpad: JSON.stringify(s.tijdpad),
+      schooljaar: s.schooljaar,
       versie: eb('versie', '+', 1),
       updated_by: by.userId,
       updated_org: by.organisationId,
@@ -369,6 +374,41 @@ export async function insertEntity(db: Db, table: EntityTable, routeId: string, 
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Where items of a route are planned already (migration 0015: a doel is planned once). */
+export async function plannedAt(db: Db, routeId: string, items: readonly string[]): Promise<Array<{ item: string } & PlanningRow>> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .selectFrom('leerroute_planning_item as i')
+    .innerJoin('leerroute_planning as p', 'p.id', 'i.planning_id')
+    .selectAll('p')
+    .select('i.item_id')
+    .where('i.leerroute_id', '=', routeId)
+    .where('i.item_id', 'in', [...items])
+    .execute();
+  return rows.map((r) => ({ item: r.item_id, ...toPlanning(r) }));
+}
+
+/**
+ * A new planningsregel with its items; 'planned' when one of them is planned already, also by a request running at
+ * the same moment (the primary key of leerroute_planning_item waits for it). Then the caller must throw, so that the
+ * transaction and the inserted regel are rolled back.
+ */
+export async function insertPlanning(
+  db: Db,
+  routeId: string,
+  values: { items: string[]; leerjaar: number; periode: number },
+  by: { userId: string; organisationId: string | null },
+): Promise<{ id: string } | 'planned'> {
+  const id = await insertEntity(db, 'leerroute_planning', routeId, values, by);
+  const inserted = await db
+    .insertInto('leerroute_planning_item')
+    .values(values.items.map((item) => ({ leerroute_id: routeId, item_id: item, planning_id: id })))
+    .onConflict((oc) => oc.columns(['leerroute_id', 'item_id']).doNothing())
+    .returning('item_id')
+    .execute();
+  return inserted.length === new Set(values.items).size ? { id } : 'planned';
 }
 
 /** 'ok', 'stale' (another versie) or 'missing' (not in this route). */

@@ -6,7 +6,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { shortProfielName } from '../../../domain/vmbo/profiel-names.js';
 import { periodExists } from '../../../domain/leerroute/shape.js';
-import type { LeerrouteDetail, LeerrouteDoel } from '../../../shared/leerroute-api.js';
+import type { AnderDoel, LeerrouteDetail, LeerrouteDoel } from '../../../shared/leerroute-api.js';
+import { itemLabelZonderCatalogus } from '../../../domain/leerroute/coverage.js';
+import { EINDTERM_ID, parseMboItemId } from '../../../domain/inventory/ids.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
 import type { CatalogSnapshot, VmboItemRow } from '../../repositories/catalog-snapshot.js';
@@ -169,6 +171,37 @@ function resolveRouteDoelen(snapshot: CatalogSnapshot, s: repo.RouteSettings): R
     opmerkingen.push(...r.opmerkingen.filter((o) => !o.startsWith('Van keuzedelen')));
   }
   return { doelen, selectie, opmerkingen };
+}
+
+/**
+ * The items a route names (planning, toetsen, activiteiten) that are not its doelen, with the code and title the
+ * catalogue keeps: an import marks a removed eindterm `vervallen` but keeps its row, so a plan made before still
+ * names it ("K/PIE/16/01-01 … bestaat niet meer in de nieuwe release"), never by its id.
+ */
+export function andereDoelen(snapshot: CatalogSnapshot, doelen: RouteDoelen, genoemd: readonly string[]): AnderDoel[] {
+  const bekend = new Set(doelen.doelen.map((d) => d.id));
+  const out: AnderDoel[] = [];
+  for (const id of new Set(genoemd)) {
+    if (bekend.has(id)) continue;
+    bekend.add(id);
+    if (EINDTERM_ID.test(id)) {
+      const row = snapshot.byId.get(id);
+      out.push(row ? { id, side: 'vmbo', code: row.code, titel: row.title, reden: row.status === 'vervallen' ? 'vervallen' : 'niet-in-route' } : { id, side: 'vmbo', code: '', titel: itemLabelZonderCatalogus(id), reden: 'vervallen' });
+      continue;
+    }
+    const ref = parseMboItemId(id);
+    if (ref?.soort === 'keuzedeel') {
+      const k = snapshot.mbo.keuzedelen.get(ref.code);
+      out.push({ id, side: 'mbo', code: ref.code, titel: k?.titel ?? '', reden: k && k.status === 'actief' ? 'niet-in-route' : 'vervallen' });
+    } else if (ref?.soort === 'werkproces') {
+      const kw = snapshot.mbo.kwalificaties.get(ref.crebo);
+      const wp = kw ? snapshot.mbo.kerntakenOf(kw).kerntaken.flatMap((k) => k.werkprocessen).find((w) => w.code === ref.code) : undefined;
+      out.push({ id, side: 'mbo', code: ref.code, titel: wp ? wp.titel : `(kwalificatie ${ref.crebo})`, reden: wp ? 'niet-in-route' : 'vervallen' });
+    } else {
+      out.push({ id, side: 'vmbo', code: '', titel: itemLabelZonderCatalogus(id), reden: 'vervallen' });
+    }
+  }
+  return out;
 }
 
 function mboStandIn(snapshot: CatalogSnapshot): { keuzedelen: string[] } {

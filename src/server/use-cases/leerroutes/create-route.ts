@@ -16,7 +16,7 @@ export async function createRoute(opts: { db: Kysely<DB>; auth: AuthContext | nu
   const snapshot = await snapshotOf(opts.db);
   const by = { userId: access.auth.user.id, organisationId: actingOrganisation(access.auth, access.memberOrganisationIds) };
   const id = await opts.db.transaction().execute(async (trx) => {
-    const settings = await checkedSettings(trx, snapshot, opts.partnershipId, opts.input);
+    const settings = await checkedSettings(trx, snapshot, opts.partnershipId, { ...opts.input, schooljaar: opts.input.schooljaar ?? null });
     const routeId = await repo.insertRoute(trx, { partnershipId: opts.partnershipId, settings, ...by });
     await repo.appendHistory(trx, {
       routeId,

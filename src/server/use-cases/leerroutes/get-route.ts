@@ -2,25 +2,30 @@
 import type { Kysely } from 'kysely';
 import { decide } from '../../../domain/auth/rules.js';
 import { computeCoverage } from '../../../domain/leerroute/coverage.js';
-import { diplomasOf } from '../../../domain/leerroute/shape.js';
-import type { Dekking, LeerrouteDetail, LeerrouteLijst } from '../../../shared/leerroute-api.js';
+import { diplomasOf, leidtTot } from '../../../domain/leerroute/shape.js';
+import type { AnderDoel, Dekking, LeerrouteDetail, LeerrouteLijst } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
 import type { AuthContext } from '../auth/session.js';
 import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
-import { openRoute, routeDoelen, type RouteDoelen } from './context.js';
+import { andereDoelen, openRoute, routeDoelen, type RouteDoelen } from './context.js';
 
 export interface RouteModel {
   route: repo.RouteRow;
   doelen: RouteDoelen;
   bundle: repo.RouteBundle;
+  /** Items the route names that are not its doelen, named as the catalogue (still) knows them. */
+  andere: AnderDoel[];
 }
 
 /** Everything the page and the coverage check need, in one query besides the route row. */
 export async function loadRouteModel(db: Kysely<DB>, route: repo.RouteRow): Promise<RouteModel> {
   const [snapshot, bundle] = await Promise.all([snapshotOf(db), repo.loadBundle(db, route)]);
-  return { route, doelen: routeDoelen(snapshot, route), bundle };
+  const doelen = routeDoelen(snapshot, route);
+  const { planning, toetsen, activiteiten } = bundle.parts;
+  const genoemd = [...planning.flatMap((p) => p.items), ...toetsen.flatMap((t) => t.doelen), ...activiteiten.flatMap((a) => a.doelen)];
+  return { route, doelen, bundle, andere: andereDoelen(snapshot, doelen, genoemd) };
 }
 
 export function coverageOf(m: RouteModel): Dekking {
@@ -34,6 +39,7 @@ export function coverageOf(m: RouteModel): Dekking {
     activiteiten: parts.activiteiten,
     materialen: parts.materialen,
     links,
+    andereDoelen: m.andere,
   });
 }
 
@@ -57,10 +63,12 @@ export async function routeDetail(db: Kysely<DB>, route: repo.RouteRow, access: 
     id: route.id,
     naam: route.naam,
     type: route.type,
+    schooljaar: route.schooljaar,
     versie: route.versie,
     samenwerking: { id: route.partnershipId, naam: model.bundle.samenwerkingNaam },
     partners: model.bundle.partners,
     diplomas: diplomasOf(route.type),
+    leidtTot: leidtTot(route.type),
     vmbo: model.doelen.selectie.vmbo,
     mbo: model.doelen.selectie.mbo,
     tijdpad: route.tijdpad.map((j) => ({
@@ -70,6 +78,7 @@ export async function routeDetail(db: Kysely<DB>, route: repo.RouteRow, access: 
       organisatie: j.organisatieId ? { id: j.organisatieId, naam: organisations.get(j.organisatieId) ?? '' } : null,
     })),
     doelen: model.doelen.doelen,
+    andereDoelen: model.andere,
     planning: parts.planning.map((p) => {
       const sides = new Set(p.items.map((id) => sideById.get(id) ?? (id.includes(':') ? 'mbo' : 'vmbo')));
       return { id: p.id, versie: p.versie, items: p.items, beiden: sides.size === 2, leerjaar: p.leerjaar, periode: p.periode, gewijzigd: wie(p.gewijzigd) };
@@ -101,6 +110,6 @@ export async function listRoutes(opts: { db: Kysely<DB>; auth: AuthContext | nul
     op: s.at,
   });
   return {
-    leerroutes: routes.map((r) => ({ id: r.id, naam: r.naam, type: r.type, samenwerkingId: r.partnershipId, versie: r.versie, aangemaakt: wie(r.aangemaakt), gewijzigd: wie(r.gewijzigd) })),
+    leerroutes: routes.map((r) => ({ id: r.id, naam: r.naam, type: r.type, samenwerkingId: r.partnershipId, schooljaar: r.schooljaar, versie: r.versie, aangemaakt: wie(r.aangemaakt), gewijzigd: wie(r.gewijzigd) })),
   };
 }

@@ -1,4 +1,8 @@
-/** Step 2, planning: plan an item (or a Beiden link once for both sides) in a leerjaar and periode, move it, unplan it. */
+/**
+ * Step 2, planning: plan an item (or a Beiden link once for both sides) in a leerjaar and periode, move it, unplan it.
+ * A doel is planned once: planning one that is planned already (two teachers with stale pages, or by mistake) is a 409
+ * that says where it is and by whom; the database refuses it too when two requests run at the same moment.
+ */
 import type { Kysely } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
@@ -7,19 +11,36 @@ import * as repo from '../../repositories/leerroute-repository.js';
 import type { AuthContext } from '../auth/session.js';
 import { changeRoute } from './change-route.js';
 import { checkDoelen, checkPlace, placeText, stale, throwIfErrors } from './context.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 
 const REGEL_NOT_FOUND = 'Deze planningsregel bestaat niet (meer) in deze leerroute.';
 const outcomeError = (o: repo.ChangeOutcome) => (o === 'missing' ? notFound(REGEL_NOT_FOUND) : stale('Deze planningsregel is'));
 
 export async function planItems(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; input: { items: string[]; leerjaar: number; periode: number } }): Promise<LeerrouteDetail> {
   const { items, leerjaar, periode } = opts.input;
-  return changeRoute(opts, async ({ trx, route, by, doelIds, label, history }) => {
+  return changeRoute(opts, async ({ trx, route, by, doelIds, label, doelen, history }) => {
     const errors: FieldError[] = [];
     checkDoelen(items, doelIds, 'body.items', errors);
     checkPlace(route, leerjaar, periode, errors);
     throwIfErrors(errors);
-    const id = await repo.insertEntity(trx, 'leerroute_planning', route.id, { items, leerjaar, periode }, by);
+    const volledig = (id: string) => {
+      const d = doelen.doelen.find((x) => x.id === id);
+      return d ? `${d.code} ${d.titel}` : label(id);
+    };
+    const alGepland = async () => {
+      const rows = await repo.plannedAt(trx, route.id, items);
+      const names = await repo.namesOf(trx, rows.flatMap((r) => (r.gewijzigd.userId ? [r.gewijzigd.userId] : [])), rows.flatMap((r) => (r.gewijzigd.organisationId ? [r.gewijzigd.organisationId] : [])));
+      const waar = rows.map((r) => {
+        const wie = [r.gewijzigd.userId ? names.users.get(r.gewijzigd.userId) : undefined, r.gewijzigd.organisationId ? names.organisations.get(r.gewijzigd.organisationId) : undefined].filter(Boolean).join(', ');
+        return `${volledig(r.item)} is al gepland in ${placeText(r.leerjaar, r.periode)}${wie ? ` (door ${wie})` : ''}.`;
+      });
+      return new AppError('conflict', `${waar.join(' ') || 'Dit doel is al gepland.'} Een doel plant u één keer; verplaats de kaart als het in een andere periode hoort. Er is niets opgeslagen.`);
+    };
+    if ((await repo.plannedAt(trx, route.id, items)).length > 0) throw await alGepland();
+    const inserted = await repo.insertPlanning(trx, route.id, { items, leerjaar, periode }, by);
+    // Planned meanwhile by a request that committed after the check above: this transaction is rolled back.
+    if (inserted === 'planned') throw await alGepland();
+    const { id } = inserted;
     await history({ actie: 'planning.toegevoegd', omschrijving: `Plande ${items.map(label).join(' + ')} in ${placeText(leerjaar, periode)}.`, entiteit: { soort: 'planning', id }, details: { items, leerjaar, periode } });
   });
 }

@@ -13,13 +13,15 @@ export interface SettingsInput {
   vmbo: RouteSettings['vmbo'];
   mbo: RouteSettings['mbo'];
   tijdpad?: StoredYear[];
+  /** Left out (undefined): kept as it was on a change, none on a new route. */
+  schooljaar?: string | null;
 }
 
 /** Normalised settings, or a 400 with every problem per field (nothing is stored then). */
-export async function checkedSettings(db: Kysely<DB> | Transaction<DB>, snapshot: CatalogSnapshot, partnershipId: string, input: SettingsInput): Promise<RouteSettings> {
+export async function checkedSettings(db: Kysely<DB> | Transaction<DB>, snapshot: CatalogSnapshot, partnershipId: string, input: SettingsInput & { schooljaar: string | null }): Promise<RouteSettings> {
   const partners = (await partnersOf(db, [partnershipId])).filter((p) => p.status === 'lid').map((p) => ({ id: p.id, soort: p.soort }));
   const tijdpad = [...(input.tijdpad ?? defaultTijdpad(partners))].sort((a, b) => a.leerjaar - b.leerjaar);
-  const settings: RouteSettings = { naam: input.naam, type: input.type, vmbo: input.vmbo, mbo: input.mbo, tijdpad };
+  const settings: RouteSettings = { naam: input.naam, type: input.type, vmbo: input.vmbo, mbo: input.mbo, tijdpad, schooljaar: input.schooljaar };
   const { errors, kwalificatieNiveau } = catalogueProblems(snapshot, settings);
   for (const p of validateRouteShape(settings, { kwalificatieNiveau, partners })) errors.push({ path: `body.${p.path}`, message: p.message });
   throwIfErrors(errors);

@@ -17,21 +17,21 @@ function canonical(v: unknown): string {
 }
 
 function changedFields(before: repo.RouteSettings, after: repo.RouteSettings): string[] {
-  const names: Record<keyof repo.RouteSettings, string> = { naam: 'naam', type: 'type', vmbo: 'vmbo-kant', mbo: 'mbo-kant', tijdpad: 'tijdpad' };
+  const names: Record<keyof repo.RouteSettings, string> = { naam: 'naam', type: 'type', vmbo: 'vmbo-kant', mbo: 'mbo-kant', tijdpad: 'tijdpad', schooljaar: 'schooljaar' };
   return (Object.keys(names) as (keyof repo.RouteSettings)[]).filter((k) => canonical(before[k]) !== canonical(after[k])).map((k) => names[k]);
 }
 
 export async function updateRouteSettings(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; input: SettingsInput & { versie: number } }): Promise<LeerrouteDetail> {
   return changeRoute(opts, async ({ trx, route, by, snapshot, history }) => {
     if (route.versie !== opts.input.versie) throw stale('De instellingen van deze leerroute zijn');
-    const settings = await checkedSettings(trx, snapshot, route.partnershipId, { ...opts.input, tijdpad: opts.input.tijdpad ?? route.tijdpad });
+    const settings = await checkedSettings(trx, snapshot, route.partnershipId, { ...opts.input, tijdpad: opts.input.tijdpad ?? route.tijdpad, schooljaar: opts.input.schooljaar === undefined ? route.schooljaar : opts.input.schooljaar });
     if (!(await repo.updateRouteSettings(trx, route.id, opts.input.versie, settings, by))) throw stale('De instellingen van deze leerroute zijn');
     const velden = changedFields(route, settings);
     await history({
       actie: 'leerroute.gewijzigd',
       omschrijving: velden.length ? `Wijzigde de instellingen (${velden.join(', ')}).` : 'Sloeg de instellingen op zonder wijziging.',
       entiteit: { soort: 'leerroute', id: route.id },
-      details: { velden, voor: { naam: route.naam, type: route.type, vmbo: route.vmbo, mbo: route.mbo, tijdpad: route.tijdpad }, na: { ...settings } },
+      details: { velden, voor: { naam: route.naam, type: route.type, vmbo: route.vmbo, mbo: route.mbo, tijdpad: route.tijdpad, schooljaar: route.schooljaar }, na: { ...settings } },
     });
     await appendAudit(trx, { actorUserId: by.userId, organisationId: by.organisationId, action: 'leerroute.updated', subjectType: 'leerroute', subjectId: route.id, details: { velden, type: LEERROUTE_TYPE_NAMEN[settings.type] } });
   });
