@@ -5,6 +5,8 @@
  * - p50/p95 latency of keuzevak detail and of search at 20 concurrent keep-alive connections on loopback;
  * - the zoekmonitor (issue 5): match index build time, and /api/match at 20 connections, first time (computed) and repeated.
  * - the leerroute-ontwerper (issue 6): a route with 300 planned doelen, planning actions and coverage checks on the server.
+ * - many instances (issue 11): catalogue (search, keuzevak detail) and /api/match at 100 connections against one instance
+ *   on PostgreSQL, then against two instances on the same database (the load generator alternates between them).
  * - the front end (issue 11, bench/frontend.ts): JS and CSS bytes of the first load of the home page and a leerroute step, time to interactive in Chromium.
  * Needs ../shared (the national data) and a built project (npm run build). PostgreSQL is optional.
  */
@@ -132,17 +134,20 @@ async function stop(child: ChildProcess) {
   await done;
 }
 
-async function load(port: number, paths: string[]): Promise<{ requests: number; p50: number; p95: number; p99: number; rps: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+/** `port`: one instance, or several taken in turn request by request (a round-robin proxy in the load generator). */
+async function load(port: number | number[], paths: string[], connections = CONNECTIONS): Promise<{ requests: number; p50: number; p95: number; p99: number; rps: number }> {
+  const ports = [port].flat();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   const end = performance.now() + DURATION_MS;
   let i = 0;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
-        const p = paths[i++ % paths.length]!;
+        const n = i++;
+        const p = paths[n % paths.length]!;
         const t = performance.now();
-        await get(agent, port, p);
+        await get(agent, ports[n % ports.length]!, p);
         latencies.push(performance.now() - t);
       }
     }),
@@ -231,9 +236,107 @@ async function benchInventory(db: Database): Promise<void> {
   );
 }
 
+/**
+ * Many instances (issue 11): the national catalogue in a fresh PostgreSQL database; catalogue and match endpoints at 100
+ * connections against one instance, then against two instances on that database, in the same run.
+ */
+const INSTANCE_CONNECTIONS = 100;
+
+async function startPostgresInstance(url: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', DOORLOPEND_MODE: 'production', PUBLIC_URL: `http://127.0.0.1:${port}`, MAIL_OUTBOX_DIR: tmp() },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const agent = new http.Agent({ keepAlive: false });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('De server stopte voordat hij gereed was.');
+    try {
+      await get(agent, port, '/api/ready');
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+async function getJson(port: number, urlPath: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: urlPath }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve(JSON.parse(body)));
+    }).on('error', reject);
+  });
+}
+
+async function benchInstances(): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  try {
+    await admin.connect();
+  } catch {
+    console.log('Meerdere instanties: overgeslagen (geen PostgreSQL)');
+    return;
+  }
+  const name = `doorlopend_bench_instances_${process.pid}`;
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  await importAll(db);
+  await db.close();
+  const first = await startPostgresInstance(url.toString(), 3911);
+  const keuzevakken = (await getJson(3911, '/api/vmbo/keuzevakken')) as Array<{ slug: string }>;
+  const kwalificaties = (await getJson(3911, '/api/mbo/kwalificaties')) as Array<{ crebo: string }>;
+  const searchPaths = ['lassen', 'klantgericht', 'kinderopvang', 'zorg', 'elektrische installatie', 'presenteren', 'hout', 'voeding', 'K-PIE-16', 'veilig werken', 'klant', 'bloemen', 'pedagogisch', '25486', 'keuzedeel ondernemen', 'verzorgende'].map(
+    (q) => `/api/search?q=${encodeURIComponent(q)}`,
+  );
+  const matchAll = [
+    ...keuzevakken.map((k) => `/api/match?keuzevak=${encodeURIComponent(k.slug.replaceAll('-', '/'))}&limit=20`),
+    ...kwalificaties.map((k) => `/api/match?kwalificatie=${k.crebo}&limit=20`),
+  ];
+  // Every match question once, so that the repeated figures are those of answers kept per catalogue version.
+  const matchPaths = (await loadOnce(3911, matchAll)).answered;
+  const sections = [
+    ['keuzevak-detail', keuzevakken.map((k) => `/api/vmbo/keuzevakken/${k.slug}`)],
+    ['zoeken (beide kanten)', searchPaths],
+    ['match, herhaald', matchPaths],
+  ] as const;
+  const measure = async (label: string, ports: number[]) => {
+    for (const [what, list] of sections) {
+      await load(ports, list.slice(0, 5), INSTANCE_CONNECTIONS); // warm-up
+      const r = await load(ports, [...list], INSTANCE_CONNECTIONS);
+      console.log(
+        `${label.padEnd(24)} ${what.padEnd(22)} ${INSTANCE_CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken (${r.rps.toFixed(0)}/s), p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`,
+      );
+    }
+  };
+  await measure('1 instantie (PostgreSQL)', [3911]);
+  const second = await startPostgresInstance(url.toString(), 3912);
+  await loadOnce(3912, matchPaths);
+  await measure('2 instanties, 1 database', [3911, 3912]);
+  await Promise.all([stop(first), stop(second)]);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await admin.end();
+}
+
 async function main() {
   if (!fs.existsSync(path.join(SLO_DIR, 'examenprogramma-bg'))) throw new Error(`De landelijke SLO-gegevens ontbreken: ${SLO_DIR}`);
   if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('Bouw eerst: npm run build');
+  // BENCH_ONLY=instances: only the many-instances section (issue 11).
+  if (process.env.BENCH_ONLY === 'instances') {
+    console.log(`Doorlopend benchmark, meerdere instanties — ${os.cpus().length} cores, Node ${process.version}`);
+    return benchInstances();
+  }
   console.log(`Doorlopend benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
   const importPglite = await timeImportPglite();
@@ -293,6 +396,7 @@ async function main() {
   console.log(`${'match, herhaald'.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${again.requests} verzoeken (${again.rps.toFixed(0)}/s), p50 ${ms(again.p50)}, p95 ${ms(again.p95)}, p99 ${ms(again.p99)}`);
   await stop(warm.child);
   for (const d of [coldDir, dir]) fs.rmSync(d, { recursive: true, force: true });
+  await benchInstances();
   // The front end's weight and time to interactive in Chromium (issue 11): its own server on the demo data.
   await benchFrontend();
 }
