@@ -39,7 +39,7 @@ export const MatchQuery = z
     kwalificatie: Crebo.optional().describe('Omgekeerd: crebo van een kwalificatie; geeft keuzevakken en profielmodulen'),
     keuzedeel: KeuzedeelCode.optional().describe('Omgekeerd: code van een keuzedeel; geeft keuzevakken en profielmodulen'),
     soort: MatchSoort.optional().describe('Alleen resultaten van deze soort'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    limit: z.coerce.number().int().min(1).max(100).default(20).describe('Ten hoogste zoveel dossiers en zoveel keuzedelen (of keuzevakken en profielmodulen)'),
   })
   .superRefine((q, ctx) => {
     const given = (['keuzevak', 'profielmodule', 'keuzevakken', 'tekst', 'kwalificatie', 'keuzedeel'] as const).filter((k) => q[k] !== undefined);
@@ -92,11 +92,21 @@ const ResultBase = z.object({
   title: z.string(),
   score: z
     .number()
-    .describe('0 tot 1, hoger past beter: een kwalificatie ten opzichte van het best passende dossier (1), een keuzedeel en de omgekeerde richting absoluut (README, "Zoekmonitor / matching")'),
+    .describe('0 tot 1, hoger past beter: een dossier (met zijn best passende kwalificatie) ten opzichte van het best passende dossier (1), een keuzedeel en de omgekeerde richting absoluut (README, "Zoekmonitor / matching")'),
   confidence: Confidence,
   explanation: MatchExplanation,
+  uitleg: z.string().describe('Score en betrouwbaarheid in woorden, uit hetzelfde bewijs als de betrouwbaarheid'),
   url: z.string().describe('Pad naar de detailpagina in de app'),
 });
+
+export const DossierKwalificatie = z.object({
+  crebo: z.string().describe('Het nieuwste crebo van deze kwalificatie'),
+  title: z.string(),
+  niveau: z.number().int(),
+  versies: z.array(z.string()).describe('Andere crebo’s van dezelfde kwalificatie, nieuwste eerst'),
+  url: z.string(),
+});
+export type DossierKwalificatie = z.infer<typeof DossierKwalificatie>;
 
 export const MatchResult = z.discriminatedUnion('type', [
   ResultBase.extend({
@@ -106,6 +116,8 @@ export const MatchResult = z.discriminatedUnion('type', [
     dossierTitle: z.string(),
     opleidingsdomein: z.string().nullable(),
     niveau: z.number().int(),
+    versies: z.array(z.string()).describe('Andere crebo’s van dezelfde kwalificatie (opvolgers en voorgangers), nieuwste eerst'),
+    kwalificaties: z.array(DossierKwalificatie).describe('De andere kwalificaties van dit dossier, best passend eerst'),
   }),
   ResultBase.extend({
     type: z.literal('keuzedeel'),
@@ -134,7 +146,9 @@ export const MatchResponse = z.object({
   query: MatchQueryEcho,
   status: z.literal('suggestie'),
   note: z.string(),
-  results: z.array(MatchResult).describe('Beste eerst; kwalificaties per dossier bij elkaar'),
+  results: z
+    .array(MatchResult)
+    .describe('Eerst de dossiers (één resultaat per dossier, met zijn kwalificaties), dan de keuzedelen; elk beste eerst en elk ten hoogste limit'),
 });
 export type MatchResponse = z.infer<typeof MatchResponse>;
 

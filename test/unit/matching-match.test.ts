@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MboCatalog, TABLE_SOURCE, type MboRows } from '../../src/domain/mbo/read-model.js';
 import { Lexicon, vocabulary } from '../../src/domain/text/analyzer.js';
-import { MatchIndex, combinedText, confidenceBand, type VmboRow, type VmboSource } from '../../src/domain/matching/match.js';
+import { type DomainMatchResult, MatchIndex, combinedText, confidenceBand, type VmboRow, type VmboSource } from '../../src/domain/matching/match.js';
 
 const base = (source: string, key: string) => ({ source, key, status: 'actief', bron: {}, first_release_id: 1, last_release_id: 1 });
 
@@ -21,10 +21,12 @@ function mbo(): MboCatalog {
       kwal('30001', 'Lasser', '20001', 2, 'Techniek en procesindustrie'),
       kwal('30002', 'Allround lasser', '20001', 3, 'Techniek en procesindustrie'),
       kwal('30003', 'Helpende zorg', '20002', 2, 'Zorg en welzijn'),
+      // A newer crebo of the same kwalificatie (same dossier, name and niveau): one lineage with 30001.
+      kwal('30004', 'Lasser', '20001', 2, 'Techniek en procesindustrie'),
     ],
-    kerntaken: [kerntaak('30001', 'B1-K1', 'Maakt constructies'), kerntaak('30002', 'B1-K1', 'Maakt constructies'), kerntaak('30003', 'B1-K1', 'Verzorgt cliënten')],
+    kerntaken: [kerntaak('30001', 'B1-K1', 'Maakt constructies'), kerntaak('30002', 'B1-K1', 'Maakt constructies'), kerntaak('30003', 'B1-K1', 'Verzorgt cliënten'), kerntaak('30004', 'B1-K1', 'Maakt constructies')],
     werkprocessen: [
-      ...['30001', '30002'].flatMap((c) => [
+      ...['30001', '30002', '30004'].flatMap((c) => [
         wp(c, 'B1-K1', 'B1-K1-W1', 'Last plaatmateriaal met booglassen', 0),
         wp(c, 'B1-K1', 'B1-K1-W2', 'Leest werktekeningen van constructies', 1),
       ]),
@@ -80,12 +82,23 @@ describe('MatchIndex', () => {
     expect(index.keuzedeel('k0001')).toMatchObject({ code: 'K0001' });
   });
 
-  it('ranks the kwalificaties of the fitting dossier first, together, with pairs of real codes', () => {
+  it('ranks the fitting dossier first, folded with its kwalificaties and their versions, with pairs of real codes', () => {
     const results = index.matchForward({ units: [index.unit('keuzevak', 'K/PIE/08')!] }, { limit: 10 });
     const kwalificaties = results.filter((r) => r.type === 'kwalificatie');
-    expect(kwalificaties.slice(0, 2).map((r) => r.type === 'kwalificatie' && r.dossierCrebo)).toEqual(['20001', '20001']);
+    // One result per dossier: the next dossier follows directly, however many kwalificaties the first one has.
+    const dossiers = kwalificaties.map((r) => r.type === 'kwalificatie' && r.dossierCrebo);
+    expect(dossiers[0]).toBe('20001');
+    expect(new Set(dossiers).size).toBe(dossiers.length);
     const first = kwalificaties[0]!;
+    if (first.type !== 'kwalificatie') throw new Error('a kwalificatie');
+    // Lasser under its newest crebo, the older one as a version; Allround lasser folded in the dossier.
+    const names = [first, ...first.kwalificaties].map((k) => `${k.crebo} ${k.title} ${k.versies.join(',')}`);
+    expect(names).toEqual(expect.arrayContaining(['30004 Lasser 30001', '30002 Allround lasser ']));
+    expect(names).toHaveLength(2);
+    // Kwalificaties before keuzedelen, whatever their scores.
+    expect(results.findIndex((r) => r.type === 'keuzedeel')).toBe(kwalificaties.length);
     expect(first.score).toBe(1);
+    expect(first.uitleg).toMatch(/^Dit dossier past het best bij de vraag .*Betrouwbaarheid (sterk|mogelijk)/);
     expect(first.status).toBe('suggestie');
     expect(first.explanation.sharedTerms).toContain('booglassen');
     const pair = first.explanation.pairs[0]!;
@@ -94,6 +107,16 @@ describe('MatchIndex', () => {
     expect(pair.eindterm.highlight.filter((h) => h.mark).map((h) => h.text)).toEqual(expect.arrayContaining(['booglassen', 'plaatmateriaal']));
     // Explanations never show stems or generic words.
     expect(first.explanation.sharedTerms).not.toContain('kandidaat');
+  });
+
+  it('says in words what a score and a band rest on, and a band never claims more than the evidence', () => {
+    for (const r of index.matchForward({ units: [index.unit('keuzevak', 'K/ZW/07')!] }, { limit: 10 })) {
+      expect(r.uitleg).toMatch(new RegExp(`Betrouwbaarheid ${r.confidence}`));
+      if (r.explanation.sharedTerms.length === 0 && r.explanation.pairs.length === 0) {
+        expect(r.confidence).toBe('zwak');
+        expect(r.uitleg).toMatch(/geen inhoudswoorden/);
+      }
+    }
   });
 
   it('ranks keuzedelen by the dossiers that offer them and by their text', () => {
@@ -113,10 +136,18 @@ describe('MatchIndex', () => {
     expect(both.profielCode).toBeNull();
   });
 
-  it('gives a smaller limit the first results of a larger one (answers are cached for a larger limit)', () => {
+  it('gives a smaller limit the first results of each kind of a larger one (answers are cached for a larger limit)', () => {
     const unit = { units: [index.unit('keuzevak', 'K/PIE/08')!] };
+    const firstOfEach = (results: DomainMatchResult[], limit: number) => {
+      const n = new Map<string, number>();
+      return results.filter((r) => {
+        const kind = r.type === 'profielmodule' ? 'keuzevak' : r.type;
+        n.set(kind, (n.get(kind) ?? 0) + 1);
+        return n.get(kind)! <= limit;
+      });
+    };
     for (let limit = 1; limit <= 4; limit += 1) {
-      expect(index.matchForward(unit, { limit })).toEqual(index.matchForward(unit, { limit: 30 }).slice(0, limit));
+      expect(index.matchForward(unit, { limit })).toEqual(firstOfEach(index.matchForward(unit, { limit: 30 }), limit));
       expect(index.matchReverse({ kwalificatie: '30001' }, { limit })).toEqual(index.matchReverse({ kwalificatie: '30001' }, { limit: 30 }).slice(0, limit));
     }
   });

@@ -3,13 +3,18 @@
  * mbo read model, then answers queries in memory.
  *
  * Forward (a keuzevak, a profielmodule, a set of keuzevakken, or free text):
- * - kwalificaties, grouped per dossier: the dossiers as the MatchingEngine ranks them (BM25 with compound parts and
- *   the profiel prior); every active kwalificatie of a ranked dossier is a result with the dossier's score, the
- *   kwalificaties of one dossier together, ordered by how much text they share with the query;
- * - keuzedelen: 0.6 × dossier support + 0.4 × text similarity. Dossier support is the best relative score of a dossier
- *   whose kwalificaties offer the keuzedeel, divided by (1 + ln(number of such dossiers)) so that keuzedelen offered
- *   everywhere do not win every query; text similarity is the cosine of the query and the keuzedeel's titel and
- *   omschrijving, relative to the best keuzedeel.
+ * - kwalificaties, folded per dossier: the dossiers as the MatchingEngine ranks them (BM25 with compound parts and
+ *   the profiel prior); each ranked dossier is one result, named after its kwalificatie that shares most text with the
+ *   query, with the dossier's other kwalificaties (`kwalificaties`, by fit) folded in; the successive crebos of one
+ *   kwalificatie (its lineage in the read model) are one kwalificatie with its `versies` (the newest crebo named);
+ * - keuzedelen: 0.6 × dossier support + 0.4 × text fit. Dossier support is the larger of (a) the best relative score of
+ *   a dossier whose kwalificaties offer the keuzedeel, divided by (1 + ln(number of such dossiers)) so that keuzedelen
+ *   offered everywhere do not win every query, and (b) over the best ranked dossiers, relative score × how much of the
+ *   keuzedeel's own text the dossier's text covers (the offer table names few kwalificaties per keuzedeel: without (b)
+ *   a keuzedeel such as "Basisvaardigheden elektrotechnische installaties" never followed the electrical dossiers).
+ *   Text fit is how much of the keuzedeel's text (titel and omschrijving, idf-weighted) the query covers.
+ * `limit` counts dossiers and keuzedelen each: without `soort` the answer holds up to `limit` dossiers, then up to
+ * `limit` keuzedelen (their scores are on different scales, so they are not interleaved).
  * Reverse (a kwalificatie or a keuzedeel): keuzevakken and profielmodulen. Every vmbo unit is ranked forward once
  *   (lazily, at the first reverse query); a unit's score for a dossier D is 0.5 × (its score for D relative to its own
  *   best dossier) + 0.5 × (its score for D relative to the unit that scores D highest). For a keuzedeel: the best such
@@ -19,16 +24,19 @@
  * results are absolute (0..1) as defined above. Confidence bands (MATCH_THRESHOLDS) combine the score with absolute
  * evidence a teacher can check:
  * - evidence = text overlap of query and result (cosine of their idf-weighted term vectors: ≥ 0.05 → 1, ≥ 0.10 → 2,
- *   ≥ 0.20 → 3) + 2 when the best eindterm ↔ werkproces pair is sterk, + 1 when it is mogelijk
- *   + 1 for a keuzedeel whose dossier support is at least 0.6;
+ *   ≥ 0.20 → 3; for a keuzedeel the covered share of its text: ≥ 0.25 → 1, ≥ 0.5 → 2, ≥ 0.75 → 3) + 2 when the best
+ *   eindterm ↔ werkproces pair is sterk, + 1 when it is mogelijk + 1 for a keuzedeel whose dossier support is at
+ *   least 0.6;
  * - sterk: score ≥ 0.6 and evidence ≥ 3; mogelijk: score ≥ 0.3 and evidence ≥ 1; else zwak.
+ * Every result carries `uitleg`: the score and the band in words, from the same evidence, so what a teacher reads never
+ * contradicts the band (a dossier ranked first whose texts share no content words says so, and is zwak).
  * All results are suggestions (status "suggestie").
  */
 import type { MboCatalog, MergedKwalificatie } from '../mbo/read-model.js';
 import { highlight, type Lexicon } from '../text/analyzer.js';
 import { Aligner, CONFIDENCE_ORDER, type AlignItem, type AlignmentLink, type Confidence } from './alignment.js';
 import { MatchingEngine } from './engine.js';
-import { TermSpace, cosine, sharedTerms, type TermVector } from './term-space.js';
+import { TermSpace, cosine, isGenericTerm, sharedTerms, type TermVector } from './term-space.js';
 import { werkprocesId } from '../inventory/ids.js';
 import { dossierTexts, type KeuzevakText } from './texts.js';
 
@@ -37,7 +45,10 @@ export const MATCH_THRESHOLDS = {
   mogelijk: { relative: 0.3, evidence: 1 },
   /** Cosine of query and result from which the text overlap gives 1, 2 or 3 points of evidence. */
   cosinePoints: [0.05, 0.1, 0.2],
-  keuzedeel: { dossierWeight: 0.6, textWeight: 0.4, fullCosine: 0.25, minScore: 0.05 },
+  /** Covered share of a keuzedeel's text from which it gives 1, 2 or 3 points of evidence. */
+  coveragePoints: [0.25, 0.5, 0.75],
+  /** contentDossiers: how many of the best ranked dossiers may carry a keuzedeel by covering its text (2+ content words). */
+  keuzedeel: { dossierWeight: 0.6, textWeight: 0.4, fullCosine: 0.25, minScore: 0.05, contentDossiers: 10 },
 } as const;
 
 /** Score of a keuzedeel (or of a unit for a keuzedeel), absolute 0..1: dossier support and text similarity. */
@@ -117,10 +128,30 @@ interface Common {
   score: number;
   confidence: Confidence;
   explanation: Explanation;
+  /** Score and betrouwbaarheid in words (Dutch), from the same evidence as the band. */
+  uitleg: string;
+  url: string;
+}
+/** One kwalificatie of a dossier: its newest crebo and the older crebos of the same kwalificatie (newest first). */
+export interface FoldedKwalificatie {
+  crebo: string;
+  title: string;
+  niveau: number;
+  versies: string[];
   url: string;
 }
 export type DomainMatchResult =
-  | (Common & { type: 'kwalificatie'; crebo: string; dossierCrebo: string; dossierTitle: string; opleidingsdomein: string | null; niveau: number })
+  | (Common & {
+      type: 'kwalificatie';
+      crebo: string;
+      dossierCrebo: string;
+      dossierTitle: string;
+      opleidingsdomein: string | null;
+      niveau: number;
+      versies: string[];
+      /** The dossier's other kwalificaties, best fitting first. */
+      kwalificaties: FoldedKwalificatie[];
+    })
   | (Common & { type: 'keuzedeel'; code: string; sbu: number | null; niveau: number | null })
   | (Common & { type: VmboUnitKind; code: string; profielCode: string | null });
 
@@ -139,6 +170,42 @@ export function confidenceBand(relative: number, evidence: number): Confidence {
 
 function textEvidence(cos: number): number {
   return MATCH_THRESHOLDS.cosinePoints.filter((t) => cos >= t).length;
+}
+
+function coverageEvidence(share: number): number {
+  return MATCH_THRESHOLDS.coveragePoints.filter((t) => share >= t).length;
+}
+
+/**
+ * The share of `part`'s weight (squared) on terms that `whole` also has, 0..1: how much of a short text a long one
+ * covers. With `minTerms`, 0 unless at least that many shared terms are content words (not generic): a one-word title
+ * ("Voorbereiding") is covered by nearly any long text.
+ */
+export function coverage(part: TermVector, whole: TermVector, minTerms = 1): number {
+  if (part.norm === 0) return 0;
+  let covered = 0;
+  let content = 0;
+  for (const [t, w] of part.weights) {
+    if (!whole.weights.has(t)) continue;
+    covered += w * w;
+    if (!isGenericTerm(t) && part.info.get(t)?.partOf === null) content += 1;
+  }
+  return content >= minTerms ? covered / (part.norm * part.norm) : 0;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const woorden = (n: number) => (n === 1 ? '1 inhoudswoord' : `${n} inhoudswoorden`);
+
+/** The band in words, from the evidence it was computed from. */
+function bandUitleg(confidence: Confidence, sharedWords: number, pairs: readonly ExplainedPair[]): string {
+  const bestPair = pairs[0]?.confidence;
+  const bewijs: string[] = [];
+  if (sharedWords > 0) bewijs.push(`de teksten delen ${woorden(sharedWords)}`);
+  if (bestPair === 'sterk' || bestPair === 'mogelijk') bewijs.push(`er is een ${bestPair} paar eindterm ↔ werkproces`);
+  const grond = bewijs.length > 0 ? bewijs.join(' en ') : 'de teksten delen geen inhoudswoorden';
+  if (confidence === 'sterk') return `Betrouwbaarheid sterk: ${grond}.`;
+  if (confidence === 'mogelijk') return `Betrouwbaarheid mogelijk: ${grond}; bekijk of dat inhoudelijk klopt.`;
+  return `Betrouwbaarheid zwak: ${grond}${bewijs.length > 0 ? ', maar dat is weinig' : ''}. Beschouw dit als een richting om te verkennen, niet als een passend onderdeel.`;
 }
 
 function pairEvidence(pairs: readonly ExplainedPair[]): number {
@@ -171,6 +238,10 @@ export class MatchIndex {
   private readonly units = new Map<string, VmboUnit>();
   private readonly kwalificaties = new Map<string, KwalificatieInfo>();
   private readonly perDossier = new Map<string, KwalificatieInfo[]>();
+  /** Per dossier its kwalificaties as lineages: the newest active crebo, the active ones, every crebo newest first. */
+  private readonly lineagesPerDossier = new Map<string, Array<{ newest: KwalificatieInfo; members: KwalificatieInfo[]; crebos: string[] }>>();
+  /** The text of each active dossier as one vector (for how much of a keuzedeel's text a dossier covers). */
+  private readonly dossierVectors = new Map<string, TermVector>();
   private readonly keuzedelen = new Map<string, KeuzedeelInfo>();
   private readonly unitVectors = new Map<string, TermVector>();
   /** Engine ranking per unit (key kind|code), kept: the catalogue does not change under an index. */
@@ -219,6 +290,16 @@ export class MatchIndex {
       list.push(info);
       this.perDossier.set(p.k.dossierCrebo, list);
     }
+    for (const [crebo, list] of this.perDossier) {
+      const byLineage = new Map<string, KwalificatieInfo[]>();
+      for (const info of list) byLineage.set(info.k.lineage, [...(byLineage.get(info.k.lineage) ?? []), info]);
+      const lineages = [...byLineage.values()].map((members) => {
+        members.sort((a, b) => b.k.crebo.localeCompare(a.k.crebo));
+        return { newest: members[0]!, members, crebos: mbo.versiesOf(members[0]!.k).map((v) => v.crebo) };
+      });
+      this.lineagesPerDossier.set(crebo, lineages);
+    }
+    for (const d of dossiers) this.dossierVectors.set(d.crebo, this.docSpace.vector(d.plain));
     for (const kd of keuzedeelTexts) {
       const dossiersOf = new Set<string>();
       for (const crebo of mbo.kwalificatieCrebosVan(kd.code)) {
@@ -340,54 +421,69 @@ export class MatchIndex {
     if (opts.soort !== 'keuzedeel') {
       // Kwalificaties of one dossier often share all their werkprocessen: align such a list once.
       const pairsBySignature = new Map<string, ExplainedPair[]>();
-      outer: for (const r of ranked) {
+      for (const r of ranked.slice(0, opts.limit)) {
         const rel = relative.get(r.crebo)!;
-        const list = this.perDossier
+        // The dossier's kwalificaties as lineages, best fitting first (a lineage fits as well as its best crebo).
+        const lineages = this.lineagesPerDossier
           .get(r.crebo)!
-          .map((k) => ({ k, sim: cosine(queryVector, k.vector) }))
-          .sort((a, b) => b.sim - a.sim || a.k.k.niveau - b.k.k.niveau || a.k.k.crebo.localeCompare(b.k.k.crebo));
-        for (const { k, sim } of list) {
-          if (results.length >= opts.limit) break outer;
-          const shared = sharedTerms(queryVector, k.vector, SHARED_TERMS_SHOWN);
-          let pairs = pairsBySignature.get(k.signature);
-          if (!pairs) {
-            pairs = this.pairsFor(eindtermen, k);
-            pairsBySignature.set(k.signature, pairs);
-          }
-          const evidence = textEvidence(sim) + pairEvidence(pairs);
-          results.push({
-            type: 'kwalificatie',
-            status: 'suggestie',
-            crebo: k.k.crebo,
-            dossierCrebo: k.k.dossierCrebo,
-            dossierTitle: k.dossierTitle,
-            opleidingsdomein: k.opleidingsdomein,
-            niveau: k.k.niveau,
-            title: k.k.naam,
-            score: round3(rel),
-            confidence: confidenceBand(rel, evidence),
-            explanation: { sharedTerms: shared.readable, pairs },
-            url: `/mbo/kwalificaties/${k.k.crebo}`,
-          });
+          .map((l) => ({ l, sim: Math.max(...l.members.map((m) => cosine(queryVector, m.vector))) }))
+          .sort((a, b) => b.sim - a.sim || a.l.newest.k.niveau - b.l.newest.k.niveau || a.l.newest.k.crebo.localeCompare(b.l.newest.k.crebo));
+        const { l: bestLineage, sim } = lineages[0]!;
+        const k = bestLineage.newest;
+        const shared = sharedTerms(queryVector, k.vector, SHARED_TERMS_SHOWN);
+        let pairs = pairsBySignature.get(k.signature);
+        if (!pairs) {
+          pairs = this.pairsFor(eindtermen, k);
+          pairsBySignature.set(k.signature, pairs);
         }
+        const evidence = textEvidence(sim) + pairEvidence(pairs);
+        const confidence = confidenceBand(rel, evidence);
+        const plaats = rel >= 0.9995 ? 'Dit dossier past het best bij de vraag' : `Dit dossier scoort ${percent(rel)} van het best passende dossier`;
+        results.push({
+          type: 'kwalificatie',
+          status: 'suggestie',
+          crebo: k.k.crebo,
+          dossierCrebo: k.k.dossierCrebo,
+          dossierTitle: k.dossierTitle,
+          opleidingsdomein: k.opleidingsdomein,
+          niveau: k.k.niveau,
+          title: k.k.naam,
+          score: round3(rel),
+          confidence,
+          explanation: { sharedTerms: shared.readable, pairs },
+          uitleg: `${plaats} (score ${rel.toFixed(2).replace('.', ',')}: de rangschikking van de dossiers). ${bandUitleg(confidence, shared.content, pairs)}`,
+          url: `/mbo/kwalificaties/${k.k.crebo}`,
+          versies: bestLineage.crebos.filter((c) => c !== k.k.crebo),
+          kwalificaties: lineages.slice(1).map(({ l }) => ({
+            crebo: l.newest.k.crebo,
+            title: l.newest.k.naam,
+            niveau: l.newest.k.niveau,
+            versies: l.crebos.filter((c) => c !== l.newest.k.crebo),
+            url: `/mbo/kwalificaties/${l.newest.k.crebo}`,
+          })),
+        });
       }
     }
 
     if (opts.soort !== 'kwalificatie') {
+      const k = MATCH_THRESHOLDS.keuzedeel;
+      const topDossiers = ranked.slice(0, k.contentDossiers);
       const scored = [...this.keuzedelen.values()].map((kd) => {
-        let support = 0;
-        for (const d of kd.dossiers) support = Math.max(support, relative.get(d) ?? 0);
-        support /= 1 + Math.log(Math.max(1, kd.dossiers.size));
-        return { kd, support, sim: cosine(queryVector, kd.vector) };
+        let offered = 0;
+        for (const d of kd.dossiers) offered = Math.max(offered, relative.get(d) ?? 0);
+        offered /= 1 + Math.log(Math.max(1, kd.dossiers.size));
+        let content = 0;
+        for (const d of topDossiers) content = Math.max(content, relative.get(d.crebo)! * coverage(kd.vector, this.dossierVectors.get(d.crebo)!, 2));
+        const support = Math.max(offered, content);
+        const text = coverage(kd.vector, queryVector);
+        return { kd, support, text, raw: k.dossierWeight * support + k.textWeight * text };
       });
-      const withScore = scored
-        .map((s) => ({ ...s, raw: keuzedeelScore(s.support, s.sim) }))
-        .filter((s) => s.raw >= MATCH_THRESHOLDS.keuzedeel.minScore)
-        .sort((a, b) => b.raw - a.raw || a.kd.code.localeCompare(b.kd.code));
+      const withScore = scored.filter((s) => s.raw >= k.minScore).sort((a, b) => b.raw - a.raw || a.kd.code.localeCompare(b.kd.code));
       for (const s of withScore.slice(0, opts.limit)) {
         const rel = s.raw;
         const shared = sharedTerms(queryVector, s.kd.vector, SHARED_TERMS_SHOWN);
-        const evidence = textEvidence(s.sim) + (s.support >= 0.6 ? 1 : 0);
+        const evidence = coverageEvidence(s.text) + (s.support >= 0.6 ? 1 : 0);
+        const confidence = confidenceBand(rel, evidence);
         results.push({
           type: 'keuzedeel',
           status: 'suggestie',
@@ -396,13 +492,16 @@ export class MatchIndex {
           niveau: s.kd.niveau,
           title: s.kd.titel,
           score: round3(rel),
-          confidence: confidenceBand(rel, evidence),
+          confidence,
           explanation: { sharedTerms: shared.readable, pairs: [] },
+          uitleg:
+            `Score ${rel.toFixed(2).replace('.', ',')}: de vraag dekt ${percent(s.text)} van de tekst van het keuzedeel, ` +
+            `en het keuzedeel ${s.support >= 0.3 ? 'hoort bij' : 'staat ver van'} de best passende dossiers. ${bandUitleg(confidence, shared.content, [])}`,
           url: `/mbo/keuzedelen/${encodeURIComponent(s.kd.code)}`,
         });
       }
     }
-    return sortResults(results).slice(0, opts.limit);
+    return results;
   }
 
   private rankingOf(u: VmboUnit): Array<{ crebo: string; score: number }> {
@@ -493,6 +592,7 @@ export class MatchIndex {
       const shared = sharedTerms(vector, source, SHARED_TERMS_SHOWN);
       const pairs = kwalificatie ? this.pairsFor(s.u.eindtermen, kwalificatie) : [];
       const evidence = textEvidence(cosine(vector, source)) + pairEvidence(pairs) + (keuzedeelSupport && keuzedeelSupport(s.key) >= 0.6 ? 1 : 0);
+      const confidence = confidenceBand(rel, evidence);
       return {
         type: s.u.kind,
         status: 'suggestie' as const,
@@ -500,8 +600,9 @@ export class MatchIndex {
         profielCode: s.u.profielCode,
         title: s.u.title,
         score: round3(rel),
-        confidence: confidenceBand(rel, evidence),
+        confidence,
         explanation: { sharedTerms: shared.readable, pairs },
+        uitleg: `Score ${rel.toFixed(2).replace('.', ',')}: hoe goed dit ${s.u.kind} en het gevraagde bij dezelfde dossiers passen (1 = het best). ${bandUitleg(confidence, shared.content, pairs)}`,
         url: `/vmbo/${s.u.kind === 'keuzevak' ? 'keuzevakken' : 'profielmodulen'}/${slug(s.u.code)}`,
       };
     });
@@ -551,15 +652,6 @@ export class MatchIndex {
       })),
     };
   }
-}
-
-/** Best first; kwalificaties of one dossier stay together (they share the dossier's score). */
-function sortResults(results: DomainMatchResult[]): DomainMatchResult[] {
-  const order = (r: DomainMatchResult) => (r.type === 'kwalificatie' ? 0 : 1);
-  return results
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => b.r.score - a.r.score || order(a.r) - order(b.r) || a.i - b.i)
-    .map((x) => x.r);
 }
 
 export { CONFIDENCE_ORDER };

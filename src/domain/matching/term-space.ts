@@ -20,7 +20,7 @@ export function isGenericTerm(term: string): boolean {
 
 /** The word a term came from, for showing it. */
 export interface TermInfo {
-  /** Readable word, lower case (an abbreviation in capitals stays as written). */
+  /** The whole word as written, lower case (an abbreviation in capitals stays as written); for a part, its word. */
   surface: string;
   /** For a compound part: the term of the whole word it was split from. */
   partOf: string | null;
@@ -41,7 +41,7 @@ export class TermSpace {
   readonly lexicon: Lexicon;
   readonly stats: DocumentFrequencies;
   private readonly cache: Map<string, Array<{ term: string; info: TermInfo }>>;
-  private readonly partCache: Map<string, Array<{ term: string; surface: string }>>;
+  private readonly partCache: Map<string, Array<{ term: string }>>;
   private readonly vectors = new Map<string, TermVector>();
 
   /**
@@ -76,20 +76,24 @@ export class TermSpace {
       if (t.stop || t.folded.length < 3) continue;
       const surface = t.surface.length > 1 && t.surface === t.surface.toUpperCase() && /\p{L}/u.test(t.surface) ? t.surface : t.surface.toLowerCase();
       out.push({ term: t.term, info: { surface, partOf: null } });
-      for (const p of this.parts(t.folded)) out.push({ term: p.term, info: { surface: p.surface, partOf: t.term } });
+      // A part is shown as the whole word it stands in ("booglassen" for "lassen"): words as they appear in the text.
+      for (const p of this.parts(t.folded)) out.push({ term: p.term, info: { surface, partOf: t.term } });
     }
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(text, out);
     return out;
   }
 
-  /** Compound parts of a folded word worth a term of their own (four letters or more), memoised per word. */
-  private parts(folded: string): Array<{ term: string; surface: string }> {
+  /**
+   * Compound parts of a folded word worth a term of their own (four letters or more), memoised per word. The strict
+   * split: a wrong part does harm here ("installeren" is no "instal" + "leren").
+   */
+  private parts(folded: string): Array<{ term: string }> {
     let parts = this.partCache.get(folded);
     if (!parts) {
-      parts = splitCompound(folded, this.lexicon)
+      parts = splitCompound(folded, this.lexicon, 3, 4, true)
         .filter((p) => p.length >= 4 && !DUTCH_STOP_WORDS.has(p))
-        .map((p) => ({ term: stem(p), surface: p }));
+        .map((p) => ({ term: stem(p) }));
       if (this.partCache.size > 200_000) this.partCache.clear();
       this.partCache.set(folded, parts);
     }

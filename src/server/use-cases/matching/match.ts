@@ -14,7 +14,7 @@ const indexes = new WeakMap<CatalogSnapshot, MatchIndex>();
 /**
  * Answers per index: the catalogue under an index never changes, and teachers ask the same questions again. A question
  * is computed once for CANONICAL_LIMIT results (checked against MatchResponse); a smaller `limit` takes the first
- * results of that answer, which are the same as a direct computation with that limit (results are a ranked prefix).
+ * results of each kind of that answer, which are the same as a direct computation with that limit (ranked prefixes).
  * The JSON text of each exact question is kept as well.
  */
 interface Answers {
@@ -116,7 +116,15 @@ function canonicalAnswer(index: MatchIndex, query: MatchQuery): MatchResponse {
 function answerFor(index: MatchIndex, query: MatchQuery): MatchResponse {
   const full = canonicalAnswer(index, query);
   if (full.query.limit === query.limit) return full;
-  return { ...full, query: { ...full.query, limit: query.limit }, results: full.results.slice(0, query.limit) };
+  // `limit` counts dossiers and keuzedelen each (both ranked prefixes; backwards one list of vmbo units), so each is cut on its own.
+  const seen = new Map<string, number>();
+  const results = full.results.filter((r) => {
+    const kind = r.type === 'profielmodule' ? 'keuzevak' : r.type;
+    const n = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, n);
+    return n <= query.limit;
+  });
+  return { ...full, query: { ...full.query, limit: query.limit }, results };
 }
 
 /** The answer to a match query (the CLI prints it; the API sends `matchCatalogJson`, the same answer serialised). */
