@@ -87,8 +87,9 @@ const OrganisatieId = z.uuid('onbekende organisatie');
 export const Schooljaar = tekst()
   .trim()
   .regex(/^\d{4}-\d{4}$/, 'schrijf het schooljaar als 2026-2027')
-  .refine((s) => Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, 'het tweede jaar volgt op het eerste, bijvoorbeeld 2026-2027')
-  .refine((s) => Number(s.slice(0, 4)) >= 2000 && Number(s.slice(0, 4)) <= 2100, 'een schooljaar tussen 2000 en 2100')
+  // Only said of a value in the right form (the regex above already names a wrong form).
+  .refine((s) => !/^\d{4}-\d{4}$/.test(s) || Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, 'het tweede jaar volgt op het eerste, bijvoorbeeld 2026-2027')
+  .refine((s) => !/^\d{4}-\d{4}$/.test(s) || (Number(s.slice(0, 4)) >= 2000 && Number(s.slice(0, 4)) <= 2100), 'een schooljaar tussen 2000 en 2100')
   .describe('Schooljaar (cohort) waarin de route begint, bijvoorbeeld 2026-2027');
 
 // ---------------------------------------------------------------------------------------------------------------
