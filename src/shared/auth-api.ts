@@ -57,6 +57,7 @@ export const AuditRegel = z.object({
   subjectType: z.string(),
   subjectId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  zin: z.string().describe('Wat er gebeurde, als Nederlandse zin met namen (een verwijderd account heet "een verwijderd account")'),
 });
 export type AuditRegel = z.infer<typeof AuditRegel>;
 

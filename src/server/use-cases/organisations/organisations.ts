@@ -7,13 +7,14 @@
  * without the right) and then reads with queries scoped to the user's memberships.
  */
 import type { Kysely } from 'kysely';
+import { auditZin, benodigdeNamen } from '../../../domain/audit/sentences.js';
 import { decide, rolesIn, type Action } from '../../../domain/auth/rules.js';
 import type { AuditRegel, Lid, Organisatie, OrganisatieVerlaten, OrganisatieWijzigen, Vestiging, VestigingInvoer, VestigingWijzigen } from '../../../shared/auth-api.js';
 import type { Role } from '../../../domain/auth/rules.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { membersOf, organisationsOfUser } from '../../repositories/account-repository.js';
-import { appendAudit, auditOfOrganisation } from '../../repositories/audit-repository.js';
+import { appendAudit, auditOfOrganisation, namesForAudit } from '../../repositories/audit-repository.js';
 import {
   beheerdersOf,
   createVestiging,
@@ -69,7 +70,17 @@ export async function listMembers(opts: { db: Kysely<DB>; auth: AuthContext | nu
 export async function listAudit(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<AuditRegel[]> {
   const auth = authorizeOrganisation(opts.auth, 'audit.read', opts.organisationId);
   const rows = await auditOfOrganisation(opts.db, auth.user.id, opts.organisationId);
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  const namen = await namesForAudit(opts.db, benodigdeNamen(rows));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actor: r.actor,
+    action: r.action,
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
+    details: r.details,
+    zin: auditZin(r, namen),
+  }));
 }
 
 /** PostgreSQL's unique_violation (two requests racing for the same name). */

@@ -1,0 +1,206 @@
+/**
+ * The audit log as Dutch sentences with names ("Daan Docent bevestigde de koppeling … in samenwerking Demo").
+ *
+ * The log itself stores ids only, so it stays append-only after an account is deleted; names are looked up when the
+ * log is read and handed in here. Pure: no I/O. One entry per action the code writes (`AUDIT_ZINNEN`); an action
+ * without an entry still gets a readable sentence, but test/unit/audit-sentences.test.ts fails for it.
+ */
+import { LEERROUTE_TYPE_NAMEN, type LeerrouteType } from '../../shared/leerroute-api.js';
+
+/** One entry of the log as stored: ids and details, no names. */
+export interface AuditFeit {
+  action: string;
+  actorUserId: string | null;
+  organisationId: string | null;
+  subjectType: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Names found when reading; an id that is missing is a deleted account, samenwerking or leerroute. */
+export interface AuditNamen {
+  personen: ReadonlyMap<string, string>;
+  organisaties: ReadonlyMap<string, string>;
+  samenwerkingen: ReadonlyMap<string, string>;
+  leerroutes: ReadonlyMap<string, string>;
+}
+
+export const VERWIJDERD_ACCOUNT = 'een verwijderd account';
+
+/** The ids whose names a sentence may need, per kind (for one query per kind). */
+export interface BenodigdeNamen {
+  personen: Set<string>;
+  organisaties: Set<string>;
+  samenwerkingen: Set<string>;
+  leerroutes: Set<string>;
+}
+
+export function benodigdeNamen(feiten: Iterable<AuditFeit>): BenodigdeNamen {
+  const nodig: BenodigdeNamen = { personen: new Set(), organisaties: new Set(), samenwerkingen: new Set(), leerroutes: new Set() };
+  for (const f of feiten) {
+    if (f.actorUserId) nodig.personen.add(f.actorUserId);
+    if (f.organisationId) nodig.organisaties.add(f.organisationId);
+    if (f.subjectId) {
+      if (f.subjectType === 'user') nodig.personen.add(f.subjectId);
+      if (f.subjectType === 'partnership') nodig.samenwerkingen.add(f.subjectId);
+      if (f.subjectType === 'leerroute') nodig.leerroutes.add(f.subjectId);
+    }
+    for (const key of ['uitgenodigdDoor', 'vorigeBeheerder'] as const) {
+      const id = f.details[key];
+      if (typeof id === 'string') nodig.personen.add(id);
+    }
+    if (typeof f.details.samenwerking === 'string') nodig.samenwerkingen.add(f.details.samenwerking);
+  }
+  return nodig;
+}
+
+/** What a sentence builder gets: the facts and ready-made name phrases. */
+interface Ctx {
+  f: AuditFeit;
+  d: Record<string, unknown>;
+  /** The actor's name; "een verwijderd account" when gone; null when no person acted (command line, system). */
+  wie: string | null;
+  /** The subject person's name (subjectType user). */
+  over: string;
+  /** A person named by id in the details. */
+  persoon: (id: unknown) => string;
+  /** "samenwerking ‘Demo’" for the subject or details.samenwerking. */
+  samenwerking: string;
+  /** "leerroute ‘Route 1’" (subject leerroute), or "een leerroute". */
+  leerroute: string;
+  organisatie: string;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
+const quoted = (v: unknown): string => `‘${str(v) ?? '?'}’`;
+const list = (v: unknown): string => {
+  const items = Array.isArray(v) ? v.map((x) => str(x)).filter((x): x is string => x !== null) : [];
+  if (items.length === 0) return 'geen';
+  if (items.length === 1) return items[0]!;
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+};
+const rollen = (v: unknown): string => {
+  const n = Array.isArray(v) ? v.length : 0;
+  return `${n === 1 ? 'rol' : 'rollen'} ${list(v)}`;
+};
+/** The actor, or a neutral subject when nobody acted. */
+const door = (c: Ctx, zonder = 'Doorlopend'): string => c.wie ?? zonder;
+const via = (d: Record<string, unknown>): string =>
+  d.via === 'cli' ? ' via de opdrachtregel' : d.via === 'uitnodiging' ? ' na een uitnodiging' : d.via === 'platformbeheer' ? ' via het platformbeheer' : '';
+const REDEN: Record<string, string> = { 'lid-vertrokken': 'de organisatie verliet', 'account-verwijderd': 'het account verwijderde' };
+const reden = (v: unknown): string => REDEN[str(v) ?? ''] ?? 'vertrok';
+const werkproces = (v: unknown): string => {
+  const id = str(v) ?? '?';
+  const m = /^(\d{5}):(.+)$/.exec(id);
+  if (m) return `werkproces ${m[2]} (crebo ${m[1]})`;
+  if (id.startsWith('keuzedeel:')) return `keuzedeel ${id.slice('keuzedeel:'.length)}`;
+  return `werkproces ${id}`;
+};
+const koppeling = (c: Ctx, werkwoord: string, partikel = ''): string =>
+  `${door(c)} ${werkwoord} de koppeling van eindterm ${str(c.d.eindterm) ?? '?'} met ${werkproces(c.d.werkproces)}${c.d.relatie ? ` (relatie: ${str(c.d.relatie)})` : ''} ${partikel} in ${c.samenwerking}`;
+const typeNaam = (v: unknown): string | null => {
+  const s = str(v);
+  if (!s) return null;
+  return (LEERROUTE_TYPE_NAMEN as Record<string, string>)[s as LeerrouteType] ?? s;
+};
+const wijziging = (label: string, v: unknown): string | null => {
+  if (!v || typeof v !== 'object') return null;
+  const { van, naar } = v as { van?: unknown; naar?: unknown };
+  return `${label} van ${str(van) ?? '(leeg)'} naar ${str(naar) ?? '(leeg)'}`;
+};
+
+/** One sentence per action the code writes (grep appendAudit), without the final full stop. */
+export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
+  'account.deleted': (c) =>
+    Array.isArray(c.d.rollen) ? `Een lid verwijderde het eigen account (had hier de ${rollen(c.d.rollen)})` : 'Een gebruiker verwijderde het eigen account',
+  'auth.login': (c) => `${door(c, c.over)} meldde zich aan${c.d.via === 'uitnodiging' ? ' na het aannemen van een uitnodiging' : ''}`,
+  'auth.login_failed': (c) => `Mislukte aanmelding op het account van ${c.over}`,
+  'auth.password_reset': (c) => {
+    const n = typeof c.d.sessiesBeeindigd === 'number' ? c.d.sessiesBeeindigd : null;
+    return `${door(c, c.over)} stelde een nieuw wachtwoord in${n === null ? '' : n === 1 ? '; 1 sessie is beëindigd' : `; ${n} sessies zijn beëindigd`}`;
+  },
+  'auth.password_reset_requested': (c) => `Er is een nieuw wachtwoord aangevraagd voor het account van ${c.over}`,
+  'catalog.import': (c) =>
+    `${door(c)} laadde ${str(c.d.bron) ?? 'een bron'}${c.d.bestand ? ` uit ${quoted(c.d.bestand)}` : ''}${c.d.release ? ` (versie ${str(c.d.release)})` : ''} in de catalogus`,
+  'crosswalk.bevestigen': (c) => koppeling(c, 'bevestigde'),
+  'crosswalk.afwijzen': (c) => koppeling(c, 'wees', 'af'),
+  'crosswalk.toevoegen': (c) => koppeling(c, 'voegde', 'toe'),
+  'crosswalk.niet-koppelen': (c) => `${door(c)} markeerde ${str(c.d.item) ?? 'een item'} als bewust niet gekoppeld in ${c.samenwerking}`,
+  'crosswalk.wel-koppelen': (c) => `${door(c)} haalde bij ${str(c.d.item) ?? 'een item'} ‘bewust niet gekoppeld’ weg in ${c.samenwerking}`,
+  'demo.seeded': () => 'De demo-organisaties en demo-gebruikers zijn aangemaakt',
+  'invitation.accepted': (c) =>
+    `${door(c)} nam de uitnodiging${c.d.uitgenodigdDoor ? ` van ${c.persoon(c.d.uitgenodigdDoor)}` : ''} aan als ${str(c.d.rol) ?? 'lid'}`,
+  'invitation.sent': (c) => `${door(c)} nodigde iemand uit als ${str(c.d.rol) ?? 'lid'}${via(c.d)}`,
+  'leerroute.created': (c) =>
+    `${door(c)} maakte ${c.leerroute}${typeNaam(c.d.type) ? ` (${typeNaam(c.d.type)})` : ''} aan in ${c.samenwerking}`,
+  'leerroute.deleted': (c) => `${door(c)} verwijderde ${c.leerroute} in ${c.samenwerking}`,
+  'leerroute.updated': (c) =>
+    `${door(c)} wijzigde de instellingen van ${c.leerroute}${Array.isArray(c.d.velden) && c.d.velden.length > 0 ? ` (${list(c.d.velden)})` : ''}`,
+  'login.sso': (c) => `${door(c, c.over)} meldde zich aan via de inlogdienst van de organisatie (SSO)`,
+  'membership.added': (c) => `${c.over} kreeg de rol ${str(c.d.rol) ?? '?'}${via(c.d)}`,
+  'membership.beheerder_succeeded': (c) =>
+    `${c.over} werd beheerder, omdat de laatste beheerder (${c.persoon(c.d.vorigeBeheerder)}) ${reden(c.d.reden)}`,
+  'membership.left': (c) => `${door(c)} verliet de organisatie (had de ${rollen(c.d.rollen)})`,
+  'membership.removed': (c) => `${door(c)} haalde ${c.over} uit de organisatie (had de ${rollen(c.d.rollen)})`,
+  'membership.role_removed': (c) => `${door(c)} nam ${c.over} de rol ${str(c.d.rol) ?? '?'} af`,
+  'organisation.created': (c) => `De organisatie ${c.organisatie} is aangemaakt${via(c.d)}`,
+  'organisation.updated': (c) => {
+    const parts = [wijziging('de naam', c.d.naam), wijziging('het BRIN-nummer', c.d.brin)].filter((p): p is string => p !== null);
+    return `${door(c)} wijzigde ${parts.length > 0 ? parts.join(' en ') : 'de gegevens van de organisatie'}`;
+  },
+  'organisation.without_beheerder': (c) =>
+    `De organisatie heeft geen beheerder meer: de laatste beheerder (${c.persoon(c.d.vorigeBeheerder)}) ${reden(c.d.reden)} en er was geen andere medewerker`,
+  'partnership.created': (c) => `${door(c)} begon samenwerking ${quoted(c.d.naam)}`,
+  'partnership.partner_accepted': (c) => `${door(c)} nam namens ${str(c.d.organisatie) ?? 'de organisatie'} het voorstel aan voor samenwerking ${quoted(c.d.naam)}`,
+  'partnership.partner_declined': (c) => `${door(c)} wees namens ${str(c.d.organisatie) ?? 'de organisatie'} het voorstel af voor samenwerking ${quoted(c.d.naam)}`,
+  'partnership.partner_left': (c) =>
+    `${door(c)} haalde ${str(c.d.organisatie) ?? 'een organisatie'} uit samenwerking ${quoted(c.d.naam)}${
+      typeof c.d.voorstellenIngetrokken === 'number' ? `; ${c.d.voorstellenIngetrokken} open ${c.d.voorstellenIngetrokken === 1 ? 'voorstel is' : 'voorstellen zijn'} ingetrokken` : ''
+    }`,
+  'partnership.partner_proposed': (c) =>
+    `${door(c)} stelde${c.d.voorgesteldDoor ? ` namens ${str(c.d.voorgesteldDoor)}` : ''} voor dat ${str(c.d.organisatie) ?? 'een organisatie'} meedoet in samenwerking ${quoted(c.d.naam)}`,
+  'partnership.renamed': (c) => `${door(c)} hernoemde samenwerking ${quoted(c.d.van)} naar ${quoted(c.d.naar)}`,
+  'platform.beheerder_granted': (c) => `${c.over} werd platformbeheerder${via(c.d)}`,
+  'sso.configured': (c) =>
+    `${door(c)} stelde de inlogdienst (SSO) in${c.d.issuer ? ` met ${str(c.d.issuer)}` : ''}${c.d.enabled === true ? ', aan' : c.d.enabled === false ? ', uit' : ''}${
+      c.d.clientSecretGewijzigd === true ? ', met een nieuw geheim' : ''
+    }`,
+  'user.created': (c) => `Het account van ${c.over} is aangemaakt${via(c.d)}`,
+  'vestiging.added': (c) => `${door(c)} voegde vestiging ${quoted(c.d.naam)}${c.d.brinVestiging ? ` (${str(c.d.brinVestiging)})` : ''} toe`,
+  'vestiging.removed': (c) => `${door(c)} verwijderde vestiging ${quoted(c.d.naam)}${c.d.brinVestiging ? ` (${str(c.d.brinVestiging)})` : ''}`,
+  'vestiging.updated': (c) => {
+    const van = (c.d.van ?? {}) as Record<string, unknown>;
+    const naar = (c.d.naar ?? {}) as Record<string, unknown>;
+    const parts = [
+      van.naam !== naar.naam ? `de naam van ${quoted(van.naam)} naar ${quoted(naar.naam)}` : null,
+      van.brinVestiging !== naar.brinVestiging ? `het BRIN-nummer van ${str(van.brinVestiging) ?? '(leeg)'} naar ${str(naar.brinVestiging) ?? '(leeg)'}` : null,
+    ].filter((p): p is string => p !== null);
+    return `${door(c)} wijzigde bij vestiging ${quoted(naar.naam ?? van.naam)} ${parts.length > 0 ? parts.join(' en ') : 'niets'}`;
+  },
+};
+
+function capitalise(s: string): string {
+  return s.length > 0 ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** The Dutch sentence for one entry of the audit log, ending in a full stop. */
+export function auditZin(f: AuditFeit, namen: AuditNamen): string {
+  const persoon = (id: unknown): string => (typeof id === 'string' ? (namen.personen.get(id) ?? VERWIJDERD_ACCOUNT) : 'iemand');
+  const samenwerkingId = f.subjectType === 'partnership' ? f.subjectId : str(f.details.samenwerking);
+  const samenwerkingNaam = samenwerkingId ? namen.samenwerkingen.get(samenwerkingId) : undefined;
+  const leerrouteNaam = f.subjectType === 'leerroute' && f.subjectId ? namen.leerroutes.get(f.subjectId) : undefined;
+  const organisatieNaam = f.organisationId ? namen.organisaties.get(f.organisationId) : undefined;
+  const ctx: Ctx = {
+    f,
+    d: f.details,
+    wie: f.actorUserId ? persoon(f.actorUserId) : null,
+    over: f.subjectType === 'user' && f.subjectId ? persoon(f.subjectId) : 'iemand',
+    persoon,
+    samenwerking: samenwerkingNaam ? `samenwerking ‘${samenwerkingNaam}’` : 'een verwijderde samenwerking',
+    leerroute: leerrouteNaam ? `leerroute ‘${leerrouteNaam}’` : 'een leerroute',
+    organisatie: organisatieNaam ? `‘${organisatieNaam}’` : '',
+  };
+  const build = AUDIT_ZINNEN[f.action];
+  const zin = build ? build(ctx) : `${ctx.wie ?? 'Doorlopend'}: ${f.action}`;
+  return `${capitalise(zin.replace(/\s+/g, ' ').trim())}.`;
+}

@@ -1,0 +1,178 @@
+/**
+ * The audit log as Dutch sentences (src/domain/audit/sentences.ts): every action the code writes has its sentence,
+ * names are used where known, a deleted account reads as "een verwijderd account", and no id or code is shown.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ZINNEN, auditZin, benodigdeNamen, type AuditFeit, type AuditNamen } from '../../src/domain/audit/sentences.js';
+import { KoppelingBeoordelen } from '../../src/shared/inventory-api.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Every audit action written in src/server: the string literals in the `action:` of the files that append audit
+ * entries (appendAudit or auditPartnership), leaving out authorization actions (`authorize…({ … action: … })`, `openRoute({ … action: … })`).
+ * A template such as `crosswalk.${actie}` is expanded with the values the code can give it.
+ */
+function actionsInCode(): Map<string, string> {
+  const found = new Map<string, string>();
+  const crosswalk = readFileSync(join(ROOT, 'src/server/use-cases/inventory/review-crosswalk.ts'), 'utf8');
+  const unlinkActions = [...crosswalk.matchAll(/const actie = [^?]+\?\s*'([a-z-]+)'\s*:\s*'([a-z-]+)'/g)].flatMap((m) => [m[1]!, m[2]!]);
+  for (const file of sourceFiles(join(ROOT, 'src/server'))) {
+    const text = readFileSync(file, 'utf8');
+    if (!/\b(appendAudit|auditPartnership)\(/.test(text) || file.endsWith('audit-repository.ts')) continue;
+    for (const line of text.split('\n')) {
+      // Authorization actions (authorizePartnership, openRoute …) are not audit actions.
+      if (/authoriz|open\w*\(\{/i.test(line)) continue;
+      const m = /\baction:\s*([^,}]+)/.exec(line);
+      if (!m) continue;
+      const expr = m[1]!;
+      for (const lit of expr.matchAll(/'([a-z_]+\.[a-z_-]+)'/g)) found.set(lit[1]!, relative(ROOT, file));
+      if (expr.includes('`crosswalk.${')) {
+        for (const actie of [...KoppelingBeoordelen.shape.actie.options, ...unlinkActions]) found.set(`crosswalk.${actie}`, relative(ROOT, file));
+      }
+    }
+  }
+  return found;
+}
+
+const DAAN = '11111111-1111-4111-8111-111111111111';
+const ANNE = '22222222-2222-4222-8222-222222222222';
+const GONE = '33333333-3333-4333-8333-333333333333';
+const ORG = '44444444-4444-4444-8444-444444444444';
+const SAMEN = '55555555-5555-4555-8555-555555555555';
+const ROUTE = '66666666-6666-4666-8666-666666666666';
+
+const namen: AuditNamen = {
+  personen: new Map([
+    [DAAN, 'Daan Docent'],
+    [ANNE, 'Anne Beheer'],
+  ]),
+  organisaties: new Map([[ORG, 'Demo vmbo']]),
+  samenwerkingen: new Map([[SAMEN, 'Demo Techniek']]),
+  leerroutes: new Map([[ROUTE, 'Route techniek']]),
+};
+
+const feit = (action: string, over: Partial<AuditFeit> = {}): AuditFeit => ({
+  action,
+  actorUserId: DAAN,
+  organisationId: ORG,
+  subjectType: 'user',
+  subjectId: ANNE,
+  details: {},
+  ...over,
+});
+
+/** A realistic entry for each action, with the details the code writes. */
+const EXAMPLES: Record<string, AuditFeit> = {
+  'account.deleted': feit('account.deleted', { actorUserId: GONE, subjectId: GONE, details: { rollen: ['ontwikkelaar'] } }),
+  'auth.login': feit('auth.login', { organisationId: null, subjectId: DAAN }),
+  'auth.login_failed': feit('auth.login_failed', { actorUserId: null, organisationId: null, subjectId: DAAN }),
+  'auth.password_reset': feit('auth.password_reset', { organisationId: null, subjectId: DAAN, details: { sessiesBeeindigd: 2 } }),
+  'auth.password_reset_requested': feit('auth.password_reset_requested', { actorUserId: null, organisationId: null, subjectId: DAAN }),
+  'catalog.import': feit('catalog.import', { organisationId: null, subjectType: 'source_release', subjectId: '7', details: { bron: 'sbb-tabel', bestand: 'kwalificaties.csv', release: '2026-1' } }),
+  'crosswalk.bevestigen': feit('crosswalk.bevestigen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: 'gelijk' } }),
+  'crosswalk.afwijzen': feit('crosswalk.afwijzen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
+  'crosswalk.toevoegen': feit('crosswalk.toevoegen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: 'keuzedeel:K0123', relatie: 'deels' } }),
+  'crosswalk.niet-koppelen': feit('crosswalk.niet-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
+  'crosswalk.wel-koppelen': feit('crosswalk.wel-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
+  'demo.seeded': feit('demo.seeded', { actorUserId: null, organisationId: null, subjectType: 'system', subjectId: null }),
+  'invitation.accepted': feit('invitation.accepted', { actorUserId: ANNE, subjectType: 'invitation', subjectId: GONE, details: { rol: 'ontwikkelaar', uitgenodigdDoor: DAAN } }),
+  'invitation.sent': feit('invitation.sent', { subjectType: 'invitation', subjectId: GONE, details: { rol: 'beheerder', via: 'platformbeheer' } }),
+  'leerroute.created': feit('leerroute.created', { subjectType: 'leerroute', subjectId: ROUTE, details: { samenwerking: SAMEN, type: 'doorlopend' } }),
+  'leerroute.deleted': feit('leerroute.deleted', { subjectType: 'leerroute', subjectId: ROUTE, details: { samenwerking: SAMEN } }),
+  'leerroute.updated': feit('leerroute.updated', { subjectType: 'leerroute', subjectId: ROUTE, details: { velden: ['naam', 'tijdpad'], type: 'Doorlopende leerroute' } }),
+  'login.sso': feit('login.sso', { subjectId: DAAN }),
+  'membership.added': feit('membership.added', { details: { rol: 'ontwikkelaar', via: 'uitnodiging' } }),
+  'membership.beheerder_succeeded': feit('membership.beheerder_succeeded', { actorUserId: GONE, details: { rol: 'beheerder', reden: 'account-verwijderd', vorigeBeheerder: GONE } }),
+  'membership.left': feit('membership.left', { subjectId: DAAN, details: { rollen: ['ontwikkelaar', 'decaan'] } }),
+  'membership.removed': feit('membership.removed', { details: { rollen: ['ontwikkelaar'] } }),
+  'membership.role_removed': feit('membership.role_removed', { details: { rol: 'decaan' } }),
+  'organisation.created': feit('organisation.created', { actorUserId: null, subjectType: 'organisation', subjectId: ORG, details: { via: 'cli' } }),
+  'organisation.updated': feit('organisation.updated', { subjectType: 'organisation', subjectId: ORG, details: { naam: { van: 'Oud', naar: 'Demo vmbo' } } }),
+  'organisation.without_beheerder': feit('organisation.without_beheerder', { actorUserId: DAAN, subjectType: 'organisation', subjectId: ORG, details: { reden: 'lid-vertrokken', vorigeBeheerder: DAAN } }),
+  'partnership.created': feit('partnership.created', { subjectType: 'partnership', subjectId: SAMEN, details: { naam: 'Demo Techniek' } }),
+  'partnership.partner_accepted': feit('partnership.partner_accepted', { subjectType: 'partnership', subjectId: SAMEN, details: { naam: 'Demo Techniek', organisatie: 'Demo mbo' } }),
+  'partnership.partner_declined': feit('partnership.partner_declined', { subjectType: 'partnership', subjectId: SAMEN, details: { naam: 'Demo Techniek', organisatie: 'Demo mbo' } }),
+  'partnership.partner_left': feit('partnership.partner_left', { subjectType: 'partnership', subjectId: SAMEN, details: { naam: 'Demo Techniek', organisatie: 'Demo mbo', voorstellenIngetrokken: 1 } }),
+  'partnership.partner_proposed': feit('partnership.partner_proposed', { subjectType: 'partnership', subjectId: SAMEN, details: { naam: 'Demo Techniek', organisatie: 'Demo mbo', voorgesteldDoor: 'Demo vmbo' } }),
+  'partnership.renamed': feit('partnership.renamed', { subjectType: 'partnership', subjectId: SAMEN, details: { van: 'Oud', naar: 'Demo Techniek' } }),
+  'platform.beheerder_granted': feit('platform.beheerder_granted', { actorUserId: null, organisationId: null, details: { via: 'cli' } }),
+  'sso.configured': feit('sso.configured', { subjectType: 'organisation', subjectId: ORG, details: { issuer: 'https://login.example.nl', clientId: 'x', enabled: true, clientSecretGewijzigd: false } }),
+  'user.created': feit('user.created', { actorUserId: null, details: { via: 'cli' } }),
+  'vestiging.added': feit('vestiging.added', { subjectType: 'vestiging', subjectId: GONE, details: { naam: 'Locatie Noord', brinVestiging: '12AB01' } }),
+  'vestiging.removed': feit('vestiging.removed', { subjectType: 'vestiging', subjectId: GONE, details: { naam: 'Locatie Noord', brinVestiging: null } }),
+  'vestiging.updated': feit('vestiging.updated', { subjectType: 'vestiging', subjectId: GONE, details: { van: { naam: 'Noord', brinVestiging: null }, naar: { naam: 'Locatie Noord', brinVestiging: null } } }),
+};
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
+
+describe('audit sentences', () => {
+  const inCode = actionsInCode();
+
+  it('finds the actions the code writes (the scan works)', () => {
+    expect(inCode.size).toBeGreaterThan(25);
+    for (const a of ['membership.added', 'crosswalk.bevestigen', 'crosswalk.niet-koppelen', 'partnership.partner_accepted', 'leerroute.created']) expect(inCode.has(a), a).toBe(true);
+    expect(inCode.has('partnership.read')).toBe(false);
+  });
+
+  it('has a sentence and an example for every action the code writes', () => {
+    const missing = [...inCode].filter(([a]) => !(a in AUDIT_ZINNEN)).map(([a, file]) => `${a} (${file})`);
+    expect(missing, 'actions without a sentence in src/domain/audit/sentences.ts').toEqual([]);
+    const noExample = [...inCode.keys()].filter((a) => !(a in EXAMPLES));
+    expect(noExample, 'actions without an example in this test').toEqual([]);
+  });
+
+  it.each(Object.entries(EXAMPLES))('%s reads as a Dutch sentence without ids', (action, f) => {
+    expect(action in AUDIT_ZINNEN).toBe(true);
+    const zin = auditZin(f, namen);
+    expect(zin).toMatch(/^[A-Z‘].*\.$/u);
+    expect(zin).not.toMatch(UUID);
+    expect(zin).not.toContain(action);
+    expect(zin).not.toMatch(/undefined|null|\[object/);
+    expect(zin).not.toMatch(/ {2}| \./);
+  });
+
+  it('names people, the samenwerking and the leerroute', () => {
+    expect(auditZin(EXAMPLES['crosswalk.bevestigen']!, namen)).toBe(
+      'Daan Docent bevestigde de koppeling van eindterm BWI/K/1 met werkproces B1-K1-W1 (crebo 25282) (relatie: gelijk) in samenwerking ‘Demo Techniek’.',
+    );
+    expect(auditZin(EXAMPLES['crosswalk.afwijzen']!, namen)).toBe(
+      'Daan Docent wees de koppeling van eindterm BWI/K/1 met werkproces B1-K1-W1 (crebo 25282) af in samenwerking ‘Demo Techniek’.',
+    );
+    expect(auditZin(EXAMPLES['membership.added']!, namen)).toBe('Anne Beheer kreeg de rol ontwikkelaar na een uitnodiging.');
+    expect(auditZin(EXAMPLES['invitation.accepted']!, namen)).toBe('Anne Beheer nam de uitnodiging van Daan Docent aan als ontwikkelaar.');
+    expect(auditZin(EXAMPLES['leerroute.created']!, namen)).toBe(
+      'Daan Docent maakte leerroute ‘Route techniek’ (Doorlopende leerroute) aan in samenwerking ‘Demo Techniek’.',
+    );
+    expect(auditZin(EXAMPLES['organisation.updated']!, namen)).toBe('Daan Docent wijzigde de naam van Oud naar Demo vmbo.');
+  });
+
+  it('reads a deleted account as "een verwijderd account", a missing samenwerking as deleted', () => {
+    expect(auditZin(EXAMPLES['membership.beheerder_succeeded']!, namen)).toBe(
+      'Anne Beheer werd beheerder, omdat de laatste beheerder (een verwijderd account) het account verwijderde.',
+    );
+    expect(auditZin({ ...EXAMPLES['membership.role_removed']!, actorUserId: GONE }, namen)).toBe('Een verwijderd account nam Anne Beheer de rol decaan af.');
+    expect(auditZin({ ...EXAMPLES['crosswalk.niet-koppelen']!, subjectId: GONE }, namen)).toBe('Daan Docent markeerde BWI/K/2 als bewust niet gekoppeld in een verwijderde samenwerking.');
+  });
+
+  it('an unknown action still gives a sentence (the scan above is what fails)', () => {
+    expect(auditZin(feit('iets.nieuws'), namen)).toBe('Daan Docent: iets.nieuws.');
+  });
+
+  it('asks for the names it needs', () => {
+    const nodig = benodigdeNamen(Object.values(EXAMPLES));
+    expect([...nodig.personen].sort()).toEqual([DAAN, ANNE, GONE].sort());
+    expect([...nodig.samenwerkingen]).toEqual([SAMEN]);
+    expect([...nodig.leerroutes]).toEqual([ROUTE]);
+    expect([...nodig.organisaties]).toEqual([ORG]);
+  });
+});
