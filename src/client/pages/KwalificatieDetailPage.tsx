@@ -26,6 +26,7 @@ import {
   UnorderedList,
 } from '../ui/index.js';
 import { OpleidingsdomeinLink } from './DossierDetailPage.js';
+import { zoekmonitorHref } from './zoekmonitor/acties.js';
 
 const unknown = (text = 'onbekend') => <span className="doorlopend-unknown">{text}</span>;
 
@@ -223,7 +224,12 @@ function KwalificatieView({ kwalificatie }: { kwalificatie: KwalificatieDetail }
         <Paragraph>
           <VervallenBadge status={kwalificatie.status} />
         </Paragraph>
-      ) : null}
+      ) : (
+        <Paragraph>
+          <Link to={zoekmonitorHref({ kwalificatie: kwalificatie.crebo })}>Zoek wat hierbij past</Link> in het vmbo: keuzevakken en profielmodulen in de
+          zoekmonitor.
+        </Paragraph>
+      )}
 
       <DataList
         className="doorlopend-facts"

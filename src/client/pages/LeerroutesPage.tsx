@@ -4,10 +4,10 @@
  */
 import '../components/leerroute/leerroute.css';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { LEERROUTE_TYPE_NAMEN } from '../../shared/leerroute-api.js';
+import { LEERROUTE_TYPE_NAMEN, LEERROUTE_TYPES, type LeerrouteType } from '../../shared/leerroute-api.js';
 import type { SamenwerkingDetail } from '../../shared/partnership-api.js';
 import { ApiError } from '../api.js';
-import { LeerrouteForm } from '../components/leerroute/LeerrouteForm.js';
+import { LeerrouteForm, type LeerroutePrefill } from '../components/leerroute/LeerrouteForm.js';
 import { LoadError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { formatDateTime } from '../lib/format.js';
@@ -15,14 +15,41 @@ import { leerrouteApi, leerroutePath, leerrouteUrls } from '../lib/leerroute-api
 import { useDocumentTitle } from '../lib/navigation.js';
 import { partnershipApi, partnershipPath, partnershipUrls } from '../lib/partnership-api.js';
 import { useApi } from '../lib/useApi.js';
+import { useQueryParams } from '../lib/useQueryParams.js';
 import { NotFoundContent } from './NotFoundPage.js';
 import { Alert, Heading, Link, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Starting values of the new-route form from the address (the zoekmonitor's "Start een leerroute"): naam, type,
+ * profiel, keuzevakken, profielmodulen, kwalificatie, keuzedelen (lists comma-separated). Only the shape is checked
+ * here; the server checks the codes when the route is created.
+ */
+function prefillFrom(params: URLSearchParams): LeerroutePrefill | undefined {
+  const text = (k: string, max: number) => params.get(k)?.trim().slice(0, max) || undefined;
+  const codes = (k: string) => {
+    const list = (params.get(k) ?? '').split(',').map((c) => c.trim()).filter((c) => c.length > 0 && c.length <= 20);
+    return list.length > 0 ? [...new Set(list)].slice(0, 40) : undefined;
+  };
+  const type = text('type', 40);
+  const prefill: LeerroutePrefill = {
+    naam: text('naam', 200),
+    type: LEERROUTE_TYPES.includes(type as LeerrouteType) ? (type as LeerrouteType) : undefined,
+    profiel: text('profiel', 10),
+    keuzevakken: codes('keuzevakken'),
+    profielmodulen: codes('profielmodulen'),
+    kwalificatie: /^\d{5}$/.test(params.get('kwalificatie') ?? '') ? params.get('kwalificatie')! : undefined,
+    keuzedelen: codes('keuzedelen'),
+  };
+  return Object.values(prefill).some((v) => v !== undefined) ? prefill : undefined;
+}
+
 function LeerroutesView({ samenwerking }: { samenwerking: SamenwerkingDetail }) {
   const navigate = useNavigate();
   const location = useLocation();
+  const { params } = useQueryParams();
+  const prefill = prefillFrom(params);
   const bericht = (location.state as { bericht?: unknown } | null)?.bericht;
   const lijst = useApi(leerrouteUrls.lijst(samenwerking.id), (signal) => leerrouteApi.lijst(samenwerking.id, signal));
   useSessionExpiry(lijst.error);
@@ -82,6 +109,7 @@ function LeerroutesView({ samenwerking }: { samenwerking: SamenwerkingDetail }) 
             idPrefix="nieuwe-leerroute"
             heading="Nieuwe leerroute"
             partners={partners}
+            prefill={prefill}
             submitLabel="Leerroute aanmaken"
             busyLabel="Bezig met aanmaken…"
             onSubmit={async (values) => {

@@ -12,6 +12,7 @@ import { count, LEERWEG_NAMEN, parseLeerweg } from '../lib/format.js';
 import { useDocumentTitle, useHashTarget } from '../lib/navigation.js';
 import { cached, useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
+import { zoekmonitorHref } from './zoekmonitor/acties.js';
 import {
   Alert,
   Code,
@@ -137,6 +138,12 @@ function DetailView({ kind, detail, loading, error }: { kind: Kind; detail: Deta
       ) : null}
       <VervallenNotice detail={detail} singular={labels.singular} />
       {keuzevak ? <VersiesNotice detail={keuzevak} basePath={basePath} leerweg={leerweg} /> : null}
+      {detail.status === 'actief' ? (
+        <Paragraph>
+          <Link to={zoekmonitorHref(keuzevak ? { keuzevak: detail.code } : { profielmodule: detail.code })}>Zoek wat hierbij past</Link> in het mbo: kwalificaties
+          en keuzedelen in de zoekmonitor.
+        </Paragraph>
+      ) : null}
 
       <DataList
         className="doorlopend-facts"

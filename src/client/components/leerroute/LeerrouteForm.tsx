@@ -45,11 +45,23 @@ export interface LeerrouteWaarden {
   tijdpad: TijdpadJaar[];
 }
 
+export interface LeerroutePrefill {
+  naam?: string;
+  type?: LeerrouteType;
+  profiel?: string;
+  profielmodulen?: string[];
+  keuzevakken?: string[];
+  kwalificatie?: string;
+  keuzedelen?: string[];
+}
+
 export interface LeerrouteFormProps {
   idPrefix: string;
   heading: string;
   partners: readonly Partner[];
   initial?: LeerrouteWaarden & { kwalificatieNaam?: string | null };
+  /** Starting values of a new route (from the zoekmonitor's "Start een leerroute"); `initial` wins over them. */
+  prefill?: LeerroutePrefill;
   submitLabel: string;
   busyLabel: string;
   /** Sends the values; a thrown ApiError (400) is shown at the fields. */
@@ -66,15 +78,15 @@ function defaultTijdpad(partners: readonly Partner[]): JaarInvoer[] {
   ];
 }
 
-export function LeerrouteForm({ idPrefix: p, heading, partners, initial, submitLabel, busyLabel, onSubmit }: LeerrouteFormProps) {
-  const [naam, setNaam] = useState(initial?.naam ?? '');
-  const [type, setType] = useState<LeerrouteType>(initial?.type ?? 'doorlopend');
-  const [profiel, setProfiel] = useState(initial?.vmbo.profiel ?? '');
+export function LeerrouteForm({ idPrefix: p, heading, partners, initial, prefill, submitLabel, busyLabel, onSubmit }: LeerrouteFormProps) {
+  const [naam, setNaam] = useState(initial?.naam ?? prefill?.naam ?? '');
+  const [type, setType] = useState<LeerrouteType>(initial?.type ?? prefill?.type ?? 'doorlopend');
+  const [profiel, setProfiel] = useState(initial?.vmbo.profiel ?? prefill?.profiel ?? '');
   const [leerweg, setLeerweg] = useState<string>(initial?.vmbo.leerweg ?? '');
-  const [profielmodulen, setProfielmodulen] = useState<string[]>(initial?.vmbo.profielmodulen ?? []);
-  const [keuzevakken, setKeuzevakken] = useState<string[]>(initial?.vmbo.keuzevakken ?? []);
-  const [kwalificatie, setKwalificatie] = useState(initial?.mbo.kwalificatie ?? '');
-  const [keuzedelen, setKeuzedelen] = useState<string[]>(initial?.mbo.keuzedelen ?? []);
+  const [profielmodulen, setProfielmodulen] = useState<string[]>(initial?.vmbo.profielmodulen ?? prefill?.profielmodulen ?? []);
+  const [keuzevakken, setKeuzevakken] = useState<string[]>(initial?.vmbo.keuzevakken ?? prefill?.keuzevakken ?? []);
+  const [kwalificatie, setKwalificatie] = useState(initial?.mbo.kwalificatie ?? prefill?.kwalificatie ?? '');
+  const [keuzedelen, setKeuzedelen] = useState<string[]>(initial?.mbo.keuzedelen ?? prefill?.keuzedelen ?? []);
   const [tijdpad, setTijdpad] = useState<JaarInvoer[]>(
     initial
       ? initial.tijdpad.map((j) => ({ leerjaar: String(j.leerjaar), fase: j.fase, perioden: String(j.perioden ?? 4), organisatieId: j.organisatieId ?? '' }))
