@@ -211,3 +211,49 @@ export const Bevestigingen = z.object({
   ),
 });
 export type Bevestigingen = z.infer<typeof Bevestigingen>;
+
+/**
+ * Saved selections of a samenwerking (issue 12): a name and the selection of the inventory, opened by both schools.
+ * The selection has the fields of the inventory's address (`InventarisQuery`); it is answered with lists as arrays.
+ */
+export const SelectieNaam = tekst().trim().min(1, 'geef de selectie een naam').max(120, 'hooguit 120 tekens');
+const SelectieVersie = z.number('geef de versie mee').int('geef de versie mee').min(1, 'geef de versie mee').describe('De versie die u het laatst zag; verouderd: 409');
+
+export const OpgeslagenSelectieInhoud = z.object({
+  profiel: z.string().nullable(),
+  leerweg: Leerweg.nullable(),
+  keuzevakken: z.array(z.string()),
+  profielmodulen: z.array(z.string()),
+  kwalificatie: z.string().nullable(),
+  keuzedelen: z.array(z.string()),
+  min: Confidence.nullable(),
+});
+export type OpgeslagenSelectieInhoud = z.infer<typeof OpgeslagenSelectieInhoud>;
+
+export const OpgeslagenSelectie = z.object({
+  id: z.string(),
+  naam: z.string(),
+  selectie: OpgeslagenSelectieInhoud,
+  versie: z.number().int(),
+  gemaaktDoor: z.string().nullable().describe('Naam van wie de selectie opsloeg'),
+  gemaaktOp: z.string().describe('ISO 8601'),
+  gewijzigdDoor: z.string().nullable(),
+  gewijzigdOp: z.string(),
+});
+export type OpgeslagenSelectie = z.infer<typeof OpgeslagenSelectie>;
+
+export const OpgeslagenSelecties = z.object({ selecties: z.array(OpgeslagenSelectie).describe('Op naam gesorteerd') });
+export type OpgeslagenSelecties = z.infer<typeof OpgeslagenSelecties>;
+
+/** POST /api/partnerships/:id/inventaris/selecties */
+export const SelectieOpslaan = z.object({ naam: SelectieNaam, selectie: InventarisQuery });
+export type SelectieOpslaan = z.input<typeof SelectieOpslaan>;
+
+/** PUT /api/partnerships/:id/inventaris/selecties/:selectieId: a new name and/or selection, with the versie. */
+export const SelectieWijzigen = z
+  .object({ versie: SelectieVersie, naam: SelectieNaam.optional(), selectie: InventarisQuery.optional() })
+  .refine((b) => b.naam !== undefined || b.selectie !== undefined, { message: 'geef een nieuwe naam of selectie' });
+export type SelectieWijzigen = z.input<typeof SelectieWijzigen>;
+
+/** DELETE …/selecties/:selectieId?versie=3 */
+export const SelectieVerwijderen = z.object({ versie: z.coerce.number('geef de versie mee').int('geef de versie mee').min(1, 'geef de versie mee') });

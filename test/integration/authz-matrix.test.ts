@@ -65,6 +65,8 @@ interface MatrixIds {
   eindterm?: string;
   /** A leerroute of the demo samenwerking with entities per writing actor (test/support/leerroute-matrix.ts). */
   leerroute?: LeerrouteMatrixIds;
+  /** Saved inventory selections of the demo samenwerking (issue 12), one per actor to rename and one to delete. */
+  selecties?: { hernoemen: Record<string, string>; verwijderen: Record<string, string> };
 }
 
 interface Row {
@@ -257,6 +259,34 @@ const MATRIX: Row[] = [
     request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/crosswalk/niet-gekoppeld`, payload: { itemId: '25282:B1-K1-W1', bewustNietGekoppeld: false } }),
     expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
   },
+  // Saved inventory selections (issue 12): read for staff of a partner, write for beheerder/ontwikkelaar of a partner.
+  {
+    method: 'GET',
+    url: '/api/partnerships/:id/inventaris/selecties',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/inventaris/selecties` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/partnerships/:id/inventaris/selecties',
+    request: ({ actor, ids }) => ({ url: `/api/partnerships/${ids.partnership}/inventaris/selecties`, payload: { naam: `Matrix ${actor}`, selectie: { keuzevakken: 'K/PIE/16', kwalificatie: '25282' } } }),
+    expect: { beheerder: 201, ontwikkelaar: 201, leerling: 403, partner: 201, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/partnerships/:id/inventaris/selecties/:selectieId',
+    request: ({ actor, ids }) => ({
+      url: `/api/partnerships/${ids.partnership}/inventaris/selecties/${ids.selecties!.hernoemen[actor] ?? ids.selecties!.hernoemen.beheerder}`,
+      payload: { versie: 1, naam: `Matrix hernoemd ${actor}` },
+    }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/partnerships/:id/inventaris/selecties/:selectieId',
+    request: ({ actor, ids }) => ({ url: `/api/partnerships/${ids.partnership}/inventaris/selecties/${ids.selecties!.verwijderen[actor] ?? ids.selecties!.verwijderen.beheerder}?versie=1` }),
+    expect: { beheerder: 204, ontwikkelaar: 204, leerling: 403, partner: 204, foreign: 404, anonymous: 401 },
+  },
   // Leerroutes (issue 6): read for staff of a partner, write for beheerder/ontwikkelaar of a partner; outsiders 404.
   ...LEERROUTE_MATRIX_ROWS.map((r): Row => ({ ...r, request: ({ actor, ids }) => r.request({ actor, lr: ids.leerroute!, partnership: ids.partnership }) })),
   // Leerroute exports (issue 6): the PTA of the route's keuzevak and the route document, read access as for the route.
@@ -303,6 +333,7 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     await seedDemoCatalogue(t.database.db);
     ids.eindterm = (await t.database.db.selectFrom('vmbo_item').select('id').where('kind', '=', 'eindterm').where('code', 'like', 'K/PIE/16%').orderBy('code').executeTakeFirstOrThrow()).id;
     ids.leerroute = await leerrouteMatrixSetup(t.app, ids.partnership);
+    ids.selecties = await selectiesSetup(ids.partnership);
   });
 
   /** Samenwerkingen, a vestiging and members for the rows of organisation management and samenwerkingen. */
@@ -333,6 +364,24 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     }
     const withoutBeheerder = await insertOrganisation(db, { naam: 'Matrix: zonder beheerder', soort: 'mbo-instelling' });
     return { partnership, proposedToForeign, toLeave, candidateOrg, foreignOrg, vestiging, vestigingToDelete, memberWithRoles, memberToRemove, orgToLeave, withoutBeheerder };
+  }
+  /** A saved selection per writing actor to rename and one to delete (each at versie 1). */
+  async function selectiesSetup(partnership: string): Promise<NonNullable<MatrixIds['selecties']>> {
+    const beheerder = await signIn(t.app, ACTOR_EMAIL.beheerder);
+    const out: NonNullable<MatrixIds['selecties']> = { hernoemen: {}, verwijderen: {} };
+    for (const doel of ['hernoemen', 'verwijderen'] as const) {
+      for (const actor of ['beheerder', 'ontwikkelaar', 'partner'] as const) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/partnerships/${partnership}/inventaris/selecties`,
+          headers: asUser(beheerder),
+          payload: { naam: `Matrix ${doel} ${actor}`, selectie: { keuzevakken: 'K/PIE/16', kwalificatie: '25282' } },
+        });
+        if (res.statusCode !== 201) throw new Error(`setup selectie: ${res.statusCode} ${res.body}`);
+        out[doel][actor] = (res.json() as { id: string }).id;
+      }
+    }
+    return out;
   }
   afterAll(async () => {
     await t?.close();

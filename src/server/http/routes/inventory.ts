@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import {
   BeoordeeldeKoppeling, Bevestigingen, BevestigingenQuery, Crosswalk, ExportQuery, Inventaris, InventarisQuery, KoppelingBeoordelen, NietKoppelen,
+  OpgeslagenSelectie, OpgeslagenSelecties, SelectieOpslaan, SelectieVerwijderen, SelectieWijzigen,
 } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
 import { DEFAULT_HEAVY_REQUEST_LIMITS, HeavyRequestGate, userOrAddress, type HeavyRequestLimits } from '../load-shedding.js';
@@ -17,8 +18,12 @@ import { getConfirmations } from '../../use-cases/inventory/confirmations.js';
 import { exportCase, exportInventory, type ExportFile } from '../../use-cases/inventory/export-inventory.js';
 import { getInventory } from '../../use-cases/inventory/get-inventory.js';
 import { getCrosswalk, markUnlinked, reviewLink } from '../../use-cases/inventory/review-crosswalk.js';
+import { changeSelection, deleteSelection, listSelections, saveSelection } from '../../use-cases/inventory/saved-selections.js';
 
 const Params = z.object({ id: z.uuid('onbekende samenwerking') });
+const SelectieParams = Params.extend({ selectieId: z.uuid('onbekende selectie') });
+/** A change of joint work can also be stale (409). */
+const changeErrors = { ...{ 400: Problem, 401: Problem, 403: Problem, 404: Problem }, 409: Problem };
 const publicErrors = { 400: Problem, 404: Problem };
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 /** Exports are shed under load: 429 past the caller's limit, 503 when too many are in progress. */
@@ -103,6 +108,31 @@ export function inventoryRoutes(db: Kysely<DB>, opts: { exportLimits?: HeavyRequ
         },
       },
       (req) => markUnlinked({ db, auth: req.auth, partnershipId: req.params.id, input: req.body }),
+    );
+
+    // Saved selections of the samenwerking (issue 12): both schools open what the partner saved.
+    app.get(
+      '/partnerships/:id/inventaris/selecties',
+      { schema: { tags, summary: 'De opgeslagen selecties van de samenwerking, op naam', params: Params, response: { 200: OpgeslagenSelecties, ...errors } } },
+      (req) => listSelections({ db, auth: req.auth, partnershipId: req.params.id }),
+    );
+    app.post(
+      '/partnerships/:id/inventaris/selecties',
+      { schema: { tags, summary: 'De selectie onder een naam opslaan (de naam komt één keer voor in de samenwerking)', params: Params, body: SelectieOpslaan, response: { 201: OpgeslagenSelectie, ...changeErrors } } },
+      async (req, reply) => reply.code(201).send(await saveSelection({ db, auth: req.auth, partnershipId: req.params.id, input: req.body })),
+    );
+    app.put(
+      '/partnerships/:id/inventaris/selecties/:selectieId',
+      { schema: { tags, summary: 'Een opgeslagen selectie hernoemen of wijzigen, met de versie die u zag (verouderd: 409)', params: SelectieParams, body: SelectieWijzigen, response: { 200: OpgeslagenSelectie, ...changeErrors } } },
+      (req) => changeSelection({ db, auth: req.auth, partnershipId: req.params.id, selectieId: req.params.selectieId, input: req.body }),
+    );
+    app.delete(
+      '/partnerships/:id/inventaris/selecties/:selectieId',
+      { schema: { tags, summary: 'Een opgeslagen selectie verwijderen, met de versie die u zag (verouderd: 409)', params: SelectieParams, querystring: SelectieVerwijderen, response: { 204: z.null(), ...changeErrors } } },
+      async (req, reply) => {
+        await deleteSelection({ db, auth: req.auth, partnershipId: req.params.id, selectieId: req.params.selectieId, versie: req.query.versie });
+        return reply.code(204).send(null);
+      },
     );
   };
 }
