@@ -2,7 +2,8 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { seedDemoCatalogue } from './demo/seed-demo.js';
-import { seedDemoOrganisations } from './demo/seed-demo-organisations.js';
+import { demoAccountsRetiredWarning } from './demo/demo-accounts.js';
+import { retireDemoAccountsAtStart, seedDemoOrganisations } from './demo/seed-demo-organisations.js';
 import { buildApp } from './http/app.js';
 import { AppError } from './errors.js';
 import { snapshotOf } from './repositories/catalog-snapshot.js';
@@ -40,6 +41,10 @@ async function main() {
       console.warn(`Let op: ${err.message}`);
     }
   }
+  // Demo accounts have a public password: on a database with real data (or in production mode) the ones that still
+  // have it lose their sign-in and platform right, at every start, loudly.
+  const retired = await retireDemoAccountsAtStart(database.db, config.mode);
+  if (retired.length > 0) console.warn(demoAccountsRetiredWarning(retired));
   // Load the catalogue and build its search index before answering, so the first request is as fast as any.
   await snapshotOf(database.db);
   // And the zoekmonitor's match index (issue 5; its rankings follow in the background; after an import it is rebuilt

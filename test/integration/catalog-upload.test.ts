@@ -32,7 +32,10 @@ describe.skipIf(!databaseAvailable)(`catalogue upload by a platform beheerder ($
   let bea: Session;
   beforeAll(async () => {
     t = await startAccountsApp();
-    bea = await signIn(t.app, 'beheerder@vmbo.demo');
+    // Real (non-demo) uploads retire the demo accounts, whose password is public (demo-mode.test.ts): the uploads here
+    // are made by a platform beheerder with a password of its own.
+    await createUser({ db: t.database.db, email: 'bea@platform.nl', naam: 'Bea Platform', organisatie: 'Platformbeheer', soort: 'regio', rol: 'beheerder', password: 'een-eigen-lang-wachtwoord', platformBeheerder: true });
+    bea = await signIn(t.app, 'bea@platform.nl', 'een-eigen-lang-wachtwoord');
   });
   afterAll(async () => {
     await t?.close();
@@ -44,6 +47,8 @@ describe.skipIf(!databaseAvailable)(`catalogue upload by a platform beheerder ($
 
   it('is a platform right: the demo beheerder has it, a school role does not give it', async () => {
     expect(Me.parse((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: bea.cookie } })).json()).platformBeheerder).toBe(true);
+    const demoBeheerder = await signIn(t.app, 'beheerder@vmbo.demo');
+    expect(Me.parse((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: demoBeheerder.cookie } })).json()).platformBeheerder).toBe(true);
     const docent = await signIn(t.app, 'docent@vmbo.demo');
     expect(Me.parse((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: docent.cookie } })).json()).platformBeheerder).toBe(false);
     // A beheerder of an organisation is not a platform beheerder.

@@ -5,24 +5,16 @@
  * Never called in production mode.
  */
 import type { Kysely } from 'kysely';
-import type { Role } from '../../domain/auth/rules.js';
 import type { DB } from '../db/schema.js';
 import { countAccounts, insertMembership, insertOrganisation, insertPartnership, insertUser, insertVestiging } from '../repositories/account-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppError } from '../errors.js';
+import { DEMO_PASSWORD, DEMO_USERS, retireDemoAccounts } from './demo-accounts.js';
 import { hasNonDemoCatalogue } from './seed-demo.js';
 
-export const DEMO_PASSWORD = 'demo-wachtwoord';
+export { DEMO_PASSWORD, DEMO_USERS };
 export const DEMO_ORGANISATIONS = { regio: 'Demo Regio Techniek', vmbo: 'Demo Vmbo College', mbo: 'Demo ROC' } as const;
-/** `platformBeheerder`: may also upload tables into the national catalogue (/beheer/import). */
-export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo' | 'mbo'; rollen: Role[]; platformBeheerder?: boolean }> = [
-  { email: 'beheerder@vmbo.demo', naam: 'Bea Beheerder', org: 'vmbo', rollen: ['beheerder'], platformBeheerder: true },
-  { email: 'docent@vmbo.demo', naam: 'Daan Docent', org: 'vmbo', rollen: ['ontwikkelaar'] },
-  { email: 'beheerder@roc.demo', naam: 'Rik Beheerder', org: 'mbo', rollen: ['beheerder'] },
-  { email: 'docent@roc.demo', naam: 'Roos Docent', org: 'mbo', rollen: ['ontwikkelaar'] },
-  { email: 'leerling@vmbo.demo', naam: 'Lars Leerling', org: 'vmbo', rollen: ['leerling'] },
-];
 
 export const DEMO_ACCOUNTS_REFUSED =
   'Demo-accounts niet aangemaakt: deze database bevat echte catalogusgegevens (een landelijke import), en demo-accounts ' +
@@ -53,4 +45,14 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
     await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'demo.seeded', subjectType: 'system', subjectId: null });
   });
   return true;
+}
+
+/**
+ * At every start: when the database holds non-demo catalogue data, or in production mode, the demo accounts that still
+ * have the public password are retired (demo-accounts.ts). Answers their addresses, for a loud warning. In demo mode
+ * on a database with only the demo catalogue nothing changes: that is what the demo accounts are for.
+ */
+export async function retireDemoAccountsAtStart(db: Kysely<DB>, mode: 'demo' | 'production'): Promise<string[]> {
+  if (mode !== 'production' && !(await hasNonDemoCatalogue(db))) return [];
+  return db.transaction().execute((trx) => retireDemoAccounts(trx));
 }

@@ -42,6 +42,26 @@ export async function insertUser(db: Db, user: { email: string; naam: string; pa
   return row.id;
 }
 
+/** The users with these e-mail addresses (any of them may be missing). */
+export async function findUsersByEmails(db: Db, emails: readonly string[]): Promise<UserRow[]> {
+  if (emails.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'naam', 'password_hash', 'platform_beheerder'])
+    .where('email', 'in', emails.map((e) => e.toLowerCase()))
+    .orderBy('email')
+    .execute();
+  return rows.map((row) => ({ id: row.id, email: row.email, naam: row.naam, passwordHash: row.password_hash, platformBeheerder: row.platform_beheerder }));
+}
+
+/**
+ * No password sign-in and no platform right any more: the password hash is removed (null, as for an SSO-only
+ * account) and app_user.platform_beheerder is switched off. Memberships stay.
+ */
+export async function blockPasswordSignIn(db: Db, userId: string): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: null, platform_beheerder: false }).where('id', '=', userId).execute();
+}
+
 /** Gives the user the platform right to load the national catalogue (app_user.platform_beheerder, migration 0009). */
 export async function grantPlatformBeheerder(db: Db, userId: string): Promise<void> {
   await db.updateTable('app_user').set({ platform_beheerder: true }).where('id', '=', userId).execute();

@@ -10,6 +10,7 @@ import { AppError } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
 import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
 import { readSloSource } from '../../sources/slo-source.js';
+import { retireDemoAccounts, retiredWarning } from '../../demo/demo-accounts.js';
 
 export interface SloImportReport {
   source: string;
@@ -92,6 +93,8 @@ export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport
       isDemo,
       report,
     });
+    // Real data from now on: demo accounts with the public password lose their sign-in and platform right, together with this release.
+    if (!isDemo) report.warnings = [...report.warnings, ...retiredWarning(await retireDemoAccounts(trx))];
     await repo.insertItems(trx, diff.added, releaseId);
     await repo.updateChangedItems(trx, diff.changed, releaseId);
     await repo.touchUnchangedItems(trx, diff.unchanged.map((i) => i.id), releaseId);

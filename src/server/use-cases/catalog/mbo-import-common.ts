@@ -11,6 +11,7 @@ import { AppError } from '../../errors.js';
 import { insertRelease, latestReleaseInDb, lockCatalogueImports, updateReleaseReport } from '../../repositories/vmbo-catalog-repository.js';
 import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/mbo-catalog-repository.js';
+import { retireDemoAccounts, retiredWarning } from '../../demo/demo-accounts.js';
 
 export interface MboImportReport {
   /** 'sbb-xml' or 'mbo-tabel:<kind>'. */
@@ -98,6 +99,8 @@ export async function writeMboImport(input: WriteMboImportInput): Promise<MboImp
     }
     if (replacingDemo) await repo.deleteDemoRows(trx, input.source);
     const releaseId = await insertRelease(trx, { source: input.source, release, location: input.location, checksum: input.checksum, isDemo: input.isDemo ?? false, report });
+    // Real data from now on: demo accounts with the public password lose their sign-in and platform right, together with this release.
+    if (!input.isDemo) report.warnings = [...report.warnings, ...retiredWarning(await retireDemoAccounts(trx))];
     await repo.insertMboRecords(trx, input.source, diff.added, releaseId);
     await repo.updateMboRecords(trx, input.source, diff.changed, releaseId);
     await repo.touchMboRecords(trx, input.source, diff.unchanged, releaseId);
