@@ -86,6 +86,8 @@ export const Koppeling = z.object({
   toelichting: z.string().nullable(),
   door: z.string().nullable().describe('Naam van wie het beoordeelde'),
   op: z.string().nullable().describe('ISO 8601'),
+  aangemaaktDoor: z.string().nullable().describe('Wie de koppeling als eerste beoordeelde of toevoegde (blijft bij een ander type of afwijzen)'),
+  aangemaaktOp: z.string().nullable().describe('ISO 8601'),
 });
 export type Koppeling = z.infer<typeof Koppeling>;
 
@@ -131,7 +133,9 @@ const Toelichting = tekst().trim().max(2000, 'hooguit 2000 tekens').optional();
 export const KoppelingBeoordelen = z.object({
   eindtermId: EindtermId,
   werkprocesId: MboItemId,
-  actie: z.enum(['bevestigen', 'afwijzen', 'toevoegen']).describe('bevestigen (eventueel met een ander type), afwijzen, of een gemiste koppeling toevoegen'),
+  actie: z
+    .enum(['bevestigen', 'afwijzen', 'toevoegen', 'herstellen'])
+    .describe('bevestigen (eventueel met een ander type), afwijzen, een gemiste koppeling toevoegen, of een afgewezen koppeling herstellen (een voorstel wordt weer voorstel)'),
   relatie: Relatie.optional(),
   toelichting: Toelichting,
 });
@@ -140,7 +144,7 @@ export type KoppelingBeoordelen = z.input<typeof KoppelingBeoordelen>;
 export const NietKoppelen = z.object({
   itemId: ItemId,
   bewustNietGekoppeld: z.boolean(),
-  toelichting: Toelichting,
+  toelichting: Toelichting.describe('Verplicht bij bewustNietGekoppeld: true (waarom niet gekoppeld)'),
 });
 export type NietKoppelen = z.input<typeof NietKoppelen>;
 
@@ -151,10 +155,14 @@ export const BeoordeeldeKoppeling = z.object({
   herkomst: z.enum(['voorgesteld', 'handmatig']),
   relatie: Relatie.nullable(),
   toelichting: z.string().nullable(),
-  door: z.string().nullable(),
+  door: z.string().nullable().describe('Wie het laatst beoordeelde'),
   op: z.string(),
+  aangemaaktDoor: z.string().nullable().describe('Wie de koppeling als eerste beoordeelde of toevoegde'),
+  aangemaaktOp: z.string(),
 });
 export type BeoordeeldeKoppeling = z.infer<typeof BeoordeeldeKoppeling>;
+/** The answer to a review: the pair as stored, or null when it has no reviewed state any more (a restored suggestion). */
+export const BeoordelingsAntwoord = BeoordeeldeKoppeling.nullable();
 
 export const NietGekoppeld = z.object({ itemId: z.string(), toelichting: z.string().nullable(), door: z.string().nullable(), op: z.string() });
 

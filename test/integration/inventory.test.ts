@@ -232,7 +232,7 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     const inv = await inventaris(vmboDocent);
     const link = inv.links.find((l) => l.status === 'bevestigd')!;
     const one = Bevestigingen.parse((await get(`/api/crosswalk/bevestigingen?eindterm=${link.eindtermId}`)).body);
-    expect(one.links).toEqual([
+    expect(one.links.filter((l) => l.werkprocesId === link.werkprocesId)).toEqual([
       { eindtermId: link.eindtermId, eindtermCode: expect.stringMatching(/^K\/PIE\/16\//), eindterm: expect.any(String), werkprocesId: link.werkprocesId, werkproces: expect.any(String), aantalSamenwerkingen: 1 },
     ]);
     // A second samenwerking confirms the same link: the count goes up.
@@ -322,11 +322,56 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     const res = await t.app.inject({ method: 'DELETE', url: '/api/account', headers: asUser(otherDocent), payload: { wachtwoord: 'demo-wachtwoord' } });
     expect(res.statusCode).toBe(204);
     const after = Crosswalk.parse((await get(`/api/partnerships/${otherPartnership}/crosswalk`, rocDocent)).body);
-    expect(after.links).toEqual([{ ...before.links[0], door: null }]);
+    expect(after.links).toEqual([{ ...before.links[0], door: null, aangemaaktDoor: null }]);
     expect(after.geschiedenis.map((h) => h.door)).toEqual([null]);
     // The confirmation still counts publicly.
     const counts = Bevestigingen.parse((await get(`/api/crosswalk/bevestigingen?werkproces=${encodeURIComponent(before.links[0]!.werkprocesId)}`)).body);
     expect(counts.links.find((l) => l.eindtermId === before.links[0]!.eindtermId)?.aantalSamenwerkingen).toBe(2);
+  });
+
+  it('keeps who first reviewed a link when someone else retypes it, restores a rejected link, and asks a reason for bewust niet gekoppeld (issue 12)', async () => {
+    const inv = await inventaris(vmboDocent);
+    const suggestion = inv.links.find((l) => l.status === 'voorgesteld')!;
+    expect(suggestion, 'a suggestion to review').toBeTruthy();
+    const pair = { eindtermId: suggestion.eindtermId, werkprocesId: suggestion.werkprocesId };
+
+    // Daan confirms, Roos retypes: Daan stays the one who first reviewed it, Roos is who changed it last.
+    expect((await review({ ...pair, actie: 'bevestigen', relatie: 'gelijk' }, vmboDocent)).status).toBe(200);
+    const retyped = await review({ ...pair, actie: 'bevestigen', relatie: 'deels' }, rocDocent);
+    expect(retyped.body).toMatchObject({ relatie: 'deels', door: 'Roos Docent', aangemaaktDoor: 'Daan Docent' });
+    const shown = (await inventaris(rocDocent)).links.find((l) => l.eindtermId === pair.eindtermId && l.werkprocesId === pair.werkprocesId);
+    expect(shown).toMatchObject({ status: 'bevestigd', door: 'Roos Docent', aangemaaktDoor: 'Daan Docent' });
+
+    // Rejected: listed under afgewezen, with who rejected it; restored: a suggestion again, the history keeps both.
+    expect((await review({ ...pair, actie: 'afwijzen', toelichting: 'Toch niet' }, rocDocent)).body).toMatchObject({ status: 'afgewezen', door: 'Roos Docent', aangemaaktDoor: 'Daan Docent' });
+    expect((await inventaris(vmboDocent)).afgewezen).toContainEqual(expect.objectContaining({ ...pair, status: 'afgewezen', door: 'Roos Docent', toelichting: 'Toch niet' }));
+    const restored = await review({ ...pair, actie: 'herstellen' }, vmboDocent);
+    expect(restored.status).toBe(200);
+    expect(restored.body).toBeNull();
+    const after = await inventaris(vmboDocent);
+    expect(after.afgewezen.some((l) => l.eindtermId === pair.eindtermId && l.werkprocesId === pair.werkprocesId)).toBe(false);
+    expect(after.links.find((l) => l.eindtermId === pair.eindtermId && l.werkprocesId === pair.werkprocesId)).toMatchObject({ status: 'voorgesteld', door: null });
+    const cw = Crosswalk.parse((await get(`/api/partnerships/${partnership}/crosswalk`, vmboDocent)).body);
+    expect(cw.geschiedenis.slice(0, 4).map((h) => [h.actie, h.door])).toEqual([
+      ['herstellen', 'Daan Docent'],
+      ['afwijzen', 'Roos Docent'],
+      ['bevestigen', 'Roos Docent'],
+      ['bevestigen', 'Daan Docent'],
+    ]);
+
+    // Restoring what is not rejected, and bewust niet gekoppeld without a reason: a Dutch 400 that changes nothing.
+    const historyBefore = cw.geschiedenis.length;
+    const notRejected = await review({ ...pair, actie: 'herstellen' }, vmboDocent);
+    expect(notRejected.status).toBe(400);
+    expect(String(notRejected.body.detail)).toMatch(/niet afgewezen/);
+    for (const toelichting of [undefined, '', '   ']) {
+      const res = await put(`/api/partnerships/${partnership}/crosswalk/niet-gekoppeld`, vmboDocent, { itemId: pair.werkprocesId, bewustNietGekoppeld: true, ...(toelichting === undefined ? {} : { toelichting }) });
+      expect(res.status).toBe(400);
+      expect(String(res.body.detail)).toMatch(/Geef een toelichting/);
+    }
+    const cwAfter = Crosswalk.parse((await get(`/api/partnerships/${partnership}/crosswalk`, vmboDocent)).body);
+    expect(cwAfter.geschiedenis).toHaveLength(historyBefore);
+    expect(cwAfter.nietGekoppeld.some((n) => n.itemId === pair.werkprocesId)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Crosswalk rules and the CASE 1.1 package (pure): review state, deterministic UUIDs, association types, structure. */
 import { describe, expect, it } from 'vitest';
-import { applyReview } from '../../src/domain/crosswalk/crosswalk.js';
+import { applyReview, reviewRefusal } from '../../src/domain/crosswalk/crosswalk.js';
 import { buildCasePackage, caseAssociationType, uuidV5, type CaseExportInput } from '../../src/domain/crosswalk/case-package.js';
 
 describe('applyReview', () => {
@@ -8,13 +8,25 @@ describe('applyReview', () => {
     expect(applyReview(null, 'bevestigen', 'gelijk', true)).toEqual({ status: 'bevestigd', herkomst: 'voorgesteld', relatie: 'gelijk' });
     expect(applyReview(null, 'bevestigen', null, false)).toEqual({ status: 'bevestigd', herkomst: 'handmatig', relatie: null });
     expect(applyReview(null, 'toevoegen', 'deels', true)).toEqual({ status: 'bevestigd', herkomst: 'handmatig', relatie: 'deels' });
-    const manual = applyReview(null, 'toevoegen', 'deels', false);
+    const manual = applyReview(null, 'toevoegen', 'deels', false)!;
     expect(applyReview(manual, 'bevestigen', 'breder', true)).toEqual({ status: 'bevestigd', herkomst: 'handmatig', relatie: 'breder' });
     // Confirming again without a type keeps the type.
-    expect(applyReview(manual, 'bevestigen', null, true).relatie).toBe('deels');
+    expect(applyReview(manual, 'bevestigen', null, true)!.relatie).toBe('deels');
     expect(applyReview(manual, 'afwijzen', null, true)).toEqual({ status: 'afgewezen', herkomst: 'handmatig', relatie: null });
     // After a rejection, a confirmation starts without the old type.
     expect(applyReview({ status: 'afgewezen', herkomst: 'voorgesteld', relatie: null }, 'bevestigen', null, true)).toEqual({ status: 'bevestigd', herkomst: 'voorgesteld', relatie: null });
+  });
+});
+
+describe('herstellen (issue 12)', () => {
+  it('makes a rejected suggestion a suggestion again and a rejected manual link confirmed again; only a rejected link', () => {
+    expect(applyReview({ status: 'afgewezen', herkomst: 'voorgesteld', relatie: null }, 'herstellen', null, true)).toBeNull();
+    expect(applyReview({ status: 'afgewezen', herkomst: 'handmatig', relatie: null }, 'herstellen', 'deels', false)).toEqual({ status: 'bevestigd', herkomst: 'handmatig', relatie: 'deels' });
+    expect(reviewRefusal({ status: 'afgewezen', herkomst: 'voorgesteld', relatie: null }, 'herstellen')).toBeNull();
+    expect(reviewRefusal({ status: 'bevestigd', herkomst: 'voorgesteld', relatie: null }, 'herstellen')).toMatch(/niet afgewezen/);
+    expect(reviewRefusal(null, 'herstellen')).toMatch(/niet afgewezen/);
+    expect(reviewRefusal(null, 'bevestigen')).toBeNull();
+    expect(() => applyReview(null, 'herstellen', null, true)).toThrow();
   });
 });
 

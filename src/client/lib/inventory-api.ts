@@ -3,8 +3,8 @@
  * review actions with the CSRF token.
  */
 import { z } from 'zod';
-import { BeoordeeldeKoppeling, Bevestigingen, Inventaris } from '../../shared/inventory-api.js';
-import type { KoppelingBeoordelen, NietKoppelen } from '../../shared/inventory-api.js';
+import { BeoordelingsAntwoord, Bevestigingen, Inventaris, OpgeslagenSelectie, OpgeslagenSelecties } from '../../shared/inventory-api.js';
+import type { KoppelingBeoordelen, NietKoppelen, SelectieOpslaan, SelectieWijzigen } from '../../shared/inventory-api.js';
 import { apiUrl, getJson, sendJson, type Query } from '../api.js';
 
 const seg = encodeURIComponent;
@@ -33,12 +33,18 @@ export const inventoryUrls = {
   koppelingen: (partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/koppelingen`),
   nietGekoppeld: (partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/niet-gekoppeld`),
   bevestigingen: (van: BevestigingenVan) => apiUrl('/api/crosswalk/bevestigingen', { ...van }),
+  selecties: (partnershipId: string) => apiUrl(`/api/partnerships/${seg(partnershipId)}/inventaris/selecties`),
+  selectie: (partnershipId: string, selectieId: string, q?: Query) => apiUrl(`/api/partnerships/${seg(partnershipId)}/inventaris/selecties/${seg(selectieId)}`, q),
 };
 
 export const inventoryApi = {
   inventaris: (s: InventarisSelectie, partnershipId?: string, signal?: AbortSignal) => getJson(inventoryUrls.inventaris(s, partnershipId), Inventaris, signal),
-  beoordeel: (partnershipId: string, body: KoppelingBeoordelen, signal?: AbortSignal) => sendJson('PUT', inventoryUrls.koppelingen(partnershipId), body, BeoordeeldeKoppeling, signal),
+  beoordeel: (partnershipId: string, body: KoppelingBeoordelen, signal?: AbortSignal) => sendJson('PUT', inventoryUrls.koppelingen(partnershipId), body, BeoordelingsAntwoord, signal),
   nietKoppelen: (partnershipId: string, body: NietKoppelen, signal?: AbortSignal) =>
     sendJson('PUT', inventoryUrls.nietGekoppeld(partnershipId), body, z.object({ itemId: z.string(), bewustNietGekoppeld: z.boolean() }), signal),
   bevestigingen: (van: BevestigingenVan, signal?: AbortSignal) => getJson(inventoryUrls.bevestigingen(van), Bevestigingen, signal),
+  selecties: (partnershipId: string, signal?: AbortSignal) => getJson(inventoryUrls.selecties(partnershipId), OpgeslagenSelecties, signal),
+  selectieOpslaan: (partnershipId: string, body: SelectieOpslaan) => sendJson('POST', inventoryUrls.selecties(partnershipId), body, OpgeslagenSelectie),
+  selectieWijzigen: (partnershipId: string, selectieId: string, body: SelectieWijzigen) => sendJson('PUT', inventoryUrls.selectie(partnershipId, selectieId), body, OpgeslagenSelectie),
+  selectieVerwijderen: (partnershipId: string, selectieId: string, versie: number) => sendJson('DELETE', inventoryUrls.selectie(partnershipId, selectieId, { versie: String(versie) }), undefined, null),
 };

@@ -48,6 +48,9 @@ export interface ReviewedLink {
   toelichting: string | null;
   door: string | null;
   op: string;
+  /** Who first reviewed or added it (issue 12: kept when someone retypes it); absent in older callers. */
+  aangemaaktDoor?: string | null;
+  aangemaaktOp?: string | null;
 }
 
 export interface UnlinkedMark {
@@ -68,6 +71,8 @@ export interface InventoryLink {
   toelichting: string | null;
   door: string | null;
   op: string | null;
+  aangemaaktDoor: string | null;
+  aangemaaktOp: string | null;
 }
 
 export type Classification = 'beiden' | 'alleen-vmbo' | 'alleen-mbo';
@@ -155,11 +160,13 @@ export function buildInventory(input: InventoryInput): Inventory {
       toelichting: r.toelichting,
       door: r.door,
       op: r.op,
+      aangemaaktDoor: r.aangemaaktDoor ?? null,
+      aangemaaktOp: r.aangemaaktOp ?? null,
     });
   }
   for (const [key, s] of suggested) {
     if (reviewed.has(key) || CONFIDENCE_ORDER[s.confidence] < min) continue;
-    all.push({ ...s, status: 'voorgesteld', relatie: null, toelichting: null, door: null, op: null });
+    all.push({ ...s, status: 'voorgesteld', relatie: null, toelichting: null, door: null, op: null, aangemaaktDoor: null, aangemaaktOp: null });
   }
 
   const links: InventoryLink[] = [];

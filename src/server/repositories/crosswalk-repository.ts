@@ -17,8 +17,12 @@ export interface StoredLink {
   herkomst: 'voorgesteld' | 'handmatig';
   relatie: RelatieType | null;
   toelichting: string | null;
+  /** Who last reviewed it (confirmed, retyped, rejected, restored) and when. */
   door: string | null;
   op: string;
+  /** Who first reviewed or added it and when (migration 0016); kept when someone else retypes it. */
+  aangemaaktDoor: string | null;
+  aangemaaktOp: string;
 }
 
 export interface StoredUnlinked {
@@ -46,7 +50,8 @@ export async function listLinks(db: Db, partnershipId: string): Promise<StoredLi
   const rows = await db
     .selectFrom('crosswalk_link as l')
     .leftJoin('app_user as u', 'u.id', 'l.reviewed_by')
-    .select(['l.eindterm_id', 'l.werkproces_id', 'l.status', 'l.herkomst', 'l.relatie', 'l.toelichting', 'l.reviewed_at', 'u.naam'])
+    .leftJoin('app_user as c', 'c.id', 'l.created_by')
+    .select(['l.eindterm_id', 'l.werkproces_id', 'l.status', 'l.herkomst', 'l.relatie', 'l.toelichting', 'l.reviewed_at', 'u.naam', 'l.created_at', 'c.naam as aangemaakt_door'])
     .where('l.partnership_id', '=', partnershipId)
     .orderBy('l.eindterm_id')
     .orderBy('l.werkproces_id')
@@ -60,6 +65,8 @@ export async function listLinks(db: Db, partnershipId: string): Promise<StoredLi
     toelichting: r.toelichting,
     door: r.naam,
     op: iso(r.reviewed_at),
+    aangemaaktDoor: r.aangemaakt_door,
+    aangemaaktOp: iso(r.created_at),
   }));
 }
 
@@ -67,7 +74,8 @@ export async function findLink(db: Db, partnershipId: string, eindtermId: string
   const all = await db
     .selectFrom('crosswalk_link as l')
     .leftJoin('app_user as u', 'u.id', 'l.reviewed_by')
-    .select(['l.eindterm_id', 'l.werkproces_id', 'l.status', 'l.herkomst', 'l.relatie', 'l.toelichting', 'l.reviewed_at', 'u.naam'])
+    .leftJoin('app_user as c', 'c.id', 'l.created_by')
+    .select(['l.eindterm_id', 'l.werkproces_id', 'l.status', 'l.herkomst', 'l.relatie', 'l.toelichting', 'l.reviewed_at', 'u.naam', 'l.created_at', 'c.naam as aangemaakt_door'])
     .where('l.partnership_id', '=', partnershipId)
     .where('l.eindterm_id', '=', eindtermId)
     .where('l.werkproces_id', '=', werkprocesId)
@@ -82,7 +90,14 @@ export async function findLink(db: Db, partnershipId: string, eindtermId: string
     toelichting: all.toelichting,
     door: all.naam,
     op: iso(all.reviewed_at),
+    aangemaaktDoor: all.aangemaakt_door,
+    aangemaaktOp: iso(all.created_at),
   };
+}
+
+/** Forgets the reviewed state of a pair (a rejected suggestion restored: it is a suggestion again). The history stays. */
+export async function deleteLink(db: Db, partnershipId: string, eindtermId: string, werkprocesId: string): Promise<void> {
+  await db.deleteFrom('crosswalk_link').where('partnership_id', '=', partnershipId).where('eindterm_id', '=', eindtermId).where('werkproces_id', '=', werkprocesId).execute();
 }
 
 export async function upsertLink(
@@ -101,7 +116,10 @@ export async function upsertLink(
       toelichting: v.toelichting,
       reviewed_by: v.userId,
       reviewed_at: sql<Date>`now()`,
+      created_by: v.userId,
+      created_at: sql<Date>`now()`,
     })
+    // The first reviewer (created_by/created_at) stays; the last change is reviewed_by/reviewed_at.
     .onConflict((oc) =>
       oc.columns(['partnership_id', 'eindterm_id', 'werkproces_id']).doUpdateSet({
         status: v.status,

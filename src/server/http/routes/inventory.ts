@@ -9,7 +9,7 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import {
-  BeoordeeldeKoppeling, Bevestigingen, BevestigingenQuery, Crosswalk, ExportQuery, Inventaris, InventarisQuery, KoppelingBeoordelen, NietKoppelen,
+  BeoordelingsAntwoord, Bevestigingen, BevestigingenQuery, Crosswalk, ExportQuery, Inventaris, InventarisQuery, KoppelingBeoordelen, NietKoppelen,
   OpgeslagenSelectie, OpgeslagenSelecties, SelectieOpslaan, SelectieVerwijderen, SelectieWijzigen,
 } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
@@ -93,7 +93,7 @@ export function inventoryRoutes(db: Kysely<DB>, opts: { exportLimits?: HeavyRequ
     );
     app.put(
       '/partnerships/:id/crosswalk/koppelingen',
-      { schema: { tags, summary: 'Een koppeling bevestigen (met type), afwijzen of toevoegen, met toelichting', params: Params, body: KoppelingBeoordelen, response: { 200: BeoordeeldeKoppeling, ...errors } } },
+      { schema: { tags, summary: 'Een koppeling bevestigen (met type), afwijzen, toevoegen of een afwijzing herstellen, met toelichting', params: Params, body: KoppelingBeoordelen, response: { 200: BeoordelingsAntwoord, ...errors } } },
       (req) => reviewLink({ db, auth: req.auth, partnershipId: req.params.id, input: req.body }),
     );
     app.put(

@@ -4,7 +4,7 @@
  * history (crosswalk_review) and in the audit log of the reviewer's organisation.
  */
 import type { Kysely } from 'kysely';
-import { applyReview, type RelatieType } from '../../../domain/crosswalk/crosswalk.js';
+import { applyReview, reviewRefusal, type RelatieType } from '../../../domain/crosswalk/crosswalk.js';
 import { isEindtermId, parseMboItemId } from '../../../domain/inventory/ids.js';
 import type { BeoordeeldeKoppeling, Crosswalk } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
@@ -56,8 +56,8 @@ export async function reviewLink(opts: {
   db: Kysely<DB>;
   auth: AuthContext | null;
   partnershipId: string;
-  input: { eindtermId: string; werkprocesId: string; actie: 'bevestigen' | 'afwijzen' | 'toevoegen'; relatie?: RelatieType; toelichting?: string };
-}): Promise<BeoordeeldeKoppeling> {
+  input: { eindtermId: string; werkprocesId: string; actie: 'bevestigen' | 'afwijzen' | 'toevoegen' | 'herstellen'; relatie?: RelatieType; toelichting?: string };
+}): Promise<BeoordeeldeKoppeling | null> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   const { input } = opts;
   if (input.actie === 'afwijzen' && input.relatie) throw validationFailed('Een afgewezen koppeling heeft geen type.', [{ path: 'relatie', message: 'laat leeg bij afwijzen' }]);
@@ -75,19 +75,24 @@ export async function reviewLink(opts: {
 
   await opts.db.transaction().execute(async (trx) => {
     const bestaand = await crosswalk.findLink(trx, opts.partnershipId, input.eindtermId, input.werkprocesId);
+    const refusal = reviewRefusal(bestaand, input.actie);
+    if (refusal) throw validationFailed(refusal, [{ path: 'actie', message: refusal }]);
     const state = applyReview(bestaand, input.actie, input.relatie ?? null, voorgesteld);
-    await crosswalk.upsertLink(trx, { partnershipId: opts.partnershipId, eindtermId: input.eindtermId, werkprocesId: input.werkprocesId, ...state, toelichting, userId });
-    await crosswalk.appendReview(trx, { partnershipId: opts.partnershipId, eindtermId: input.eindtermId, werkprocesId: input.werkprocesId, itemId: null, actie: input.actie, relatie: state.relatie, toelichting, userId });
+    // Restoring a rejected suggestion forgets the review: the pair is a suggestion again (the history keeps it all).
+    if (state) await crosswalk.upsertLink(trx, { partnershipId: opts.partnershipId, eindtermId: input.eindtermId, werkprocesId: input.werkprocesId, ...state, toelichting, userId });
+    else await crosswalk.deleteLink(trx, opts.partnershipId, input.eindtermId, input.werkprocesId);
+    await crosswalk.appendReview(trx, { partnershipId: opts.partnershipId, eindtermId: input.eindtermId, werkprocesId: input.werkprocesId, itemId: null, actie: input.actie, relatie: state?.relatie ?? null, toelichting, userId });
     await appendAudit(trx, {
       actorUserId: userId,
       organisationId: reviewerOrganisation(access),
       action: `crosswalk.${input.actie}`,
       subjectType: 'partnership',
       subjectId: opts.partnershipId,
-      details: { eindterm: eindterm!.code, werkproces: input.werkprocesId, relatie: state.relatie },
+      details: { eindterm: eindterm!.code, werkproces: input.werkprocesId, relatie: state?.relatie ?? null },
     });
   });
-  return (await crosswalk.findLink(opts.db, opts.partnershipId, input.eindtermId, input.werkprocesId))!;
+  // null: the pair has no reviewed state any more (a restored suggestion).
+  return crosswalk.findLink(opts.db, opts.partnershipId, input.eindtermId, input.werkprocesId);
 }
 
 export async function markUnlinked(opts: {
@@ -101,6 +106,10 @@ export async function markUnlinked(opts: {
   const item = isEindtermId(opts.input.itemId) ? eindtermIn(snapshot, opts.input.itemId) : mboItemIn(snapshot, opts.input.itemId);
   if (!item) throw validationFailed('Dit item staat niet in de catalogus.', [{ path: 'itemId', message: 'onbekend item' }]);
   const toelichting = opts.input.toelichting?.trim() ? opts.input.toelichting.trim() : null;
+  // Issue 12: "bewust niet gekoppeld" is a decision the partner school must be able to follow: it needs a reason.
+  if (opts.input.bewustNietGekoppeld && !toelichting) {
+    throw validationFailed('Geef een toelichting: waarom wordt dit item bewust niet gekoppeld?', [{ path: 'toelichting', message: 'Geef een toelichting: waarom wordt dit item bewust niet gekoppeld?' }]);
+  }
   const userId = access.auth.user.id;
   const actie = opts.input.bewustNietGekoppeld ? 'niet-koppelen' : 'wel-koppelen';
   await opts.db.transaction().execute(async (trx) => {
