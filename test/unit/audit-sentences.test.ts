@@ -84,6 +84,7 @@ const EXAMPLES: Record<string, AuditFeit> = {
   'crosswalk.toevoegen': feit('crosswalk.toevoegen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: 'keuzedeel:K0123', relatie: 'deels' } }),
   'crosswalk.niet-koppelen': feit('crosswalk.niet-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
   'crosswalk.wel-koppelen': feit('crosswalk.wel-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
+  'demo.account_retired': feit('demo.account_retired', { actorUserId: null, organisationId: null, subjectId: DAAN, details: { reden: 'openbaar demowachtwoord in een database met echte catalogusgegevens', platformBeheerderIngetrokken: true, sessiesBeeindigd: 1 } }),
   'demo.seeded': feit('demo.seeded', { actorUserId: null, organisationId: null, subjectType: 'system', subjectId: null }),
   'invitation.accepted': feit('invitation.accepted', { actorUserId: ANNE, subjectType: 'invitation', subjectId: GONE, details: { rol: 'ontwikkelaar', uitgenodigdDoor: DAAN } }),
   'invitation.sent': feit('invitation.sent', { subjectType: 'invitation', subjectId: GONE, details: { rol: 'beheerder', via: 'platformbeheer' } }),

@@ -127,6 +127,8 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'crosswalk.toevoegen': (c) => koppeling(c, 'voegde', 'toe'),
   'crosswalk.niet-koppelen': (c) => `${door(c)} markeerde ${str(c.d.item) ?? 'een item'} als bewust niet gekoppeld in ${c.samenwerking}`,
   'crosswalk.wel-koppelen': (c) => `${door(c)} haalde bij ${str(c.d.item) ?? 'een item'} ‘bewust niet gekoppeld’ weg in ${c.samenwerking}`,
+  'demo.account_retired': (c) =>
+    `Het demo-account van ${c.over} kan niet meer met het openbare demowachtwoord inloggen: de database bevat echte gegevens${c.d.platformBeheerderIngetrokken === true ? '; het platformbeheerdersrecht is ingetrokken' : ''}`,
   'demo.seeded': () => 'De demo-organisaties en demo-gebruikers zijn aangemaakt',
   'invitation.accepted': (c) =>
     `${door(c)} nam de uitnodiging${c.d.uitgenodigdDoor ? ` van ${c.persoon(c.d.uitgenodigdDoor)}` : ''} aan als ${str(c.d.rol) ?? 'lid'}`,
