@@ -59,8 +59,8 @@ describe.skipIf(!databaseAvailable)(`public confirmation counts per kwalificatie
     expect(perKwalificatie.status).toBe(200);
     const sorted = (links: typeof perKwalificatie.links) => [...links].sort((a, b) => a.werkprocesId.localeCompare(b.werkprocesId));
     expect(sorted(perKwalificatie.links)).toEqual([
-      { eindtermId: e1!.id, eindtermCode: e1!.code, eindterm: e1!.title, werkprocesId: '25282:B1-K1-W1', werkproces: expect.any(String), aantalSamenwerkingen: 2 },
-      { eindtermId: e2!.id, eindtermCode: e2!.code, eindterm: e2!.title, werkprocesId: '25282:B1-K2-W1', werkproces: expect.any(String), aantalSamenwerkingen: 1 },
+      { eindtermId: e1!.id, eindtermCode: e1!.code, eindterm: e1!.title, werkprocesId: '25282:B1-K1-W1', werkprocesCode: 'B1-K1-W1', werkproces: expect.any(String), werkprocesContext: expect.stringMatching(/^25282 /), aantalSamenwerkingen: 2 },
+      { eindtermId: e2!.id, eindtermCode: e2!.code, eindterm: e2!.title, werkprocesId: '25282:B1-K2-W1', werkprocesCode: 'B1-K2-W1', werkproces: expect.any(String), werkprocesContext: expect.stringMatching(/^25282 /), aantalSamenwerkingen: 1 },
     ]);
     for (const secret of [partnership, otherPartnership, 'Demo doorlopende leerroute', 'Andere samenwerking', 'Daan', 'Anna']) expect(perKwalificatie.body).not.toContain(secret);
 

@@ -233,7 +233,16 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     const link = inv.links.find((l) => l.status === 'bevestigd')!;
     const one = Bevestigingen.parse((await get(`/api/crosswalk/bevestigingen?eindterm=${link.eindtermId}`)).body);
     expect(one.links.filter((l) => l.werkprocesId === link.werkprocesId)).toEqual([
-      { eindtermId: link.eindtermId, eindtermCode: expect.stringMatching(/^K\/PIE\/16\//), eindterm: expect.any(String), werkprocesId: link.werkprocesId, werkproces: expect.any(String), aantalSamenwerkingen: 1 },
+      {
+        eindtermId: link.eindtermId,
+        eindtermCode: expect.stringMatching(/^K\/PIE\/16\//),
+        eindterm: expect.any(String),
+        werkprocesId: link.werkprocesId,
+        werkprocesCode: link.werkprocesId.split(':')[1],
+        werkproces: expect.any(String),
+        werkprocesContext: expect.stringMatching(/^25282 /),
+        aantalSamenwerkingen: 1,
+      },
     ]);
     // A second samenwerking confirms the same link: the count goes up.
     expect((await review({ eindtermId: link.eindtermId, werkprocesId: link.werkprocesId, actie: 'bevestigen' }, otherDocent, otherPartnership)).status).toBe(200);
@@ -257,7 +266,10 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     expect(csvRes.headers['content-type']).toMatch(/^text\/csv/);
     expect(csvRes.headers['content-disposition']).toMatch(/attachment; filename="inventaris-K-PIE-16-25282\.csv"/);
     const csv = parseCsv(csvRes.body, 'export.csv', { delimiter: ';' }).rows;
-    expect(csv[0]).toEqual(['Kolom', 'Kant', 'Soort', 'Code', 'Titel', 'Onderdeel', 'Gekoppeld met', 'Bewust niet gekoppeld', 'Toelichting', 'Id']);
+    expect(csv[0]).toEqual(['Kolom', 'Kant', 'Soort', 'Code', 'Titel', 'Onderdeel', 'Gekoppeld met', 'Bewust niet gekoppeld', 'Toelichting']);
+    // Codes and titles, never internal ids (issue 12): no SLO UUID, no crebo:code item id in any cell.
+    const INTERNAL_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b\d{5}:[A-Z]\d/i;
+    expect(csv.flat().filter((c) => INTERNAL_ID.test(c))).toEqual([]);
     const itemRows = csv.slice(1, 1 + inv.vmbo.length + inv.mbo.length);
     expect(itemRows.filter((r) => r[0] === 'Beiden').length).toBe(inv.totalen.beidenVmbo + inv.totalen.beidenMbo);
     expect(itemRows.filter((r) => r[0] === 'Alleen vmbo').length).toBe(inv.totalen.alleenVmbo);
@@ -276,6 +288,9 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     const publiek = Inventaris.parse((await get(`/api/inventaris?${SELECTIE}`)).body);
     expect(wb.getWorksheet('Koppelingen')!.rowCount).toBe(1 + publiek.links.length);
     expect(wb.getWorksheet('Totalen')!.getRow(2).values).toEqual([undefined, 'Items', inv.vmbo.length, inv.mbo.length]);
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => row.eachCell((cell) => expect(String(cell.value), `${ws.name}: ${String(cell.value)}`).not.toMatch(INTERNAL_ID)));
+    }
 
     const caseUrl = `/api/partnerships/${partnership}/crosswalk/case?${SELECTIE}`;
     const caseRes = await t.app.inject({ method: 'GET', url: caseUrl, headers: asUser(rocDocent) });

@@ -34,11 +34,14 @@ export function BevestigdeKoppelingen({ links, onder }: { links: readonly Bevest
     <span className="doorlopend-eindterm__bevestigingen">
       Gekoppeld aan{' '}
       {links.map((l, i) => {
-        const [key, code, titel] = onder === 'eindterm' ? [l.werkprocesId, l.werkprocesId, l.werkproces] : [l.eindtermId, l.eindtermCode ?? l.eindtermId, l.eindterm];
+        // Codes and titles only, never internal ids (issue 12); the kwalificatie of a werkproces in words.
+        const [key, code, titel, waar] =
+          onder === 'eindterm' ? [l.werkprocesId, l.werkprocesCode, l.werkproces, l.werkprocesContext] : [l.eindtermId, l.eindtermCode, l.eindterm, null];
         return (
           <span key={key}>
             {i > 0 ? '; ' : null}
-            <Code>{code}</Code> {titel ?? ''} (bevestigd door {count(l.aantalSamenwerkingen, 'samenwerking', 'samenwerkingen')})
+            {code ? <Code>{code}</Code> : null} {titel ?? 'een item dat niet meer in de catalogus staat'}
+            {waar ? <span className="doorlopend-meta"> ({waar})</span> : null} (bevestigd door {count(l.aantalSamenwerkingen, 'samenwerking', 'samenwerkingen')})
           </span>
         );
       })}

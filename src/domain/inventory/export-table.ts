@@ -6,10 +6,13 @@ import type { Inventory, InventoryItem, InventoryLink } from './inventory.js';
 
 export const KOLOM_NAAM = { beiden: 'Beiden', 'alleen-vmbo': 'Alleen vmbo', 'alleen-mbo': 'Alleen mbo' } as const;
 
-export const ITEM_HEADER = ['Kolom', 'Kant', 'Soort', 'Code', 'Titel', 'Onderdeel', 'Gekoppeld met', 'Bewust niet gekoppeld', 'Toelichting', 'Id'] as const;
+/** Codes and titles only, never internal ids (issue 12): the Onderdeel says which kwalificatie or keuzevak. */
+export const ITEM_HEADER = ['Kolom', 'Kant', 'Soort', 'Code', 'Titel', 'Onderdeel', 'Gekoppeld met', 'Bewust niet gekoppeld', 'Toelichting'] as const;
 export const LINK_HEADER = ['Eindterm', 'Eindterm titel', 'Werkproces', 'Werkproces titel', 'Status', 'Relatie', 'Sterkte', 'Score', 'Gedeelde woorden', 'Toelichting', 'Door', 'Op'] as const;
 
 export type Cell = string | number;
+
+const ONBEKEND = '(niet in de catalogus)';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -17,7 +20,7 @@ export function inventoryTables(inv: Inventory): { items: Cell[][]; links: Cell[
   const byId = new Map<string, InventoryItem>([...inv.vmbo, ...inv.mbo].map((i) => [i.id, i]));
   const label = (id: string) => {
     const i = byId.get(id);
-    return i ? `${i.code} ${i.titel}` : id;
+    return i ? `${i.code} ${i.titel}` : ONBEKEND;
   };
   const items: Cell[][] = [...inv.vmbo, ...inv.mbo].map((i) => [
     KOLOM_NAAM[i.classificatie],
@@ -29,12 +32,11 @@ export function inventoryTables(inv: Inventory): { items: Cell[][]; links: Cell[
     i.gekoppeld.map(label).join(' | '),
     i.bewustNietGekoppeld ? 'ja' : '',
     i.toelichtingNietGekoppeld ?? '',
-    i.id,
   ]);
   const linkRow = (l: InventoryLink): Cell[] => [
-    byId.get(l.eindtermId)?.code ?? l.eindtermId,
+    byId.get(l.eindtermId)?.code ?? ONBEKEND,
     byId.get(l.eindtermId)?.titel ?? '',
-    byId.get(l.werkprocesId)?.code ?? l.werkprocesId,
+    byId.get(l.werkprocesId)?.code ?? ONBEKEND,
     byId.get(l.werkprocesId)?.titel ?? '',
     l.status,
     l.relatie ?? '',

@@ -5,7 +5,7 @@
  * accepted mbo instelling count (repositories/crosswalk-repository `confirmationCounts`).
  */
 import type { Kysely } from 'kysely';
-import { werkprocesId } from '../../../domain/inventory/ids.js';
+import { parseMboItemId, werkprocesId } from '../../../domain/inventory/ids.js';
 import type { Bevestigingen } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
@@ -31,6 +31,15 @@ function werkprocessenOf(snapshot: CatalogSnapshot, crebo: string): string[] {
   return snapshot.mbo.kerntakenOf(kwalificatie).kerntaken.flatMap((k) => k.werkprocessen.map((w) => werkprocesId(crebo, w.code)));
 }
 
+/** Where an mbo item belongs, in words a teacher reads: "25282 Monteur …" or "keuzedeel" (never the item id). */
+function contextOf(snapshot: CatalogSnapshot, id: string): string | null {
+  const ref = parseMboItemId(id);
+  if (!ref) return null;
+  if (ref.soort === 'keuzedeel') return 'keuzedeel';
+  const k = snapshot.mbo.kwalificaties.get(ref.crebo);
+  return k ? `${k.crebo} ${k.naam}` : ref.crebo;
+}
+
 export async function getConfirmations(opts: { db: Kysely<DB>; query: Query }): Promise<Bevestigingen> {
   const { query } = opts;
   const snapshot = await snapshotOf(opts.db);
@@ -43,12 +52,15 @@ export async function getConfirmations(opts: { db: Kysely<DB>; query: Query }): 
   return {
     links: counts.map((c) => {
       const eindterm = snapshot.byId.get(c.eindtermId);
+      const mbo = mboItemIn(snapshot, c.werkprocesId);
       return {
         eindtermId: c.eindtermId,
         eindtermCode: eindterm?.code ?? null,
         eindterm: eindterm?.title ?? null,
         werkprocesId: c.werkprocesId,
-        werkproces: mboItemIn(snapshot, c.werkprocesId)?.titel ?? null,
+        werkprocesCode: mbo?.code ?? null,
+        werkproces: mbo?.titel ?? null,
+        werkprocesContext: mbo ? contextOf(snapshot, c.werkprocesId) : null,
         aantalSamenwerkingen: c.aantal,
       };
     }),
