@@ -32,6 +32,7 @@ const KeuzedeelDetailPage = lazyPage(() => import('./pages/KeuzedeelDetailPage.j
 const KeuzedelenListPage = lazyPage(() => import('./pages/KeuzedelenListPage.js'), 'KeuzedelenListPage');
 const KwalificatieDetailPage = lazyPage(() => import('./pages/KwalificatieDetailPage.js'), 'KwalificatieDetailPage');
 const KwalificatiesListPage = lazyPage(() => import('./pages/KwalificatiesListPage.js'), 'KwalificatiesListPage');
+const LeerlingPage = lazyPage(() => import('./pages/LeerlingPage.js'), 'LeerlingPage');
 const LeerroutePage = lazyPage(() => import('./pages/LeerroutePage.js'), 'LeerroutePage');
 const LeerroutesPage = lazyPage(() => import('./pages/LeerroutesPage.js'), 'LeerroutesPage');
 const LoginPage = lazyPage(() => import('./pages/LoginPage.js'), 'LoginPage');
@@ -116,6 +117,7 @@ export function App() {
           <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
           <Route path="uitnodiging-accepteren" element={<AcceptInvitationPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="leerling" element={<LeerlingPage />} />
           <Route path="beheer/import" element={<CatalogImportPage />} />
           <Route path="organisaties" element={<OrganisationsPage />} />
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />

@@ -72,14 +72,30 @@ export function useSession(): SessionContextValue {
   return value;
 }
 
+/**
+ * A pupil: a leerling in some organisation, with no staff role anywhere and no platform right. Pupils land on their own
+ * page after signing in, and staff-only pages tell them kindly that the page is not for them.
+ */
+export function isLeerling(me: Me): boolean {
+  return !me.platformBeheerder && me.lidmaatschappen.length > 0 && me.lidmaatschappen.every((l) => l.rol === 'leerling');
+}
+
+/** Where someone goes after signing in when no page asked for it. */
+export function homeAfterSignIn(me: Me): string {
+  return isLeerling(me) ? '/leerling' : '/organisaties';
+}
+
 /** The sign-in path that comes back to `path` afterwards. */
 export function signInPath(path?: string): string {
   if (!path || path === '/' || path.startsWith('/inloggen')) return '/inloggen';
   return `/inloggen?${new URLSearchParams({ terug: path }).toString()}`;
 }
 
-/** A safe place to return to after signing in: only a path inside this app (no "//host" or "https://…"). */
-export function safeReturnPath(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith('/inloggen')) return '/organisaties';
+/**
+ * A safe place to return to after signing in: only a path inside this app (no "//host" or "https://…"); `fallback`
+ * (see homeAfterSignIn) when there is none.
+ */
+export function safeReturnPath(value: string | null, fallback = '/organisaties'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith('/inloggen')) return fallback;
   return value;
 }

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, urls } from '../api.js';
 import type { ClientCatalogStatus as CatalogStatus } from '../api.js';
+import { isLeerling, useSession } from '../lib/session.js';
 import { InlineError, Loading } from '../components/PageStates.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
@@ -10,26 +11,26 @@ import { useApi } from '../lib/useApi.js';
 import {
   Alert,
   Button,
-  CodeBlock,
   DataList,
   Heading,
   Link,
   ListItem,
+  OrderedList,
+  OrderedListItem,
   PageHeading,
   Paragraph,
   TextField,
   UnorderedList,
 } from '../ui/index.js';
 
-function DemoNotice({ status }: { status: CatalogStatus }) {
+function DemoNotice() {
   return (
-    <Alert type="warning" role="none" heading="Alleen demodata geladen" className="doorlopend-demo-notice">
+    <Alert type="warning" role="none" heading="Alleen voorbeeldgegevens" className="doorlopend-demo-notice">
       <Paragraph>
-        Doorlopend toont nu alleen een kleine set voorbeeldgegevens, niet de volledige landelijke gegevens van SLO (vmbo) en SBB
-        (mbo). Gebruik deze gegevens niet om een onderwijsprogramma op te baseren.
+        Doorlopend toont nu alleen een kleine set voorbeeldgegevens, niet de volledige landelijke examenprogramma’s van SLO
+        (vmbo) en kwalificatiedossiers van SBB (mbo). U kunt alles uitproberen, maar baseer er nog geen onderwijsprogramma op.
+        De beheerder van Doorlopend laadt de landelijke gegevens via de <Link to="/beheer/import">beheerpagina</Link>.
       </Paragraph>
-      <Paragraph>Zo laadt u de volledige landelijke SLO-gegevens:</Paragraph>
-      <CodeBlock className="doorlopend-instructions">{status.importInstructions}</CodeBlock>
     </Alert>
   );
 }
@@ -131,23 +132,86 @@ function HomeSearch() {
   );
 }
 
+/** Where a signed-in teacher goes on from here; anonymous visitors are invited to sign in. */
+function StartHere() {
+  const { session } = useSession();
+  if (session.status === 'signed-in') {
+    if (isLeerling(session.me)) {
+      return (
+        <Paragraph>
+          U bent ingelogd als {session.me.gebruiker.naam}. Op <Link to="/leerling">uw leerlingpagina</Link> leest u wat Doorlopend voor u gaat doen.
+        </Paragraph>
+      );
+    }
+    return (
+      <Paragraph>
+        U bent ingelogd als {session.me.gebruiker.naam}. Ga verder in <Link to="/samenwerkingen">uw samenwerkingen</Link>, of bekijk{' '}
+        <Link to="/organisaties">uw organisaties</Link>.
+      </Paragraph>
+    );
+  }
+  return (
+    <Paragraph>
+      Heeft uw school of instelling een account? <Link to="/inloggen">Log in</Link>. Nog geen account? Vraag de beheerder van uw school of
+      instelling om een uitnodiging. De catalogus, het zoeken en de zoekmonitor kunt u ook zonder account gebruiken.
+    </Paragraph>
+  );
+}
+
 export function HomePage() {
   useDocumentTitle('Home');
   const { data: status, error, loading } = useApi(urls.status(), (signal) => api.status(signal));
   return (
     <>
-      <PageHeading>Doorlopend: de catalogus van vmbo en mbo</PageHeading>
+      <PageHeading>Doorlopend: samen leerroutes bouwen van vmbo naar mbo</PageHeading>
       <Paragraph appearance="lead">
-        Doorlopend helpt vmbo-scholen en mbo-instellingen om samen doorlopende leerroutes te bouwen. Hier vindt u de
-        beroepsgerichte examenprogramma’s van het vmbo (profielen, keuzevakken, deeltaken en eindtermen) en de opleidingen van
-        het mbo (kwalificaties, kerntaken, werkprocessen en keuzedelen).
+        Doorlopend is er voor docenten, teamleiders en decanen van vmbo-scholen en mbo-instellingen die samen een doorlopende
+        leerroute maken. U ziet wat een leerling in het vmbo al leert, wat het mbo vraagt en waar die twee elkaar raken.
       </Paragraph>
 
-      {status?.isDemo ? <DemoNotice status={status} /> : null}
+      {status?.isDemo ? <DemoNotice /> : null}
+
+      <section aria-labelledby="wat-heading" className="doorlopend-section">
+        <Heading level={2} id="wat-heading">
+          Wat kunt u hier doen?
+        </Heading>
+        <UnorderedList className="doorlopend-link-list" aria-labelledby="wat-heading">
+          <ListItem>
+            <Link to="/zoeken">Zoeken</Link> in de examenprogramma’s van het vmbo en de kwalificaties en keuzedelen van het mbo.
+          </ListItem>
+          <ListItem>
+            Met de <Link to="/zoekmonitor">zoekmonitor</Link> zien welke mbo-werkprocessen passen bij een keuzevak of profielmodule.
+          </ListItem>
+          <ListItem>
+            Met uw partnerschool een <Link to="/inventaris">overlapinventaris</Link> maken: wat zit in beide opleidingen, wat alleen in het vmbo of
+            alleen in het mbo?
+          </ListItem>
+          <ListItem>
+            Samen een leerroute ontwerpen: de planning per leerjaar en periode, toetsen, activiteiten en materialen, met een PTA en een
+            routedocument om te ondertekenen.
+          </ListItem>
+        </UnorderedList>
+      </section>
+
+      <section aria-labelledby="begin-heading" className="doorlopend-section">
+        <Heading level={2} id="begin-heading">
+          Waar begint u?
+        </Heading>
+        <OrderedList aria-labelledby="begin-heading">
+          <OrderedListItem>Log in met het account van uw school of instelling.</OrderedListItem>
+          <OrderedListItem>
+            Open een <Link to="/samenwerkingen">samenwerking</Link> met uw vmbo- of mbo-partner, of begin er een (de beheerder van uw
+            organisatie doet dat).
+          </OrderedListItem>
+          <OrderedListItem>Kies de keuzevakken en kwalificaties van uw route en bekijk samen de overlap.</OrderedListItem>
+          <OrderedListItem>Maak in de samenwerking een leerroute en plan die over de leerjaren.</OrderedListItem>
+        </OrderedList>
+        <StartHere />
+      </section>
 
       <section aria-labelledby="zoeken-heading" className="doorlopend-section">
         <Heading level={2} id="zoeken-heading">
-          Zoeken
+          Zoek in de catalogus
         </Heading>
         <HomeSearch />
       </section>

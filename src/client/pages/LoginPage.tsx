@@ -4,9 +4,10 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api.js';
 import { APP_NAME } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
-import { safeReturnPath, useSession } from '../lib/session.js';
+import { homeAfterSignIn, safeReturnPath, useSession } from '../lib/session.js';
 import { Alert, Button, Heading, Link, PageHeading, Paragraph, SelectField, TextField } from '../ui/index.js';
 import { SsoFout } from '../../shared/account-api.js';
+import type { Me } from '../../shared/auth-api.js';
 import type { SsoOrganisatie } from '../../shared/account-api.js';
 import { accountApi, accountUrls } from '../lib/account-api.js';
 import { useApi } from '../lib/useApi.js';
@@ -75,6 +76,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const terug = safeReturnPath(params.get('terug'));
+  // Without a page to return to, a pupil goes to the pupils' page and staff to their organisations.
+  const afterSignIn = (me: Me) => (params.get('terug') ? terug : homeAfterSignIn(me));
   const [email, setEmail] = useState('');
   const [wachtwoord, setWachtwoord] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -101,7 +104,7 @@ export function LoginPage() {
     setError(null);
     try {
       const me = await api.login({ email: email.trim(), wachtwoord });
-      signedIn(me, () => navigate(terug, { replace: true }));
+      signedIn(me, () => navigate(afterSignIn(me), { replace: true }));
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError(0, 'Inloggen is niet gelukt. Probeer het opnieuw.');
       // 401: wrong e-mail or password; 429: too many attempts, the detail says when to try again.
@@ -143,7 +146,7 @@ export function LoginPage() {
       {session.status === 'signed-in' && !busy ? (
         <Alert type="info" role="status">
           <Paragraph>
-            U bent ingelogd als {session.me.gebruiker.naam}. <Link to={terug}>Verder</Link>
+            U bent ingelogd als {session.me.gebruiker.naam}. <Link to={afterSignIn(session.me)}>Verder</Link>
           </Paragraph>
         </Alert>
       ) : null}

@@ -303,7 +303,8 @@ function PartnershipView({ initial }: { initial: SamenwerkingDetail }) {
 function PartnershipDetail({ id }: { id: string }) {
   const { data, error } = useApi(partnershipUrls.partnership(id), (signal) => partnershipApi.get(id, signal));
   useSessionExpiry(error);
-  if (error?.isForbidden) return <LoadError error={new ApiError(404, 'Samenwerkingen zijn voor medewerkers van de partners.')} />;
+  // 403: a partner's member without the right (a leerling): LoadError says kindly that the page is not for them.
+  if (error?.isForbidden) return <LoadError error={new ApiError(403, 'Samenwerkingen zijn voor medewerkers van de partners.')} />;
   if (error && !error.isUnauthorized) return <LoadError error={error} />;
   if (!data || data.id !== id) return <Loading />;
   return <PartnershipView key={data.id} initial={data} />;

@@ -1,0 +1,104 @@
+/**
+ * A pupil signs in (issue 12): Lars Leerling (leerling@vmbo.demo) lands on the pupils' page, which tells in plain words
+ * what Doorlopend will offer him (his programme, his results, a LOB dossier that is his), at 1366 and 390 px wide
+ * without sideways scroll, with axe. Staff pages answer him kindly ("niet voor leerlingen", or what he may see), never
+ * with "Er ging iets mis". Screenshots: test-results/screenshots/leerling-*.png (not committed).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
+import { PROJECT_ROOT } from '../support/shared-data.js';
+
+assertBrowserReadyInCi();
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+const WIDTHS = [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+] as const;
+
+describe.skipIf(!browserReady)('a leerling signs in', () => {
+  const session = browserSession('demo');
+  let app: TestApp;
+  let page: Page;
+  let vmbo: string;
+  let partnership: string;
+
+  beforeAll(async () => {
+    const db = session.app.database.db;
+    await seedDemoOrganisations(db);
+    vmbo = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
+    partnership = (await db.selectFrom('partnership').select('id').executeTakeFirstOrThrow()).id;
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  beforeEach(() => {
+    ({ app, page } = session);
+  });
+
+  async function signInByForm() {
+    await page.goto(`${app.url}/inloggen`);
+    await page.getByRole('textbox', { name: /E-mailadres/i }).fill('leerling@vmbo.demo');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+
+  async function noSidewaysScroll() {
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(innerWidth);
+  }
+
+  it('lands on the pupils’ page that tells what Doorlopend will offer, at 1366 and 390 px', async () => {
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      await signInByForm();
+      await page.waitForURL(`${app.url}/leerling`);
+      await page.getByRole('heading', { level: 1, name: 'Hoi Lars!' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Wat je hier straks kunt doen' }).waitFor();
+      const text = (await page.getByRole('main').textContent()) ?? '';
+      for (const part of ['Jouw programma', 'Jouw resultaten', 'Jouw LOB-dossier', 'Dat dossier is van jou', 'Demo Vmbo College']) expect(text).toContain(part);
+      expect(text).not.toContain('Er ging iets mis');
+      await noSidewaysScroll();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `leerling-${size.width}.png`), fullPage: true });
+      await session.expectAccessible(`leerling page at ${size.width}`);
+      // Signing out again for the next width.
+      await page.context().clearCookies();
+    }
+  });
+
+  it('staff pages answer kindly, never "Er ging iets mis"', async () => {
+    await signInByForm();
+    await page.waitForURL(`${app.url}/leerling`);
+    const titles: string[] = [];
+    const visits = ['/organisaties', `/organisaties/${vmbo}`, '/samenwerkingen', `/samenwerkingen/${partnership}`, `/samenwerkingen/${partnership}/leerroutes`, `/samenwerkingen/${partnership}/inventaris`, '/inventaris', '/zoekmonitor', '/beheer/import', '/account'];
+    for (const p of visits) {
+      await page.goto(`${app.url}${p}`);
+      const h1 = page.getByRole('heading', { level: 1 });
+      await h1.waitFor();
+      await page.waitForLoadState('networkidle');
+      const title = (await h1.textContent()) ?? '';
+      titles.push(`${p}: ${title}`);
+      expect(title, p).not.toMatch(/Er ging iets mis/);
+      const main = (await page.getByRole('main').textContent()) ?? '';
+      expect(main, p).not.toMatch(/Er ging iets mis|foutmelding \(\d+\)/);
+      if (/niet voor leerlingen/i.test(title)) {
+        await page.getByRole('link', { name: 'Naar je eigen pagina' }).waitFor();
+        await session.expectAccessible(`${p} for a leerling`);
+      }
+    }
+    // The samenwerking's own pages are for staff: they say so, with the way back to the pupil's page.
+    for (const p of [`/samenwerkingen/${partnership}`, `/samenwerkingen/${partnership}/leerroutes`]) {
+      expect(titles, p).toContain(`${p}: Deze pagina is niet voor leerlingen`);
+    }
+    // The organisation page, staff-only in parts, says so (its members and audit log are not for pupils).
+    await page.goto(`${app.url}/organisaties/${vmbo}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await noSidewaysScroll();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'leerling-organisatie-390.png'), fullPage: true });
+    await session.expectAccessible('organisation page for a leerling');
+  });
+});
