@@ -282,6 +282,34 @@ export interface InventarisSelectieTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Migration 0018 (issue 13): docentinzet per samenwerking and schooljaar, checked by the regelbank. */
+export interface DocentinzetTable {
+  id: Generated<string>;
+  partnership_id: string;
+  schooljaar: string;
+  naam_of_rol: string;
+  organisation_id: string;
+  bevoegdheid: string;
+  onderwijs_aan: ColumnType<string, string | undefined, string>;
+  /** numeric: a string from pg, a number from PGlite. */
+  uren: ColumnType<string | number, number, number>;
+  versie: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Migration 0018 (issue 13): a rule marked "niet van toepassing" for a leerroute, with reason. */
+export interface RegelMarkeringTable {
+  leerroute_id: string;
+  regel_id: string;
+  reden: string;
+  gemarkeerd_door: string | null;
+  organisation_id: string | null;
+  gemarkeerd_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** Migration 0008: items a samenwerking marked "bewust niet gekoppeld". */
 export interface CrosswalkUnlinkedTable {
   partnership_id: string;
@@ -439,6 +467,8 @@ export interface DB {
   crosswalk_unlinked: CrosswalkUnlinkedTable;
   crosswalk_review: CrosswalkReviewTable;
   inventaris_selectie: InventarisSelectieTable;
+  docentinzet: DocentinzetTable;
+  regel_markering: RegelMarkeringTable;
   leerroute: LeerrouteTable;
   leerroute_planning: LeerroutePlanningTable;
   leerroute_planning_item: LeerroutePlanningItemTable;

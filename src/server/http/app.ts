@@ -27,6 +27,7 @@ import { leerrouteRoutes } from './routes/leerroutes.js';
 import { leerrouteExportRoutes } from './routes/leerroute-export.js';
 import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
+import { regelsRoutes } from './routes/regels.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
 import { healthRoutes } from './routes/health.js';
@@ -221,6 +222,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(leerrouteRoutes(opts.db));
       await api.register(leerrouteExportRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
+      await api.register(regelsRoutes(opts.db));
     },
     { prefix: '/api' },
   );
