@@ -249,6 +249,7 @@ export const Problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   code: z.string(),
+  requestId: z.string().optional().describe('Het kenmerk van dit verzoek (ook de header X-Request-Id): noem het bij een vraag aan de beheerder'),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;

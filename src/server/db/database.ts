@@ -24,6 +24,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How long making one PostgreSQL connection may take (pg's connectionTimeoutMillis; its default waits forever). */
+export const POSTGRES_CONNECTION_TIMEOUT_MS = 5_000;
+
 // Return int8/numeric as JS numbers where they fit; we only count rows.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
@@ -40,7 +43,9 @@ function redact(url: string): string {
 export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
   let database: Database;
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // A new connection that is not made within 5 s fails (instead of waiting for the operating system's TCP timeout),
+    // so a request on an unreachable database ends in an error answer rather than hanging; readiness gives up after 2 s.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: POSTGRES_CONNECTION_TIMEOUT_MS });
     // Fail fast with a clear error when the server is unreachable.
     const client = await pool.connect().catch(async (err: Error) => {
       await pool.end();

@@ -26,8 +26,13 @@ const TITLES: Record<ErrorCode, string> = {
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-/** The problem document; `status` differs from the code's own status only for a request Fastify or Node refused (413, 415, 431…). */
-function problemBody(code: ErrorCode, detail: string, instance: string | undefined, status: number = ERROR_CODES[code], errors?: FieldError[]) {
+/**
+ * The problem document; `status` differs from the code's own status only for a request Fastify or Node refused (413,
+ * 415, 431…). `requestId` is the request's id (the X-Request-Id answer header and `reqId` of its log lines), so whoever
+ * reports an error can quote it and support staff find the log lines; absent only when Node refused the request before
+ * there was one.
+ */
+function problemBody(code: ErrorCode, detail: string, instance: string | undefined, status: number = ERROR_CODES[code], errors?: FieldError[], requestId?: string) {
   return {
     type: `urn:doorlopend:problem:${code.replaceAll('_', '-')}`,
     title: TITLES[code],
@@ -35,12 +40,13 @@ function problemBody(code: ErrorCode, detail: string, instance: string | undefin
     detail,
     ...(instance !== undefined ? { instance } : {}),
     code,
+    ...(requestId !== undefined ? { requestId } : {}),
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, detail: string, errors?: FieldError[], status?: number) {
-  const body = problemBody(code, detail, request.url, status, errors);
+  const body = problemBody(code, detail, request.url, status, errors, request.id);
   return reply.status(body.status).type(PROBLEM_TYPE).send(body);
 }
 
