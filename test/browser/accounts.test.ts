@@ -1,13 +1,14 @@
 /**
  * Accounts in a real browser (issue 4): sign in, the account menu, an organisation with its members and
- * audit log, inviting (never adding directly: issue 10), signing out, wrong passwords and the rate limit, and the walls between
- * organisations. The demo organisations and users are seeded into each fresh database.
+ * audit log, inviting (never adding directly: issue 10), signing out, wrong passwords and the rate limit, the walls between
+ * organisations, and a platform beheerder inviting a beheerder into an organisation without one. The demo organisations and users are seeded into each fresh database.
  * Role-based locators; no retries, no sleeps.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Organisatie } from '../../src/shared/auth-api.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { insertOrganisation } from '../../src/server/repositories/account-repository.js';
 import { asUser, signIn } from '../support/accounts.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession, type BrowserSession } from '../support/browser-session.js';
@@ -147,7 +148,8 @@ describe.skipIf(!browserReady)('accounts in the browser: sign in, organisation m
     for (let attempt = 2; attempt <= 5; attempt++) expect(await signInWithForm('docent@vmbo.demo', 'fout-wachtwoord')).toBe(401);
     // The sixth attempt, even with the right password, is refused with the retry message of the problem detail.
     expect(await signInWithForm('docent@vmbo.demo', DEMO_PASSWORD)).toBe(429);
-    await main().getByRole('alert').filter({ hasText: /Te veel mislukte pogingen\. Probeer het over \d+ minuten opnieuw\./ }).waitFor();
+    // The account is locked for a minute after the fifth failure (growing with further failures).
+    await main().getByRole('alert').filter({ hasText: /Te veel mislukte pogingen\. Probeer het over (1 minuut|\d+ minuten) opnieuw\./ }).waitFor();
     await banner().getByRole('link', { name: 'Inloggen' }).waitFor();
   });
 });
@@ -200,5 +202,41 @@ describe.skipIf(!browserReady)('accounts in the browser: the walls between organ
     expect(await main().getByRole('form', { name: 'Lid toevoegen' }).count()).toBe(0);
     expect(await main().getByRole('table', { name: 'Leden' }).count()).toBe(0);
     await expectAccessible('organisation page (ontwikkelaar)');
+  });
+
+  it('lets a platform beheerder invite a beheerder into an organisation without one (issue 10, finding 2)', async () => {
+    await insertOrganisation(session.app.database.db, { naam: 'Zonder Baas College', soort: 'vmbo-school', brin: '98ZZ' });
+    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent('/beheer/import')}`);
+    await h1('Inloggen').waitFor();
+    expect(await signInWithForm('beheerder@vmbo.demo', DEMO_PASSWORD)).toBe(200);
+    await focusedH1('Catalogus: mbo-tabellen laden').waitFor();
+    const section = main().getByRole('region', { name: 'Organisaties zonder beheerder' });
+    // Demo Vmbo College and Demo ROC have a beheerder; the demo regio never had members.
+    await section.getByRole('form', { name: 'Beheerder uitnodigen voor Demo Regio Techniek' }).waitFor();
+    expect(await section.getByRole('form', { name: /Demo Vmbo College|Demo ROC/ }).count()).toBe(0);
+    const form = section.getByRole('form', { name: 'Beheerder uitnodigen voor Zonder Baas College' });
+    await form.getByText('vmbo-school, BRIN-nummer 98ZZ, geen leden. Er staat geen uitnodiging als beheerder open.').waitFor();
+    // Only the address: the role is always beheerder.
+    expect(await form.getByRole('combobox', { name: 'Rol' }).count()).toBe(0);
+
+    // Checked before anything is sent: the field gets the message and the focus.
+    await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await form.getByText('Vul het e-mailadres in van wie u als beheerder van Zonder Baas College wilt uitnodigen.').waitFor();
+    expect(await form.getByRole('textbox', { name: 'E-mailadres' }).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill('nieuwe.baas@zonderbaas.demo');
+    await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await form.getByRole('status').filter({ hasText: 'Uitnodiging verstuurd naar nieuwe.baas@zonderbaas.demo als beheerder van Zonder Baas College.' }).waitFor();
+    await form.getByText(/Er staat een uitnodiging als beheerder open \(geldig tot en met .+\)\./).waitFor();
+    await expectAccessible('beheer page with organisations without a beheerder');
+  });
+
+  it('shows the organisations without a beheerder to platform beheerders only', async () => {
+    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent('/beheer/import')}`);
+    await h1('Inloggen').waitFor();
+    expect(await signInWithForm('beheerder@roc.demo', DEMO_PASSWORD)).toBe(200);
+    await focusedH1('Catalogus: mbo-tabellen laden').waitFor();
+    await main().getByRole('status').filter({ hasText: 'alleen platformbeheerders' }).waitFor();
+    expect(await main().getByRole('region', { name: 'Organisaties zonder beheerder' }).count()).toBe(0);
   });
 });

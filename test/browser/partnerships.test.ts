@@ -197,10 +197,11 @@ describe.skipIf(!browserReady)('samenwerkingen and organisation management in th
     await audit.getByRole('row', { name: /Vestiging toegevoegd.*vestiging Locatie Noord/ }).waitFor();
     await audit.getByRole('row', { name: /Organisatiegegevens gewijzigd.*brin: 99XX → 12AB/ }).waitFor();
 
-    // The last beheerder cannot be removed: the 409 message is shown and focused.
+    // The last beheerder cannot be removed: the 409 message (invite a beheerder first, or leave) is shown and focused.
     await leden.getByRole('button', { name: 'Bea Beheerder uit de organisatie verwijderen' }).click();
     await leden.getByRole('button', { name: 'Ja, verwijderen' }).click();
-    await leden.locator(':focus').getByRole('alert').filter({ hasText: 'Demo Vmbo College moet minstens één beheerder houden.' }).waitFor();
+    await leden.locator(':focus').getByRole('alert').filter({ hasText: 'U bent de laatste beheerder van Demo Vmbo College. Nodig eerst iemand uit met de rol beheerder' }).waitFor();
+    await leden.locator(':focus').getByRole('alert').filter({ hasText: 'kies dan "Organisatie verlaten"' }).waitFor();
     await leden.getByRole('rowheader', { name: 'Bea Beheerder' }).waitFor();
     await expectAccessible('organisation page with a refused removal');
   });

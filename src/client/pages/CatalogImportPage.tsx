@@ -8,6 +8,7 @@ import { uploadTabel } from '../lib/account-api.js';
 import { formatNumber } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useSession } from '../lib/session.js';
+import { OrganisatiesZonderBeheerder } from './organisatie/OrganisatiesZonderBeheerder.js';
 import {
   Alert,
   Button,
@@ -232,6 +233,7 @@ function CatalogImportContent() {
               ))}
             </UnorderedList>
           </section>
+          <OrganisatiesZonderBeheerder />
         </>
       ) : (
         <Alert type="info" role="status">
@@ -242,7 +244,10 @@ function CatalogImportContent() {
   );
 }
 
-/** /beheer/import: a platform beheerder uploads an mbo table (dry run first, then the import). */
+/**
+ * /beheer/import: a platform beheerder uploads an mbo table (dry run first, then the import), and invites a beheerder
+ * into an organisation that has none.
+ */
 export function CatalogImportPage() {
   useDocumentTitle('Catalogus laden');
   return (

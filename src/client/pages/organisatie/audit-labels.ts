@@ -1,0 +1,60 @@
+/** Dutch text for the audit log of an organisation: action labels, details and what a line is about. Pure functions. */
+import type { AuditRegel, Lid } from '../../../shared/auth-api.js';
+import { auditActionLabel, rolLabel, rollenLabel } from '../../lib/accounts.js';
+
+/** Labels of the audit actions of organisation management and samenwerkingen (the others come from lib/accounts). */
+const MANAGEMENT_AUDIT_ACTIONS: Record<string, string> = {
+  'membership.role_removed': 'Rol ingetrokken',
+  'organisation.updated': 'Organisatiegegevens gewijzigd',
+  'organisation.created': 'Organisatie aangemaakt',
+  'vestiging.added': 'Vestiging toegevoegd',
+  'vestiging.updated': 'Vestiging gewijzigd',
+  'vestiging.removed': 'Vestiging verwijderd',
+  'partnership.created': 'Samenwerking begonnen',
+  'partnership.renamed': 'Samenwerking hernoemd',
+  'partnership.partner_proposed': 'Partner voorgesteld',
+  'partnership.partner_accepted': 'Voorstel aangenomen',
+  'partnership.partner_declined': 'Voorstel afgewezen',
+  'partnership.partner_left': 'Partner vertrokken',
+};
+export const actionLabel = (action: string) => MANAGEMENT_AUDIT_ACTIONS[action] ?? auditActionLabel(action);
+
+function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return '(leeg)';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && 'van' in value && 'naar' in value) {
+    const { van, naar } = value as { van: unknown; naar: unknown };
+    return `${detailValue(van)} → ${detailValue(naar)}`;
+  }
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${detailValue(v)}`)
+      .join(', ');
+  }
+  return JSON.stringify(value);
+}
+
+/** Why someone became beheerder (or nobody could): the `reden` of a succession. */
+const REDENEN: Record<string, string> = { 'lid-vertrokken': 'de vorige beheerder verliet de organisatie', 'account-verwijderd': 'de vorige beheerder verwijderde zijn of haar account' };
+
+export function auditDetails(regel: AuditRegel, members: readonly Lid[]): string {
+  return Object.entries(regel.details)
+    .map(([key, value]) => {
+      if (key === 'rol' && typeof value === 'string') return `rol: ${rolLabel(value)}`;
+      if (key === 'rollen' && Array.isArray(value)) return `rollen: ${rollenLabel(value.map(String))}`;
+      if (key === 'reden' && typeof value === 'string') return `reden: ${REDENEN[value] ?? value}`;
+      if (key === 'vorigeBeheerder' && typeof value === 'string') return `vorige beheerder: ${members.find((m) => m.gebruikerId === value)?.naam ?? 'geen lid meer'}`;
+      return `${key}: ${detailValue(value)}`;
+    })
+    .join('; ');
+}
+
+/** What an audit line is about: a member by name, a samenwerking or vestiging by the name it had, the organisation. */
+export function subjectOf(regel: AuditRegel, members: readonly Lid[]): string {
+  if (regel.subjectType === 'user' && regel.subjectId) return members.find((m) => m.gebruikerId === regel.subjectId)?.naam ?? 'een gebruiker';
+  const naam = typeof regel.details.naam === 'string' ? regel.details.naam : null;
+  if (regel.subjectType === 'partnership') return naam ? `samenwerking ${naam}` : 'een samenwerking';
+  if (regel.subjectType === 'vestiging') return naam ? `vestiging ${naam}` : 'een vestiging';
+  if (regel.subjectType === 'organisation') return 'de organisatie';
+  return regel.subjectType;
+}
