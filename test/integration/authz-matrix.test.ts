@@ -26,6 +26,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/auth/sso/:organisationId/start',
   'GET /api/auth/sso/callback',
   'GET /api/auth/sso/organisaties', // only id and name of organisations with SSO switched on, for the sign-in page
+  'GET /api/regels', // the rule set of 'wat moet en wat mag' (issue 13): the brochure made executable, no organisation data
 ]);
 
 const ACTORS = ['beheerder', 'ontwikkelaar', 'leerling', 'partner', 'foreign', 'anonymous'] as const;
@@ -67,6 +68,8 @@ interface MatrixIds {
   leerroute?: LeerrouteMatrixIds;
   /** Saved inventory selections of the demo samenwerking (issue 12), one per actor to rename and one to delete. */
   selecties?: { hernoemen: Record<string, string>; verwijderen: Record<string, string> };
+  /** Regelbank (issue 13): per writing actor a rule marked on the matrix route to unmark, and docentinzet to change and to delete. */
+  regels?: { markering: Record<string, string>; wijzigen: Record<string, string>; verwijderen: Record<string, string> };
 }
 
 interface Row {
@@ -289,6 +292,65 @@ const MATRIX: Row[] = [
   },
   // Leerroutes (issue 6): read for staff of a partner, write for beheerder/ontwikkelaar of a partner; outsiders 404.
   ...LEERROUTE_MATRIX_ROWS.map((r): Row => ({ ...r, request: ({ actor, ids }) => r.request({ actor, lr: ids.leerroute!, partnership: ids.partnership }) })),
+  // Regelbank (issue 13): the rules on a route and the marks, as the route (read staff, write beheerder/ontwikkelaar; outsiders 404).
+  {
+    method: 'GET',
+    url: '/api/leerroutes/:routeId/regels',
+    request: ({ ids }) => ({ url: `/api/leerroutes/${ids.leerroute!.route}/regels` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/leerroutes/:routeId/regels/:regelId/markering',
+    request: ({ ids }) => ({ url: `/api/leerroutes/${ids.leerroute!.route}/regels/keuzedeel-240-sbu/markering`, payload: { reden: 'Matrix: niet van toepassing' } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/leerroutes/:routeId/regels/:regelId/markering',
+    request: ({ actor, ids }) => ({ url: `/api/leerroutes/${ids.leerroute!.route}/regels/${ids.regels!.markering[actor] ?? ids.regels!.markering.beheerder}/markering` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  // Agreements do not exist yet (issue 13, built in parallel): every id is a 404 for a signed-in user.
+  {
+    method: 'GET',
+    url: '/api/overeenkomsten/:id/regels',
+    request: () => ({ url: '/api/overeenkomsten/00000000-0000-4000-8000-000000000013/regels' }),
+    expect: { beheerder: 404, ontwikkelaar: 404, leerling: 404, partner: 404, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'GET',
+    url: '/api/partnerships/:id/docentinzet',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/docentinzet?schooljaar=2026-2027` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/partnerships/:id/docentinzet',
+    request: ({ org, actor, ids }) => ({ url: `/api/partnerships/${ids.partnership}/docentinzet`, payload: { schooljaar: '2026-2027', naamOfRol: `Matrix ${actor}`, organisatieId: org, bevoegdheid: 'tweedegraads', uren: 10 } }),
+    expect: { beheerder: 201, ontwikkelaar: 201, leerling: 403, partner: 201, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/partnerships/:id/docentinzet/:inzetId',
+    request: ({ org, actor, ids }) => ({
+      url: `/api/partnerships/${ids.partnership}/docentinzet/${ids.regels!.wijzigen[actor] ?? ids.regels!.wijzigen.beheerder}`,
+      payload: { versie: 1, schooljaar: '2026-2027', naamOfRol: `Matrix gewijzigd ${actor}`, organisatieId: org, bevoegdheid: 'tweedegraads', uren: 12 },
+    }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/partnerships/:id/docentinzet/:inzetId',
+    request: ({ actor, ids }) => ({ url: `/api/partnerships/${ids.partnership}/docentinzet/${ids.regels!.verwijderen[actor] ?? ids.regels!.verwijderen.beheerder}?versie=1` }),
+    expect: { beheerder: 204, ontwikkelaar: 204, leerling: 403, partner: 204, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'GET',
+    url: '/api/partnerships/:id/kalender.ics',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/kalender.ics?schooljaar=2026-2027` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
   // Leerroute exports (issue 6): the PTA of the route's keuzevak and the route document, read access as for the route.
   ...(['pta.xlsx?vak=K-PIE-16', 'pta.pdf?vak=K-PIE-16', 'document.docx', 'document.pdf'] as const).map(
     (file): Row => ({
@@ -334,6 +396,7 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     ids.eindterm = (await t.database.db.selectFrom('vmbo_item').select('id').where('kind', '=', 'eindterm').where('code', 'like', 'K/PIE/16%').orderBy('code').executeTakeFirstOrThrow()).id;
     ids.leerroute = await leerrouteMatrixSetup(t.app, ids.partnership);
     ids.selecties = await selectiesSetup(ids.partnership);
+    ids.regels = await regelsSetup(ids.partnership, ids.leerroute.route, org);
   });
 
   /** Samenwerkingen, a vestiging and members for the rows of organisation management and samenwerkingen. */
@@ -379,6 +442,26 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
         });
         if (res.statusCode !== 201) throw new Error(`setup selectie: ${res.statusCode} ${res.body}`);
         out[doel][actor] = (res.json() as { id: string }).id;
+      }
+    }
+    return out;
+  }
+  /** Regelbank: per writing actor a rule marked on the matrix route (to unmark), and docentinzet at versie 1 to change and to delete. */
+  async function regelsSetup(partnership: string, route: string, vmbo: string): Promise<NonNullable<MatrixIds['regels']>> {
+    const beheerder = await signIn(t.app, ACTOR_EMAIL.beheerder);
+    const send = async (method: 'PUT' | 'POST', url: string, payload: object, expected: number) => {
+      const res = await t.app.inject({ method, url, headers: asUser(beheerder), payload });
+      if (res.statusCode !== expected) throw new Error(`setup ${url}: ${res.statusCode} ${res.body}`);
+      return res.json() as { id?: string };
+    };
+    const out: NonNullable<MatrixIds['regels']> = { markering: {}, wijzigen: {}, verwijderen: {} };
+    const rules = { beheerder: 'lob-in-pta', ontwikkelaar: 'aanmelden-1-april', partner: 'ovk-vastleggen' } as const;
+    for (const actor of ['beheerder', 'ontwikkelaar', 'partner'] as const) {
+      await send('PUT', `/api/leerroutes/${route}/regels/${rules[actor]}/markering`, { reden: `Matrix: markering van ${actor}` }, 200);
+      out.markering[actor] = rules[actor];
+      for (const doel of ['wijzigen', 'verwijderen'] as const) {
+        const made = await send('POST', `/api/partnerships/${partnership}/docentinzet`, { schooljaar: '2026-2027', naamOfRol: `Matrix ${doel} ${actor}`, organisatieId: vmbo, bevoegdheid: 'tweedegraads', uren: 8 }, 201);
+        out[doel][actor] = made.id!;
       }
     }
     return out;
