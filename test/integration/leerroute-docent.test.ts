@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SLO_DIR, seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { importSlo } from '../../src/server/use-cases/catalog/import-slo.js';
+import { doelInZin } from '../../src/domain/leerroute/coverage.js';
 import { LeerrouteDetail, type LeerrouteDetail as Detail } from '../../src/shared/leerroute-api.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
 import { databaseAvailable, TEST_DB } from '../support/db.js';
@@ -123,7 +124,7 @@ describe.skipIf(!databaseAvailable)(`leerroute: what teachers found (${TEST_DB})
     // Roos, on a page that does not show Daan's regel yet, plans the same doel (alone, and in a Beiden pair).
     for (const items of [[e1!.id], [e1!.id, w1.id]]) {
       const p = await problem('POST', `${base}/planning`, rocDocent, { items, leerjaar: 4, periode: 2 }, 409);
-      expect(p.detail).toBe(`${e1!.code} ${e1!.titel} is al gepland in leerjaar 3, periode 1 (door Daan Docent, Demo Vmbo College). Een doel plant u één keer; verplaats de kaart als het in een andere periode hoort. Er is niets opgeslagen.`);
+      expect(p.detail).toBe(`${doelInZin(e1!)} is al gepland in leerjaar 3, periode 1 (door Daan Docent, Demo Vmbo College). Een doel plant u één keer; verplaats de kaart als het in een andere periode hoort. Er is niets opgeslagen.`);
     }
     expect(await countRows('leerroute_planning')).toBe(planning);
     expect(await countRows('leerroute_historie')).toBe(historie);
@@ -176,7 +177,7 @@ describe.skipIf(!databaseAvailable)(`leerroute: what teachers found (${TEST_DB})
     expect(na.doelen.some((d) => d.id === weg.id)).toBe(false);
     expect(na.andereDoelen).toEqual([{ id: weg.id, side: 'vmbo', code: weg.code, titel: weg.titel, reden: 'vervallen' }]);
     const vervallen = na.dekking.waarschuwingen.filter((w) => w.code === 'doel-vervallen');
-    expect(vervallen.map((w) => w.melding)).toEqual([`${weg.code} ${weg.titel} bestaat niet meer in de nieuwe release van de catalogus, maar staat nog in leerjaar 3, periode 1.`]);
+    expect(vervallen.map((w) => w.melding)).toEqual([`${doelInZin(weg)} bestaat niet meer in de nieuwe release van de catalogus, maar staat nog in leerjaar 3, periode 1.`]);
     for (const w of na.dekking.waarschuwingen) expect(w.melding).not.toContain(weg.id);
     const docx = await t.app.inject({ method: 'GET', url: `${base}/document.docx`, headers: asUser(vmboDocent) });
     const text = (await readDocx(docx.rawPayload)).paragraphs.join('\n');

@@ -1,6 +1,6 @@
 /** The coverage check of a leerroute (pure): gaps per doel, Beiden regels, warnings, and speed at 300 regels. */
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, type CoverageActiviteit, type CoverageDoel, type CoverageInput, type CoverageRegel, type CoverageToets } from '../../src/domain/leerroute/coverage.js';
+import { computeCoverage, doelInZin, type CoverageActiviteit, type CoverageDoel, type CoverageInput, type CoverageRegel, type CoverageToets } from '../../src/domain/leerroute/coverage.js';
 import type { ShapeYear } from '../../src/domain/leerroute/shape.js';
 
 const eindterm = (n: number): CoverageDoel => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, side: 'vmbo', code: `K/PIE/16/${n}`, titel: `Eindterm ${n}` });
@@ -144,6 +144,8 @@ describe('leerroute coverage', () => {
       ['doel-hoort-niet-bij-route', 'keuzedeel K9999 is geen doel (meer) van deze leerroute, maar staat in leerjaar 3, periode 2.'],
     ]);
     for (const w of c.waarschuwingen) expect(w.melding).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    // A title's closing full stop does not end up in the middle of a sentence.
+    expect(doelInZin({ code: 'K/PIE/16/01-01', titel: 'De kandidaat kan onderdelen benoemen.' })).toBe('K/PIE/16/01-01 De kandidaat kan onderdelen benoemen');
   });
 
   it('says each gap once: a doel named twice by the selection is one doel', () => {

@@ -92,6 +92,9 @@ export function itemLabelZonderCatalogus(id: string): string {
   return 'een eindterm die niet meer in de catalogus staat';
 }
 
+/** A doel in a sentence: code and title, without the title's closing full stop ("… benoemen is nog niet gepland"). */
+export const doelInZin = (d: { code: string; titel: string }) => `${d.code} ${d.titel.trim().replace(/[.;:]+$/, '')}`.trim();
+
 const formatPercent = (n: number) => `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(n)}%`;
 
 type Place = { leerjaar: number; periode: number };
@@ -107,7 +110,7 @@ export function computeCoverage(input: CoverageInput): Dekking {
   const andere = new Map((input.andereDoelen ?? []).map((d) => [d.id, d]));
   const label = (id: string) => {
     const d = doelById.get(id) ?? andere.get(id);
-    return d ? `${d.code} ${d.titel}`.trim() : itemLabelZonderCatalogus(id);
+    return d ? doelInZin(d) : itemLabelZonderCatalogus(id);
   };
   const years = new Map(input.tijdpad.map((j, i) => [j.leerjaar, { ...j, index: i }]));
   const exists = (p: Place) => {

@@ -12,6 +12,7 @@ import type { AuthContext } from '../auth/session.js';
 import { changeRoute } from './change-route.js';
 import { checkDoelen, checkPlace, placeText, stale, throwIfErrors } from './context.js';
 import { AppError, notFound } from '../../errors.js';
+import { doelInZin } from '../../../domain/leerroute/coverage.js';
 
 const REGEL_NOT_FOUND = 'Deze planningsregel bestaat niet (meer) in deze leerroute.';
 const outcomeError = (o: repo.ChangeOutcome) => (o === 'missing' ? notFound(REGEL_NOT_FOUND) : stale('Deze planningsregel is'));
@@ -25,7 +26,7 @@ export async function planItems(opts: { db: Kysely<DB>; auth: AuthContext | null
     throwIfErrors(errors);
     const volledig = (id: string) => {
       const d = doelen.doelen.find((x) => x.id === id);
-      return d ? `${d.code} ${d.titel}` : label(id);
+      return d ? doelInZin(d) : label(id);
     };
     const alGepland = async () => {
       const rows = await repo.plannedAt(trx, route.id, items);
