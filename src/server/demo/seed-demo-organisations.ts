@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { countAccounts, insertMembership, insertOrganisation, insertPartnership, insertUser, insertVestiging } from '../repositories/account-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
+import { lockDemoSeeding } from '../repositories/demo-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppError } from '../errors.js';
 import { DEMO_PASSWORD, DEMO_USERS, retireDemoAccounts } from './demo-accounts.js';
@@ -26,11 +27,16 @@ export const DEMO_ACCOUNTS_REFUSED =
  * ('conflict', DEMO_ACCOUNTS_REFUSED) when the database holds catalogue data other than the demo's: nothing is created.
  */
 export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
-  const counts = await countAccounts(db);
-  if (counts.users > 0 || counts.organisations > 0) return false;
+  // A quick look first, so a database that has them skips hashing the password at every start.
+  if (hasAccounts(await countAccounts(db))) return false;
   if (await hasNonDemoCatalogue(db)) throw new AppError('conflict', DEMO_ACCOUNTS_REFUSED);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // Several instances starting at once on one empty database: one seeds, the others wait here and then find the
+    // accounts (counted again under the lock), instead of failing on the unique organisation name.
+    await lockDemoSeeding(trx);
+    if (hasAccounts(await countAccounts(trx))) return false;
+    if (await hasNonDemoCatalogue(trx)) throw new AppError('conflict', DEMO_ACCOUNTS_REFUSED);
     const regio = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.regio, soort: 'regio' });
     const vmbo = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.vmbo, soort: 'vmbo-school', brin: '99XX', regioId: regio });
     await insertVestiging(trx, { organisationId: vmbo, naam: 'Demo Vmbo College, locatie Centrum', brinVestiging: '99XX00' });
@@ -43,9 +49,11 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
       for (const rol of u.rollen) await insertMembership(trx, { userId, organisationId: orgIds[u.org], rol });
     }
     await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'demo.seeded', subjectType: 'system', subjectId: null });
+    return true;
   });
-  return true;
 }
+
+const hasAccounts = (counts: { users: number; organisations: number }) => counts.users > 0 || counts.organisations > 0;
 
 /**
  * At every start: when the database holds non-demo catalogue data, or in production mode, the demo accounts that still

@@ -1,0 +1,12 @@
+/** Demo mode's own database work. */
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * The demo seeding lock: instances starting at once in demo mode on one empty database create the demo organisations
+ * and users once (the others wait, then find them). A transaction-scoped advisory lock (key 4242003; the migrations use
+ * 4242001, catalogue imports 4242002), on PostgreSQL and PGlite alike.
+ */
+export async function lockDemoSeeding(trx: Transaction<DB>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(4242003)`.execute(trx);
+}

@@ -1,0 +1,43 @@
+/**
+ * Two instances started at once in demo mode on one empty database (issue 11): each loads the demo catalogue and seeds
+ * the demo organisations and users as src/server/main.ts does, at the same moment. Both starts succeed, and everything
+ * exists once (before the seeding lock, one crashed on the unique organisation name).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_USERS, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
+import { createTestDatabase, databaseAvailable, TEST_DB, type TestDatabase } from '../support/db.js';
+
+describe.skipIf(!databaseAvailable)(`demo mode: starts at the same moment on one empty database (${TEST_DB})`, () => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.destroy();
+    database = undefined;
+  });
+
+  it('seeds the demo catalogue, organisations and users once, and every start succeeds', async () => {
+    database = await createTestDatabase();
+    const db = database.db;
+    // What main.ts does in demo mode, for three instances at once (each transaction on its own connection on PostgreSQL).
+    const start = async () => {
+      await seedDemoCatalogue(db);
+      return seedDemoOrganisations(db);
+    };
+    const seeded = await Promise.all([start(), start(), start()]);
+    expect(seeded.filter(Boolean)).toHaveLength(1);
+
+    const organisations = await db.selectFrom('organisation').select('naam').execute();
+    expect(organisations.map((o) => o.naam).sort()).toEqual(['Demo Regio Techniek', 'Demo ROC', 'Demo Vmbo College'].sort());
+    const users = await db.selectFrom('app_user').select('email').execute();
+    expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    const audit = await db.selectFrom('audit_log').select('action').where('action', '=', 'demo.seeded').execute();
+    expect(audit).toHaveLength(1);
+    // The demo catalogue is there, as demo data only (a real import would retire the demo accounts).
+    const releases = await db.selectFrom('source_release').select(['source', 'is_demo']).execute();
+    expect(releases.length).toBeGreaterThan(0);
+    expect(releases.every((r) => r.is_demo)).toBe(true);
+    expect(new Set(releases.map((r) => r.source)).size).toBe(releases.length);
+    // A later start finds it all and changes nothing.
+    expect(await start()).toBe(false);
+  });
+});
