@@ -24,6 +24,7 @@ function lazyPage<M extends Record<K, ComponentType<any>>, K extends string>(loa
 const AcceptInvitationPage = lazyPage(() => import('./pages/AcceptInvitationPage.js'), 'AcceptInvitationPage');
 const AccountPage = lazyPage(() => import('./pages/AccountPage.js'), 'AccountPage');
 const CatalogImportPage = lazyPage(() => import('./pages/CatalogImportPage.js'), 'CatalogImportPage');
+const DocentinzetPage = lazyPage(() => import('./pages/DocentinzetPage.js'), 'DocentinzetPage');
 const DossierDetailPage = lazyPage(() => import('./pages/DossierDetailPage.js'), 'DossierDetailPage');
 const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPasswordPage.js'), 'ForgotPasswordPage');
 const InventarisPage = lazyPage(() => import('./pages/InventarisPage.js'), 'InventarisPage');
@@ -46,6 +47,7 @@ const PartnershipDetailPage = lazyPage(() => import('./pages/PartnershipDetailPa
 const PartnershipsPage = lazyPage(() => import('./pages/PartnershipsPage.js'), 'PartnershipsPage');
 const ProfielDetailPage = lazyPage(() => import('./pages/ProfielDetailPage.js'), 'ProfielDetailPage');
 const ProfielenPage = lazyPage(() => import('./pages/ProfielenPage.js'), 'ProfielenPage');
+const RegelsPage = lazyPage(() => import('./pages/RegelsPage.js'), 'RegelsPage');
 const ResetPasswordPage = lazyPage(() => import('./pages/ResetPasswordPage.js'), 'ResetPasswordPage');
 const SearchPage = lazyPage(() => import('./pages/SearchPage.js'), 'SearchPage');
 const ZoekmonitorPage = lazyPage(() => import('./pages/ZoekmonitorPage.js'), 'ZoekmonitorPage');
@@ -124,6 +126,8 @@ export function App() {
           <Route path="samenwerkingen" element={<PartnershipsPage />} />
           <Route path="samenwerkingen/:id" element={<PartnershipDetailPage />} />
           <Route path="samenwerkingen/:id/leerroutes" element={<LeerroutesPage />} />
+          <Route path="samenwerkingen/:id/docentinzet" element={<DocentinzetPage />} />
+          <Route path="regels" element={<RegelsPage />} />
           <Route path="leerroutes/:routeId" element={<LeerroutePage />} />
           <Route path="leerroutes/:routeId/:stap" element={<LeerroutePage />} />
           <Route path="samenwerkingen/:id/inventaris" element={<SamenwerkingInventarisPage />} />

@@ -286,6 +286,15 @@ function PartnershipView({ initial }: { initial: SamenwerkingDetail }) {
           activiteiten en materialen, met de controle op wat nog ontbreekt.
         </Paragraph>
       </section>
+      <section aria-labelledby="regels-heading" className="doorlopend-section">
+        <Heading level={2} id="regels-heading">
+          Docentinzet, regels en kalender
+        </Heading>
+        <Paragraph>
+          <Link to={`/samenwerkingen/${encodeURIComponent(samenwerking.id)}/docentinzet`}>Docentinzet en kalender van {samenwerking.naam}</Link>: wie er lesgeeft en met
+          welke bevoegdheid, gecontroleerd tegen de <Link to="/regels">regels van wat moet en wat mag</Link>, en de data per schooljaar om te downloaden.
+        </Paragraph>
+      </section>
       {mijnRechten.wijzigen || mijnRechten.partnersVoorstellen || mijnRechten.vertrekkenNamens.length > 0 ? (
         <section aria-labelledby="beheer-heading" className="doorlopend-section">
           <Heading level={2} id="beheer-heading">
