@@ -1,12 +1,10 @@
 /** The signed-in user, memberships and CSRF token. */
 import type { Me } from '../../../shared/auth-api.js';
-import { unauthorized } from '../../errors.js';
-import type { AuthContext } from './session.js';
+import type { AuthContext } from '../../access/context.js';
+import { requireAuth } from '../../access/require-auth.js';
 
-export function requireAuth(auth: AuthContext | null): AuthContext {
-  if (!auth) throw unauthorized();
-  return auth;
-}
+/** @deprecated moved to server/access (issue 11) */
+export { requireAuth } from '../../access/require-auth.js';
 
 export function getMe(opts: { auth: AuthContext | null }): Me {
   const auth = requireAuth(opts.auth);

@@ -1,25 +1,16 @@
 /** Sessions: created at sign-in, resolved from the cookie token on each request, removed at sign-out. */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../../domain/auth/rules.js';
+import type { AuthContext } from '../../access/context.js';
 import type { DB } from '../../db/schema.js';
-import { findUserById, membershipsOf, type MembershipInfo, type UserRow } from '../../repositories/account-repository.js';
+import { findUserById, membershipsOf } from '../../repositories/account-repository.js';
 import { deleteExpiredSessions, deleteSessionByTokenHash, findLiveSession, insertSession, touchSession } from '../../repositories/session-repository.js';
 import { csrfTokenFor, newToken, sameHash, sha256 } from '../../auth/tokens.js';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
 const TOUCH_AFTER_MS = 5 * 60_000;
 
-/** Who is asking: the signed-in user with memberships, and the session's CSRF token. */
-export interface AuthContext {
-  sessionId: string;
-  user: Omit<UserRow, 'passwordHash' | 'platformBeheerder'>;
-  /** May upload tables into the national catalogue (a platform right, not an organisation's). */
-  platformBeheerder?: boolean;
-  memberships: MembershipInfo[];
-  actor: Actor;
-  csrfToken: string;
-  csrfTokenHash: string;
-}
+/** @deprecated moved to server/access (issue 11) */
+export type { AuthContext } from '../../access/context.js';
 
 export async function createSession(db: Kysely<DB>, userId: string, now = new Date()): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = newToken();

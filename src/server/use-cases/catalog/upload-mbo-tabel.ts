@@ -5,14 +5,11 @@
  * the right is the platform's own (app_user.platform_beheerder), not a role in an organisation. A real
  * import is audited (without organisation) and the in-memory catalogue snapshot is rebuilt by the import.
  */
-import type { Kysely } from 'kysely';
-import { mayLoadNationalCatalogue } from '../../../domain/auth/rules.js';
 import type { ImportRapport, TabelUploadQuery } from '../../../shared/account-api.js';
-import type { DB } from '../../db/schema.js';
-import { AppError, forbidden } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
+import type { UseCaseContext } from '../../access/context.js';
+import { authorizeCatalogueUpload } from '../../access/platform.js';
 import { importMboTabelContent } from './import-mbo-tabel.js';
 import type { MboImportReport } from './mbo-import-common.js';
 
@@ -42,14 +39,10 @@ const toRapport = (r: MboImportReport, bestand: string): ImportRapport => ({
   waarschuwingen: r.warnings,
 });
 
-/** Signed in (401) and a platform beheerder (403); the route asks this before it reads the body. */
-export function authorizeCatalogueUpload(auth: AuthContext | null): AuthContext {
-  const a = requireAuth(auth);
-  if (!mayLoadNationalCatalogue(a)) throw forbidden('Alleen platformbeheerders kunnen tabellen in de landelijke catalogus laden.');
-  return a;
-}
+/** @deprecated moved to server/access (issue 11) */
+export { authorizeCatalogueUpload } from '../../access/platform.js';
 
-export async function uploadMboTabel(opts: { db: Kysely<DB>; auth: AuthContext | null; query: TabelUploadQuery; content: Buffer | undefined }): Promise<ImportRapport> {
+export async function uploadMboTabel(opts: UseCaseContext & { query: TabelUploadQuery; content: Buffer | undefined }): Promise<ImportRapport> {
   const auth = authorizeCatalogueUpload(opts.auth);
   const { query } = opts;
   const content = opts.content;

@@ -1,53 +1,21 @@
 /**
- * Shared pieces of the leerroute use cases: opening a route through the samenwerking's access check, the
- * organisation a change is attributed to, the doelen of a route from the catalogue, checks of places and doelen,
+ * Shared pieces of the leerroute use cases (opening a route and who a change is attributed to: server/access/leerroute):
+ * the doelen of a route from the catalogue, checks of places and doelen,
  * and running a change in a transaction that ends with the whole route (ADR 8).
  */
-import type { Kysely, Transaction } from 'kysely';
 import { shortProfielName } from '../../../domain/vmbo/profiel-names.js';
 import { periodExists } from '../../../domain/leerroute/shape.js';
 import type { AnderDoel, LeerrouteDetail, LeerrouteDoel } from '../../../shared/leerroute-api.js';
 import { itemLabelZonderCatalogus } from '../../../domain/leerroute/coverage.js';
 import { EINDTERM_ID, parseMboItemId } from '../../../domain/inventory/ids.js';
-import type { DB } from '../../db/schema.js';
-import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
+import { AppError, validationFailed, type FieldError } from '../../errors.js';
 import type { CatalogSnapshot, VmboItemRow } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
 import * as vmboRepo from '../../repositories/vmbo-catalog-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
 import { resolveSelection } from '../inventory/selection.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
 
-export const ROUTE_NOT_FOUND = 'Deze leerroute bestaat niet of u hebt er geen toegang toe.';
-
-export interface RouteAccess {
-  route: repo.RouteRow;
-  access: PartnershipAccess;
-  /** Who changes it: the user and their partner organisation in this samenwerking (a writing role first). */
-  by: { userId: string; organisationId: string | null };
-}
-
-export function actingOrganisation(auth: AuthContext, memberOrganisationIds: readonly string[]): string | null {
-  const mine = auth.memberships.filter((m) => memberOrganisationIds.includes(m.organisationId));
-  const writer = mine.find((m) => m.rol === 'beheerder' || m.rol === 'ontwikkelaar');
-  return (writer ?? mine[0])?.organisationId ?? null;
-}
-
-/** The route with the access check of its samenwerking; a route of another samenwerking is 404, like a missing one. */
-export async function openRoute(opts: { db: Kysely<DB> | Transaction<DB>; auth: AuthContext | null; routeId: string; action: 'partnership.read' | 'partnership.write' }): Promise<RouteAccess> {
-  const auth = requireAuth(opts.auth);
-  const route = await repo.findRoute(opts.db, opts.routeId);
-  if (!route) throw notFound(ROUTE_NOT_FOUND);
-  let access: PartnershipAccess;
-  try {
-    access = await authorizePartnership({ db: opts.db as Kysely<DB>, auth, partnershipId: route.partnershipId, action: opts.action });
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') throw notFound(ROUTE_NOT_FOUND);
-    throw e;
-  }
-  return { route, access, by: { userId: auth.user.id, organisationId: actingOrganisation(auth, access.memberOrganisationIds) } };
-}
+/** @deprecated moved to server/access (issue 11) */
+export { actingOrganisation, openRoute, ROUTE_NOT_FOUND, type RouteAccess } from '../../access/leerroute.js';
 
 export const stale = (wat: string) =>
   new AppError('conflict', `${wat} is intussen door iemand anders gewijzigd of verwijderd. Laad de leerroute opnieuw; uw wijziging is niet opgeslagen.`);

@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { auditZin, benodigdeNamen } from '../../../domain/audit/sentences.js';
-import { decide, rolesIn, type Action } from '../../../domain/auth/rules.js';
+import { rolesIn } from '../../../domain/auth/rules.js';
 import type { AuditRegel, Lid, Organisatie, OrganisatieVerlaten, OrganisatieWijzigen, Vestiging, VestigingInvoer, VestigingWijzigen } from '../../../shared/auth-api.js';
 import type { Role } from '../../../domain/auth/rules.js';
 import type { DB } from '../../db/schema.js';
@@ -31,20 +31,13 @@ import {
   vestigingNameTaken,
 } from '../../repositories/organisation-repository.js';
 import type { MailQueue } from '../../mail/mailer.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizeOrganisation, ORGANISATION_NOT_FOUND as NOT_FOUND } from '../../access/organisation.js';
+import { requireAuth } from '../../access/require-auth.js';
 import { ensureBeheerder } from './succession.js';
 
-const NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
-
-/** The rules for one organisation: 404 when the user has no role in it, 403 when the role lacks the right. */
-export function authorizeOrganisation(auth: AuthContext | null, action: Action, organisationId: string): AuthContext {
-  const a = requireAuth(auth);
-  const decision = decide(a.actor, action, { type: 'organisation', organisationId });
-  if (decision === 'not_found') throw notFound(NOT_FOUND);
-  if (decision === 'forbidden') throw forbidden();
-  return a;
-}
+/** @deprecated moved to server/access (issue 11) */
+export { authorizeOrganisation } from '../../access/organisation.js';
 
 export async function listOrganisations(opts: { db: Kysely<DB>; auth: AuthContext | null }): Promise<Organisatie[]> {
   const auth = requireAuth(opts.auth);

@@ -3,24 +3,15 @@
  * stored but never returned, and never written to the audit log.
  */
 import type { Kysely } from 'kysely';
-import { decide, type Action } from '../../../domain/auth/rules.js';
 import type { SsoInstellen, SsoInstelling } from '../../../shared/auth-api.js';
 import type { DB } from '../../db/schema.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { checkIssuer } from '../../../domain/net/outbound.js';
 import { assertFetchAllowed, OutboundRefused, type OidcNetworkRules } from '../../auth/oidc.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { findSsoConfig, upsertSsoConfig, type SsoConfigRow } from '../../repositories/sso-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
-
-function authorize(auth: AuthContext | null, action: Action, organisationId: string): AuthContext {
-  const a = requireAuth(auth);
-  const decision = decide(a.actor, action, { type: 'organisation', organisationId });
-  if (decision === 'not_found') throw notFound('Deze organisatie bestaat niet of u hebt er geen toegang toe.');
-  if (decision === 'forbidden') throw forbidden();
-  return a;
-}
+import type { AuthContext } from '../../access/context.js';
+import { authorizeOrganisation as authorize } from '../../access/organisation.js';
 
 const view = (c: SsoConfigRow | undefined): SsoInstelling =>
   c

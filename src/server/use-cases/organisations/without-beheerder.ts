@@ -6,7 +6,7 @@
  * beheerder manages itself: the platform does not invite there (409).
  */
 import type { Kysely } from 'kysely';
-import { decideBeheerderAppointment, mayAppointBeheerders } from '../../../domain/auth/rules.js';
+import { decideBeheerderAppointment } from '../../../domain/auth/rules.js';
 import type { Uitnodiging } from '../../../shared/auth-api.js';
 import type { BeheerderUitnodigen, OrganisatieZonderBeheerder } from '../../../shared/beheer-api.js';
 import type { DB } from '../../db/schema.js';
@@ -14,18 +14,18 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import type { MailQueue } from '../../mail/mailer.js';
 import { beheerdersOf, lockOrganisation } from '../../repositories/organisation-repository.js';
 import { organisationsWithoutBeheerder } from '../../repositories/platform-beheer-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizeBeheerderAppointment, PLATFORM_ONLY_MESSAGE } from '../../access/platform.js';
 import { INVITATION_SENT_MESSAGE, invitationMail, recordInvitation } from './invitations.js';
 
-export const PLATFORM_ONLY_MESSAGE = 'Alleen platformbeheerders zien organisaties zonder beheerder en kunnen daar een beheerder uitnodigen.';
+/** @deprecated moved to server/access (issue 11) */
+export { PLATFORM_ONLY_MESSAGE } from '../../access/platform.js';
 const NOT_FOUND = 'Deze organisatie bestaat niet (meer).';
 export const HAS_BEHEERDER_MESSAGE = (naam: string) =>
   `${naam} heeft een beheerder. Die nodigt zelf nieuwe leden en beheerders uit; het platformbeheer nodigt alleen uit bij organisaties zonder beheerder.`;
 
 export async function listOrganisationsWithoutBeheerder(opts: { db: Kysely<DB>; auth: AuthContext | null; now?: Date }): Promise<OrganisatieZonderBeheerder[]> {
-  const auth = requireAuth(opts.auth);
-  if (!mayAppointBeheerders(auth)) throw forbidden(PLATFORM_ONLY_MESSAGE);
+  authorizeBeheerderAppointment(opts.auth);
   const rows = await organisationsWithoutBeheerder(opts.db, opts.now ?? new Date());
   return rows.map((r) => ({
     id: r.id,
@@ -50,8 +50,7 @@ export async function inviteBeheerderAsPlatform(opts: {
   input: BeheerderUitnodigen;
   now?: Date;
 }): Promise<Uitnodiging> {
-  const auth = requireAuth(opts.auth);
-  if (!mayAppointBeheerders(auth)) throw forbidden(PLATFORM_ONLY_MESSAGE);
+  const auth = authorizeBeheerderAppointment(opts.auth);
   const now = opts.now ?? new Date();
   const { email } = opts.input;
   const { organisationNaam, invitation } = await opts.db.transaction().execute(async (trx) => {
