@@ -50,6 +50,10 @@ export const InventarisQuery = z.object({
     .regex(/^[A-Z&]{1,10}$/, 'ongeldige profielcode, bijvoorbeeld PIE')
     .optional()
     .describe('Profielcode, bijvoorbeeld PIE: de profielmodulen en (zonder keuzevakken) alle keuzevakken van het profiel'),
+  profielmodulenVanProfiel: z
+    .enum(['ja', 'nee'], 'ja of nee')
+    .optional()
+    .describe('nee: de profielmodulen van het profiel tellen niet vanzelf mee, alleen de genoemde profielmodulen (standaard: ja)'),
   keuzevakken: CodeList('keuzevak', SELECTION_LIMITS.keuzevakken).optional().describe('Keuzevakcodes, kommagescheiden: K/PIE/16,K/PIE/02'),
   profielmodulen: CodeList('profielmodule', SELECTION_LIMITS.profielmodulen).optional().describe('Codes van profielmodulen, kommagescheiden'),
   leerweg: LeerwegParam.optional().describe('Alleen eindtermen van deze leerweg tellen'),
@@ -237,6 +241,7 @@ export const OpgeslagenSelectieInhoud = z.object({
   kwalificatie: z.string().nullable(),
   keuzedelen: z.array(z.string()),
   min: Confidence.nullable(),
+  profielmodulenVanProfiel: z.enum(['ja', 'nee']).nullable().optional(),
 });
 export type OpgeslagenSelectieInhoud = z.infer<typeof OpgeslagenSelectieInhoud>;
 
@@ -252,7 +257,10 @@ export const OpgeslagenSelectie = z.object({
 });
 export type OpgeslagenSelectie = z.infer<typeof OpgeslagenSelectie>;
 
-export const OpgeslagenSelecties = z.object({ selecties: z.array(OpgeslagenSelectie).describe('Op naam gesorteerd') });
+export const OpgeslagenSelecties = z.object({
+  selecties: z.array(OpgeslagenSelectie).describe('Op naam gesorteerd'),
+  magWijzigen: z.boolean().describe('Of de gebruiker selecties mag opslaan, hernoemen en verwijderen'),
+});
 export type OpgeslagenSelecties = z.infer<typeof OpgeslagenSelecties>;
 
 /** POST /api/partnerships/:id/inventaris/selecties */

@@ -64,6 +64,15 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     const form = main().getByRole('form', { name: 'Selectie' });
     expect(await form.getByRole('textbox').count()).toBe(0);
     await form.getByRole('combobox', { name: 'Profiel (vmbo)' }).selectOption('PIE');
+    // Issue 12: choosing a profiel asks whether its profielmodulen count too; nothing is added silently.
+    const vraag = form.getByRole('group', { name: /^Profiel PIE heeft \d+ profielmodulen? \(P\/PIE\// });
+    await vraag.waitFor();
+    const modules = form.getByRole('group', { name: 'Profielmodulen' });
+    expect(await modules.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await vraag.getByRole('button', { name: 'Ja, profielmodulen aanvinken' }).focus();
+    await page.keyboard.press('Enter');
+    await vraag.waitFor({ state: 'detached' });
+    expect(await modules.getByRole('checkbox', { name: /^P\/PIE\//, checked: true }).count()).toBeGreaterThan(0);
     const keuzevak = form.getByRole('group', { name: 'Keuzevakken' }).getByRole('checkbox', { name: /^K\/PIE\/16 Koudetechniek/ });
     await keuzevak.focus();
     await page.keyboard.press('Space');
@@ -83,8 +92,21 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     expect(new URL(page.url()).searchParams.get('kwalificatie')).toBe('25282');
     expect(new URL(page.url()).searchParams.get('profiel')).toBe('PIE');
     expect(new URL(page.url()).searchParams.get('keuzevakken')).toBe('K/PIE/16');
-    // The profiel brings its profielmodulen: their eindtermen are in the inventory too.
+    // The profielmodulen the teacher ticked are in the address and their eindtermen in the inventory.
+    expect(new URL(page.url()).searchParams.get('profielmodulenVanProfiel')).toBe('nee');
+    expect(new URL(page.url()).searchParams.get('profielmodulen')).toMatch(/^P\/PIE\//);
     await main().getByText(/P\/PIE\/0[24] /).first().waitFor();
+
+    // Answering "Nee": the profiel without its profielmodulen.
+    const form2 = main().getByRole('form', { name: 'Selectie' });
+    await form2.getByRole('combobox', { name: 'Profiel (vmbo)' }).selectOption('');
+    await form2.getByRole('combobox', { name: 'Profiel (vmbo)' }).selectOption('PIE');
+    await form2.getByRole('group', { name: /^Profiel PIE heeft/ }).getByRole('button', { name: 'Nee, zonder profielmodulen' }).click();
+    expect(await form2.getByRole('group', { name: 'Profielmodulen' }).getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await form2.getByRole('button', { name: 'Inventaris maken' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('profielmodulen')).toBeNull();
+    await main().getByRole('heading', { level: 2, name: /^Alleen vmbo/ }).waitFor();
+    for (const list of ['Alleen vmbo', 'Koppelingen']) await expect.poll(() => main().getByRole('list', { name: list }).getByText(/P\/PIE\/0[24] /).count()).toBe(0);
   });
 
   it('lets a docent of the vmbo school confirm a link with its type by keyboard', async () => {
@@ -126,17 +148,37 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     const status = main().getByRole('status').filter({ hasText: `${otherName} is afgewezen.` });
     await status.waitFor();
     expect(await status.evaluate((el) => el === document.activeElement)).toBe(true);
-    await main().getByRole('list', { name: 'Afgewezen koppelingen' }).getByRole('form', { name: otherName }).getByText(/^Afgewezen \(Daan Docent, /).waitFor();
     await main().getByText(/1 bevestigd, \d+ voorgesteld, 1 afgewezen/).waitFor();
+    // Issue 12: the rejected link stays visible under the filter "afgewezen", and can be restored.
+    await main().getByText(/1 koppeling is afgewezen: kies “afgewezen”/).waitFor();
+    await main().getByRole('combobox', { name: 'Koppelingen tonen' }).selectOption('afgewezen');
+    const rejected = main().getByRole('list', { name: 'Afgewezen koppelingen' }).getByRole('form', { name: otherName });
+    await rejected.getByText(/^Afgewezen \(Daan Docent, /).waitFor();
+    await expectAccessible('inventory filtered on afgewezen');
+    await rejected.getByRole('button', { name: `${otherName}: afwijzing herstellen` }).focus();
+    await page.keyboard.press('Enter');
+    await main().getByRole('status').filter({ hasText: `De afwijzing van ${otherName} is hersteld.` }).waitFor();
+    await main().getByText('Geen afgewezen koppelingen.').waitFor();
+    await main().getByText(/1 bevestigd, \d+ voorgesteld, 0 afgewezen/).waitFor();
+    await main().getByRole('combobox', { name: 'Koppelingen tonen' }).selectOption('alle');
+    await main().getByRole('list', { name: 'Koppelingen' }).getByRole('form', { name: otherName }).getByText(/^Voorstel/).waitFor();
 
-    // Mark an item of Alleen mbo as bewust niet gekoppeld, also from the keyboard.
+    // Mark an item of Alleen mbo as bewust niet gekoppeld, also from the keyboard: a reason is asked first.
     const alleenMbo = main().getByRole('list', { name: 'Alleen mbo' });
     const mark = alleenMbo.getByRole('button', { name: /markeren als bewust niet gekoppeld$/ }).first();
     const markName = (await mark.getAttribute('aria-label'))!;
+    const code = markName.replace(': markeren als bewust niet gekoppeld', '');
     await mark.focus();
+    await page.keyboard.press('Enter');
+    const reden = alleenMbo.getByRole('form', { name: `${code}: waarom bewust niet gekoppeld` });
+    await reden.getByRole('button', { name: 'Markeren' }).click();
+    await alleenMbo.getByRole('alert').filter({ hasText: 'Geef een toelichting' }).waitFor();
+    await reden.getByRole('textbox', { name: /^Reden/ }).fill('Komt pas in leerjaar 3 aan bod');
+    await reden.getByRole('button', { name: 'Markeren' }).focus();
     await page.keyboard.press('Enter');
     await alleenMbo.getByRole('button', { name: markName.replace('markeren als bewust niet gekoppeld', 'markering bewust niet gekoppeld weghalen') }).waitFor();
     await alleenMbo.getByText('bewust niet gekoppeld', { exact: true }).waitFor();
+    await alleenMbo.getByText('Komt pas in leerjaar 3 aan bod').waitFor();
     await expectAccessible('inventory after reviews');
   });
 
@@ -170,6 +212,52 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     await main().getByText(/bevestigd door 1 samenwerking\)/).waitFor();
     expect(await main().getByText('Demo doorlopende leerroute techniek').count()).toBe(0);
     await expectAccessible('keuzevak page with confirmations');
+  });
+
+  it('saves a selection under a name that the partner school opens, renames and deletes (issue 12), at 1366 and 390 px', async () => {
+    await signInAt(`/samenwerkingen/${partnership}/inventaris?${SELECTIE}&leerweg=BB`, 'docent@vmbo.demo');
+    const section = main().getByRole('region', { name: 'Opgeslagen selecties' });
+    await section.getByText('Nog geen opgeslagen selecties in deze samenwerking.').waitFor();
+    const opslaan = section.getByRole('form', { name: 'Selectie opslaan' });
+    await opslaan.getByRole('textbox', { name: 'Naam van deze selectie' }).fill('Koudetechniek BB');
+    await opslaan.getByRole('button', { name: 'Selectie opslaan' }).click();
+    await opslaan.getByRole('status').filter({ hasText: 'Selectie "Koudetechniek BB" is opgeslagen.' }).waitFor();
+    await section.getByRole('list', { name: 'Opgeslagen selecties' }).getByText('Koudetechniek BB', { exact: true }).waitFor();
+    // The same name again is refused with a Dutch message at the form.
+    await opslaan.getByRole('textbox', { name: 'Naam van deze selectie' }).fill('koudetechniek bb');
+    await opslaan.getByRole('button', { name: 'Selectie opslaan' }).click();
+    await opslaan.getByRole('alert').filter({ hasText: 'Er is al een selectie met de naam' }).waitFor();
+    await expectAccessible('saved selections (vmbo docent)');
+
+    // The mbo teacher of the partner opens it from the samenwerking's inventory without rebuilding it.
+    await page.context().clearCookies();
+    await signInAt(`/samenwerkingen/${partnership}/inventaris`, 'docent@roc.demo');
+    const theirs = main().getByRole('region', { name: 'Opgeslagen selecties' });
+    await theirs.getByRole('button', { name: 'Koudetechniek BB openen' }).click();
+    await main().getByRole('heading', { level: 2, name: /^Alleen vmbo/ }).waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('keuzevakken'), params.get('kwalificatie'), params.get('leerweg')]).toEqual(['K/PIE/16', '25282', 'BB']);
+    expect(await main().getByRole('form', { name: 'Selectie' }).getByRole('checkbox', { name: /^K\/PIE\/16 Koudetechniek/ }).isChecked()).toBe(true);
+
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await theirs.waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no horizontal scroll at ${width}px`).toBe(true);
+      await theirs.screenshot({ path: `test-results/screenshots/inventaris-selecties-${width}.png` });
+      await page.screenshot({ path: `test-results/screenshots/inventaris-samenwerking-${width}.png`, fullPage: false });
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // Rename, then delete (asked first).
+    await theirs.getByRole('button', { name: 'Koudetechniek BB hernoemen' }).click();
+    const rename = theirs.getByRole('form', { name: 'Koudetechniek BB hernoemen' });
+    await rename.getByRole('textbox', { name: 'Nieuwe naam' }).fill('Koudetechniek BB (mbo)');
+    await rename.getByRole('button', { name: 'Naam opslaan' }).click();
+    await theirs.getByRole('button', { name: 'Koudetechniek BB (mbo) openen' }).waitFor();
+    await expectAccessible('saved selections (mbo docent)');
+    await theirs.getByRole('button', { name: 'Koudetechniek BB (mbo) verwijderen' }).click();
+    await theirs.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await theirs.getByText('Nog geen opgeslagen selecties in deze samenwerking.').waitFor();
   });
 
   it('shows a code from the address that does not exist at its field', async () => {

@@ -18,6 +18,8 @@ export interface InventarisSelectie {
   kwalificatie?: string;
   keuzedelen?: string;
   min?: string;
+  /** "nee": the profiel does not bring its profielmodulen by itself (the page asked, issue 12). */
+  profielmodulenVanProfiel?: string;
 }
 
 const query = (s: InventarisSelectie): Query => ({ ...s });

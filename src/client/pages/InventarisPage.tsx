@@ -13,6 +13,7 @@ import { SignedInOnly } from '../components/SignedInOnly.js';
 import { Link, PageHeading, Paragraph } from '../ui/index.js';
 import { Resultaat } from './inventaris/Resultaat.js';
 import { SelectieForm } from './inventaris/SelectieForm.js';
+import { Selecties } from './inventaris/Selecties.js';
 import { useInventaris } from './inventaris/useInventaris.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,6 +45,7 @@ function InventarisView({ partnershipId }: { partnershipId?: string }) {
           samenwerking bevestigen.
         </Paragraph>
       )}
+      {partnershipId ? <Selecties partnershipId={partnershipId} huidige={complete && inv ? selectie : null} onOpen={kies} /> : null}
       <SelectieForm key={formKey} initial={selectie} problems={problems} onSubmit={kies} />
       {!complete ? <Paragraph>Kies aan beide kanten iets: een profiel, keuzevakken of profielmodulen, en een kwalificatie of keuzedelen.</Paragraph> : null}
       {complete && error ? <InlineError error={error} /> : null}

@@ -1,7 +1,7 @@
 /** An item of the inventory (eindterm, werkproces or keuzedeel) and the list of a column, with "bewust niet gekoppeld". */
 import type { InventarisItem } from '../../../shared/inventory-api.js';
 import { FormFeedback } from '../../components/ConfirmAction.js';
-import { Button, Code, ListItem, Paragraph, StatusBadge, UnorderedList } from '../../ui/index.js';
+import { Button, Code, ListItem, Paragraph, StatusBadge, TextField, UnorderedList } from '../../ui/index.js';
 import type { Changed } from './labels.js';
 import { useNietKoppelen } from './useKoppelingen.js';
 
@@ -36,14 +36,27 @@ export function ItemList({ items, label, partnershipId, onChanged }: { items: In
 }
 
 function NietKoppelenKnop({ item, partnershipId, onChanged }: { item: InventarisItem; partnershipId: string; onChanged: Changed }) {
-  const { action, toggle } = useNietKoppelen(item, partnershipId, onChanged);
+  const n = useNietKoppelen(item, partnershipId, onChanged);
+  const id = `reden-${item.id}`.replace(/[^A-Za-z0-9-]/g, '-');
   return (
     <>
       {' '}
-      <Button appearance="subtle-button" onClick={toggle} disabled={action.busy} aria-label={`${item.code}: ${item.bewustNietGekoppeld ? 'markering bewust niet gekoppeld weghalen' : 'markeren als bewust niet gekoppeld'}`}>
-        {item.bewustNietGekoppeld ? 'Markering weghalen' : 'Bewust niet gekoppeld'}
-      </Button>
-      <FormFeedback state={action} failureHeading="Niet opgeslagen" headingLevel={4} />
+      {n.vragen ? (
+        <form aria-label={`${item.code}: waarom bewust niet gekoppeld`} className="doorlopend-inventaris__reden" onSubmit={n.submit} noValidate>
+          <TextField id={id} label="Reden (verplicht)" value={n.reden} onChange={n.setReden} maxLength={2000} required description="Waarom koppelt u dit item bewust niet? De partner ziet de reden." />
+          <Button type="submit" disabled={n.action.busy}>
+            Markeren
+          </Button>
+          <Button appearance="subtle-button" onClick={() => n.setVragen(false)}>
+            Annuleren
+          </Button>
+        </form>
+      ) : (
+        <Button appearance="subtle-button" onClick={n.toggle} disabled={n.action.busy} aria-label={`${item.code}: ${item.bewustNietGekoppeld ? 'markering bewust niet gekoppeld weghalen' : 'markeren als bewust niet gekoppeld'}`}>
+          {item.bewustNietGekoppeld ? 'Markering weghalen' : 'Bewust niet gekoppeld'}
+        </Button>
+      )}
+      <FormFeedback state={n.action} failureHeading="Niet opgeslagen" headingLevel={4} />
     </>
   );
 }

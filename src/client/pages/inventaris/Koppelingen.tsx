@@ -50,7 +50,11 @@ function KoppelingItem({ link, byId, partnershipId, onChanged }: KoppelingProps 
         <Button appearance="secondary-action-button" onClick={() => k.act('afwijzen')} disabled={k.action.busy}>
           Afwijzen
         </Button>
-      ) : null}
+      ) : (
+        <Button appearance="secondary-action-button" onClick={() => k.act('herstellen')} disabled={k.action.busy} aria-label={`${k.name}: afwijzing herstellen`}>
+          Herstellen
+        </Button>
+      )}
       <FormFeedback state={k.action} failureHeading="Niet opgeslagen" headingLevel={4} />
     </form>
   );

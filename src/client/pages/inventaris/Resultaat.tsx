@@ -109,30 +109,38 @@ function Filters({ r, min, onMin }: { r: ResultaatState; min: string; onMin: (mi
           { value: 'alle', label: 'alle' },
           { value: 'voorgesteld', label: 'nog te beoordelen (voorstellen)' },
           { value: 'beoordeeld', label: 'bevestigd of toegevoegd' },
+          { value: 'afgewezen', label: 'afgewezen' },
         ]}
       />
     </div>
   );
 }
 
-/** The middle column: the links (suggested and reviewed), the form to add one, and the rejected links. */
+/** The middle column: the links (suggested and reviewed) or, under the filter "afgewezen", the rejected links; the form to add one. */
 function BeidenKolom({ inv, r, partnershipId }: { inv: Inventaris; r: ResultaatState; partnershipId?: string }) {
+  const afgewezen = r.toon === 'afgewezen';
   return (
     <section aria-labelledby="kolom-beiden">
       <Heading level={2} id="kolom-beiden">
-        Beiden ({count(r.links.length, 'koppeling', 'koppelingen')})
+        {afgewezen ? `Afgewezen (${count(r.links.length, 'koppeling', 'koppelingen')})` : `Beiden (${count(r.links.length, 'koppeling', 'koppelingen')})`}
       </Heading>
-      {partnershipId ? <KoppelingToevoegen inv={inv} partnershipId={partnershipId} onChanged={r.onChanged} /> : null}
+      {partnershipId && !afgewezen ? <KoppelingToevoegen inv={inv} partnershipId={partnershipId} onChanged={r.onChanged} /> : null}
       {r.links.length === 0 ? (
-        <Paragraph className="doorlopend-empty">Geen koppelingen.</Paragraph>
+        <Paragraph className="doorlopend-empty">{afgewezen ? 'Geen afgewezen koppelingen.' : 'Geen koppelingen.'}</Paragraph>
       ) : (
-        <KoppelingLijst label="Koppelingen" className="doorlopend-inventaris__links" links={r.links} byId={r.byId} partnershipId={partnershipId} onChanged={r.onChanged} />
+        <KoppelingLijst
+          label={afgewezen ? 'Afgewezen koppelingen' : 'Koppelingen'}
+          className="doorlopend-inventaris__links"
+          links={r.links}
+          byId={r.byId}
+          partnershipId={partnershipId}
+          onChanged={r.onChanged}
+        />
       )}
-      {inv.afgewezen.length > 0 ? (
-        <>
-          <Heading level={3}>Afgewezen ({inv.afgewezen.length})</Heading>
-          <KoppelingLijst label="Afgewezen koppelingen" links={inv.afgewezen} byId={r.byId} partnershipId={partnershipId} onChanged={r.onChanged} />
-        </>
+      {!afgewezen && inv.afgewezen.length > 0 ? (
+        <Paragraph className="doorlopend-meta">
+          {count(inv.afgewezen.length, 'koppeling is', 'koppelingen zijn')} afgewezen: kies “afgewezen” bij Koppelingen tonen om ze te zien of te herstellen.
+        </Paragraph>
       ) : null}
     </section>
   );

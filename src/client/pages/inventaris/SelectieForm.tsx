@@ -5,8 +5,9 @@
  */
 import { CodeKeuze, KeuzedelenKeuze, KwalificatieKeuze } from '../../components/CatalogusKeuze.js';
 import type { InventarisSelectie } from '../../lib/inventory-api.js';
-import { Button, SelectField } from '../../ui/index.js';
-import { useProfielOpties, useSelectieForm, type Problems } from './useInventaris.js';
+import { Button, Paragraph, SelectField } from '../../ui/index.js';
+import { useProfielOpties, useSelectieForm, type Problems, type SelectieFormState } from './useInventaris.js';
+import './inventaris.css';
 
 const LEERWEG_OPTIES = [{ value: '', label: 'Alle leerwegen' }, ...['BB', 'KB', 'GL', 'TL'].map((l) => ({ value: l, label: l }))];
 
@@ -16,6 +17,7 @@ export function SelectieForm({ initial, problems, onSubmit }: { initial: Inventa
   return (
     <form className="doorlopend-filters doorlopend-inventaris__selectie" aria-label="Selectie" onSubmit={f.submit}>
       <ProfielKeuze value={profiel} onChange={f.setProfiel} invalidMessage={f.errorFor('profiel')} />
+      <div aria-live="polite">{f.profielVraag ? <ProfielVraag vraag={f.profielVraag} /> : null}</div>
       <SelectField id="inv-leerweg" label="Leerweg" value={f.leerweg} onChange={f.setLeerweg} options={LEERWEG_OPTIES} invalidMessage={f.errorFor('leerweg')} />
       <CodeKeuze
         id="inv-keuzevakken"
@@ -32,9 +34,15 @@ export function SelectieForm({ initial, problems, onSubmit }: { initial: Inventa
       <CodeKeuze
         id="inv-profielmodulen"
         legend="Profielmodulen"
-        description={profiel ? 'De profielmodulen van het gekozen profiel tellen al mee; voeg hier profielmodulen van een ander profiel toe.' : undefined}
+        description={
+          profiel && !f.expliciet
+            ? 'De profielmodulen van het gekozen profiel tellen al mee; voeg hier profielmodulen van een ander profiel toe.'
+            : profiel
+              ? 'Alleen aangevinkte profielmodulen tellen mee; voeg ook profielmodulen van een ander profiel toe.'
+              : undefined
+        }
         invalidMessage={f.errorFor('profielmodulen')}
-        opties={[]}
+        opties={f.expliciet ? vmbo.profielmodulen.vanProfiel : []}
         bekend={vmbo.profielmodulen.alle}
         gekozen={f.profielmodulen}
         onChange={f.setProfielmodulen}
@@ -45,6 +53,28 @@ export function SelectieForm({ initial, problems, onSubmit }: { initial: Inventa
       <KeuzedelenKeuze id="inv-keuzedelen" kwalificatie={f.kwal} gekozen={f.keuzedelen} onChange={f.setKeuzedelen} invalidMessage={f.errorFor('keuzedelen')} />
       <Button type="submit">Inventaris maken</Button>
     </form>
+  );
+}
+
+/** Issue 12: after choosing a profiel, the question whether its profielmodulen count too (nothing is added silently). */
+function ProfielVraag({ vraag }: { vraag: NonNullable<SelectieFormState['profielVraag']> }) {
+  const n = vraag.modulen.length;
+  return (
+    <div role="group" aria-labelledby="profielvraag-tekst" className="doorlopend-profielvraag">
+      <Paragraph id="profielvraag-tekst">
+        {n > 0
+          ? `Profiel ${vraag.profiel} heeft ${n === 1 ? '1 profielmodule' : `${n} profielmodulen`} (${vraag.modulen.map((m) => m.code).join(', ')}). Wilt u die ook in de inventaris?`
+          : `Wilt u de profielmodulen van profiel ${vraag.profiel} ook in de inventaris?`}
+      </Paragraph>
+      <div className="doorlopend-profielvraag__knoppen">
+        <Button onClick={vraag.ja} disabled={n === 0}>
+          Ja, profielmodulen aanvinken
+        </Button>
+        <Button appearance="secondary-action-button" onClick={vraag.nee}>
+          Nee, zonder profielmodulen
+        </Button>
+      </div>
+    </div>
   );
 }
 

@@ -22,5 +22,8 @@ export function statusText(l: Koppeling): string {
   if (l.status === 'voorgesteld') return `Voorstel (${l.confidence ?? '?'}${l.score !== null ? `, score ${l.score.toFixed(2).replace('.', ',')}` : ''})`;
   const wie = [l.door, l.op ? formatDateTime(l.op) : null].filter(Boolean).join(', ');
   const wat = l.status === 'afgewezen' ? 'Afgewezen' : l.status === 'handmatig' ? 'Handmatig toegevoegd' : 'Bevestigd';
-  return `${wat}${l.relatie ? `: ${l.relatie}` : ''}${wie ? ` (${wie})` : ''}`;
+  // Issue 12: who first reviewed it stays visible when someone else changed it since.
+  const eerst = l.aangemaaktDoor && l.aangemaaktDoor !== l.door ? `; eerst beoordeeld door ${l.aangemaaktDoor}${l.aangemaaktOp ? `, ${formatDateTime(l.aangemaaktOp)}` : ''}` : '';
+  const gewijzigd = eerst && wie ? `gewijzigd door ${wie}` : wie;
+  return `${wat}${l.relatie ? `: ${l.relatie}` : ''}${gewijzigd || eerst ? ` (${gewijzigd}${eerst})` : ''}`;
 }

@@ -16,7 +16,7 @@ import { cached, useApi } from '../../lib/useApi.js';
 import { useQueryParams } from '../../lib/useQueryParams.js';
 import type { Changed } from './labels.js';
 
-const FIELDS = ['profiel', 'leerweg', 'keuzevakken', 'profielmodulen', 'kwalificatie', 'keuzedelen', 'min'] as const;
+const FIELDS = ['profiel', 'profielmodulenVanProfiel', 'leerweg', 'keuzevakken', 'profielmodulen', 'kwalificatie', 'keuzedelen', 'min'] as const;
 
 export type Problems = Array<{ path: string; message: string }>;
 
@@ -63,7 +63,11 @@ const lijst = (c: string[]) => (c.length > 0 ? c.join(',') : undefined);
  * by crebo. Refusals of the server (a code that does not exist) are given per field.
  */
 export function useSelectieForm(initial: InventarisSelectie, problems: Problems, onSubmit: (s: InventarisSelectie) => void) {
-  const [profiel, setProfiel] = useState(initial.profiel ?? '');
+  const [profiel, kiesProfiel] = useState(initial.profiel ?? '');
+  // Issue 12: choosing a profiel asks whether its profielmodulen should count, instead of adding them silently. Once
+  // asked ('nee' in the address), only the profielmodulen ticked here count; an older address keeps the old meaning.
+  const [vanProfiel, setVanProfiel] = useState(initial.profielmodulenVanProfiel ?? '');
+  const [vraag, setVraag] = useState<string | null>(null);
   const [leerweg, setLeerweg] = useState(initial.leerweg ?? '');
   const [keuzevakken, setKeuzevakken] = useState(codes(initial.keuzevakken));
   const [profielmodulen, setProfielmodulen] = useState(codes(initial.profielmodulen));
@@ -71,6 +75,26 @@ export function useSelectieForm(initial: InventarisSelectie, problems: Problems,
   const [keuzedelen, setKeuzedelen] = useState(codes(initial.keuzedelen));
   const vmbo = useVmboOpties(profiel, leerweg);
   const kwal = useKwalificatie(kwalificatie);
+  const setProfiel = (v: string) => {
+    kiesProfiel(v);
+    setVanProfiel(v ? 'nee' : '');
+    setVraag(v || null);
+  };
+  const profielVraag = vraag
+    ? {
+        profiel: vraag,
+        modulen: vmbo.profielmodulen.vanProfiel,
+        ja: () => {
+          setProfielmodulen((huidig) => [...new Set([...huidig, ...vmbo.profielmodulen.vanProfiel.map((m) => m.code)])]);
+          setVraag(null);
+        },
+        nee: () => {
+          const vanDitProfiel = new Set(vmbo.profielmodulen.vanProfiel.map((m) => m.code));
+          setProfielmodulen((huidig) => huidig.filter((c) => !vanDitProfiel.has(c)));
+          setVraag(null);
+        },
+      }
+    : null;
   const errorFor = (field: keyof InventarisSelectie) => {
     const messages = problems.filter((x) => x.path.replace(/^query\.?/, '').split('.')[0] === field).map((x) => x.message);
     return messages.length > 0 ? messages.join(' ') : undefined;
@@ -80,6 +104,7 @@ export function useSelectieForm(initial: InventarisSelectie, problems: Problems,
     onSubmit({
       ...(initial.min ? { min: initial.min } : {}),
       profiel: profiel || undefined,
+      profielmodulenVanProfiel: profiel && vanProfiel === 'nee' ? 'nee' : undefined,
       leerweg: leerweg || undefined,
       keuzevakken: lijst(keuzevakken),
       profielmodulen: lijst(profielmodulen),
@@ -88,7 +113,7 @@ export function useSelectieForm(initial: InventarisSelectie, problems: Problems,
     });
   };
   return {
-    profiel, setProfiel, leerweg, setLeerweg, keuzevakken, setKeuzevakken, profielmodulen, setProfielmodulen,
+    profiel, setProfiel, expliciet: vanProfiel === 'nee', profielVraag, leerweg, setLeerweg, keuzevakken, setKeuzevakken, profielmodulen, setProfielmodulen,
     kwalificatie, setKwalificatie, keuzedelen, setKeuzedelen, vmbo, kwal, errorFor, submit,
   };
 }
@@ -103,7 +128,7 @@ export function useProfielOpties(value: string) {
   return { options, loading };
 }
 
-export type Toon = 'alle' | 'voorgesteld' | 'beoordeeld';
+export type Toon = 'alle' | 'voorgesteld' | 'beoordeeld' | 'afgewezen';
 
 /** The result: the text filter, which links to show, the three columns and the announcement after a review. */
 export function useResultaat(inv: Inventaris, reload: () => void, canReview: boolean) {
@@ -121,8 +146,8 @@ export function useResultaat(inv: Inventaris, reload: () => void, canReview: boo
   const matches = (i: InventarisItem | undefined) => !needle || (i !== undefined && `${i.code} ${i.titel} ${i.context.join(' ')}`.toLowerCase().includes(needle));
   const alleenVmbo = inv.vmbo.filter((i) => i.classificatie === 'alleen-vmbo' && matches(i));
   const alleenMbo = inv.mbo.filter((i) => i.classificatie === 'alleen-mbo' && matches(i));
-  const links = inv.links
-    .filter((l) => toon === 'alle' || (toon === 'voorgesteld') === (l.status === 'voorgesteld'))
+  const links = (toon === 'afgewezen' ? inv.afgewezen : inv.links)
+    .filter((l) => toon === 'alle' || toon === 'afgewezen' || (toon === 'voorgesteld') === (l.status === 'voorgesteld'))
     .filter((l) => matches(byId.get(l.eindtermId)) || matches(byId.get(l.werkprocesId)));
   return { filter, setFilter, toon, setToon, announcement, statusRef, onChanged, byId, alleenVmbo, alleenMbo, links, canReview };
 }

@@ -10,16 +10,30 @@ import { useAction } from '../../components/ConfirmAction.js';
 import { inventoryApi } from '../../lib/inventory-api.js';
 import type { Changed } from './labels.js';
 
+/** "Bewust niet gekoppeld" asks for a reason first (issue 12); taking the mark away is one click. */
 export function useNietKoppelen(item: InventarisItem, partnershipId: string, onChanged: Changed) {
   const action = useAction('Opslaan lukte niet.');
-  const toggle = () =>
+  const [vragen, setVragen] = useState(false);
+  const [reden, setReden] = useState('');
+  const save = (bewustNietGekoppeld: boolean) =>
     void action
       .run(async () => {
-        await inventoryApi.nietKoppelen(partnershipId, { itemId: item.id, bewustNietGekoppeld: !item.bewustNietGekoppeld });
+        if (bewustNietGekoppeld && !reden.trim()) throw new ApiError(400, 'Geef een toelichting: waarom wordt dit item bewust niet gekoppeld?');
+        await inventoryApi.nietKoppelen(partnershipId, { itemId: item.id, bewustNietGekoppeld, ...(bewustNietGekoppeld ? { toelichting: reden.trim() } : {}) });
         return null;
       })
-      .then((ok) => ok && onChanged(`${item.code} ${item.bewustNietGekoppeld ? 'is niet meer gemarkeerd' : 'is gemarkeerd als bewust niet gekoppeld'}.`));
-  return { action, toggle };
+      .then((ok) => {
+        if (!ok) return;
+        setVragen(false);
+        setReden('');
+        onChanged(`${item.code} ${bewustNietGekoppeld ? 'is gemarkeerd als bewust niet gekoppeld' : 'is niet meer gemarkeerd'}.`);
+      });
+  const toggle = () => (item.bewustNietGekoppeld ? save(false) : setVragen(true));
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    save(true);
+  };
+  return { action, toggle, vragen, setVragen, reden, setReden, submit };
 }
 
 /** One link: its name (the form's accessible name), the chosen type and toelichting, and the review actions. */
@@ -30,14 +44,14 @@ export function useKoppelingBeoordelen(link: Koppeling, byId: ReadonlyMap<string
   const [relatie, setRelatie] = useState<string>(link.relatie ?? '');
   const [toelichting, setToelichting] = useState(link.toelichting ?? '');
   const action = useAction('Opslaan lukte niet.');
-  const act = (actie: 'bevestigen' | 'afwijzen') =>
+  const act = (actie: 'bevestigen' | 'afwijzen' | 'herstellen') =>
     void action
       .run(async () => {
         await inventoryApi.beoordeel(partnershipId!, {
           eindtermId: link.eindtermId,
           werkprocesId: link.werkprocesId,
           actie,
-          ...(actie === 'bevestigen' && relatie ? { relatie: relatie as Relatie } : {}),
+          ...(actie !== 'afwijzen' && relatie ? { relatie: relatie as Relatie } : {}),
           ...(toelichting.trim() ? { toelichting: toelichting.trim() } : {}),
         });
         return null;
@@ -46,7 +60,11 @@ export function useKoppelingBeoordelen(link: Koppeling, byId: ReadonlyMap<string
         (ok) =>
           ok &&
           onChanged(
-            actie === 'afwijzen' ? `${name} is afgewezen.` : `${name} is bevestigd${relatie ? ` (${relatie})` : ''}.`,
+            actie === 'afwijzen'
+              ? `${name} is afgewezen. U vindt hem onder Koppelingen tonen: afgewezen.`
+              : actie === 'herstellen'
+                ? `De afwijzing van ${name} is hersteld.`
+                : `${name} is bevestigd${relatie ? ` (${relatie})` : ''}.`,
             // The link moves between the lists of counted and rejected links: focus goes to the announcement.
             actie === 'afwijzen' || link.status === 'afgewezen',
           ),

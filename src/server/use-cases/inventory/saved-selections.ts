@@ -6,6 +6,7 @@
  * transaction. A selection must resolve against the catalogue (unknown codes are a 400 naming the field).
  */
 import type { Kysely } from 'kysely';
+import { can } from '../../../domain/auth/rules.js';
 import type { Leerweg } from '../../../shared/catalog-api.js';
 import type { Confidence, OpgeslagenSelectie, OpgeslagenSelectieInhoud, OpgeslagenSelecties } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
@@ -36,6 +37,7 @@ export function normaliseSelectie(q: SelectieInput): OpgeslagenSelectieInhoud {
     kwalificatie: q.kwalificatie ?? null,
     keuzedelen: q.keuzedelen ?? [],
     min: q.min ?? null,
+    ...(q.profielmodulenVanProfiel ? { profielmodulenVanProfiel: q.profielmodulenVanProfiel } : {}),
   };
 }
 
@@ -61,8 +63,9 @@ function actingOrganisation(access: PartnershipAccess): string | null {
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
 export async function listSelections(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string }): Promise<OpgeslagenSelecties> {
-  await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
-  return { selecties: await repo.listSelecties(opts.db, opts.partnershipId) };
+  const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
+  const magWijzigen = can(access.auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds });
+  return { selecties: await repo.listSelecties(opts.db, opts.partnershipId), magWijzigen };
 }
 
 export async function saveSelection(opts: {

@@ -23,6 +23,8 @@ import * as repo from '../../repositories/vmbo-catalog-repository.js';
 /** The parsed query (after zod): code lists are arrays. */
 export interface SelectionInput {
   profiel?: string;
+  /** 'nee': the profiel does not bring its profielmodulen by itself (the page asks, issue 12); default 'ja'. */
+  profielmodulenVanProfiel?: 'ja' | 'nee';
   keuzevakken?: string[];
   profielmodulen?: string[];
   leerweg?: Leerweg;
@@ -62,7 +64,7 @@ export function resolveSelection(snapshot: CatalogSnapshot, q: SelectionInput): 
     if (!profiel) errors.push({ path: 'profiel', message: `Profiel ${q.profiel} bestaat niet in de catalogus.` });
     else {
       const children = repo.childrenOf(snapshot, [profiel.id], { includeVervallen: false }).filter((c) => c.duplicate_of === null);
-      parents.push(...children.filter((c) => c.kind === 'profielmodule'));
+      if (q.profielmodulenVanProfiel !== 'nee') parents.push(...children.filter((c) => c.kind === 'profielmodule'));
       if (!q.keuzevakken?.length) parents.push(...children.filter((c) => c.kind === 'keuzevak'));
     }
   }
