@@ -434,6 +434,86 @@ export interface RateLimitTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Migration 0019 (issue 13): the samenwerkingsovereenkomst; every version a row, versions of one share reeks_id. */
+export interface OvereenkomstTable {
+  id: Generated<string>;
+  reeks_id: string;
+  documentversie: number;
+  voorganger_id: string | null;
+  partnership_id: string;
+  soort: string;
+  titel: string;
+  status: Generated<string>;
+  onderwerpen: ColumnType<unknown, string | undefined, string>;
+  clausuleset: string;
+  partijen: ColumnType<unknown, string | null | undefined, string | null>;
+  bevroren: ColumnType<unknown, string | null | undefined, string | null>;
+  ingediend_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ondertekend_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  beeindigd_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  beeindigd_reden: string | null;
+  versie: Generated<number>;
+  created_by: string | null;
+  created_org: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_by: string | null;
+  updated_org: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface OvereenkomstLeerrouteTable {
+  overeenkomst_id: string;
+  leerroute_id: string;
+}
+export interface OvereenkomstClausuleTable {
+  overeenkomst_id: string;
+  clausule_id: string;
+  positie: number;
+  tekst: string;
+  versie: Generated<number>;
+  voorstel: Generated<boolean>;
+  updated_by: string | null;
+  updated_org: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface OvereenkomstOpmerkingTable {
+  id: Generated<string>;
+  overeenkomst_id: string;
+  clausule_id: string;
+  tekst: string;
+  user_id: string | null;
+  organisation_id: string | null;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+export interface OvereenkomstOndertekeningTable {
+  overeenkomst_id: string;
+  organisation_id: string;
+  naam: string;
+  functie: string;
+  datum: ColumnType<Date | string, string, string>;
+  user_id: string | null;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+export interface OvereenkomstMedezeggenschapTable {
+  overeenkomst_id: string;
+  organisation_id: string;
+  orgaan: string;
+  uitkomst: string;
+  datum: ColumnType<Date | string, string, string>;
+  toelichting: string;
+  user_id: string | null;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface OvereenkomstHistorieTable {
+  id: Generated<string>;
+  overeenkomst_id: string;
+  user_id: string;
+  organisation_id: string | null;
+  actie: string;
+  omschrijving: string;
+  details: ColumnType<unknown, string | undefined, never>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: ColumnType<Date, never, never>;
@@ -477,5 +557,12 @@ export interface DB {
   leerroute_materiaal: LeerrouteMateriaalTable;
   leerroute_historie: LeerrouteHistorieTable;
   rate_limit: RateLimitTable;
+  overeenkomst: OvereenkomstTable;
+  overeenkomst_leerroute: OvereenkomstLeerrouteTable;
+  overeenkomst_clausule: OvereenkomstClausuleTable;
+  overeenkomst_opmerking: OvereenkomstOpmerkingTable;
+  overeenkomst_ondertekening: OvereenkomstOndertekeningTable;
+  overeenkomst_medezeggenschap: OvereenkomstMedezeggenschapTable;
+  overeenkomst_historie: OvereenkomstHistorieTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -28,6 +28,7 @@ import { leerrouteExportRoutes } from './routes/leerroute-export.js';
 import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { regelsRoutes } from './routes/regels.js';
+import { overeenkomstRoutes } from './routes/overeenkomsten.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
 import { healthRoutes } from './routes/health.js';
@@ -223,6 +224,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(leerrouteExportRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
       await api.register(regelsRoutes(opts.db));
+      await api.register(overeenkomstRoutes(opts.db, { exportLimits: opts.exportLimits }));
     },
     { prefix: '/api' },
   );
