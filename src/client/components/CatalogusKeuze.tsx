@@ -10,7 +10,8 @@ import type { ReactNode } from 'react';
 import type { KwalificatieDetail, KwalificatieSummary } from '../../shared/mbo-api.js';
 import { api, ApiError, urls } from '../api.js';
 import { cached, useApi } from '../lib/useApi.js';
-import { Button, CheckboxField, Fieldset, Paragraph, SelectField, TextField } from '../ui/index.js';
+import { Button, CheckboxField, Fieldset, Paragraph, SelectField } from '../ui/index.js';
+import { ZoekVeld } from './ZoekVeld.js';
 
 export interface CodeOptie {
   code: string;
@@ -165,7 +166,15 @@ export function KwalificatieKeuze({ idPrefix: p, label: selectLabel, value, onCh
   return (
     <>
       <div className="doorlopend-leerroute-zoek">
-        <TextField id={`${p}-kwalificatie-zoek`} type="search" label="Kwalificatie zoeken" description="Naam of crebo, bijvoorbeeld koude of 25282" value={zoek} onChange={setZoek} maxLength={200} />
+        {/* Inside the leerroute form and the inventory's selection form: Enter searches, it does not send the form. */}
+        <ZoekVeld
+          id={`${p}-kwalificatie-zoek`}
+          label="Kwalificatie zoeken"
+          description="Naam of crebo, bijvoorbeeld koude of 25282"
+          value={zoek}
+          onChange={setZoek}
+          onZoek={() => void zoekKwalificatie()}
+        />
         <Button appearance="secondary-action-button" onClick={() => void zoekKwalificatie()}>
           Zoek kwalificatie
         </Button>

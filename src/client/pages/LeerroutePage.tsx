@@ -16,6 +16,7 @@ import { Historie } from '../components/leerroute/Historie.js';
 import { InventarisStap } from '../components/leerroute/InventarisStap.js';
 import { LeerrouteForm, TYPE_UITLEG } from '../components/leerroute/LeerrouteForm.js';
 import { PlanningStap } from '../components/leerroute/PlanningStap.js';
+import { RegelsPanel } from '../components/leerroute/RegelsPanel.js';
 import { LoadError, Loading } from '../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../components/SignedInOnly.js';
 import { formatDateTime, LEERWEG_NAMEN } from '../lib/format.js';
@@ -100,14 +101,27 @@ function Overzicht() {
         ))}
       </UnorderedList>
     );
-  const diplomas = [route.diplomas.vmbo ? 'vmbo-diploma' : null, route.diplomas.mbo ? 'mbo-diploma' : null].filter(Boolean).join(' en ') || 'geen diploma (één programma en één examen)';
   return (
     <>
       <DataList
         aria-label="Instellingen van de leerroute"
         items={[
           { key: 'type', label: 'Soort', value: `${LEERROUTE_TYPE_NAMEN[route.type]}: ${TYPE_UITLEG[route.type]}` },
-          { key: 'diplomas', label: 'Leidt tot', value: diplomas },
+          { key: 'schooljaar', label: 'Schooljaar (cohort)', value: route.schooljaar ?? 'niet opgegeven' },
+          {
+            key: 'diplomas',
+            label: 'Leidt tot',
+            value:
+              route.leidtTot.length === 1 ? (
+                route.leidtTot[0]
+              ) : (
+                <UnorderedList>
+                  {route.leidtTot.map((x) => (
+                    <ListItem key={x}>{x}</ListItem>
+                  ))}
+                </UnorderedList>
+              ),
+          },
           { key: 'partners', label: 'Partners', value: route.partners.map((p) => p.naam).join(', ') },
           { key: 'profiel', label: 'Profiel', value: v.profiel ? `${v.profiel.code} ${v.profiel.titel}` : 'geen' },
           { key: 'leerweg', label: 'Leerweg', value: v.leerweg ? `${v.leerweg} (${LEERWEG_NAMEN[v.leerweg]})` : 'geen' },
@@ -156,6 +170,7 @@ function Overzicht() {
               vmbo: { profiel: v.profiel?.code ?? null, leerweg: v.leerweg, profielmodulen: v.profielmodulen.map((x) => x.code), keuzevakken: v.keuzevakken.map((x) => x.code) },
               mbo: { kwalificatie: m.kwalificatie?.crebo ?? null, keuzedelen: m.keuzedelen.map((x) => x.code) },
               tijdpad: route.tijdpad.map((j) => ({ leerjaar: j.leerjaar, fase: j.fase, perioden: j.perioden, organisatieId: j.organisatie?.id ?? null })),
+              schooljaar: route.schooljaar,
               kwalificatieNaam: m.kwalificatie?.naam ?? null,
             }}
             submitLabel="Instellingen opslaan"
@@ -241,7 +256,8 @@ function LeerrouteView({ pagina }: { pagina: Pagina }) {
       </p>
       <PageHeading>{route.naam}</PageHeading>
       <Paragraph className="doorlopend-meta">
-        {LEERROUTE_TYPE_NAMEN[route.type]} · {route.partners.map((p) => p.naam).join(' en ')}
+        {LEERROUTE_TYPE_NAMEN[route.type]}
+        {route.schooljaar ? ` · schooljaar ${route.schooljaar}` : ''} · {route.partners.map((p) => p.naam).join(' en ')}
       </Paragraph>
       {typeof bericht === 'string' ? (
         <Alert type="ok">
@@ -273,7 +289,10 @@ function LeerrouteView({ pagina }: { pagina: Pagina }) {
           {pagina === 'materialen' ? <EntiteitStap key="materialen" config={MATERIALEN} /> : null}
           {pagina === 'wijzigingen' ? <Historie /> : null}
         </section>
-        <DekkingPanel />
+        <div className="doorlopend-leerroute__zijkant">
+          <DekkingPanel />
+          <RegelsPanel />
+        </div>
       </div>
       <div role="status" aria-live="polite" className="doorlopend-visually-hidden" data-testid="leerroute-meldingen">
         {announcement}

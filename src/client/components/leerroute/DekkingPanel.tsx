@@ -14,6 +14,15 @@ const GROEPEN: ReadonlyArray<{ ontbreekt: Ontbreekt; titel: string }> = [
   { ontbreekt: 'summatieve-toets', titel: 'Geen summatieve toets' },
 ];
 
+/**
+ * The rest of a gap's line after the link with the doel: the group already says what is missing and the link names the
+ * doel, so only the place remains, once (issue 12: the doel and the place were said twice). Not planned: nothing.
+ */
+export function gatPlaats(gat: Pick<Gat, 'ontbreekt' | 'leerjaar' | 'periode'>): string {
+  if (gat.ontbreekt === 'planning' || gat.leerjaar === null || gat.periode === null) return '';
+  return `${gat.ontbreekt === 'activiteit' ? 'gepland in' : 'gepland tot'} ${periodeLabel(gat.leerjaar, gat.periode).toLowerCase()}`;
+}
+
 /** Where a gap is fixed: the unplanned card in step 2, or the form of step 3/4 for the period, with the doel chosen. */
 export function gatPath(routeId: string, gat: Pick<Gat, 'itemId' | 'stap' | 'leerjaar' | 'periode'>): string {
   if (gat.stap === 'planning') return leerroutePath(routeId, 'planning', undefined, `doel-${cssId(gat.itemId)}`);
@@ -32,7 +41,7 @@ function waarschuwingPath(routeId: string, w: Waarschuwing): string {
 }
 
 export function DekkingPanel() {
-  const { route, doelen } = useLeerroute();
+  const { route, doelOf } = useLeerroute();
   const { dekking } = route;
   const t = dekking.totalen;
   const perGroep = (o: Ontbreekt) => dekking.gaten.filter((g) => g.ontbreekt === o);
@@ -70,12 +79,8 @@ export function DekkingPanel() {
             <UnorderedList aria-label={`${titel}: ${count(gaten.length, 'doel', 'doelen')}`}>
               {gaten.map((g) => (
                 <ListItem key={`${g.ontbreekt}-${g.itemId}`}>
-                  <Link to={gatPath(route.id, g)}>{doelLabel(doelen.get(g.itemId), g.itemId)}</Link>
-                  <span className="doorlopend-meta">
-                    {' '}
-                    {g.melding}
-                    {g.leerjaar !== null && g.periode !== null ? ` (${periodeLabel(g.leerjaar, g.periode).toLowerCase()})` : ''}
-                  </span>
+                  <Link to={gatPath(route.id, g)}>{doelLabel(doelOf(g.itemId), g.itemId)}</Link>
+                  {gatPlaats(g) ? <span className="doorlopend-meta"> – {gatPlaats(g)}</span> : null}
                 </ListItem>
               ))}
             </UnorderedList>

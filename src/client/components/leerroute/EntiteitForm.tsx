@@ -1,4 +1,6 @@
 /** The form of a step with toetsen, activiteiten or materialen: add one, or change the one chosen in the table. */
+import { useState } from 'react';
+import { ZoekVeld } from '../ZoekVeld.js';
 import { Button, CheckboxField, Fieldset, Heading, Paragraph, SelectField, TextField } from '../../ui/index.js';
 import { doelLabel, useLeerroute } from './context.js';
 import { cap, type Veld } from './entiteit-config.js';
@@ -65,12 +67,19 @@ function VeldInvoer({ v, e }: { v: Veld; e: EntiteitState }) {
   );
 }
 
-/** The doelen planned in the chosen period (or in all periods) as checkboxes. */
+/**
+ * The doelen planned in the chosen period (or in all periods) as checkboxes, with a search that narrows them (chosen
+ * ones stay visible). The search is inside the form: Enter narrows, it does not save the toets or activiteit.
+ */
 function DoelenKeuze({ v, e }: { v: Veld; e: EntiteitState }) {
-  const { doelen } = useLeerroute();
+  const { doelOf } = useLeerroute();
+  const [zoek, setZoek] = useState('');
   const { p } = e;
   const id = `${p}-${v.naam}`;
   const gekozen = (e.waarden[v.naam] as string[]) ?? [];
+  const needle = zoek.trim().toLowerCase();
+  const label = (did: string) => `${doelLabel(doelOf(did), did)}${e.plekVan.has(did) ? ` (${e.plekVan.get(did)})` : ' (niet gepland)'}`;
+  const getoond = needle ? e.geplandIn.filter((did) => gekozen.includes(did) || label(did).toLowerCase().includes(needle)) : e.geplandIn;
   return (
     <Fieldset
       id={id}
@@ -80,12 +89,20 @@ function DoelenKeuze({ v, e }: { v: Veld; e: EntiteitState }) {
       className="doorlopend-leerroute-doelkeuze"
     >
       <CheckboxField id={`${p}-alle-doelen`} label="Ook doelen uit andere perioden tonen" checked={e.alleDoelen} onChange={e.setAlleDoelen} />
+      {e.geplandIn.length > 0 ? (
+        <ZoekVeld id={`${p}-doelen-zoek`} label="Zoek in deze doelen" description="Code of woord uit de titel; gekozen doelen blijven staan." value={zoek} onChange={setZoek} />
+      ) : null}
+      {needle ? (
+        <p role="status" className="doorlopend-meta">
+          {getoond.length} van {e.geplandIn.length} doelen getoond.
+        </p>
+      ) : null}
       {e.geplandIn.length === 0 ? <Paragraph>In deze periode is nog niets gepland.</Paragraph> : null}
-      {e.geplandIn.map((did) => (
+      {getoond.map((did) => (
         <CheckboxField
           key={did}
           id={`${p}-doel-${did.replaceAll(/[^A-Za-z0-9_-]/g, '_')}`}
-          label={`${doelLabel(doelen.get(did), did)}${e.plekVan.has(did) ? ` (${e.plekVan.get(did)})` : ' (niet gepland)'}`}
+          label={label(did)}
           checked={gekozen.includes(did)}
           onChange={(on) => e.zet(v.naam, on ? [...gekozen, did] : gekozen.filter((x) => x !== did))}
         />

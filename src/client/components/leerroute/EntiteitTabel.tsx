@@ -33,14 +33,14 @@ export function EntiteitOverzicht({ e }: { e: EntiteitState }) {
 
 /** What the cells of the columns need: the doelen as a list, and the name of a partner organisation. */
 function useCelContext() {
-  const { route, doelen } = useLeerroute();
+  const { route, doelOf } = useLeerroute();
   const doelTekst = (ids: readonly string[]): ReactNode =>
     ids.length === 0 ? (
       <span className="doorlopend-unknown">geen doelen</span>
     ) : (
       <ul className="doorlopend-leerroute-doellijst">
         {ids.map((id) => (
-          <li key={id}>{doelLabel(doelen.get(id), id)}</li>
+          <li key={id}>{doelLabel(doelOf(id), id)}</li>
         ))}
       </ul>
     );

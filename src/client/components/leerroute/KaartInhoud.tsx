@@ -4,7 +4,7 @@ import { cssId, doelLabel, SOORT_DOEL, useLeerroute } from './context.js';
 import type { KoppelStatus } from './planning-kaarten.js';
 
 export function KaartInhoud({ items, koppeling }: { items: readonly string[]; koppeling?: KoppelStatus }) {
-  const { doelen } = useLeerroute();
+  const { doelen, doelOf } = useLeerroute();
   const sides = new Set(items.map((id) => doelen.get(id)?.side));
   const eerste = items[0] && doelen.get(items[0])?.side === 'vmbo' ? items[0] : null;
   return (
@@ -19,8 +19,8 @@ export function KaartInhoud({ items, koppeling }: { items: readonly string[]; ko
           const d = doelen.get(id);
           return (
             <li key={id} id={`doel-${cssId(id)}`}>
-              <Badge className={`doorlopend-side-badge doorlopend-side-badge--${d?.side ?? 'vmbo'}`}>{d ? `${d.side} · ${SOORT_DOEL[d.soort]}` : 'onbekend'}</Badge>{' '}
-              <span className="doorlopend-leerroute-kaart__titel">{doelLabel(d, id)}</span>
+              <Badge className={`doorlopend-side-badge doorlopend-side-badge--${doelOf(id)?.side ?? 'vmbo'}`}>{d ? `${d.side} · ${SOORT_DOEL[d.soort]}` : `${doelOf(id)?.side ?? 'onbekend'} · geen doel meer`}</Badge>{' '}
+              <span className="doorlopend-leerroute-kaart__titel">{doelLabel(doelOf(id), id)}</span>
               {d ? <span className="doorlopend-meta"> ({d.bron.code})</span> : null}
               {eerste && d?.side === 'mbo' && koppeling?.(eerste, id) ? <span className="doorlopend-meta"> – {koppeling(eerste, id)}</span> : null}
             </li>

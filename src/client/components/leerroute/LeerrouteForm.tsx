@@ -20,7 +20,8 @@ export const TYPE_UITLEG: Record<LeerrouteType, string> = {
   doorlopend:
     'Leidt naar een vmbo-diploma én een mbo-diploma in één doorlopend programma, vanaf leerjaar 3. Heeft een leerweg en een kwalificatie, en minstens één vmbo-jaar en één mbo-jaar.',
   geintegreerd: 'Vanuit de basisberoepsgerichte leerweg (BB) rechtstreeks naar een mbo-diploma op niveau 2, zonder vmbo-diploma.',
-  'keuzevak-keuzedeel': 'Eén programma en één examen voor precies één vmbo-keuzevak en één mbo-keuzedeel; zonder profielmodulen en zonder kwalificatie.',
+  'keuzevak-keuzedeel':
+    'Eén programma en één examen voor precies één vmbo-keuzevak en één mbo-keuzedeel; zonder profielmodulen en zonder kwalificatie. Het keuzevak telt mee voor het vmbo-diploma, het keuzedeel als behaald keuzedeel in de mbo-opleiding.',
   'gl-tl-niveau4': 'Vanuit de gemengde of theoretische leerweg (GL of TL) naar een mbo-kwalificatie op niveau 4.',
 };
 
@@ -43,6 +44,8 @@ export interface LeerrouteWaarden {
   vmbo: { profiel: string | null; leerweg: 'BB' | 'KB' | 'GL' | 'TL' | null; profielmodulen: string[]; keuzevakken: string[] };
   mbo: { kwalificatie: string | null; keuzedelen: string[] };
   tijdpad: TijdpadJaar[];
+  /** The schooljaar (cohort) the route starts in, "2026-2027"; null: not given. */
+  schooljaar: string | null;
 }
 
 export interface LeerroutePrefill {
@@ -80,6 +83,7 @@ function defaultTijdpad(partners: readonly Partner[]): JaarInvoer[] {
 
 export function LeerrouteForm({ idPrefix: p, heading, partners, initial, prefill, submitLabel, busyLabel, onSubmit }: LeerrouteFormProps) {
   const [naam, setNaam] = useState(initial?.naam ?? prefill?.naam ?? '');
+  const [schooljaar, setSchooljaar] = useState(initial?.schooljaar ?? '');
   const [type, setType] = useState<LeerrouteType>(initial?.type ?? prefill?.type ?? 'doorlopend');
   const [profiel, setProfiel] = useState(initial?.vmbo.profiel ?? prefill?.profiel ?? '');
   const [leerweg, setLeerweg] = useState<string>(initial?.vmbo.leerweg ?? '');
@@ -109,6 +113,7 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, prefill
     const parts = path.split('.');
     if (parts[0] === 'naam') return `${p}-naam`;
     if (parts[0] === 'type') return `${p}-type`;
+    if (parts[0] === 'schooljaar') return `${p}-schooljaar`;
     if (parts[0] === 'vmbo' && parts[1]) return `${p}-${parts[1]}`;
     if (parts[0] === 'mbo' && parts[1]) return `${p}-${parts[1]}`;
     if (parts[0] === 'tijdpad' && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
@@ -122,6 +127,7 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, prefill
     event.preventDefault();
     const local: FieldProblem[] = [];
     if (!naam.trim()) local.push({ fieldId: `${p}-naam`, message: 'Vul een naam in voor de leerroute.' });
+    if (schooljaar.trim() && !/^\d{4}-\d{4}$/.test(schooljaar.trim())) local.push({ fieldId: `${p}-schooljaar`, message: 'Schrijf het schooljaar als 2026-2027.' });
     tijdpad.forEach((j, i) => {
       if (!/^\d+$/.test(j.leerjaar.trim())) local.push({ fieldId: `${p}-jaar-${i}-leerjaar`, message: `Rij ${i + 1} van het tijdpad: vul het leerjaar in als getal.` });
       if (!/^\d+$/.test(j.perioden.trim())) local.push({ fieldId: `${p}-jaar-${i}-perioden`, message: `Rij ${i + 1} van het tijdpad: vul het aantal perioden in als getal.` });
@@ -141,6 +147,7 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, prefill
         vmbo: { profiel: profiel || null, leerweg: (leerweg || null) as LeerrouteWaarden['vmbo']['leerweg'], profielmodulen, keuzevakken },
         mbo: { kwalificatie: kwalificatie || null, keuzedelen },
         tijdpad: tijdpad.map((j) => ({ leerjaar: Number(j.leerjaar), fase: j.fase, perioden: Number(j.perioden), organisatieId: j.organisatieId || null })),
+        schooljaar: schooljaar.trim() || null,
       });
     } catch (error) {
       const fields = fieldErrors(error);
@@ -167,6 +174,15 @@ export function LeerrouteForm({ idPrefix: p, heading, partners, initial, prefill
       </Heading>
       <ErrorSummary heading="De leerroute is niet opgeslagen" problems={problems} general={general} />
       <TextField id={`${p}-naam`} label="Naam van de leerroute" value={naam} onChange={setNaam} maxLength={200} invalidMessage={errorFor(`${p}-naam`)} />
+      <TextField
+        id={`${p}-schooljaar`}
+        label="Schooljaar (cohort)"
+        description="Het schooljaar waarin de eerste leerlingen van deze route beginnen, bijvoorbeeld 2026-2027. Staat boven het PTA en het routedocument."
+        value={schooljaar}
+        onChange={setSchooljaar}
+        maxLength={9}
+        invalidMessage={errorFor(`${p}-schooljaar`)}
+      />
       <SelectField
         id={`${p}-type`}
         label="Soort leerroute"

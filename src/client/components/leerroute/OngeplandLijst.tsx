@@ -1,13 +1,15 @@
 /** The side list of the planning step: the doelen not planned yet, as cards, with a filter, a search and "Beiden". */
 import { count } from '../../lib/format.js';
-import { Button, CheckboxField, Heading, Paragraph, SelectField, TextField } from '../../ui/index.js';
-import { cssId } from './context.js';
+import { Button, CheckboxField, Heading, Paragraph, SelectField } from '../../ui/index.js';
+import { ZoekVeld } from '../ZoekVeld.js';
+import { cssId, useLeerroute } from './context.js';
 import { KaartInhoud } from './KaartInhoud.js';
 import { PlaatsForm } from './PlaatsForm.js';
 import { zetSleep, type Kaart } from './planning-kaarten.js';
 import type { Filter, PlanningState } from './usePlanning.js';
 
 export function OngeplandLijst({ planning: pl }: { planning: PlanningState }) {
+  const { announce } = useLeerroute();
   return (
     <section aria-labelledby="ongepland-kop" className="doorlopend-leerroute-ongepland" onDragOver={pl.sleepOverLijst} onDrop={pl.dropOpLijst}>
       <Heading level={3} id="ongepland-kop" tabIndex={-1}>
@@ -24,7 +26,15 @@ export function OngeplandLijst({ planning: pl }: { planning: PlanningState }) {
         ]}
         onChange={(v) => pl.setFilter(v as Filter)}
       />
-      <TextField id="ongepland-zoek" type="search" label="Zoek in de doelen" description="Code, titel, keuzevak of kerntaak" value={pl.zoekTekst} onChange={pl.setZoekTekst} />
+      {/* Filters while typing; Enter says how many cards are left (and never sends a form). */}
+      <ZoekVeld
+        id="ongepland-zoek"
+        label="Zoek in de doelen"
+        description="Code, titel, keuzevak of kerntaak"
+        value={pl.zoekTekst}
+        onChange={pl.setZoekTekst}
+        onZoek={() => announce(`${count(pl.kaarten.length, 'kaart', 'kaarten')} gevonden in Nog niet gepland.`)}
+      />
       <CheckboxField
         id="ongepland-koppelen"
         label="Gekoppelde eindterm en werkproces samen als één kaart (Beiden)"

@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { LeerrouteDetail, LeerrouteDoel } from '../../../shared/leerroute-api.js';
+import type { AnderDoel, LeerrouteDetail, LeerrouteDoel } from '../../../shared/leerroute-api.js';
 import { ApiError } from '../../api.js';
 import { isConflict, leerrouteApi } from '../../lib/leerroute-api.js';
 
@@ -19,6 +19,8 @@ export interface Periode {
 export interface LeerrouteContextValue {
   route: LeerrouteDetail;
   doelen: ReadonlyMap<string, LeerrouteDoel>;
+  /** A doel of the route, or an item the route still names that is no longer one (vervallen, outside the selection). */
+  doelOf(id: string): LeerrouteDoel | AnderDoel | undefined;
   perioden: readonly Periode[];
   /** Runs a change; on success shows the answered route and announces `melding`. A 409 reloads. Other errors are thrown. */
   wijzig(work: () => Promise<LeerrouteDetail>, melding: string | ((route: LeerrouteDetail) => string)): Promise<boolean>;
@@ -85,10 +87,13 @@ export function LeerrouteProvider({ initial, children }: { initial: LeerrouteDet
     [announce, reload],
   );
 
-  const value = useMemo<LeerrouteContextValue>(
-    () => ({
+  const value = useMemo<LeerrouteContextValue>(() => {
+    const doelen = new Map(route.doelen.map((d) => [d.id, d]));
+    const andere = new Map(route.andereDoelen.map((d) => [d.id, d]));
+    return {
       route,
-      doelen: new Map(route.doelen.map((d) => [d.id, d])),
+      doelen,
+      doelOf: (id: string) => doelen.get(id) ?? andere.get(id),
       perioden: perioden(route),
       wijzig,
       reload,
@@ -96,9 +101,8 @@ export function LeerrouteProvider({ initial, children }: { initial: LeerrouteDet
       conflict,
       dismissConflict: () => setConflict(null),
       announcement,
-    }),
-    [route, wijzig, reload, announce, conflict, announcement],
-  );
+    };
+  }, [route, wijzig, reload, announce, conflict, announcement]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
@@ -108,8 +112,12 @@ export function useLeerroute(): LeerrouteContextValue {
   return value;
 }
 
-export function doelLabel(doel: LeerrouteDoel | undefined, id: string): string {
-  return doel ? `${doel.code} ${doel.titel}` : `${id} (hoort niet (meer) bij de route)`;
+/** A doel by code and title, never by its id (issue 12): also an item the catalogue dropped, as the catalogue kept it. */
+export function doelLabel(doel: LeerrouteDoel | AnderDoel | undefined, _id: string): string {
+  if (!doel) return 'Onbekend doel (hoort niet (meer) bij de route)';
+  const naam = `${doel.code} ${doel.titel}`.trim();
+  if (!('reden' in doel)) return naam;
+  return `${naam} (${doel.reden === 'vervallen' ? 'vervallen in de catalogus' : 'hoort niet (meer) bij de route'})`;
 }
 
 export const SOORT_DOEL: Record<LeerrouteDoel['soort'], string> = { eindterm: 'Eindterm', werkproces: 'Werkproces', keuzedeel: 'Keuzedeel' };

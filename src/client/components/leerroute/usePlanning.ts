@@ -68,7 +68,7 @@ function useOngeplandeKaarten(inventaris: Inventaris | null) {
 
 /** Placing, moving and removing, the open keyboard form, the error shown, and where focus goes after a change. */
 function usePlanningActies(kaarten: readonly Kaart[]) {
-  const { route, doelen, wijzig } = useLeerroute();
+  const { route, doelOf, wijzig } = useLeerroute();
   /** The open keyboard form: `nieuw-<card key>` or the id of a regel. */
   const [open, setOpen] = useState<string | null>(null);
   const [fout, setFout] = useState<string | null>(null);
@@ -83,7 +83,7 @@ function usePlanningActies(kaarten: readonly Kaart[]) {
     el?.focus();
   }, [route]);
 
-  const labelVan = (items: readonly string[]) => items.map((id) => doelLabel(doelen.get(id), id)).join(' en ');
+  const labelVan = (items: readonly string[]) => items.map((id) => doelLabel(doelOf(id), id)).join(' en ');
 
   const plan = async (items: string[], leerjaar: number, periode: number, volgende: string) => {
     setFout(null);
