@@ -10,11 +10,29 @@ export const KOLOM_NAAM = { beiden: 'Beiden', 'alleen-vmbo': 'Alleen vmbo', 'all
 export const ITEM_HEADER = ['Kolom', 'Kant', 'Soort', 'Code', 'Titel', 'Onderdeel', 'Gekoppeld met', 'Bewust niet gekoppeld', 'Toelichting'] as const;
 export const LINK_HEADER = ['Eindterm', 'Eindterm titel', 'Werkproces', 'Werkproces titel', 'Status', 'Relatie', 'Sterkte', 'Score', 'Gedeelde woorden', 'Toelichting', 'Door', 'Op'] as const;
 
-export type Cell = string | number;
+/**
+ * A cell: text, a number, a share (0–1) shown as a percentage, or a moment (ISO 8601) shown as a date and time in
+ * Europe/Amsterdam (issue 12: numbers and dates as Dutch users expect). CSV writes them in Dutch ("12,5%",
+ * "6-12-2026 14:05"); XLSX as real numbers and dates with a number format (src/server/exports/inventory-xlsx.ts).
+ */
+export type Cell = string | number | { aandeel: number } | { tijdstip: string };
 
 const ONBEKEND = '(niet in de catalogus)';
 
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const pct = (x: number): Cell => ({ aandeel: Math.round(x * 1000) / 1000 });
+
+const PERCENT = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
+const TIJDSTIP = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+
+/** A cell as Dutch text: 0.125 → "12,5%", a moment → "6-12-2026 14:05" (Amsterdam time). */
+export function celTekst(v: Cell): string {
+  if (typeof v === 'object') {
+    if ('aandeel' in v) return PERCENT.format(v.aandeel);
+    const d = new Date(v.tijdstip);
+    return Number.isNaN(d.getTime()) ? v.tijdstip : TIJDSTIP.format(d).replace(',', '');
+  }
+  return String(v);
+}
 
 export function inventoryTables(inv: Inventory): { items: Cell[][]; links: Cell[][]; totalen: Cell[][] } {
   const byId = new Map<string, InventoryItem>([...inv.vmbo, ...inv.mbo].map((i) => [i.id, i]));
@@ -45,7 +63,7 @@ export function inventoryTables(inv: Inventory): { items: Cell[][]; links: Cell[
     l.sharedTerms.join(', '),
     l.toelichting ?? '',
     l.door ?? '',
-    l.op ?? '',
+    l.op ? { tijdstip: l.op } : '',
   ];
   const t = inv.totalen;
   const totalen: Cell[][] = [
@@ -62,7 +80,7 @@ export function inventoryTables(inv: Inventory): { items: Cell[][]; links: Cell[
 
 /** A CSV field (RFC 4180); text that a spreadsheet would run as a formula gets a leading apostrophe. */
 function csvField(v: Cell): string {
-  let s = String(v);
+  let s = celTekst(v);
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[";\n\r,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
