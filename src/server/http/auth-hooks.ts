@@ -15,7 +15,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { forbidden } from '../errors.js';
-import { csrfMatches, resolveSession, type AuthContext } from '../use-cases/auth/session.js';
+import type { AuthContext } from '../access/context.js';
+import { csrfMatches, resolveSession } from '../use-cases/auth/session.js';
 
 /** The session cookie's name in demo mode (plain http stays possible there). */
 export const SESSION_COOKIE = 'doorlopend_sessie';

@@ -13,7 +13,8 @@ import { BeheerderUitnodigen, OrganisatieZonderBeheerder, OrganisatieZonderBehee
 import { Uitnodiging } from '../../../shared/auth-api.js';
 import type { MailQueue } from '../../mail/mailer.js';
 import { inviteBeheerderAsPlatform, listOrganisationsWithoutBeheerder } from '../../use-cases/organisations/without-beheerder.js';
-import { authorizeCatalogueUpload, MAX_UPLOAD_BYTES, uploadMboTabel, uploadTooLarge } from '../../use-cases/catalog/upload-mbo-tabel.js';
+import { authorizeCatalogueUpload } from '../../access/platform.js';
+import { MAX_UPLOAD_BYTES, uploadMboTabel, uploadTooLarge } from '../../use-cases/catalog/upload-mbo-tabel.js';
 
 export const UPLOAD_CONTENT_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 

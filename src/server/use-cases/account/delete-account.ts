@@ -16,8 +16,8 @@ import type { RateLimiter } from '../../auth/rate-limiter.js';
 import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
 import { deleteAccountData, lockOrganisationsWhereOnlyBeheerder, membershipRowsOf, passwordHashOf } from '../../repositories/account-data-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
+import { requireAuth } from '../../access/require-auth.js';
+import type { AuthContext } from '../../access/context.js';
 import { ensureBeheerder } from '../organisations/succession.js';
 
 const WRONG_PASSWORD = 'Het wachtwoord klopt niet. Uw account is niet verwijderd.';

@@ -19,8 +19,8 @@ import {
   passwordResetRowsOf,
   sessionRowsOf,
 } from '../../repositories/account-data-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
+import { requireAuth } from '../../access/require-auth.js';
+import type { AuthContext } from '../../access/context.js';
 
 export async function exportMyData(opts: { db: Kysely<DB>; auth: AuthContext | null; now?: Date }): Promise<MijnGegevens> {
   const auth = requireAuth(opts.auth);

@@ -11,9 +11,9 @@ import type { DB } from '../../db/schema.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import type { StoredLink } from '../../repositories/crosswalk-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { runInWorker } from '../../workers/pool.js';
-import { authorizePartnership } from '../partnerships/access.js';
+import { authorizePartnership } from '../../access/partnership.js';
 import { computeInventoryFor, type InventoryQuery } from './get-inventory.js';
 
 export interface ExportFile {

@@ -12,8 +12,8 @@ import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-sna
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import { findPartnership } from '../../repositories/partnership-repository.js';
 import { notFound } from '../../errors.js';
-import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../partnerships/access.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { alignerOf } from './aligner.js';
 import { resolveSelection, type ResolvedSelection, type SelectionInput } from './selection.js';
 

@@ -12,8 +12,8 @@ import { validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { alignerOf } from './aligner.js';
 
 export interface CatalogueItemText {

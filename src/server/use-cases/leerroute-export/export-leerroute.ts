@@ -11,7 +11,7 @@ import { routeDocument } from '../../../domain/exports/route-document.js';
 import type { DB } from '../../db/schema.js';
 import { validationFailed } from '../../errors.js';
 import { runInWorker } from '../../workers/pool.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import type { ExportFile } from '../inventory/export-inventory.js';
 import { getRoute } from '../leerroutes/get-route.js';
 

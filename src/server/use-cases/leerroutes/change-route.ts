@@ -4,9 +4,10 @@ import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { notFound } from '../../errors.js';
-import { openRoute, ROUTE_NOT_FOUND, routeDoelen, type RouteAccess, type RouteDoelen } from './context.js';
+import { openRoute, ROUTE_NOT_FOUND, type RouteAccess } from '../../access/leerroute.js';
+import { routeDoelen, type RouteDoelen } from './context.js';
 import { routeDetail } from './get-route.js';
 
 export interface ChangeContext extends RouteAccess {

@@ -5,9 +5,9 @@ import type { DB } from '../../db/schema.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership } from '../partnerships/access.js';
-import { actingOrganisation } from './context.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizePartnership } from '../../access/partnership.js';
+import { actingOrganisation } from '../../access/leerroute.js';
 import { getRoute } from './get-route.js';
 import { checkedSettings, type SettingsInput } from './settings.js';
 

@@ -7,7 +7,7 @@ import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
 import { notFound, type FieldError } from '../../errors.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { changeRoute, type ChangeContext } from './change-route.js';
 import { checkDoelen, checkOrganisation, checkPlace, stale, throwIfErrors } from './context.js';
 

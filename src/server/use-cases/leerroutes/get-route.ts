@@ -7,9 +7,10 @@ import type { AnderDoel, Dekking, LeerrouteDetail, LeerrouteLijst } from '../../
 import type { DB } from '../../db/schema.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
-import { andereDoelen, openRoute, routeDoelen, type RouteDoelen } from './context.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
+import { openRoute } from '../../access/leerroute.js';
+import { andereDoelen, routeDoelen, type RouteDoelen } from './context.js';
 
 export interface RouteModel {
   route: repo.RouteRow;

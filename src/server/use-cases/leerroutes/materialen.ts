@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
 import type { MateriaalValues } from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { placeText } from './context.js';
 import { addEntity, deleteEntity, updateEntity, type EntityKind } from './entity-crud.js';
 

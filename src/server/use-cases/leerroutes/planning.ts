@@ -8,7 +8,7 @@ import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { changeRoute } from './change-route.js';
 import { checkDoelen, checkPlace, placeText, stale, throwIfErrors } from './context.js';
 import { AppError, notFound } from '../../errors.js';

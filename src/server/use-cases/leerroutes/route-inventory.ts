@@ -2,9 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Inventaris } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { getInventory } from '../inventory/get-inventory.js';
-import { openRoute } from './context.js';
+import { openRoute } from '../../access/leerroute.js';
 
 export async function getRouteInventory(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<Inventaris> {
   const { route } = await openRoute({ ...opts, action: 'partnership.read' });

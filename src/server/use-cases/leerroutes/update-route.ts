@@ -4,9 +4,10 @@ import { LEERROUTE_TYPE_NAMEN, type LeerrouteDetail } from '../../../shared/leer
 import type { DB } from '../../db/schema.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { changeRoute } from './change-route.js';
-import { openRoute, stale } from './context.js';
+import { openRoute } from '../../access/leerroute.js';
+import { stale } from './context.js';
 import { checkedSettings, type SettingsInput } from './settings.js';
 
 /** JSON with sorted keys (jsonb does not keep the order of keys). */

@@ -8,8 +8,8 @@ import type { GidsOrganisatie } from '../../../shared/partnership-api.js';
 import type { DB } from '../../db/schema.js';
 import { forbidden } from '../../errors.js';
 import { searchDirectory } from '../../repositories/partnership-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
+import { requireAuth } from '../../access/require-auth.js';
+import type { AuthContext } from '../../access/context.js';
 
 export async function searchOrganisationDirectory(opts: { db: Kysely<DB>; auth: AuthContext | null; q?: string }): Promise<GidsOrganisatie[]> {
   const auth = requireAuth(opts.auth);

@@ -19,10 +19,10 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/pa
 import type { RateLimiter } from '../../auth/rate-limiter.js';
 import { newToken, sha256 } from '../../auth/tokens.js';
 import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
-import { requireAuth } from '../auth/get-me.js';
+import { requireAuth } from '../../access/require-auth.js';
 import { LOGIN_FAILED_MESSAGE } from '../auth/login.js';
 import { createSession, endSession } from '../auth/session.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 export const INVITATION_INVALID_MESSAGE = 'Deze uitnodiging is ongeldig, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.';

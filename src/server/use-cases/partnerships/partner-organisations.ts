@@ -10,10 +10,10 @@ import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById } from '../../repositories/account-repository.js';
 import { acceptProposal, deletePartner, deleteProposals, insertProposal, lockPartnership, memberOrganisationIds, partnersOf } from '../../repositories/partnership-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { AuthContext } from '../../access/context.js';
 import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
-import { authorizeOrganisation } from '../organisations/organisations.js';
-import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from './access.js';
+import { authorizeOrganisation } from '../../access/organisation.js';
+import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { auditPartnership, partnerCandidate, toPartner } from './partnerships.js';
 
 type Db = Kysely<DB>;

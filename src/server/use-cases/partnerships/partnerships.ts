@@ -21,9 +21,9 @@ import {
   renamePartnership,
   type PartnerRow,
 } from '../../repositories/partnership-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from './access.js';
+import { requireAuth } from '../../access/require-auth.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
 
 type Db = Kysely<DB>;

@@ -12,9 +12,9 @@ import type { DB } from '../../db/schema.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/regels-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { actingOrganisation } from '../leerroutes/context.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
+import type { AuthContext } from '../../access/context.js';
+import { actingOrganisation } from '../../access/leerroute.js';
+import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { inzetFeiten, overeenkomstenVan } from './context.js';
 
 export const INZET_NOT_FOUND = 'Deze docentinzet bestaat niet (meer) in deze samenwerking.';

@@ -7,8 +7,8 @@ import { kalenderDatums, naarICalendar } from '../../../domain/regels/kalender.j
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import * as repo from '../../repositories/regels-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../partnerships/access.js';
+import type { AuthContext } from '../../access/context.js';
+import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { overeenkomstenVan } from './context.js';
 
 export async function getKalender(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; schooljaar: string; nu?: Date }): Promise<{ ics: string; bestandsnaam: string }> {

@@ -11,9 +11,9 @@ import type { DB } from '../../db/schema.js';
 import { notFound, validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/regels-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
-import { openRoute } from '../leerroutes/context.js';
+import { requireAuth } from '../../access/require-auth.js';
+import type { AuthContext } from '../../access/context.js';
+import { openRoute } from '../../access/leerroute.js';
 import type { RouteRow } from '../../repositories/leerroute-repository.js';
 import { routeContext } from './context.js';
 
