@@ -17,6 +17,7 @@ import {
   SearchResult,
 } from '../shared/catalog-api.js';
 import type { Leerweg } from '../shared/catalog-api.js';
+import { TOTAL_COUNT_HEADER } from '../shared/catalog-api.js';
 import {
   DossierDetail,
   DossierSummary,
@@ -86,6 +87,28 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S, signa
   return (await request(url, schema, { method: 'GET' }, signal)) as z.infer<S>;
 }
 
+/** One page of a long list and the number of all matching items (header X-Total-Count). */
+export interface Paged<T> {
+  items: T[];
+  totaal: number;
+}
+
+/** Which page of a long list (server-side paging: ?pagina=&perPagina=). */
+export interface PageRequest {
+  pagina?: number | null;
+  perPagina?: number | null;
+}
+
+/** GET one page of a paged list: the items and the total from X-Total-Count. */
+export async function getPage<S extends z.ZodType>(url: string, itemSchema: S, signal?: AbortSignal): Promise<Paged<z.infer<S>>> {
+  let totaal: number | null = null;
+  const items = (await request(url, z.array(itemSchema), { method: 'GET' }, signal, (response) => {
+    const header = Number(response.headers.get(TOTAL_COUNT_HEADER));
+    totaal = Number.isInteger(header) && header >= 0 ? header : null;
+  })) as Array<z.infer<S>>;
+  return { items, totaal: totaal ?? items.length };
+}
+
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
@@ -128,20 +151,27 @@ interface RequestInitLite {
   body?: string;
 }
 
-async function request(url: string, schema: z.ZodType | null, init: RequestInitLite, signal?: AbortSignal): Promise<unknown> {
+async function request(url: string, schema: z.ZodType | null, init: RequestInitLite, signal?: AbortSignal, onResponse?: (response: Response) => void): Promise<unknown> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal?.addEventListener('abort', abort, { once: true });
   const timer = setTimeout(abort, REQUEST_TIMEOUT_MS);
   try {
-    return await fetchJson(url, schema, init, controller.signal, signal);
+    return await fetchJson(url, schema, init, controller.signal, signal, onResponse);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', abort);
   }
 }
 
-async function fetchJson(url: string, schema: z.ZodType | null, init: RequestInitLite, signal: AbortSignal, callerSignal?: AbortSignal): Promise<unknown> {
+async function fetchJson(
+  url: string,
+  schema: z.ZodType | null,
+  init: RequestInitLite,
+  signal: AbortSignal,
+  callerSignal?: AbortSignal,
+  onResponse?: (response: Response) => void,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -164,6 +194,7 @@ async function fetchJson(url: string, schema: z.ZodType | null, init: RequestIni
       (response.status === 404 ? 'Dit item bestaat niet.' : `De server gaf een foutmelding (${response.status}).`);
     throw new ApiError(response.status, message, problem);
   }
+  onResponse?.(response);
   if (schema === null) return null;
   let body: unknown;
   try {
@@ -180,7 +211,7 @@ async function fetchJson(url: string, schema: z.ZodType | null, init: RequestIni
   return parsed.data;
 }
 
-export interface ListFilters {
+export interface ListFilters extends PageRequest {
   profiel?: string | null;
   leerweg?: Leerweg | null;
   q?: string | null;
@@ -207,7 +238,7 @@ export interface SearchParams {
 
 export type MboStatusFilter = 'actief' | 'vervallen' | 'alle';
 
-export interface KwalificatieFilters {
+export interface KwalificatieFilters extends PageRequest {
   domein?: string | null;
   dossier?: string | null;
   niveau?: number | null;
@@ -215,7 +246,7 @@ export interface KwalificatieFilters {
   status?: MboStatusFilter | null;
 }
 
-export interface KeuzedeelFilters {
+export interface KeuzedeelFilters extends PageRequest {
   sbu?: number | null;
   niveau?: number | null;
   kwalificatie?: string | null;
@@ -305,6 +336,11 @@ export const api = {
     getJson(urls.kwalificaties(f), z.array(KwalificatieSummary), signal),
   kwalificatie: (crebo: string, signal?: AbortSignal) => getJson(urls.kwalificatie(crebo), KwalificatieDetail, signal),
   keuzedelen: (f?: KeuzedeelFilters, signal?: AbortSignal) => getJson(urls.keuzedelen(f), z.array(KeuzedeelSummary), signal),
+  /** One page of the kwalificaties, keuzedelen, keuzevakken or profielmodulen, with the total (long lists). */
+  kwalificatiesPagina: (f: KwalificatieFilters, signal?: AbortSignal) => getPage(urls.kwalificaties(f), KwalificatieSummary, signal),
+  keuzedelenPagina: (f: KeuzedeelFilters, signal?: AbortSignal) => getPage(urls.keuzedelen(f), KeuzedeelSummary, signal),
+  keuzevakkenPagina: (f: ListFilters, signal?: AbortSignal) => getPage(urls.keuzevakken(f), KeuzevakSummary, signal),
+  profielmodulenPagina: (f: ListFilters, signal?: AbortSignal) => getPage(urls.profielmodulen(f), ProfielmoduleSummary, signal),
   keuzedeel: (code: string, signal?: AbortSignal) => getJson(urls.keuzedeel(code), KeuzedeelDetail, signal),
   /** The signed-in user with memberships and CSRF token; `null` when nobody is signed in (401). */
   me: async (signal?: AbortSignal): Promise<Me | null> => {

@@ -143,11 +143,38 @@ export const ProfielDetail = ProfielSummary.extend({
 });
 export type ProfielDetail = z.infer<typeof ProfielDetail>;
 
+/**
+ * Server-side paging of a long list (issue 12): `?pagina=2&perPagina=50`. Without `pagina` and `perPagina` the whole
+ * list is answered (as before). The answer is the array of the asked page; the header X-Total-Count gives the number
+ * of items that match the filters, on every page.
+ */
+export const STANDAARD_PER_PAGINA = 50;
+export const MAX_PER_PAGINA = 200;
+export const TOTAL_COUNT_HEADER = 'x-total-count';
+export const Paginering = z.object({
+  pagina: z.coerce
+    .number({ error: 'een paginanummer is een getal' })
+    .int('een paginanummer is een heel getal')
+    .min(1, 'de eerste pagina is 1')
+    .max(100_000, 'hooguit pagina 100.000')
+    .optional()
+    .describe(`Paginanummer, vanaf 1 (met perPagina, standaard ${STANDAARD_PER_PAGINA} per pagina)`),
+  perPagina: z.coerce
+    .number({ error: 'perPagina is een getal' })
+    .int('perPagina is een heel getal')
+    .min(1, 'minstens 1 per pagina')
+    .max(MAX_PER_PAGINA, `hooguit ${MAX_PER_PAGINA} per pagina`)
+    .optional()
+    .describe(`Aantal per pagina (1 tot ${MAX_PER_PAGINA})`),
+});
+export type Paginering = z.infer<typeof Paginering>;
+
 export const ListQuery = z.object({
   profiel: tekst().min(1).max(20).optional().describe('Profielcode, bijvoorbeeld "PIE"'),
   leerweg: LeerwegParam.optional(),
   q: tekst().trim().min(1).max(200).optional().describe('Zoektekst binnen de lijst'),
   status: z.enum(['actief', 'vervallen', 'alle']).default('actief'),
+  ...Paginering.shape,
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 

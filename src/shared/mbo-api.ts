@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { tekst } from './text.js';
-import './catalog-api.js'; // Dutch validation messages
+import { Paginering } from './catalog-api.js'; // also: Dutch validation messages
 
 export const MboStatus = z.enum(['actief', 'vervallen']);
 export const MboLeerweg = z.enum(['BOL', 'BBL', 'OVO']);
@@ -125,6 +125,7 @@ export const KwalificatieListQuery = z.object({
   niveau: z.coerce.number().int().min(1).max(4).optional(),
   q: tekst().trim().min(1).max(200).optional(),
   status: z.enum(['actief', 'vervallen', 'alle']).default('actief'),
+  ...Paginering.shape,
 });
 export type KwalificatieListQuery = z.infer<typeof KwalificatieListQuery>;
 
@@ -134,5 +135,6 @@ export const KeuzedeelListQuery = z.object({
   kwalificatie: tekst().regex(/^\d{5}$/).optional().describe('Alleen keuzedelen gekoppeld aan of aangeboden bij deze crebo (kwalificatie of dossier)'),
   q: tekst().trim().min(1).max(200).optional(),
   status: z.enum(['actief', 'vervallen', 'alle']).default('actief'),
+  ...Paginering.shape,
 });
 export type KeuzedeelListQuery = z.infer<typeof KeuzedeelListQuery>;

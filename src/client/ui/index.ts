@@ -19,6 +19,8 @@ export type { HeadingProps } from './Heading.js';
 export { ButtonLink, DocumentLink, Link, useRouterLink } from './Link.js';
 export type { ButtonLinkProps, DocumentLinkProps, LinkProps } from './Link.js';
 export { PageLayout } from './PageLayout.js';
+export { Pagination, pageWindow } from './Pagination.js';
+export type { PaginationProps } from './Pagination.js';
 export type { NavItem, PageLayoutProps } from './PageLayout.js';
 export { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from './Table.js';
 export type { TableCellProps, TableHeaderCellProps, TableProps } from './Table.js';

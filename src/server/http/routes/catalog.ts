@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CatalogStatus, DetailQuery, KeuzevakDetail, KeuzevakSummary, LeerwegInfo, ListQuery, Problem, ProfielDetail,
-  ProfielmoduleDetail, ProfielmoduleSummary, ProfielSummary, SearchQuery, SearchResult, LeerwegParam,
+  ProfielmoduleDetail, ProfielmoduleSummary, ProfielSummary, SearchQuery, SearchResult, LeerwegParam, TOTAL_COUNT_HEADER,
 } from '../../../shared/catalog-api.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -17,6 +17,13 @@ import { searchCatalog } from '../../use-cases/catalog/search-catalog.js';
 
 const Slug = z.object({ slug: z.string().min(1).max(40).regex(/^[A-Za-z0-9&-]+$/, 'ongeldige code') });
 const errors = { 400: Problem, 404: Problem };
+
+/** A paged list: the page as the body, the number of matching items in the header X-Total-Count. */
+export function withTotalCount<T>(reply: { header(name: string, value: string): unknown }, page: { items: T[]; totaal: number }): T[] {
+  reply.header(TOTAL_COUNT_HEADER, String(page.totaal));
+  return page.items;
+}
+export const PAGED = `; met pagina en perPagina één pagina daarvan. De kop X-Total-Count geeft het totale aantal`;
 
 export function catalogRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   return async (app) => {
@@ -42,8 +49,8 @@ export function catalogRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
 
     app.get(
       '/vmbo/profielmodulen',
-      { schema: { tags: ['vmbo'], summary: 'Profielmodulen, te filteren op profiel, leerweg en tekst', querystring: ListQuery, response: { 200: z.array(ProfielmoduleSummary), ...errors } } },
-      (req) => listProfielmodulen({ db, query: req.query }),
+      { schema: { tags: ['vmbo'], summary: `Profielmodulen, te filteren op profiel, leerweg en tekst${PAGED}`, querystring: ListQuery, response: { 200: z.array(ProfielmoduleSummary), ...errors } } },
+      async (req, reply) => withTotalCount(reply, await listProfielmodulen({ db, query: req.query })),
     );
 
     app.get(
@@ -54,8 +61,8 @@ export function catalogRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
 
     app.get(
       '/vmbo/keuzevakken',
-      { schema: { tags: ['vmbo'], summary: 'Keuzevakken, te filteren op profiel, leerweg en tekst', querystring: ListQuery, response: { 200: z.array(KeuzevakSummary), ...errors } } },
-      (req) => listKeuzevakken({ db, query: req.query }),
+      { schema: { tags: ['vmbo'], summary: `Keuzevakken, te filteren op profiel, leerweg en tekst${PAGED}`, querystring: ListQuery, response: { 200: z.array(KeuzevakSummary), ...errors } } },
+      async (req, reply) => withTotalCount(reply, await listKeuzevakken({ db, query: req.query })),
     );
 
     app.get(

@@ -13,6 +13,7 @@ import { notFound } from '../../errors.js';
 import {
   getDossier, getKeuzedeel, getKwalificatie, listDossiers, listKeuzedelen, listKwalificaties, listOpleidingsdomeinen,
 } from '../../use-cases/catalog/mbo-catalog.js';
+import { PAGED, withTotalCount } from './catalog.js';
 
 const errors = { 400: Problem, 404: Problem };
 const Crebo = z.object({ crebo: z.string().regex(/^\d{5}$/, 'een crebo bestaat uit vijf cijfers') });
@@ -33,8 +34,8 @@ export function mboRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     );
     app.get(
       '/mbo/kwalificaties',
-      { schema: { tags, summary: 'Kwalificaties, te filteren op opleidingsdomein, dossier, niveau en tekst', querystring: KwalificatieListQuery, response: { 200: z.array(KwalificatieSummary), ...errors } } },
-      (req) => listKwalificaties({ db, query: req.query }),
+      { schema: { tags, summary: `Kwalificaties, te filteren op opleidingsdomein, dossier, niveau en tekst${PAGED}`, querystring: KwalificatieListQuery, response: { 200: z.array(KwalificatieSummary), ...errors } } },
+      async (req, reply) => withTotalCount(reply, await listKwalificaties({ db, query: req.query })),
     );
     app.get(
       '/mbo/kwalificaties/:crebo',
@@ -43,8 +44,8 @@ export function mboRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     );
     app.get(
       '/mbo/keuzedelen',
-      { schema: { tags, summary: 'Keuzedelen, te filteren op SBU, niveau, kwalificatie en tekst', querystring: KeuzedeelListQuery, response: { 200: z.array(KeuzedeelSummary), ...errors } } },
-      (req) => listKeuzedelen({ db, query: req.query }),
+      { schema: { tags, summary: `Keuzedelen, te filteren op SBU, niveau, kwalificatie en tekst${PAGED}`, querystring: KeuzedeelListQuery, response: { 200: z.array(KeuzedeelSummary), ...errors } } },
+      async (req, reply) => withTotalCount(reply, await listKeuzedelen({ db, query: req.query })),
     );
     app.get(
       '/mbo/keuzedelen/:code',

@@ -5,6 +5,7 @@ import * as repo from '../../repositories/vmbo-catalog-repository.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import { matchingItemIds } from './search-catalog.js';
 import { summaryOf } from './mappers.js';
+import { pageOf, type Page } from './paging.js';
 
 async function list(db: Kysely<DB>, kind: 'keuzevak' | 'profielmodule', query: ListQuery) {
   const ids = query.q ? await matchingItemIds(db, query.q, kind) : undefined;
@@ -15,13 +16,16 @@ async function list(db: Kysely<DB>, kind: 'keuzevak' | 'profielmodule', query: L
     status: query.status,
     ...(ids ? { ids } : {}),
   });
-  return rows.map(summaryOf);
+  const page = pageOf(rows, query);
+  return { items: page.items.map(summaryOf), totaal: page.totaal };
 }
 
-export function listKeuzevakken(opts: { db: Kysely<DB>; query: ListQuery }): Promise<KeuzevakSummary[]> {
+/** The keuzevakken that match the filters; one page of them when `pagina`/`perPagina` ask for it. */
+export function listKeuzevakken(opts: { db: Kysely<DB>; query: ListQuery }): Promise<Page<KeuzevakSummary>> {
   return list(opts.db, 'keuzevak', opts.query);
 }
 
-export function listProfielmodulen(opts: { db: Kysely<DB>; query: ListQuery }): Promise<ProfielmoduleSummary[]> {
+/** The profielmodulen that match the filters; one page of them when `pagina`/`perPagina` ask for it. */
+export function listProfielmodulen(opts: { db: Kysely<DB>; query: ListQuery }): Promise<Page<ProfielmoduleSummary>> {
   return list(opts.db, 'profielmodule', opts.query);
 }

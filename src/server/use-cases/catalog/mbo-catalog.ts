@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/mbo-api.js';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
+import { pageOf, type Page } from './paging.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import { matchingItemIds } from './search-catalog.js';
 import { bronnenOf, dossierSummary, keuzedeelSummary, kwalificatieSummary } from './mbo-mappers.js';
@@ -42,13 +43,14 @@ export async function getDossier({ db, crebo }: Opts & { crebo: string }): Promi
   };
 }
 
-export async function listKwalificaties({ db, query }: Opts & { query: KwalificatieListQuery }): Promise<KwalificatieSummary[]> {
+/** The kwalificaties that match the filters, by naam; one page of them when `pagina`/`perPagina` ask for it. */
+export async function listKwalificaties({ db, query }: Opts & { query: KwalificatieListQuery }): Promise<Page<KwalificatieSummary>> {
   const { mbo } = await snapshotOf(db);
   const ids = query.q ? new Set(await matchingItemIds(db, query.q, 'kwalificatie', 'mbo')) : null;
   const dossiersInDomein = query.domein
     ? new Set([...mbo.dossiers.values()].filter((d) => d.opleidingsdomein && slugify(d.opleidingsdomein) === query.domein).map((d) => d.crebo))
     : null;
-  return [...mbo.kwalificaties.values()]
+  const matching = [...mbo.kwalificaties.values()]
     .filter(
       (k) =>
         statusOk(query.status, k.status) &&
@@ -57,8 +59,10 @@ export async function listKwalificaties({ db, query }: Opts & { query: Kwalifica
         (!dossiersInDomein || dossiersInDomein.has(k.dossierCrebo)) &&
         (!ids || ids.has(k.crebo)),
     )
-    .sort((a, b) => a.naam.localeCompare(b.naam) || a.crebo.localeCompare(b.crebo))
-    .map((k) => kwalificatieSummary(mbo, k));
+    .sort((a, b) => a.naam.localeCompare(b.naam) || a.crebo.localeCompare(b.crebo));
+  // Only the asked page is mapped to summaries (they count kerntaken and keuzedelen).
+  const page = pageOf(matching, query);
+  return { items: page.items.map((k) => kwalificatieSummary(mbo, k)), totaal: page.totaal };
 }
 
 export async function getKwalificatie({ db, crebo }: Opts & { crebo: string }): Promise<KwalificatieDetail> {
@@ -116,13 +120,14 @@ function dedupeAanbod<T extends { keuzedeel_code: string; instellingen: string[]
   return [...byCode.values()].sort((a, b) => a.keuzedeel_code.localeCompare(b.keuzedeel_code));
 }
 
-export async function listKeuzedelen({ db, query }: Opts & { query: KeuzedeelListQuery }): Promise<KeuzedeelSummary[]> {
+/** The keuzedelen that match the filters, by code; one page of them when `pagina`/`perPagina` ask for it. */
+export async function listKeuzedelen({ db, query }: Opts & { query: KeuzedeelListQuery }): Promise<Page<KeuzedeelSummary>> {
   const { mbo } = await snapshotOf(db);
   const ids = query.q ? new Set(await matchingItemIds(db, query.q, 'keuzedeel', 'mbo')) : null;
   // A kwalificatie crebo, or a dossier crebo (offers may name a whole dossier).
   const offeredOrLinked = (code: string, crebo: string) =>
     mbo.kwalificatieCrebosVan(code).has(crebo) || [...mbo.aanbodVan(code), ...(mbo.koppelingenVan(code) ?? [])].some((a) => a.crebo === crebo);
-  return [...mbo.keuzedelen.values()]
+  const matching = [...mbo.keuzedelen.values()]
     .filter(
       (kd) =>
         statusOk(query.status, kd.status) &&
@@ -131,8 +136,9 @@ export async function listKeuzedelen({ db, query }: Opts & { query: KeuzedeelLis
         (!query.kwalificatie || offeredOrLinked(kd.code, query.kwalificatie)) &&
         (!ids || ids.has(kd.code)),
     )
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .map((kd) => keuzedeelSummary(mbo, kd));
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const page = pageOf(matching, query);
+  return { items: page.items.map((kd) => keuzedeelSummary(mbo, kd)), totaal: page.totaal };
 }
 
 export async function getKeuzedeel({ db, code }: Opts & { code: string }): Promise<KeuzedeelDetail> {
