@@ -59,9 +59,20 @@ describe.skipIf(!browserReady)('confirmation counts on the public catalogue page
     await page.goto(`${app.url}/vmbo/profielmodulen/P-PIE-04`);
     await page.getByRole('heading', { level: 1, name: /Installeren en monteren/ }).waitFor();
     const item = main().getByRole('listitem').filter({ hasText: eindterm.title }).first();
-    await item.getByText(/Gekoppeld aan 25282:B1-K1-W1 .+ \(bevestigd door 1 samenwerking\)/).waitFor();
+    // Issue 12: the werkproces by its code, title and kwalificatie, never by the internal id 25282:B1-K1-W1.
+    await item.getByText(/Gekoppeld aan B1-K1-W1 .+ \(25282 .+\) \(bevestigd door 1 samenwerking\)/).waitFor();
+    expect(await main().getByText(/\d{5}:[A-Z]\d/).count()).toBe(0);
+    // (The page's Herkomst box names the profielmodule's SLO-id on purpose; the eindterm and its links show none.)
+    expect(await item.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/).count()).toBe(0);
     expect(await main().getByText(/bevestigd door \d+ samenwerking/).count()).toBe(1);
     expect(await main().getByText('Demo doorlopende leerroute techniek').count()).toBe(0);
     await expectAccessible('profielmodule page with confirmations');
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await item.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no horizontal scroll at ${width}px`).toBe(true);
+      await item.screenshot({ path: `test-results/screenshots/bevestigingen-profielmodule-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 });
