@@ -70,6 +70,12 @@ interface MatrixIds {
   selecties?: { hernoemen: Record<string, string>; verwijderen: Record<string, string> };
   /** Regelbank (issue 13): per writing actor a rule marked on the matrix route to unmark, and docentinzet to change and to delete. */
   regels?: { markering: Record<string, string>; wijzigen: Record<string, string>; verwijderen: Record<string, string> };
+  /**
+   * Samenwerkingsovereenkomsten (issue 13): per writing actor a concept to change (settings, clause, comment), a complete
+   * concept to offer for signing, and a signed one to make a new version of; one agreement ter ondertekening (the vmbo
+   * beheerder signs it and records the MR), and one with two versions for the difference.
+   */
+  overeenkomsten?: { concept: Record<string, string>; compleet: Record<string, string>; ondertekend: Record<string, string>; terOndertekening: string; versie1: string; versie2: string };
 }
 
 interface Row {
@@ -351,6 +357,88 @@ const MATRIX: Row[] = [
     request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/kalender.ics?schooljaar=2026-2027` }),
     expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
   },
+  // Samenwerkingsovereenkomst (issue 13): read for staff of a partner, write for beheerder/ontwikkelaar; signing and the
+  // medezeggenschap only for a beheerder of that party (here the vmbo beheerder for Demo Vmbo College); outsiders 404.
+  {
+    method: 'GET',
+    url: '/api/partnerships/:id/overeenkomsten',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/overeenkomsten` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/partnerships/:id/overeenkomsten',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/overeenkomsten`, payload: { soort: 'algemeen', onderwerpen: ['lob'] } }),
+    expect: { beheerder: 201, ontwikkelaar: 201, leerling: 403, partner: 201, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'GET',
+    url: '/api/overeenkomsten/:id',
+    request: ({ ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.concept.beheerder}` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/overeenkomsten/:id',
+    request: ({ actor, ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.concept[actor] ?? ids.overeenkomsten!.concept.beheerder}`, payload: { versie: 1, titel: `Matrix ${actor}`, leerrouteIds: [], onderwerpen: ['lob', 'faciliteiten'] } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/overeenkomsten/:id/clausules/:clausuleId',
+    request: ({ actor, ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.concept[actor] ?? ids.overeenkomsten!.concept.beheerder}/clausules/doel`, payload: { versie: 1, tekst: `De scholen werken samen aan loopbaanbegeleiding (matrix ${actor}).` } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/overeenkomsten/:id/clausules/:clausuleId/opmerkingen',
+    request: ({ actor, ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.concept[actor] ?? ids.overeenkomsten!.concept.beheerder}/clausules/doel/opmerkingen`, payload: { tekst: `Matrix: opmerking van ${actor}` } }),
+    expect: { beheerder: 201, ontwikkelaar: 201, leerling: 403, partner: 201, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/overeenkomsten/:id/status',
+    request: ({ actor, ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.compleet[actor] ?? ids.overeenkomsten!.compleet.beheerder}/status`, payload: { naar: 'ter-ondertekening', versie: 1 } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/overeenkomsten/:id/ondertekeningen',
+    request: ({ org, ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.terOndertekening}/ondertekeningen`, payload: { organisatieId: org, naam: 'Matrix Ondertekenaar', functie: 'Bestuurder', datum: '2026-11-02' } }),
+    expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/overeenkomsten/:id/medezeggenschap',
+    request: ({ org, ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.terOndertekening}/medezeggenschap`, payload: { organisatieId: org, orgaan: 'mr', uitkomst: 'instemming', datum: '2026-11-01' } }),
+    expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 403, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/overeenkomsten/:id/nieuwe-versie',
+    request: ({ actor, ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.ondertekend[actor] ?? ids.overeenkomsten!.ondertekend.beheerder}/nieuwe-versie` }),
+    expect: { beheerder: 201, ontwikkelaar: 201, leerling: 403, partner: 201, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'GET',
+    url: '/api/overeenkomsten/:id/verschil',
+    request: ({ ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.versie2}/verschil?met=${ids.overeenkomsten!.versie1}` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  ...(['docx', 'pdf'] as const).map(
+    (formaat): Row => ({
+      method: 'GET',
+      url: `/api/overeenkomsten/:id/overeenkomst.${formaat}`,
+      request: ({ ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.concept.beheerder}/overeenkomst.${formaat}` }),
+      expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+    }),
+  ),
+  {
+    method: 'GET',
+    url: '/api/leerroutes/:routeId/overeenkomsten',
+    request: ({ ids }) => ({ url: `/api/leerroutes/${ids.leerroute!.route}/overeenkomsten` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
   // Leerroute exports (issue 6): the PTA of the route's keuzevak and the route document, read access as for the route.
   ...(['pta.xlsx?vak=K-PIE-16', 'pta.pdf?vak=K-PIE-16', 'document.docx', 'document.pdf'] as const).map(
     (file): Row => ({
@@ -397,6 +485,7 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     ids.leerroute = await leerrouteMatrixSetup(t.app, ids.partnership);
     ids.selecties = await selectiesSetup(ids.partnership);
     ids.regels = await regelsSetup(ids.partnership, ids.leerroute.route, org);
+    ids.overeenkomsten = await overeenkomstenSetup(ids.partnership, org);
   });
 
   /** Samenwerkingen, a vestiging and members for the rows of organisation management and samenwerkingen. */
@@ -464,6 +553,40 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
         out[doel][actor] = made.id!;
       }
     }
+    return out;
+  }
+  /** Samenwerkingsovereenkomsten: general agreements on LOB (complete as proposed), in the states the rows need. */
+  async function overeenkomstenSetup(partnership: string, vmbo: string): Promise<NonNullable<MatrixIds['overeenkomsten']>> {
+    const db = t.database.db;
+    const roc = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo ROC').executeTakeFirstOrThrow()).id;
+    const beheerder = await signIn(t.app, ACTOR_EMAIL.beheerder);
+    const rocBeheerder = await signIn(t.app, 'beheerder@roc.demo');
+    const send = async (session: typeof beheerder, method: 'POST', url: string, payload: object | undefined, expected: number) => {
+      const res = await t.app.inject({ method, url, headers: asUser(session), ...(payload ? { payload } : {}) });
+      if (res.statusCode !== expected) throw new Error(`setup ${url}: ${res.statusCode} ${res.body}`);
+      return res.json() as { id: string; versie: number };
+    };
+    const maak = async () => (await send(beheerder, 'POST', `/api/partnerships/${partnership}/overeenkomsten`, { soort: 'algemeen', onderwerpen: ['lob'] }, 201)).id;
+    const aanbieden = (id: string) => send(beheerder, 'POST', `/api/overeenkomsten/${id}/status`, { naar: 'ter-ondertekening', versie: 1 }, 200);
+    const tekenen = async (id: string) => {
+      await send(beheerder, 'POST', `/api/overeenkomsten/${id}/ondertekeningen`, { organisatieId: vmbo, naam: 'Bea Beheerder', functie: 'Bestuurder', datum: '2026-11-01' }, 200);
+      await send(rocBeheerder, 'POST', `/api/overeenkomsten/${id}/ondertekeningen`, { organisatieId: roc, naam: 'Rik Beheerder', functie: 'Bestuurder', datum: '2026-11-01' }, 200);
+    };
+    const out: NonNullable<MatrixIds['overeenkomsten']> = { concept: {}, compleet: {}, ondertekend: {}, terOndertekening: '', versie1: '', versie2: '' };
+    for (const actor of ['beheerder', 'ontwikkelaar', 'partner'] as const) {
+      out.concept[actor] = await maak();
+      out.compleet[actor] = await maak();
+      const getekend = await maak();
+      await aanbieden(getekend);
+      await tekenen(getekend);
+      out.ondertekend[actor] = getekend;
+    }
+    out.terOndertekening = await maak();
+    await aanbieden(out.terOndertekening);
+    out.versie1 = await maak();
+    await aanbieden(out.versie1);
+    await tekenen(out.versie1);
+    out.versie2 = (await send(beheerder, 'POST', `/api/overeenkomsten/${out.versie1}/nieuwe-versie`, undefined, 201)).id;
     return out;
   }
   afterAll(async () => {
