@@ -7,9 +7,7 @@
  * to the address. The audit log stays (append-only) and keeps only ids: the deletion itself is recorded
  * in it, per organisation, without name or address.
  */
-import type { Kysely } from 'kysely';
 import type { AccountVerwijderen } from '../../../shared/account-api.js';
-import type { DB } from '../../db/schema.js';
 import { AppError, unauthorized } from '../../errors.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import type { RateLimiter } from '../../auth/rate-limiter.js';
@@ -17,7 +15,7 @@ import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
 import { deleteAccountData, lockOrganisationsWhereOnlyBeheerder, membershipRowsOf, passwordHashOf } from '../../repositories/account-data-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { requireAuth } from '../../access/require-auth.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { ensureBeheerder } from '../organisations/succession.js';
 
 const WRONG_PASSWORD = 'Het wachtwoord klopt niet. Uw account is niet verwijderd.';
@@ -49,9 +47,7 @@ async function reconfirm(opts: { limiter: RateLimiter; ip: string; email: string
   await opts.limiter.passwordAccepted(attempt);
 }
 
-export async function deleteOwnAccount(opts: {
-  db: Kysely<DB>;
-  auth: AuthContext | null;
+export async function deleteOwnAccount(opts: UseCaseContext & {
   limiter: RateLimiter;
   ip: string;
   input: AccountVerwijderen;

@@ -3,9 +3,7 @@
  * Never a password hash, session token, CSRF token or link token (only their existence and dates). Of joint work in a
  * samenwerking (crosswalk reviews, leerroute history) only the user's own actions, never other people's names.
  */
-import type { Kysely } from 'kysely';
 import type { MijnGegevens } from '../../../shared/account-api.js';
-import type { DB } from '../../db/schema.js';
 import { unauthorized } from '../../errors.js';
 import {
   accountOf,
@@ -20,9 +18,9 @@ import {
   sessionRowsOf,
 } from '../../repositories/account-data-repository.js';
 import { requireAuth } from '../../access/require-auth.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 
-export async function exportMyData(opts: { db: Kysely<DB>; auth: AuthContext | null; now?: Date }): Promise<MijnGegevens> {
+export async function exportMyData(opts: UseCaseContext & { now?: Date }): Promise<MijnGegevens> {
   const auth = requireAuth(opts.auth);
   const { db } = opts;
   const userId = auth.user.id;

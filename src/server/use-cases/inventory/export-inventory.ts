@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import type { StoredLink } from '../../repositories/crosswalk-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { AuthContext, UseCaseContext } from '../../access/context.js';
 import { runInWorker } from '../../workers/pool.js';
 import { authorizePartnership } from '../../access/partnership.js';
 import { computeInventoryFor, type InventoryQuery } from './get-inventory.js';
@@ -86,7 +86,7 @@ function crosswalkNodes(snapshot: CatalogSnapshot, links: readonly StoredLink[])
  * The confirmed and hand-added links of the samenwerking as CASE 1.1: within the selection (both frameworks as
  * selected), or without a selection the whole crosswalk (only the items its links touch).
  */
-export async function exportCase(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; query: InventoryQuery }): Promise<CfPackage> {
+export async function exportCase(opts: UseCaseContext & { partnershipId: string; query: InventoryQuery }): Promise<CfPackage> {
   if (!hasSelection(opts.query)) {
     await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
     const [row, stored, unlinked, snapshot] = await Promise.all([

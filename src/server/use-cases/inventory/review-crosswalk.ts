@@ -3,16 +3,14 @@
  * link the engine missed, and mark an item as deliberately unlinked. Every action is kept in the append-only
  * history (crosswalk_review) and in the audit log of the reviewer's organisation.
  */
-import type { Kysely } from 'kysely';
 import { applyReview, reviewRefusal, type RelatieType } from '../../../domain/crosswalk/crosswalk.js';
 import { isEindtermId, parseMboItemId } from '../../../domain/inventory/ids.js';
 import type { BeoordeeldeKoppeling, Crosswalk } from '../../../shared/inventory-api.js';
-import type { DB } from '../../db/schema.js';
 import { validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { alignerOf } from './aligner.js';
 
@@ -52,9 +50,7 @@ function reviewerOrganisation(access: PartnershipAccess): string | null {
   return access.auth.memberships.map((m) => m.organisationId).find((id) => access.memberOrganisationIds.includes(id)) ?? null;
 }
 
-export async function reviewLink(opts: {
-  db: Kysely<DB>;
-  auth: AuthContext | null;
+export async function reviewLink(opts: UseCaseContext & {
   partnershipId: string;
   input: { eindtermId: string; werkprocesId: string; actie: 'bevestigen' | 'afwijzen' | 'toevoegen' | 'herstellen'; relatie?: RelatieType; toelichting?: string };
 }): Promise<BeoordeeldeKoppeling | null> {
@@ -95,9 +91,7 @@ export async function reviewLink(opts: {
   return crosswalk.findLink(opts.db, opts.partnershipId, input.eindtermId, input.werkprocesId);
 }
 
-export async function markUnlinked(opts: {
-  db: Kysely<DB>;
-  auth: AuthContext | null;
+export async function markUnlinked(opts: UseCaseContext & {
   partnershipId: string;
   input: { itemId: string; bewustNietGekoppeld: boolean; toelichting?: string };
 }): Promise<{ itemId: string; bewustNietGekoppeld: boolean }> {
@@ -127,7 +121,7 @@ export async function markUnlinked(opts: {
   return { itemId: item.id, bewustNietGekoppeld: opts.input.bewustNietGekoppeld };
 }
 
-export async function getCrosswalk(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string }): Promise<Crosswalk> {
+export async function getCrosswalk(opts: UseCaseContext & { partnershipId: string }): Promise<Crosswalk> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const [links, nietGekoppeld, geschiedenis] = await Promise.all([
     crosswalk.listLinks(opts.db, opts.partnershipId),

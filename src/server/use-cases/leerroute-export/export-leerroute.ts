@@ -4,14 +4,12 @@
  * partnership.read via the route's samenwerking, 404 for anyone else); an unknown vak is a 400. The document model is
  * built here; the files are rendered in the worker pool (workers/pool.ts), so other requests are not held up.
  */
-import type { Kysely } from 'kysely';
 import { bestandsnaam } from '../../../domain/exports/document-model.js';
 import { buildPta, ptaDocument, ptaVakken, vindPtaVak } from '../../../domain/exports/pta.js';
 import { routeDocument } from '../../../domain/exports/route-document.js';
-import type { DB } from '../../db/schema.js';
 import { validationFailed } from '../../errors.js';
 import { runInWorker } from '../../workers/pool.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import type { ExportFile } from '../inventory/export-inventory.js';
 import { getRoute } from '../leerroutes/get-route.js';
 
@@ -21,7 +19,7 @@ export const CONTENT_TYPES = {
   pdf: 'application/pdf',
 } as const;
 
-export async function exportPta(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; vak: string; formaat: 'xlsx' | 'pdf' }): Promise<ExportFile> {
+export async function exportPta(opts: UseCaseContext & { routeId: string; vak: string; formaat: 'xlsx' | 'pdf' }): Promise<ExportFile> {
   const route = await getRoute(opts);
   const vak = vindPtaVak(route, opts.vak);
   if (!vak) {
@@ -40,7 +38,7 @@ export async function exportPta(opts: { db: Kysely<DB>; auth: AuthContext | null
   return { fileName, contentType: CONTENT_TYPES[opts.formaat], body };
 }
 
-export async function exportRouteDocument(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; formaat: 'docx' | 'pdf' }): Promise<ExportFile> {
+export async function exportRouteDocument(opts: UseCaseContext & { routeId: string; formaat: 'docx' | 'pdf' }): Promise<ExportFile> {
   const route = await getRoute(opts);
   const document = routeDocument(route);
   const body = await runInWorker(opts.formaat, { document });

@@ -1,10 +1,10 @@
 /** A change of a leerroute: in a transaction, attributed in its history, answered with the whole route (ADR 8). */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
 import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { notFound } from '../../errors.js';
 import { openRoute, ROUTE_NOT_FOUND, type RouteAccess } from '../../access/leerroute.js';
 import { routeDoelen, type RouteDoelen } from './context.js';
@@ -20,7 +20,7 @@ export interface ChangeContext extends RouteAccess {
 }
 
 export async function changeRoute(
-  opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string },
+  opts: UseCaseContext & { routeId: string },
   change: (ctx: ChangeContext) => Promise<void>,
 ): Promise<LeerrouteDetail> {
   const snapshot = await snapshotOf(opts.db);

@@ -1,17 +1,15 @@
 /** A new leerroute in a samenwerking (beheerder or ontwikkelaar of a partner). */
-import type { Kysely } from 'kysely';
 import { LEERROUTE_TYPE_NAMEN, type LeerrouteDetail } from '../../../shared/leerroute-api.js';
-import type { DB } from '../../db/schema.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership } from '../../access/partnership.js';
 import { actingOrganisation } from '../../access/leerroute.js';
 import { getRoute } from './get-route.js';
 import { checkedSettings, type SettingsInput } from './settings.js';
 
-export async function createRoute(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; input: SettingsInput }): Promise<LeerrouteDetail> {
+export async function createRoute(opts: UseCaseContext & { partnershipId: string; input: SettingsInput }): Promise<LeerrouteDetail> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   const snapshot = await snapshotOf(opts.db);
   const by = { userId: access.auth.user.id, organisationId: actingOrganisation(access.auth, access.memberOrganisationIds) };

@@ -2,12 +2,10 @@
  * Adding, changing and deleting a toets, activiteit or materiaal (steps 3–5): checked against the route's tijdpad,
  * doelen and partners; a change or delete needs the versie the client saw (409 when stale); every change in the history.
  */
-import type { Kysely } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
-import type { DB } from '../../db/schema.js';
 import { notFound, type FieldError } from '../../errors.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { changeRoute, type ChangeContext } from './change-route.js';
 import { checkDoelen, checkOrganisation, checkPlace, stale, throwIfErrors } from './context.js';
 
@@ -31,7 +29,7 @@ function check<V extends { leerjaar: number; periode: number }>(kind: EntityKind
   throwIfErrors(errors);
 }
 
-export function addEntity<V extends { leerjaar: number; periode: number }>(kind: EntityKind<V>, opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; input: V }): Promise<LeerrouteDetail> {
+export function addEntity<V extends { leerjaar: number; periode: number }>(kind: EntityKind<V>, opts: UseCaseContext & { routeId: string; input: V }): Promise<LeerrouteDetail> {
   return changeRoute(opts, async (ctx) => {
     check(kind, opts.input, ctx);
     const id = await repo.insertEntity(ctx.trx, kind.table, ctx.route.id, opts.input, ctx.by);
@@ -41,7 +39,7 @@ export function addEntity<V extends { leerjaar: number; periode: number }>(kind:
 
 export function updateEntity<V extends { leerjaar: number; periode: number }>(
   kind: EntityKind<V>,
-  opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; id: string; input: V & { versie: number } },
+  opts: UseCaseContext & { routeId: string; id: string; input: V & { versie: number } },
 ): Promise<LeerrouteDetail> {
   return changeRoute(opts, async (ctx) => {
     const { versie, ...values } = opts.input;
@@ -58,7 +56,7 @@ export function updateEntity<V extends { leerjaar: number; periode: number }>(
 
 export function deleteEntity<V extends { leerjaar: number; periode: number }>(
   kind: EntityKind<V>,
-  opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; id: string; versie: number },
+  opts: UseCaseContext & { routeId: string; id: string; versie: number },
 ): Promise<LeerrouteDetail> {
   return changeRoute(opts, async (ctx) => {
     const before = await repo.findEntity(ctx.trx, kind.table, ctx.route.id, opts.id);

@@ -7,7 +7,7 @@ import type { AnderDoel, Dekking, LeerrouteDetail, LeerrouteLijst } from '../../
 import type { DB } from '../../db/schema.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { openRoute } from '../../access/leerroute.js';
 import { andereDoelen, routeDoelen, type RouteDoelen } from './context.js';
@@ -44,7 +44,7 @@ export function coverageOf(m: RouteModel): Dekking {
   });
 }
 
-export async function getRoute(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<LeerrouteDetail> {
+export async function getRoute(opts: UseCaseContext & { routeId: string }): Promise<LeerrouteDetail> {
   const { route, access } = await openRoute({ ...opts, action: 'partnership.read' });
   return routeDetail(opts.db, route, access);
 }
@@ -95,12 +95,12 @@ export async function routeDetail(db: Kysely<DB>, route: repo.RouteRow, access: 
   };
 }
 
-export async function getCoverage(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<Dekking> {
+export async function getCoverage(opts: UseCaseContext & { routeId: string }): Promise<Dekking> {
   const { route } = await openRoute({ ...opts, action: 'partnership.read' });
   return coverageOf(await loadRouteModel(opts.db, route));
 }
 
-export async function listRoutes(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string }): Promise<LeerrouteLijst> {
+export async function listRoutes(opts: UseCaseContext & { partnershipId: string }): Promise<LeerrouteLijst> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const routes = await repo.listRoutes(opts.db, opts.partnershipId);
   const stamps = routes.flatMap((r) => [r.aangemaakt, r.gewijzigd]);

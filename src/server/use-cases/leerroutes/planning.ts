@@ -3,12 +3,10 @@
  * A doel is planned once: planning one that is planned already (two teachers with stale pages, or by mistake) is a 409
  * that says where it is and by whom; the database refuses it too when two requests run at the same moment.
  */
-import type { Kysely } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
-import type { DB } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { changeRoute } from './change-route.js';
 import { checkDoelen, checkPlace, placeText, stale, throwIfErrors } from './context.js';
 import { AppError, notFound } from '../../errors.js';
@@ -17,7 +15,7 @@ import { doelInZin } from '../../../domain/leerroute/coverage.js';
 const REGEL_NOT_FOUND = 'Deze planningsregel bestaat niet (meer) in deze leerroute.';
 const outcomeError = (o: repo.ChangeOutcome) => (o === 'missing' ? notFound(REGEL_NOT_FOUND) : stale('Deze planningsregel is'));
 
-export async function planItems(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; input: { items: string[]; leerjaar: number; periode: number } }): Promise<LeerrouteDetail> {
+export async function planItems(opts: UseCaseContext & { routeId: string; input: { items: string[]; leerjaar: number; periode: number } }): Promise<LeerrouteDetail> {
   const { items, leerjaar, periode } = opts.input;
   return changeRoute(opts, async ({ trx, route, by, doelIds, label, doelen, history }) => {
     const errors: FieldError[] = [];
@@ -46,7 +44,7 @@ export async function planItems(opts: { db: Kysely<DB>; auth: AuthContext | null
   });
 }
 
-export async function movePlanning(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; regelId: string; input: { versie: number; leerjaar: number; periode: number } }): Promise<LeerrouteDetail> {
+export async function movePlanning(opts: UseCaseContext & { routeId: string; regelId: string; input: { versie: number; leerjaar: number; periode: number } }): Promise<LeerrouteDetail> {
   const { versie, leerjaar, periode } = opts.input;
   return changeRoute(opts, async ({ trx, route, by, label, history }) => {
     const errors: FieldError[] = [];
@@ -65,7 +63,7 @@ export async function movePlanning(opts: { db: Kysely<DB>; auth: AuthContext | n
   });
 }
 
-export async function unplan(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; regelId: string; versie: number }): Promise<LeerrouteDetail> {
+export async function unplan(opts: UseCaseContext & { routeId: string; regelId: string; versie: number }): Promise<LeerrouteDetail> {
   return changeRoute(opts, async ({ trx, route, label, history }) => {
     const before = await repo.findEntity(trx, 'leerroute_planning', route.id, opts.regelId);
     if (!before) throw notFound(REGEL_NOT_FOUND);

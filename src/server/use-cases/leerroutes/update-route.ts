@@ -1,10 +1,8 @@
 /** Changing the settings of a leerroute (with its versie), or deleting it. */
-import type { Kysely } from 'kysely';
 import { LEERROUTE_TYPE_NAMEN, type LeerrouteDetail } from '../../../shared/leerroute-api.js';
-import type { DB } from '../../db/schema.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { changeRoute } from './change-route.js';
 import { openRoute } from '../../access/leerroute.js';
 import { stale } from './context.js';
@@ -22,7 +20,7 @@ function changedFields(before: repo.RouteSettings, after: repo.RouteSettings): s
   return (Object.keys(names) as (keyof repo.RouteSettings)[]).filter((k) => canonical(before[k]) !== canonical(after[k])).map((k) => names[k]);
 }
 
-export async function updateRouteSettings(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; input: SettingsInput & { versie: number } }): Promise<LeerrouteDetail> {
+export async function updateRouteSettings(opts: UseCaseContext & { routeId: string; input: SettingsInput & { versie: number } }): Promise<LeerrouteDetail> {
   return changeRoute(opts, async ({ trx, route, by, snapshot, history }) => {
     if (route.versie !== opts.input.versie) throw stale('De instellingen van deze leerroute zijn');
     const settings = await checkedSettings(trx, snapshot, route.partnershipId, { ...opts.input, tijdpad: opts.input.tijdpad ?? route.tijdpad, schooljaar: opts.input.schooljaar === undefined ? route.schooljaar : opts.input.schooljaar });
@@ -38,7 +36,7 @@ export async function updateRouteSettings(opts: { db: Kysely<DB>; auth: AuthCont
   });
 }
 
-export async function deleteRoute(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; versie: number }): Promise<void> {
+export async function deleteRoute(opts: UseCaseContext & { routeId: string; versie: number }): Promise<void> {
   await opts.db.transaction().execute(async (trx) => {
     const { route, by } = await openRoute({ db: trx, auth: opts.auth, routeId: opts.routeId, action: 'partnership.write' });
     if (!(await repo.deleteRoute(trx, route.id, opts.versie, by))) throw stale('De instellingen van deze leerroute zijn');

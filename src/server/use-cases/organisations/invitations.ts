@@ -22,7 +22,7 @@ import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
 import { requireAuth } from '../../access/require-auth.js';
 import { LOGIN_FAILED_MESSAGE } from '../auth/login.js';
 import { createSession, endSession } from '../auth/session.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 export const INVITATION_INVALID_MESSAGE = 'Deze uitnodiging is ongeldig, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.';
@@ -35,11 +35,9 @@ export const INVITATION_OTHER_ADDRESS_MESSAGE =
 /** The link in the mail; the token is in the fragment (never in a server log or a Referer header). */
 export const invitationLink = (publicUrl: string, token: string) => `${publicUrl}/uitnodiging-accepteren#token=${token}`;
 
-export async function inviteMember(opts: {
-  db: Kysely<DB>;
+export async function inviteMember(opts: UseCaseContext & {
   mail: MailQueue;
   publicUrl: string;
-  auth: AuthContext | null;
   organisationId: string;
   input: Uitnodigen;
   now?: Date;
@@ -129,7 +127,7 @@ async function takeInvitation(trx: Transaction<DB>, invitation: InvitationRow, u
  * is (the route requires the CSRF token), no password is asked, the session stays. An invitation to another
  * address is refused and stays usable.
  */
-export async function acceptInvitationSignedIn(opts: { db: Kysely<DB>; auth: AuthContext | null; input: UitnodigingAannemen; now?: Date }): Promise<void> {
+export async function acceptInvitationSignedIn(opts: UseCaseContext & { input: UitnodigingAannemen; now?: Date }): Promise<void> {
   const auth = requireAuth(opts.auth);
   const now = opts.now ?? new Date();
   const invitation = await findLiveInvitation(opts.db, sha256(opts.input.token), now);

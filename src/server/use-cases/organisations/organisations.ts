@@ -6,12 +6,10 @@
  * accepts (invitations.ts). Each asks the pure rules first (404 for a foreign organisation, 403 for a role
  * without the right) and then reads with queries scoped to the user's memberships.
  */
-import type { Kysely } from 'kysely';
 import { auditZin, benodigdeNamen } from '../../../domain/audit/sentences.js';
 import { rolesIn } from '../../../domain/auth/rules.js';
 import type { AuditRegel, Lid, Organisatie, OrganisatieVerlaten, OrganisatieWijzigen, Vestiging, VestigingInvoer, VestigingWijzigen } from '../../../shared/auth-api.js';
 import type { Role } from '../../../domain/auth/rules.js';
-import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { membersOf, organisationsOfUser } from '../../repositories/account-repository.js';
 import { appendAudit, auditOfOrganisation, namesForAudit } from '../../repositories/audit-repository.js';
@@ -31,7 +29,7 @@ import {
   vestigingNameTaken,
 } from '../../repositories/organisation-repository.js';
 import type { MailQueue } from '../../mail/mailer.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizeOrganisation, ORGANISATION_NOT_FOUND as NOT_FOUND } from '../../access/organisation.js';
 import { requireAuth } from '../../access/require-auth.js';
 import { ensureBeheerder } from './succession.js';
@@ -39,14 +37,14 @@ import { ensureBeheerder } from './succession.js';
 /** @deprecated moved to server/access (issue 11) */
 export { authorizeOrganisation } from '../../access/organisation.js';
 
-export async function listOrganisations(opts: { db: Kysely<DB>; auth: AuthContext | null }): Promise<Organisatie[]> {
+export async function listOrganisations(opts: UseCaseContext): Promise<Organisatie[]> {
   const auth = requireAuth(opts.auth);
   const orgs = await organisationsOfUser(opts.db, auth.user.id);
   const withBeheerder = await organisationsWithBeheerder(opts.db, orgs.map((o) => o.id));
   return orgs.map((o) => ({ ...o, mijnRollen: rolesIn(auth.actor, o.id), heeftBeheerder: withBeheerder.has(o.id) }));
 }
 
-export async function getOrganisation(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Organisatie> {
+export async function getOrganisation(opts: UseCaseContext & { organisationId: string }): Promise<Organisatie> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);
   const [org] = await organisationsOfUser(opts.db, auth.user.id, opts.organisationId);
   if (!org) throw notFound(NOT_FOUND);
@@ -54,13 +52,13 @@ export async function getOrganisation(opts: { db: Kysely<DB>; auth: AuthContext 
   return { ...org, mijnRollen: rolesIn(auth.actor, org.id), heeftBeheerder: withBeheerder.has(org.id) };
 }
 
-export async function listMembers(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Lid[]> {
+export async function listMembers(opts: UseCaseContext & { organisationId: string }): Promise<Lid[]> {
   const auth = authorizeOrganisation(opts.auth, 'members.read', opts.organisationId);
   const members = await membersOf(opts.db, auth.user.id, opts.organisationId);
   return members.map((m) => ({ gebruikerId: m.userId, naam: m.naam, email: m.email, rollen: m.rollen }));
 }
 
-export async function listAudit(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<AuditRegel[]> {
+export async function listAudit(opts: UseCaseContext & { organisationId: string }): Promise<AuditRegel[]> {
   const auth = authorizeOrganisation(opts.auth, 'audit.read', opts.organisationId);
   const rows = await auditOfOrganisation(opts.db, auth.user.id, opts.organisationId);
   const namen = await namesForAudit(opts.db, benodigdeNamen(rows));
@@ -91,7 +89,7 @@ async function uniqueOrConflict<T>(work: () => Promise<T>, message: string): Pro
 }
 
 /** The beheerder changes the organisation's naam and/or BRIN number. */
-export async function updateOrganisationData(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: OrganisatieWijzigen }): Promise<Organisatie> {
+export async function updateOrganisationData(opts: UseCaseContext & { organisationId: string; input: OrganisatieWijzigen }): Promise<Organisatie> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
   const { naam, brin } = opts.input;
   await uniqueOrConflict(
@@ -119,7 +117,7 @@ export async function updateOrganisationData(opts: { db: Kysely<DB>; auth: AuthC
   return getOrganisation({ db: opts.db, auth: opts.auth, organisationId: opts.organisationId });
 }
 
-export async function listVestigingen(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<Vestiging[]> {
+export async function listVestigingen(opts: UseCaseContext & { organisationId: string }): Promise<Vestiging[]> {
   authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);
   return vestigingenOf(opts.db, opts.organisationId);
 }
@@ -135,7 +133,7 @@ function checkBrinVestiging(org: { brin: string | null }, brinVestiging: string 
   }
 }
 
-export async function addVestiging(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; input: VestigingInvoer }): Promise<Vestiging> {
+export async function addVestiging(opts: UseCaseContext & { organisationId: string; input: VestigingInvoer }): Promise<Vestiging> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
   const { naam } = opts.input;
   const brinVestiging = opts.input.brinVestiging ?? null;
@@ -155,9 +153,7 @@ export async function addVestiging(opts: { db: Kysely<DB>; auth: AuthContext | n
   );
 }
 
-export async function changeVestiging(opts: {
-  db: Kysely<DB>;
-  auth: AuthContext | null;
+export async function changeVestiging(opts: UseCaseContext & {
   organisationId: string;
   vestigingId: string;
   input: VestigingWijzigen;
@@ -191,7 +187,7 @@ export async function changeVestiging(opts: {
   );
 }
 
-export async function removeVestiging(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; vestigingId: string }): Promise<void> {
+export async function removeVestiging(opts: UseCaseContext & { organisationId: string; vestigingId: string }): Promise<void> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
   await opts.db.transaction().execute(async (trx) => {
     const org = await lockOrganisation(trx, opts.organisationId);
@@ -222,7 +218,7 @@ export const lastBeheerderMessage = (organisationNaam: string) =>
  * The beheerder removes one role of a member (`rol`) or the member altogether. The organisation's row is
  * locked, so two beheerders removing each other at the same moment cannot leave it without a beheerder.
  */
-export async function removeMember(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string; userId: string; rol?: Role }): Promise<void> {
+export async function removeMember(opts: UseCaseContext & { organisationId: string; userId: string; rol?: Role }): Promise<void> {
   const auth = authorizeOrganisation(opts.auth, 'members.manage', opts.organisationId);
   await opts.db.transaction().execute(async (trx) => {
     const org = await lockOrganisation(trx, opts.organisationId);
@@ -254,13 +250,11 @@ export async function removeMember(opts: { db: Kysely<DB>; auth: AuthContext | n
  * beheerder: then the longest-standing staff member becomes beheerder, or the organisation is left without
  * one (ensureBeheerder, audited). The organisation's row is locked, as for every member change.
  */
-export async function leaveOrganisation(opts: {
-  db: Kysely<DB>;
+export async function leaveOrganisation(opts: UseCaseContext & {
   /** Tells whoever becomes beheerder, after the commit. */
   mail: MailQueue;
   /** Base of the link in that mail (config PUBLIC_URL). */
   publicUrl: string;
-  auth: AuthContext | null;
   organisationId: string;
 }): Promise<OrganisatieVerlaten> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.read', opts.organisationId);

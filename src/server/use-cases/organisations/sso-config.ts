@@ -2,15 +2,13 @@
  * A beheerder reads and sets the organisation's single sign-on (OpenID Connect). The client secret is
  * stored but never returned, and never written to the audit log.
  */
-import type { Kysely } from 'kysely';
 import type { SsoInstellen, SsoInstelling } from '../../../shared/auth-api.js';
-import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { checkIssuer } from '../../../domain/net/outbound.js';
 import { assertFetchAllowed, OutboundRefused, type OidcNetworkRules } from '../../auth/oidc.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { findSsoConfig, upsertSsoConfig, type SsoConfigRow } from '../../repositories/sso-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizeOrganisation as authorize } from '../../access/organisation.js';
 
 const view = (c: SsoConfigRow | undefined): SsoInstelling =>
@@ -18,7 +16,7 @@ const view = (c: SsoConfigRow | undefined): SsoInstelling =>
     ? { ingesteld: true, issuer: c.issuer, clientId: c.clientId, scopes: c.scopes, emailClaim: c.emailClaim, enabled: c.enabled, clientSecretIngesteld: c.clientSecret !== '' }
     : { ingesteld: false, issuer: null, clientId: null, scopes: 'openid email', emailClaim: 'email', enabled: false, clientSecretIngesteld: false };
 
-export async function getSsoConfig(opts: { db: Kysely<DB>; auth: AuthContext | null; organisationId: string }): Promise<SsoInstelling> {
+export async function getSsoConfig(opts: UseCaseContext & { organisationId: string }): Promise<SsoInstelling> {
   authorize(opts.auth, 'organisation.update', opts.organisationId);
   return view(await findSsoConfig(opts.db, opts.organisationId));
 }
@@ -42,9 +40,7 @@ async function assertIssuerAllowed(issuer: string, rules: OidcNetworkRules): Pro
   }
 }
 
-export async function setSsoConfig(opts: {
-  db: Kysely<DB>;
-  auth: AuthContext | null;
+export async function setSsoConfig(opts: UseCaseContext & {
   organisationId: string;
   input: SsoInstellen;
   /** Where issuers may point; default: https on a public host only. */

@@ -5,16 +5,14 @@
  * audited in the organisation's log, and nobody gets the role until the invitee accepts. An organisation that has a
  * beheerder manages itself: the platform does not invite there (409).
  */
-import type { Kysely } from 'kysely';
 import { decideBeheerderAppointment } from '../../../domain/auth/rules.js';
 import type { Uitnodiging } from '../../../shared/auth-api.js';
 import type { BeheerderUitnodigen, OrganisatieZonderBeheerder } from '../../../shared/beheer-api.js';
-import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import type { MailQueue } from '../../mail/mailer.js';
 import { beheerdersOf, lockOrganisation } from '../../repositories/organisation-repository.js';
 import { organisationsWithoutBeheerder } from '../../repositories/platform-beheer-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizeBeheerderAppointment, PLATFORM_ONLY_MESSAGE } from '../../access/platform.js';
 import { INVITATION_SENT_MESSAGE, invitationMail, recordInvitation } from './invitations.js';
 
@@ -24,7 +22,7 @@ const NOT_FOUND = 'Deze organisatie bestaat niet (meer).';
 export const HAS_BEHEERDER_MESSAGE = (naam: string) =>
   `${naam} heeft een beheerder. Die nodigt zelf nieuwe leden en beheerders uit; het platformbeheer nodigt alleen uit bij organisaties zonder beheerder.`;
 
-export async function listOrganisationsWithoutBeheerder(opts: { db: Kysely<DB>; auth: AuthContext | null; now?: Date }): Promise<OrganisatieZonderBeheerder[]> {
+export async function listOrganisationsWithoutBeheerder(opts: UseCaseContext & { now?: Date }): Promise<OrganisatieZonderBeheerder[]> {
   authorizeBeheerderAppointment(opts.auth);
   const rows = await organisationsWithoutBeheerder(opts.db, opts.now ?? new Date());
   return rows.map((r) => ({
@@ -41,11 +39,9 @@ export async function listOrganisationsWithoutBeheerder(opts: { db: Kysely<DB>; 
  * The platform beheerder invites an e-mail address with the role beheerder. Checked under the organisation's lock,
  * so an organisation that got a beheerder meanwhile is refused (409) and nothing is written or sent.
  */
-export async function inviteBeheerderAsPlatform(opts: {
-  db: Kysely<DB>;
+export async function inviteBeheerderAsPlatform(opts: UseCaseContext & {
   mail: MailQueue;
   publicUrl: string;
-  auth: AuthContext | null;
   organisationId: string;
   input: BeheerderUitnodigen;
   now?: Date;

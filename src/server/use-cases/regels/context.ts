@@ -1,11 +1,8 @@
 /**
  * Building the RegelContext of the regelbank (issue 13) from what the platform holds: the leerroute (its settings,
  * doelen, toetsen and activiteiten, through the leerroute use cases' model), the samenwerking's docentinzet for the
- * route's schooljaar, and the samenwerking's agreements.
- *
- * Agreements: the agreement module (src/domain/overeenkomst, src/server/use-cases/overeenkomsten) is not there yet, so
- * `overeenkomstenVan` answers "geen overeenkomst" for every samenwerking: the rule that a doorlopende leerroute needs a
- * signed agreement fires until it lands and fills OvereenkomstFeiten here.
+ * route's schooljaar, and the samenwerking's agreements (every version, as OvereenkomstFeiten from the agreement
+ * module: src/server/use-cases/overeenkomsten/feiten.ts; a signed or ended version judged on its frozen text).
  */
 import type { Kysely } from 'kysely';
 import type { InzetFeiten, OvereenkomstFeiten, RegelContext, RouteFeiten } from '../../../domain/regels/types.js';
@@ -14,10 +11,11 @@ import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import type { RouteRow } from '../../repositories/leerroute-repository.js';
 import * as repo from '../../repositories/regels-repository.js';
 import { loadRouteModel, type RouteModel } from '../leerroutes/get-route.js';
+import { overeenkomstFeitenVoorSamenwerking } from '../overeenkomsten/feiten.js';
 
-/** The agreements of a samenwerking as the rules see them. None until the agreement module lands (see above). */
-export async function overeenkomstenVan(_db: Kysely<DB>, _partnershipId: string): Promise<OvereenkomstFeiten[]> {
-  return [];
+/** The agreements of a samenwerking as the rules see them (which ones cover a route is in their leerrouteIds). */
+export async function overeenkomstenVan(db: Kysely<DB>, partnershipId: string): Promise<OvereenkomstFeiten[]> {
+  return overeenkomstFeitenVoorSamenwerking(db, partnershipId);
 }
 
 export function inzetFeiten(rows: readonly repo.InzetRow[]): InzetFeiten[] {

@@ -4,15 +4,13 @@
  * change: access checked in its transaction, the teacher's organisation must be a partner (400), a stale versie is a
  * 409 and changes nothing, an audit entry in the same transaction.
  */
-import type { Kysely } from 'kysely';
 import { decide } from '../../../domain/auth/rules.js';
 import { evalueer } from '../../../domain/regels/regels.js';
 import type { Docentinzet, DocentinzetLijst, RegelUitkomst } from '../../../shared/regels-api.js';
-import type { DB } from '../../db/schema.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/regels-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { actingOrganisation } from '../../access/leerroute.js';
 import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { inzetFeiten, overeenkomstenVan } from './context.js';
@@ -30,7 +28,7 @@ function checkPartner(access: PartnershipAccess, organisatieId: string): void {
 
 const toApi = (r: repo.InzetRow): Docentinzet => ({ ...r });
 
-export async function listDocentinzet(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; schooljaar?: string }): Promise<DocentinzetLijst> {
+export async function listDocentinzet(opts: UseCaseContext & { partnershipId: string; schooljaar?: string }): Promise<DocentinzetLijst> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const [rows, overeenkomsten] = await Promise.all([repo.listInzet(opts.db, opts.partnershipId, opts.schooljaar), overeenkomstenVan(opts.db, opts.partnershipId)]);
   // The docentinzet rules per schooljaar shown in the list (the requested one, or each that has rows).
@@ -47,7 +45,7 @@ export async function listDocentinzet(opts: { db: Kysely<DB>; auth: AuthContext 
   };
 }
 
-export async function addDocentinzet(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; input: repo.InzetValues }): Promise<Docentinzet> {
+export async function addDocentinzet(opts: UseCaseContext & { partnershipId: string; input: repo.InzetValues }): Promise<Docentinzet> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   const id = await opts.db.transaction().execute(async (trx) => {
     const access = await authorizePartnership({ db: trx, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
@@ -66,7 +64,7 @@ export async function addDocentinzet(opts: { db: Kysely<DB>; auth: AuthContext |
   return toApi((await repo.findInzet(opts.db, opts.partnershipId, id))!);
 }
 
-export async function changeDocentinzet(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; inzetId: string; versie: number; input: repo.InzetValues }): Promise<Docentinzet> {
+export async function changeDocentinzet(opts: UseCaseContext & { partnershipId: string; inzetId: string; versie: number; input: repo.InzetValues }): Promise<Docentinzet> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   await opts.db.transaction().execute(async (trx) => {
     const access = await authorizePartnership({ db: trx, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
@@ -86,7 +84,7 @@ export async function changeDocentinzet(opts: { db: Kysely<DB>; auth: AuthContex
   return toApi((await repo.findInzet(opts.db, opts.partnershipId, opts.inzetId))!);
 }
 
-export async function deleteDocentinzet(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; inzetId: string; versie: number }): Promise<void> {
+export async function deleteDocentinzet(opts: UseCaseContext & { partnershipId: string; inzetId: string; versie: number }): Promise<void> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   await opts.db.transaction().execute(async (trx) => {
     const access = await authorizePartnership({ db: trx, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });

@@ -2,16 +2,14 @@
  * The kalender of a samenwerking for one schooljaar (issue 13) as iCalendar: GET /api/partnerships/:id/kalender.ics.
  * Read: staff of a partner; outsiders 404.
  */
-import type { Kysely } from 'kysely';
 import { kalenderDatums, naarICalendar } from '../../../domain/regels/kalender.js';
-import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import * as repo from '../../repositories/regels-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { overeenkomstenVan } from './context.js';
 
-export async function getKalender(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; schooljaar: string; nu?: Date }): Promise<{ ics: string; bestandsnaam: string }> {
+export async function getKalender(opts: UseCaseContext & { partnershipId: string; schooljaar: string; nu?: Date }): Promise<{ ics: string; bestandsnaam: string }> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const [naam, overeenkomsten] = await Promise.all([repo.partnershipName(opts.db, opts.partnershipId), overeenkomstenVan(opts.db, opts.partnershipId)]);
   if (naam === null) throw notFound(PARTNERSHIP_NOT_FOUND);

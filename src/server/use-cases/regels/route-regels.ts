@@ -8,14 +8,17 @@ import type { Kysely } from 'kysely';
 import { evalueer, regelById } from '../../../domain/regels/regels.js';
 import type { Markering, RegelUitkomsten } from '../../../shared/regels-api.js';
 import type { DB } from '../../db/schema.js';
-import { notFound, validationFailed } from '../../errors.js';
+import { AppError, notFound, validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/regels-repository.js';
 import { requireAuth } from '../../access/require-auth.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { openRoute } from '../../access/leerroute.js';
 import type { RouteRow } from '../../repositories/leerroute-repository.js';
-import { routeContext } from './context.js';
+import { authorizePartnership } from '../../access/partnership.js';
+import { schooljaarOp } from '../../../domain/regels/kalender.js';
+import { overeenkomstFeitenVoorOvereenkomst, samenwerkingVanOvereenkomst } from '../overeenkomsten/feiten.js';
+import { inzetFeiten, routeContext } from './context.js';
 
 async function uitkomsten(db: Kysely<DB>, route: RouteRow): Promise<RegelUitkomsten> {
   const [ctx, marks] = await Promise.all([routeContext(db, route), repo.listMarkeringen(db, route.id)]);
@@ -23,7 +26,7 @@ async function uitkomsten(db: Kysely<DB>, route: RouteRow): Promise<RegelUitkoms
   return evalueer(ctx, map);
 }
 
-export async function getRouteRegels(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<RegelUitkomsten> {
+export async function getRouteRegels(opts: UseCaseContext & { routeId: string }): Promise<RegelUitkomsten> {
   const { route } = await openRoute({ ...opts, action: 'partnership.read' });
   return uitkomsten(opts.db, route);
 }
@@ -32,7 +35,7 @@ function bekendeRegel(regelId: string): void {
   if (!regelById(regelId)) throw validationFailed(`Regel ${regelId} bestaat niet in de regelbank.`, [{ path: 'params.regelId', message: `Regel ${regelId} bestaat niet in de regelbank.` }]);
 }
 
-export async function markeerNietVanToepassing(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; regelId: string; reden: string }): Promise<RegelUitkomsten> {
+export async function markeerNietVanToepassing(opts: UseCaseContext & { routeId: string; regelId: string; reden: string }): Promise<RegelUitkomsten> {
   // Access first (404/403 before a word about the rule), then the rule, then the write.
   await openRoute({ db: opts.db, auth: opts.auth, routeId: opts.routeId, action: 'partnership.write' });
   bekendeRegel(opts.regelId);
@@ -54,7 +57,7 @@ export async function markeerNietVanToepassing(opts: { db: Kysely<DB>; auth: Aut
   return uitkomsten(opts.db, route);
 }
 
-export async function verwijderMarkering(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string; regelId: string }): Promise<RegelUitkomsten> {
+export async function verwijderMarkering(opts: UseCaseContext & { routeId: string; regelId: string }): Promise<RegelUitkomsten> {
   await openRoute({ db: opts.db, auth: opts.auth, routeId: opts.routeId, action: 'partnership.write' });
   bekendeRegel(opts.regelId);
   const route = await opts.db.transaction().execute(async (trx) => {
@@ -74,11 +77,25 @@ export async function verwijderMarkering(opts: { db: Kysely<DB>; auth: AuthConte
   return uitkomsten(opts.db, route);
 }
 
+const OVEREENKOMST_NOT_FOUND = 'Deze overeenkomst bestaat niet of u hebt er geen toegang toe.';
+
 /**
- * GET /api/overeenkomsten/:id/regels. Agreements do not exist yet (the agreement module of issue 13 is built in
- * parallel): every id is a 404, as for an agreement the user may not see.
+ * GET /api/overeenkomsten/:id/regels: the rules about agreements on one agreement (version), with the samenwerking's
+ * docentinzet of the current schooljaar (an mbo teacher without tweedegraads bevoegdheid needs a signed agreement).
+ * Read: staff of a partner of its samenwerking; an agreement of another samenwerking is 404, like a missing one.
  */
-export async function getOvereenkomstRegels(opts: { db: Kysely<DB>; auth: AuthContext | null; overeenkomstId: string }): Promise<RegelUitkomsten> {
+export async function getOvereenkomstRegels(opts: UseCaseContext & { overeenkomstId: string; nu?: Date }): Promise<RegelUitkomsten> {
   requireAuth(opts.auth);
-  throw notFound('Deze overeenkomst bestaat niet of u hebt er geen toegang toe.');
+  const partnershipId = await samenwerkingVanOvereenkomst(opts.db, opts.overeenkomstId);
+  if (!partnershipId) throw notFound(OVEREENKOMST_NOT_FOUND);
+  try {
+    await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId, action: 'partnership.read' });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') throw notFound(OVEREENKOMST_NOT_FOUND);
+    throw e;
+  }
+  const schooljaar = schooljaarOp(opts.nu ?? new Date());
+  const [feiten, inzet] = await Promise.all([overeenkomstFeitenVoorOvereenkomst(opts.db, opts.overeenkomstId), repo.listInzet(opts.db, partnershipId, schooljaar)]);
+  if (!feiten) throw notFound(OVEREENKOMST_NOT_FOUND);
+  return evalueer({ route: null, schooljaar, docentinzet: inzetFeiten(inzet), overeenkomsten: [feiten] }, new Map(), { geldtVoor: 'overeenkomst' });
 }
