@@ -434,6 +434,25 @@ export interface RateLimitTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Migration 0017 (issue 11): mails and mail-composing jobs waiting to be sent, shared by every instance; see mail/mailer.ts. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: 'mail' | 'compose';
+  composer: string | null;
+  recipient: string;
+  subject: string | null;
+  body: string | null;
+  origin: string;
+  created_at: ColumnType<Date, Date | string, never>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string, Date | string>;
+  claimed_by: string | null;
+  claimed_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  given_up_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 /** Migration 0019 (issue 13): the samenwerkingsovereenkomst; every version a row, versions of one share reeks_id. */
 export interface OvereenkomstTable {
   id: Generated<string>;
@@ -557,6 +576,7 @@ export interface DB {
   leerroute_materiaal: LeerrouteMateriaalTable;
   leerroute_historie: LeerrouteHistorieTable;
   rate_limit: RateLimitTable;
+  mail_outbox: MailOutboxTable;
   overeenkomst: OvereenkomstTable;
   overeenkomst_leerroute: OvereenkomstLeerrouteTable;
   overeenkomst_clausule: OvereenkomstClausuleTable;

@@ -32,7 +32,8 @@ import { overeenkomstRoutes } from './routes/overeenkomsten.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
 import { healthRoutes } from './routes/health.js';
-import { MailQueue, type Mailer } from '../mail/mailer.js';
+import { MailQueue, type MailFailure, type Mailer } from '../mail/mailer.js';
+import { PASSWORD_RESET_COMPOSER, passwordResetComposer } from '../use-cases/auth/password-reset.js';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
 
 export interface AppOptions {
@@ -58,7 +59,11 @@ export interface AppOptions {
   /** Outgoing mail (sent in the background); default: the outbox folder `.data/outbox`. */
   mailer?: Mailer;
   /** Called when a mail could not be sent (gets no mail content). */
-  onMailError?: (err: unknown) => void;
+  onMailError?: (err: unknown, failure: MailFailure) => void;
+  /** Default true. False: this instance stores mails in the outbox but never sends (tests: a stop before sending). */
+  mailSending?: boolean;
+  /** Tests only: the mail queue's clock (retries, take-over). */
+  mailClock?: () => Date;
   /** Base of the links in e-mails, without trailing slash (config PUBLIC_URL). */
   publicUrl?: string;
   /**
@@ -73,7 +78,7 @@ export interface AppOptions {
 }
 
 const MAIL_QUEUES = new WeakMap<FastifyInstance, MailQueue>();
-/** The app's outgoing mail queue: `await mailQueueOf(app).idle()` waits until the mails so far are out. */
+/** The app's outgoing mail queue: `await mailQueueOf(app).idle()` waits until this app's mails so far are out. */
 export function mailQueueOf(app: FastifyInstance): MailQueue {
   const queue = MAIL_QUEUES.get(app);
   if (!queue) throw new Error('not an app of buildApp');
@@ -154,10 +159,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   await app.register(fastifyCookie);
-  const mail = new MailQueue(opts.mailer ?? new OutboxMailer(path.resolve('.data/outbox')), opts.onMailError);
+  // Mails wait in the database (mail_outbox) until sent, by this instance or another on the same database.
+  const mail = new MailQueue({
+    db: opts.db,
+    mailer: opts.mailer ?? new OutboxMailer(path.resolve('.data/outbox')),
+    onError: opts.onMailError,
+    composers: { [PASSWORD_RESET_COMPOSER]: passwordResetComposer(publicUrl) },
+    sending: opts.mailSending,
+    now: opts.mailClock,
+  });
   MAIL_QUEUES.set(app, mail);
-  // Mails handed over before shutdown still go out.
-  app.addHook('onClose', async () => mail.idle());
+  app.addHook('onReady', async () => mail.start());
+  // This instance's mails handed over before shutdown still go out (others are sent by the next instance to start).
+  app.addHook('onClose', async () => mail.close());
   // From the start of close() (SIGTERM) on: no new listening, idle keep-alive connections closed (Fastify's default
   // forceCloseConnections 'idle'), requests in progress finish; a new request on a connection still open is refused
   // with 503 and Connection: close, and /api/ready says 503 as well.

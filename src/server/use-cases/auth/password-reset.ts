@@ -2,8 +2,8 @@
  * Password reset: a request mails a single-use link (random token, only its sha256 stored, valid one
  * hour) when the address has an account, and answers the same either way (no account enumeration), in
  * the same time: the request only counts against the limits (per e-mail address, known or not, and per
- * client address) and hands the rest to the background mail queue, which looks for the account, stores
- * the token and sends the mail. The reset sets the new argon2id hash, uses up the token, ends every
+ * client address) and stores a compose job (address and time) in the mail outbox; in the background the
+ * queue looks for the account, stores the token and the mail in one transaction, and sends it. The reset sets the new argon2id hash, uses up the token, ends every
  * session of the user and ends the account's sign-in lock (the guesses of others counted from zero again).
  */
 import type { Kysely } from 'kysely';
@@ -16,7 +16,7 @@ import { deleteSessionsOfUser } from '../../repositories/session-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { forgetAccountFailures, type RateLimiter } from '../../auth/rate-limiter.js';
 import { newToken, sha256 } from '../../auth/tokens.js';
-import type { MailQueue, OutgoingMail } from '../../mail/mailer.js';
+import type { MailComposer, MailQueue, OutgoingMail } from '../../mail/mailer.js';
 
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60_000;
 export const FORGOT_PASSWORD_ANSWER =
@@ -27,23 +27,39 @@ export const RESET_INVALID_MESSAGE = 'Deze link om uw wachtwoord te herstellen i
 export const resetLink = (publicUrl: string, token: string) => `${publicUrl}/wachtwoord-herstellen#token=${token}`;
 
 export async function requestPasswordReset(opts: {
-  db: Kysely<DB>;
   mail: MailQueue;
   /** Every request counts (not only failures): per e-mail address per hour, and per client address. */
   limiter: RateLimiter;
-  publicUrl: string;
   email: string;
   ip: string;
-  now?: Date;
+  /** Not used here: the mail is composed by `passwordResetComposer` (registered with the app's mail queue). */
+  db?: unknown;
+  /** Not used here: see `db`. */
+  publicUrl?: string;
 }): Promise<{ bericht: string }> {
   const email = opts.email.trim().toLowerCase();
   await opts.limiter.countResetRequest(email, opts.ip);
-  // Nothing that depends on the account happens before the answer: the same work for every address.
-  opts.mail.enqueueComposed(() => composeResetMail({ db: opts.db, publicUrl: opts.publicUrl, email, now: opts.now ?? new Date() }));
+  // Nothing that depends on the account happens before the answer: the same work for every address (a row in the
+  // mail outbox with the address and the time; it survives a restart).
+  await opts.mail.enqueueComposed(PASSWORD_RESET_COMPOSER, email);
   return { bericht: FORGOT_PASSWORD_ANSWER };
 }
 
-/** In the background: when the address has an account, a new link (stored as a hash, audited) and its mail. */
+/** The name of the compose job of a reset request in the mail outbox. */
+export const PASSWORD_RESET_COMPOSER = 'password-reset';
+
+/**
+ * In the background, in the transaction that turns the job into its mail: when the address has an account, a new link
+ * (stored as a hash, audited) and its mail; else nothing. A request older than a link's lifetime is not honoured.
+ */
+export function passwordResetComposer(publicUrl: string, clock: () => Date = () => new Date()): MailComposer {
+  return async (trx, job) => {
+    const now = clock();
+    if (now.getTime() - job.requestedAt.getTime() > PASSWORD_RESET_LIFETIME_MS) return null;
+    return composeResetMail({ db: trx, publicUrl, email: job.address, now });
+  };
+}
+
 async function composeResetMail(opts: { db: Kysely<DB>; publicUrl: string; email: string; now: Date }): Promise<OutgoingMail | null> {
   const { db, now } = opts;
   const user = await findUserByEmail(db, opts.email);
