@@ -23,6 +23,7 @@ import { computeInventory } from '../src/server/use-cases/inventory/get-inventor
 import { alignerOf } from '../src/server/use-cases/inventory/aligner.js';
 import { resolveSelection } from '../src/server/use-cases/inventory/selection.js';
 import type { Confidence } from '../src/domain/matching/alignment.js';
+import { seedDemoCatalogue } from '../src/server/demo/seed-demo.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -137,16 +138,33 @@ export function report(combos: readonly Combination[], opts: { details?: boolean
   return lines;
 }
 
+/**
+ * `--smoke` (or BENCH_SMOKE=1): one tiny run on the built-in demo data, one combination (the demo's first keuzevak
+ * and first kwalificatie, nothing judged): the code paths run, the figures mean nothing. For CI
+ * (test/integration/scripts.test.ts), so the script cannot rot unnoticed.
+ */
+const SMOKE = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+
 async function main() {
-  const judged = parseJudged(fs.readFileSync(JUDGED_FILE, 'utf8'));
+  let judged = parseJudged(fs.readFileSync(JUDGED_FILE, 'utf8'));
   const db = await openDatabase({ kind: 'pglite-memory' });
   try {
-    await importSlo({ db: db.db, location: path.join(SHARED, 'data', 'slo'), release: '2025-11' });
-    for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) {
-      await importMboTabel({ db: db.db, file: path.join(MBO_DIR, `${f}.csv`), release: 'bench' });
+    if (SMOKE) {
+      await seedDemoCatalogue(db.db);
+    } else {
+      await importSlo({ db: db.db, location: path.join(SHARED, 'data', 'slo'), release: '2025-11' });
+      for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) {
+        await importMboTabel({ db: db.db, file: path.join(MBO_DIR, `${f}.csv`), release: 'bench' });
+      }
+      await importSbbXml({ db: db.db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
     }
-    await importSbbXml({ db: db.db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
     const snapshot = await snapshotOf(db.db);
+    if (SMOKE) {
+      const keuzevak = [...snapshot.byKindCode.keys()].find((k) => k.startsWith('keuzevak|'))?.slice('keuzevak|'.length);
+      const crebo = [...snapshot.mbo.kwalificaties.keys()][0];
+      if (!keuzevak || !crebo) throw new Error('De demodata hebben geen keuzevak of kwalificatie.');
+      judged = [{ keuzevak, eindterm: '-', crebo, werkproces: '-', relevant: false }];
+    }
     const combos = proposalsFor(snapshot, judged);
     for (const line of report(combos, { details: process.argv.includes('--details') })) console.log(line);
     console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);

@@ -239,9 +239,13 @@ function describeLoads(label: string, loads: PageLoad[]): string {
   );
 }
 
-export async function benchFrontend(opts: { port?: number; runs?: number } = {}): Promise<FrontendResult | null> {
+/** `--smoke` (or BENCH_SMOKE=1): each page loaded once, on the first network only (CI: the script cannot rot). */
+const SMOKE = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+
+export async function benchFrontend(opts: { port?: number; runs?: number; smoke?: boolean } = {}): Promise<FrontendResult | null> {
+  const smoke = opts.smoke ?? SMOKE;
   const clientDir = path.resolve(ROOT, process.env.CLIENT_DIR ?? 'dist/client');
-  const runs = opts.runs ?? Number(process.env.BENCH_FRONTEND_RUNS ?? 7);
+  const runs = opts.runs ?? (smoke ? 1 : Number(process.env.BENCH_FRONTEND_RUNS ?? 7));
   const port = opts.port ?? Number(process.env.BENCH_FRONTEND_PORT ?? 3903);
   if (!fs.existsSync(CHROMIUM_PATH)) {
     console.log(`Front end: overgeslagen, Chromium ontbreekt (${CHROMIUM_PATH})`);
@@ -280,7 +284,7 @@ export async function benchFrontend(opts: { port?: number; runs?: number } = {})
     const shownDir = clientDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, clientDir) : clientDir;
     console.log(`Front end (${shownDir}), Chromium headless 1366×768, elke keer met lege cache:`);
     const result: FrontendResult = { clientDir, networks: [] };
-    for (const network of NETWORKS) {
+    for (const network of smoke ? NETWORKS.slice(0, 1) : NETWORKS) {
       const home: PageLoad[] = [];
       const step: PageLoad[] = [];
       // Alternating, so a slower moment of the machine does not land on one page only.

@@ -2,7 +2,7 @@
  * npm run bench:quality — match quality on the expert judgments in ../shared/eval/dev-gold.tsv:
  * imports the real data of both sides, then ranks mbo dossiers for each judged keuzevak with
  * (a) the plain TF-IDF baseline and (b) our engine, over the same texts, and prints
- * recall@5, recall@10, MRR and nDCG@10 for both.
+ * recall@5, recall@10, MRR and nDCG@10 for both. `--smoke`: one tiny run on the demo data (see SMOKE).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { TfIdfBaseline } from '../src/domain/matching/tfidf-baseline.js';
 import { dossierTexts, keuzevakText } from '../src/domain/matching/texts.js';
 import { DEFAULT_WEIGHTS, MatchingEngine } from '../src/domain/matching/engine.js';
 import { MatchIndex } from '../src/domain/matching/match.js';
+import { seedDemoCatalogue } from '../src/server/demo/seed-demo.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -24,15 +25,32 @@ const MBO_DIR = path.join(SHARED, 'data', 'mbo', 'catalog');
 const fmt = (s: QualityScores) =>
   `recall@5 ${s.recallAt5.toFixed(3)}  recall@10 ${s.recallAt10.toFixed(3)}  MRR ${s.mrr.toFixed(3)}  nDCG@10 ${s.ndcgAt10.toFixed(3)}  (n=${s.n})`;
 
+/**
+ * `--smoke` (or BENCH_SMOKE=1): one tiny run on the built-in demo data instead of the national data, with the judged
+ * keuzevakken the demo has (else its first keuzevak against its first dossier): the code paths run, the figures mean
+ * nothing. For CI (test/integration/scripts.test.ts), so the script cannot rot unnoticed.
+ */
+const SMOKE = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+
 async function main() {
-  const judgments = parseJudgments(fs.readFileSync(path.join(SHARED, 'eval', 'dev-gold.tsv'), 'utf8'));
+  let judgments = SMOKE ? [] : parseJudgments(fs.readFileSync(path.join(SHARED, 'eval', 'dev-gold.tsv'), 'utf8'));
   const db = await openDatabase({ kind: 'pglite-memory' });
-  await importSlo({ db: db.db, location: path.join(SHARED, 'data', 'slo'), release: '2025-11' });
-  for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) {
-    await importMboTabel({ db: db.db, file: path.join(MBO_DIR, `${f}.csv`), release: 'eval' });
+  if (SMOKE) {
+    await seedDemoCatalogue(db.db);
+  } else {
+    await importSlo({ db: db.db, location: path.join(SHARED, 'data', 'slo'), release: '2025-11' });
+    for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) {
+      await importMboTabel({ db: db.db, file: path.join(MBO_DIR, `${f}.csv`), release: 'eval' });
+    }
+    await importSbbXml({ db: db.db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
   }
-  await importSbbXml({ db: db.db, location: path.join(MBO_DIR, 'sbb-xml'), release: '2016' });
   const snapshot = await snapshotOf(db.db);
+  if (SMOKE) {
+    const first = [...snapshot.byKindCode.keys()].find((k) => k.startsWith('keuzevak|'))?.slice('keuzevak|'.length);
+    const dossier = dossierTexts(snapshot.mbo)[0]?.crebo;
+    if (!first || !dossier) throw new Error('De demodata hebben geen keuzevak of dossier.');
+    judgments = [{ keuzevak: first, relevant: [dossier] }];
+  }
 
   const dossiers = dossierTexts(snapshot.mbo);
   const text = (code: string) => keuzevakText(snapshot, code);
@@ -64,7 +82,7 @@ async function main() {
   });
   console.log(`Via de zoekmonitor (/api/match): ${fmt(viaApi)}`);
 
-  if (process.argv.includes('--grid')) {
+  if (process.argv.includes('--grid') && !SMOKE) {
     // Sensitivity: the same run for settings around the chosen weights, on the whole set and on its two halves
     // (odd and even lines), so that a choice that only fits one lucky value shows.
     console.log('\nGevoeligheid (nDCG@10 / recall@10; helften: even/oneven regels):');

@@ -10,10 +10,12 @@
  *   on PostgreSQL, then against two instances on the same database (the load generator alternates between them).
  * - the front end (issue 11, bench/frontend.ts): JS and CSS bytes of the first load of the home page and a leerroute step, time to interactive in Chromium.
  * Needs ../shared (the national data) and a built project (npm run build). PostgreSQL is optional.
+ * `--smoke` (BENCH_SMOKE=1): one tiny iteration on the demo data only, for CI (see smoke()).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -55,7 +57,8 @@ async function importAll(db: Database): Promise<ImportTimes> {
   return { slo, mboTabellen, sbbXml: performance.now() - t };
 }
 const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const SMOKE = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+const DURATION_MS = SMOKE ? 1000 : Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const CONNECTIONS = 20;
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
@@ -331,7 +334,53 @@ async function benchInstances(): Promise<void> {
   await admin.end();
 }
 
+/** A port nobody listens on now (the smoke run must not collide with a bench or server already running). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * `--smoke` (or BENCH_SMOKE=1): one tiny iteration of every kind of measurement that needs no national data — a cold
+ * start on an empty folder (migrations and demo data), one second of keuzevak detail and search on the demo catalogue,
+ * the front end loaded once — on free ports. The figures mean nothing; CI runs it (test/integration/scripts.test.ts) so
+ * the script cannot rot unnoticed.
+ */
+async function smoke() {
+  console.log(`Doorlopend benchmark, rookproef (--smoke) — ${os.cpus().length} cores, Node ${process.version}`);
+  const dir = tmp();
+  const port = await freePort();
+  const server = await startServer(dir, port);
+  console.log(`Start tot eerste antwoord, lege map (migraties + demodata): ${ms(server.msToFirstAnswer)}`);
+  try {
+    const keuzevakken = await new Promise<Array<{ slug: string }>>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: '/api/vmbo/keuzevakken' }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(JSON.parse(body) as Array<{ slug: string }>));
+      }).on('error', reject);
+    });
+    const paths = [...keuzevakken.slice(0, 5).map((k) => `/api/vmbo/keuzevakken/${k.slug}`), '/api/search?q=installatie'];
+    const r = await load(port, paths, 2);
+    console.log(`keuzevak-detail en zoeken, 2 verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken, p50 ${ms(r.p50)}, p95 ${ms(r.p95)}`);
+  } finally {
+    await stop(server.child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await benchFrontend({ runs: 1, port: await freePort(), smoke: true });
+}
+
 async function main() {
+  if (SMOKE) {
+    if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('Bouw eerst: npm run build');
+    return smoke();
+  }
   if (!fs.existsSync(path.join(SLO_DIR, 'examenprogramma-bg'))) throw new Error(`De landelijke SLO-gegevens ontbreken: ${SLO_DIR}`);
   if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('Bouw eerst: npm run build');
   // BENCH_ONLY=instances: only the many-instances section (issue 11).
