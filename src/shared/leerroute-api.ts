@@ -449,6 +449,7 @@ export const HistorieRegel = z.object({
   organisatie: z.object({ id: z.string(), naam: z.string() }).nullable(),
   actie: z.string().describe('e.g. leerroute.aangemaakt, planning.toegevoegd, toets.gewijzigd'),
   omschrijving: z.string().describe('Dutch, for people'),
+  zin: z.string().describe('Wie (voor welke school) wat deed, als één Nederlandse zin; een verwijderd account heet "een verwijderd account"'),
   entiteit: z.object({ soort: z.enum(['leerroute', 'planning', 'toets', 'activiteit', 'materiaal']), id: z.string() }),
   details: z.record(z.string(), z.unknown()),
 });

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRegel } from '../../src/shared/auth-api.js';
+import type { Historie } from '../../src/shared/leerroute-api.js';
+import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
 
@@ -16,9 +18,11 @@ describe.skipIf(!databaseAvailable)(`audit log as sentences (${TEST_DB})`, () =>
   let vmbo: string;
   let roc: string;
   const s: Record<string, Session> = {};
+  let routeId: string;
 
   beforeAll(async () => {
     t = await startAccountsApp();
+    await seedDemoCatalogue(t.database.db);
     const orgs = await t.database.db.selectFrom('organisation').select(['id', 'naam']).execute();
     vmbo = orgs.find((o) => o.naam === 'Demo Vmbo College')!.id;
     roc = orgs.find((o) => o.naam === 'Demo ROC')!.id;
@@ -61,6 +65,23 @@ describe.skipIf(!databaseAvailable)(`audit log as sentences (${TEST_DB})`, () =>
     expect((await t.app.inject({ method: 'GET', url: `/api/organisations/${roc}/audit`, headers: asUser(s.beheerder!) })).statusCode).toBe(404);
   });
 
+  it('tells a leerroute\'s history and its audit entry as sentences with names and the school', async () => {
+    const partnership = (await t.database.db.selectFrom('partnership').select(['id', 'naam']).executeTakeFirstOrThrow());
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/partnerships/${partnership.id}/leerroutes`,
+      headers: asUser(s.docent!),
+      payload: { naam: 'Koudetechniek doorlopend', type: 'doorlopend', vmbo: { profiel: 'PIE', leerweg: 'BB', keuzevakken: ['K/PIE/16'] }, mbo: { kwalificatie: '25282' } },
+    });
+    expect(created.statusCode).toBe(201);
+    routeId = (created.json() as { id: string }).id;
+    const historie = (await t.app.inject({ method: 'GET', url: `/api/leerroutes/${routeId}/historie`, headers: asUser(s.docent!) })).json() as Historie;
+    expect(historie.regels.map((r) => r.zin)).toEqual(['Daan Docent (Demo Vmbo College Noord) maakte de leerroute ‘Koudetechniek doorlopend’ aan (Doorlopende leerroute).']);
+    expect((await auditOf(vmbo)).map((r) => r.zin)).toContain(
+      `Daan Docent maakte leerroute ‘Koudetechniek doorlopend’ (Doorlopende leerroute) aan in samenwerking ‘${partnership.naam}’.`,
+    );
+  });
+
   it('keeps the entries of a deleted account and names it "een verwijderd account"', async () => {
     const lars = (await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'leerling@vmbo.demo').executeTakeFirstOrThrow()).id;
     const removed = await t.app.inject({ method: 'DELETE', url: `/api/organisations/${vmbo}/members/${lars}`, headers: asUser(s.beheerder!) });
@@ -79,6 +100,9 @@ describe.skipIf(!databaseAvailable)(`audit log as sentences (${TEST_DB})`, () =>
     const all = log.map((r) => r.zin).join('\n');
     expect(all).not.toContain('Lars Leerling');
     expect(all).not.toContain('Daan Docent');
+    // The leerroute's history keeps the line too, by the school, without the name.
+    const historie = (await t.app.inject({ method: 'GET', url: `/api/leerroutes/${routeId}/historie`, headers: asUser(s.beheerder!) })).json() as Historie;
+    expect(historie.regels.map((r) => r.zin)).toEqual(['Een verwijderd account (Demo Vmbo College Noord) maakte de leerroute ‘Koudetechniek doorlopend’ aan (Doorlopende leerroute).']);
   });
 });
 

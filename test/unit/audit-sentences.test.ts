@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ZINNEN, auditZin, benodigdeNamen, type AuditFeit, type AuditNamen } from '../../src/domain/audit/sentences.js';
+import { AUDIT_ZINNEN, auditZin, benodigdeNamen, historieZin, type AuditFeit, type AuditNamen } from '../../src/domain/audit/sentences.js';
 import { KoppelingBeoordelen } from '../../src/shared/inventory-api.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -82,6 +82,7 @@ const EXAMPLES: Record<string, AuditFeit> = {
   'crosswalk.bevestigen': feit('crosswalk.bevestigen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: 'gelijk' } }),
   'crosswalk.afwijzen': feit('crosswalk.afwijzen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
   'crosswalk.toevoegen': feit('crosswalk.toevoegen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: 'keuzedeel:K0123', relatie: 'deels' } }),
+  'crosswalk.herstellen': feit('crosswalk.herstellen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
   'crosswalk.niet-koppelen': feit('crosswalk.niet-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
   'crosswalk.wel-koppelen': feit('crosswalk.wel-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
   'demo.account_retired': feit('demo.account_retired', { actorUserId: null, organisationId: null, subjectId: DAAN, details: { reden: 'openbaar demowachtwoord in een database met echte catalogusgegevens', platformBeheerderIngetrokken: true, sessiesBeeindigd: 1 } }),
@@ -167,6 +168,13 @@ describe('audit sentences', () => {
 
   it('an unknown action still gives a sentence (the scan above is what fails)', () => {
     expect(auditZin(feit('iets.nieuws'), namen)).toBe('Daan Docent: iets.nieuws.');
+  });
+
+  it('tells a line of a leerroute\'s history with the name and the school, or "een verwijderd account"', () => {
+    expect(historieZin({ gebruiker: 'Daan Docent', organisatie: 'Demo Vmbo College', omschrijving: 'Plande K/PIE/16 in leerjaar 3, periode 1.' })).toBe(
+      'Daan Docent (Demo Vmbo College) plande K/PIE/16 in leerjaar 3, periode 1.',
+    );
+    expect(historieZin({ gebruiker: null, organisatie: null, omschrijving: 'Verwijderde de leerroute ‘X’' })).toBe('Een verwijderd account verwijderde de leerroute ‘X’.');
   });
 
   it('asks for the names it needs', () => {

@@ -125,6 +125,7 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'crosswalk.bevestigen': (c) => koppeling(c, 'bevestigde'),
   'crosswalk.afwijzen': (c) => koppeling(c, 'wees', 'af'),
   'crosswalk.toevoegen': (c) => koppeling(c, 'voegde', 'toe'),
+  'crosswalk.herstellen': (c) => `${koppeling(c, 'herstelde')} (de afwijzing is ongedaan gemaakt)`,
   'crosswalk.niet-koppelen': (c) => `${door(c)} markeerde ${str(c.d.item) ?? 'een item'} als bewust niet gekoppeld in ${c.samenwerking}`,
   'crosswalk.wel-koppelen': (c) => `${door(c)} haalde bij ${str(c.d.item) ?? 'een item'} ‘bewust niet gekoppeld’ weg in ${c.samenwerking}`,
   'demo.account_retired': (c) =>
@@ -205,4 +206,16 @@ export function auditZin(f: AuditFeit, namen: AuditNamen): string {
   const build = AUDIT_ZINNEN[f.action];
   const zin = build ? build(ctx) : `${ctx.wie ?? 'Doorlopend'}: ${f.action}`;
   return `${capitalise(zin.replace(/\s+/g, ' ').trim())}.`;
+}
+
+/**
+ * A line of a leerroute's history as one sentence: who, for which school, and what ("Daan Docent (Demo Vmbo College)
+ * plande K/PIE/16 in leerjaar 3."). `omschrijving` is the stored Dutch description, which starts with the verb.
+ */
+export function historieZin(r: { gebruiker: string | null; organisatie: string | null; omschrijving: string }): string {
+  const wie = r.gebruiker ?? VERWIJDERD_ACCOUNT;
+  const school = r.organisatie ? ` (${r.organisatie})` : '';
+  const wat = r.omschrijving.trim();
+  const zin = `${wie}${school} ${wat.charAt(0).toLowerCase()}${wat.slice(1)}`;
+  return capitalise(/[.!?]$/.test(zin) ? zin : `${zin}.`);
 }

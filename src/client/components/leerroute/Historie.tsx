@@ -1,4 +1,4 @@
-/** "Wijzigingen": who (and for which school) changed what in the route, and when; newest first. */
+/** "Wijzigingen": who (and for which school) changed what in the route, and when, as one sentence; newest first. */
 import { formatDateTime } from '../../lib/format.js';
 import { leerrouteApi, leerrouteUrls } from '../../lib/leerroute-api.js';
 import { useApi } from '../../lib/useApi.js';
@@ -19,9 +19,7 @@ export function Historie() {
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-          <TableHeaderCell scope="col">Wie</TableHeaderCell>
-          <TableHeaderCell scope="col">School</TableHeaderCell>
-          <TableHeaderCell scope="col">Wat</TableHeaderCell>
+          <TableHeaderCell scope="col">Wat er gebeurde</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -30,9 +28,7 @@ export function Historie() {
             <TableCell>
               <time dateTime={r.op}>{formatDateTime(r.op)}</time>
             </TableCell>
-            <TableCell>{r.gebruiker.naam}</TableCell>
-            <TableCell>{r.organisatie?.naam ?? '–'}</TableCell>
-            <TableCell>{r.omschrijving}</TableCell>
+            <TableCell>{r.zin}</TableCell>
           </TableRow>
         ))}
       </TableBody>

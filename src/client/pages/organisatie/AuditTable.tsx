@@ -3,14 +3,17 @@ import { formatDateTime } from '../../lib/format.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/index.js';
 import { actionLabel, auditDetails, subjectOf } from './audit-labels.js';
 
-/** The organisation's audit log, newest first; members are named by the current member list. */
+/**
+ * The organisation's audit log, newest first: what happened as a Dutch sentence with names (`zin`, made by the server;
+ * a deleted account reads "een verwijderd account"), then the kind of action and its details.
+ */
 export function AuditTable({ regels, members }: { regels: readonly AuditRegel[]; members: readonly Lid[] }) {
   return (
     <Table caption="Auditlog" captionHidden>
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">Tijdstip</TableHeaderCell>
-          <TableHeaderCell scope="col">Door</TableHeaderCell>
+          <TableHeaderCell scope="col">Wat er gebeurde</TableHeaderCell>
           <TableHeaderCell scope="col">Actie</TableHeaderCell>
           <TableHeaderCell scope="col">Betreft</TableHeaderCell>
           <TableHeaderCell scope="col">Details</TableHeaderCell>
@@ -22,7 +25,7 @@ export function AuditTable({ regels, members }: { regels: readonly AuditRegel[];
             <TableCell>
               <time dateTime={regel.at}>{formatDateTime(regel.at)}</time>
             </TableCell>
-            <TableCell>{regel.actor?.naam ?? 'systeem'}</TableCell>
+            <TableCell>{regel.zin}</TableCell>
             <TableCell>{actionLabel(regel.action)}</TableCell>
             <TableCell>{subjectOf(regel, members)}</TableCell>
             <TableCell>{auditDetails(regel, members)}</TableCell>
