@@ -2,17 +2,19 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { TABEL_SOORTEN } from '../../shared/account-api.js';
 import type { ImportRapport } from '../../shared/account-api.js';
-import { ApiError, urls } from '../api.js';
+import { api, ApiError, urls } from '../api.js';
 import { SignedInOnly } from '../components/SignedInOnly.js';
 import { uploadTabel } from '../lib/account-api.js';
 import { formatNumber } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useSession } from '../lib/session.js';
+import { useApi } from '../lib/useApi.js';
 import { OrganisatiesZonderBeheerder } from './organisatie/OrganisatiesZonderBeheerder.js';
 import {
   Alert,
   Button,
   Code,
+  CodeBlock,
   DocumentLink,
   FileField,
   Heading,
@@ -205,6 +207,31 @@ function ImportForm() {
   );
 }
 
+/**
+ * The national data through the command line (moved here from the home page: teachers do not need it). The text is
+ * the server's (GET /api/status importInstructions); docs/import.md tells the whole story.
+ */
+function CommandLineImports() {
+  const { data } = useApi(urls.status(), (signal) => api.status(signal));
+  return (
+    <section aria-labelledby="opdrachtregel-heading" className="doorlopend-section">
+      <Heading level={2} id="opdrachtregel-heading">
+        Landelijke gegevens laden met de opdrachtregel
+      </Heading>
+      <Paragraph>
+        De volledige examenprogramma’s van SLO (vmbo) en de kwalificatiedossiers van SBB (mbo) laadt u op de server met de
+        opdrachtregel. Hoe dat gaat, staat in de documentatie bij het programma (docs/import.md).
+      </Paragraph>
+      {data?.isDemo ? (
+        <Alert type="warning" role="none">
+          <Paragraph>Deze installatie toont nu alleen demogegevens.</Paragraph>
+        </Alert>
+      ) : null}
+      {data ? <CodeBlock className="doorlopend-instructions">{data.importInstructions}</CodeBlock> : null}
+    </section>
+  );
+}
+
 function CatalogImportContent() {
   const { session } = useSession();
   if (session.status !== 'signed-in') return null;
@@ -233,6 +260,7 @@ function CatalogImportContent() {
               ))}
             </UnorderedList>
           </section>
+          <CommandLineImports />
           <OrganisatiesZonderBeheerder />
         </>
       ) : (
