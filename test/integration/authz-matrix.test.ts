@@ -317,12 +317,12 @@ const MATRIX: Row[] = [
     request: ({ actor, ids }) => ({ url: `/api/leerroutes/${ids.leerroute!.route}/regels/${ids.regels!.markering[actor] ?? ids.regels!.markering.beheerder}/markering` }),
     expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
   },
-  // Agreements do not exist yet (issue 13, built in parallel): every id is a 404 for a signed-in user.
+  // The rules on an agreement: read as the agreement (staff of a partner of its samenwerking; outsiders 404).
   {
     method: 'GET',
     url: '/api/overeenkomsten/:id/regels',
-    request: () => ({ url: '/api/overeenkomsten/00000000-0000-4000-8000-000000000013/regels' }),
-    expect: { beheerder: 404, ontwikkelaar: 404, leerling: 404, partner: 404, foreign: 404, anonymous: 401 },
+    request: ({ ids }) => ({ url: `/api/overeenkomsten/${ids.overeenkomsten!.concept.beheerder}/regels` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
   },
   {
     method: 'GET',

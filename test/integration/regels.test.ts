@@ -3,8 +3,9 @@
  * doorlopende-leerroute rule fires, first, with its source and the place to fix it); marking a rule "niet van
  * toepassing" with a reason (audited, shown, removable), refused without a reason or for an unknown rule; docentinzet
  * per samenwerking and schooljaar (a gastdocent over 160 hours is a violation on the route of that schooljaar; stale
- * versie 409; bad input 400 that changes nothing; a non-partner organisation 400); the kalender as iCalendar; agreements
- * 404 until they exist; outsiders 404, leerlingen 403, anonymous 401.
+ * versie 409; bad input 400 that changes nothing; a non-partner organisation 400); the kalender as iCalendar; an
+ * agreement of the agreement module covering the route (a concept: still not signed) and the rules on that agreement;
+ * outsiders 404, leerlingen 403, anonymous 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
@@ -241,11 +242,28 @@ describe.skipIf(!databaseAvailable)(`regelbank (${TEST_DB})`, () => {
     expect((await send('GET', `/api/partnerships/${partnership}/kalender.ics?schooljaar=2026-2027`, outsider)).status).toBe(404);
   });
 
-  it('answers 404 for the rules of an agreement while agreements do not exist', async () => {
-    const res = await send('GET', '/api/overeenkomsten/00000000-0000-4000-8000-000000000001/regels', vmboDocent);
-    expect(res.status).toBe(404);
-    expect(res.type).toContain('application/problem+json');
+  it('reads the agreements of the agreement module: a concept covering the route is not yet signed; the rules on the agreement itself', async () => {
+    const made = await send('POST', `/api/partnerships/${partnership}/overeenkomsten`, vmboDocent, { soort: 'doorlopende-leerroute', leerrouteIds: [route.id] });
+    expect(made.status, made.body).toBe(201);
+    const ovkId = String(made.json().id);
+    const u = await regels();
+    expect(u.overeenkomst).toBe('gekoppeld');
+    expect(uitkomst(u, 'ovk-doorlopende-leerroute')).toMatchObject({ status: 'overtreden', plek: { soort: 'overeenkomst', overeenkomstId: ovkId } });
+    expect(uitkomst(u, 'ovk-doorlopende-leerroute').melding).toMatch(/concept, nog niet ondertekend/);
+    expect(uitkomst(u, 'ovk-vastleggen').status).toBe('voldaan');
+
+    const res = await send('GET', `/api/overeenkomsten/${ovkId}/regels`, rocDocent);
+    expect(res.status, res.body).toBe(200);
+    const op = RegelUitkomsten.parse(res.json());
+    expect(op.uitkomsten.every((x) => x.regel.geldtVoor.includes('overeenkomst'))).toBe(true);
+    expect(op.uitkomsten.map((x) => x.regel.id)).toContain('ovk-clausules-doorlopende-leerroute');
+    expect(uitkomst(op, 'ovk-doorlopende-leerroute').status).toBe('overtreden');
+    expect((await send('GET', `/api/overeenkomsten/${ovkId}/regels`, outsider)).status).toBe(404);
+    expect((await send('GET', `/api/overeenkomsten/${ovkId}/regels`, leerling)).status).toBe(403);
+    expect((await send('GET', `/api/overeenkomsten/${ovkId}/regels`)).status).toBe(401);
+    const missing = await send('GET', '/api/overeenkomsten/00000000-0000-4000-8000-000000000001/regels', vmboDocent);
+    expect(missing.status).toBe(404);
+    expect(missing.type).toContain('application/problem+json');
     expect((await send('GET', '/api/overeenkomsten/geen-id/regels', vmboDocent)).status).toBe(400);
-    expect((await send('GET', '/api/overeenkomsten/00000000-0000-4000-8000-000000000001/regels')).status).toBe(401);
   });
 });

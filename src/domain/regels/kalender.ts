@@ -67,6 +67,15 @@ export function kalenderDatums(schooljaar: string, overeenkomsten: ReadonlyArray
   return datums.sort((a, b) => a.datum.localeCompare(b.datum) || a.sleutel.localeCompare(b.sleutel));
 }
 
+/** The schooljaar a moment falls in, in the Netherlands: from 1 August the next one ("2026-2027"). */
+export function schooljaarOp(moment: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric' }).formatToParts(moment);
+  const jaar = Number(parts.find((p) => p.type === 'year')!.value);
+  const maand = Number(parts.find((p) => p.type === 'month')!.value);
+  const begin = maand >= 8 ? jaar : jaar - 1;
+  return `${begin}-${begin + 1}`;
+}
+
 /** RFC 5545 text: escape backslash, semicolon, comma and newlines. */
 function escapeText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');

@@ -3,7 +3,7 @@
  * evaluation of every rule's check on a RegelContext, with the samenwerking's "niet van toepassing" marks. Pure.
  */
 import { z } from 'zod';
-import { Regel, type Markering, type RegelLijst, type RegelUitkomst, type RegelUitkomsten } from '../../shared/regels-api.js';
+import { Regel, type GeldtVoor, type Markering, type RegelLijst, type RegelUitkomst, type RegelUitkomsten } from '../../shared/regels-api.js';
 import DATA from './regels.json' with { type: 'json' };
 import { CHECKS } from './checks.js';
 import type { RegelContext } from './types.js';
@@ -22,9 +22,13 @@ function orde(u: RegelUitkomst): number {
   return { overtreden: 0, onbekend: 1, voldaan: 3, 'geldt-niet': 4 }[u.status];
 }
 
-/** Runs every rule's check. `markeringen`: rule id → mark of this route ("niet van toepassing" with reason). */
-export function evalueer(ctx: RegelContext, markeringen: ReadonlyMap<string, Markering> = new Map()): RegelUitkomsten {
-  const uitkomsten: RegelUitkomst[] = REGELS.regels.map((regel) => {
+/**
+ * Runs every rule's check. `markeringen`: rule id → mark of this route ("niet van toepassing" with reason);
+ * `geldtVoor`: only the rules about that (an agreement's rules).
+ */
+export function evalueer(ctx: RegelContext, markeringen: ReadonlyMap<string, Markering> = new Map(), opts: { geldtVoor?: GeldtVoor } = {}): RegelUitkomsten {
+  const regels = opts.geldtVoor ? REGELS.regels.filter((r) => r.geldtVoor.includes(opts.geldtVoor!)) : REGELS.regels;
+  const uitkomsten: RegelUitkomst[] = regels.map((regel) => {
     const check = CHECKS[regel.id];
     if (!check) throw new Error(`Regel ${regel.id} heeft geen controle.`);
     const u = check(ctx);
