@@ -14,8 +14,8 @@ import { AppError, notFound, validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { snapshotOf } from '../../repositories/catalog-snapshot.js';
 import * as repo from '../../repositories/inventaris-selectie-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
+import type { UseCaseContext } from '../../access/context.js';
+import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { resolveSelection, type SelectionInput } from './selection.js';
 
 export const SELECTIE_NOT_FOUND = 'Deze selectie bestaat niet (meer) in deze samenwerking.';
@@ -62,15 +62,13 @@ function actingOrganisation(access: PartnershipAccess): string | null {
 
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
-export async function listSelections(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string }): Promise<OpgeslagenSelecties> {
+export async function listSelections(opts: UseCaseContext & { partnershipId: string }): Promise<OpgeslagenSelecties> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const magWijzigen = can(access.auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds });
   return { selecties: await repo.listSelecties(opts.db, opts.partnershipId), magWijzigen };
 }
 
-export async function saveSelection(opts: {
-  db: Kysely<DB>;
-  auth: AuthContext | null;
+export async function saveSelection(opts: UseCaseContext & {
   partnershipId: string;
   input: { naam: string; selectie: SelectieInput };
 }): Promise<OpgeslagenSelectie> {
@@ -102,9 +100,7 @@ export async function saveSelection(opts: {
   return (await repo.findSelectie(opts.db, opts.partnershipId, id))!;
 }
 
-export async function changeSelection(opts: {
-  db: Kysely<DB>;
-  auth: AuthContext | null;
+export async function changeSelection(opts: UseCaseContext & {
   partnershipId: string;
   selectieId: string;
   input: { versie: number; naam?: string; selectie?: SelectieInput };
@@ -137,7 +133,7 @@ export async function changeSelection(opts: {
   return (await repo.findSelectie(opts.db, opts.partnershipId, opts.selectieId))!;
 }
 
-export async function deleteSelection(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; selectieId: string; versie: number }): Promise<void> {
+export async function deleteSelection(opts: UseCaseContext & { partnershipId: string; selectieId: string; versie: number }): Promise<void> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   await opts.db.transaction().execute(async (trx) => {
     const access = await authorizePartnership({ db: trx, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });

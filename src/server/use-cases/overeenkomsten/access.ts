@@ -6,10 +6,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import * as repo from '../../repositories/overeenkomst-repository.js';
-import { requireAuth } from '../auth/get-me.js';
-import type { AuthContext } from '../auth/session.js';
-import { actingOrganisation } from '../leerroutes/context.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
+import { requireAuth } from '../../access/require-auth.js';
+import type { AuthContext } from '../../access/context.js';
+import { actingOrganisation } from '../../access/leerroute.js';
+import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 
 export const OVEREENKOMST_NOT_FOUND = 'Deze overeenkomst bestaat niet of u hebt er geen toegang toe.';
 

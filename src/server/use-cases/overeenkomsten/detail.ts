@@ -11,9 +11,9 @@ import type { Onderwerp, Orgaan, OvereenkomstDetail, OvereenkomstLijst, Overeenk
 import type { DB } from '../../db/schema.js';
 import { namesOf } from '../../repositories/leerroute-repository.js';
 import * as repo from '../../repositories/overeenkomst-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { openRoute } from '../leerroutes/context.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
+import type { UseCaseContext } from '../../access/context.js';
+import { openRoute } from '../../access/leerroute.js';
+import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { openOvereenkomst } from './access.js';
 
 type Namen = { users: Map<string, string>; organisations: Map<string, string> };
@@ -56,7 +56,7 @@ async function summaries(db: Kysely<DB>, rows: readonly repo.OvereenkomstRow[]):
 
 const kanSchrijven = (access: PartnershipAccess) => decide(access.auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds }) === 'allow';
 
-export async function listOvereenkomsten(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string }): Promise<OvereenkomstLijst> {
+export async function listOvereenkomsten(opts: UseCaseContext & { partnershipId: string }): Promise<OvereenkomstLijst> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const rows = await repo.listOvereenkomsten(opts.db, opts.partnershipId);
   return { overeenkomsten: await summaries(opts.db, rows), mijnRechten: { wijzigen: kanSchrijven(access) } };
@@ -152,13 +152,13 @@ export async function overeenkomstDetail(db: Kysely<DB>, o: repo.OvereenkomstRow
   };
 }
 
-export async function getOvereenkomst(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string }): Promise<OvereenkomstDetail> {
+export async function getOvereenkomst(opts: UseCaseContext & { id: string }): Promise<OvereenkomstDetail> {
   const { row, access } = await openOvereenkomst({ ...opts, action: 'partnership.read' });
   return overeenkomstDetail(opts.db, row, access);
 }
 
 /** GET /api/leerroutes/:routeId/overeenkomsten: the agreements covering a route, and whether a signed one does. */
-export async function routeDekking(opts: { db: Kysely<DB>; auth: AuthContext | null; routeId: string }): Promise<RouteDekking> {
+export async function routeDekking(opts: UseCaseContext & { routeId: string }): Promise<RouteDekking> {
   const { route } = await openRoute({ db: opts.db, auth: opts.auth, routeId: opts.routeId, action: 'partnership.read' });
   const rows = (await repo.overeenkomstenVanRoute(opts.db, route.id)).filter((r) => r.partnershipId === route.partnershipId);
   return { gedekt: rows.some((r) => r.status === 'ondertekend'), overeenkomsten: await summaries(opts.db, rows) };

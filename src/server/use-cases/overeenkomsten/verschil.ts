@@ -2,19 +2,17 @@
  * The difference between two versions of one agreement, per clause (issue 13). Read: staff of a partner; both versions
  * must belong to the same agreement (same reeks), else a 400; a version the user may not see is a 404.
  */
-import type { Kysely } from 'kysely';
 import { clausuleById } from '../../../domain/overeenkomst/clausules.js';
 import { verschilPerClausule } from '../../../domain/overeenkomst/overeenkomst.js';
 import type { Verschil } from '../../../shared/overeenkomst-api.js';
-import type { DB } from '../../db/schema.js';
 import { notFound, validationFailed } from '../../errors.js';
 import * as repo from '../../repositories/overeenkomst-repository.js';
-import type { AuthContext } from '../auth/session.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { openOvereenkomst, OVEREENKOMST_NOT_FOUND } from './access.js';
 
 const ref = (o: repo.OvereenkomstRow) => ({ id: o.id, documentversie: o.documentversie, status: o.status, ondertekendOp: o.ondertekendAt });
 
-export async function verschilTussenVersies(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; met: string }): Promise<Verschil> {
+export async function verschilTussenVersies(opts: UseCaseContext & { id: string; met: string }): Promise<Verschil> {
   const { row } = await openOvereenkomst({ db: opts.db, auth: opts.auth, id: opts.id, action: 'partnership.read' });
   const ander = await repo.findOvereenkomst(opts.db, opts.met);
   if (!ander || ander.partnershipId !== row.partnershipId) throw notFound(OVEREENKOMST_NOT_FOUND);

@@ -20,10 +20,10 @@ import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
 import * as repo from '../../repositories/overeenkomst-repository.js';
 import * as routeRepo from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../auth/session.js';
-import { actingOrganisation } from '../leerroutes/context.js';
+import type { UseCaseContext } from '../../access/context.js';
+import { actingOrganisation } from '../../access/leerroute.js';
 import { routeDetail } from '../leerroutes/get-route.js';
-import { authorizePartnership, type PartnershipAccess } from '../partnerships/access.js';
+import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { openOvereenkomst, OVEREENKOMST_NOT_FOUND, type OvereenkomstAccess } from './access.js';
 import { overeenkomstDetail, tekstenVan } from './detail.js';
 
@@ -37,7 +37,7 @@ interface ChangeContext extends OvereenkomstAccess {
 
 /** One change of one agreement: in a transaction, after the access check in it, answered with the whole agreement. */
 async function changeOvereenkomst(
-  opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; action?: 'partnership.read' | 'partnership.write' },
+  opts: UseCaseContext & { id: string; action?: 'partnership.read' | 'partnership.write' },
   change: (ctx: ChangeContext) => Promise<string | void>,
 ): Promise<OvereenkomstDetail> {
   // Outside the transaction first, so an outsider or a wrong role is answered without taking a lock.
@@ -120,7 +120,7 @@ async function voorstelInput(trx: Transaction<DB>, access: PartnershipAccess, sa
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export async function createOvereenkomst(opts: { db: Kysely<DB>; auth: AuthContext | null; partnershipId: string; input: OvereenkomstAanmaken }): Promise<OvereenkomstDetail> {
+export async function createOvereenkomst(opts: UseCaseContext & { partnershipId: string; input: OvereenkomstAanmaken }): Promise<OvereenkomstDetail> {
   await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   const { input } = opts;
   const { id, access } = await opts.db.transaction().execute(async (trx) => {
@@ -149,7 +149,7 @@ export async function createOvereenkomst(opts: { db: Kysely<DB>; auth: AuthConte
   return overeenkomstDetail(opts.db, row!, access);
 }
 
-export async function changeInstellingen(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; input: OvereenkomstInstellingen }): Promise<OvereenkomstDetail> {
+export async function changeInstellingen(opts: UseCaseContext & { id: string; input: OvereenkomstInstellingen }): Promise<OvereenkomstDetail> {
   return changeOvereenkomst(opts, async ({ trx, row, by, historie }) => {
     vereistConcept(row);
     const routes = await checkRoutes(trx, row.partnershipId, opts.input.leerrouteIds);
@@ -161,7 +161,7 @@ export async function changeInstellingen(opts: { db: Kysely<DB>; auth: AuthConte
   });
 }
 
-export async function changeClausule(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; clausuleId: string; versie: number; tekst: string }): Promise<OvereenkomstDetail> {
+export async function changeClausule(opts: UseCaseContext & { id: string; clausuleId: string; versie: number; tekst: string }): Promise<OvereenkomstDetail> {
   return changeOvereenkomst(opts, async ({ trx, row, by, historie }) => {
     bekendeClausule(row.soort as OvereenkomstSoort, opts.clausuleId);
     vereistConcept(row);
@@ -174,7 +174,7 @@ export async function changeClausule(opts: { db: Kysely<DB>; auth: AuthContext |
   });
 }
 
-export async function addOpmerking(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; clausuleId: string; tekst: string }): Promise<OvereenkomstDetail> {
+export async function addOpmerking(opts: UseCaseContext & { id: string; clausuleId: string; tekst: string }): Promise<OvereenkomstDetail> {
   return changeOvereenkomst(opts, async ({ trx, row, by, historie }) => {
     bekendeClausule(row.soort as OvereenkomstSoort, opts.clausuleId);
     await repo.insertOpmerking(trx, { overeenkomstId: row.id, clausuleId: opts.clausuleId, tekst: opts.tekst, userId: by.userId, organisationId: by.organisationId });
@@ -201,7 +201,7 @@ async function bevriezen(trx: Transaction<DB>, row: repo.OvereenkomstRow): Promi
   };
 }
 
-export async function changeStatus(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; input: StatusWijzigen }): Promise<OvereenkomstDetail> {
+export async function changeStatus(opts: UseCaseContext & { id: string; input: StatusWijzigen }): Promise<OvereenkomstDetail> {
   const { naar, versie } = opts.input;
   return changeOvereenkomst(opts, async ({ trx, row, by, access, historie }) => {
     if (naar === 'beeindigd' && !access.memberOrganisationIds.some((org) => magVoorPartijTekenen(access.auth.actor, org))) {
@@ -240,7 +240,7 @@ function checkDatum(datum: string, veld: string): void {
   }
 }
 
-export async function onderteken(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; input: Ondertekenen }): Promise<OvereenkomstDetail> {
+export async function onderteken(opts: UseCaseContext & { id: string; input: Ondertekenen }): Promise<OvereenkomstDetail> {
   const { input } = opts;
   return changeOvereenkomst({ ...opts, action: 'partnership.read' }, async ({ trx, row, by, access, historie }) => {
     // Authorization first: only a beheerder of that organisation signs for it.
@@ -272,7 +272,7 @@ export async function onderteken(opts: { db: Kysely<DB>; auth: AuthContext | nul
   });
 }
 
-export async function legMedezeggenschapVast(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string; input: MedezeggenschapVastleggen }): Promise<OvereenkomstDetail> {
+export async function legMedezeggenschapVast(opts: UseCaseContext & { id: string; input: MedezeggenschapVastleggen }): Promise<OvereenkomstDetail> {
   const { input } = opts;
   return changeOvereenkomst({ ...opts, action: 'partnership.read' }, async ({ trx, row, by, access, historie }) => {
     if (!magVoorPartijTekenen(access.auth.actor, input.organisatieId)) throw forbidden('Alleen een beheerder van die organisatie legt de medezeggenschap namens haar vast.');
@@ -292,7 +292,7 @@ export async function legMedezeggenschapVast(opts: { db: Kysely<DB>; auth: AuthC
 const orgaanWoord = (o: keyof typeof ORGAAN_NAMEN) => ORGAAN_NAMEN[o].toLowerCase();
 
 /** A change of a signed version: a new version (concept) in the same reeks, with the texts, routes and subjects copied. */
-export async function nieuweVersie(opts: { db: Kysely<DB>; auth: AuthContext | null; id: string }): Promise<OvereenkomstDetail> {
+export async function nieuweVersie(opts: UseCaseContext & { id: string }): Promise<OvereenkomstDetail> {
   return changeOvereenkomst(opts, async ({ trx, row, by, historie }) => {
     if (row.status !== 'ondertekend') {
       throw conflict(row.status === 'beeindigd' ? 'Een beëindigde overeenkomst krijgt geen nieuwe versie; maak een nieuwe overeenkomst.' : 'Alleen van een ondertekende versie maakt u een nieuwe versie; deze versie kunt u nog zelf wijzigen.');
