@@ -47,6 +47,8 @@ export function plekLink(plek: RegelPlek, ctx: { routeId: string | null; partner
     case 'kalender':
       return { to: docentinzetPath(ctx.partnershipId, plek.schooljaar), tekst: 'Naar de kalender' };
     case 'overeenkomst':
-      return { to: `/samenwerkingen/${seg(ctx.partnershipId)}`, tekst: 'Naar de samenwerking (overeenkomst)' };
+      return plek.overeenkomstId
+        ? { to: `/overeenkomsten/${seg(plek.overeenkomstId)}`, tekst: 'Naar de overeenkomst' }
+        : { to: `/samenwerkingen/${seg(ctx.partnershipId)}`, tekst: 'Naar de samenwerking (overeenkomst)' };
   }
 }
