@@ -1,4 +1,8 @@
-/** Display names of profielen: abbreviations from data, names derived from SLO's title when unknown. */
+/**
+ * Display names of profielen: abbreviations from data, names derived from SLO's title when unknown. One name per
+ * profiel everywhere (catalogue, zoekmonitor, inventory, leerroute, exports): always through profielRef / profielNaam,
+ * never shortProfielName on its own.
+ */
 import type { ProfielRef } from '../../shared/catalog-api.js';
 import PROFIELEN from './profielen.json' with { type: 'json' };
 
@@ -14,4 +18,9 @@ export function profielRef(code: string, sloTitle: string): ProfielRef {
   const entry = known[code];
   if (entry && typeof entry === 'object') return { code, afkorting: entry.afkorting, naam: entry.naam };
   return { code, afkorting: code, naam: shortProfielName(sloTitle) };
+}
+
+/** The one name of a profiel (profielen.json, else derived from SLO's title): "Produceren, installeren en energie". */
+export function profielNaam(code: string, sloTitle: string): string {
+  return profielRef(code, sloTitle).naam;
 }

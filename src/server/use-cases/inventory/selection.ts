@@ -11,7 +11,7 @@
  */
 import type { Leerweg } from '../../../shared/catalog-api.js';
 import type { InventarisQuery, Selectie } from '../../../shared/inventory-api.js';
-import { shortProfielName } from '../../../domain/vmbo/profiel-names.js';
+import { profielNaam } from '../../../domain/vmbo/profiel-names.js';
 import type { InventoryItem } from '../../../domain/inventory/inventory.js';
 import { keuzedeelItemId, werkprocesId } from '../../../domain/inventory/ids.js';
 import type { CaseNode } from '../../../domain/crosswalk/case-package.js';
@@ -94,7 +94,7 @@ export function resolveSelection(snapshot: CatalogSnapshot, q: SelectionInput): 
   const eindtermTexts: AlignItem[] = [];
   const seen = new Set<string>();
   const vmboRoot = 'vmbo';
-  caseNodes.push({ key: vmboRoot, code: null, statement: `vmbo: ${profiel ? shortProfielName(profiel.title) : 'keuzevakken en profielmodulen'}${q.leerweg ? ` (${q.leerweg})` : ''}`, type: 'Examenprogramma', parentKey: null });
+  caseNodes.push({ key: vmboRoot, code: null, statement: `vmbo: ${profiel ? profielNaam(profiel.code, profiel.title) : 'keuzevakken en profielmodulen'}${q.leerweg ? ` (${q.leerweg})` : ''}`, type: 'Examenprogramma', parentKey: null });
   for (const parent of parents) {
     const parentLabel = `${parent.code} ${parent.title}`;
     caseNodes.push({ key: `${parent.kind}:${parent.code}`, code: parent.code, statement: parent.title, type: parent.kind === 'keuzevak' ? 'Keuzevak' : 'Profielmodule', parentKey: vmboRoot });
@@ -144,7 +144,7 @@ export function resolveSelection(snapshot: CatalogSnapshot, q: SelectionInput): 
   return {
     selectie: {
       vmbo: {
-        profiel: profiel ? { code: profiel.code, titel: shortProfielName(profiel.title) } : null,
+        profiel: profiel ? { code: profiel.code, titel: profielNaam(profiel.code, profiel.title) } : null,
         leerweg: q.leerweg ?? null,
         keuzevakken: parents.filter((p) => p.kind === 'keuzevak').map((p) => ({ code: p.code, titel: p.title })),
         profielmodulen: parents.filter((p) => p.kind === 'profielmodule').map((p) => ({ code: p.code, titel: p.title })),

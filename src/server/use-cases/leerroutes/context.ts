@@ -3,7 +3,7 @@
  * the doelen of a route from the catalogue, checks of places and doelen,
  * and running a change in a transaction that ends with the whole route (ADR 8).
  */
-import { shortProfielName } from '../../../domain/vmbo/profiel-names.js';
+import { profielNaam } from '../../../domain/vmbo/profiel-names.js';
 import { periodExists } from '../../../domain/leerroute/shape.js';
 import type { AnderDoel, LeerrouteDetail, LeerrouteDoel } from '../../../shared/leerroute-api.js';
 import { itemLabelZonderCatalogus } from '../../../domain/leerroute/coverage.js';
@@ -88,7 +88,7 @@ function resolveRouteDoelen(snapshot: CatalogSnapshot, s: repo.RouteSettings): R
   const kw = kwalificatie ? snapshot.mbo.kwalificaties.get(kwalificatie)! : undefined;
   const selectie: RouteDoelen['selectie'] = {
     vmbo: {
-      profiel: profielRow ? { code: profielRow.code, titel: shortProfielName(profielRow.title) } : s.vmbo.profiel ? { code: s.vmbo.profiel, titel: s.vmbo.profiel } : null,
+      profiel: profielRow ? { code: profielRow.code, titel: profielNaam(profielRow.code, profielRow.title) } : s.vmbo.profiel ? { code: s.vmbo.profiel, titel: s.vmbo.profiel } : null,
       leerweg: s.vmbo.leerweg,
       keuzevakken: keuzevakken.map((c) => ({ code: c, titel: shown(snapshot, 'keuzevak', c)!.title })),
       profielmodulen: profielmodulen.map((c) => ({ code: c, titel: shown(snapshot, 'profielmodule', c)!.title })),
