@@ -62,13 +62,13 @@ describe.skipIf(!browserReady)('regelbank in the browser', () => {
     expect(response.status()).toBe(200);
   }
 
-  async function atBothWidths(name: string, check?: () => Promise<void>) {
+  async function atBothWidths(name: string, check?: (width: number) => Promise<void>) {
     for (const size of WIDTHS) {
       await page.setViewportSize(size);
       await page.waitForTimeout(50);
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth, `${name} at ${size.width} px: no horizontal scroll`).toBeLessThanOrEqual(innerWidth);
-      await check?.();
+      await check?.(size.width);
       await page.screenshot({ path: path.join(SCREENSHOTS, `regels-${name}-${size.width}.png`), fullPage: true });
     }
     await page.setViewportSize(WIDTHS[0]);
@@ -88,8 +88,9 @@ describe.skipIf(!browserReady)('regelbank in the browser', () => {
     const lob = panel.locator('[data-regel="lob-in-pta"]');
     expect(await lob.getByRole('link', { name: 'Naar de toetsing' }).getAttribute('href')).toBe(`/leerroutes/${routeId}/toetsing`);
     await expectAccessible('the leerroute with the rules panel');
-    await atBothWidths('paneel', async () => {
+    await atBothWidths('paneel', async (width) => {
       expect(await panel.isVisible()).toBe(true);
+      await panel.screenshot({ path: path.join(SCREENSHOTS, `regels-paneel-alleen-${width}.png`) });
     });
 
     // Mark the first rule niet van toepassing with a reason.
@@ -106,7 +107,10 @@ describe.skipIf(!browserReady)('regelbank in the browser', () => {
     expect(await panel.innerText()).toMatch(/1 niet van toepassing/);
     await expect.poll(() => page.getByTestId('leerroute-meldingen').innerText()).toMatch(/gemarkeerd als niet van toepassing/);
     await expectAccessible('the rules panel with a mark');
-    await atBothWidths('markering');
+    await atBothWidths('markering', async (width) => {
+      await marked.scrollIntoViewIfNeeded();
+      await marked.screenshot({ path: path.join(SCREENSHOTS, `regels-markering-regel-${width}.png`) });
+    });
 
     // Roos (the mbo partner) sees the mark and removes it.
     await signInAt(`/leerroutes/${routeId}`, 'docent@roc.demo');

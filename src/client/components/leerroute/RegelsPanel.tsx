@@ -156,7 +156,7 @@ export function RegelsPanel() {
             {data.totalen.gemarkeerd > 0 ? `${data.totalen.gemarkeerd} niet van toepassing.` : ''}
           </p>
           <Paragraph className="doorlopend-meta">
-            Uit de brochure Wat moet en wat mag: <Link to="/regels">alle regels met hun bron</Link>.
+            Uit de brochure Wat moet en wat mag: <Link to="/regels">alle regels met hun bron</Link>
           </Paragraph>
           {open.length > 0 ? (
             <ul className="doorlopend-regels__lijst" aria-label="Regels om op te letten">
