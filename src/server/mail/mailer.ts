@@ -59,6 +59,8 @@ export const MAIL_CLAIM_LEASE_MS = 15 * 60_000;
 export const MAIL_TAKEOVER_AFTER_MS = 30_000;
 /** Every instance looks for due mails (retries, mails of a stopped instance) this often. */
 export const MAIL_SWEEP_INTERVAL_MS = 10_000;
+/** At shutdown, how long to wait for this instance's mails to go out (they stay in the database either way). */
+export const MAIL_CLOSE_WAIT_MS = 10_000;
 /** Sent and given-up rows (already without content) are deleted after this long. */
 export const MAIL_RETENTION_MS = 24 * 60 * 60_000;
 
@@ -106,6 +108,8 @@ export class MailQueue {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private lastCleanup = 0;
+  /** Whether this instance has handed over a mail (only then does shutdown wait for the outbox). */
+  private handedOver = false;
 
   constructor(opts: MailQueueOptions) {
     this.db = opts.db;
@@ -119,6 +123,7 @@ export class MailQueue {
 
   /** Stores a finished mail (in the background) and sends it. Where there is a transaction, use `enqueueIn`. */
   enqueue(mail: OutgoingMail): void {
+    this.handedOver = true;
     this.track(insertOutboxMail(this.db, { ...mail, origin: this.instanceId, now: this.now() }).then(() => this.kick()));
   }
 
@@ -127,6 +132,7 @@ export class MailQueue {
    * after the commit to send it at once (else the next sweep sends it).
    */
   async enqueueIn(trx: Kysely<DB> | Transaction<DB>, mail: OutgoingMail): Promise<void> {
+    this.handedOver = true;
     await insertOutboxMail(trx, { ...mail, origin: this.instanceId, now: this.now() });
   }
 
@@ -136,6 +142,7 @@ export class MailQueue {
    * stays out of the answer. `composer` names one of the composers this queue was given.
    */
   async enqueueComposed(composer: string, address: string): Promise<void> {
+    this.handedOver = true;
     await insertComposeJob(this.db, { composer, address, origin: this.instanceId, now: this.now() });
     this.kick();
   }
@@ -151,18 +158,33 @@ export class MailQueue {
     if (!this.sending || this.timer) return;
     this.timer = setInterval(() => void this.pass(), MAIL_SWEEP_INTERVAL_MS);
     this.timer.unref();
-    this.kick();
+    // Mails left by an instance that stopped, at once (not waited for by idle() or close(): the database may be slow).
+    setImmediate(() => void this.pass());
   }
 
-  /** Stops the sweep and sends what is due of this instance (shutdown, before the database closes). */
+  /**
+   * Stops the sweep and, when this instance handed over mails, waits (at most MAIL_CLOSE_WAIT_MS) until they are out:
+   * shutdown, before the database closes. What is not out by then stays in the outbox for the next instance.
+   */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    try {
-      await this.idle();
-    } catch (err) {
-      console.error(`De e-mailwachtrij kon bij het afsluiten niet worden verwerkt: ${describeError(err)}`);
-    }
+    if (!this.handedOver) return;
+    const done = this.idle().then(
+      () => true,
+      (err: unknown) => {
+        console.error(`De e-mailwachtrij kon bij het afsluiten niet worden verwerkt: ${describeError(err)}`);
+        return true;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), MAIL_CLOSE_WAIT_MS);
+      timer.unref();
+    });
+    const finished = await Promise.race([done, waited]);
+    clearTimeout(timer);
+    if (!finished) console.warn('Bij het afsluiten waren nog niet alle e-mails verzonden; ze blijven in de database en een volgende start verstuurt ze.');
   }
 
   /**
