@@ -41,7 +41,8 @@ describe.skipIf(!databaseAvailable)(`security headers (${TEST_DB})`, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    plain = await buildApp({ db: database.db, clientDir: CLIENT_DIR, mailer: new OutboxMailer(outbox), publicUrl: 'http://127.0.0.1:3000' });
+    // The test's requests come from loopback, here the (trusted) TLS proxy.
+    plain = await buildApp({ db: database.db, clientDir: CLIENT_DIR, mailer: new OutboxMailer(outbox), publicUrl: 'http://127.0.0.1:3000', trustProxy: ['127.0.0.1'] });
     secure = await buildApp({ db: database.db, clientDir: CLIENT_DIR, mailer: new OutboxMailer(outbox), publicUrl: 'https://doorlopend.example.nl' });
     await Promise.all([plain.ready(), secure.ready()]);
   });
