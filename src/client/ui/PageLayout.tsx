@@ -15,8 +15,8 @@ import {
   PageHeader,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
-import type { FormEvent, MouseEvent, ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Button } from './Button.js';
 import { TextField } from './FormField.js';
@@ -59,6 +59,22 @@ function HeaderSearch() {
   );
 }
 
+/** Below this width the main menu and the search fold behind the "Menu" button (keep in step with styles.css). */
+const NARROW_QUERY = '(max-width: 47.99em)';
+
+/** true while the window is narrower than `NARROW_QUERY`; follows resizing. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.matchMedia(NARROW_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_QUERY);
+    const update = () => setNarrow(query.matches);
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return narrow;
+}
+
 /** On every page while the server runs in demo mode (GET /api/health says `modus: demo`): no real data here. */
 function DemoBanner() {
   const [demo, setDemo] = useState(false);
@@ -88,9 +104,18 @@ export interface PageLayoutProps {
   children?: ReactNode;
 }
 
-/** Skip link, header with product name, search and navigation, main landmark and footer. */
+/**
+ * Skip link, header with product name, search and navigation, main landmark and footer. On a narrow screen the search
+ * and the main menu fold behind a disclosure button "Menu" (aria-expanded, aria-controls): Enter or Space opens and
+ * closes it, Escape closes it and returns focus to the button, and choosing a page closes it.
+ */
 export function PageLayout({ productName, tagline, navItems, footer, account, children }: PageLayoutProps) {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  const narrow = useNarrow();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // A new page (or a new search) closes the menu.
+  useEffect(() => setMenuOpen(false), [pathname, search]);
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
     const main = document.getElementById('main');
     if (!main) return;
@@ -98,6 +123,14 @@ export function PageLayout({ productName, tagline, navItems, footer, account, ch
     main.focus();
     main.scrollIntoView();
   };
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape' && narrow && menuOpen) {
+      event.preventDefault();
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+  };
+  const menuHidden = narrow && !menuOpen;
   return (
     <Document className="utrecht-theme doorlopend-document">
       <SkipLink href="#main" onClick={skipToMain}>
@@ -105,23 +138,54 @@ export function PageLayout({ productName, tagline, navItems, footer, account, ch
       </SkipLink>
       <PageHeader className="doorlopend-header">
         <DemoBanner />
-        <div className="doorlopend-header__bar doorlopend-container">
+        <div className="doorlopend-header__bar doorlopend-container" onKeyDown={onMenuKeyDown}>
           <div className="doorlopend-brand">
             <Link to="/" className="doorlopend-brand__name">
               {productName}
             </Link>
             <span className="doorlopend-brand__tagline">{tagline}</span>
           </div>
-          <HeaderSearch />
+          {narrow ? null : <HeaderSearch />}
           {account ? <div className="doorlopend-account">{account}</div> : null}
+          {narrow ? (
+            <Button
+              ref={menuButton}
+              appearance="secondary-action-button"
+              className="doorlopend-menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="doorlopend-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <span aria-hidden="true" className="doorlopend-menu-button__icon">
+                {menuOpen ? '×' : '≡'}
+              </span>
+              Menu
+            </Button>
+          ) : null}
         </div>
-        <NavBar className="doorlopend-nav" aria-label="Hoofdmenu">
-          <NavList className="doorlopend-nav__list doorlopend-container">
-            {navItems.map((item) => (
-              <NavItemLink key={item.to} item={item} pathname={pathname} />
-            ))}
-          </NavList>
-        </NavBar>
+        <div
+          id="doorlopend-menu"
+          className="doorlopend-menu"
+          hidden={menuHidden}
+          onKeyDown={onMenuKeyDown}
+          // Choosing a link closes the menu, also the link of the page already shown.
+          onClick={(event) => {
+            if (event.target instanceof Element && event.target.closest('a')) setMenuOpen(false);
+          }}
+        >
+          {narrow ? (
+            <div className="doorlopend-menu__search doorlopend-container">
+              <HeaderSearch />
+            </div>
+          ) : null}
+          <NavBar className="doorlopend-nav" aria-label="Hoofdmenu">
+            <NavList className="doorlopend-nav__list doorlopend-container">
+              {navItems.map((item) => (
+                <NavItemLink key={item.to} item={item} pathname={pathname} />
+              ))}
+            </NavList>
+          </NavBar>
+        </div>
       </PageHeader>
       <PageContent className="doorlopend-content doorlopend-container">
         <main id="main" tabIndex={-1} className="doorlopend-main">

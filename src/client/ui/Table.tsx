@@ -8,7 +8,8 @@ import {
   TableHeaderCell as UtrechtTableHeaderCell,
   TableRow as UtrechtTableRow,
 } from '@utrecht/component-library-react';
-import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { HTMLAttributes, ReactNode, RefObject, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
 export interface TableProps extends HTMLAttributes<HTMLTableElement> {
   /** Required: every table has a caption. */
@@ -19,12 +20,75 @@ export interface TableProps extends HTMLAttributes<HTMLTableElement> {
   children?: ReactNode;
 }
 
-/** A table with a caption, wrapped so wide tables scroll instead of overflowing the page. */
+/** Does the element scroll sideways: its overflow allows it, and its content is wider than what shows? */
+function scrollsSideways(el: HTMLElement | null): boolean {
+  if (!el) return false;
+  const { overflowX } = getComputedStyle(el);
+  return (overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+}
+
+/**
+ * Which of the two scrolls sideways, if any: the wrapper (a wide table on a narrow screen) or the table itself (where a
+ * page's CSS makes the table a scroll box). Followed as sizes change.
+ */
+function useSidewaysScroller(container: RefObject<HTMLDivElement | null>, table: RefObject<HTMLTableElement | null>) {
+  const [scroller, setScroller] = useState<'container' | 'table' | null>(null);
+  useEffect(() => {
+    const update = () => setScroller(scrollsSideways(container.current) ? 'container' : scrollsSideways(table.current) ? 'table' : null);
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    for (const el of [container.current, table.current]) if (el) observer.observe(el);
+    return () => observer.disconnect();
+  }, [container, table]);
+  return scroller;
+}
+
+/**
+ * Gives every body cell the text of its column header as data-kop, so a layout that stacks the cells of a row on a
+ * narrow screen can label them (CSS: content: attr(data-kop)). Runs after every render; only sets data attributes.
+ */
+function useColumnLabels(table: RefObject<HTMLTableElement | null>) {
+  useLayoutEffect(() => {
+    const el = table.current;
+    const headerRow = el?.tHead?.rows[0];
+    if (!el || !headerRow) return;
+    const koppen = [...headerRow.cells].map((c) => (c.textContent ?? '').trim());
+    for (const body of el.tBodies) {
+      for (const row of body.rows) {
+        [...row.cells].forEach((cell, i) => {
+          const kop = koppen[i] ?? '';
+          if (cell.dataset.kop !== kop) cell.dataset.kop = kop;
+        });
+      }
+    }
+  });
+}
+
+/**
+ * A table with a caption, wrapped so wide tables scroll instead of overflowing the page. Whatever scrolls sideways can
+ * be reached with the keyboard (tabindex 0; the wrapper as a region named by the caption), so it can be scrolled with
+ * the arrow keys. Body cells carry their column header as data-kop, for layouts that stack a row on a narrow screen.
+ */
 export function Table({ caption, captionHidden, busy, className, children, ...rest }: TableProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const captionId = useId();
+  const scroller = useSidewaysScroller(containerRef, tableRef);
+  useColumnLabels(tableRef);
+  const focusable = scroller === 'container' ? { tabIndex: 0, role: 'region', 'aria-labelledby': captionId } : {};
   return (
-    <div className="doorlopend-table-container">
-      <UtrechtTable busy={busy} className={['doorlopend-table', className].filter(Boolean).join(' ')} {...rest}>
-        <UtrechtTableCaption className={captionHidden ? 'doorlopend-visually-hidden' : 'doorlopend-table__caption'}>{caption}</UtrechtTableCaption>
+    <div ref={containerRef} className="doorlopend-table-container" {...focusable}>
+      <UtrechtTable
+        ref={tableRef}
+        busy={busy}
+        className={['doorlopend-table', className].filter(Boolean).join(' ')}
+        {...(scroller === 'table' ? { tabIndex: 0 } : {})}
+        {...rest}
+      >
+        <UtrechtTableCaption id={captionId} className={captionHidden ? 'doorlopend-visually-hidden' : 'doorlopend-table__caption'}>
+          {caption}
+        </UtrechtTableCaption>
         {children}
       </UtrechtTable>
     </div>

@@ -1,7 +1,11 @@
-/** The grid of the planning step: per leerjaar its perioden, each a drop target listing its planned regels. */
+/**
+ * The grid of the planning step: a table with a row per leerjaar (its row header says leerjaar, fase and partner) and a
+ * column per periode; each cell is a drop target listing its planned regels. A leerjaar with fewer perioden than the
+ * longest has empty cells at the end. On a narrow screen the rows stack (styles in leerroute.css).
+ */
 import type { Planningsregel } from '../../../shared/leerroute-api.js';
 import { count, formatDateTime } from '../../lib/format.js';
-import { Button, Heading, Paragraph } from '../../ui/index.js';
+import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/index.js';
 import { periodeLabel } from './context.js';
 import { KaartInhoud } from './KaartInhoud.js';
 import { PlaatsForm } from './PlaatsForm.js';
@@ -9,25 +13,54 @@ import { zetSleep } from './planning-kaarten.js';
 import type { PlanningState } from './usePlanning.js';
 
 export function PlanningRooster({ planning: pl }: { planning: PlanningState }) {
+  const kolommen = Math.max(1, ...pl.jaren.map((jaar) => jaar.perioden));
+  const perioden = Array.from({ length: kolommen }, (_, i) => i + 1);
   return (
     <section aria-labelledby="rooster-kop" className="doorlopend-leerroute-rooster">
       <Heading level={3} id="rooster-kop">
         Planning per leerjaar en periode
       </Heading>
-      {pl.jaren.map((jaar) => (
-        <div key={jaar.leerjaar} className="doorlopend-leerroute-jaarrij">
-          <Heading level={4} id={`jaar-${jaar.leerjaar}`}>
-            Leerjaar {jaar.leerjaar} <span className="doorlopend-meta">({jaar.fase}-jaar{jaar.organisatie ? `, ${jaar.organisatie.naam}` : ''})</span>
-          </Heading>
-          <div className="doorlopend-leerroute-perioden">
-            {Array.from({ length: jaar.perioden }, (_, i) => i + 1).map((periode) => (
-              <PeriodeVak key={periode} leerjaar={jaar.leerjaar} periode={periode} planning={pl} />
+      <Table caption="Planning per leerjaar en periode" captionHidden className="doorlopend-leerroute-rooster__tabel">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col" className="doorlopend-leerroute-rooster__hoek">
+              Leerjaar
+            </TableHeaderCell>
+            {perioden.map((periode) => (
+              <TableHeaderCell key={periode} scope="col">
+                Periode {periode}
+              </TableHeaderCell>
             ))}
-          </div>
-        </div>
-      ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {pl.jaren.map((jaar) => (
+            <TableRow key={jaar.leerjaar} className="doorlopend-leerroute-jaarrij">
+              <TableHeaderCell scope="row" className="doorlopend-leerroute-rooster__jaar">
+                <Heading level={4} id={`jaar-${jaar.leerjaar}`}>
+                  Leerjaar {jaar.leerjaar}
+                </Heading>
+                <span className="doorlopend-meta">
+                  {jaar.fase}-jaar{jaar.organisatie ? `, ${jaar.organisatie.naam}` : ''}
+                </span>
+              </TableHeaderCell>
+              {perioden.map((periode) =>
+                periode <= jaar.perioden ? (
+                  <TableCell key={periode} className="doorlopend-leerroute-rooster__cel">
+                    <PeriodeVak leerjaar={jaar.leerjaar} periode={periode} planning={pl} />
+                  </TableCell>
+                ) : (
+                  <TableCell key={periode} className="doorlopend-leerroute-rooster__cel doorlopend-leerroute-rooster__cel--leeg">
+                    <span className="doorlopend-visually-hidden">Leerjaar {jaar.leerjaar} heeft geen periode {periode}.</span>
+                  </TableCell>
+                ),
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       {pl.buitenTijdpad.length > 0 ? (
-        <div className="doorlopend-leerroute-jaarrij">
+        <div className="doorlopend-leerroute-buiten">
           <Heading level={4} id="buiten-tijdpad">
             Buiten het tijdpad
           </Heading>
@@ -57,7 +90,8 @@ function PeriodeVak({ leerjaar, periode, planning: pl }: { leerjaar: number; per
       onDrop={(event) => void pl.dropOpPeriode(event, leerjaar, periode)}
     >
       <Heading level={5} id={`periode-${leerjaar}-${periode}`} tabIndex={-1}>
-        <span className="doorlopend-visually-hidden">Leerjaar {leerjaar}, </span>Periode {periode}
+        <span className="doorlopend-visually-hidden">Leerjaar {leerjaar}, </span>
+        <span className="doorlopend-leerroute-periode__naam">Periode {periode}</span>
         <span className="doorlopend-meta"> ({count(regels.length, 'regel', 'regels')})</span>
       </Heading>
       <ul className="doorlopend-leerroute-kaarten" aria-label={`Gepland in ${periodeLabel(leerjaar, periode).toLowerCase()}`}>
