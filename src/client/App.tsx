@@ -43,6 +43,7 @@ const OnderdeelDetailPage = lazyPage(() => import('./pages/OnderdeelDetailPage.j
 const OnderdelenListPage = lazyPage(() => import('./pages/OnderdelenListPage.js'), 'OnderdelenListPage');
 const OrganisationDetailPage = lazyPage(() => import('./pages/OrganisationDetailPage.js'), 'OrganisationDetailPage');
 const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.js'), 'OrganisationsPage');
+const OvereenkomstPage = lazyPage(() => import('./pages/overeenkomst/OvereenkomstPage.js'), 'OvereenkomstPage');
 const PartnershipDetailPage = lazyPage(() => import('./pages/PartnershipDetailPage.js'), 'PartnershipDetailPage');
 const PartnershipsPage = lazyPage(() => import('./pages/PartnershipsPage.js'), 'PartnershipsPage');
 const ProfielDetailPage = lazyPage(() => import('./pages/ProfielDetailPage.js'), 'ProfielDetailPage');
@@ -127,6 +128,7 @@ export function App() {
           <Route path="samenwerkingen/:id" element={<PartnershipDetailPage />} />
           <Route path="samenwerkingen/:id/leerroutes" element={<LeerroutesPage />} />
           <Route path="samenwerkingen/:id/docentinzet" element={<DocentinzetPage />} />
+          <Route path="overeenkomsten/:id" element={<OvereenkomstPage />} />
           <Route path="regels" element={<RegelsPage />} />
           <Route path="leerroutes/:routeId" element={<LeerroutePage />} />
           <Route path="leerroutes/:routeId/:stap" element={<LeerroutePage />} />

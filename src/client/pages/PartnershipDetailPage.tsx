@@ -13,6 +13,7 @@ import { partnershipApi, partnershipUrls } from '../lib/partnership-api.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/useApi.js';
 import { NotFoundContent } from './NotFoundPage.js';
+import { OvereenkomstenSectie } from './overeenkomst/OvereenkomstenSectie.js';
 import {
   Alert,
   Button,
@@ -286,6 +287,7 @@ function PartnershipView({ initial }: { initial: SamenwerkingDetail }) {
           activiteiten en materialen, met de controle op wat nog ontbreekt.
         </Paragraph>
       </section>
+      <OvereenkomstenSectie partnershipId={samenwerking.id} />
       <section aria-labelledby="regels-heading" className="doorlopend-section">
         <Heading level={2} id="regels-heading">
           Docentinzet, regels en kalender
