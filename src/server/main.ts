@@ -6,7 +6,7 @@ import { demoAccountsRetiredWarning } from './demo/demo-accounts.js';
 import { retireDemoAccountsAtStart, seedDemoOrganisations } from './demo/seed-demo-organisations.js';
 import { buildApp } from './http/app.js';
 import { AppError } from './errors.js';
-import { snapshotOf } from './repositories/catalog-snapshot.js';
+import { snapshotOf } from './read-models/catalogue-snapshot.js';
 import { createMailer } from './mail/index.js';
 import { warmMatchIndex } from './use-cases/matching/match.js';
 import { configureWorkerPool } from './workers/pool.js';

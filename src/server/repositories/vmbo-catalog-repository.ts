@@ -7,7 +7,7 @@ import { contentHash, type StoredItemState, type Vervallen } from '../../domain/
 import type { VmboItem, VmboKind } from '../../domain/vmbo/slo-dataset.js';
 import type { Leerweg } from '../../shared/catalog-api.js';
 import type { DB } from '../db/schema.js';
-import { snapshotOf, type CatalogSnapshot, type ReleaseRow, type VmboItemRow } from './catalog-snapshot.js';
+import { snapshotOf, type CatalogSnapshot, type ReleaseRow, type VmboItemRow } from '../read-models/catalogue-snapshot.js';
 
 export type { CatalogSnapshot, ReleaseRow, VmboItemRow };
 type Db = Kysely<DB> | Transaction<DB>;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CatalogStatus } from '../../../shared/catalog-api.js';
 import type { DB } from '../../db/schema.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { mboSourceLabel } from './mbo-mappers.js';
 
 export const IMPORT_INSTRUCTIONS =

@@ -4,7 +4,7 @@ import { profielRef } from '../../../domain/vmbo/profiel-names.js';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { eindtermOf, groupByParent, provenanceOf, summaryOf } from './mappers.js';
 
 export async function listProfielen(opts: { db: Kysely<DB>; leerweg?: Leerweg }): Promise<ProfielSummary[]> {

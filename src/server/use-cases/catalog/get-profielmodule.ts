@@ -3,7 +3,7 @@ import { slugToCode, type Leerweg, type ProfielmoduleDetail } from '../../../sha
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { loadDeeltaken } from './load-deeltaken.js';
 import { provenanceOf, summaryOf } from './mappers.js';
 

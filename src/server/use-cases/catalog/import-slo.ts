@@ -8,7 +8,7 @@ import { parseSloDataset, SloDatasetError, type DuplicateCode, type VmboKind } f
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
-import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
+import { invalidateSnapshot } from '../../read-models/catalogue-snapshot.js';
 import { readSloSource } from '../../sources/slo-source.js';
 import { retireDemoAccounts, retiredWarning } from '../../demo/demo-accounts.js';
 

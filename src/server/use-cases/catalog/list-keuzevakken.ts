@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { KeuzevakSummary, ListQuery, ProfielmoduleSummary } from '../../../shared/catalog-api.js';
 import type { DB } from '../../db/schema.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { matchingItemIds } from './search-catalog.js';
 import { summaryOf } from './mappers.js';
 import { pageOf, type Page } from './paging.js';

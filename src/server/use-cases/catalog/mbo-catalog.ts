@@ -11,7 +11,7 @@ import type {
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { pageOf, type Page } from './paging.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { matchingItemIds } from './search-catalog.js';
 import { bronnenOf, dossierSummary, keuzedeelSummary, kwalificatieSummary } from './mbo-mappers.js';
 

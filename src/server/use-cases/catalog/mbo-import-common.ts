@@ -9,7 +9,7 @@ import { MboImportError } from '../../../domain/mbo/errors.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { insertRelease, latestReleaseInDb, lockCatalogueImports, updateReleaseReport } from '../../repositories/vmbo-catalog-repository.js';
-import { invalidateSnapshot } from '../../repositories/catalog-snapshot.js';
+import { invalidateSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/mbo-catalog-repository.js';
 import { retireDemoAccounts, retiredWarning } from '../../demo/demo-accounts.js';
 

@@ -1,7 +1,7 @@
 /** Merged mbo read model -> API shapes. */
 import type { MboCatalog, MergedKwalificatie, MergedDossier, MergedKeuzedeel, MboBaseRow } from '../../../domain/mbo/read-model.js';
 import type { DossierSummary, KeuzedeelSummary, KwalificatieSummary, MboBron } from '../../../shared/mbo-api.js';
-import type { CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import type { CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 
 const SOURCE_LABELS: Record<string, string> = {
   'sbb-xml': 'SBB kwalificatiedossier (XML-export)',

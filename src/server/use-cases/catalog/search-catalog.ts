@@ -10,7 +10,7 @@ import { fold, highlight, queryTerms, snippet, splitCompound, stem, tokenize } f
 import { foldCode } from '../../../domain/vmbo/search-documents.js';
 import type { DB } from '../../db/schema.js';
 import type { IndexFilters } from '../../../domain/search/search-index.js';
-import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 
 const CODE_LIKE = /^\s*[a-z]{1,3}[\s/-][a-z&]{2,4}([\s/-][0-9a-z.-]+)*\s*$/i;
 

@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema.js';
 import { listMigrations } from '../../db/migrate.js';
 import { AppError } from '../../errors.js';
 import { appliedMigrationNames } from '../../repositories/health-repository.js';
-import { loadedCatalogueVersion } from '../../repositories/catalog-snapshot.js';
+import { loadedCatalogueVersion } from '../../read-models/catalogue-snapshot.js';
 
 /** How long the database may take to answer before the instance counts as not ready. */
 export const READINESS_TIMEOUT_MS = 2000;

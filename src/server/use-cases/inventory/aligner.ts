@@ -5,8 +5,8 @@
  * Texts are titles, as the aligner's corpus is.
  */
 import type { Aligner } from '../../../domain/matching/alignment.js';
-import type { CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
-import { matchIndexOf } from '../matching/match.js';
+import type { CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
+import { matchIndexOf } from '../../read-models/match-index.js';
 
 export function alignerOf(snapshot: CatalogSnapshot): Aligner {
   return matchIndexOf(snapshot).aligner;

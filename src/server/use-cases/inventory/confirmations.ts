@@ -9,7 +9,7 @@ import { parseMboItemId, werkprocesId } from '../../../domain/inventory/ids.js';
 import type { Bevestigingen } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import { confirmationCounts } from '../../repositories/crosswalk-repository.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
 import { mboItemIn } from './review-crosswalk.js';

@@ -8,7 +8,7 @@ import { inventoryCsv } from '../../../domain/inventory/export-table.js';
 import type { CaseNode } from '../../../domain/crosswalk/case-package.js';
 import { parseMboItemId } from '../../../domain/inventory/ids.js';
 import type { DB } from '../../db/schema.js';
-import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import type { StoredLink } from '../../repositories/crosswalk-repository.js';
 import type { AuthContext, UseCaseContext } from '../../access/context.js';

@@ -8,7 +8,7 @@ import type { Confidence } from '../../../domain/matching/alignment.js';
 import { buildInventory, type Inventory } from '../../../domain/inventory/inventory.js';
 import type { Inventaris } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
-import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import { findPartnership } from '../../repositories/partnership-repository.js';
 import { notFound } from '../../errors.js';

@@ -4,7 +4,7 @@
  * most werkprocessen. Used by the benchmark and the national-data test.
  */
 import type { Leerweg } from '../../../shared/catalog-api.js';
-import type { CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import type { CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
 import type { InventoryQuery } from './get-inventory.js';
 

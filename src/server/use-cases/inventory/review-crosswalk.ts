@@ -8,7 +8,7 @@ import { isEindtermId, parseMboItemId } from '../../../domain/inventory/ids.js';
 import type { BeoordeeldeKoppeling, Crosswalk } from '../../../shared/inventory-api.js';
 import { validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
-import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';

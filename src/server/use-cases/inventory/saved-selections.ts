@@ -12,7 +12,7 @@ import type { Confidence, OpgeslagenSelectie, OpgeslagenSelectieInhoud, Opgeslag
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/inventaris-selectie-repository.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';

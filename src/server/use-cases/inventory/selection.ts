@@ -17,7 +17,7 @@ import { keuzedeelItemId, werkprocesId } from '../../../domain/inventory/ids.js'
 import type { CaseNode } from '../../../domain/crosswalk/case-package.js';
 import type { AlignItem } from '../../../domain/matching/alignment.js';
 import { validationFailed, type FieldError } from '../../errors.js';
-import type { CatalogSnapshot, VmboItemRow } from '../../repositories/catalog-snapshot.js';
+import type { CatalogSnapshot, VmboItemRow } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/vmbo-catalog-repository.js';
 
 /** The parsed query (after zod): code lists are arrays. */

@@ -2,12 +2,13 @@
 import type { Transaction } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
-import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { notFound } from '../../errors.js';
 import { openRoute, ROUTE_NOT_FOUND, type RouteAccess } from '../../access/leerroute.js';
-import { routeDoelen, type RouteDoelen } from './context.js';
+import type { RouteDoelen } from '../../read-models/leerroute-doelen.js';
+import { routeDoelen } from './context.js';
 import { routeDetail } from './get-route.js';
 
 export interface ChangeContext extends RouteAccess {

@@ -5,11 +5,12 @@
  */
 import { profielNaam } from '../../../domain/vmbo/profiel-names.js';
 import { periodExists } from '../../../domain/leerroute/shape.js';
-import type { AnderDoel, LeerrouteDetail, LeerrouteDoel } from '../../../shared/leerroute-api.js';
+import type { AnderDoel, LeerrouteDoel } from '../../../shared/leerroute-api.js';
 import { itemLabelZonderCatalogus } from '../../../domain/leerroute/coverage.js';
 import { EINDTERM_ID, parseMboItemId } from '../../../domain/inventory/ids.js';
 import { AppError, validationFailed, type FieldError } from '../../errors.js';
-import type { CatalogSnapshot, VmboItemRow } from '../../repositories/catalog-snapshot.js';
+import type { CatalogSnapshot, VmboItemRow } from '../../read-models/catalogue-snapshot.js';
+import { leerrouteDoelenOf, type RouteDoelen } from '../../read-models/leerroute-doelen.js';
 import * as repo from '../../repositories/leerroute-repository.js';
 import * as vmboRepo from '../../repositories/vmbo-catalog-repository.js';
 import { resolveSelection } from '../inventory/selection.js';
@@ -24,11 +25,7 @@ export const stale = (wat: string) =>
 // Doelen from the catalogue
 // ---------------------------------------------------------------------------------------------------------------
 
-export interface RouteDoelen {
-  doelen: LeerrouteDoel[];
-  selectie: Pick<LeerrouteDetail, 'vmbo' | 'mbo'>;
-  opmerkingen: string[];
-}
+export type { RouteDoelen } from '../../read-models/leerroute-doelen.js';
 
 function shown(snapshot: CatalogSnapshot, kind: 'profiel' | 'keuzevak' | 'profielmodule', code: string): VmboItemRow | undefined {
   return vmboRepo.findByKindAndCode(snapshot, kind, code).find((r) => r.status === 'actief' && r.duplicate_of === null);
@@ -52,19 +49,9 @@ export function catalogueProblems(snapshot: CatalogSnapshot, s: repo.RouteSettin
  * A code the catalogue no longer holds (after a re-import) is left out with a remark instead of failing.
  */
 export function routeDoelen(snapshot: CatalogSnapshot, s: repo.RouteSettings): RouteDoelen {
-  // Every change answers with the whole route: keep the doelen per catalogue version and selection.
-  let perSnapshot = doelenCache.get(snapshot);
-  if (!perSnapshot) doelenCache.set(snapshot, (perSnapshot = new Map()));
-  const key = JSON.stringify([s.vmbo.profiel, s.vmbo.leerweg, s.vmbo.profielmodulen, s.vmbo.keuzevakken, s.mbo.kwalificatie, s.mbo.keuzedelen]);
-  let hit = perSnapshot.get(key);
-  if (!hit) {
-    if (perSnapshot.size >= 500) perSnapshot.clear();
-    hit = resolveRouteDoelen(snapshot, s);
-    perSnapshot.set(key, hit);
-  }
-  return hit;
+  // Every change answers with the whole route: the doelen are kept per catalogue version and selection (read model).
+  return leerrouteDoelenOf(snapshot, s, () => resolveRouteDoelen(snapshot, s));
 }
-const doelenCache = new WeakMap<CatalogSnapshot, Map<string, RouteDoelen>>();
 
 function resolveRouteDoelen(snapshot: CatalogSnapshot, s: repo.RouteSettings): RouteDoelen {
   const opmerkingen: string[] = [];

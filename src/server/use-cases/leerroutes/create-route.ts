@@ -1,7 +1,7 @@
 /** A new leerroute in a samenwerking (beheerder or ontwikkelaar of a partner). */
 import { LEERROUTE_TYPE_NAMEN, type LeerrouteDetail } from '../../../shared/leerroute-api.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership } from '../../access/partnership.js';

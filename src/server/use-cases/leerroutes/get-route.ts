@@ -5,12 +5,13 @@ import { computeCoverage } from '../../../domain/leerroute/coverage.js';
 import { diplomasOf, leidtTot } from '../../../domain/leerroute/shape.js';
 import type { AnderDoel, Dekking, LeerrouteDetail, LeerrouteLijst } from '../../../shared/leerroute-api.js';
 import type { DB } from '../../db/schema.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/leerroute-repository.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, type PartnershipAccess } from '../../access/partnership.js';
 import { openRoute } from '../../access/leerroute.js';
-import { andereDoelen, routeDoelen, type RouteDoelen } from './context.js';
+import type { RouteDoelen } from '../../read-models/leerroute-doelen.js';
+import { andereDoelen, routeDoelen } from './context.js';
 
 export interface RouteModel {
   route: repo.RouteRow;

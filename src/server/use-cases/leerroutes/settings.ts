@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { defaultTijdpad, validateRouteShape } from '../../../domain/leerroute/shape.js';
 import type { DB } from '../../db/schema.js';
-import type { CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
+import type { CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import type { RouteSettings, StoredYear } from '../../repositories/leerroute-repository.js';
 import { partnersOf } from '../../repositories/partnership-repository.js';
 import { catalogueProblems, throwIfErrors } from './context.js';

@@ -1,50 +1,25 @@
 /**
  * Zoekmonitor use cases (issue 5): the match index is built once per catalogue snapshot (lazily, at the first match
  * request after a (re)build of the snapshot; `warmMatchIndex` builds it ahead), then every query is answered in memory.
+ * The index and the answers kept on it are the read model read-models/match-index.ts.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { snapshotOf, type CatalogSnapshot } from '../../repositories/catalog-snapshot.js';
-import { MatchIndex, type VmboUnit, type VmboUnitKind } from '../../../domain/matching/match.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
+import { matchAnswersOf as answersOf, matchIndexOf, MAX_CANONICAL_ANSWERS as MAX_CANONICAL, MAX_JSON_ANSWERS as MAX_JSON, rememberAnswer as remember } from '../../read-models/match-index.js';
+import type { MatchIndex, VmboUnit, VmboUnitKind } from '../../../domain/matching/match.js';
 import { MatchResponse, type AlignmentQuery, type AlignmentResponse, type MatchQuery, type MatchQueryEcho } from '../../../shared/match-api.js';
 
-const indexes = new WeakMap<CatalogSnapshot, MatchIndex>();
-
 /**
- * Answers per index: the catalogue under an index never changes, and teachers ask the same questions again. A question
- * is computed once for CANONICAL_LIMIT results (checked against MatchResponse); a smaller `limit` takes the first
- * results of each kind of that answer, which are the same as a direct computation with that limit (ranked prefixes).
- * The JSON text of each exact question is kept as well.
+ * A question is computed once for CANONICAL_LIMIT results (checked against MatchResponse); a smaller `limit` takes the
+ * first results of each kind of that answer, which are the same as a direct computation with that limit (ranked
+ * prefixes). The JSON text of each exact question is kept as well (read-models/match-index.ts).
  */
-interface Answers {
-  canonical: Map<string, MatchResponse>;
-  json: Map<string, string>;
-}
-const answers = new WeakMap<MatchIndex, Answers>();
 const CANONICAL_LIMIT = 30;
-const MAX_CANONICAL = 3000;
-const MAX_JSON = 2000;
 
-function answersOf(index: MatchIndex): Answers {
-  let a = answers.get(index);
-  if (!a) answers.set(index, (a = { canonical: new Map(), json: new Map() }));
-  return a;
-}
-
-function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  if (map.size >= max) map.delete(map.keys().next().value!);
-  map.set(key, value);
-}
-
-export function matchIndexOf(snapshot: CatalogSnapshot): MatchIndex {
-  let index = indexes.get(snapshot);
-  if (!index) {
-    index = new MatchIndex({ vmbo: snapshot, mbo: snapshot.mbo, lexicon: snapshot.lexicon });
-    indexes.set(snapshot, index);
-  }
-  return index;
-}
+/** @deprecated moved to server/read-models/match-index (issue 11) */
+export { matchIndexOf };
 
 /**
  * Build the index of the current catalogue now (at start), so the first request does not wait for it. In the

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { InzetFeiten, OvereenkomstFeiten, RegelContext, RouteFeiten } from '../../../domain/regels/types.js';
 import type { DB } from '../../db/schema.js';
-import { snapshotOf } from '../../repositories/catalog-snapshot.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import type { RouteRow } from '../../repositories/leerroute-repository.js';
 import * as repo from '../../repositories/regels-repository.js';
 import { loadRouteModel, type RouteModel } from '../leerroutes/get-route.js';
