@@ -16,7 +16,6 @@ import { useQueryParams } from '../lib/useQueryParams.js';
 import {
   Badge,
   Button,
-  ButtonLink,
   Code,
   Heading,
   Link,
@@ -24,6 +23,7 @@ import {
   OrderedList,
   OrderedListItem,
   PageHeading,
+  Pagination,
   Paragraph,
   SelectField,
   TextField,
@@ -137,7 +137,8 @@ export function SearchPage() {
 
   const shown = data && !loading && !error ? data : null;
   const total = shown?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // The server pages up to offset 10,000 (page 500 of 20 results).
+  const pages = Math.min(500, Math.max(1, Math.ceil(total / PAGE_SIZE)));
   const pageLink = (p: number) => {
     const next = new URLSearchParams(params);
     if (p <= 1) next.delete('pagina');
@@ -237,23 +238,7 @@ export function SearchPage() {
             ))}
           </OrderedList>
         ) : null}
-        {shown && pages > 1 ? (
-          <nav aria-label="Paginering" className="doorlopend-pagination">
-            {page > 1 ? (
-              <ButtonLink to={pageLink(page - 1)} rel="prev">
-                Vorige
-              </ButtonLink>
-            ) : null}
-            <span className="doorlopend-pagination__current">
-              Pagina {formatNumber(page)} van {formatNumber(pages)}
-            </span>
-            {page < pages ? (
-              <ButtonLink to={pageLink(page + 1)} rel="next">
-                Volgende
-              </ButtonLink>
-            ) : null}
-          </nav>
-        ) : null}
+        {shown ? <Pagination label="Paginering" page={page} pages={pages} hrefOf={pageLink} /> : null}
       </section>
     </>
   );
