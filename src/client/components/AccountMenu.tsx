@@ -99,7 +99,7 @@ export function AccountMenu() {
           {session.me.platformBeheerder ? (
             <ListItem>
               <Link to="/beheer/import" onClick={() => setOpen(false)}>
-                Catalogus laden
+                Platformbeheer
               </Link>
             </ListItem>
           ) : null}
