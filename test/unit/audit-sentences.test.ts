@@ -35,7 +35,7 @@ function actionsInCode(): Map<string, string> {
       const m = /\baction:\s*([^,}]+)/.exec(line);
       if (!m) continue;
       const expr = m[1]!;
-      for (const lit of expr.matchAll(/'([a-z_]+\.[a-z_-]+)'/g)) found.set(lit[1]!, relative(ROOT, file));
+      for (const lit of expr.matchAll(/'([a-z_]+(?:\.[a-z_-]+)+)'/g)) found.set(lit[1]!, relative(ROOT, file));
       if (expr.includes('`crosswalk.${')) {
         for (const actie of [...KoppelingBeoordelen.shape.actie.options, ...unlinkActions]) found.set(`crosswalk.${actie}`, relative(ROOT, file));
       }
@@ -82,6 +82,15 @@ const EXAMPLES: Record<string, AuditFeit> = {
   'crosswalk.bevestigen': feit('crosswalk.bevestigen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: 'gelijk' } }),
   'crosswalk.afwijzen': feit('crosswalk.afwijzen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
   'crosswalk.toevoegen': feit('crosswalk.toevoegen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: 'keuzedeel:K0123', relatie: 'deels' } }),
+  'inventaris.selectie.opgeslagen': feit('inventaris.selectie.opgeslagen', { subjectType: 'partnership', subjectId: SAMEN, details: { selectie: ROUTE } }),
+  'inventaris.selectie.hernoemd': feit('inventaris.selectie.hernoemd', { subjectType: 'partnership', subjectId: SAMEN, details: { selectie: ROUTE, versie: 2 } }),
+  'inventaris.selectie.gewijzigd': feit('inventaris.selectie.gewijzigd', { subjectType: 'partnership', subjectId: SAMEN, details: { selectie: ROUTE, versie: 3 } }),
+  'inventaris.selectie.verwijderd': feit('inventaris.selectie.verwijderd', { subjectType: 'partnership', subjectId: SAMEN, details: { selectie: ROUTE } }),
+  'regels.docentinzet.toegevoegd': feit('regels.docentinzet.toegevoegd', { subjectType: 'partnership', subjectId: SAMEN, details: { docentinzet: ROUTE, schooljaar: '2026-2027', bevoegdheid: 'gastdocent', uren: 40 } }),
+  'regels.docentinzet.gewijzigd': feit('regels.docentinzet.gewijzigd', { subjectType: 'partnership', subjectId: SAMEN, details: { docentinzet: ROUTE, versie: 2, schooljaar: '2026-2027', bevoegdheid: 'tweedegraads', uren: 80 } }),
+  'regels.docentinzet.verwijderd': feit('regels.docentinzet.verwijderd', { subjectType: 'partnership', subjectId: SAMEN, details: { docentinzet: ROUTE, schooljaar: '2026-2027' } }),
+  'regels.markering.gezet': feit('regels.markering.gezet', { subjectType: 'leerroute', subjectId: ROUTE, details: { regel: 'gastdocent-160-uur', reden: 'geen gastdocenten in deze route', samenwerking: SAMEN } }),
+  'regels.markering.verwijderd': feit('regels.markering.verwijderd', { subjectType: 'leerroute', subjectId: ROUTE, details: { regel: 'gastdocent-160-uur', vorigeReden: 'geen gastdocenten', samenwerking: SAMEN } }),
   'crosswalk.herstellen': feit('crosswalk.herstellen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
   'crosswalk.niet-koppelen': feit('crosswalk.niet-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
   'crosswalk.wel-koppelen': feit('crosswalk.wel-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),

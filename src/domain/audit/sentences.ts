@@ -125,6 +125,17 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'crosswalk.bevestigen': (c) => koppeling(c, 'bevestigde'),
   'crosswalk.afwijzen': (c) => koppeling(c, 'wees', 'af'),
   'crosswalk.toevoegen': (c) => koppeling(c, 'voegde', 'toe'),
+  'inventaris.selectie.opgeslagen': (c) => `${door(c)} sloeg een selectie van de overlapinventaris op in ${c.samenwerking}`,
+  'inventaris.selectie.hernoemd': (c) => `${door(c)} gaf een opgeslagen selectie van de overlapinventaris een andere naam in ${c.samenwerking}`,
+  'inventaris.selectie.gewijzigd': (c) => `${door(c)} wijzigde een opgeslagen selectie van de overlapinventaris in ${c.samenwerking}`,
+  'inventaris.selectie.verwijderd': (c) => `${door(c)} verwijderde een opgeslagen selectie van de overlapinventaris in ${c.samenwerking}`,
+  'regels.docentinzet.toegevoegd': (c) =>
+    `${door(c)} legde docentinzet vast voor schooljaar ${str(c.d.schooljaar) ?? '?'}${c.d.bevoegdheid ? ` (${str(c.d.bevoegdheid)}, ${str(c.d.uren) ?? '?'} uur)` : ''} in ${c.samenwerking}`,
+  'regels.docentinzet.gewijzigd': (c) =>
+    `${door(c)} wijzigde docentinzet voor schooljaar ${str(c.d.schooljaar) ?? '?'}${c.d.bevoegdheid ? ` (nu ${str(c.d.bevoegdheid)}, ${str(c.d.uren) ?? '?'} uur)` : ''} in ${c.samenwerking}`,
+  'regels.docentinzet.verwijderd': (c) => `${door(c)} verwijderde docentinzet voor schooljaar ${str(c.d.schooljaar) ?? '?'} in ${c.samenwerking}`,
+  'regels.markering.gezet': (c) => `${door(c)} markeerde regel ${str(c.d.regel) ?? '?'} als niet van toepassing op ${c.leerroute}, met als reden ${quoted(c.d.reden)}`,
+  'regels.markering.verwijderd': (c) => `${door(c)} haalde bij ${c.leerroute} de markering ‘niet van toepassing’ van regel ${str(c.d.regel) ?? '?'} weg`,
   'crosswalk.herstellen': (c) => `${koppeling(c, 'herstelde')} (de afwijzing is ongedaan gemaakt)`,
   'crosswalk.niet-koppelen': (c) => `${door(c)} markeerde ${str(c.d.item) ?? 'een item'} als bewust niet gekoppeld in ${c.samenwerking}`,
   'crosswalk.wel-koppelen': (c) => `${door(c)} haalde bij ${str(c.d.item) ?? 'een item'} ‘bewust niet gekoppeld’ weg in ${c.samenwerking}`,
