@@ -70,7 +70,7 @@ describe.skipIf(!browserReady)('catalogue upload in the browser', () => {
     expect(await main().getByRole('form', { name: 'Tabel laden' }).count()).toBe(0);
     await banner().getByRole('button', { name: /Daan Docent/ }).click();
     await banner().getByRole('link', { name: 'Mijn account' }).waitFor();
-    expect(await banner().getByRole('link', { name: 'Catalogus laden' }).count()).toBe(0);
+    expect(await banner().getByRole('link', { name: 'Platformbeheer' }).count()).toBe(0);
   });
 
   it('refuses a file with a bad row, naming the line, and stores nothing', async () => {
@@ -91,7 +91,7 @@ describe.skipIf(!browserReady)('catalogue upload in the browser', () => {
     expect(await page.title()).toBe('Catalogus laden – Doorlopend');
     // Reachable from the account menu too.
     await banner().getByRole('button', { name: /Bea Platform/ }).click();
-    await banner().getByRole('link', { name: 'Catalogus laden' }).waitFor();
+    await banner().getByRole('link', { name: 'Platformbeheer' }).waitFor();
     await page.keyboard.press('Escape');
     const form = main().getByRole('form', { name: 'Tabel laden' });
     await expectAccessible('catalogue upload page');
