@@ -1,9 +1,7 @@
 /** Step 4: activiteiten en lessen per period, linked to the doelen they serve, with the partner that provides them. */
-import type { Kysely } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
-import type { DB } from '../../db/schema.js';
 import type { ActiviteitValues } from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { placeText } from './context.js';
 import { addEntity, deleteEntity, updateEntity, type EntityKind } from './entity-crud.js';
 
@@ -17,7 +15,7 @@ const ACTIVITEIT: EntityKind<ActiviteitValues> = {
   organisatieId: (a) => a.organisatieId,
 };
 
-type Opts = { db: Kysely<DB>; auth: AuthContext | null; routeId: string };
+type Opts = UseCaseContext & { routeId: string };
 export const addActiviteit = (opts: Opts & { input: ActiviteitValues }): Promise<LeerrouteDetail> => addEntity(ACTIVITEIT, opts);
 export const updateActiviteit = (opts: Opts & { id: string; input: ActiviteitValues & { versie: number } }): Promise<LeerrouteDetail> => updateEntity(ACTIVITEIT, opts);
 export const deleteActiviteit = (opts: Opts & { id: string; versie: number }): Promise<LeerrouteDetail> => deleteEntity(ACTIVITEIT, opts);

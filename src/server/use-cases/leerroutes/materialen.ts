@@ -1,9 +1,7 @@
 /** Step 5: materialen per period (methode, gereedschap, locatie, digitaal …) and which partner provides them. */
-import type { Kysely } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
-import type { DB } from '../../db/schema.js';
 import type { MateriaalValues } from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { placeText } from './context.js';
 import { addEntity, deleteEntity, updateEntity, type EntityKind } from './entity-crud.js';
 
@@ -16,7 +14,7 @@ const MATERIAAL: EntityKind<MateriaalValues> = {
   organisatieId: (m) => m.organisatieId,
 };
 
-type Opts = { db: Kysely<DB>; auth: AuthContext | null; routeId: string };
+type Opts = UseCaseContext & { routeId: string };
 export const addMateriaal = (opts: Opts & { input: MateriaalValues }): Promise<LeerrouteDetail> => addEntity(MATERIAAL, opts);
 export const updateMateriaal = (opts: Opts & { id: string; input: MateriaalValues & { versie: number } }): Promise<LeerrouteDetail> => updateEntity(MATERIAAL, opts);
 export const deleteMateriaal = (opts: Opts & { id: string; versie: number }): Promise<LeerrouteDetail> => deleteEntity(MATERIAAL, opts);

@@ -1,9 +1,7 @@
 /** Step 3, toetsing: toetsen per period (vorm, formatief/summatief, doelen, duur, weging, herkansbaar, PTA/examenplan, SE-weging). */
-import type { Kysely } from 'kysely';
 import type { LeerrouteDetail } from '../../../shared/leerroute-api.js';
-import type { DB } from '../../db/schema.js';
 import type { ToetsValues } from '../../repositories/leerroute-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { placeText } from './context.js';
 import { addEntity, deleteEntity, updateEntity, type EntityKind } from './entity-crud.js';
 
@@ -16,7 +14,7 @@ const TOETS: EntityKind<ToetsValues> = {
   doelen: (t) => t.doelen,
 };
 
-type Opts = { db: Kysely<DB>; auth: AuthContext | null; routeId: string };
+type Opts = UseCaseContext & { routeId: string };
 export const addToets = (opts: Opts & { input: ToetsValues }): Promise<LeerrouteDetail> => addEntity(TOETS, opts);
 export const updateToets = (opts: Opts & { id: string; input: ToetsValues & { versie: number } }): Promise<LeerrouteDetail> => updateEntity(TOETS, opts);
 export const deleteToets = (opts: Opts & { id: string; versie: number }): Promise<LeerrouteDetail> => deleteEntity(TOETS, opts);

@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById } from '../../repositories/account-repository.js';
 import { acceptProposal, deletePartner, deleteProposals, insertProposal, lockPartnership, memberOrganisationIds, partnersOf } from '../../repositories/partnership-repository.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
 import { authorizeOrganisation } from '../../access/organisation.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
@@ -21,9 +21,7 @@ export type { ProposalNotifier };
 const NO_PROPOSAL = 'Er is geen openstaand voorstel voor deze organisatie in deze samenwerking.';
 
 /** A beheerder of a member organisation proposes another organisation as partner (201 with its row). */
-export async function proposePartner(opts: {
-  db: Db;
-  auth: AuthContext | null;
+export async function proposePartner(opts: UseCaseContext & {
   partnershipId: string;
   organisationId: string;
   notifier?: ProposalNotifier;
@@ -74,7 +72,7 @@ export async function proposePartner(opts: {
 }
 
 /** The proposed organisation's beheerder answers a proposal: accept (member from now on) or decline (the proposal is removed). */
-export async function answerProposal(opts: { db: Db; auth: AuthContext | null; partnershipId: string; organisationId: string; accept: boolean }): Promise<void> {
+export async function answerProposal(opts: UseCaseContext & { partnershipId: string; organisationId: string; accept: boolean }): Promise<void> {
   const auth = authorizeOrganisation(opts.auth, 'organisation.update', opts.organisationId);
   await opts.db.transaction().execute(async (trx) => {
     const partnership = await lockPartnership(trx, opts.partnershipId);
@@ -98,7 +96,7 @@ export async function answerProposal(opts: { db: Db; auth: AuthContext | null; p
  * A beheerder takes their organisation out of the samenwerking. When no member is left, its open
  * proposals are withdrawn too (nobody could answer for the samenwerking any more).
  */
-export async function leavePartnership(opts: { db: Db; auth: AuthContext | null; partnershipId: string; organisationId: string }): Promise<void> {
+export async function leavePartnership(opts: UseCaseContext & { partnershipId: string; organisationId: string }): Promise<void> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   if (!access.memberOrganisationIds.includes(opts.organisationId)) throw notFound('Deze organisatie is geen partner in deze samenwerking.');
   if (!rolesIn(access.auth.actor, opts.organisationId).includes('beheerder')) {

@@ -22,7 +22,7 @@ import {
   type PartnerRow,
 } from '../../repositories/partnership-repository.js';
 import { requireAuth } from '../../access/require-auth.js';
-import type { AuthContext } from '../../access/context.js';
+import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
 
@@ -43,7 +43,7 @@ export async function auditPartnership(
   }
 }
 
-export async function listPartnerships(opts: { db: Db; auth: AuthContext | null }): Promise<SamenwerkingInLijst[]> {
+export async function listPartnerships(opts: UseCaseContext): Promise<SamenwerkingInLijst[]> {
   const auth = requireAuth(opts.auth);
   const staffOrgs = [...new Set(auth.actor.memberships.filter((m) => STAFF_ROLES.includes(m.rol)).map((m) => m.organisationId))];
   const beheerderOrgs = [...new Set(auth.actor.memberships.filter((m) => m.rol === 'beheerder').map((m) => m.organisationId))];
@@ -63,7 +63,7 @@ export async function listPartnerships(opts: { db: Db; auth: AuthContext | null 
   return [...proposed.map((p) => item(p, 'voorgesteld')), ...asMember.map((p) => item(p, 'lid'))];
 }
 
-export async function getPartnership(opts: { db: Db; auth: AuthContext | null; partnershipId: string }): Promise<SamenwerkingDetail> {
+export async function getPartnership(opts: UseCaseContext & { partnershipId: string }): Promise<SamenwerkingDetail> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
   const partnership = await findPartnership(opts.db, opts.partnershipId);
   if (!partnership) throw notFound(PARTNERSHIP_NOT_FOUND);
@@ -96,9 +96,7 @@ export async function partnerCandidate(db: Parameters<typeof findOrganisationByI
 }
 
 /** A beheerder of a vmbo-school or mbo-instelling starts a samenwerking and may propose partners at once. */
-export async function createPartnershipUseCase(opts: {
-  db: Db;
-  auth: AuthContext | null;
+export async function createPartnershipUseCase(opts: UseCaseContext & {
   input: { naam: string; organisatieId: string; partners: string[] };
   notifier?: ProposalNotifier;
 }): Promise<SamenwerkingDetail> {
@@ -144,7 +142,7 @@ export async function createPartnershipUseCase(opts: {
 }
 
 /** Renames a samenwerking (beheerder or ontwikkelaar of a partner); audited in every partner's log. */
-export async function renamePartnershipUseCase(opts: { db: Db; auth: AuthContext | null; partnershipId: string; naam: string }): Promise<SamenwerkingDetail> {
+export async function renamePartnershipUseCase(opts: UseCaseContext & { partnershipId: string; naam: string }): Promise<SamenwerkingDetail> {
   const access = await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   await opts.db.transaction().execute(async (trx) => {
     const current = await lockPartnership(trx, opts.partnershipId);
