@@ -3,10 +3,8 @@
  * the proposed organisation's beheerder accepts or declines; a member's beheerder can take it out of the
  * samenwerking. Every change is written to the audit log of each organisation involved.
  */
-import type { Kysely } from 'kysely';
 import { rolesIn } from '../../../domain/auth/rules.js';
 import type { Partner } from '../../../shared/partnership-api.js';
-import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById } from '../../repositories/account-repository.js';
 import { acceptProposal, deletePartner, deleteProposals, insertProposal, lockPartnership, memberOrganisationIds, partnersOf } from '../../repositories/partnership-repository.js';
@@ -16,7 +14,6 @@ import { authorizeOrganisation } from '../../access/organisation.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { auditPartnership, partnerCandidate, toPartner } from './partnerships.js';
 
-type Db = Kysely<DB>;
 export type { ProposalNotifier };
 const NO_PROPOSAL = 'Er is geen openstaand voorstel voor deze organisatie in deze samenwerking.';
 

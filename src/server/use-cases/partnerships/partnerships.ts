@@ -3,10 +3,8 @@
  * reading one (partners, and the people who work in it: name, organisation and roles only) and renaming.
  * Access to a samenwerking goes through `authorizePartnership` (only accepted partners count).
  */
-import type { Kysely } from 'kysely';
 import { can, decide, rolesIn, STAFF_ROLES } from '../../../domain/auth/rules.js';
 import type { Partner, SamenwerkingDetail, SamenwerkingInLijst } from '../../../shared/partnership-api.js';
-import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
@@ -26,7 +24,6 @@ import type { UseCaseContext } from '../../access/context.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
 import { notifyProposal, type ProposalNotifier } from './notify-proposal.js';
 
-type Db = Kysely<DB>;
 const ORGANISATION_NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
 /** Kinds of organisation that take part in a samenwerking. */
 export const PARTNER_KINDS = ['vmbo-school', 'mbo-instelling'] as const;
