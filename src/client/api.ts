@@ -296,11 +296,11 @@ export const urls = {
   keuzedeel: (code: string) => apiUrl(`/api/mbo/keuzedelen/${seg(code)}`),
   sjabloon: (kind: SjabloonKind) => apiUrl(`/api/mbo/sjablonen/${seg(kind)}.csv`),
   me: () => apiUrl('/api/auth/me'),
-  organisations: () => apiUrl('/api/organisations'),
-  organisation: (id: string) => apiUrl(`/api/organisations/${seg(id)}`),
-  members: (id: string) => apiUrl(`/api/organisations/${seg(id)}/members`),
-  audit: (id: string) => apiUrl(`/api/organisations/${seg(id)}/audit`),
-  invitations: (id: string) => apiUrl(`/api/organisations/${seg(id)}/uitnodigingen`),
+  organisations: () => apiUrl('/api/organisaties'),
+  organisation: (id: string) => apiUrl(`/api/organisaties/${seg(id)}`),
+  members: (id: string) => apiUrl(`/api/organisaties/${seg(id)}/leden`),
+  audit: (id: string) => apiUrl(`/api/organisaties/${seg(id)}/audit`),
+  invitations: (id: string) => apiUrl(`/api/organisaties/${seg(id)}/uitnodigingen`),
 };
 
 /**

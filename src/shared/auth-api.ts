@@ -166,5 +166,5 @@ export type VestigingInvoer = z.infer<typeof VestigingInvoer>;
 export const VestigingWijzigen = VestigingInvoer.partial().refine((v) => v.naam !== undefined || v.brinVestiging !== undefined, 'geef een naam of een vestigingsnummer');
 export type VestigingWijzigen = z.infer<typeof VestigingWijzigen>;
 
-export const LidParams = z.object({ id: z.uuid('onbekende organisatie'), userId: z.uuid('onbekend lid') });
+export const LidParams = z.object({ id: z.uuid('onbekende organisatie'), gebruikerId: z.uuid('onbekend lid') });
 export const LidRolParams = LidParams.extend({ rol: Rol });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/server/http/app.js';
+import { ALIASES, aliasOf, oldPathOf } from '../../src/server/http/aliases.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { insertMembership, insertOrganisation, insertPartnership } from '../../src/server/repositories/account-repository.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
@@ -60,6 +61,11 @@ interface MatrixIds {
   memberToRemove: string;
   /** An organisation where the beheerder, ontwikkelaar and leerling of the matrix are members, to leave in its row. */
   orgToLeave: string;
+  /** The same for the rows' runs on the old paths (ADR 11 aliases): a member, a vestiging and an organisation of their own. */
+  memberWithRolesAlias: string;
+  memberToRemoveAlias: string;
+  vestigingToDeleteAlias: string;
+  orgToLeaveAlias: string;
   /** An organisation without members (so without a beheerder), for the platform's invitation of a beheerder. */
   withoutBeheerder: string;
   /** An eindterm of keuzevak K/PIE/16 in the demo catalogue (inventory and crosswalk rows). */
@@ -81,29 +87,32 @@ interface MatrixIds {
 interface Row {
   method: string;
   url: string;
-  /** Builds the request; `org` is the id of the organisation under test. */
-  request?: (ctx: { org: string; actor: ActorKind; ids: MatrixIds }) => { url?: string; payload?: unknown };
+  /**
+   * Builds the request; `org` is the id of the organisation under test. `alias`: the row is run again on its old path
+   * (ADR 11), with ids of its own where the first run changed something.
+   */
+  request?: (ctx: { org: string; actor: ActorKind; ids: MatrixIds; alias: boolean }) => { url?: string; payload?: unknown };
   expect: Record<ActorKind, number>;
 }
 
 const MATRIX: Row[] = [
   { method: 'POST', url: '/api/auth/logout', expect: { beheerder: 204, ontwikkelaar: 204, leerling: 204, partner: 204, foreign: 204, anonymous: 204 } },
   { method: 'GET', url: '/api/auth/me', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
-  { method: 'GET', url: '/api/organisations', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
-  { method: 'GET', url: '/api/organisations/:id', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 } },
-  { method: 'GET', url: '/api/organisations/:id/members', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisaties', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisaties/:id', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisaties/:id/leden', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
   {
     method: 'POST',
-    url: '/api/organisations/:id/uitnodigingen',
+    url: '/api/organisaties/:id/uitnodigingen',
     // An invitation changes no one's rights until it is accepted (there is no direct adding); every actor invites the same new address.
-    request: () => ({ payload: { email: 'uitgenodigd@nieuw.demo', rol: 'ontwikkelaar' } }),
+    request: ({ alias }) => ({ payload: { email: alias ? 'uitgenodigd-oud-adres@nieuw.demo' : 'uitgenodigd@nieuw.demo', rol: 'ontwikkelaar' } }),
     expect: { beheerder: 202, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   {
     method: 'POST',
-    url: '/api/organisations/:id/verlaten',
+    url: '/api/organisaties/:id/verlaten',
     // Every member may leave (an organisation made for this row, so the others keep their roles); outsiders do not learn it exists.
-    request: ({ ids }) => ({ url: `/api/organisations/${ids.orgToLeave}/verlaten` }),
+    request: ({ ids, alias }) => ({ url: `/api/organisaties/${alias ? ids.orgToLeaveAlias : ids.orgToLeave}/verlaten` }),
     expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 },
   },
   {
@@ -113,15 +122,15 @@ const MATRIX: Row[] = [
     request: () => ({ payload: { token: 'geen-uitnodiging' } }),
     expect: { beheerder: 400, ontwikkelaar: 400, leerling: 400, partner: 400, foreign: 400, anonymous: 401 },
   },
-  { method: 'GET', url: '/api/organisations/:id/sso', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisaties/:id/sso', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
   {
     method: 'PUT',
-    url: '/api/organisations/:id/sso',
+    url: '/api/organisaties/:id/sso',
     // Switched off, so that no one can sign in through it; no provider is contacted when saving.
     request: () => ({ payload: { issuer: 'https://idp.example.org', clientId: 'doorlopend', clientSecret: 'geheim', enabled: false } }),
     expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
-  { method: 'GET', url: '/api/organisations/:id/audit', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisaties/:id/audit', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
   // AVG: one's own data only (no organisation in the URL, nothing of anyone else).
   { method: 'GET', url: '/api/account/gegevens', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
   {
@@ -152,41 +161,41 @@ const MATRIX: Row[] = [
   // Organisation management (same name again: allowed, changes nothing).
   {
     method: 'PATCH',
-    url: '/api/organisations/:id',
+    url: '/api/organisaties/:id',
     request: () => ({ payload: { naam: 'Demo Vmbo College' } }),
     expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   // The directory of schools and instellingen (public facts) is for staff of any organisation.
-  { method: 'GET', url: '/api/organisations/directory', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 200, anonymous: 401 } },
-  { method: 'GET', url: '/api/organisations/:id/vestigingen', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisaties/gids', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 200, anonymous: 401 } },
+  { method: 'GET', url: '/api/organisaties/:id/vestigingen', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 } },
   {
     method: 'POST',
-    url: '/api/organisations/:id/vestigingen',
-    request: () => ({ payload: { naam: 'Matrix vestiging' } }),
+    url: '/api/organisaties/:id/vestigingen',
+    request: ({ alias }) => ({ payload: { naam: alias ? 'Matrix vestiging (oud adres)' : 'Matrix vestiging' } }),
     expect: { beheerder: 201, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   {
     method: 'PATCH',
-    url: '/api/organisations/:id/vestigingen/:vestigingId',
-    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/vestigingen/${ids.vestiging}`, payload: { naam: 'Demo Vmbo College, locatie Centrum' } }),
+    url: '/api/organisaties/:id/vestigingen/:vestigingId',
+    request: ({ org, ids }) => ({ url: `/api/organisaties/${org}/vestigingen/${ids.vestiging}`, payload: { naam: 'Demo Vmbo College, locatie Centrum' } }),
     expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   {
     method: 'DELETE',
-    url: '/api/organisations/:id/vestigingen/:vestigingId',
-    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/vestigingen/${ids.vestigingToDelete}` }),
+    url: '/api/organisaties/:id/vestigingen/:vestigingId',
+    request: ({ org, ids, alias }) => ({ url: `/api/organisaties/${org}/vestigingen/${alias ? ids.vestigingToDeleteAlias : ids.vestigingToDelete}` }),
     expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   {
     method: 'DELETE',
-    url: '/api/organisations/:id/members/:userId/rollen/:rol',
-    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/members/${ids.memberWithRoles}/rollen/examinator` }),
+    url: '/api/organisaties/:id/leden/:gebruikerId/rollen/:rol',
+    request: ({ org, ids, alias }) => ({ url: `/api/organisaties/${org}/leden/${alias ? ids.memberWithRolesAlias : ids.memberWithRoles}/rollen/examinator` }),
     expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   {
     method: 'DELETE',
-    url: '/api/organisations/:id/members/:userId',
-    request: ({ org, ids }) => ({ url: `/api/organisations/${org}/members/${ids.memberToRemove}` }),
+    url: '/api/organisaties/:id/leden/:gebruikerId',
+    request: ({ org, ids, alias }) => ({ url: `/api/organisaties/${org}/leden/${alias ? ids.memberToRemoveAlias : ids.memberToRemove}` }),
     expect: { beheerder: 204, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 },
   },
   // Samenwerkingen. A leerling sees none (an empty list), an outsider none of ours.
@@ -453,18 +462,18 @@ const MATRIX: Row[] = [
 const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;
 const isPublic = (method: string, url: string) => PUBLIC_ROUTES.has(key(method, url)) || PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`));
 const inMatrix = new Set(MATRIX.map((r) => key(r.method, r.url)));
-/** The /api routes that are neither public nor in the matrix. */
+/** The /api routes that are neither public nor in the matrix (an old path of ADR 11 is checked as its new route's alias). */
 const unlisted = (routes: Array<{ method: string; url: string }>) =>
   routes
-    .filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD' && r.method !== 'OPTIONS')
+    .filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD' && r.method !== 'OPTIONS' && !aliasOf(r.url))
     .filter((r) => !isPublic(r.method, r.url) && !inMatrix.has(key(r.method, r.url)))
     .map((r) => key(r.method, r.url));
 
 describe('the authorization matrix check', () => {
   it('flags a new organisation route, a new method on a known path, and a look-alike of a public prefix', () => {
-    expect(unlisted([{ method: 'GET', url: '/api/partnerships/:id/geheim' }, { method: 'DELETE', url: '/api/organisations/:id/members' }, { method: 'GET', url: '/api/mbo-privé' }, { method: 'GET', url: '/api/mbo/dossiers' }])).toEqual([
+    expect(unlisted([{ method: 'GET', url: '/api/partnerships/:id/geheim' }, { method: 'DELETE', url: '/api/organisaties/:id/leden' }, { method: 'GET', url: '/api/mbo-privé' }, { method: 'GET', url: '/api/mbo/dossiers' }])).toEqual([
       'GET /api/partnerships/:id/geheim',
-      'DELETE /api/organisations/:id/members',
+      'DELETE /api/organisaties/:id/leden',
       'GET /api/mbo-privé',
     ]);
   });
@@ -505,17 +514,39 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     const toLeave = await insertPartnership(db, 'Matrix: om te verlaten', [vmbo, roc]);
     const candidateOrg = await insertOrganisation(db, { naam: 'Matrix Kandidaat College', soort: 'vmbo-school' });
     const vestiging = (await db.selectFrom('vestiging').select('id').where('organisation_id', '=', vmbo).executeTakeFirstOrThrow()).id;
-    const vestigingToDelete = (await post(`/api/organisations/${vmbo}/vestigingen`, { naam: 'Matrix: te verwijderen vestiging' })).id;
+    const vestigingToDelete = (await post(`/api/organisaties/${vmbo}/vestigingen`, { naam: 'Matrix: te verwijderen vestiging' })).id;
+    const vestigingToDeleteAlias = (await post(`/api/organisaties/${vmbo}/vestigingen`, { naam: 'Matrix: te verwijderen vestiging (oud adres)' })).id;
     const memberWithRoles = (await createUser({ db, email: 'matrix-rollen@vmbo.demo', naam: 'Matrix Rollen', organisatie: 'Demo Vmbo College', rol: 'ontwikkelaar' })).userId;
     await insertMembership(db, { userId: memberWithRoles, organisationId: vmbo, rol: 'examinator' });
     const memberToRemove = (await createUser({ db, email: 'matrix-lid@vmbo.demo', naam: 'Matrix Lid', organisatie: 'Demo Vmbo College', rol: 'decaan' })).userId;
+    const memberWithRolesAlias = (await createUser({ db, email: 'matrix-rollen-oud@vmbo.demo', naam: 'Matrix Rollen Oud', organisatie: 'Demo Vmbo College', rol: 'ontwikkelaar' })).userId;
+    await insertMembership(db, { userId: memberWithRolesAlias, organisationId: vmbo, rol: 'examinator' });
+    const memberToRemoveAlias = (await createUser({ db, email: 'matrix-lid-oud@vmbo.demo', naam: 'Matrix Lid Oud', organisatie: 'Demo Vmbo College', rol: 'decaan' })).userId;
     const orgToLeave = await insertOrganisation(db, { naam: 'Matrix: om te verlaten', soort: 'vmbo-school' });
+    const orgToLeaveAlias = await insertOrganisation(db, { naam: 'Matrix: om te verlaten (oud adres)', soort: 'vmbo-school' });
     for (const [email, rol] of [[ACTOR_EMAIL.beheerder, 'beheerder'], [ACTOR_EMAIL.ontwikkelaar, 'ontwikkelaar'], [ACTOR_EMAIL.leerling, 'leerling']] as const) {
       const userId = (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
       await insertMembership(db, { userId, organisationId: orgToLeave, rol });
+      await insertMembership(db, { userId, organisationId: orgToLeaveAlias, rol });
     }
     const withoutBeheerder = await insertOrganisation(db, { naam: 'Matrix: zonder beheerder', soort: 'mbo-instelling' });
-    return { partnership, proposedToForeign, toLeave, candidateOrg, foreignOrg, vestiging, vestigingToDelete, memberWithRoles, memberToRemove, orgToLeave, withoutBeheerder };
+    return {
+      partnership,
+      proposedToForeign,
+      toLeave,
+      candidateOrg,
+      foreignOrg,
+      vestiging,
+      vestigingToDelete,
+      memberWithRoles,
+      memberToRemove,
+      orgToLeave,
+      withoutBeheerder,
+      memberWithRolesAlias,
+      memberToRemoveAlias,
+      vestigingToDeleteAlias,
+      orgToLeaveAlias,
+    };
   }
   /** A saved selection per writing actor to rename and one to delete (each at versie 1). */
   async function selectiesSetup(partnership: string): Promise<NonNullable<MatrixIds['selecties']>> {
@@ -601,7 +632,25 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
     const registered = new Set(routes.map((r) => key(r.method, r.url)));
     expect(MATRIX.map((r) => key(r.method, r.url)).filter((k) => !registered.has(k))).toEqual([]);
     // Organisation routes can never be declared public.
-    expect(routes.filter((r) => /^\/api\/(organisations|auth\/me)/.test(r.url) && isPublic(r.method, r.url))).toEqual([]);
+    expect(routes.filter((r) => /^\/api\/(organisations|organisaties|auth\/me)/.test(r.url) && isPublic(r.method, r.url))).toEqual([]);
+  });
+
+  it('has, for every old path (ADR 11 alias), a row of its new route', () => {
+    const aliasRoutes = registeredRoutes(t.app).filter((r) => aliasOf(r.url) && r.method !== 'HEAD');
+    expect(aliasRoutes.length).toBeGreaterThanOrEqual(ALIASES.length);
+    expect(aliasRoutes.filter((r) => !inMatrix.has(key(r.method, aliasOf(r.url)!.to))).map((r) => key(r.method, r.url))).toEqual([]);
+  });
+
+  it('marks every old path deprecated in /api/docs, and no new one', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const paths = (res.json() as { paths: Record<string, Record<string, { deprecated?: boolean }>> }).paths;
+    const openapi = (url: string) => url.replace(/:(\w+)/g, '{$1}');
+    for (const alias of ALIASES) {
+      const old = Object.values(paths[openapi(alias.from)] ?? {});
+      expect(old.length, alias.from).toBeGreaterThan(0);
+      expect(old.every((op) => op.deprecated === true), alias.from).toBe(true);
+      expect(Object.values(paths[openapi(alias.to)] ?? {}).some((op) => op.deprecated), alias.to).toBe(false);
+    }
   });
 
   for (const row of MATRIX) {
@@ -610,7 +659,7 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
       for (const actor of ACTORS) {
         // A fresh session per cell, so that logout in one cell does not affect another.
         const session = actor === 'anonymous' ? undefined : await signIn(t.app, ACTOR_EMAIL[actor]);
-        const built = row.request?.({ org, actor, ids }) ?? {};
+        const built = row.request?.({ org, actor, ids, alias: false }) ?? {};
         const res = await t.app.inject({
           method: row.method as 'GET',
           url: built.url ?? row.url.replace(':id', org),
@@ -619,6 +668,32 @@ describe.skipIf(!databaseAvailable)(`authorization matrix (${TEST_DB})`, () => {
         });
         got[actor] = res.statusCode;
         if (res.statusCode >= 400) expect(res.headers['content-type'], `${actor}: problem+json`).toMatch(/application\/problem\+json/);
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  // ADR 11: an old path answers as its new route (same handler, schema and authorization), and says it is deprecated.
+  const aliasRows = MATRIX.flatMap((row) => ALIASES.filter((a) => a.to === row.url).map((alias) => ({ row, alias })));
+  for (const { row, alias } of aliasRows) {
+    it(`${row.method} ${alias.from} (old path of ${row.url}): as its new route, with Deprecation, Sunset and Link`, async () => {
+      const got: Partial<Record<ActorKind, number>> = {};
+      for (const actor of ACTORS) {
+        const session = actor === 'anonymous' ? undefined : await signIn(t.app, ACTOR_EMAIL[actor]);
+        const built = row.request?.({ org, actor, ids, alias: true }) ?? {};
+        const newUrl = built.url ?? row.url.replace(':id', org);
+        const res = await t.app.inject({
+          method: row.method as 'GET',
+          url: oldPathOf(alias, newUrl),
+          headers: session ? asUser(session) : {},
+          ...(built.payload !== undefined ? { payload: built.payload as object } : {}),
+        });
+        got[actor] = res.statusCode;
+        if (res.statusCode >= 400) expect(res.headers['content-type'], `${actor}: problem+json`).toMatch(/application\/problem\+json/);
+        expect(res.headers.deprecation, actor).toBe(`@${alias.deprecatedAt}`);
+        expect(res.headers.sunset, actor).toBe(alias.sunset.toUTCString());
+        expect(alias.sunset.getTime() - alias.deprecatedAt * 1000).toBeGreaterThanOrEqual(90 * 24 * 3600 * 1000);
+        expect(res.headers.link, actor).toBe(`<${newUrl}>; rel="successor-version"`);
       }
       expect(got).toEqual(row.expect);
     });

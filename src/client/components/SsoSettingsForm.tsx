@@ -142,7 +142,7 @@ function SsoForm({ organisationId, initial }: { organisationId: string; initial:
 
 /**
  * Single sign-on (OpenID Connect: SURFconext, Entree Federatie) of an organisation, for its beheerder:
- * GET/PUT /api/organisations/:id/sso. The client secret is write-only.
+ * GET/PUT /api/organisaties/:id/sso. The client secret is write-only.
  */
 export function SsoSettingsForm({ organisationId }: { organisationId: string }) {
   const config = useApi(accountUrls.ssoConfig(organisationId), (signal) => accountApi.ssoConfig(organisationId, signal));

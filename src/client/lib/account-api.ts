@@ -15,11 +15,11 @@ const seg = encodeURIComponent;
 export const accountUrls = {
   ssoOrganisaties: () => apiUrl('/api/auth/sso/organisaties'),
   ssoStart: (organisationId: string, returnTo?: string) => apiUrl(`/api/auth/sso/${seg(organisationId)}/start`, { return_to: returnTo }),
-  ssoConfig: (organisationId: string) => apiUrl(`/api/organisations/${seg(organisationId)}/sso`),
+  ssoConfig: (organisationId: string) => apiUrl(`/api/organisaties/${seg(organisationId)}/sso`),
   mijnGegevens: () => apiUrl('/api/account/gegevens'),
   account: () => apiUrl('/api/account'),
   uitnodigingAannemen: () => apiUrl('/api/account/uitnodiging-aannemen'),
-  verlaten: (organisationId: string) => apiUrl(`/api/organisations/${seg(organisationId)}/verlaten`),
+  verlaten: (organisationId: string) => apiUrl(`/api/organisaties/${seg(organisationId)}/verlaten`),
 };
 
 export const accountApi = {

@@ -16,12 +16,12 @@ export const partnershipUrls = {
   partnership: (id: string) => apiUrl(`/api/partnerships/${seg(id)}`),
   partners: (id: string) => apiUrl(`/api/partnerships/${seg(id)}/organisations`),
   partner: (id: string, orgId: string) => apiUrl(`/api/partnerships/${seg(id)}/organisations/${seg(orgId)}`),
-  directory: (q?: string) => apiUrl('/api/organisations/directory', { q }),
-  organisation: (id: string) => apiUrl(`/api/organisations/${seg(id)}`),
-  vestigingen: (id: string) => apiUrl(`/api/organisations/${seg(id)}/vestigingen`),
-  vestiging: (id: string, vestigingId: string) => apiUrl(`/api/organisations/${seg(id)}/vestigingen/${seg(vestigingId)}`),
-  member: (id: string, userId: string) => apiUrl(`/api/organisations/${seg(id)}/members/${seg(userId)}`),
-  memberRole: (id: string, userId: string, rol: string) => apiUrl(`/api/organisations/${seg(id)}/members/${seg(userId)}/rollen/${seg(rol)}`),
+  directory: (q?: string) => apiUrl('/api/organisaties/gids', { q }),
+  organisation: (id: string) => apiUrl(`/api/organisaties/${seg(id)}`),
+  vestigingen: (id: string) => apiUrl(`/api/organisaties/${seg(id)}/vestigingen`),
+  vestiging: (id: string, vestigingId: string) => apiUrl(`/api/organisaties/${seg(id)}/vestigingen/${seg(vestigingId)}`),
+  member: (id: string, userId: string) => apiUrl(`/api/organisaties/${seg(id)}/leden/${seg(userId)}`),
+  memberRole: (id: string, userId: string, rol: string) => apiUrl(`/api/organisaties/${seg(id)}/leden/${seg(userId)}/rollen/${seg(rol)}`),
 };
 
 export const partnershipApi = {

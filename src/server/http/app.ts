@@ -32,6 +32,7 @@ import { overeenkomstRoutes } from './routes/overeenkomsten.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
 import { healthRoutes } from './routes/health.js';
+import { aliasRoutes } from './aliases.js';
 import { MailQueue, type MailFailure, type Mailer } from '../mail/mailer.js';
 import { PASSWORD_RESET_COMPOSER, passwordResetComposer } from '../use-cases/auth/password-reset.js';
 import { OutboxMailer } from '../mail/outbox-mailer.js';
@@ -221,6 +222,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       registerAuthHooks(api, opts.db, { production: opts.mode === 'production', siteOrigin: opts.siteOrigin });
       registerTextGuard(api);
+      // Old paths (ADR 11) answer as their new routes: collected from here on, registered after the last route.
+      const registerAliases = aliasRoutes(api, '/api');
       // One set of limits for sign-ins, password re-confirmations (deleting the account) and reset requests.
       const rateLimiter = opts.rateLimiter ?? new RateLimiter(opts.db);
       await api.register(healthRoutes({ db: opts.db, modus: opts.mode ?? 'demo', closing: () => closing }));
@@ -239,6 +242,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
       await api.register(regelsRoutes(opts.db));
       await api.register(overeenkomstRoutes(opts.db, { exportLimits: opts.exportLimits }));
+      registerAliases();
     },
     { prefix: '/api' },
   );

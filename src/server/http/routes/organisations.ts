@@ -1,4 +1,4 @@
-/** Thin routes of organisations, members and the audit log (private: scoped to the user's memberships). */
+/** Thin routes of organisaties, leden and the audit log (private: scoped to the user's memberships). Old paths under /api/organisations: aliases.ts. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -48,11 +48,11 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: string, sso: OutboundRules = { allowInsecure: false }): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['organisaties'];
-    app.get('/organisations', { schema: { tags, summary: 'De organisaties waarvan ik lid ben', response: { 200: z.array(Organisatie), 401: Problem } } }, (req) =>
+    app.get('/organisaties', { schema: { tags, summary: 'De organisaties waarvan ik lid ben', response: { 200: z.array(Organisatie), 401: Problem } } }, (req) =>
       listOrganisations({ db, auth: req.auth }),
     );
     app.get(
-      '/organisations/directory',
+      '/organisaties/gids',
       {
         schema: {
           tags,
@@ -63,14 +63,14 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
       },
       (req) => searchOrganisationDirectory({ db, auth: req.auth, q: req.query.q }),
     );
-    app.get('/organisations/:id', { schema: { tags, summary: 'Een organisatie waarvan ik lid ben', params: OrganisatieParams, response: { 200: Organisatie, ...errors } } }, (req) =>
+    app.get('/organisaties/:id', { schema: { tags, summary: 'Een organisatie waarvan ik lid ben', params: OrganisatieParams, response: { 200: Organisatie, ...errors } } }, (req) =>
       getOrganisation({ db, auth: req.auth, organisationId: req.params.id }),
     );
-    app.get('/organisations/:id/members', { schema: { tags, summary: 'Leden en hun rollen (beheerder)', params: OrganisatieParams, response: { 200: z.array(Lid), ...errors } } }, (req) =>
+    app.get('/organisaties/:id/leden', { schema: { tags, summary: 'Leden en hun rollen (beheerder)', params: OrganisatieParams, response: { 200: z.array(Lid), ...errors } } }, (req) =>
       listMembers({ db, auth: req.auth, organisationId: req.params.id }),
     );
     app.post(
-      '/organisations/:id/uitnodigingen',
+      '/organisaties/:id/uitnodigingen',
       {
         schema: {
           tags,
@@ -84,7 +84,7 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
       async (req, reply) => reply.status(202).send(await inviteMember({ db, mail, publicUrl, auth: req.auth, organisationId: req.params.id, input: req.body })),
     );
     app.post(
-      '/organisations/:id/verlaten',
+      '/organisaties/:id/verlaten',
       {
         schema: {
           tags,
@@ -97,27 +97,27 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
       (req) => leaveOrganisation({ db, mail, publicUrl, auth: req.auth, organisationId: req.params.id }),
     );
     app.patch(
-      '/organisations/:id',
+      '/organisaties/:id',
       { schema: { tags, summary: 'Naam en BRIN-nummer van de organisatie wijzigen (beheerder)', params: OrganisatieParams, body: OrganisatieWijzigen, response: { 200: Organisatie, ...errors, 409: Problem } } },
       (req) => updateOrganisationData({ db, auth: req.auth, organisationId: req.params.id, input: req.body }),
     );
     app.get(
-      '/organisations/:id/vestigingen',
+      '/organisaties/:id/vestigingen',
       { schema: { tags, summary: 'De vestigingen van de organisatie', params: OrganisatieParams, response: { 200: z.array(Vestiging), ...errors } } },
       (req) => listVestigingen({ db, auth: req.auth, organisationId: req.params.id }),
     );
     app.post(
-      '/organisations/:id/vestigingen',
+      '/organisaties/:id/vestigingen',
       { schema: { tags, summary: 'Een vestiging toevoegen (beheerder)', params: OrganisatieParams, body: VestigingInvoer, response: { 201: Vestiging, ...errors, 409: Problem } } },
       async (req, reply) => reply.status(201).send(await addVestiging({ db, auth: req.auth, organisationId: req.params.id, input: req.body })),
     );
     app.patch(
-      '/organisations/:id/vestigingen/:vestigingId',
+      '/organisaties/:id/vestigingen/:vestigingId',
       { schema: { tags, summary: 'Een vestiging wijzigen (beheerder)', params: VestigingParams, body: VestigingWijzigen, response: { 200: Vestiging, ...errors, 409: Problem } } },
       (req) => changeVestiging({ db, auth: req.auth, organisationId: req.params.id, vestigingId: req.params.vestigingId, input: req.body }),
     );
     app.delete(
-      '/organisations/:id/vestigingen/:vestigingId',
+      '/organisaties/:id/vestigingen/:vestigingId',
       { schema: { tags, summary: 'Een vestiging verwijderen (beheerder)', params: VestigingParams, response: { 204: z.null(), ...errors } } },
       async (req, reply) => {
         await removeVestiging({ db, auth: req.auth, organisationId: req.params.id, vestigingId: req.params.vestigingId });
@@ -125,7 +125,7 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
       },
     );
     app.delete(
-      '/organisations/:id/members/:userId/rollen/:rol',
+      '/organisaties/:id/leden/:gebruikerId/rollen/:rol',
       {
         schema: {
           tags,
@@ -135,28 +135,28 @@ export function organisationRoutes(db: Kysely<DB>, mail: MailQueue, publicUrl: s
         },
       },
       async (req, reply) => {
-        await removeMember({ db, auth: req.auth, organisationId: req.params.id, userId: req.params.userId, rol: req.params.rol });
+        await removeMember({ db, auth: req.auth, organisationId: req.params.id, userId: req.params.gebruikerId, rol: req.params.rol });
         return reply.status(204).send(null);
       },
     );
     app.delete(
-      '/organisations/:id/members/:userId',
+      '/organisaties/:id/leden/:gebruikerId',
       { schema: { tags, summary: 'Een lid uit de organisatie verwijderen, met al zijn rollen (beheerder); de laatste beheerder blijft', params: LidParams, response: { 204: z.null(), ...errors, 409: Problem } } },
       async (req, reply) => {
-        await removeMember({ db, auth: req.auth, organisationId: req.params.id, userId: req.params.userId });
+        await removeMember({ db, auth: req.auth, organisationId: req.params.id, userId: req.params.gebruikerId });
         return reply.status(204).send(null);
       },
     );
-    app.get('/organisations/:id/audit', { schema: { tags, summary: 'Het auditlog van de organisatie (beheerder)', params: OrganisatieParams, response: { 200: z.array(AuditRegel), ...errors } } }, (req) =>
+    app.get('/organisaties/:id/audit', { schema: { tags, summary: 'Het auditlog van de organisatie (beheerder)', params: OrganisatieParams, response: { 200: z.array(AuditRegel), ...errors } } }, (req) =>
       listAudit({ db, auth: req.auth, organisationId: req.params.id }),
     );
     app.get(
-      '/organisations/:id/sso',
+      '/organisaties/:id/sso',
       { schema: { tags, summary: 'Single sign-on (OpenID Connect) van de organisatie, zonder client secret (beheerder)', params: OrganisatieParams, response: { 200: SsoInstelling, ...errors } } },
       (req) => getSsoConfig({ db, auth: req.auth, organisationId: req.params.id }),
     );
     app.put(
-      '/organisations/:id/sso',
+      '/organisaties/:id/sso',
       {
         schema: {
           tags,
