@@ -33,6 +33,41 @@ function utrechtTreeShaking(): Plugin {
   };
 }
 
+/**
+ * zod 4 binds its JSON Schema code to every schema type (`toJSONSchema`, `~standard.jsonSchema`), so the client carried
+ * ~17 kB (≈5 kB gzip) it never runs: the API reference is made on the server. In the build these three modules of
+ * zod's core become stubs that throw when called. A zod upgrade in which zod itself imports a name not listed here
+ * fails the build ("… is not exported"); one that moves these modules only brings the bytes back.
+ */
+const ZOD_JSON_SCHEMA_EXPORTS: Record<string, string[]> = {
+  'json-schema-processors.js': (
+    'aggregateChecks stringProcessor numberProcessor booleanProcessor bigintProcessor symbolProcessor nullProcessor undefinedProcessor ' +
+    'voidProcessor neverProcessor anyProcessor unknownProcessor dateProcessor enumProcessor literalProcessor nanProcessor ' +
+    'templateLiteralProcessor fileProcessor successProcessor customProcessor functionProcessor transformProcessor mapProcessor ' +
+    'setProcessor arrayProcessor objectProcessor unionProcessor intersectionProcessor tupleProcessor recordProcessor nullableProcessor ' +
+    'nonoptionalProcessor defaultProcessor prefaultProcessor catchProcessor pipeProcessor readonlyProcessor promiseProcessor ' +
+    'optionalProcessor lazyProcessor allProcessors toJSONSchema'
+  ).split(' '),
+  'to-json-schema.js': 'initializeContext handleUnrepresentable processSchema process extractDefs finalize createToJSONSchemaMethod createStandardJSONSchemaMethod'.split(' '),
+  'json-schema-generator.js': ['JSONSchemaGenerator'],
+};
+
+function zodWithoutJsonSchema(): Plugin {
+  const fail = '() => { throw new Error("JSON Schema van zod zit niet in de client (vite.config.ts)."); }';
+  return {
+    name: 'doorlopend:zod-without-json-schema',
+    apply: 'build',
+    load(id) {
+      const file = /[\\/]zod[\\/]v4[\\/]core[\\/]([\w-]+\.js)$/.exec(id)?.[1];
+      const names = file ? ZOD_JSON_SCHEMA_EXPORTS[file] : undefined;
+      if (!names) return null;
+      // The method factories run when a schema is built or its ~standard is read: they return the failing function.
+      const stub = (n: string) => (n.startsWith('create') ? `() => ${fail}` : n === 'JSONSchemaGenerator' ? `class { constructor() { (${fail})(); } }` : fail);
+      return { code: names.map((n) => `export const ${n} = ${stub(n)};`).join('\n'), moduleSideEffects: false };
+    },
+  };
+}
+
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
@@ -71,7 +106,7 @@ function precompress(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [react(), utrechtTreeShaking(), precompress()],
+  plugins: [react(), utrechtTreeShaking(), zodWithoutJsonSchema(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
