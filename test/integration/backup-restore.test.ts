@@ -4,11 +4,9 @@
  * and it finds no migration left to run.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
@@ -18,29 +16,13 @@ import { OutboxMailer } from '../../src/server/mail/outbox-mailer.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { asUser, signIn } from '../support/accounts.js';
-import { databaseAvailable, TEST_DB } from '../support/db.js';
+import { createPostgresDatabase, databaseAvailable, dropPostgresDatabase, TEST_DB } from '../support/db.js';
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const TOOLS = ['pg_dump', 'pg_restore'] as const;
 const missingTools = TOOLS.filter((t) => spawnSync(t, ['--version']).status !== 0);
 
-async function createDatabase(): Promise<{ name: string; url: string }> {
-  const name = `doorlopend_backup_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
+const createDatabase = () => createPostgresDatabase('backup');
+const dropDatabase = dropPostgresDatabase;
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { encoding: 'utf8' });

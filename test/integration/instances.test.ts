@@ -5,43 +5,25 @@
  * under their advisory lock, also with three `doorlopend migrate` at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMigrations } from '../../src/server/db/migrate.js';
-import { databaseAvailable, TEST_DB } from '../support/db.js';
+import { createPostgresDatabase, databaseAvailable, dropPostgresDatabase, TEST_DB } from '../support/db.js';
 import { DEMO_SLO_DIR, PROJECT_ROOT } from '../support/shared-data.js';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const CLI = path.join(PROJECT_ROOT, 'bin', 'doorlopend.js');
 const built = fs.existsSync(MAIN) && fs.existsSync(path.join(PROJECT_ROOT, 'dist', 'cli', 'main.js'));
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 /** Where users reach the site (the reverse proxy); both instances have the same, as behind one proxy. */
 const SITE = 'http://doorlopend.test';
 const PASSWORD = 'instanties-wachtwoord-1';
 const DEMO_MBO = ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod'].map((f) => path.join(PROJECT_ROOT, 'demo-data', 'mbo', `${f}.csv`));
 
-async function createDatabase(): Promise<{ name: string; url: string }> {
-  const name = `doorlopend_instances_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  // The processes are gone; FORCE only for connections a failed test left behind.
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
+const createDatabase = () => createPostgresDatabase('instances');
+const dropDatabase = dropPostgresDatabase;
 
 async function query<T>(url: string, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

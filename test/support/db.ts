@@ -68,3 +68,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * An empty PostgreSQL database of its own (for tests that start server processes or restore a dump into it):
+ * its name and connection URL. Drop it with dropPostgresDatabase.
+ */
+export async function createPostgresDatabase(prefix: string): Promise<{ name: string; url: string }> {
+  const name = `doorlopend_${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** Drops a database of createPostgresDatabase; FORCE only for connections a failed test left behind. */
+export async function dropPostgresDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
