@@ -241,6 +241,9 @@ describe.skipIf(!databaseAvailable)(`bad characters in requests (${TEST_DB})`, (
       const out: FieldCase[] = [];
       for (const [pattern, operations] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(operations)) {
+          // Old paths (ADR 11 aliases) run their new route's handler and schema: the new route is walked here, and
+          // the authorization matrix checks that every alias answers as its target.
+          if ((op as { deprecated?: boolean }).deprecated) continue;
           const route = `${method.toUpperCase()} ${pattern}`;
           const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
           const url = (override: Record<string, string> = {}) =>
