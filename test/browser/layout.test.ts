@@ -227,7 +227,9 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
     await page.goto(app.url);
     const button = page.getByRole('button', { name: 'Menu', exact: true });
     await button.waitFor();
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    // Let the page settle first (the session check and lazy chunks), so nothing renders the header anew mid-test.
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     const controls = await button.getAttribute('aria-controls');
     expect(controls).toBeTruthy();
     const panel = page.locator(`[id="${controls}"]`);
@@ -237,7 +239,7 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
     // Keyboard: focus the button, Enter opens, the links are there and reachable with Tab.
     await button.focus();
     await page.keyboard.press('Enter');
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     expect(await panel.isVisible()).toBe(true);
     await menu.getByRole('link', { name: 'Zoekmonitor' }).waitFor();
     await screenshot('menu-open', NARROW.width);
@@ -247,20 +249,20 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
     expect(await page.evaluate((id) => document.activeElement?.closest(`[id="${id}"]`) !== null, controls)).toBe(true);
     // Escape closes and gives focus back to the button.
     await page.keyboard.press('Escape');
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     expect(await menu.getByRole('link', { name: 'Zoekmonitor' }).isVisible()).toBe(false);
     expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
     // Space opens too; Space again closes.
     await page.keyboard.press(' ');
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press(' ');
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
 
     // Choosing a page closes the menu.
     await button.click();
     await menu.getByRole('link', { name: 'Keuzedelen (mbo)' }).click();
     await page.getByRole('heading', { level: 1, name: /Keuzedelen/ }).waitFor();
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     expect(await menu.getByRole('link', { name: 'Zoekmonitor' }).isVisible()).toBe(false);
 
     // Wider again: the menu is a plain line of links, the button gone.
