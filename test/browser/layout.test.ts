@@ -267,8 +267,8 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
 
     // Wider again: the menu is a plain line of links, the button gone.
     await page.setViewportSize(WIDE);
-    expect(await button.isVisible()).toBe(false);
-    expect(await menu.getByRole('link', { name: 'Zoekmonitor' }).isVisible()).toBe(true);
+    await expect.poll(() => button.isVisible()).toBe(false);
+    await expect.poll(() => menu.getByRole('link', { name: 'Zoekmonitor' }).isVisible()).toBe(true);
   });
 
   /** The planning is a table: a row per leerjaar (its row header), a column per periode, the regels in the cells. */
