@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { countAccounts, insertMembership, insertOrganisation, insertPartnership, insertUser, insertVestiging } from '../repositories/account-repository.js';
+import { countAccounts, grantPlatformBeheerder, insertMembership, insertOrganisation, insertPartnership, insertUser, insertVestiging } from '../repositories/account-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { lockDemoSeeding } from '../repositories/demo-repository.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -45,7 +45,7 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
     const orgIds = { vmbo, mbo };
     for (const u of DEMO_USERS) {
       const userId = await insertUser(trx, { email: u.email, naam: u.naam, passwordHash });
-      if (u.platformBeheerder) await trx.updateTable('app_user').set({ platform_beheerder: true }).where('id', '=', userId).execute();
+      if (u.platformBeheerder) await grantPlatformBeheerder(trx, userId);
       for (const rol of u.rollen) await insertMembership(trx, { userId, organisationId: orgIds[u.org], rol });
     }
     await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'demo.seeded', subjectType: 'system', subjectId: null });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { hasNonDemoRelease, importedSources } from '../repositories/demo-repository.js';
 import { importMboTabel } from '../use-cases/catalog/import-mbo-tabel.js';
 import { importSlo } from '../use-cases/catalog/import-slo.js';
 
@@ -20,13 +21,12 @@ export interface DemoSeedResult {
  * is a real installation, where demo accounts with their public password must never be created.
  */
 export async function hasNonDemoCatalogue(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('source_release').select('id').where('is_demo', '=', false).limit(1).executeTakeFirst();
-  return row !== undefined;
+  return hasNonDemoRelease(db);
 }
 
 /** Loads each side's demo data when that side has never been imported. */
 export async function seedDemoCatalogue(db: Kysely<DB>): Promise<DemoSeedResult> {
-  const sources = new Set((await db.selectFrom('source_release').select('source').distinct().execute()).map((r) => r.source));
+  const sources = await importedSources(db);
   const result: DemoSeedResult = { vmbo: false, mbo: false };
   if (!sources.has('slo-examenprogramma-bg')) {
     await importSlo({ db, location: DEMO_SLO_DIR, release: 'demo', isDemo: true });

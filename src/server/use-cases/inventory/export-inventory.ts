@@ -13,7 +13,9 @@ import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import type { StoredLink } from '../../repositories/crosswalk-repository.js';
 import type { AuthContext, UseCaseContext } from '../../access/context.js';
 import { runInWorker } from '../../workers/pool.js';
-import { authorizePartnership } from '../../access/partnership.js';
+import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
+import { notFound } from '../../errors.js';
+import { findPartnership } from '../../repositories/partnership-repository.js';
 import { computeInventoryFor, type InventoryQuery } from './get-inventory.js';
 
 export interface ExportFile {
@@ -90,11 +92,13 @@ export async function exportCase(opts: UseCaseContext & { partnershipId: string;
   if (!hasSelection(opts.query)) {
     await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.read' });
     const [row, stored, unlinked, snapshot] = await Promise.all([
-      opts.db.selectFrom('partnership').select('naam').where('id', '=', opts.partnershipId).executeTakeFirstOrThrow(),
+      findPartnership(opts.db, opts.partnershipId),
       crosswalk.listLinks(opts.db, opts.partnershipId),
       crosswalk.listUnlinked(opts.db, opts.partnershipId),
       snapshotOf(opts.db),
     ]);
+    // A samenwerking removed between the access check and this read is a 404, not a 500.
+    if (!row) throw notFound(PARTNERSHIP_NOT_FOUND);
     const marked = new Set(unlinked.map((u) => u.itemId));
     const { nodes, links } = crosswalkNodes(snapshot, stored.filter((l) => !marked.has(l.eindtermId) && !marked.has(l.werkprocesId)));
     const dates = [...snapshot.latest.values()].map((r) => r.imported_at.toISOString()).sort();
