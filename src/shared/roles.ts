@@ -6,5 +6,5 @@
 export const ORGANISATION_KINDS = ['vmbo-school', 'mbo-instelling', 'regio'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const ROLES = ['beheerder', 'ontwikkelaar', 'examinator', 'examencommissie', 'decaan', 'leerling'] as const;
+export const ROLES = ['beheerder', 'ontwikkelaar', 'examinator', 'beoordelaar', 'examencommissie', 'decaan', 'leerling'] as const;
 export type Role = (typeof ROLES)[number];

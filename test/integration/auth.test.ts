@@ -178,7 +178,7 @@ describe.skipIf(!databaseAvailable)(`accounts and sessions (${TEST_DB})`, () => 
   it('shows the beheerder the members and an audit log of invitations', async () => {
     const b = await signIn(t.app, 'beheerder@vmbo.demo');
     const members = (await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/members`, headers: { cookie: b.cookie } })).json() as Array<{ email: string }>;
-    expect(members.map((m) => m.email).sort()).toEqual(['beheerder@vmbo.demo', 'docent@vmbo.demo', 'leerling@vmbo.demo']);
+    expect(members.map((m) => m.email).sort()).toEqual(['beheerder@vmbo.demo', 'docent@vmbo.demo', 'examinator@vmbo.demo', 'leerling@vmbo.demo']);
     const audit = (await t.app.inject({ method: 'GET', url: `/api/organisations/${vmboId}/audit`, headers: { cookie: b.cookie } })).json() as Array<{ action: string; actor: { naam: string }; details: { rol: string } }>;
     expect(audit[0]).toMatchObject({ action: 'invitation.sent', actor: { naam: 'Bea Beheerder' }, details: { rol: 'examinator' } });
   });

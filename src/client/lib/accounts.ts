@@ -10,6 +10,7 @@ export const ROL_LABELS: Record<Role, string> = {
   beheerder: 'beheerder',
   ontwikkelaar: 'ontwikkelaar/docent',
   examinator: 'examinator',
+  beoordelaar: 'beoordelaar (mbo)',
   examencommissie: 'examencommissie',
   decaan: 'decaan/LOB',
   leerling: 'leerling/student',

@@ -14,7 +14,7 @@ import { ROLES, type Role } from '../../shared/roles.js';
 export { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../../shared/roles.js';
 
 /** Roles of the staff (everyone but leerlingen). */
-export const STAFF_ROLES: readonly Role[] = ['beheerder', 'ontwikkelaar', 'examinator', 'examencommissie', 'decaan'];
+export const STAFF_ROLES: readonly Role[] = ['beheerder', 'ontwikkelaar', 'examinator', 'beoordelaar', 'examencommissie', 'decaan'];
 /** Roles that design and change joint work in a samenwerking. */
 export const PARTNERSHIP_WRITE_ROLES: readonly Role[] = ['beheerder', 'ontwikkelaar'];
 

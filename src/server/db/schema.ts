@@ -179,7 +179,7 @@ export interface AppUserTable {
 export interface MembershipTable {
   user_id: string;
   organisation_id: string;
-  rol: 'beheerder' | 'ontwikkelaar' | 'examinator' | 'examencommissie' | 'decaan' | 'leerling';
+  rol: 'beheerder' | 'ontwikkelaar' | 'examinator' | 'beoordelaar' | 'examencommissie' | 'decaan' | 'leerling';
   created_at: CreatedAt;
 }
 
@@ -227,6 +227,8 @@ export interface InvitationTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   accepted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0020: the pupil record an invitation (role leerling) links the account to. */
+  leerling_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Migration 0006: OIDC single sign-on per organisation, and pending sign-ins (single use). */
@@ -538,6 +540,144 @@ export interface SchemaMigrationTable {
   applied_at: ColumnType<Date, never, never>;
 }
 
+/** Migration 0020 (issue 14): cohorts, pupils, the joint exam, its plan versions, assessment and vrijstelling. */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Versie = ColumnType<number, number | undefined, number>;
+/** numeric columns come back as strings from both drivers; write numbers or strings. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NullableNumeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+export interface CohortTable {
+  id: Generated<string>;
+  organisation_id: string;
+  leerroute_id: string;
+  naam: string;
+  schooljaar: string;
+  leerjaar: number;
+  einddatum: ColumnType<Date | string, Date | string, Date | string>;
+  bewaartermijn_maanden: ColumnType<number, number | undefined, number>;
+  opgeschoond_at: Nullable<Date | string>;
+  opgeschoond: ColumnType<unknown, string | null | undefined, string | null>;
+  versie: Versie;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_by: Nullable<string>;
+  updated_at: Stamp;
+}
+export interface LeerlingTable {
+  id: Generated<string>;
+  cohort_id: string;
+  organisation_id: string;
+  leerlingnummer: string;
+  roepnaam: string;
+  tussenvoegsel: ColumnType<string, string | undefined, string>;
+  achternaam: string;
+  klas: ColumnType<string, string | undefined, string>;
+  leerweg: Nullable<'BB' | 'KB' | 'GL' | 'TL'>;
+  geboortedatum: Nullable<Date | string>;
+  eck_id: Nullable<string>;
+  account_id: Nullable<string>;
+  versie: Versie;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+export interface ExamenTable {
+  id: Generated<string>;
+  partnership_id: string;
+  leerroute_id: string;
+  cohort_id: string;
+  vmbo_organisation_id: string;
+  mbo_organisation_id: string;
+  keuzedeel_code: string;
+  keuzevak_id: Nullable<string>;
+  grondslag: 'extraneus' | 'gezamenlijk-pta-oer';
+  resultaten_vastgesteld_at: Nullable<Date | string>;
+  resultaten_vastgesteld_by: Nullable<string>;
+  versie: Versie;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+export interface ExamenplanTable {
+  id: Generated<string>;
+  examen_id: string;
+  versienummer: number;
+  status: ColumnType<'concept' | 'ingediend' | 'vastgesteld' | 'vervangen', 'concept' | 'ingediend' | 'vastgesteld' | 'vervangen' | undefined, 'concept' | 'ingediend' | 'vastgesteld' | 'vervangen'>;
+  inhoud: Json;
+  dekking_akkoord: ColumnType<unknown, string | null | undefined, string | null>;
+  ingediend_at: Nullable<Date | string>;
+  ingediend_by: Nullable<string>;
+  vastgesteld_at: Nullable<Date | string>;
+  vastgesteld_by: Nullable<string>;
+  vastgesteld_naam: Nullable<string>;
+  versie: Versie;
+  updated_by: Nullable<string>;
+  updated_at: Stamp;
+  created_at: CreatedAt;
+}
+export interface ExamenInschrijvingTable {
+  examen_id: string;
+  leerling_id: string;
+  status: ColumnType<'aangemeld' | 'ingeschreven', 'aangemeld' | 'ingeschreven' | undefined, 'aangemeld' | 'ingeschreven'>;
+  aangemeld_at: CreatedAt;
+  ingeschreven_at: Nullable<Date | string>;
+  updated_by: Nullable<string>;
+}
+export interface BeoordelingTable {
+  id: Generated<string>;
+  examen_id: string;
+  examenplan_id: string;
+  leerling_id: string;
+  poging: ColumnType<number, number | undefined, number>;
+  versie_eerste: Versie;
+  versie_tweede: Versie;
+  keuzedeel_resultaat: Nullable<'behaald' | 'niet-behaald'>;
+  keuzedeel_cijfer: NullableNumeric;
+  keuzevak_cijfer: NullableNumeric;
+  afgenomen_op: Nullable<Date | string>;
+  status: ColumnType<'open' | 'vastgesteld', 'open' | 'vastgesteld' | undefined, 'open' | 'vastgesteld'>;
+  vastgesteld_at: Nullable<Date | string>;
+  vastgesteld_by: Nullable<string>;
+  vastgesteld_naam: Nullable<string>;
+  verificatiecode: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+export interface BeoordelingScoreTable {
+  beoordeling_id: string;
+  criterium_id: string;
+  beoordelaar: 'eerste' | 'tweede';
+  score: Numeric;
+  notitie: ColumnType<string, string | undefined, string>;
+  updated_by: Nullable<string>;
+  updated_at: Stamp;
+}
+export interface BeoordelingHistorieTable {
+  id: ColumnType<number | string | bigint, never, never>;
+  beoordeling_id: string;
+  at: CreatedAt;
+  by_user_id: Nullable<string>;
+  by_naam: ColumnType<string, string | undefined, string>;
+  wat: string;
+  details: ColumnType<unknown, string | undefined, string>;
+  reden: Nullable<string>;
+}
+export interface VrijstellingVerzoekTable {
+  id: Generated<string>;
+  beoordeling_id: string;
+  leerling_id: string;
+  account_id: Nullable<string>;
+  organisation_id: string;
+  opleiding: string;
+  crebo: Nullable<string>;
+  toelichting: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'ingediend' | 'toegekend' | 'afgewezen', 'ingediend' | 'toegekend' | 'afgewezen' | undefined, 'ingediend' | 'toegekend' | 'afgewezen'>;
+  besluit_reden: Nullable<string>;
+  besloten_by: Nullable<string>;
+  besloten_at: Nullable<Date | string>;
+  versie: Versie;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   source_release: SourceReleaseTable;
   vmbo_leerweg: VmboLeerwegTable;
@@ -584,5 +724,14 @@ export interface DB {
   overeenkomst_ondertekening: OvereenkomstOndertekeningTable;
   overeenkomst_medezeggenschap: OvereenkomstMedezeggenschapTable;
   overeenkomst_historie: OvereenkomstHistorieTable;
+  cohort: CohortTable;
+  leerling: LeerlingTable;
+  examen: ExamenTable;
+  examenplan: ExamenplanTable;
+  examen_inschrijving: ExamenInschrijvingTable;
+  beoordeling: BeoordelingTable;
+  beoordeling_score: BeoordelingScoreTable;
+  beoordeling_historie: BeoordelingHistorieTable;
+  vrijstelling_verzoek: VrijstellingVerzoekTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -7,7 +7,7 @@
  * the demo organisations), and nothing about them works with the public password.
  *
  * Called in the same transaction as every non-demo catalogue release (SLO import, mbo import and upload) and at every
- * start of the server (`retireDemoAccountsAtStart` in seed-demo-organisations). Cheap: at most the five demo
+ * start of the server (`retireDemoAccountsAtStart` in seed-demo-organisations). Cheap: at most the eight demo
  * addresses are read, and only their hashes are checked against the demo password.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -28,6 +28,10 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo
   { email: 'beheerder@roc.demo', naam: 'Rik Beheerder', org: 'mbo', rollen: ['beheerder'] },
   { email: 'docent@roc.demo', naam: 'Roos Docent', org: 'mbo', rollen: ['ontwikkelaar'] },
   { email: 'leerling@vmbo.demo', naam: 'Lars Leerling', org: 'vmbo', rollen: ['leerling'] },
+  // Issue 14: the joint exam's assessors and the mbo examencommissie.
+  { email: 'examinator@vmbo.demo', naam: 'Eva Examinator', org: 'vmbo', rollen: ['examinator'] },
+  { email: 'beoordelaar@roc.demo', naam: 'Bram Beoordelaar', org: 'mbo', rollen: ['beoordelaar'] },
+  { email: 'examencommissie@roc.demo', naam: 'Emma Examencommissie', org: 'mbo', rollen: ['examencommissie'] },
 ];
 
 /**
