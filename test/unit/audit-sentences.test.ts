@@ -91,6 +91,8 @@ const EXAMPLES: Record<string, AuditFeit> = {
   'regels.docentinzet.verwijderd': feit('regels.docentinzet.verwijderd', { subjectType: 'partnership', subjectId: SAMEN, details: { docentinzet: ROUTE, schooljaar: '2026-2027' } }),
   'regels.markering.gezet': feit('regels.markering.gezet', { subjectType: 'leerroute', subjectId: ROUTE, details: { regel: 'gastdocent-160-uur', reden: 'geen gastdocenten in deze route', samenwerking: SAMEN } }),
   'regels.markering.verwijderd': feit('regels.markering.verwijderd', { subjectType: 'leerroute', subjectId: ROUTE, details: { regel: 'gastdocent-160-uur', vorigeReden: 'geen gastdocenten', samenwerking: SAMEN } }),
+  'vrijstelling.aangevraagd': feit('vrijstelling.aangevraagd', { subjectType: 'vrijstelling_verzoek', subjectId: ROUTE, details: { keuzedeel: 'K0072', opleiding: 'Monteur mechatronica', crebo: '25282' } }),
+  'vrijstelling.besloten': feit('vrijstelling.besloten', { subjectType: 'vrijstelling_verzoek', subjectId: ROUTE, details: { besluit: 'afgewezen', keuzedeel: 'K0072', opleiding: 'Monteur mechatronica', reden: 'andere inhoud' } }),
   'crosswalk.herstellen': feit('crosswalk.herstellen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
   'crosswalk.niet-koppelen': feit('crosswalk.niet-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
   'crosswalk.wel-koppelen': feit('crosswalk.wel-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),

@@ -50,6 +50,8 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'sso.configured': 'Inloggen via de school ingesteld',
   'login.sso': 'Ingelogd via de school',
   'catalog.import': 'Catalogustabel geïmporteerd',
+  'vrijstelling.aangevraagd': 'Vrijstelling aangevraagd',
+  'vrijstelling.besloten': 'Besluit over vrijstelling',
 };
 
 export function auditActionLabel(action: string): string {

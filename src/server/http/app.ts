@@ -29,6 +29,8 @@ import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { regelsRoutes } from './routes/regels.js';
 import { overeenkomstRoutes } from './routes/overeenkomsten.js';
+import { mijnRoutes } from './routes/mijn.js';
+import { vrijstellingRoutes } from './routes/vrijstellingen.js';
 import { mboRoutes } from './routes/mbo.js';
 import { matchRoutes } from './routes/match.js';
 import { healthRoutes } from './routes/health.js';
@@ -242,6 +244,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
       await api.register(regelsRoutes(opts.db));
       await api.register(overeenkomstRoutes(opts.db, { exportLimits: opts.exportLimits }));
+      await api.register(mijnRoutes(opts.db, { publicUrl }));
+      await api.register(vrijstellingRoutes(opts.db, { mail, publicUrl }));
       registerAliases();
     },
     { prefix: '/api' },

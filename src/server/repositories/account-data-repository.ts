@@ -2,7 +2,7 @@
  * A user's own data (AVG): everything stored about one account, for the export, and its removal.
  * Every query here is scoped to that one user id (or the user's own e-mail address for invitations).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -225,3 +225,101 @@ export async function passwordHashOf(db: Db, userId: string): Promise<{ email: s
   return row && { email: row.email, passwordHash: row.password_hash };
 }
 
+
+/**
+ * Issue 14: the pupil records linked to the account (leerling.account_id), their exam registrations, their
+ * assessments' results (open ones too: it is their data) and their vrijstelling requests. Scores and the assessors'
+ * notes stay with the schools' forms; the pupil gets the results.
+ */
+export async function leerlingGegevensOf(db: Db, userId: string) {
+  const leerlingen = await db
+    .selectFrom('leerling as l')
+    .innerJoin('cohort as c', 'c.id', 'l.cohort_id')
+    .innerJoin('organisation as o', 'o.id', 'l.organisation_id')
+    .select(['l.id', 'o.naam as school', 'c.naam as cohort', 'c.schooljaar', 'c.leerjaar', 'l.klas', 'l.leerweg', 'l.leerlingnummer', 'l.roepnaam', 'l.tussenvoegsel', 'l.achternaam'])
+    .where('l.account_id', '=', userId)
+    .orderBy('c.schooljaar')
+    .execute();
+  const ids = leerlingen.map((l) => l.id);
+  if (ids.length === 0) return { leerlingen: [], inschrijvingen: [], resultaten: [], vrijstellingVerzoeken: [] };
+  const inschrijvingen = await db
+    .selectFrom('examen_inschrijving as i')
+    .innerJoin('examen as e', 'e.id', 'i.examen_id')
+    .select(['i.leerling_id', 'i.examen_id', 'e.keuzedeel_code', 'i.status', 'i.aangemeld_at', 'i.ingeschreven_at'])
+    .where('i.leerling_id', 'in', ids)
+    .orderBy('i.aangemeld_at')
+    .execute();
+  const resultaten = await db
+    .selectFrom('beoordeling as b')
+    .innerJoin('examen as e', 'e.id', 'b.examen_id')
+    .select([
+      'b.leerling_id',
+      'b.examen_id',
+      'e.keuzedeel_code',
+      'b.poging',
+      'b.status',
+      'b.keuzedeel_resultaat',
+      'b.keuzedeel_cijfer',
+      'b.keuzevak_cijfer',
+      sql<string | null>`to_char(b.afgenomen_op, 'YYYY-MM-DD')`.as('afgenomen_op'),
+      'b.vastgesteld_at',
+      'b.verificatiecode',
+    ])
+    .where('b.leerling_id', 'in', ids)
+    .orderBy('b.created_at')
+    .execute();
+  const verzoeken = await db
+    .selectFrom('vrijstelling_verzoek as r')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .select(['r.id', 'r.beoordeling_id', 'o.naam', 'r.opleiding', 'r.crebo', 'r.toelichting', 'r.status', 'r.besluit_reden', 'r.created_at', 'r.besloten_at'])
+    .where('r.leerling_id', 'in', ids)
+    .orderBy('r.created_at')
+    .execute();
+  const num = (v: string | number | null) => (v === null ? null : Number(v));
+  return {
+    leerlingen: leerlingen.map((l) => ({
+      id: l.id,
+      school: l.school,
+      cohort: l.cohort,
+      schooljaar: l.schooljaar,
+      leerjaar: l.leerjaar,
+      klas: l.klas,
+      leerweg: l.leerweg,
+      leerlingnummer: l.leerlingnummer,
+      naam: [l.roepnaam, l.tussenvoegsel, l.achternaam].filter(Boolean).join(' '),
+    })),
+    inschrijvingen: inschrijvingen.map((i) => ({
+      leerlingId: i.leerling_id,
+      examenId: i.examen_id,
+      keuzedeelCode: i.keuzedeel_code,
+      status: i.status,
+      aangemeldOp: iso(i.aangemeld_at),
+      ingeschrevenOp: isoOrNull(i.ingeschreven_at),
+    })),
+    resultaten: resultaten.map((r) => ({
+      leerlingId: r.leerling_id,
+      examenId: r.examen_id,
+      keuzedeelCode: r.keuzedeel_code,
+      poging: r.poging,
+      status: r.status,
+      keuzedeelResultaat: r.keuzedeel_resultaat,
+      keuzedeelCijfer: num(r.keuzedeel_cijfer),
+      keuzevakCijfer: num(r.keuzevak_cijfer),
+      afgenomenOp: r.afgenomen_op,
+      vastgesteldOp: isoOrNull(r.vastgesteld_at),
+      verificatiecode: r.verificatiecode,
+    })),
+    vrijstellingVerzoeken: verzoeken.map((v) => ({
+      id: v.id,
+      beoordelingId: v.beoordeling_id,
+      instelling: v.naam,
+      opleiding: v.opleiding,
+      crebo: v.crebo,
+      toelichting: v.toelichting,
+      status: v.status,
+      besluitReden: v.besluit_reden,
+      ingediendOp: iso(v.created_at),
+      beslotenOp: isoOrNull(v.besloten_at),
+    })),
+  };
+}

@@ -12,6 +12,7 @@ import {
   crosswalkReviewRowsOf,
   crosswalkUnlinkedRowsOf,
   invitationRowsOf,
+  leerlingGegevensOf,
   leerrouteHistoryRowsOf,
   membershipRowsOf,
   passwordResetRowsOf,
@@ -39,5 +40,7 @@ export async function exportMyData(opts: UseCaseContext & { now?: Date }): Promi
     koppelingenLaatstDoorMij: await crosswalkLinkRowsOf(db, userId),
     bewustNietGekoppeldDoorMij: await crosswalkUnlinkedRowsOf(db, userId),
     leerrouteHistorie: await leerrouteHistoryRowsOf(db, userId),
+    // Issue 14: as a pupil, the own records, registrations, results and vrijstelling requests.
+    leerling: await leerlingGegevensOf(db, userId),
   };
 }
