@@ -65,6 +65,7 @@ async function main() {
     siteOrigin: config.siteOrigin,
     trustProxy: config.trustProxy,
     exportLimits: config.exportLimits,
+    bewaartermijnJob: true,
   });
   let closing = false;
   // Graceful shutdown: stop listening, close idle keep-alive connections, let requests in progress finish (new requests

@@ -123,6 +123,17 @@ const EXAMPLES: Record<string, AuditFeit> = {
   'user.created': feit('user.created', { actorUserId: null, details: { via: 'cli' } }),
   'vestiging.added': feit('vestiging.added', { subjectType: 'vestiging', subjectId: GONE, details: { naam: 'Locatie Noord', brinVestiging: '12AB01' } }),
   'vestiging.removed': feit('vestiging.removed', { subjectType: 'vestiging', subjectId: GONE, details: { naam: 'Locatie Noord', brinVestiging: null } }),
+  'cohort.aangemaakt': feit('cohort.aangemaakt', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', schooljaar: '2026-2027', leerjaar: 3, leerroute: ROUTE } }),
+  'cohort.gewijzigd': feit('cohort.gewijzigd', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', velden: ['einddatum', 'bewaartermijnMaanden'] } }),
+  'cohort.opgeschoond': feit('cohort.opgeschoond', { actorUserId: null, subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', leerlingen: 24, inschrijvingen: 24, beoordelingen: 24, behaald: 20, peildatum: '2029-08-01', via: 'taak' } }),
+  'leerling.account_gekoppeld': feit('leerling.account_gekoppeld', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', leerling: GONE } }),
+  'leerling.gewijzigd': feit('leerling.gewijzigd', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', leerling: GONE, velden: ['klas'] } }),
+  'leerling.toegevoegd': feit('leerling.toegevoegd', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', leerling: GONE } }),
+  'leerling.uitgenodigd': feit('leerling.uitgenodigd', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', leerling: GONE } }),
+  'leerling.verwijderd': feit('leerling.verwijderd', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', leerling: GONE } }),
+  'leerlingen.bekeken': feit('leerlingen.bekeken', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', aantal: 24 } }),
+  'leerlingen.geexporteerd': feit('leerlingen.geexporteerd', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', aantal: 24 } }),
+  'leerlingen.geimporteerd': feit('leerlingen.geimporteerd', { subjectType: 'cohort', subjectId: GONE, details: { cohort: '3 BB 2026', bestand: 'magister.csv', toegevoegd: 20, gewijzigd: 4, ongewijzigd: 0, nietGelezen: ['BSN'] } }),
   'vestiging.updated': feit('vestiging.updated', { subjectType: 'vestiging', subjectId: GONE, details: { van: { naam: 'Noord', brinVestiging: null }, naar: { naam: 'Locatie Noord', brinVestiging: null } } }),
 };
 

@@ -29,6 +29,8 @@ import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { regelsRoutes } from './routes/regels.js';
 import { overeenkomstRoutes } from './routes/overeenkomsten.js';
+import { leerlingenRoutes } from './routes/leerlingen.js';
+import { BewaartermijnJob } from '../jobs/bewaartermijn-job.js';
 import { mijnRoutes } from './routes/mijn.js';
 import { vrijstellingRoutes } from './routes/vrijstellingen.js';
 import { mboRoutes } from './routes/mbo.js';
@@ -61,6 +63,8 @@ export interface AppOptions {
   siteOrigin?: string;
   /** Outgoing mail (sent in the background); default: the outbox folder `.data/outbox`. */
   mailer?: Mailer;
+  /** Run the retention job of pupil data (issue 14) at start and every hour (the server: true; tests run it themselves). */
+  bewaartermijnJob?: boolean;
   /** Called when a mail could not be sent (gets no mail content). */
   onMailError?: (err: unknown, failure: MailFailure) => void;
   /** Default true. False: this instance stores mails in the outbox but never sends (tests: a stop before sending). */
@@ -175,6 +179,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onReady', async () => mail.start());
   // This instance's mails handed over before shutdown still go out (others are sent by the next instance to start).
   app.addHook('onClose', async () => mail.close());
+  // Pupil data past its retention period is removed by a scheduled job (once at start, then hourly), like the outbox.
+  if (opts.bewaartermijnJob) {
+    const bewaartermijn = new BewaartermijnJob({ db: opts.db });
+    app.addHook('onReady', async () => bewaartermijn.start());
+    app.addHook('onClose', async () => bewaartermijn.stop());
+  }
   // From the start of close() (SIGTERM) on: no new listening, idle keep-alive connections closed (Fastify's default
   // forceCloseConnections 'idle'), requests in progress finish; a new request on a connection still open is refused
   // with 503 and Connection: close, and /api/ready says 503 as well.
@@ -213,6 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'inventaris', description: 'Overlapinventaris (Alleen vmbo / Beiden / Alleen mbo), de crosswalk van een samenwerking en exports (CSV, XLSX, CASE 1.1)' },
         { name: 'samenwerkingen', description: 'Samenwerkingen tussen vmbo-scholen en mbo-instellingen: partners voorstellen, aannemen, vertrekken; alleen voor partners' },
         { name: 'leerroutes', description: 'Leerroute-ontwerper: een gezamenlijke leerroute van een samenwerking in vijf stappen, met dekkingscontrole en historie; alleen voor partners' },
+        { name: 'leerlingen', description: 'Groepen leerlingen (cohorten) van een leerroute: met de hand of uit Magister/Somtoday importeren, exporteren, uitnodigen; alleen voor de vmbo-school, elk inzien in het auditlog' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -244,6 +255,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
       await api.register(regelsRoutes(opts.db));
       await api.register(overeenkomstRoutes(opts.db, { exportLimits: opts.exportLimits }));
+      await api.register(leerlingenRoutes(opts.db, { mail, publicUrl }));
       await api.register(mijnRoutes(opts.db, { publicUrl }));
       await api.register(vrijstellingRoutes(opts.db, { mail, publicUrl }));
       registerAliases();

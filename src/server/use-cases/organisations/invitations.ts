@@ -14,6 +14,7 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById, findUserByEmail, insertMembership, insertUser, membersOf } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { consumeInvitation, findLiveInvitation, insertInvitation, type InvitationRow } from '../../repositories/invitation-repository.js';
+import { linkAccount } from '../../repositories/leerling-repository.js';
 import { deleteExpiredSessions } from '../../repositories/session-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.js';
 import type { RateLimiter } from '../../auth/rate-limiter.js';
@@ -68,11 +69,19 @@ export async function inviteMember(opts: UseCaseContext & {
  */
 export async function recordInvitation(
   trx: Transaction<DB>,
-  i: { organisationId: string; email: string; rol: Role; invitedBy: string; now: Date; via?: string },
+  i: { organisationId: string; email: string; rol: Role; invitedBy: string; now: Date; via?: string; leerlingId?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(i.now.getTime() + INVITATION_LIFETIME_MS);
-  const invitationId = await insertInvitation(trx, { tokenHash: sha256(token), organisationId: i.organisationId, email: i.email, rol: i.rol, invitedBy: i.invitedBy, expiresAt });
+  const invitationId = await insertInvitation(trx, {
+    tokenHash: sha256(token),
+    organisationId: i.organisationId,
+    email: i.email,
+    rol: i.rol,
+    invitedBy: i.invitedBy,
+    expiresAt,
+    leerlingId: i.leerlingId ?? null,
+  });
   // No e-mail address in the audit log (AVG).
   const details = i.via ? { rol: i.rol, via: i.via } : { rol: i.rol };
   await appendAudit(trx, { actorUserId: i.invitedBy, organisationId: i.organisationId, action: 'invitation.sent', subjectType: 'invitation', subjectId: invitationId, details });
@@ -120,6 +129,11 @@ async function takeInvitation(trx: Transaction<DB>, invitation: InvitationRow, u
   const added = await insertMembership(trx, { userId, organisationId: org, rol: accepted.rol });
   await appendAudit(trx, { actorUserId: userId, organisationId: org, action: 'invitation.accepted', subjectType: 'invitation', subjectId: accepted.id, details: { rol: accepted.rol, uitgenodigdDoor: accepted.invitedBy } });
   if (added) await appendAudit(trx, { actorUserId: userId, organisationId: org, action: 'membership.added', subjectType: 'user', subjectId: userId, details: { rol: accepted.rol, via: 'uitnodiging' } });
+  // An invitation sent for a pupil record (issue 14): the account becomes that pupil's, who then sees their own data.
+  if (accepted.leerlingId) {
+    const linked = await linkAccount(trx, accepted.leerlingId, userId);
+    if (linked) await appendAudit(trx, { actorUserId: userId, organisationId: linked.organisationId, action: 'leerling.account_gekoppeld', subjectType: 'cohort', subjectId: linked.cohortId, details: { leerling: accepted.leerlingId } });
+  }
 }
 
 /**
