@@ -6,7 +6,6 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { parseCsv } from '../../src/domain/mbo/csv.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { insertPartnership } from '../../src/server/repositories/account-repository.js';
@@ -14,53 +13,13 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { Bevestigingen, Crosswalk, Inventaris } from '../../src/shared/inventory-api.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { parseCasePackage } from '../support/case-schema.js';
+import type { CfPackage } from '../../src/domain/crosswalk/case-package.js';
 
 const SELECTIE = 'keuzevakken=K/PIE/16&kwalificatie=25282';
 
-/** CASE 1.1 CFPackage (JSON binding): required fields and enumerations. */
-const LinkUri = z.object({ title: z.string().min(1), identifier: z.uuid(), uri: z.string().min(1) }).strict();
-const DateTime = z.iso.datetime();
-const CASE_TYPES = ['isChildOf', 'isPeerOf', 'isPartOf', 'exactMatchOf', 'precedes', 'isRelatedTo', 'replacedBy', 'exemplar', 'hasSkillLevel', 'isTranslationOf'] as const;
-const CFPackage = z
-  .object({
-    CFDocument: z.object({
-      identifier: z.uuid(),
-      uri: z.string().min(1),
-      creator: z.string().min(1),
-      title: z.string().min(1),
-      lastChangeDate: DateTime,
-      description: z.string().optional(),
-      language: z.string().optional(),
-      adoptionStatus: z.string().optional(),
-      CFPackageURI: LinkUri.optional(),
-    }),
-    CFItems: z.array(
-      z.object({
-        identifier: z.uuid(),
-        uri: z.string().min(1),
-        fullStatement: z.string().min(1),
-        lastChangeDate: DateTime,
-        CFDocumentURI: LinkUri,
-        humanCodingScheme: z.string().optional(),
-        CFItemType: z.string().optional(),
-        language: z.string().optional(),
-      }),
-    ),
-    CFAssociations: z.array(
-      z.object({
-        identifier: z.uuid(),
-        uri: z.string().min(1),
-        associationType: z.enum(CASE_TYPES),
-        lastChangeDate: DateTime,
-        CFDocumentURI: LinkUri.optional(),
-        originNodeURI: LinkUri,
-        destinationNodeURI: LinkUri,
-        notes: z.string().optional(),
-        sequenceNumber: z.number().int().optional(),
-      }),
-    ),
-  })
-  .strict();
+/** CASE 1.1 CFPackage: validated against the binding's JSON Schema in ../shared/standards (test/support/case-schema.ts). */
+const CFPackage = { parse: parseCasePackage };
 
 describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB})`, () => {
   let t: AccountsApp;
@@ -303,7 +262,7 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
       expect(itemIds.has(a.originNodeURI.identifier)).toBe(true);
       expect(itemIds.has(a.destinationNodeURI.identifier) || a.destinationNodeURI.identifier === pkg.CFDocument.identifier).toBe(true);
     }
-    expect(pkg.CFItems.every((i) => i.CFDocumentURI.identifier === pkg.CFDocument.identifier)).toBe(true);
+    expect(pkg.CFDocument.caseVersion).toBe('1.1');
     const crosswalkLinks = pkg.CFAssociations.filter((a) => a.associationType !== 'isChildOf');
     const confirmed = inv.links.filter((l) => l.status === 'bevestigd' || l.status === 'handmatig');
     expect(crosswalkLinks.length).toBe(confirmed.length);
@@ -318,7 +277,7 @@ describe.skipIf(!databaseAvailable)(`overlap inventory and crosswalk (${TEST_DB}
     expect(again.CFDocument.identifier).toBe(pkg.CFDocument.identifier);
     // Without a selection: the whole crosswalk, with only the items its links touch (same item identifiers).
     const whole = CFPackage.parse((await t.app.inject({ method: 'GET', url: `/api/partnerships/${partnership}/crosswalk/case`, headers: asUser(vmboDocent) })).json());
-    const pairs = (p: z.infer<typeof CFPackage>) =>
+    const pairs = (p: CfPackage) =>
       p.CFAssociations.filter((a) => a.associationType !== 'isChildOf')
         .map((a) => `${a.originNodeURI.identifier}>${a.destinationNodeURI.identifier}:${a.associationType}`)
         .sort();

@@ -10,6 +10,10 @@
  *
  * Identifiers are UUIDs (version 5, SHA-1 over a fixed namespace and our stable ids), so an export of the same
  * crosswalk gives the same identifiers every time; URIs are `urn:uuid:<identifier>`.
+ *
+ * The shape follows the CASE 1.1 JSON binding of a CFPackage (issue 18): `caseVersion` "1.1", `lastChangeDateTime`
+ * on every object, and no `CFDocumentURI`/`CFPackageURI` inside a package (the binding does not allow them there);
+ * a test validates every export against ../shared/standards/case-v1p1-package.schema.json.
  */
 import { createHash } from 'node:crypto';
 import type { RelatieType } from './crosswalk.js';
@@ -53,20 +57,21 @@ export interface CfDocument {
   uri: string;
   creator: string;
   title: string;
-  lastChangeDate: string;
+  lastChangeDateTime: string;
+  caseVersion: '1.1';
+  frameworkType?: string;
   description?: string;
   language?: string;
   version?: string;
   adoptionStatus?: string;
   notes?: string;
-  CFPackageURI?: LinkUri;
 }
+/** An item as the package binding has it: no CFDocumentURI (the package is the document's), lastChangeDateTime. */
 export interface CfItem {
   identifier: string;
   uri: string;
   fullStatement: string;
-  lastChangeDate: string;
-  CFDocumentURI: LinkUri;
+  lastChangeDateTime: string;
   humanCodingScheme?: string;
   abbreviatedStatement?: string;
   CFItemType?: string;
@@ -77,8 +82,7 @@ export interface CfAssociation {
   identifier: string;
   uri: string;
   associationType: CaseAssociationType;
-  lastChangeDate: string;
-  CFDocumentURI: LinkUri;
+  lastChangeDateTime: string;
   originNodeURI: LinkUri;
   destinationNodeURI: LinkUri;
   notes?: string;
@@ -146,8 +150,7 @@ export function buildCasePackage(input: CaseExportInput): CfPackage {
     ...(n.code ? { humanCodingScheme: n.code } : {}),
     CFItemType: n.type,
     language: 'nl',
-    lastChangeDate: catalogusDatum,
-    CFDocumentURI: docLink,
+    lastChangeDateTime: catalogusDatum,
   }));
   const associations: CfAssociation[] = [];
   const sequence = new Map<string, number>();
@@ -162,8 +165,7 @@ export function buildCasePackage(input: CaseExportInput): CfPackage {
       identifier: id,
       uri: `urn:uuid:${id}`,
       associationType: 'isChildOf',
-      lastChangeDate: catalogusDatum,
-      CFDocumentURI: docLink,
+      lastChangeDateTime: catalogusDatum,
       originNodeURI: nodeLink(n),
       destinationNodeURI: parent ? nodeLink(parent) : docLink,
       sequenceNumber: seq,
@@ -184,8 +186,7 @@ export function buildCasePackage(input: CaseExportInput): CfPackage {
       identifier: id,
       uri: `urn:uuid:${id}`,
       associationType: type,
-      lastChangeDate: iso(l.op),
-      CFDocumentURI: docLink,
+      lastChangeDateTime: iso(l.op),
       originNodeURI: nodeLink(origin),
       destinationNodeURI: nodeLink(destination),
       notes,
@@ -200,8 +201,9 @@ export function buildCasePackage(input: CaseExportInput): CfPackage {
       description: input.description,
       language: 'nl',
       adoptionStatus: 'Draft',
-      lastChangeDate: newest,
-      CFPackageURI: linkOf(docId, input.title),
+      caseVersion: '1.1',
+      frameworkType: 'crosswalk',
+      lastChangeDateTime: newest,
     },
     CFItems: items,
     CFAssociations: associations,
