@@ -190,6 +190,24 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
     `${door(c)} importeerde leerlingen in de groep ${quoted(c.d.cohort)}${c.d.bestand ? ` uit ${quoted(c.d.bestand)}` : ''}: ${str(c.d.toegevoegd) ?? '0'} toegevoegd, ${str(c.d.gewijzigd) ?? '0'} gewijzigd${
       Array.isArray(c.d.nietGelezen) && c.d.nietGelezen.length > 0 ? `; niet gelezen (BSN of onderwijsnummer): ${list(c.d.nietGelezen)}` : ''
     }${via(c.d)}`,
+  'lob.activiteit.toegevoegd': (c) => `${door(c)} voegde een LOB-activiteit toe aan het eigen loopbaandossier`,
+  'lob.activiteit.gewijzigd': (c) => `${door(c)} wijzigde een LOB-activiteit in het eigen loopbaandossier`,
+  'lob.activiteit.verwijderd': (c) => `${door(c)} verwijderde een LOB-activiteit uit het eigen loopbaandossier`,
+  'lob.oplegger.opgeslagen': (c) => `${door(c)} werkte de oplegger voor de mbo-intake in het eigen loopbaandossier bij`,
+  'lob.deellink.gemaakt': (c) =>
+    `${door(c)} deelde het eigen loopbaandossier met een link voor ${quoted(c.d.ontvanger)}${str(c.d.verlooptOp) ? ` die werkt tot en met ${str(c.d.verlooptOp)}` : ''}`,
+  'lob.deellink.ingetrokken': (c) => `${door(c)} trok de deellink van het eigen loopbaandossier voor ${quoted(c.d.ontvanger)} in`,
+  'lob.deellink.geopend': (c) => `De deellink van het loopbaandossier van ${c.over} voor ${quoted(c.d.ontvanger)} is geopend`,
+  'lob.dossier.gedownload': (c) => `${door(c)} downloadde het eigen loopbaandossier${c.d.formaat === 'pdf' ? ' als PDF' : c.d.formaat === 'json' ? ' als JSON' : ''}`,
+  'lob.dossier.gelezen': (c) => `${door(c)} las het loopbaandossier van ${c.over}`,
+  'lob.leerlingen.bekeken': (c) =>
+    `${door(c)} bekeek de LOB-stand van de leerlingen${typeof c.d.aantal === 'number' ? ` (${c.d.aantal} ${c.d.aantal === 1 ? 'leerling' : 'leerlingen'})` : ''}`,
+  'lob.onderdeel.toegevoegd': (c) => `${door(c)} voegde LOB-onderdeel ${quoted(c.d.titel)}${str(c.d.leerjaar) ? ` (leerjaar ${str(c.d.leerjaar)})` : ''} toe aan het LOB-programma`,
+  'lob.onderdeel.gewijzigd': (c) => `${door(c)} wijzigde LOB-onderdeel ${quoted(c.d.titel)} in het LOB-programma${c.d.vervallen === true ? ' (vervallen)' : ''}`,
+  'lob.onderdeel.afgerond': (c) => `${door(c)} zette LOB-onderdeel ${quoted(c.d.titel)} op afgerond voor ${c.over}`,
+  'lob.onderdeel.heropend': (c) => `${door(c)} zette LOB-onderdeel ${quoted(c.d.titel)} terug op niet afgerond voor ${c.over}`,
+  'lob.doorsturen.geweigerd': (c) =>
+    `${door(c)} probeerde het loopbaandossier van ${c.over} naar een andere school te sturen; dat is geweigerd, want alleen de leerling geeft het dossier door`,
   'login.sso': (c) => `${door(c, c.over)} meldde zich aan via de inlogdienst van de organisatie (SSO)`,
   'membership.added': (c) => `${c.over} kreeg de rol ${str(c.d.rol) ?? '?'}${via(c.d)}`,
   'membership.beheerder_succeeded': (c) =>

@@ -678,6 +678,64 @@ export interface VrijstellingVerzoekTable {
   created_at: CreatedAt;
 }
 
+/** Migration 0026 (issue 15): LOB activities, the oplegger, the school's LOB programme and the pupil's share links. */
+export interface LobActiviteitTable {
+  id: Generated<string>;
+  account_id: string;
+  organisation_id: string;
+  soort: string;
+  datum: ColumnType<Date | string, string, string>;
+  titel: string;
+  doel: ColumnType<string, string | undefined, string>;
+  reflecties: ColumnType<unknown, string | undefined, string>;
+  conclusie: ColumnType<string, string | undefined, string>;
+  vervolgstap: ColumnType<string, string | undefined, string>;
+  onderdeel_id: Nullable<string>;
+  versie: Versie;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+export interface LobOpleggerTable {
+  account_id: string;
+  organisation_id: string;
+  inhoud: ColumnType<unknown, string, string>;
+  versie: Versie;
+  updated_at: Stamp;
+}
+export interface LobOnderdeelTable {
+  id: Generated<string>;
+  organisation_id: string;
+  leerjaar: number;
+  titel: string;
+  omschrijving: ColumnType<string, string | undefined, string>;
+  periode: ColumnType<string, string | undefined, string>;
+  competenties: ColumnType<unknown, string | undefined, string>;
+  vervallen: ColumnType<boolean, boolean | undefined, boolean>;
+  versie: Versie;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+export interface LobOnderdeelAfgerondTable {
+  onderdeel_id: string;
+  account_id: string;
+  afgerond_by: Nullable<string>;
+  afgerond_at: CreatedAt;
+}
+export interface LobDeellinkTable {
+  id: Generated<string>;
+  account_id: string;
+  organisation_id: string;
+  token_hash: string;
+  ontvanger: string;
+  inhoud: ColumnType<unknown, string, string>;
+  verloopt_at: ColumnType<Date, Date | string, Date | string>;
+  ingetrokken_at: Nullable<Date | string>;
+  keer_geopend: Versie;
+  laatst_geopend_at: Nullable<Date | string>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   source_release: SourceReleaseTable;
   vmbo_leerweg: VmboLeerwegTable;
@@ -733,5 +791,10 @@ export interface DB {
   beoordeling_score: BeoordelingScoreTable;
   beoordeling_historie: BeoordelingHistorieTable;
   vrijstelling_verzoek: VrijstellingVerzoekTable;
+  lob_activiteit: LobActiviteitTable;
+  lob_oplegger: LobOpleggerTable;
+  lob_onderdeel: LobOnderdeelTable;
+  lob_onderdeel_afgerond: LobOnderdeelAfgerondTable;
+  lob_deellink: LobDeellinkTable;
   schema_migration: SchemaMigrationTable;
 }
