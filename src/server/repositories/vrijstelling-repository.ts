@@ -113,19 +113,12 @@ export async function keuzedeelTitels(db: Db, codes: string[]): Promise<Map<stri
   return out;
 }
 
-export async function keuzevakTitels(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const unique = [...new Set(ids)];
-  const rows = await db
-    .selectFrom('vmbo_item')
-    .select(['id', 'code', 'title'])
-    .where((eb) => eb.or([eb('id', 'in', unique), eb('code', 'in', unique)]))
-    .execute();
+export async function keuzevakTitels(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  // examen.keuzevak_id holds the keuzevak's code (e.g. K/PIE/16); an active item wins over a withdrawn one.
+  const rows = await db.selectFrom('vmbo_item').select(['code', 'title', 'status']).where('code', 'in', [...new Set(codes)]).execute();
   const out = new Map<string, string>();
-  for (const r of rows) {
-    if (unique.includes(r.id)) out.set(r.id, r.title);
-    if (unique.includes(r.code) && !out.has(r.code)) out.set(r.code, r.title);
-  }
+  for (const r of rows) if (r.status === 'actief' || !out.has(r.code)) out.set(r.code, r.title);
   return out;
 }
 

@@ -3,7 +3,6 @@
  * the verification code and the address of the public check page. Only the pupil (the statement is theirs to take
  * along); anyone else's result, or a result not yet vastgesteld, is a 404.
  */
-import { bestandsnaam } from '../../../domain/exports/document-model.js';
 import { resultaatverklaringDocument } from '../../../domain/examen/verklaring.js';
 import { requireAuth } from '../../access/require-auth.js';
 import type { UseCaseContext } from '../../access/context.js';
@@ -38,5 +37,5 @@ export async function downloadResultaatverklaring(opts: UseCaseContext & { beoor
     },
     r.vastgesteldOp,
   );
-  return { fileName: `resultaatverklaring-${bestandsnaam(r.keuzedeelCode)}.pdf`, contentType: 'application/pdf', body: await renderResultaatverklaring(document) };
+  return { fileName: `resultaatverklaring-${r.keuzedeelCode.replace(/[^A-Z0-9]/g, '')}.pdf`, contentType: 'application/pdf', body: await renderResultaatverklaring(document) };
 }
