@@ -34,6 +34,17 @@ export const SOORT_LABELS: Record<OrganisationKind, string> = {
 
 const AUDIT_ACTIONS: Record<string, string> = {
   'membership.added': 'Lid toegevoegd',
+  'examen.aangemaakt': 'Gezamenlijk examen aangemaakt',
+  'examenplan.opgeslagen': 'Examenplan gewijzigd',
+  'examenplan.ingediend': 'Examenplan ingediend',
+  'examenplan.dekking-geaccepteerd': 'Open dekking van examenplan geaccepteerd',
+  'examenplan.teruggestuurd': 'Examenplan teruggestuurd',
+  'examenplan.vastgesteld': 'Examenplan vastgesteld',
+  'examenplan.nieuwe-versie': 'Nieuwe versie van examenplan',
+  'examen.inschrijvingen-bekeken': 'Inschrijvingslijst bekeken',
+  'examen.inschrijvingen-geexporteerd': 'Inschrijvingslijst gedownload',
+  'examen.leerlingen-aangemeld': 'Leerlingen aangemeld voor examen',
+  'examen.leerlingen-ingeschreven': 'Leerlingen ingeschreven voor examen',
   'membership.removed': 'Lid verwijderd',
   'membership.left': 'Organisatie verlaten',
   'membership.beheerder_succeeded': 'Beheerder geworden (de laatste beheerder ging weg)',

@@ -149,6 +149,20 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'invitation.accepted': (c) =>
     `${door(c)} nam de uitnodiging${c.d.uitgenodigdDoor ? ` van ${c.persoon(c.d.uitgenodigdDoor)}` : ''} aan als ${str(c.d.rol) ?? 'lid'}`,
   'invitation.sent': (c) => `${door(c)} nodigde iemand uit als ${str(c.d.rol) ?? 'lid'}${via(c.d)}`,
+  'examen.aangemaakt': (c) =>
+    `${door(c)} maakte een gezamenlijk examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}${c.d.keuzevak ? ` en keuzevak ${str(c.d.keuzevak)}` : ''} voor ${quoted(c.d.cohort)} (${c.d.grondslag === 'gezamenlijk-pta-oer' ? 'in het gezamenlijke PTA/OER' : 'inschrijving als extraneus'})`,
+  'examenplan.opgeslagen': (c) => `${door(c)} wijzigde versie ${str(c.d.versienummer) ?? '?'} van het examenplan van keuzedeel ${str(c.d.keuzedeel) ?? '?'} (${str(c.d.gedekt) ?? '?'} van ${str(c.d.totaal) ?? '?'} eindtermen gedekt)`,
+  'examenplan.ingediend': (c) => `${door(c)} diende versie ${str(c.d.versienummer) ?? '?'} van het examenplan van keuzedeel ${str(c.d.keuzedeel) ?? '?'} in bij de examencommissie`,
+  'examenplan.dekking-geaccepteerd': (c) =>
+    `${door(c)} accepteerde namens de examencommissie de open dekking (${list(c.d.gaten)}) van het examenplan van keuzedeel ${str(c.d.keuzedeel) ?? '?'}, met als reden ${quoted(c.d.reden)}`,
+  'examenplan.teruggestuurd': (c) => `${door(c)} stuurde versie ${str(c.d.versienummer) ?? '?'} van het examenplan van keuzedeel ${str(c.d.keuzedeel) ?? '?'} terug, met als reden ${quoted(c.d.reden)}`,
+  'examenplan.vastgesteld': (c) => `${door(c)} stelde versie ${str(c.d.versienummer) ?? '?'} van het examenplan van keuzedeel ${str(c.d.keuzedeel) ?? '?'} vast namens de examencommissie`,
+  'examenplan.nieuwe-versie': (c) => `${door(c)} begon versie ${str(c.d.versienummer) ?? '?'} van het examenplan van keuzedeel ${str(c.d.keuzedeel) ?? '?'} (een wijziging van versie ${str(c.d.van) ?? '?'})`,
+  'examen.inschrijvingen-bekeken': (c) => `${door(c)} bekeek de inschrijvingslijst (${str(c.d.aantal) ?? '?'} leerlingen) van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
+  'examen.inschrijvingen-geexporteerd': (c) =>
+    `${door(c)} downloadde de inschrijvingslijst (${str(c.d.aantal) ?? '?'} leerlingen, ${String(str(c.d.formaat) ?? '?').toUpperCase()}) van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
+  'examen.leerlingen-aangemeld': (c) => `${door(c)} meldde ${str(c.d.aantal) ?? '?'} leerling(en) aan als extraneus voor het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
+  'examen.leerlingen-ingeschreven': (c) => `${door(c)} markeerde ${str(c.d.aantal) ?? '?'} leerling(en) als ingeschreven voor het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
   'leerroute.created': (c) =>
     `${door(c)} maakte ${c.leerroute}${typeNaam(c.d.type) ? ` (${typeNaam(c.d.type)})` : ''} aan in ${c.samenwerking}`,
   'leerroute.deleted': (c) => `${door(c)} verwijderde ${c.leerroute} in ${c.samenwerking}`,

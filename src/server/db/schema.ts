@@ -609,6 +609,8 @@ export interface ExamenplanTable {
   vastgesteld_at: Nullable<Date | string>;
   vastgesteld_by: Nullable<string>;
   vastgesteld_naam: Nullable<string>;
+  /** Migration 0022: the last return to concept by the examencommissie ({ reden, door, naam, at }). */
+  teruggestuurd: ColumnType<unknown, string | null | undefined, string | null>;
   versie: Versie;
   updated_by: Nullable<string>;
   updated_at: Stamp;
