@@ -78,6 +78,13 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'lob.doorsturen.geweigerd': 'Doorsturen van een loopbaandossier geweigerd',
   'vrijstelling.aangevraagd': 'Vrijstelling aangevraagd',
   'vrijstelling.besloten': 'Besluit over vrijstelling',
+  'menukaart.module_voorgesteld': 'Module voorgesteld voor de menukaart',
+  'menukaart.module_gewijzigd': 'Module van de menukaart gewijzigd',
+  'menukaart.module_gepubliceerd': 'Module gepubliceerd op de menukaart',
+  'menukaart.module_teruggestuurd': 'Module teruggestuurd naar de school',
+  'menukaart.module_ingetrokken': 'Module van de menukaart gehaald',
+  'menukaart.levenscyclus_gewijzigd': 'Review of herziening van een module vastgelegd',
+  'menukaart.examens_vastgelegd': 'Examens in een module vastgelegd',
 };
 
 export function auditActionLabel(action: string): string {

@@ -229,6 +229,21 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'membership.left': (c) => `${door(c)} verliet de organisatie (had de ${rollen(c.d.rollen)})`,
   'membership.removed': (c) => `${door(c)} haalde ${c.over} uit de organisatie (had de ${rollen(c.d.rollen)})`,
   'membership.role_removed': (c) => `${door(c)} nam ${c.over} de rol ${str(c.d.rol) ?? '?'} af`,
+  'menukaart.module_voorgesteld': (c) => `${door(c)} stelde module ${quoted(c.d.titel)} voor op de menukaart van ${str(c.d.regio) ?? 'de regio'}`,
+  'menukaart.module_gewijzigd': (c) =>
+    `${door(c)} wijzigde module ${quoted(c.d.titel)} op de menukaart van ${str(c.d.regio) ?? 'de regio'}${c.d.opnieuwVoorgesteld === true ? '; de module wacht opnieuw op publicatie' : ''}`,
+  'menukaart.module_gepubliceerd': (c) => `${door(c)} publiceerde module ${quoted(c.d.titel)} op de menukaart van ${str(c.d.regio) ?? 'de regio'}`,
+  'menukaart.module_teruggestuurd': (c) => `${door(c)} stuurde module ${quoted(c.d.titel)} terug naar de school, met als reden ${quoted(c.d.reden)}`,
+  'menukaart.module_ingetrokken': (c) => `${door(c)} haalde module ${quoted(c.d.titel)} van de menukaart van ${str(c.d.regio) ?? 'de regio'}`,
+  'menukaart.levenscyclus_gewijzigd': (c) => {
+    const parts = [
+      c.d.laatsteReview !== undefined ? (c.d.laatsteReview ? `de laatste review op ${str(c.d.laatsteReview)}` : 'de laatste review leeg') : null,
+      c.d.herzieningDeadline !== undefined ? (c.d.herzieningDeadline ? `een herziening met deadline ${str(c.d.herzieningDeadline)}` : 'de herziening als afgerond') : null,
+    ].filter((p): p is string => p !== null);
+    return `${door(c)} zette bij module ${quoted(c.d.titel)} ${parts.length > 0 ? parts.join(' en ') : 'de levenscyclus bij'}`;
+  },
+  'menukaart.examens_vastgelegd': (c) =>
+    `${door(c)} legde vast dat in schooljaar ${str(c.d.schooljaar) ?? '?'} ${str(c.d.aantal) ?? '?'} leerlingen van ${str(c.d.school) ?? 'een school'} examen deden in module ${quoted(c.d.titel)}`,
   'organisation.created': (c) => `De organisatie ${c.organisatie} is aangemaakt${via(c.d)}`,
   'organisation.updated': (c) => {
     const parts = [wijziging('de naam', c.d.naam), wijziging('het BRIN-nummer', c.d.brin)].filter((p): p is string => p !== null);

@@ -738,6 +738,60 @@ export interface LobDeellinkTable {
   created_at: CreatedAt;
 }
 
+// Issue 15: the regional menukaart (migration 0025).
+type JsonList = ColumnType<unknown, string | undefined, string>;
+export interface MenukaartTable {
+  regio_id: string;
+  slug: string;
+  titel: string;
+  toelichting: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+}
+export interface MenukaartModuleTable {
+  id: Generated<string>;
+  regio_id: string;
+  slug: string;
+  status: ColumnType<'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken', 'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken' | undefined, 'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken'>;
+  titel: string;
+  beschrijving: ColumnType<string, string | undefined, string>;
+  soort: 'orienterend' | 'kennismakend' | 'verdiepend' | 'keuzevak-keuzedeel' | 'doorlopende-leerroute';
+  omvang_eenheden: number;
+  aanbieder_id: string;
+  vestiging_id: Nullable<string>;
+  locatie: ColumnType<string, string | undefined, string>;
+  leerjaar: number;
+  periode: 'P1' | 'P2' | 'P3' | 'P4' | 'jaar';
+  leerwegen: JsonList;
+  capaciteit: number;
+  voorwaarden: JsonList;
+  keuzevakken: JsonList;
+  profielmodulen: JsonList;
+  keuzedelen: JsonList;
+  kwalificaties: JsonList;
+  profielen: JsonList;
+  sectoren: JsonList;
+  leerroute_id: Nullable<string>;
+  reden_teruggestuurd: Nullable<string>;
+  laatste_review: Nullable<Date | string>;
+  herziening_opdracht: Nullable<string>;
+  herziening_deadline: Nullable<Date | string>;
+  ingediend_door: Nullable<string>;
+  gepubliceerd_at: Nullable<Date | string>;
+  gepubliceerd_door: Nullable<string>;
+  versie: Versie;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+export interface MenukaartExamenTellingTable {
+  module_id: string;
+  schooljaar: string;
+  school_id: string;
+  aantal: number;
+  recorded_by: Nullable<string>;
+  recorded_at: Stamp;
+}
+
+/** Migration 0026 (issue 15): LOB activities, the oplegger, the school's LOB programme and the pupil's share links. */
 export interface DB {
   source_release: SourceReleaseTable;
   vmbo_leerweg: VmboLeerwegTable;
@@ -798,5 +852,8 @@ export interface DB {
   lob_onderdeel: LobOnderdeelTable;
   lob_onderdeel_afgerond: LobOnderdeelAfgerondTable;
   lob_deellink: LobDeellinkTable;
+  menukaart: MenukaartTable;
+  menukaart_module: MenukaartModuleTable;
+  menukaart_examen_telling: MenukaartExamenTellingTable;
   schema_migration: SchemaMigrationTable;
 }

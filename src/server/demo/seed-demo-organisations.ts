@@ -12,6 +12,7 @@ import { lockDemoSeeding } from '../repositories/demo-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppError } from '../errors.js';
 import { DEMO_PASSWORD, DEMO_USERS, retireDemoAccounts } from './demo-accounts.js';
+import { seedDemoMenukaart } from './demo-menukaart.js';
 import { hasNonDemoCatalogue } from './seed-demo.js';
 
 export { DEMO_PASSWORD, DEMO_USERS };
@@ -48,6 +49,8 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
       if (u.platformBeheerder) await grantPlatformBeheerder(trx, userId);
       for (const rol of u.rollen) await insertMembership(trx, { userId, organisationId: orgIds[u.org], rol });
     }
+    // Issue 15: the demo region's menukaart with a few modules of both schools.
+    await seedDemoMenukaart(trx, { regio, vmbo, mbo });
     await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'demo.seeded', subjectType: 'system', subjectId: null });
     return true;
   });

@@ -29,6 +29,7 @@ import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { regelsRoutes } from './routes/regels.js';
 import { overeenkomstRoutes } from './routes/overeenkomsten.js';
+import { menukaartRoutes } from './routes/menukaart.js';
 import { examenRoutes } from './routes/examens.js';
 import { lobRoutes } from './routes/lob.js';
 import { leerlingenRoutes } from './routes/leerlingen.js';
@@ -257,6 +258,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(partnershipRoutes(opts.db, { mail, publicUrl }));
       await api.register(regelsRoutes(opts.db));
       await api.register(overeenkomstRoutes(opts.db, { exportLimits: opts.exportLimits }));
+      await api.register(menukaartRoutes(opts.db, { publicUrl, exportLimits: opts.exportLimits }));
       await api.register(examenRoutes(opts.db));
       await api.register(lobRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(leerlingenRoutes(opts.db, { mail, publicUrl }));

@@ -1,0 +1,79 @@
+/**
+ * The public menukaart (issue 15): readable without signing in, published modules only, filterable, each module at a
+ * stable address (/regio/{slug}/menukaart/{module slug or id}); exports as CSV, XLSX and a printable PDF brochure.
+ * No access check: what is published is public (a module that is not published is a 404, like a missing one).
+ */
+import { filterModulen, filterOpties } from '../../../domain/menukaart/filter.js';
+import { menukaartBrochure, menukaartCsv, menukaartRijen } from '../../../domain/menukaart/export.js';
+import { bestandsnaam } from '../../../domain/exports/document-model.js';
+import { MODULE_SOORT_NAMEN, PERIODE_NAMEN, SECTOR_NAMEN, type MenukaartFilter, type ModuleDetail, type PubliekeMenukaart } from '../../../shared/menukaart-api.js';
+import { notFound } from '../../errors.js';
+import * as repo from '../../repositories/menukaart-repository.js';
+import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
+import { runInWorker } from '../../workers/pool.js';
+import { menukaartXlsx } from '../../exports/menukaart-xlsx.js';
+import type { UseCaseContext } from '../../access/context.js';
+import type { ExportFile } from '../inventory/export-inventory.js';
+import { CONTENT_TYPES } from '../leerroute-export/export-leerroute.js';
+import { moduleDetail, samenvatting } from './present.js';
+
+export const MENUKAART_NOT_FOUND = 'Deze menukaart bestaat niet.';
+export const PUBLIEKE_MODULE_NOT_FOUND = 'Deze module staat niet (meer) op de menukaart.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function kaartVan(opts: UseCaseContext & { slug: string }): Promise<repo.MenukaartRow> {
+  const kaart = await repo.findMenukaartBySlug(opts.db, opts.slug.toLowerCase());
+  if (!kaart) throw notFound(MENUKAART_NOT_FOUND);
+  return kaart;
+}
+
+export async function publiekeMenukaart(opts: UseCaseContext & { slug: string; filter: MenukaartFilter }): Promise<PubliekeMenukaart> {
+  const kaart = await kaartVan(opts);
+  const [s, rows] = await Promise.all([snapshotOf(opts.db), repo.listModules(opts.db, kaart.regioId, { statussen: ['gepubliceerd'] })]);
+  const alle = rows.map((m) => samenvatting(m, s));
+  const modulen = filterModulen(alle, opts.filter);
+  return {
+    regio: { naam: kaart.regioNaam, slug: kaart.slug, titel: kaart.titel, toelichting: kaart.toelichting },
+    filter: opts.filter,
+    opties: filterOpties(alle),
+    totaal: alle.length,
+    modulen,
+  };
+}
+
+export async function publiekeModule(opts: UseCaseContext & { slug: string; module: string }): Promise<ModuleDetail> {
+  const kaart = await kaartVan(opts);
+  const m = UUID.test(opts.module) ? await repo.findModule(opts.db, opts.module.toLowerCase()) : await repo.findModuleBySlug(opts.db, kaart.regioId, opts.module.toLowerCase());
+  if (!m || m.regioId !== kaart.regioId || m.status !== 'gepubliceerd') throw notFound(PUBLIEKE_MODULE_NOT_FOUND);
+  return moduleDetail(opts.db, m, { regioSlug: kaart.slug, regioNaam: kaart.regioNaam, intern: null });
+}
+
+/** The filter in words, for the brochure: "profiel PIE, leerweg BB". */
+function filterTekst(f: MenukaartFilter): string {
+  const parts: string[] = [];
+  if (f.profiel) parts.push(`profiel ${f.profiel}`);
+  if (f.leerweg) parts.push(`leerweg ${f.leerweg}`);
+  if (f.sector) parts.push(`sector ${SECTOR_NAMEN[f.sector as keyof typeof SECTOR_NAMEN] ?? f.sector}`);
+  if (f.locatie) parts.push(`locatie ${f.locatie}`);
+  if (f.soort) parts.push((MODULE_SOORT_NAMEN[f.soort as keyof typeof MODULE_SOORT_NAMEN] ?? f.soort).toLowerCase());
+  if (f.periode) parts.push((PERIODE_NAMEN[f.periode as keyof typeof PERIODE_NAMEN] ?? f.periode).toLowerCase());
+  if (f.leerjaar) parts.push(`leerjaar ${f.leerjaar}`);
+  if (f.q) parts.push(`met ‘${f.q}’`);
+  return parts.length ? `gekozen: ${parts.join(', ')}` : '';
+}
+
+export async function exportMenukaart(opts: UseCaseContext & { slug: string; filter: MenukaartFilter; formaat: 'csv' | 'xlsx' | 'pdf'; basisUrl: string }): Promise<ExportFile> {
+  const kaart = await kaartVan(opts);
+  const s = await snapshotOf(opts.db);
+  const rows = await repo.listModules(opts.db, kaart.regioId, { statussen: ['gepubliceerd'] });
+  const ids = new Set(filterModulen(rows.map((m) => ({ ...samenvatting(m, s) })), opts.filter).map((m) => m.id));
+  const details: ModuleDetail[] = [];
+  for (const m of rows) if (ids.has(m.id)) details.push(await moduleDetail(opts.db, m, { regioSlug: kaart.slug, regioNaam: kaart.regioNaam, intern: null }));
+  const adres = (m: ModuleDetail) => `${opts.basisUrl}/regio/${kaart.slug}/menukaart/${m.slug}`;
+  const naam = `menukaart-${bestandsnaam(kaart.slug)}`;
+  if (opts.formaat === 'csv') return { fileName: `${naam}.csv`, contentType: 'text/csv; charset=utf-8', body: menukaartCsv(details, adres) };
+  if (opts.formaat === 'xlsx') return { fileName: `${naam}.xlsx`, contentType: CONTENT_TYPES.xlsx, body: await menukaartXlsx(menukaartRijen(details, adres)) };
+  const stand = new Date().toISOString();
+  const document = menukaartBrochure({ regio: { naam: kaart.regioNaam, titel: kaart.titel, toelichting: kaart.toelichting }, filterTekst: filterTekst(opts.filter), modulen: details, stand, adres });
+  return { fileName: `${naam}.pdf`, contentType: CONTENT_TYPES.pdf, body: await runInWorker('pdf', { document }) };
+}
