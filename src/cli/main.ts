@@ -15,6 +15,37 @@ import { createUser } from '../server/use-cases/auth/create-user.js';
 import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../domain/auth/rules.js';
 import { matchCatalog } from '../server/use-cases/matching/match.js';
 import { MATCH_SOORTEN, MatchQuery, MatchResponse } from '../shared/match-api.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { importLeerlingenViaCli } from '../server/use-cases/leerlingen/import-leerlingen.js';
+import { schoonLeerlingenOp, type OpschoonResultaat } from '../server/use-cases/leerlingen/opschonen.js';
+import { LEERLING_VELDEN, type Kolomtoewijzing, type LeerlingImportRapport, type LeerlingVeld } from '../shared/leerlingen-api.js';
+
+/** `--kolom veld=kop`, repeatable: the column mapping of a pupil import. */
+function kolomOptie(value: string, previous: Kolomtoewijzing): Kolomtoewijzing {
+  const m = /^([A-Za-z]+)=(.+)$/.exec(value);
+  if (!m || !(LEERLING_VELDEN as readonly string[]).includes(m[1]!)) {
+    throw new AppError('validation_failed', `--kolom ${value}: schrijf veld=kop, met een veld uit ${LEERLING_VELDEN.join(', ')}.`);
+  }
+  return { ...previous, [m[1] as LeerlingVeld]: m[2]! };
+}
+
+function formatLeerlingImport(r: LeerlingImportRapport): string {
+  const out = [r.melding];
+  const velden = Object.entries(r.toewijzing).map(([veld, kop]) => `${veld} ← ${kop}`);
+  if (velden.length > 0) out.push(`Kolommen: ${velden.join(', ')}`);
+  for (const n of r.nietGelezen) out.push(`Niet gelezen: ${n.kop} (${n.reden})`);
+  for (const f of r.fouten) out.push(`  ${f.path}: ${f.message}`);
+  return out.join('\n');
+}
+
+function formatOpschonen(r: OpschoonResultaat): string {
+  if (r.cohorten.length === 0) return `Peildatum ${r.peildatum}: geen groep leerlingen voorbij de bewaartermijn.`;
+  return [
+    `Peildatum ${r.peildatum}: de leerlinggegevens van ${r.cohorten.length} ${r.cohorten.length === 1 ? 'groep zijn' : 'groepen zijn'} verwijderd (de aantallen zijn bewaard).`,
+    ...r.cohorten.map((c) => `  ${c.naam}: ${c.opgeschoond.leerlingen} leerlingen, ${c.opgeschoond.inschrijvingen} inschrijvingen, ${c.opgeschoond.beoordelingen} beoordelingen, ${c.opgeschoond.behaald} behaald`),
+  ].join('\n');
+}
 
 const KIND_LABELS: Record<VmboKind, string> = {
   profiel: 'profielen',
@@ -224,6 +255,49 @@ export function buildCli(): Command {
       }
       const response = MatchResponse.parse(await withDatabase((d) => matchCatalog({ db: d.db, query: parsed.data })));
       console.log(json ? JSON.stringify(response, null, 2) : formatMatch(response));
+    });
+  const leerlingen = program.command('leerlingen').description('Leerlingen van een groep (cohort): importeren en na de bewaartermijn opschonen');
+  leerlingen
+    .command('import')
+    .description('Leerlingen importeren uit de CSV of XLSX van Magister, Somtoday of een ander pakket: alles of niets, een BSN of onderwijsnummer wordt nooit gelezen')
+    .requiredOption('--cohort <id>', 'id van de groep leerlingen')
+    .requiredOption('--bestand <bestand>', 'een .csv- of .xlsx-bestand')
+    .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
+    .option('--kolom <veld=kop>', `welke kolom bij een veld hoort (herhaalbaar), zoals --kolom leerlingnummer=Nr; velden: ${LEERLING_VELDEN.join(', ')}`, kolomOptie, {})
+    .option('--encoding <codering>', `tekencodering van een CSV-bestand (${TEKENCODERINGEN.join(', ')}); standaard utf-8`)
+    .option('--json', 'het rapport als JSON')
+    .action(async (options: { cohort: string; bestand: string; dryRun?: boolean; kolom: Kolomtoewijzing; encoding?: string; json?: boolean }) => {
+      const encoding = options.encoding?.toLowerCase();
+      if (encoding !== undefined && !isTekencodering(encoding)) throw new AppError('validation_failed', `Onbekende tekencodering "${options.encoding}"; kies uit: ${TEKENCODERINGEN.join(', ')}.`);
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.cohort)) throw new AppError('validation_failed', `--cohort ${options.cohort}: geen geldig id van een groep.`);
+      let content: Buffer;
+      try {
+        content = await readFile(options.bestand);
+      } catch {
+        throw new AppError('import_invalid', `Bestand niet gevonden of niet leesbaar: ${options.bestand}`, { file: options.bestand });
+      }
+      const input = { bestandsnaam: path.basename(options.bestand), content, dryRun: options.dryRun === true, kolommen: options.kolom, ...(encoding ? { encoding } : {}) };
+      let report: LeerlingImportRapport;
+      try {
+        report = await withDatabase((d) => importLeerlingenViaCli({ db: d.db, cohortId: options.cohort, input }));
+      } catch (err) {
+        if (err instanceof AppError && err.details.errors) for (const f of err.details.errors) console.error(`  ${f.path}: ${f.message}`);
+        throw err;
+      }
+      console.log(options.json ? JSON.stringify(report, null, 2) : formatLeerlingImport(report));
+      if (options.dryRun) console.log('Proefimport (--dry-run): er is niets geschreven.');
+      // A dry run that found errors: the file cannot be imported as it is.
+      if (report.fouten.length > 0) throw new AppError('import_invalid', `${report.bestand} kan zo niet worden geïmporteerd.`);
+    });
+  leerlingen
+    .command('opschonen')
+    .description('De leerlinggegevens verwijderen van elke groep voorbij de bewaartermijn (de aantallen blijven); de server doet dit ook elk uur')
+    .option('--peildatum <YYYY-MM-DD>', 'de dag waarop de bewaartermijn wordt getoetst; standaard vandaag')
+    .option('--json', 'het resultaat als JSON')
+    .action(async (options: { peildatum?: string; json?: boolean }) => {
+      if (options.peildatum !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.peildatum)) throw new AppError('validation_failed', `--peildatum ${options.peildatum}: schrijf de datum als 2029-08-01.`);
+      const r = await withDatabase((d) => schoonLeerlingenOp({ db: d.db, ...(options.peildatum ? { peildatum: options.peildatum } : {}), via: 'cli' }));
+      console.log(options.json ? JSON.stringify(r, null, 2) : formatOpschonen(r));
     });
   program
     .command('migrate')

@@ -13,10 +13,12 @@ import { BSN_REDEN } from '../../../domain/leerlingen/import.js';
 import type { Tekencodering } from '../../../domain/mbo/csv.js';
 import { LEERLING_VELDEN, type Kolomtoewijzing, type LeerlingImportRapport, type LeerlingVeld } from '../../../shared/leerlingen-api.js';
 import type { UseCaseContext } from '../../access/context.js';
-import { openCohort } from '../../access/examen.js';
-import { AppError } from '../../errors.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { COHORT_NOT_FOUND, openCohort } from '../../access/examen.js';
+import { AppError, notFound } from '../../errors.js';
 import * as repo from '../../repositories/leerling-repository.js';
-import { changePupils } from './leerlingen.js';
+import { changePupils, changePupilsViaCli } from './leerlingen.js';
 
 /** Largest pupil file accepted (a year's export is a few dozen kB). */
 export const MAX_LEERLINGBESTAND_BYTES = 2 * 1024 * 1024;
@@ -44,7 +46,18 @@ function invalid(bestand: string, fouten: ImportFout[]): AppError {
 export async function importLeerlingen(opts: UseCaseContext & { cohortId: string; input: ImportInput }): Promise<LeerlingImportRapport> {
   // Who may import is settled before the file is read.
   await openCohort({ db: opts.db, auth: opts.auth, cohortId: opts.cohortId, action: 'leerlingen.manage' });
-  const { input } = opts;
+  return importIntoCohort(opts.input, (change) => changePupils(opts, change).then((r) => r.result));
+}
+
+/** `doorlopend leerlingen import`: the same import from the command line (no user; the audit entry says via cli). */
+export async function importLeerlingenViaCli(opts: { db: Kysely<DB>; cohortId: string; input: ImportInput }): Promise<LeerlingImportRapport> {
+  if (!(await repo.findCohort(opts.db, opts.cohortId))) throw notFound(COHORT_NOT_FOUND);
+  return importIntoCohort({ ...opts.input, via: 'cli' }, (change) => changePupilsViaCli(opts, change));
+}
+
+type Runner = <T>(change: (c: { trx: Transaction<DB>; row: repo.CohortRow; audit: (action: string, details: Record<string, unknown>) => Promise<void> }) => Promise<T>) => Promise<T>;
+
+async function importIntoCohort(input: ImportInput, run: Runner): Promise<LeerlingImportRapport> {
   const bestand = input.bestandsnaam;
   if (!input.content || input.content.length === 0) {
     throw new AppError('validation_failed', `${bestand} is leeg. Kies een CSV- of XLSX-bestand met een kopregel.`, { errors: [{ path: 'body', message: 'leeg bestand' }] });
@@ -70,7 +83,7 @@ export async function importLeerlingen(opts: UseCaseContext & { cohortId: string
   }
   const aanwezig = new Set<LeerlingVeld>(LEERLING_VELDEN.filter((v) => k.toewijzing[v] !== undefined));
   const leerlingen = gelezen.leerlingen.map(({ regel: _regel, ...l }) => l);
-  const { result } = await changePupils(opts, async ({ trx, row, audit }) => {
+  const result = await run(async ({ trx, row, audit }) => {
     const bestaand = await repo.listLeerlingen(trx, row.id);
     const verschil = importVerschil(bestaand, leerlingen, aanwezig);
     if (input.dryRun) return verschil;

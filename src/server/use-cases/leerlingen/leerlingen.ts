@@ -5,11 +5,11 @@
  * address is typed by the staff member and goes only into the invitation, never onto the pupil record. Each change in
  * one transaction with its audit entry; no pupil names in the audit log.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { LeerlingInvoer, LeerlingUitnodigen, LeerlingUitnodiging, LeerlingWijzigen, CohortDetail } from '../../../shared/leerlingen-api.js';
 import type { DB } from '../../db/schema.js';
 import type { AuthContext, UseCaseContext } from '../../access/context.js';
-import { openCohort, type CohortAccess } from '../../access/examen.js';
+import { COHORT_NOT_FOUND, openCohort, type CohortAccess } from '../../access/examen.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { findOrganisationById } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
@@ -20,28 +20,45 @@ import { OPGESCHOOND, readDetail, stale } from './cohorten.js';
 
 export const LEERLING_NOT_FOUND = 'Deze leerling bestaat niet (meer) in deze groep.';
 
-interface Change extends CohortAccess {
+interface Change {
   trx: Transaction<DB>;
   row: repo.CohortRow;
+  /** Who changes it (null: the command line). */
+  actorUserId: string | null;
   audit: (action: string, details: Record<string, unknown>) => Promise<void>;
 }
 
+/** The change itself, on a locked cohort that still has its pupils; audited as `actorUserId`. */
+async function inCohort<T>(trx: Transaction<DB>, cohortId: string, actorUserId: string | null, change: (c: Change) => Promise<T>): Promise<T> {
+  await repo.lockCohort(trx, cohortId);
+  const row = await repo.findCohort(trx, cohortId);
+  if (!row) throw notFound(COHORT_NOT_FOUND);
+  if (row.opgeschoondAt !== null) throw new AppError('conflict', OPGESCHOOND);
+  return change({
+    trx,
+    row,
+    actorUserId,
+    audit: (action, details) => appendAudit(trx, { actorUserId, organisationId: row.organisationId, action, subjectType: 'cohort', subjectId: row.id, details: { cohort: row.naam, ...details } }),
+  });
+}
+
 /** One change of a cohort's pupils: access (manage) in the transaction, cohort locked, not yet cleaned up. */
-export async function changePupils<T>(opts: UseCaseContext & { cohortId: string }, change: (c: Change) => Promise<T>): Promise<{ auth: AuthContext; result: T }> {
+export async function changePupils<T>(opts: UseCaseContext & { cohortId: string }, change: (c: Change & CohortAccess) => Promise<T>): Promise<{ auth: AuthContext; result: T }> {
   return opts.db.transaction().execute(async (trx) => {
     const opened = await openCohort({ db: trx, auth: opts.auth, cohortId: opts.cohortId, action: 'leerlingen.manage' });
-    await repo.lockCohort(trx, opened.cohort.id);
-    const row = await repo.findCohort(trx, opened.cohort.id);
-    if (!row) throw notFound(LEERLING_NOT_FOUND);
-    if (row.opgeschoondAt !== null) throw new AppError('conflict', OPGESCHOOND);
-    const result = await change({
-      ...opened,
-      trx,
-      row,
-      audit: (action, details) =>
-        appendAudit(trx, { actorUserId: opened.auth.user.id, organisationId: row.organisationId, action, subjectType: 'cohort', subjectId: row.id, details: { cohort: row.naam, ...details } }),
-    });
+    const result = await inCohort(trx, opened.cohort.id, opened.auth.user.id, (c) => change({ ...c, ...opened }));
     return { auth: opened.auth, result };
+  });
+}
+
+/**
+ * The same change from the command line (`doorlopend leerlingen import`): whoever runs it has the database itself, so
+ * there is no user to check; the cohort must exist (404 otherwise) and the audit entry has no actor.
+ */
+export async function changePupilsViaCli<T>(opts: { db: Kysely<DB>; cohortId: string }, change: (c: Change) => Promise<T>): Promise<T> {
+  return opts.db.transaction().execute(async (trx) => {
+    if (!(await repo.findCohort(trx, opts.cohortId))) throw notFound(COHORT_NOT_FOUND);
+    return inCohort(trx, opts.cohortId, null, change);
   });
 }
 
