@@ -120,6 +120,14 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
     return `${door(c, c.over)} stelde een nieuw wachtwoord in${n === null ? '' : n === 1 ? '; 1 sessie is beëindigd' : `; ${n} sessies zijn beëindigd`}`;
   },
   'auth.password_reset_requested': (c) => `Er is een nieuw wachtwoord aangevraagd voor het account van ${c.over}`,
+  'beoordeling.lijst_bekeken': (c) => `${door(c)} bekeek de lijst van ${str(c.d.aantal) ?? '?'} beoordelingsformulieren van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
+  'beoordeling.opgeslagen': (c) =>
+    `${door(c)} sloeg als ${c.d.kant === 'eerste' ? '1e' : '2e'} beoordelaar een beoordelingsformulier op van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'} (${str(c.d.wijzigingen) ?? '?'} wijzigingen)`,
+  'beoordeling.herkansing': (c) => `${door(c)} zette poging ${str(c.d.poging) ?? '?'} (herkansing) klaar voor het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
+  'beoordeling.resultaten_vastgesteld': (c) => `${door(c)} stelde namens de examencommissie ${str(c.d.aantal) ?? '?'} resultaten vast van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
+  'beoordeling.gecorrigeerd': (c) => `${door(c)} corrigeerde een vastgesteld resultaat van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}, met als reden ${quoted(c.d.reden)}`,
+  'beoordeling.geexporteerd': (c) =>
+    `${door(c)} exporteerde ${str(c.d.aantal) ?? '?'} ${c.d.soort === 'formulier-pdf' ? 'beoordelingsformulier (PDF)' : c.d.soort === 'se-cijfers' ? 'SE-cijfers' : c.d.soort === 'ooapi' ? 'resultaten via OOAPI' : 'keuzedeelresultaten'} van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
   'catalog.import': (c) =>
     `${door(c)} laadde ${str(c.d.bron) ?? 'een bron'}${c.d.bestand ? ` uit ${quoted(c.d.bestand)}` : ''}${c.d.release ? ` (versie ${str(c.d.release)})` : ''} in de catalogus`,
   'crosswalk.bevestigen': (c) => koppeling(c, 'bevestigde'),

@@ -29,6 +29,8 @@ import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { regelsRoutes } from './routes/regels.js';
 import { overeenkomstRoutes } from './routes/overeenkomsten.js';
+import { beoordelingRoutes } from './routes/beoordelingen.js';
+import { ooapiRoutes } from './routes/ooapi.js';
 import { menukaartRoutes } from './routes/menukaart.js';
 import { examenRoutes } from './routes/examens.js';
 import { lobRoutes } from './routes/lob.js';
@@ -264,6 +266,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(leerlingenRoutes(opts.db, { mail, publicUrl }));
       await api.register(mijnRoutes(opts.db, { publicUrl }));
       await api.register(vrijstellingRoutes(opts.db, { mail, publicUrl }));
+      await api.register(beoordelingRoutes(opts.db, { exportLimits: opts.exportLimits }));
+      await api.register(ooapiRoutes(opts.db));
       registerAliases();
     },
     { prefix: '/api' },

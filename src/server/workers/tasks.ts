@@ -15,6 +15,7 @@ import { renderDocx } from '../exports/docx.js';
 import { renderPdf } from '../exports/pdf.js';
 import { ptaXlsx } from '../exports/pta-xlsx.js';
 import { inventoryXlsx } from '../exports/inventory-xlsx.js';
+import { keuzedeelXlsx } from '../exports/beoordeling-xlsx.js';
 
 export interface MboTableTask {
   name: string;
@@ -48,6 +49,7 @@ export const TASKS = {
   pdf: (input: { document: ExportDocument }): Promise<Buffer> => renderPdf(input.document),
   docx: (input: { document: ExportDocument }): Promise<Buffer> => renderDocx(input.document),
   ptaXlsx: (input: { pta: Pta }): Promise<Buffer> => ptaXlsx(input.pta),
+  keuzedeelXlsx,
 };
 
 export type Tasks = typeof TASKS;
