@@ -34,6 +34,8 @@ const KeuzedelenListPage = lazyPage(() => import('./pages/KeuzedelenListPage.js'
 const KwalificatieDetailPage = lazyPage(() => import('./pages/KwalificatieDetailPage.js'), 'KwalificatieDetailPage');
 const KwalificatiesListPage = lazyPage(() => import('./pages/KwalificatiesListPage.js'), 'KwalificatiesListPage');
 const LeerlingPage = lazyPage(() => import('./pages/LeerlingPage.js'), 'LeerlingPage');
+const VerificatiePage = lazyPage(() => import('./pages/VerificatiePage.js'), 'VerificatiePage');
+const VrijstellingenPage = lazyPage(() => import('./pages/vrijstelling/VrijstellingenPage.js'), 'VrijstellingenPage');
 const LeerroutePage = lazyPage(() => import('./pages/LeerroutePage.js'), 'LeerroutePage');
 const LeerroutesPage = lazyPage(() => import('./pages/LeerroutesPage.js'), 'LeerroutesPage');
 const LoginPage = lazyPage(() => import('./pages/LoginPage.js'), 'LoginPage');
@@ -121,6 +123,8 @@ export function App() {
           <Route path="uitnodiging-accepteren" element={<AcceptInvitationPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="leerling" element={<LeerlingPage />} />
+          <Route path="verificatie" element={<VerificatiePage />} />
+          <Route path="organisaties/:id/vrijstellingen" element={<VrijstellingenPage />} />
           <Route path="beheer/import" element={<CatalogImportPage />} />
           <Route path="organisaties" element={<OrganisationsPage />} />
           <Route path="organisaties/:id" element={<OrganisationDetailPage />} />

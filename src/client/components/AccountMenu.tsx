@@ -96,6 +96,15 @@ export function AccountMenu() {
               Mijn account
             </Link>
           </ListItem>
+          {session.me.lidmaatschappen
+            .filter((l) => l.rol === 'examencommissie' && l.soort === 'mbo-instelling')
+            .map((l) => (
+              <ListItem key={`vrijstellingen-${l.organisatieId}`}>
+                <Link to={`/organisaties/${encodeURIComponent(l.organisatieId)}/vrijstellingen`} onClick={() => setOpen(false)}>
+                  Vrijstellingen{session.me.lidmaatschappen.filter((m) => m.rol === 'examencommissie' && m.soort === 'mbo-instelling').length > 1 ? ` (${l.organisatieNaam})` : ''}
+                </Link>
+              </ListItem>
+            ))}
           {session.me.platformBeheerder ? (
             <ListItem>
               <Link to="/beheer/import" onClick={() => setOpen(false)}>

@@ -5,18 +5,14 @@
  * Privacy: the public check answers only what makes a statement checkable (keuzedeel, result, date, the
  * examencommissie, the pupil's initials); the statement itself, with the full name, is the pupil's to hand over.
  */
+import { GRONDSLAG_UITLEG_LEERLING } from '../../shared/mijn-api.js';
 import { datumNl, type Blok, type ExportDocument } from '../exports/document-model.js';
 
 export type Grondslag = 'extraneus' | 'gezamenlijk-pta-oer';
 export type KeuzedeelResultaat = 'behaald' | 'niet-behaald';
 
-/** Why the result counts, in words a 14-year-old understands (the pupil's view and the statement). */
-export const GRONDSLAG_UITLEG: Record<Grondslag, string> = {
-  extraneus:
-    'Je deed dit examen als extraneus bij de mbo-school: je stond daar ingeschreven voor dit examen. Daarom is het een echt mbo-examen, en telt het resultaat ook als je later naar het mbo gaat.',
-  'gezamenlijk-pta-oer':
-    'Dit examen hoort bij het plan van toetsing dat je vmbo-school en de mbo-school samen hebben gemaakt (het gezamenlijke PTA en OER van de doorlopende leerroute). Daarom telt het resultaat ook als je later naar het mbo gaat.',
-};
+/** Why the result counts, in words a 14-year-old understands (the pupil's view; the contract holds the text). */
+export const GRONDSLAG_UITLEG: Record<Grondslag, string> = GRONDSLAG_UITLEG_LEERLING;
 
 /** Short, for staff (the decision page) and the statement. */
 export const GRONDSLAG_KORT: Record<Grondslag, string> = {
