@@ -47,6 +47,9 @@ async function detail(db: Db, a: RegioAccess, m: repo.ModuleRow): Promise<Module
   return moduleDetail(db, m, { regioSlug: kaart.slug, regioNaam: a.regio.naam, intern: { mag: mag(a, m), peildatum: vandaag() } });
 }
 
+/** Staff of the region itself see every module, also proposals and returned ones. */
+const regioStaf = (a: RegioAccess) => a.auth.memberships.some((m) => m.organisationId === a.regio.id && m.rol !== 'leerling');
+
 /** The regions this user works in: as staff of the regio itself or of one of its schools. */
 export async function mijnMenukaarten(opts: UseCaseContext): Promise<MijnMenukaarten> {
   const auth = requireAuth(opts.auth);
@@ -71,14 +74,14 @@ export async function mijnMenukaarten(opts: UseCaseContext): Promise<MijnMenukaa
   return { regios };
 }
 
-/** The working menukaart: the region sees every module; a school the published ones and its own. */
+/** The working menukaart: the region's staff see every module; a school the published ones and its own. */
 export async function getMenukaartBeheer(opts: UseCaseContext & { regioId: string }): Promise<MenukaartBeheer> {
   const a = await openRegio({ ...opts, actie: 'lezen' });
   const kaart = await opts.db.transaction().execute((trx) => ensureMenukaart(trx, a.regio));
   const magBeheren = decideMenukaart(a.auth.actor, 'besluiten', a.scope) === 'allow';
   const eigen = new Set(a.auth.memberships.map((m) => m.organisationId));
   const s = await snapshotOf(opts.db);
-  const modulen = (await repo.listModules(opts.db, a.regio.id)).filter((m) => magBeheren || m.status === 'gepubliceerd' || eigen.has(m.aanbiederId));
+  const modulen = (await repo.listModules(opts.db, a.regio.id)).filter((m) => regioStaf(a) || m.status === 'gepubliceerd' || eigen.has(m.aanbiederId));
   const vestigingen = await repo.vestigingenVan(opts.db, a.scholen.map((x) => x.id));
   return {
     regio: { id: a.regio.id, naam: a.regio.naam, slug: kaart.slug },
@@ -91,9 +94,8 @@ export async function getMenukaartBeheer(opts: UseCaseContext & { regioId: strin
 
 export async function getModule(opts: UseCaseContext & { moduleId: string }): Promise<ModuleDetail> {
   const a = await openModule({ ...opts, actie: 'lezen' });
-  // A school sees another school's proposal only once published (the region sees all).
-  const magBeheren = decideMenukaart(a.auth.actor, 'besluiten', a.scope) === 'allow';
-  if (!magBeheren && a.module.status !== 'gepubliceerd' && !a.auth.memberships.some((m) => m.organisationId === a.module.aanbiederId)) throw notFound(MODULE_NOT_FOUND);
+  // A school sees another school's proposal only once published (the region's staff see all).
+  if (!regioStaf(a) && a.module.status !== 'gepubliceerd' && !a.auth.memberships.some((m) => m.organisationId === a.module.aanbiederId)) throw notFound(MODULE_NOT_FOUND);
   return detail(opts.db, a, a.module);
 }
 
