@@ -46,6 +46,9 @@ const OnderdelenListPage = lazyPage(() => import('./pages/OnderdelenListPage.js'
 const OrganisationDetailPage = lazyPage(() => import('./pages/OrganisationDetailPage.js'), 'OrganisationDetailPage');
 const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.js'), 'OrganisationsPage');
 const OvereenkomstPage = lazyPage(() => import('./pages/overeenkomst/OvereenkomstPage.js'), 'OvereenkomstPage');
+const CohortenPage = lazyPage(() => import('./pages/leerlingen/CohortenPage.js'), 'CohortenPage');
+const CohortPage = lazyPage(() => import('./pages/leerlingen/CohortPage.js'), 'CohortPage');
+const LeerlingenImportPage = lazyPage(() => import('./pages/leerlingen/ImportPage.js'), 'ImportPage');
 const PartnershipDetailPage = lazyPage(() => import('./pages/PartnershipDetailPage.js'), 'PartnershipDetailPage');
 const PartnershipsPage = lazyPage(() => import('./pages/PartnershipsPage.js'), 'PartnershipsPage');
 const ProfielDetailPage = lazyPage(() => import('./pages/ProfielDetailPage.js'), 'ProfielDetailPage');
@@ -134,6 +137,9 @@ export function App() {
           <Route path="samenwerkingen/:id/docentinzet" element={<DocentinzetPage />} />
           <Route path="overeenkomsten/:id" element={<OvereenkomstPage />} />
           <Route path="regels" element={<RegelsPage />} />
+          <Route path="leerroutes/:routeId/leerlingen" element={<CohortenPage />} />
+          <Route path="cohorten/:cohortId" element={<CohortPage />} />
+          <Route path="cohorten/:cohortId/import" element={<LeerlingenImportPage />} />
           <Route path="leerroutes/:routeId" element={<LeerroutePage />} />
           <Route path="leerroutes/:routeId/:stap" element={<LeerroutePage />} />
           <Route path="samenwerkingen/:id/inventaris" element={<SamenwerkingInventarisPage />} />

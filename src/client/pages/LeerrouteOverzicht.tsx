@@ -11,7 +11,7 @@ import { useLeerroute } from '../components/leerroute/context.js';
 import { LeerrouteForm, TYPE_UITLEG } from '../components/leerroute/LeerrouteForm.js';
 import { formatDateTime, LEERWEG_NAMEN } from '../lib/format.js';
 import { leerrouteApi, leerroutesPath, leerrouteUrls } from '../lib/leerroute-api.js';
-import { Alert, Code, DataList, DocumentLink, Heading, ListItem, Paragraph, UnorderedList } from '../ui/index.js';
+import { Alert, Code, DataList, DocumentLink, Heading, Link, ListItem, Paragraph, UnorderedList } from '../ui/index.js';
 
 type WieT = LeerrouteDetail['gewijzigd'];
 const wie = (w: WieT) => `${w.gebruiker.naam}${w.organisatie ? ` (${w.organisatie.naam})` : ''}, ${formatDateTime(w.op)}`;
@@ -80,6 +80,9 @@ export function Overzicht() {
         ]}
       />
       <Exporteren />
+      <Paragraph>
+        <Link to={`/leerroutes/${encodeURIComponent(route.id)}/leerlingen`}>Leerlingen van deze leerroute</Link> (groepen per schooljaar; alleen voor de vmbo-school)
+      </Paragraph>
       {route.opmerkingen.length > 0 ? (
         <Alert type="warning" heading="Let op" headingLevel={3}>
           <UnorderedList>
