@@ -46,6 +46,10 @@ const OnderdelenListPage = lazyPage(() => import('./pages/OnderdelenListPage.js'
 const OrganisationDetailPage = lazyPage(() => import('./pages/OrganisationDetailPage.js'), 'OrganisationDetailPage');
 const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.js'), 'OrganisationsPage');
 const OvereenkomstPage = lazyPage(() => import('./pages/overeenkomst/OvereenkomstPage.js'), 'OvereenkomstPage');
+const ExamensPage = lazyPage(() => import('./pages/examen/ExamensPage.js'), 'ExamensPage');
+const ExamenPage = lazyPage(() => import('./pages/examen/ExamenPage.js'), 'ExamenPage');
+const ExamenTakenPage = lazyPage(() => import('./pages/examen/ExamenTakenPage.js'), 'ExamenTakenPage');
+const InschrijvingPage = lazyPage(() => import('./pages/examen/InschrijvingPage.js'), 'InschrijvingPage');
 const CohortenPage = lazyPage(() => import('./pages/leerlingen/CohortenPage.js'), 'CohortenPage');
 const CohortPage = lazyPage(() => import('./pages/leerlingen/CohortPage.js'), 'CohortPage');
 const LeerlingenImportPage = lazyPage(() => import('./pages/leerlingen/ImportPage.js'), 'ImportPage');
@@ -136,6 +140,10 @@ export function App() {
           <Route path="samenwerkingen/:id/leerroutes" element={<LeerroutesPage />} />
           <Route path="samenwerkingen/:id/docentinzet" element={<DocentinzetPage />} />
           <Route path="overeenkomsten/:id" element={<OvereenkomstPage />} />
+          <Route path="leerroutes/:routeId/examens" element={<ExamensPage />} />
+          <Route path="examens" element={<ExamenTakenPage />} />
+          <Route path="examens/:examenId" element={<ExamenPage />} />
+          <Route path="examens/:examenId/inschrijvingen" element={<InschrijvingPage />} />
           <Route path="regels" element={<RegelsPage />} />
           <Route path="leerroutes/:routeId/leerlingen" element={<CohortenPage />} />
           <Route path="cohorten/:cohortId" element={<CohortPage />} />

@@ -92,7 +92,21 @@ export const ExamenDetail = ExamenSamenvatting.extend({
 });
 export type ExamenDetail = z.infer<typeof ExamenDetail>;
 
-export const ExamenLijst = z.object({ examens: z.array(ExamenSamenvatting) });
+export const ExamenLijst = z.object({
+  leerroute: z.object({ id: z.string(), naam: z.string(), type: LeerrouteType }),
+  examens: z.array(ExamenSamenvatting),
+  /** What a new exam can be made of (only for who may write a plan; no pupil data: cohorts by name). */
+  nieuw: z
+    .object({
+      cohorten: z.array(z.object({ id: z.string(), naam: z.string(), schooljaar: z.string(), leerjaar: z.number(), school: z.string() })),
+      keuzedelen: z.array(z.object({ code: z.string(), titel: z.string() })),
+      keuzevakken: z.array(z.object({ code: z.string(), titel: z.string() })),
+      mboPartners: z.array(z.object({ id: z.string(), naam: z.string() })),
+      /** Why a joint PTA/OER cannot be the grondslag here (null: it can). */
+      ptaOerProbleem: z.string().nullable(),
+    })
+    .nullable(),
+});
 export type ExamenLijst = z.infer<typeof ExamenLijst>;
 
 export const MijnExamens = z.object({
@@ -129,6 +143,7 @@ export const Inschrijvingen = z.object({
   /** Pupils of the cohort not (yet) registered (only for who may register them). */
   nietAangemeld: z.array(z.object({ leerlingId: z.string(), leerlingnummer: z.string(), naam: z.string(), klas: z.string() })),
   waarschuwingen: z.array(z.object({ leerlingId: z.string(), naam: z.string(), ontbreekt: z.array(z.string()) })),
+  rechten: z.object({ aanmelden: z.boolean(), inschrijven: z.boolean() }),
 });
 export type Inschrijvingen = z.infer<typeof Inschrijvingen>;
 export const LeerlingenKiezen = z.object({ leerlingIds: z.array(z.uuid()).max(2000).optional().describe('Weglaten: alle leerlingen van het cohort (aanmelden) of alle aangemelde (inschrijven)') });

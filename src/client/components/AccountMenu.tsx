@@ -96,6 +96,13 @@ export function AccountMenu() {
               Mijn account
             </Link>
           </ListItem>
+          {session.me.lidmaatschappen.some((l) => l.rol === 'examencommissie' && l.soort === 'mbo-instelling') ? (
+            <ListItem>
+              <Link to="/examens" onClick={() => setOpen(false)}>
+                Examenplannen
+              </Link>
+            </ListItem>
+          ) : null}
           {session.me.lidmaatschappen
             .filter((l) => l.rol === 'examencommissie' && l.soort === 'mbo-instelling')
             .map((l) => (

@@ -81,6 +81,9 @@ export function Overzicht() {
       />
       <Exporteren />
       <Paragraph>
+        <Link to={`/leerroutes/${encodeURIComponent(route.id)}/examens`}>Examens</Link> (het gezamenlijke examen van keuzedeel en keuzevak: examenplan, vaststelling en inschrijving)
+      </Paragraph>
+      <Paragraph>
         <Link to={`/leerroutes/${encodeURIComponent(route.id)}/leerlingen`}>Leerlingen van deze leerroute</Link> (groepen per schooljaar; alleen voor de vmbo-school)
       </Paragraph>
       {route.opmerkingen.length > 0 ? (

@@ -52,6 +52,20 @@ export async function findCohort(db: Db, cohortId: string): Promise<CohortRow | 
   return r && { id: r.id, organisationId: r.organisation_id, leerrouteId: r.leerroute_id, naam: r.naam, schooljaar: r.schooljaar, leerjaar: r.leerjaar };
 }
 
+/** The cohorts of a route with their school's name (no pupils). */
+export async function cohortsOfRoute(db: Db, routeId: string): Promise<Array<{ id: string; naam: string; schooljaar: string; leerjaar: number; school: string; organisationId: string }>> {
+  const rows = await db
+    .selectFrom('cohort as c')
+    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+    .select(['c.id', 'c.naam', 'c.schooljaar', 'c.leerjaar', 'o.naam as school', 'c.organisation_id'])
+    .where('c.leerroute_id', '=', routeId)
+    .where('c.opgeschoond_at', 'is', null)
+    .orderBy('c.schooljaar', 'desc')
+    .orderBy('c.naam')
+    .execute();
+  return rows.map((r) => ({ id: r.id, naam: r.naam, schooljaar: r.schooljaar, leerjaar: r.leerjaar, school: r.school, organisationId: r.organisation_id }));
+}
+
 /** Members of an organisation with a role, by name (the candidates for 1st and 2nd assessor). */
 export async function membersWithRole(db: Db, organisationId: string, rol: 'examinator' | 'beoordelaar'): Promise<Array<{ id: string; naam: string }>> {
   return db

@@ -14,7 +14,7 @@ import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/examen-repository.js';
 import { openRouteExamens } from './toegang.js';
-import { examenDetail, mag, samenvatting } from './view.js';
+import { examenDetail, keuzevakTitel, mag, samenvatting } from './view.js';
 
 const fout = (path: string, message: string): FieldError => ({ path, message });
 
@@ -72,10 +72,27 @@ export async function createExamen(opts: UseCaseContext & { routeId: string; inp
 }
 
 export async function listRouteExamens(opts: UseCaseContext & { routeId: string }): Promise<ExamenLijst> {
-  const { auth, route } = await openRouteExamens({ db: opts.db, auth: opts.auth, routeId: opts.routeId, action: 'examenplan.read' });
+  const { auth, route, vmboPartners, mboPartners } = await openRouteExamens({ db: opts.db, auth: opts.auth, routeId: opts.routeId, action: 'examenplan.read' });
   const snapshot = await snapshotOf(opts.db);
   const rows = await repo.examensOfRoute(opts.db, route.id);
-  return { examens: rows.filter((e) => mag(auth, 'examenplan.read', e)).map((e) => samenvatting(snapshot, e)) };
+  const cohorten = (await repo.cohortsOfRoute(opts.db, route.id)).filter((c) =>
+    mboPartners.some((m) => decideExamen(auth.actor, 'examenplan.write', { vmboOrganisationId: c.organisationId, mboOrganisationId: m.id }) === 'allow'),
+  );
+  const magSchrijven = vmboPartners.some((v) => mboPartners.some((m) => decideExamen(auth.actor, 'examenplan.write', { vmboOrganisationId: v.id, mboOrganisationId: m.id }) === 'allow'));
+  const toetsen = magSchrijven ? await repo.ptaToetsen(opts.db, route.id) : [];
+  return {
+    leerroute: { id: route.id, naam: route.naam, type: route.type },
+    examens: rows.filter((e) => mag(auth, 'examenplan.read', e)).map((e) => samenvatting(snapshot, e)),
+    nieuw: magSchrijven
+      ? {
+          cohorten: cohorten.map(({ organisationId: _o, ...c }) => c),
+          keuzedelen: route.mbo.keuzedelen.map((code) => ({ code, titel: snapshot.mbo.keuzedelen.get(code)?.titel ?? code })),
+          keuzevakken: route.vmbo.keuzevakken.map((code) => ({ code, titel: keuzevakTitel(snapshot, code) })),
+          mboPartners: mboPartners.map((m) => ({ id: m.id, naam: m.naam })),
+          ptaOerProbleem: grondslagProbleem('gezamenlijk-pta-oer', route.type, toetsen.length),
+        }
+      : null,
+  };
 }
 
 export async function getExamen(opts: UseCaseContext & { examenId: string }): Promise<ExamenDetail> {

@@ -65,6 +65,7 @@ async function lijst(db: Kysely<DB>, auth: AuthContext, examenId: string): Promi
     })),
     nietAangemeld,
     waarschuwingen: waarschuwingen(rijen),
+    rechten: { aanmelden: mag(auth, 'inschrijving.aanmelden', e), inschrijven: mag(auth, 'inschrijving.inschrijven', e) },
     rijen,
   };
 }

@@ -1,0 +1,142 @@
+/**
+ * Issue 14, the exam plan in a real browser on the demo data: the vmbo docent goes from the leerroute page through the
+ * one "Examens" link to the exam, closes the last coverage gap in the plan editor (the live coverage says so), saves
+ * and submits; the mbo examencommissie finds the plan under "Examenplannen" in the account menu without knowing the
+ * route and vaststelt it with the keyboard. Screenshots at 1366 and 390 px (test-results/screenshots, not committed),
+ * no sideways scrolling, axe clean.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
+import { PROJECT_ROOT } from '../support/shared-data.js';
+
+assertBrowserReadyInCi();
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
+  const session = browserSession('demo');
+  const { expectAccessible } = session;
+  let app: TestApp;
+  let page: Page;
+  let routeId: string;
+  let examenId: string;
+  let laatsteEindterm: { id: string; code: string };
+
+  async function login(email: string) {
+    const res = await fetch(`${session.app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    return async (method: string, url: string, body: unknown, status: number) => {
+      const r = await fetch(`${session.app.url}${url}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+      expect(r.status, `${method} ${url}: ${await r.clone().text()}`).toBe(status);
+      return (await r.json()) as any;
+    };
+  }
+
+  beforeAll(async () => {
+    await seedDemoOrganisations(session.app.database.db);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const db = session.app.database.db;
+    const docent = await login('docent@vmbo.demo');
+    const partnership = (await db.selectFrom('partnership').select('id').where('naam', '=', 'Demo doorlopende leerroute techniek').executeTakeFirstOrThrow()).id;
+    const vmbo = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
+    const id = async (email: string) => (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    routeId = (
+      await docent('POST', `/api/partnerships/${partnership}/leerroutes`, { naam: 'Elektrotechniek en ondernemen', type: 'keuzevak-keuzedeel', schooljaar: '2026-2027', vmbo: { profiel: 'PIE', leerweg: 'BB', keuzevakken: ['K/PIE/16'] }, mbo: { keuzedelen: ['K0072'] } }, 201)
+    ).id;
+    const cohort = await db.insertInto('cohort').values({ organisation_id: vmbo, leerroute_id: routeId, naam: '3 BB Techniek', schooljaar: '2026-2027', leerjaar: 3, einddatum: '2027-07-31' }).returning('id').executeTakeFirstOrThrow();
+    const exam = await docent('POST', `/api/leerroutes/${routeId}/examens`, { cohortId: cohort.id, grondslag: 'extraneus' }, 201);
+    examenId = exam.id;
+    const eindtermen = exam.eindtermen as Array<{ id: string; code: string }>;
+    laatsteEindterm = eindtermen.at(-1)!;
+    // A plan that covers every eindterm but the last: the docent closes that gap in the browser.
+    const inhoud = {
+      onderdelen: [
+        { id: 'opdracht-1', titel: 'Een schakeling ontwerpen', criteria: [{ id: 'c1', omschrijving: 'Ontwerp is compleet', maxScore: 10, eindtermen: eindtermen.slice(0, -1).map((e) => e.id) }] },
+        { id: 'opdracht-2', titel: 'De schakeling bouwen en verkopen', criteria: [{ id: 'c2', omschrijving: 'Werkt veilig en netjes', maxScore: 10, eindtermen: [] }] },
+      ],
+      cesuur: { minimumPunten: 11 },
+      datums: [{ datum: '2027-04-12', omschrijving: 'Afname' }],
+      locatie: 'Techniekhal',
+      examinatorId: await id('examinator@vmbo.demo'),
+      beoordelaarId: await id('beoordelaar@roc.demo'),
+    };
+    await docent('PUT', `/api/examens/${examenId}/plan`, { versie: exam.versies[0].versie, inhoud }, 200);
+  });
+  beforeEach(() => {
+    ({ app, page } = session);
+  });
+
+  const main = () => page.getByRole('main');
+
+  async function signInAt(to: string, email: string) {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
+    const form = page.getByRole('form', { name: 'Inloggen' });
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
+  }
+
+  async function beideBreedtes(naam: string) {
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await page.waitForTimeout(50);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `examenplan-${naam}-${width}.png`), fullPage: true });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+
+  it('the docent closes the last gap in the editor, saves and submits', async () => {
+    await signInAt(`/leerroutes/${routeId}`, 'docent@vmbo.demo');
+    await main().getByRole('link', { name: 'Examens', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Examens' }).count()).toBe(1);
+    await expectAccessible('examens van de route');
+    await main().getByRole('link', { name: /K0072/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: /Examen K0072/ }).count()).toBe(1);
+    await expect.poll(() => main().getByText('Grondslag:').count()).toBeGreaterThan(0);
+    const live = main().getByRole('status').filter({ hasText: 'eindtermen' });
+    await expect.poll(() => live.textContent()).toContain(`nog open: ${laatsteEindterm.code}`);
+    await expectAccessible('examenplan in bewerking');
+    await beideBreedtes('editor');
+    // Keyboard: tick the last eindterm for criterion c2.
+    const vinkje = main().locator(`[id="crit-c2-e-${laatsteEindterm.id}"]`);
+    await vinkje.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => live.textContent()).toContain('zijn gedekt');
+    await main().getByRole('button', { name: 'Examenplan opslaan' }).click();
+    await expect.poll(() => main().getByText('Niet gedekt').count()).toBe(0);
+    const indienen = main().getByRole('button', { name: 'Indienen bij de examencommissie' });
+    await indienen.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => main().getByText(/wacht op de examencommissie/).count()).toBeGreaterThan(0);
+  });
+
+  it('the mbo examencommissie finds the plan in the account menu and vaststelt it', async () => {
+    await signInAt('/', 'examencommissie@roc.demo');
+    await page.getByRole('banner').getByRole('button', { name: /Emma Examencommissie/ }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Examenplannen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Examenplannen' }).count()).toBe(1);
+    await expectAccessible('plannen om vast te stellen');
+    await beideBreedtes('taken');
+    await main().getByRole('link', { name: /K0072/ }).click();
+    const knop = main().getByRole('button', { name: 'Examenplan vaststellen' });
+    await expect.poll(() => knop.count()).toBe(1);
+    await expectAccessible('plan om vast te stellen');
+    await knop.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => main().getByText(/Vastgesteld op|vastgesteld op/).count()).toBeGreaterThan(0);
+    await expect.poll(() => main().getByText('Emma Examencommissie', { exact: false }).count()).toBeGreaterThan(0);
+    await expectAccessible('vastgesteld plan');
+    await beideBreedtes('vastgesteld');
+    // Without a session the exam stays closed.
+    expect((await fetch(`${app.url}/api/examens/${examenId}`)).status).toBe(401);
+  });
+});
