@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/http/app.js';
 import { BewaartermijnJob } from '../../src/server/jobs/bewaartermijn-job.js';
 import { schoonLeerlingenOp } from '../../src/server/use-cases/leerlingen/opschonen.js';
 import type { CohortDetail, CohortLijst, LeerlingImportRapport } from '../../src/shared/leerlingen-api.js';
@@ -232,6 +233,20 @@ describe.skipIf(!databaseAvailable)(`pupils and cohorts (${TEST_DB})`, () => {
       expect((await schoonLeerlingenOp({ db, peildatum: '2030-01-01' })).cohorten.map((x) => x.id)).not.toContain(due.id);
       expect(await auditCount('cohort.opgeschoond', due.id)).toBe(1);
       await w.call('vmbo-beheerder', 'POST', `/api/cohorten/${due.id}/leerlingen`, { leerlingnummer: '1', roepnaam: 'A', achternaam: 'B' }, 409);
+    });
+
+    it('runs in the server: an app started with the job cleans a due cohort at start and stops the job when it closes', async () => {
+      const db = w.t.database.db;
+      const due = await createCohort(w, { naam: 'Oud in de server', schooljaar: '2019-2020', leerjaar: 3, bewaartermijnMaanden: 12 });
+      await addPupils(w, due.id, 2, { start: 90 });
+      const server = await buildApp({ db, bewaartermijnJob: true, mailSending: false, logLevel: 'silent' });
+      await server.ready();
+      // close() waits for the run that started when the app was ready.
+      await server.close();
+      expect(await pupilsIn(due.id)).toEqual([]);
+      const row = await db.selectFrom('cohort').select(['opgeschoond', 'opgeschoond_at']).where('id', '=', due.id).executeTakeFirstOrThrow();
+      expect(row.opgeschoond_at).not.toBeNull();
+      expect(typeof row.opgeschoond === 'string' ? JSON.parse(row.opgeschoond) : row.opgeschoond).toEqual({ leerlingen: 2, inschrijvingen: 0, beoordelingen: 0, behaald: 0 });
     });
   });
 });
