@@ -34,6 +34,11 @@ const KeuzedelenListPage = lazyPage(() => import('./pages/KeuzedelenListPage.js'
 const KwalificatieDetailPage = lazyPage(() => import('./pages/KwalificatieDetailPage.js'), 'KwalificatieDetailPage');
 const KwalificatiesListPage = lazyPage(() => import('./pages/KwalificatiesListPage.js'), 'KwalificatiesListPage');
 const LeerlingPage = lazyPage(() => import('./pages/LeerlingPage.js'), 'LeerlingPage');
+const MijnDossierPage = lazyPage(() => import('./pages/lob/MijnDossierPage.js'), 'MijnDossierPage');
+const WieZietPage = lazyPage(() => import('./pages/lob/WieZietPage.js'), 'WieZietPage');
+const GedeeldDossierPage = lazyPage(() => import('./pages/lob/GedeeldDossierPage.js'), 'GedeeldDossierPage');
+const SchoolLobPage = lazyPage(() => import('./pages/lob/SchoolLobPage.js'), 'SchoolLobPage');
+const LeerlingDossierPage = lazyPage(() => import('./pages/lob/SchoolLobPage.js'), 'LeerlingDossierPage');
 const VerificatiePage = lazyPage(() => import('./pages/VerificatiePage.js'), 'VerificatiePage');
 const VrijstellingenPage = lazyPage(() => import('./pages/vrijstelling/VrijstellingenPage.js'), 'VrijstellingenPage');
 const LeerroutePage = lazyPage(() => import('./pages/LeerroutePage.js'), 'LeerroutePage');
@@ -130,6 +135,11 @@ export function App() {
           <Route path="uitnodiging-accepteren" element={<AcceptInvitationPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="leerling" element={<LeerlingPage />} />
+          <Route path="leerling/loopbaandossier" element={<MijnDossierPage />} />
+          <Route path="leerling/wie-ziet-mijn-gegevens" element={<WieZietPage />} />
+          <Route path="dossier/gedeeld" element={<GedeeldDossierPage />} />
+          <Route path="organisaties/:id/lob" element={<SchoolLobPage />} />
+          <Route path="organisaties/:id/lob/leerlingen/:gebruikerId" element={<LeerlingDossierPage />} />
           <Route path="verificatie" element={<VerificatiePage />} />
           <Route path="organisaties/:id/vrijstellingen" element={<VrijstellingenPage />} />
           <Route path="beheer/import" element={<CatalogImportPage />} />

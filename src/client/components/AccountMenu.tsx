@@ -112,6 +112,22 @@ export function AccountMenu() {
                 </Link>
               </ListItem>
             ))}
+          {session.me.lidmaatschappen.some((l) => l.rol === 'leerling') ? (
+            <ListItem>
+              <Link to="/leerling/loopbaandossier" onClick={() => setOpen(false)}>
+                Mijn loopbaandossier
+              </Link>
+            </ListItem>
+          ) : null}
+          {session.me.lidmaatschappen
+            .filter((l) => l.rol === 'decaan')
+            .map((l) => (
+              <ListItem key={`lob-${l.organisatieId}`}>
+                <Link to={`/organisaties/${encodeURIComponent(l.organisatieId)}/lob`} onClick={() => setOpen(false)}>
+                  LOB en loopbaandossiers{session.me.lidmaatschappen.filter((m) => m.rol === 'decaan').length > 1 ? ` (${l.organisatieNaam})` : ''}
+                </Link>
+              </ListItem>
+            ))}
           {session.me.platformBeheerder ? (
             <ListItem>
               <Link to="/beheer/import" onClick={() => setOpen(false)}>

@@ -343,6 +343,16 @@ function LeerlingContent() {
         </Alert>
       ) : null}
 
+      <section aria-labelledby="lob-heading" className="doorlopend-section">
+        <Heading level={2} id="lob-heading">
+          Jouw loopbaandossier
+        </Heading>
+        <Paragraph>
+          Schrijf op wat je doet om een opleiding en beroep te kiezen, zoals een meeloopdag of een open dag, en wat je ervan leerde. Het dossier
+          is van jou: <Link to="/leerling/loopbaandossier">naar je loopbaandossier</Link>. <Link to="/leerling/wie-ziet-mijn-gegevens">Wie ziet mijn gegevens?</Link>
+        </Paragraph>
+      </section>
+
       <MijnExamensEnVrijstellingen />
 
       <section aria-labelledby="nu-heading" className="doorlopend-section">
