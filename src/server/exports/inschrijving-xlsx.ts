@@ -9,7 +9,7 @@ import { INSCHRIJVING_KOLOMMEN, type InschrijvingRij, type InschrijvingWaarschuw
 const DATUM = 'dd-mm-yyyy';
 const asDate = (d: string | null): Date | string => (d ? new Date(`${d}T00:00:00Z`) : '');
 
-export async function inschrijvingXlsx(v: { titel: string; rijen: readonly InschrijvingRij[]; waarschuwingen: readonly InschrijvingWaarschuwing[] }): Promise<Buffer> {
+export async function inschrijvingXlsx(v: { titel: string; rijen: InschrijvingRij[]; waarschuwingen: InschrijvingWaarschuwing[] }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Doorlopend';
   wb.title = v.titel;

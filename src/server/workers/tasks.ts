@@ -16,6 +16,7 @@ import { renderPdf } from '../exports/pdf.js';
 import { ptaXlsx } from '../exports/pta-xlsx.js';
 import { inventoryXlsx } from '../exports/inventory-xlsx.js';
 import { keuzedeelXlsx } from '../exports/beoordeling-xlsx.js';
+import { inschrijvingXlsx } from '../exports/inschrijving-xlsx.js';
 
 export interface MboTableTask {
   name: string;
@@ -50,6 +51,7 @@ export const TASKS = {
   docx: (input: { document: ExportDocument }): Promise<Buffer> => renderDocx(input.document),
   ptaXlsx: (input: { pta: Pta }): Promise<Buffer> => ptaXlsx(input.pta),
   keuzedeelXlsx,
+  inschrijvingXlsx,
 };
 
 export type Tasks = typeof TASKS;

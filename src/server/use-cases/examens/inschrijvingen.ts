@@ -11,10 +11,10 @@ import type { AuthContext, UseCaseContext } from '../../access/context.js';
 import { openExamen, type ExamenAccess } from '../../access/examen.js';
 import type { DB } from '../../db/schema.js';
 import { validationFailed } from '../../errors.js';
-import { inschrijvingXlsx } from '../../exports/inschrijving-xlsx.js';
 import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/examen-repository.js';
+import { runInWorker } from '../../workers/pool.js';
 import type { ExportFile } from '../inventory/export-inventory.js';
 import { mag, parseInhoud, samenvatting } from './view.js';
 
@@ -110,6 +110,6 @@ export async function exportInschrijvingen(opts: UseCaseContext & { examenId: st
   await audit(opts.db, o, 'examen.inschrijvingen-geexporteerd', { aantal: l.rijen.length, formaat: opts.formaat });
   const stem = `inschrijving-${l.examen.keuzedeel.code}-${l.examen.cohort.schooljaar}`.replace(/[^A-Za-z0-9-]+/g, '-');
   if (opts.formaat === 'csv') return { fileName: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: inschrijvingCsv(l.rijen), waarschuwingen: l.waarschuwingen.length };
-  const body = await inschrijvingXlsx({ titel: `Inschrijving extraneus: ${l.examen.keuzedeel.code} ${l.examen.keuzedeel.titel}`, rijen: l.rijen, waarschuwingen: l.waarschuwingen });
+  const body = await runInWorker('inschrijvingXlsx', { titel: `Inschrijving extraneus: ${l.examen.keuzedeel.code} ${l.examen.keuzedeel.titel}`, rijen: l.rijen, waarschuwingen: l.waarschuwingen });
   return { fileName: `${stem}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body, waarschuwingen: l.waarschuwingen.length };
 }
