@@ -69,10 +69,10 @@ export function leerlingenRoutes(db: Kysely<DB>, opts: { mail: MailQueue; public
       '/cohorten/:cohortId/leerlingen/import',
       {
         bodyLimit: MAX_LEERLINGBESTAND_BYTES,
-        // Who may import is settled before the body is read.
+        // Who may import is settled before the body is read (a malformed id or query is left to the validation: 400).
         onRequest: async (req) => {
-          const cohortId = (req.params as { cohortId?: string }).cohortId ?? '';
-          if (/^[0-9a-f-]{36}$/i.test(cohortId)) await openCohort({ db, auth: req.auth, cohortId, action: 'leerlingen.manage' });
+          const params = CohortParams.safeParse(req.params);
+          if (params.success && LeerlingImportQuery.safeParse(req.query).success) await openCohort({ db, auth: req.auth, cohortId: params.data.cohortId, action: 'leerlingen.manage' });
           if (Number(req.headers['content-length'] ?? 0) > MAX_LEERLINGBESTAND_BYTES) throw leerlingbestandTeGroot();
         },
         errorHandler: (error) => {
