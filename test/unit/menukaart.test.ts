@@ -89,7 +89,7 @@ describe('menukaart filters', () => {
   });
 
   it('writes CSV that a spreadsheet does not run as a formula', () => {
-    const csv = menukaartCsv([{ ...(m({ titel: '=SOM(A1)' }) as never), omvangEenheden: 1, aanbieder: { id: 'x', naam: 'School; A' }, voorwaarden: [], keuzevakken: [], profielmodulen: [], keuzedelen: [], capaciteit: 5, leidtNaar: { bevestigd: [], suggesties: [], toelichting: '' } } as never], () => 'https://x/y');
+    const csv = menukaartCsv([{ ...m({ titel: '=SOM(A1)' }), omvangEenheden: 1, aanbieder: { id: 'x', naam: 'School; A' }, voorwaarden: [], keuzevakken: [], profielmodulen: [], keuzedelen: [], capaciteit: 5, leidtNaar: { bevestigd: [], suggesties: [], toelichting: '' } } as never], () => 'https://x/y');
     const [kop, rij] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(kop!.startsWith('Titel;Soort')).toBe(true);
     expect(rij!.startsWith("'=SOM(A1);Kennismakende module;1;\"School; A\"")).toBe(true);

@@ -96,6 +96,13 @@ export function AccountMenu() {
               Mijn account
             </Link>
           </ListItem>
+          {session.me.lidmaatschappen.some((l) => l.rol !== 'leerling') ? (
+            <ListItem>
+              <Link to="/menukaart" onClick={() => setOpen(false)}>
+                Menukaart van de regio
+              </Link>
+            </ListItem>
+          ) : null}
           {session.me.lidmaatschappen.some((l) => l.rol === 'examencommissie' && l.soort === 'mbo-instelling') ? (
             <ListItem>
               <Link to="/examens" onClick={() => setOpen(false)}>

@@ -1,0 +1,173 @@
+/**
+ * Issue 15, the regional menukaart in a real browser on the demo data: two schools of the demo region proposed ten
+ * modules (five each, through the API); the region's beheerder publishes all ten on the working page and returns the
+ * demo proposal with a reason; a school's docent proposes one more through the form; anyone, without signing in, opens
+ * the public menukaart, filters it by leerweg and kind (the address keeps the filters) and opens a module at its
+ * stable address. Screenshots at 1366 and 390 px (test-results/screenshots, not committed), no sideways scrolling,
+ * axe clean.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
+import type { ModuleInvoer } from '../../src/shared/menukaart-api.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
+import { PROJECT_ROOT } from '../support/shared-data.js';
+
+assertBrowserReadyInCi();
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+const SOORTEN = ['kennismakend', 'verdiepend', 'orienterend', 'keuzevak-keuzedeel', 'doorlopende-leerroute'] as const;
+
+describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
+  const session = browserSession('demo');
+  const { expectAccessible } = session;
+  let app: TestApp;
+  let page: Page;
+  let regio = '';
+  const titels: string[] = [];
+
+  async function apiSession(email: string) {
+    const res = await fetch(`${session.app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
+    expect(res.status).toBe(200);
+    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  }
+
+  beforeAll(async () => {
+    await seedDemoOrganisations(session.app.database.db);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const db = session.app.database.db;
+    await createUser({ db, email: 'regio@regio.demo', naam: 'Ruud Regio', organisatie: 'Demo Regio Techniek', rol: 'beheerder', password: DEMO_PASSWORD });
+    regio = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Regio Techniek').executeTakeFirstOrThrow()).id;
+    const scholen = [
+      { email: 'docent@vmbo.demo', org: (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id, locatie: 'Centrum', keuzevak: 'K/PIE/16', leerwegen: ['BB', 'KB'] },
+      { email: 'docent@roc.demo', org: (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo ROC').executeTakeFirstOrThrow()).id, locatie: 'ROC-campus', keuzevak: 'K/ZW/05', leerwegen: ['GL', 'TL'] },
+    ];
+    for (const [s, school] of scholen.entries()) {
+      const { cookie, csrf } = await apiSession(school.email);
+      for (let i = 0; i < 5; i++) {
+        const titel = `${s === 0 ? 'Werkplaats' : 'Campus'} module ${i + 1}`;
+        const body: ModuleInvoer = {
+          titel, beschrijving: `Een module van ${school.locatie} om uit te kiezen.`, soort: SOORTEN[i]!, omvangEenheden: 1 + (i % 2), aanbiederId: school.org, vestigingId: null, locatie: school.locatie,
+          leerjaar: 3 + (i % 2), periode: (['P1', 'P2', 'P3', 'P4', 'jaar'] as const)[i]!, leerwegen: school.leerwegen as ModuleInvoer['leerwegen'], capaciteit: 16 + i, voorwaarden: [],
+          keuzevakken: [school.keuzevak], profielmodulen: [], keuzedelen: [], kwalificaties: [], profielen: [], leerrouteId: null,
+        };
+        const res = await fetch(`${session.app.url}/api/regios/${regio}/menukaart/modulen`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+        expect(res.status).toBe(201);
+        titels.push(titel);
+      }
+    }
+  });
+  beforeEach(() => {
+    ({ app, page } = session);
+  });
+
+  const main = () => page.getByRole('main');
+
+  async function signInAt(to: string, email: string) {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
+    const form = page.getByRole('form', { name: 'Inloggen' });
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
+  }
+
+  /** At 1366 and 390 px: a screenshot, and the page does not scroll sideways. */
+  async function beideBreedtes(naam: string) {
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await page.waitForTimeout(50);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `menukaart-${naam}-${width}.png`), fullPage: true });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+
+  it('lets the region’s beheerder publish ten modules of two schools and return a proposal with a reason', async () => {
+    await signInAt(`/regios/${regio}/menukaart`, 'regio@regio.demo');
+    await page.getByRole('heading', { level: 1, name: 'Menukaart Demo Regio Techniek' }).waitFor();
+    await main().getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await main().getByText('11 modulen wachten op uw besluit.').waitFor();
+    await expectAccessible('the working menukaart of the region');
+    await beideBreedtes('beheer');
+    for (const titel of titels) {
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/besluit')),
+        main().getByRole('button', { name: `${titel} publiceren` }).click(),
+      ]);
+      await main().getByRole('status').filter({ hasText: `${titel}: gepubliceerd.` }).waitFor();
+    }
+    await main().getByText('1 module wacht op uw besluit.').waitFor();
+    // The demo proposal goes back with a reason; without one, the field says what is missing.
+    await main().getByRole('button', { name: 'Slimme gebouwen terugsturen' }).click();
+    const terug = main().getByRole('form', { name: 'Slimme gebouwen terugsturen' });
+    await terug.getByRole('button', { name: 'Terugsturen met deze reden' }).click();
+    await terug.getByText('Schrijf de school waarom de module terug gaat.').waitFor();
+    await terug.getByRole('textbox', { name: 'Reden voor de school' }).fill('Noem welke sensoren de leerlingen gebruiken.');
+    await terug.getByRole('button', { name: 'Terugsturen met deze reden' }).click();
+    await main().getByRole('status').filter({ hasText: 'Slimme gebouwen: teruggestuurd naar de school.' }).waitFor();
+    await main().getByText('Reden: Noem welke sensoren de leerlingen gebruiken.').waitFor();
+    await main().getByText('0 modulen wachten op uw besluit.').waitFor();
+    await expectAccessible('the working menukaart after the decisions');
+  }, 240_000);
+
+  it('lets a school’s docent propose a module through the form, refusing an unknown keuzevak with a message at the field', async () => {
+    await signInAt(`/regios/${regio}/menukaart`, 'docent@vmbo.demo');
+    const form = main().getByRole('form', { name: 'Module voorstellen' });
+    await form.waitFor();
+    await form.getByRole('textbox', { name: 'Titel' }).fill('Robots programmeren');
+    await form.getByRole('checkbox', { name: 'KB' }).check();
+    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill('K/PIE/99');
+    await form.getByRole('button', { name: 'Voorstellen' }).click();
+    await form.getByText('K/PIE/99 is geen keuzevak in de catalogus.').waitFor();
+    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill('K/PIE/08');
+    await form.getByRole('button', { name: 'Voorstellen' }).click();
+    await main().getByRole('status').filter({ hasText: 'Robots programmeren is voorgesteld; de regio besluit over publicatie.' }).waitFor();
+    await main().getByRole('link', { name: 'Robots programmeren' }).waitFor();
+    await expectAccessible('the menukaart for a school with the proposal form');
+    await beideBreedtes('voorstel');
+  }, 120_000);
+
+  it('shows the public menukaart without signing in, filters it, keeps the filters in the address and opens a module at its stable address', async () => {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/regio/demo-regio-techniek/menukaart`);
+    await page.getByRole('heading', { level: 1, name: 'Menukaart Demo Regio Techniek' }).waitFor();
+    const aantal = main().getByRole('status').filter({ hasText: /modulen$/ });
+    await aantal.filter({ hasText: /^14 modulen$/ }).waitFor();
+    expect(await main().getByRole('list', { name: 'Modulen' }).getByRole('listitem').count()).toBe(14);
+    await expectAccessible('the public menukaart');
+    await beideBreedtes('publiek');
+
+    await main().getByRole('combobox', { name: 'Leerweg' }).selectOption('GL');
+    await aantal.filter({ hasText: /^\d+ van de 14 modulen$/ }).waitFor();
+    const metGL = Number((await aantal.textContent())!.split(' ')[0]);
+    expect(metGL).toBeGreaterThanOrEqual(5);
+    expect(new URL(page.url()).searchParams.get('leerweg')).toBe('GL');
+    await main().getByRole('combobox', { name: 'Soort module' }).selectOption('verdiepend');
+    await aantal.filter({ hasText: /^1 van de 14 modulen$/ }).waitFor();
+    await main().getByRole('heading', { level: 2, name: 'Campus module 2' }).waitFor();
+    await expectAccessible('the filtered public menukaart');
+    await beideBreedtes('gefilterd');
+    // The PDF brochure link carries the filters.
+    const pdf = await main().getByRole('link', { name: 'brochure (PDF)' }).getAttribute('href');
+    expect(pdf).toContain('leerweg=GL');
+    expect(pdf).toContain('soort=verdiepend');
+
+    await main().getByRole('link', { name: 'Campus module 2' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campus module 2' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/regio/demo-regio-techniek/menukaart/campus-module-2');
+    await main().getByRole('heading', { name: 'Leidt naar' }).waitFor();
+    await expectAccessible('a module at its stable address');
+    await beideBreedtes('module');
+    // Reloading the stable address works on its own.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Campus module 2' }).waitFor();
+    await main().getByRole('link', { name: 'Terug naar de menukaart van Demo Regio Techniek' }).click();
+    await aantal.filter({ hasText: /^14 modulen$/ }).waitFor();
+  }, 120_000);
+});
