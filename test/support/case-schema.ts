@@ -15,15 +15,36 @@ export const hasCaseSchema = fs.existsSync(CASE_SCHEMA_FILE);
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 let validate: ReturnType<Ajv2020['compile']> | undefined;
+let ajvInstance: Ajv2020 | undefined;
+let schemaId = '';
+
+function ajv(): Ajv2020 {
+  if (!ajvInstance) {
+    if (!hasCaseSchema) throw new Error(`the CASE 1.1 schema is missing: ${CASE_SCHEMA_FILE}`);
+    ajvInstance = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajvInstance);
+    const schema = JSON.parse(fs.readFileSync(CASE_SCHEMA_FILE, 'utf8')) as { $id?: string };
+    schemaId = schema.$id ?? 'case-v1p1-package';
+    validate = ajvInstance.compile({ ...schema, $id: schemaId });
+  }
+  return ajvInstance;
+}
+
+const messages = (errors: ReturnType<Ajv2020['compile']>['errors']) => (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 
 export function caseErrors(pkg: unknown): string[] {
-  if (!validate) {
-    if (!hasCaseSchema) throw new Error(`the CASE 1.1 schema is missing: ${CASE_SCHEMA_FILE}`);
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    validate = ajv.compile(JSON.parse(fs.readFileSync(CASE_SCHEMA_FILE, 'utf8')) as object);
-  }
-  return validate(pkg) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  ajv();
+  return validate!(pkg) ? [] : messages(validate!.errors);
+}
+
+/**
+ * The errors of one object against a definition of the package schema (`document`, `item`, `association`,
+ * `linkUri`): how the single answers of the REST binding are validated (their binding-only fields are checked apart).
+ */
+export function caseDefErrors(def: 'document' | 'item' | 'association' | 'linkUri', value: unknown): string[] {
+  const v = ajv().getSchema(`${schemaId}#/$defs/${def}`);
+  if (!v) throw new Error(`no $defs/${def} in the CASE schema`);
+  return v(value) ? [] : messages(v.errors);
 }
 
 export function parseCasePackage(pkg: unknown): CfPackage {

@@ -65,6 +65,9 @@ export interface CfDocument {
   version?: string;
   adoptionStatus?: string;
   notes?: string;
+  publisher?: string;
+  subject?: string[];
+  officialSourceURL?: string;
 }
 /** An item as the package binding has it: no CFDocumentURI (the package is the document's), lastChangeDateTime. */
 export interface CfItem {
@@ -77,6 +80,7 @@ export interface CfItem {
   CFItemType?: string;
   notes?: string;
   language?: string;
+  educationLevel?: string[];
 }
 export interface CfAssociation {
   identifier: string;

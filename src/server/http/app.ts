@@ -31,6 +31,7 @@ import { regelsRoutes } from './routes/regels.js';
 import { overeenkomstRoutes } from './routes/overeenkomsten.js';
 import { beoordelingRoutes } from './routes/beoordelingen.js';
 import { ooapiRoutes } from './routes/ooapi.js';
+import { caseRoutes } from './routes/case.js';
 import { menukaartRoutes } from './routes/menukaart.js';
 import { examenRoutes } from './routes/examens.js';
 import { lobRoutes } from './routes/lob.js';
@@ -272,6 +273,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  // CASE 1.1 (issue 18): where CASE tools look, outside /api; public, no session read.
+  await app.register(caseRoutes(opts.db, { publicUrl, exportLimits: opts.exportLimits }));
 
   const clientDir = opts.clientDir;
   const hasClient = clientDir !== undefined && fs.existsSync(path.join(clientDir, 'index.html'));

@@ -1,0 +1,68 @@
+/**
+ * The CASE 1.1 REST binding (issue 18), outside /api at /ims/case/v1p1 where CASE tools look: CFDocuments,
+ * CFDocuments/{id}, CFPackages/{id}, CFItems/{id}, CFAssociations/{id}, CFItemAssociations/{id}. Public like the
+ * catalogue (no session is read). Unknown identifiers answer 404 with the binding's imsx_StatusInfo payload, not
+ * problem+json. Answers may be cached (public data) and carry an ETag of the catalogue version; packages (up to
+ * megabytes) go through a load-shedding gate like the public exports. `GET /ims/case/v1p1/als?soort=&code=` sends a
+ * catalogue page's "Als CASE" link on to its package or item.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { unknownObject } from '../../../domain/crosswalk/case-framework.js';
+import { CASE_BASE_PATH, CaseAlsQuery, CaseIdParam } from '../../../shared/case-api.js';
+import type { DB } from '../../db/schema.js';
+import { caseAddressOf, getCaseObject, type CaseOperation } from '../../use-cases/case/case-service.js';
+import { DEFAULT_HEAVY_REQUEST_LIMITS, HeavyRequestGate, type HeavyRequestLimits } from '../load-shedding.js';
+
+const CACHE = 'public, max-age=300';
+
+export function caseRoutes(db: Kysely<DB>, opts: { publicUrl: string; exportLimits?: HeavyRequestLimits }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const baseUrl = `${opts.publicUrl}${CASE_BASE_PATH}`;
+    const limits = opts.exportLimits ?? DEFAULT_HEAVY_REQUEST_LIMITS;
+    // A package is the heavy answer; the gate allows more of them than of file exports (they are cached objects).
+    const packages = new HeavyRequestGate({ perMinute: limits.perMinute * 3, concurrent: limits.concurrent * 2 }, 'CASE-pakketten').hooks();
+
+    const answer = async (operation: CaseOperation, req: FastifyRequest, reply: FastifyReply, id?: string) => {
+      const found = await getCaseObject({ db, operation, id, baseUrl });
+      if (!found) {
+        return reply
+          .code(404)
+          .header('Cache-Control', 'no-store')
+          .type('application/json; charset=utf-8')
+          .send(unknownObject(`Onbekende identifier ${id ?? ''} (${operation}).`));
+      }
+      const etag = `"${createHash('sha1').update(`${found.version}|${operation}|${id ?? ''}`).digest('base64url').slice(0, 22)}"`;
+      reply.header('ETag', etag).header('Cache-Control', CACHE);
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(found.body));
+    };
+
+    const tags = ['case'];
+    app.get(`${CASE_BASE_PATH}/CFDocuments`, { schema: { tags, summary: 'CASE 1.1: alle raamwerken (CFDocuments) van de landelijke catalogus' } }, (req, reply) =>
+      answer('CFDocuments', req, reply),
+    );
+    const byId = (operation: CaseOperation, summary: string, extra: object = {}) =>
+      app.get(`${CASE_BASE_PATH}/${operation}/:id`, { schema: { tags, summary, params: CaseIdParam }, ...extra }, (req, reply) => answer(operation, req, reply, req.params.id));
+    byId('CFDocuments', 'CASE 1.1: één raamwerk (CFDocument)');
+    byId('CFPackages', 'CASE 1.1: een raamwerk met al zijn items en associaties (CFPackage)', packages);
+    byId('CFItems', 'CASE 1.1: één item (CFItem)');
+    byId('CFAssociations', 'CASE 1.1: één associatie (CFAssociation)');
+    byId('CFItemAssociations', 'CASE 1.1: een item met al zijn associaties');
+
+    // Any other address under the binding (operations not offered, e.g. CFRubrics): the binding's 404, never the front end.
+    app.get(`${CASE_BASE_PATH}/*`, { schema: { hide: true } }, (req, reply) =>
+      reply.code(404).header('Cache-Control', 'no-store').send(unknownObject(`Onbekend CASE-adres: ${req.url.split('?')[0]}`)),
+    );
+
+    app.get(`${CASE_BASE_PATH}/als`, { schema: { tags, summary: 'Het CASE-adres van een catalogusonderdeel (doorverwijzing)', querystring: CaseAlsQuery } }, async (req, reply) => {
+      const address = await caseAddressOf({ db, soort: req.query.soort, code: req.query.code });
+      if (!address) {
+        return reply.code(404).header('Cache-Control', 'no-store').send(unknownObject(`${req.query.soort} ${req.query.code} staat niet in de CASE-raamwerken.`));
+      }
+      return reply.redirect(address, 302);
+    });
+  };
+}
