@@ -2,8 +2,9 @@
  * Issue 14, the exam plan in a real browser on the demo data: the vmbo docent goes from the leerroute page through the
  * one "Examens" link to the exam, closes the last coverage gap in the plan editor (the live coverage says so), saves
  * and submits; the mbo examencommissie finds the plan under "Examenplannen" in the account menu without knowing the
- * route and vaststelt it with the keyboard. Screenshots at 1366 and 390 px (test-results/screenshots, not committed),
- * no sideways scrolling, axe clean.
+ * route and vaststelt it with the keyboard; the vmbo school registers the pupils as extraneus, the mbo marks them
+ * ingeschreven and downloads the list (read); a new exam is not made without a grondslag. Screenshots at 1366 and
+ * 390 px (test-results/screenshots, not committed), no sideways scrolling, axe clean.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,9 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
       await docent('POST', `/api/partnerships/${partnership}/leerroutes`, { naam: 'Elektrotechniek en ondernemen', type: 'keuzevak-keuzedeel', schooljaar: '2026-2027', vmbo: { profiel: 'PIE', leerweg: 'BB', keuzevakken: ['K/PIE/16'] }, mbo: { keuzedelen: ['K0072'] } }, 201)
     ).id;
     const cohort = await db.insertInto('cohort').values({ organisation_id: vmbo, leerroute_id: routeId, naam: '3 BB Techniek', schooljaar: '2026-2027', leerjaar: 3, einddatum: '2027-07-31' }).returning('id').executeTakeFirstOrThrow();
+    for (const [nr, roepnaam, achternaam, geboortedatum] of [['2001', 'Sara', 'Jansen', '2011-02-03'], ['2002', 'Noah', 'de Vries', null]] as const) {
+      await db.insertInto('leerling').values({ cohort_id: cohort.id, organisation_id: vmbo, leerlingnummer: nr, roepnaam, achternaam, klas: '3B', leerweg: 'BB', geboortedatum }).execute();
+    }
     const exam = await docent('POST', `/api/leerroutes/${routeId}/examens`, { cohortId: cohort.id, grondslag: 'extraneus' }, 201);
     examenId = exam.id;
     const eindtermen = exam.eindtermen as Array<{ id: string; code: string }>;
@@ -138,5 +142,46 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
     await beideBreedtes('vastgesteld');
     // Without a session the exam stays closed.
     expect((await fetch(`${app.url}/api/examens/${examenId}`)).status).toBe(401);
+  });
+
+  it('the vmbo school registers the pupils as extraneus, the mbo marks them ingeschreven and downloads the list', async () => {
+    await signInAt(`/examens/${examenId}`, 'beheerder@vmbo.demo');
+    await main().getByRole('link', { name: 'Inschrijving van de leerlingen als extraneus' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inschrijving als extraneus' }).count()).toBe(1);
+    const aanmelden = main().getByRole('button', { name: 'Alle leerlingen aanmelden' });
+    await aanmelden.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => main().getByRole('row').count()).toBe(3);
+    // The pupil without a birth date is named in a warning.
+    await expect.poll(() => main().getByText(/Noah de Vries: geboortedatum ontbreekt/).count()).toBe(1);
+    await expectAccessible('inschrijving door de vmbo-school');
+    await beideBreedtes('inschrijving');
+
+    await signInAt(`/examens/${examenId}/inschrijvingen`, 'beheerder@roc.demo');
+    const inschrijven = main().getByRole('button', { name: 'Alle aangemelde leerlingen ingeschreven' });
+    await expect.poll(() => inschrijven.count()).toBe(1);
+    await inschrijven.click();
+    await expect.poll(() => main().getByText('Ingeschreven', { exact: true }).count()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), main().getByRole('link', { name: 'Inschrijvingslijst als CSV' }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const regels = csv.trim().split('\r\n');
+    expect(regels[0]).toContain('Geboortedatum');
+    expect(regels).toHaveLength(3);
+    expect(regels.find((r) => r.startsWith('2001;'))).toContain('2011-02-03');
+    await expectAccessible('inschrijving door het mbo');
+  });
+
+  it('a docent makes a new exam: the grondslag must be chosen, a joint PTA/OER is not possible for this route', async () => {
+    await signInAt(`/leerroutes/${routeId}/examens`, 'docent@vmbo.demo');
+    const form = main().locator('form.doorlopend-examen-form');
+    await expect.poll(() => form.count()).toBe(1);
+    await expect.poll(() => main().getByRole('radio', { name: /Gezamenlijk PTA\/OER/ }).isDisabled()).toBe(true);
+    await main().getByRole('button', { name: 'Examen aanmaken' }).click();
+    await expect.poll(() => main().getByText('Kies waarom het resultaat tot een vrijstelling leidt.').count()).toBeGreaterThan(0);
+    await main().getByRole('radio', { name: /Inschrijving als extraneus/ }).check();
+    await main().getByRole('button', { name: 'Examen aanmaken' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/examens\/[0-9a-f-]{36}$/);
+    await expect.poll(() => main().getByText(/Stel nu het examenplan op/).count()).toBeGreaterThan(0);
+    await expectAccessible('nieuw examen');
   });
 });
