@@ -9,7 +9,20 @@
  * feature; its factory (test/support/beoordeling-factory.ts) can replace this one where a test wants the full chain.
  */
 import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/server/db/schema.js';
 import type { ExamenWorld } from './examen-world.js';
+
+/** What the factory needs: the examen world, or the same facts of another app (a browser test's demo app). */
+export interface ResultaatWereld {
+  db: Kysely<DB>;
+  org: { vmbo: string; mbo: string };
+  partnership: string;
+  route: string;
+  keuzedeel: string;
+  keuzevak: string;
+  userId: { leerling: string; 'andere-leerling'?: string; 'mbo-examencommissie': string; 'vmbo-examinator': string };
+}
 
 const ALFABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -43,8 +56,8 @@ export interface ResultaatOptions {
 
 let volgnummer = 0;
 
-export async function vastgesteldResultaat(w: ExamenWorld, o: ResultaatOptions = {}): Promise<ResultaatFixture> {
-  const db = w.t.database.db;
+export async function vastgesteldResultaat(w: ExamenWorld | ResultaatWereld, o: ResultaatOptions = {}): Promise<ResultaatFixture> {
+  const db = 'db' in w ? w.db : w.t.database.db;
   const n = ++volgnummer;
   const pupil = o.pupil === undefined ? 'leerling' : o.pupil;
   const status = o.status ?? 'vastgesteld';
@@ -64,7 +77,7 @@ export async function vastgesteldResultaat(w: ExamenWorld, o: ResultaatOptions =
       achternaam: o.achternaam ?? 'Berg',
       klas: '3B',
       leerweg: 'BB',
-      account_id: pupil ? w.userId[pupil] : null,
+      account_id: pupil ? (w.userId[pupil] ?? null) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
