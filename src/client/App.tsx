@@ -51,6 +51,8 @@ const OnderdelenListPage = lazyPage(() => import('./pages/OnderdelenListPage.js'
 const OrganisationDetailPage = lazyPage(() => import('./pages/OrganisationDetailPage.js'), 'OrganisationDetailPage');
 const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.js'), 'OrganisationsPage');
 const OvereenkomstPage = lazyPage(() => import('./pages/overeenkomst/OvereenkomstPage.js'), 'OvereenkomstPage');
+const BeoordelenPage = lazyPage(() => import('./pages/examen/BeoordelenPage.js'), 'BeoordelenPage');
+const BeoordelingPage = lazyPage(() => import('./pages/examen/BeoordelingPage.js'), 'BeoordelingPage');
 const PubliekeMenukaartPage = lazyPage(() => import('./pages/menukaart/PubliekeMenukaartPage.js'), 'PubliekeMenukaartPage');
 const PubliekeModulePage = lazyPage(() => import('./pages/menukaart/PubliekeModulePage.js'), 'PubliekeModulePage');
 const MijnMenukaartenPage = lazyPage(() => import('./pages/menukaart/MenukaartBeheerPage.js'), 'MijnMenukaartenPage');
@@ -155,6 +157,8 @@ export function App() {
           <Route path="samenwerkingen/:id/leerroutes" element={<LeerroutesPage />} />
           <Route path="samenwerkingen/:id/docentinzet" element={<DocentinzetPage />} />
           <Route path="overeenkomsten/:id" element={<OvereenkomstPage />} />
+          <Route path="examens/:examenId/beoordelen" element={<BeoordelenPage />} />
+          <Route path="beoordelingen/:beoordelingId" element={<BeoordelingPage />} />
           <Route path="regio/:slug/menukaart" element={<PubliekeMenukaartPage />} />
           <Route path="regio/:slug/menukaart/:module" element={<PubliekeModulePage />} />
           <Route path="menukaart" element={<MijnMenukaartenPage />} />

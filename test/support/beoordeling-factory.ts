@@ -42,7 +42,18 @@ export interface AssessableExamOptions {
 
 let teller = 0;
 
-export async function createAssessableExam(w: ExamenWorld, opts: AssessableExamOptions = {}): Promise<AssessableExam> {
+/** What the factory needs of a world: the examen world, or the same ids gathered in a browser test. */
+export interface FactoryWorld {
+  t: { database: { db: ExamenWorld['t']['database']['db'] } };
+  org: { vmbo: string; mbo: string };
+  partnership: string;
+  route: string;
+  keuzedeel: string;
+  keuzevak: string;
+  userId: Partial<ExamenWorld['userId']>;
+}
+
+export async function createAssessableExam(w: FactoryWorld, opts: AssessableExamOptions = {}): Promise<AssessableExam> {
   const db = w.t.database.db;
   const n = opts.pupils ?? 3;
   const aantalCriteria = opts.criteria ?? 4;
@@ -62,7 +73,7 @@ export async function createAssessableExam(w: ExamenWorld, opts: AssessableExamO
     achternaam: `Achternaam${String(i + 1).padStart(4, '0')}`,
     klas: '3B',
     leerweg: 'BB' as const,
-    account_id: (opts.linkAccounts ?? true) && i === 0 ? w.userId.leerling : (opts.linkAccounts ?? true) && i === 1 ? w.userId['andere-leerling'] : null,
+    account_id: (opts.linkAccounts ?? true) && i === 0 ? (w.userId.leerling ?? null) : (opts.linkAccounts ?? true) && i === 1 ? (w.userId['andere-leerling'] ?? null) : null,
   }));
   for (let i = 0; i < rows.length; i += 500) {
     const ins = await db.insertInto('leerling').values(rows.slice(i, i + 500)).returning(['id', 'leerlingnummer', 'roepnaam', 'tussenvoegsel', 'achternaam']).execute();
@@ -101,12 +112,12 @@ export async function createAssessableExam(w: ExamenWorld, opts: AssessableExamO
     ptaToetsId: toets.id,
     datums: [{ datum: '2027-03-15', omschrijving: 'Praktijkexamen' }],
     locatie: 'Praktijklokaal Demo ROC',
-    examinatorId: w.userId['vmbo-examinator'],
-    beoordelaarId: w.userId['mbo-beoordelaar'],
+    examinatorId: w.userId['vmbo-examinator'] ?? null,
+    beoordelaarId: w.userId['mbo-beoordelaar'] ?? null,
   };
   const plan = await db
     .insertInto('examenplan')
-    .values({ examen_id: examen.id, versienummer: 1, status: 'vastgesteld', inhoud: JSON.stringify(inhoud), vastgesteld_at: new Date().toISOString(), vastgesteld_by: w.userId['mbo-examencommissie'], vastgesteld_naam: 'Examencommissie Demo ROC' })
+    .values({ examen_id: examen.id, versienummer: 1, status: 'vastgesteld', inhoud: JSON.stringify(inhoud), vastgesteld_at: new Date().toISOString(), vastgesteld_by: w.userId['mbo-examencommissie'] ?? null, vastgesteld_naam: 'Examencommissie Demo ROC' })
     .returning('id')
     .executeTakeFirstOrThrow();
   for (let i = 0; i < leerlingen.length; i += 500) {
