@@ -194,24 +194,6 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
     `${door(c)} importeerde leerlingen in de groep ${quoted(c.d.cohort)}${c.d.bestand ? ` uit ${quoted(c.d.bestand)}` : ''}: ${str(c.d.toegevoegd) ?? '0'} toegevoegd, ${str(c.d.gewijzigd) ?? '0'} gewijzigd${
       Array.isArray(c.d.nietGelezen) && c.d.nietGelezen.length > 0 ? `; niet gelezen (BSN of onderwijsnummer): ${list(c.d.nietGelezen)}` : ''
     }${via(c.d)}`,
-  'cohort.aangemaakt': (c) =>
-    `${door(c)} maakte de groep leerlingen ${quoted(c.d.cohort)} aan${c.d.schooljaar ? ` (schooljaar ${str(c.d.schooljaar)}, leerjaar ${str(c.d.leerjaar) ?? '?'})` : ''}`,
-  'cohort.gewijzigd': (c) =>
-    `${door(c)} wijzigde de instellingen van de groep leerlingen ${quoted(c.d.cohort)}${Array.isArray(c.d.velden) && c.d.velden.length > 0 ? ` (${list(c.d.velden)})` : ''}`,
-  'cohort.opgeschoond': (c) =>
-    `De bewaartermijn van de groep leerlingen ${quoted(c.d.cohort)} is verstreken: de gegevens van ${str(c.d.leerlingen) ?? '0'} ${c.d.leerlingen === 1 ? 'leerling zijn' : 'leerlingen zijn'} verwijderd (de aantallen zijn bewaard)${c.d.via === 'cli' ? ' via de opdrachtregel' : ''}`,
-  'leerling.account_gekoppeld': (c) => `${door(c)} nam de uitnodiging aan en koppelde het eigen account aan de leerling in de groep ${quoted(c.d.cohort)}`,
-  'leerling.gewijzigd': (c) =>
-    `${door(c)} wijzigde de gegevens van een leerling in de groep ${quoted(c.d.cohort)}${Array.isArray(c.d.velden) && c.d.velden.length > 0 ? ` (${list(c.d.velden)})` : ''}`,
-  'leerling.toegevoegd': (c) => `${door(c)} voegde met de hand een leerling toe aan de groep ${quoted(c.d.cohort)}`,
-  'leerling.uitgenodigd': (c) => `${door(c)} nodigde een leerling van de groep ${quoted(c.d.cohort)} uit voor een eigen account`,
-  'leerling.verwijderd': (c) => `${door(c)} verwijderde een leerling, met alles over deze leerling, uit de groep ${quoted(c.d.cohort)}`,
-  'leerlingen.bekeken': (c) => `${door(c)} bekeek de ${str(c.d.aantal) ?? ''} leerlingen van de groep ${quoted(c.d.cohort)}`,
-  'leerlingen.geexporteerd': (c) => `${door(c)} exporteerde de lijst met ${str(c.d.aantal) ?? ''} leerlingen van de groep ${quoted(c.d.cohort)}`,
-  'leerlingen.geimporteerd': (c) =>
-    `${door(c)} importeerde leerlingen in de groep ${quoted(c.d.cohort)}${c.d.bestand ? ` uit ${quoted(c.d.bestand)}` : ''}: ${str(c.d.toegevoegd) ?? '0'} toegevoegd, ${str(c.d.gewijzigd) ?? '0'} gewijzigd${
-      Array.isArray(c.d.nietGelezen) && c.d.nietGelezen.length > 0 ? `; niet gelezen (BSN of onderwijsnummer): ${list(c.d.nietGelezen)}` : ''
-    }${via(c.d)}`,
   'lob.activiteit.toegevoegd': (c) => `${door(c)} voegde een LOB-activiteit toe aan het eigen loopbaandossier`,
   'lob.activiteit.gewijzigd': (c) => `${door(c)} wijzigde een LOB-activiteit in het eigen loopbaandossier`,
   'lob.activiteit.verwijderd': (c) => `${door(c)} verwijderde een LOB-activiteit uit het eigen loopbaandossier`,
