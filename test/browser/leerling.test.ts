@@ -1,6 +1,6 @@
 /**
- * A pupil signs in (issue 12): Lars Leerling (leerling@vmbo.demo) lands on the pupils' page, which tells in plain words
- * what Doorlopend will offer him (his programme, his results, a LOB dossier that is his), at 1366 and 390 px wide
+ * A pupil signs in (issue 12): Lars Leerling (leerling@vmbo.demo) lands on the pupils' page, which shows in plain words
+ * his exams and results, the vrijstelling and his requests (issue 14; none yet here), at 1366 and 390 px wide
  * without sideways scroll, with axe. Staff pages answer him kindly ("niet voor leerlingen", or what he may see), never
  * with "Er ging iets mis". Screenshots: test-results/screenshots/leerling-*.png (not committed).
  */
@@ -57,9 +57,11 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
       await signInByForm();
       await page.waitForURL(`${app.url}/leerling`);
       await page.getByRole('heading', { level: 1, name: 'Hoi Lars!' }).waitFor();
-      await page.getByRole('heading', { level: 2, name: 'Wat je hier straks kunt doen' }).waitFor();
+      // Issue 14: his exams and results (none yet: his account is not linked to a pupil record), the vrijstelling, his requests.
+      await page.getByRole('heading', { level: 2, name: 'Jouw examens en resultaten' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Jouw vragen om vrijstelling' }).waitFor();
       const text = (await page.getByRole('main').textContent()) ?? '';
-      for (const part of ['Jouw programma', 'Jouw resultaten', 'Jouw LOB-dossier', 'Dat dossier is van jou', 'Demo Vmbo College']) expect(text).toContain(part);
+      for (const part of ['Vrijstelling vragen', 'Je account is nog niet gekoppeld', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College']) expect(text).toContain(part);
       expect(text).not.toContain('Er ging iets mis');
       await noSidewaysScroll();
       await page.screenshot({ path: path.join(SCREENSHOTS, `leerling-${size.width}.png`), fullPage: true });
