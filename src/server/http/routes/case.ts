@@ -22,8 +22,8 @@ export function caseRoutes(db: Kysely<DB>, opts: { publicUrl: string; exportLimi
   return async (app) => {
     const baseUrl = `${opts.publicUrl}${CASE_BASE_PATH}`;
     const limits = opts.exportLimits ?? DEFAULT_HEAVY_REQUEST_LIMITS;
-    // A package is the heavy answer; the gate allows more of them than of file exports (they are cached objects).
-    const packages = new HeavyRequestGate({ perMinute: limits.perMinute * 3, concurrent: limits.concurrent * 2 }, 'CASE-pakketten').hooks();
+    // A package is the heavy answer; the gate allows many more of them than of file exports (they are built once per catalogue version), enough for a CASE tool to crawl every framework.
+    const packages = new HeavyRequestGate({ perMinute: Math.max(600, limits.perMinute * 30), concurrent: limits.concurrent * 2 }, 'CASE-pakketten').hooks();
 
     const answer = async (operation: CaseOperation, req: FastifyRequest, reply: FastifyReply, id?: string) => {
       const found = await getCaseObject({ db, operation, id, baseUrl });
