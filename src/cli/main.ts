@@ -76,6 +76,12 @@ export function formatSloReport(r: SloImportReport): string {
   out.push(`  Gewijzigd:         ${line(r.changed)}`);
   out.push(`  Vervallen:         ${line(r.vervallen)}`);
   out.push(`  Ongewijzigd:       ${r.unchanged} items`);
+  if (r.impact) {
+    out.push(
+      `  Gevolgen:          ${r.impact.gewijzigd} gewijzigde onderdelen (${r.impact.metOpvolger} met opvolger uit de bron, ${r.impact.metSuggestie} met voorstel); ` +
+        `${r.impact.items} in gebruik bij ${r.impact.samenwerkingen} samenwerkingen op ${r.impact.gebruik} plekken; ${r.impact.mails} e-mails klaargezet`,
+    );
+  }
   if (r.demoReplaced) out.push('  De ingebouwde demodata is vervangen door deze gegevens.');
   for (const d of r.duplicates) {
     out.push(
@@ -119,6 +125,12 @@ export function formatMboReport(r: MboImportReport): string {
   out.push(`  Gewijzigd:         ${mboLine(r.changed)}`);
   out.push(`  Vervallen:         ${mboLine(r.vervallen)}`);
   out.push(`  Ongewijzigd:       ${r.unchanged} items`);
+  if (r.impact) {
+    out.push(
+      `  Gevolgen:          ${r.impact.gewijzigd} gewijzigde onderdelen (${r.impact.metOpvolger} met opvolger uit de bron, ${r.impact.metSuggestie} met voorstel); ` +
+        `${r.impact.items} in gebruik bij ${r.impact.samenwerkingen} samenwerkingen op ${r.impact.gebruik} plekken; ${r.impact.mails} e-mails klaargezet`,
+    );
+  }
   for (const w of r.warnings) out.push(`  Let op: ${w}`);
   out.push(`  Duur: ${r.durationMs} ms`);
   return out.join('\n');

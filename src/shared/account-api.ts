@@ -156,5 +156,10 @@ export const ImportRapport = z.object({
   ongewijzigd: z.number().int(),
   afgeleideKerntaken: z.number().int(),
   waarschuwingen: z.array(z.string()),
+  /** Issue 16: what the changes touch in the work of samenwerkingen; counts only, never names. */
+  impact: z
+    .object({ gewijzigd: z.number().int(), items: z.number().int(), samenwerkingen: z.number().int(), gebruik: z.number().int(), mails: z.number().int() })
+    .optional()
+    .describe('Gewijzigde onderdelen, waarvan in gebruik, aantal geraakte samenwerkingen en plekken, verstuurde mails'),
 });
 export type ImportRapport = z.infer<typeof ImportRapport>;

@@ -74,6 +74,12 @@ function Rapport({ rapport }: { rapport: ImportRapport }) {
       <Paragraph>
         Bron <Code>{rapport.bron}</Code>, release {rapport.release}. {formatNumber(rapport.ongewijzigd)} regels ongewijzigd.
       </Paragraph>
+      {rapport.impact ? (
+        <Paragraph>
+          Gevolgen voor het werk van samenwerkingen: {n(rapport.impact.gewijzigd)} gewijzigde onderdelen, waarvan {n(rapport.impact.items)} in gebruik bij{' '}
+          {n(rapport.impact.samenwerkingen)} samenwerkingen ({n(rapport.impact.gebruik)} plekken); {n(rapport.impact.mails)} e-mails klaargezet.
+        </Paragraph>
+      ) : null}
       {kinds.length > 0 ? (
         <Table caption="Rapport per soort">
           <TableHeader>

@@ -151,6 +151,12 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'crosswalk.herstellen': (c) => `${koppeling(c, 'herstelde')} (de afwijzing is ongedaan gemaakt)`,
   'crosswalk.niet-koppelen': (c) => `${door(c)} markeerde ${str(c.d.item) ?? 'een item'} als bewust niet gekoppeld in ${c.samenwerking}`,
   'crosswalk.wel-koppelen': (c) => `${door(c)} haalde bij ${str(c.d.item) ?? 'een item'} ‘bewust niet gekoppeld’ weg in ${c.samenwerking}`,
+  'impact.verplaatst': (c) =>
+    `${door(c)} verplaatste ${str(c.d.aantal) ?? '?'} ${c.d.aantal === 1 ? 'plek' : 'plekken'} naar de opvolger na een wijziging in de landelijke data in ${c.samenwerking}`,
+  'impact.behouden': (c) =>
+    `${door(c)} controleerde ${str(c.d.aantal) ?? '?'} ${c.d.aantal === 1 ? 'plek' : 'plekken'} met een gewijzigd onderdeel van de landelijke data en liet ze staan in ${c.samenwerking}, met als reden ${quoted(c.d.reden)}`,
+  'impact.verwijderd': (c) =>
+    `${door(c)} verwijderde een vervallen onderdeel van de landelijke data op ${str(c.d.aantal) ?? '?'} ${c.d.aantal === 1 ? 'plek' : 'plekken'} in ${c.samenwerking}`,
   'demo.account_retired': (c) =>
     `Het demo-account van ${c.over} kan niet meer met het openbare demowachtwoord inloggen: de database bevat echte gegevens${c.d.platformBeheerderIngetrokken === true ? '; het platformbeheerdersrecht is ingetrokken' : ''}`,
   'demo.seeded': () => 'De demo-organisaties en demo-gebruikers zijn aangemaakt',

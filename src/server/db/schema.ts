@@ -174,6 +174,8 @@ export interface AppUserTable {
   created_at: CreatedAt;
   /** Migration 0009: may upload tables into the national catalogue (a platform right, not an organisation's). */
   platform_beheerder: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Migration 0028: mails about changed national data (issue 16); a person can turn them off. */
+  impact_mail: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface MembershipTable {
@@ -856,4 +858,43 @@ export interface DB {
   menukaart_module: MenukaartModuleTable;
   menukaart_examen_telling: MenukaartExamenTellingTable;
   schema_migration: SchemaMigrationTable;
+  catalogus_wijziging: CatalogusWijzigingTable;
+  samenwerking_wijziging: SamenwerkingWijzigingTable;
+  catalogus_volgen: CatalogusVolgenTable;
+}
+
+/** Migration 0028 (issue 16): what an import changed in the catalogue, per release and item. */
+export interface CatalogusWijzigingTable {
+  id: Generated<string>;
+  release_id: number;
+  item_id: string;
+  soort: 'eindterm' | 'werkproces' | 'keuzedeel' | 'keuzevak' | 'kwalificatie';
+  wijziging: 'tekst' | 'vervallen' | 'vervangen' | 'nieuw';
+  code: string | null;
+  oude_tekst: string | null;
+  nieuwe_tekst: string | null;
+  opvolger_id: string | null;
+  opvolger_herkomst: 'bron' | 'suggestie' | null;
+  opvolger_tekst: string | null;
+}
+/** Migration 0028: which work of a samenwerking uses a changed item, and what the samenwerking did about it. */
+export interface SamenwerkingWijzigingTable {
+  id: Generated<string>;
+  partnership_id: string;
+  wijziging_id: string;
+  item_id: string;
+  gebruik: 'koppeling' | 'markering' | 'route' | 'planning' | 'toets' | 'activiteit' | 'examen' | 'examenplan' | 'menukaart' | 'overeenkomst';
+  gebruik_id: string;
+  leerroute_id: string | null;
+  omschrijving: string;
+  status: ColumnType<'open' | 'verplaatst' | 'behouden' | 'verwijderd', 'open' | undefined, 'open' | 'verplaatst' | 'behouden' | 'verwijderd'>;
+  reden: string | null;
+  afgehandeld_door: string | null;
+  afgehandeld_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+export interface CatalogusVolgenTable {
+  user_id: string;
+  item_id: string;
+  created_at: CreatedAt;
 }

@@ -29,6 +29,7 @@ import type { HeavyRequestLimits } from './load-shedding.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { regelsRoutes } from './routes/regels.js';
 import { overeenkomstRoutes } from './routes/overeenkomsten.js';
+import { impactRoutes } from './routes/impact.js';
 import { beoordelingRoutes } from './routes/beoordelingen.js';
 import { ooapiRoutes } from './routes/ooapi.js';
 import { caseRoutes } from './routes/case.js';
@@ -269,6 +270,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(vrijstellingRoutes(opts.db, { mail, publicUrl }));
       await api.register(beoordelingRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(ooapiRoutes(opts.db));
+      await api.register(impactRoutes(opts.db));
       registerAliases();
     },
     { prefix: '/api' },

@@ -11,6 +11,7 @@ import * as repo from '../../repositories/vmbo-catalog-repository.js';
 import { invalidateSnapshot } from '../../read-models/catalogue-snapshot.js';
 import { readSloSource } from '../../sources/slo-source.js';
 import { retireDemoAccounts, retiredWarning } from '../../demo/demo-accounts.js';
+import { recordImpact, sloChanges, sloImpactBefore, type ImpactReport } from '../impact/record-impact.js';
 
 export interface SloImportReport {
   source: string;
@@ -28,6 +29,8 @@ export interface SloImportReport {
   duplicates: DuplicateCode[];
   warnings: string[];
   demoReplaced: boolean;
+  /** Issue 16: what the changes touch in the work of samenwerkingen (counts only). Absent without changes. */
+  impact?: ImpactReport;
   durationMs: number;
 }
 
@@ -40,6 +43,8 @@ export interface ImportSloOptions {
   isDemo?: boolean;
   /** Report what would change; write nothing. */
   dryRun?: boolean;
+  /** The site's address, for the link in the impact mails (issue 16). */
+  publicUrl?: string;
 }
 
 export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport> {
@@ -95,10 +100,18 @@ export async function importSlo(opts: ImportSloOptions): Promise<SloImportReport
     });
     // Real data from now on: demo accounts with the public password lose their sign-in and platform right, together with this release.
     if (!isDemo) report.warnings = [...report.warnings, ...retiredWarning(await retireDemoAccounts(trx))];
+    // Issue 16: the old texts of what changes, read before the writes; the impact after them, in this transaction.
+    const impactBefore = replacingDemo ? null : await sloImpactBefore(trx, diff);
     await repo.insertItems(trx, diff.added, releaseId);
     await repo.updateChangedItems(trx, diff.changed, releaseId);
     await repo.touchUnchangedItems(trx, diff.unchanged.map((i) => i.id), releaseId);
     await repo.markVervallen(trx, diff.vervallen, releaseId);
+    if (impactBefore) {
+      report.impact = await recordImpact(trx, {
+        releaseId, release, bron: 'het SLO-examenprogramma', publicUrl: opts.publicUrl,
+        changes: sloChanges(diff, dataset.items, impactBefore, stored.length > 0),
+      });
+    }
     report.status = 'geimporteerd';
     report.releaseId = releaseId;
     report.durationMs = Date.now() - started;

@@ -12,6 +12,7 @@ import { insertRelease, latestReleaseInDb, lockCatalogueImports, updateReleaseRe
 import { invalidateSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as repo from '../../repositories/mbo-catalog-repository.js';
 import { retireDemoAccounts, retiredWarning } from '../../demo/demo-accounts.js';
+import { mboChanges, mboImpactBefore, recordImpact, type ImpactReport } from '../impact/record-impact.js';
 
 export interface MboImportReport {
   /** 'sbb-xml' or 'mbo-tabel:<kind>'. */
@@ -31,6 +32,8 @@ export interface MboImportReport {
   /** Kerntaken added with titel null because werkprocessen named them without a row of their own. */
   derivedKerntaken: number;
   warnings: string[];
+  /** Issue 16: what the changes touch in the work of samenwerkingen (counts only). Absent without changes. */
+  impact?: ImpactReport;
   durationMs: number;
 }
 
@@ -63,6 +66,8 @@ export interface WriteMboImportInput {
   dryRun: boolean;
   /** The built-in demo data: replaced as a whole (not marked vervallen) by the first real import of the same source. */
   isDemo?: boolean;
+  /** The site's address, for the link in the impact mails (issue 16). */
+  publicUrl?: string;
 }
 
 export async function writeMboImport(input: WriteMboImportInput): Promise<MboImportReport> {
@@ -101,10 +106,18 @@ export async function writeMboImport(input: WriteMboImportInput): Promise<MboImp
     const releaseId = await insertRelease(trx, { source: input.source, release, location: input.location, checksum: input.checksum, isDemo: input.isDemo ?? false, report });
     // Real data from now on: demo accounts with the public password lose their sign-in and platform right, together with this release.
     if (!input.isDemo) report.warnings = [...report.warnings, ...retiredWarning(await retireDemoAccounts(trx))];
+    // Issue 16: the old texts of what changes, read before the writes; the impact after them, in this transaction.
+    const impactBefore = replacingDemo ? null : await mboImpactBefore(trx, diff);
     await repo.insertMboRecords(trx, input.source, diff.added, releaseId);
     await repo.updateMboRecords(trx, input.source, diff.changed, releaseId);
     await repo.touchMboRecords(trx, input.source, diff.unchanged, releaseId);
     await repo.markMboVervallen(trx, input.source, diff.vervallen, releaseId);
+    if (impactBefore) {
+      report.impact = await recordImpact(trx, {
+        releaseId, release, bron: input.source === 'sbb-xml' ? 'de SBB-kwalificatiedossiers' : 'de mbo-tabellen', publicUrl: input.publicUrl,
+        changes: await mboChanges(trx, diff, impactBefore, stored.length > 0),
+      });
+    }
     report.status = 'geimporteerd';
     report.releaseId = releaseId;
     report.durationMs = Date.now() - input.started;

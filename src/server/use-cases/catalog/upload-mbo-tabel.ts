@@ -37,6 +37,7 @@ const toRapport = (r: MboImportReport, bestand: string): ImportRapport => ({
   ongewijzigd: r.unchanged,
   afgeleideKerntaken: r.derivedKerntaken,
   waarschuwingen: r.warnings,
+  ...(r.impact ? { impact: { gewijzigd: r.impact.gewijzigd, items: r.impact.items, samenwerkingen: r.impact.samenwerkingen, gebruik: r.impact.gebruik, mails: r.impact.mails } } : {}),
 });
 
 /** @deprecated moved to server/access (issue 11) */
