@@ -66,16 +66,16 @@ describe('buildCasePackage', () => {
   it('builds one document with items, the tree as isChildOf, and the links with their type in notes', () => {
     const pkg = buildCasePackage(input());
     expect(pkg.CFItems).toHaveLength(5);
-    expect(pkg.CFItems.every((i) => i.CFDocumentURI.identifier === pkg.CFDocument.identifier && i.uri === `urn:uuid:${i.identifier}`)).toBe(true);
+    expect(pkg.CFItems.every((i) => i.uri === `urn:uuid:${i.identifier}`)).toBe(true);
     const tree = pkg.CFAssociations.filter((a) => a.associationType === 'isChildOf');
     expect(tree).toHaveLength(5);
     // Roots hang under the document.
     expect(tree.filter((a) => a.destinationNodeURI.identifier === pkg.CFDocument.identifier).map((a) => a.originNodeURI.title)).toEqual(['vmbo', 'mbo']);
     const [link] = pkg.CFAssociations.filter((a) => a.associationType !== 'isChildOf');
-    expect(link).toMatchObject({ associationType: 'isRelatedTo', originNodeURI: { title: 'Koelinstallatie vullen' }, destinationNodeURI: { title: 'Leest tekeningen' }, lastChangeDate: '2026-11-23T10:00:00.000Z' });
+    expect(link).toMatchObject({ associationType: 'isRelatedTo', originNodeURI: { title: 'Koelinstallatie vullen' }, destinationNodeURI: { title: 'Leest tekeningen' }, lastChangeDateTime: '2026-11-23T10:00:00.000Z' });
     expect(link!.notes).toBe('Doorlopend-relatie: smaller. voorgesteld en bevestigd. Toelichting: deel ervan');
     // The document changed when the newest review was made.
-    expect(pkg.CFDocument.lastChangeDate).toBe('2026-11-23T10:00:00.000Z');
+    expect(pkg.CFDocument.lastChangeDateTime).toBe('2026-11-23T10:00:00.000Z');
   });
 
   it('gives the same identifiers on every export and different ones for another crosswalk', () => {
