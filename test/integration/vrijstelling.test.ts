@@ -7,8 +7,8 @@
  * examencommissie decides (others 403/404; reason required when afgewezen; stale versie and a second decision 409);
  * both steps are audited; the pupil sees the decision and gets a mail; the own-data download holds it all.
  *
- * Results are written directly in the database (test/support/vrijstelling-factory.ts): the assessment flow is tested
- * by its own feature.
+ * Most results are written directly in the database (test/support/vrijstelling-factory.ts); the last test takes a
+ * result through the real chain (test/support/beoordeling-factory.ts: both assessors and the vaststelling by API).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MijnResultaten, MijnVrijstellingen } from '../../src/shared/mijn-api.js';
@@ -17,6 +17,7 @@ import { Verificatie, VrijstellingDetail, VrijstellingLijst } from '../../src/sh
 import { databaseAvailable, TEST_DB } from '../support/db.js';
 import { startExamenWorld, type ExamenWorld } from '../support/examen-world.js';
 import { readPdf } from '../support/export-files.js';
+import { assessAll, createAssessableExam, vaststellen } from '../support/beoordeling-factory.js';
 import { vastgesteldResultaat, type ResultaatFixture } from '../support/vrijstelling-factory.js';
 
 describe.skipIf(!databaseAvailable)(`vrijstelling (${TEST_DB})`, () => {
@@ -186,5 +187,24 @@ describe.skipIf(!databaseAvailable)(`vrijstelling (${TEST_DB})`, () => {
     expect(JSON.stringify(data)).not.toContain('Anders');
     const staff = MijnGegevens.parse((await w.call('vmbo-examinator', 'GET', '/api/account/gegevens', undefined, 200)).body);
     expect(staff.leerling).toEqual({ leerlingen: [], inschrijvingen: [], resultaten: [], vrijstellingVerzoeken: [] });
+  });
+
+  it('works on a result that went through the real chain: assessed by both sides and vastgesteld by the examencommissie', async () => {
+    const exam = await createAssessableExam(w, { pupils: 2, prefix: 'VZ' });
+    await assessAll(w, exam.examenId);
+    await vaststellen(w, exam.examenId);
+    const mijn = MijnResultaten.parse((await w.call('leerling', 'GET', '/api/mijn/resultaten', undefined, 200)).body);
+    const examen = mijn.examens.find((e) => e.examenId === exam.examenId);
+    expect(examen?.resultaten).toHaveLength(1);
+    const r = examen!.resultaten[0]!;
+    expect(r).toMatchObject({ keuzedeelResultaat: 'behaald', kanVrijstellingAanvragen: true, verificatiecode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/) });
+    const v = Verificatie.parse((await w.call('anonymous', 'GET', `/api/verificatie/${r.verificatiecode!.toLowerCase()}`, undefined, 200)).body);
+    expect(v).toMatchObject({ keuzedeel: { code: 'K0072' }, resultaat: 'behaald', examencommissie: 'Demo ROC' });
+    const pdf = await w.app.inject({ method: 'GET', url: `/api/mijn/resultaten/${r.beoordelingId}/resultaatverklaring.pdf`, headers: w.as('leerling') });
+    expect((await readPdf(pdf.rawPayload)).text).toContain(r.verificatiecode!);
+    await w.call('leerling', 'POST', '/api/mijn/vrijstellingen', { beoordelingId: r.beoordelingId, organisatieId: w.org.mbo, opleiding: 'Monteur mechatronica' }, 201);
+    // The other pupil of that exam sees their own result, not this one.
+    const anders = MijnResultaten.parse((await w.call('andere-leerling', 'GET', '/api/mijn/resultaten', undefined, 200)).body);
+    expect(JSON.stringify(anders)).not.toContain(r.beoordelingId);
   });
 });
