@@ -103,6 +103,14 @@ describe.skipIf(!browserReady)('loopbaandossier (issue 15)', () => {
     await schrijfActiviteit({ soort: 'Meeloopdag', titel: 'Meeloopdag installatietechniek', datum: '2026-11-12', competentie: 'Werkexploratie', reflectie: 'In de werkplaats voelde ik me thuis.', conclusie: 'Techniek past bij mij.' });
     await schrijfActiviteit({ soort: 'Open dag', titel: 'Open dag Demo ROC', datum: '2026-11-28', competentie: 'Motievenreflectie', reflectie: 'Ik wil iets maken waar mensen wat aan hebben.', conclusie: 'Ik ga me aanmelden.' });
 
+    // The pupil changes an activity (with the versie seen).
+    const eerste = main().getByRole('article', { name: 'Meeloopdag installatietechniek' });
+    await eerste.getByRole('button', { name: 'Wijzigen Meeloopdag installatietechniek' }).click();
+    const wijzig = eerste.getByRole('form', { name: 'Meeloopdag installatietechniek wijzigen' });
+    await wijzig.getByRole('textbox', { name: 'Wat ga je nu doen?' }).fill('Een snuffelstage bij een installatiebedrijf zoeken.');
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/activiteiten/') && r.status() === 200), wijzig.getByRole('button', { name: 'Wijziging opslaan' }).click()]);
+    await expect.poll(() => eerste.getByText('Een snuffelstage bij een installatiebedrijf zoeken.').count()).toBe(1);
+
     // The oplegger.
     const opl = main().getByRole('form', { name: 'Oplegger invullen' });
     await opl.getByRole('textbox', { name: 'Welke opleiding kies je?' }).fill('Eerste monteur elektrotechnische installaties');
@@ -147,7 +155,9 @@ describe.skipIf(!browserReady)('loopbaandossier (issue 15)', () => {
     await signInAt(schoolUrl, 'decaan@vmbo.demo');
     await main().getByRole('link', { name: /Leerling/ }).first().click();
     await expect.poll(() => main().getByRole('heading', { level: 1 }).textContent()).toContain('Loopbaandossier van');
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/onderdelen/')), main().getByRole('checkbox', { name: /Beroepenmarkt/ }).check()]);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/onderdelen/')), main().getByRole('checkbox', { name: /Beroepenmarkt/ }).click()]);
+    // A controlled checkbox: checked once the answer is in (the answer is the dossier as stored).
+    await expect.poll(() => main().getByRole('checkbox', { name: /Beroepenmarkt/ }).isChecked()).toBe(true);
     await expect.poll(() => main().getByText(/Afgerond op .* door Dirk Decaan/).count()).toBe(1);
     await expectAccessible('a pupil’s dossier for the decaan');
 

@@ -5,8 +5,9 @@
  */
 import { useEffect, useId, useState } from 'react';
 import {
-  ACTIVITEIT_SOORT_NAMEN, ACTIVITEIT_SOORTEN, COMPETENTIE_NAMEN, COMPETENTIE_VRAGEN, LOB_LIMIETEN, LOOPBAANCOMPETENTIES, type ActiviteitSoort, type DeellinkGemaakt, type LobDossier, type Reflecties,
+  ACTIVITEIT_SOORT_NAMEN, ACTIVITEIT_SOORTEN, COMPETENTIE_NAMEN, COMPETENTIE_VRAGEN, LOB_LIMIETEN, LOOPBAANCOMPETENTIES, type ActiviteitSoort, type DeellinkGemaakt, type LobActiviteit, type LobDossier, type Reflecties,
 } from '../../../shared/lob-api.js';
+import { ApiError } from '../../api.js';
 import { ConfirmAction, FormFeedback, useAction } from '../../components/ConfirmAction.js';
 import { LoadError, Loading } from '../../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../../components/SignedInOnly.js';
@@ -18,32 +19,53 @@ import { datumTekst, deelAdres, lobApi, lobUrls, overDagen, vandaag } from './lo
 
 type Zet = (d: LobDossier) => void;
 
-function NieuweActiviteit({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void }) {
+function ActiviteitForm({ dossier, bestaand, klaar }: { dossier: LobDossier; bestaand?: LobActiviteit; klaar: () => void }) {
   const id = useId();
-  const leeg = { soort: 'meeloopdag' as ActiviteitSoort, datum: vandaag(), titel: '', doel: '', conclusie: '', vervolgstap: '', onderdeelId: '' };
+  const leeg = {
+    soort: (bestaand?.soort ?? 'meeloopdag') as ActiviteitSoort,
+    datum: bestaand?.datum ?? vandaag(),
+    titel: bestaand?.titel ?? '',
+    doel: bestaand?.doel ?? '',
+    conclusie: bestaand?.conclusie ?? '',
+    vervolgstap: bestaand?.vervolgstap ?? '',
+    onderdeelId: bestaand?.onderdeelId ?? '',
+  };
   const [v, setV] = useState(leeg);
-  const [reflecties, setReflecties] = useState<Reflecties>({});
+  const [reflecties, setReflecties] = useState<Reflecties>(bestaand?.reflecties ?? {});
   const state = useAction('Opslaan is niet gelukt.');
+  const naam = bestaand ? `${bestaand.titel} wijzigen` : 'Nieuwe activiteit';
   const opslaan = () =>
     state.run(async () => {
-      await lobApi.voegToe({ ...v, onderdeelId: v.onderdeelId || null, reflecties });
-      setV(leeg);
-      setReflecties({});
-      herlaad();
-      return 'Je activiteit staat in je dossier.';
+      const body = { ...v, onderdeelId: v.onderdeelId || null, reflecties };
+      try {
+        if (bestaand) await lobApi.wijzig(bestaand.id, { ...body, versie: bestaand.versie });
+        else await lobApi.voegToe(body);
+      } catch (e) {
+        // Changed in another tab meanwhile: show the message, and the page reloads the dossier.
+        if (e instanceof ApiError && e.status === 409) klaar();
+        throw e;
+      }
+      if (!bestaand) {
+        setV(leeg);
+        setReflecties({});
+      }
+      klaar();
+      return bestaand ? 'Je activiteit is gewijzigd.' : 'Je activiteit staat in je dossier.';
     });
   return (
     <form
-      aria-labelledby={`${id}-kop`}
+      aria-label={naam}
       onSubmit={(e) => {
         e.preventDefault();
         void opslaan();
       }}
     >
-      <Heading level={2} id={`${id}-kop`}>
-        Nieuwe activiteit
-      </Heading>
-      <Paragraph>Schrijf op wat je hebt gedaan om een opleiding of beroep te kiezen, en wat je ervan leerde.</Paragraph>
+      {bestaand ? null : (
+        <>
+          <Heading level={2}>Nieuwe activiteit</Heading>
+          <Paragraph>Schrijf op wat je hebt gedaan om een opleiding of beroep te kiezen, en wat je ervan leerde.</Paragraph>
+        </>
+      )}
       <SelectField id={`${id}-soort`} label="Wat heb je gedaan?" value={v.soort} options={ACTIVITEIT_SOORTEN.map((s) => ({ value: s, label: ACTIVITEIT_SOORT_NAMEN[s] }))} onChange={(soort) => setV({ ...v, soort: soort as ActiviteitSoort })} />
       <TextField id={`${id}-titel`} label="Titel" value={v.titel} maxLength={LOB_LIMIETEN.titel} required description="Bijvoorbeeld: Meeloopdag bij de kapper" onChange={(titel) => setV({ ...v, titel })} />
       <TextField id={`${id}-datum`} label="Datum" value={v.datum} description="Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-11-12" onChange={(datum) => setV({ ...v, datum })} />
@@ -73,11 +95,47 @@ function NieuweActiviteit({ dossier, herlaad }: { dossier: LobDossier; herlaad: 
       </Fieldset>
       <Tekstvak id={`${id}-conclusie`} label="Wat is je conclusie?" value={v.conclusie} maxLength={LOB_LIMIETEN.tekst} onChange={(conclusie) => setV({ ...v, conclusie })} />
       <Tekstvak id={`${id}-vervolg`} label="Wat ga je nu doen?" value={v.vervolgstap} maxLength={LOB_LIMIETEN.tekst} onChange={(vervolgstap) => setV({ ...v, vervolgstap })} />
-      <FormFeedback state={state} failureHeading="Je activiteit is niet opgeslagen" />
+      <FormFeedback state={state} failureHeading={bestaand ? 'Je wijziging is niet opgeslagen' : 'Je activiteit is niet opgeslagen'} />
       <Button type="submit" appearance="primary-action-button" disabled={state.busy}>
-        {state.busy ? 'Bezig…' : 'Activiteit opslaan'}
+        {state.busy ? 'Bezig…' : bestaand ? 'Wijziging opslaan' : 'Activiteit opslaan'}
       </Button>
     </form>
+  );
+}
+
+/** One of the pupil's activities, with Wijzigen (the same form, with the versie seen) and Verwijderen. */
+function EigenActiviteit({ a, dossier, herlaad }: { a: LobActiviteit; dossier: LobDossier; herlaad: () => void }) {
+  const [bewerk, setBewerk] = useState(false);
+  return (
+    <ActiviteitWeergave a={a}>
+      <div className="doorlopend-lob-knoppen">
+        <Button appearance="secondary-action-button" aria-expanded={bewerk} onClick={() => setBewerk(!bewerk)}>
+          Wijzigen<span className="utrecht-visually-hidden"> {a.titel}</span>
+        </Button>
+        <ConfirmAction
+          label="Verwijderen"
+          accessibleLabel={`${a.titel} verwijderen`}
+          question={`Wil je ‘${a.titel}’ uit je dossier verwijderen?`}
+          confirmLabel="Ja, verwijderen"
+          failureHeading="Verwijderen is niet gelukt"
+          onConfirm={async () => {
+            await lobApi.verwijder(a.id);
+            herlaad();
+          }}
+        />
+      </div>
+      {bewerk ? (
+        <ActiviteitForm
+          key={a.versie}
+          dossier={dossier}
+          bestaand={a}
+          klaar={() => {
+            setBewerk(false);
+            herlaad();
+          }}
+        />
+      ) : null}
+    </ActiviteitWeergave>
   );
 }
 
@@ -315,23 +373,11 @@ function DossierContent() {
         </Heading>
         {dossier.activiteiten.length === 0 ? <Paragraph>Je hebt nog geen activiteiten opgeschreven.</Paragraph> : null}
         {dossier.activiteiten.map((a) => (
-          <ActiviteitWeergave key={a.id} a={a}>
-            <ConfirmAction
-              label="Verwijderen"
-              accessibleLabel={`${a.titel} verwijderen`}
-              question={`Wil je ‘${a.titel}’ uit je dossier verwijderen?`}
-              confirmLabel="Ja, verwijderen"
-              failureHeading="Verwijderen is niet gelukt"
-              onConfirm={async () => {
-                await lobApi.verwijder(a.id);
-                herlaad();
-              }}
-            />
-          </ActiviteitWeergave>
+          <EigenActiviteit key={a.id} a={a} dossier={dossier} herlaad={herlaad} />
         ))}
       </section>
       <section className="doorlopend-section">
-        <NieuweActiviteit key={`nieuw-${dossier.activiteiten.length}`} dossier={dossier} herlaad={herlaad} />
+        <ActiviteitForm key={`nieuw-${dossier.activiteiten.length}`} dossier={dossier} klaar={herlaad} />
       </section>
       <OpleggerForm key={`oplegger-${dossier.activiteiten.length}`} dossier={dossier} zet={(o) => zet({ ...dossier, oplegger: o })} />
       <Programma dossier={dossier} />
