@@ -13,7 +13,7 @@ import { LoadError, Loading } from '../../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../../components/SignedInOnly.js';
 import { useDocumentTitle } from '../../lib/navigation.js';
 import { useApi } from '../../lib/useApi.js';
-import { Button, CheckboxField, DocumentLink, Fieldset, Heading, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField } from '../../ui/index.js';
+import { Button, CheckboxField, DocumentLink, Fieldset, Heading, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, VisuallyHidden } from '../../ui/index.js';
 import { ActiviteitWeergave, OpleggerWeergave, Tekstvak } from './LobDelen.js';
 import { datumTekst, deelAdres, lobApi, lobUrls, overDagen, vandaag } from './lob-api.js';
 
@@ -110,7 +110,7 @@ function EigenActiviteit({ a, dossier, herlaad }: { a: LobActiviteit; dossier: L
     <ActiviteitWeergave a={a}>
       <div className="doorlopend-lob-knoppen">
         <Button appearance="secondary-action-button" aria-expanded={bewerk} onClick={() => setBewerk(!bewerk)}>
-          Wijzigen<span className="utrecht-visually-hidden"> {a.titel}</span>
+          Wijzigen<VisuallyHidden> {a.titel}</VisuallyHidden>
         </Button>
         <ConfirmAction
           label="Verwijderen"
@@ -270,7 +270,7 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
               <TableHeaderCell scope="col">Status</TableHeaderCell>
               <TableHeaderCell scope="col">Geopend</TableHeaderCell>
               <TableHeaderCell scope="col">
-                <span className="utrecht-visually-hidden">Actie</span>
+                <VisuallyHidden>Actie</VisuallyHidden>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>

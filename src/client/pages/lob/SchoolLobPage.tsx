@@ -12,7 +12,7 @@ import { LoadError, Loading } from '../../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../../components/SignedInOnly.js';
 import { useDocumentTitle } from '../../lib/navigation.js';
 import { useApi } from '../../lib/useApi.js';
-import { Button, CheckboxField, Fieldset, Heading, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField } from '../../ui/index.js';
+import { Button, CheckboxField, Fieldset, Heading, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, VisuallyHidden } from '../../ui/index.js';
 import { ActiviteitWeergave, OpleggerWeergave } from './LobDelen.js';
 import { datumTekst, lobApi } from './lob-api.js';
 
@@ -62,7 +62,7 @@ function OnderdeelForm({ org, onderdeel, klaar }: { org: string; onderdeel?: Lob
 function SchoolLobContent({ org }: { org: string }) {
   const [teller, setTeller] = useState(0);
   const programma = useApi(`lob-programma-${org}-${teller}`, (signal) => lobApi.programma(org, signal));
-  const leerlingen = useApi(`lob-leerlingen-${org}`, (signal) => lobApi.leerlingen(org, signal));
+  const leerlingen = useApi(`lob-leerlingen-${org}-${teller}`, (signal) => lobApi.leerlingen(org, signal));
   const [bewerk, setBewerk] = useState<string | null>(null);
   useSessionExpiry(programma.error, leerlingen.error);
   useDocumentTitle('LOB-programma en loopbaandossiers');
@@ -92,7 +92,7 @@ function SchoolLobContent({ org }: { org: string }) {
                 <TableHeaderCell scope="col">Periode</TableHeaderCell>
                 <TableHeaderCell scope="col">Competenties</TableHeaderCell>
                 <TableHeaderCell scope="col">
-                  <span className="utrecht-visually-hidden">Actie</span>
+                  <VisuallyHidden>Actie</VisuallyHidden>
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -108,7 +108,7 @@ function SchoolLobContent({ org }: { org: string }) {
                   <TableCell>{o.competenties.map((c) => COMPETENTIE_NAMEN[c]).join(', ') || '-'}</TableCell>
                   <TableCell>
                     <Button appearance="subtle-button" aria-expanded={bewerk === o.id} onClick={() => setBewerk(bewerk === o.id ? null : o.id)}>
-                      Wijzigen<span className="utrecht-visually-hidden"> {o.titel}</span>
+                      Wijzigen<VisuallyHidden> {o.titel}</VisuallyHidden>
                     </Button>
                   </TableCell>
                 </TableRow>
