@@ -217,8 +217,8 @@ export interface PlanRow {
   versie: number;
 }
 
-export async function plansOf(db: Db, examenId: string, opts: { lock?: boolean } = {}): Promise<PlanRow[]> {
-  let q = db
+export async function plansOf(db: Db, examenId: string): Promise<PlanRow[]> {
+  const rows = await db
     .selectFrom('examenplan as p')
     .leftJoin('app_user as i', 'i.id', 'p.ingediend_by')
     .leftJoin('app_user as u', 'u.id', 'p.updated_by')
@@ -227,9 +227,8 @@ export async function plansOf(db: Db, examenId: string, opts: { lock?: boolean }
       'p.updated_at', 'u.naam as updated_naam', 'p.versie',
     ])
     .where('p.examen_id', '=', examenId)
-    .orderBy('p.versienummer', 'desc');
-  if (opts.lock) q = q.forUpdate('p' as never) as typeof q;
-  const rows = await q.execute();
+    .orderBy('p.versienummer', 'desc')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     examenId: r.examen_id,

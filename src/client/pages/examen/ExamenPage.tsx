@@ -89,18 +89,18 @@ function Dekking({ e, v }: { e: ExamenDetail; v: ExamenplanVersie }) {
   );
 }
 
-function PlanInhoud({ v, e }: { v: ExamenplanVersie; e: ExamenDetail }) {
+function PlanInhoud({ v, e, niveau = 2 }: { v: ExamenplanVersie; e: ExamenDetail; niveau?: 2 | 3 }) {
   const naam = (id: string | null, lijst: Array<{ id: string; naam: string }>) => (id ? (lijst.find((p) => p.id === id)?.naam ?? 'onbekend') : 'nog niet gekozen');
   const toets = e.ptaToetsen.find((t) => t.id === v.inhoud.ptaToetsId);
   return (
-    <section aria-labelledby="plan-kop" className="doorlopend-section">
-      <Heading level={2} id="plan-kop">
+    <section aria-labelledby={`plan-kop-${v.versienummer}`} className="doorlopend-section">
+      <Heading level={niveau} id={`plan-kop-${v.versienummer}`}>
         Examenplan, versie {v.versienummer}
       </Heading>
       {v.inhoud.onderdelen.length === 0 ? <Paragraph>Nog geen opdrachten.</Paragraph> : null}
       {v.inhoud.onderdelen.map((o, i) => (
         <div key={o.id} className="doorlopend-examen-kaart">
-          <Heading level={3}>
+          <Heading level={niveau === 2 ? 3 : 4}>
             Opdracht {i + 1}: {o.titel}
           </Heading>
           {o.omschrijving ? <Paragraph>{o.omschrijving}</Paragraph> : null}
@@ -228,12 +228,18 @@ function Versies({ e }: { e: ExamenDetail }) {
         Versies
       </Heading>
       <UnorderedList>
-        {e.versies.map((v) => (
+        {e.versies.map((v, i) => (
           <ListItem key={v.id}>
             Versie {v.versienummer}: <Status v={v} />
             {v.ingediend ? `; ingediend op ${datumTekst(v.ingediend.at)} door ${v.ingediend.naam}` : ''}
             {v.vastgesteld ? `; vastgesteld op ${datumTekst(v.vastgesteld.at)} door ${v.vastgesteld.naam}` : ''}
             {v.teruggestuurd && v.status === 'concept' ? `; teruggestuurd op ${datumTekst(v.teruggestuurd.at)}` : ''}
+            {i > 0 ? (
+              <details>
+                <summary>Inhoud van versie {v.versienummer}</summary>
+                <PlanInhoud v={v} e={e} niveau={3} />
+              </details>
+            ) : null}
           </ListItem>
         ))}
       </UnorderedList>
