@@ -230,6 +230,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'inventaris', description: 'Overlapinventaris (Alleen vmbo / Beiden / Alleen mbo), de crosswalk van een samenwerking en exports (CSV, XLSX, CASE 1.1)' },
         { name: 'samenwerkingen', description: 'Samenwerkingen tussen vmbo-scholen en mbo-instellingen: partners voorstellen, aannemen, vertrekken; alleen voor partners' },
         { name: 'leerroutes', description: 'Leerroute-ontwerper: een gezamenlijke leerroute van een samenwerking in vijf stappen, met dekkingscontrole en historie; alleen voor partners' },
+        { name: 'examens', description: 'Het gezamenlijke examen van keuzedeel en keuzevak: grondslag (extraneus of gezamenlijk PTA/OER), examenplan met versies, dekking van de eindtermen, vaststelling door de mbo-examencommissie en inschrijving van leerlingen als extraneus' },
         { name: 'leerlingen', description: 'Groepen leerlingen (cohorten) van een leerroute: met de hand of uit Magister/Somtoday importeren, exporteren, uitnodigen; alleen voor de vmbo-school, elk inzien in het auditlog' },
       ],
     },
