@@ -8,8 +8,8 @@
  * The assessment flow itself (scores, both assessors, vaststelling through the API) is tested by the assessment
  * feature; its factory (test/support/beoordeling-factory.ts) can replace this one where a test wants the full chain.
  */
-import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { nieuweVerificatiecode } from '../../src/domain/examen/beoordeling-code.js';
 import type { DB } from '../../src/server/db/schema.js';
 import type { ExamenWorld } from './examen-world.js';
 
@@ -24,13 +24,8 @@ export interface ResultaatWereld {
   userId: { leerling: string; 'andere-leerling'?: string; 'mbo-examencommissie': string; 'vmbo-examinator': string };
 }
 
-const ALFABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export function randomVerificatiecode(): string {
-  const teken = () => ALFABET[randomInt(ALFABET.length)]!;
-  const blok = () => Array.from({ length: 4 }, teken).join('');
-  return `${blok()}-${blok()}-${blok()}`;
-}
+/** A code as the vaststelling gives it (src/domain/examen/beoordeling-code.ts). */
+export const randomVerificatiecode = nieuweVerificatiecode;
 
 export interface ResultaatFixture {
   cohortId: string;
