@@ -25,6 +25,7 @@ const AcceptInvitationPage = lazyPage(() => import('./pages/AcceptInvitationPage
 const AccountPage = lazyPage(() => import('./pages/AccountPage.js'), 'AccountPage');
 const CatalogImportPage = lazyPage(() => import('./pages/CatalogImportPage.js'), 'CatalogImportPage');
 const DocentinzetPage = lazyPage(() => import('./pages/DocentinzetPage.js'), 'DocentinzetPage');
+const WijzigingenPage = lazyPage(() => import('./pages/impact/WijzigingenPage.js'), 'WijzigingenPage');
 const DossierDetailPage = lazyPage(() => import('./pages/DossierDetailPage.js'), 'DossierDetailPage');
 const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPasswordPage.js'), 'ForgotPasswordPage');
 const InventarisPage = lazyPage(() => import('./pages/InventarisPage.js'), 'InventarisPage');
@@ -156,6 +157,7 @@ export function App() {
           <Route path="samenwerkingen/:id" element={<PartnershipDetailPage />} />
           <Route path="samenwerkingen/:id/leerroutes" element={<LeerroutesPage />} />
           <Route path="samenwerkingen/:id/docentinzet" element={<DocentinzetPage />} />
+          <Route path="samenwerkingen/:id/wijzigingen" element={<WijzigingenPage />} />
           <Route path="overeenkomsten/:id" element={<OvereenkomstPage />} />
           <Route path="examens/:examenId/beoordelen" element={<BeoordelenPage />} />
           <Route path="beoordelingen/:beoordelingId" element={<BeoordelingPage />} />

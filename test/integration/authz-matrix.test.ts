@@ -458,6 +458,40 @@ const MATRIX: Row[] = [
       expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
     }),
   ),
+  // Wijzigingen in de landelijke data (issue 16): read for staff of a partner, the repair for beheerder/ontwikkelaar
+  // (a preview of a row that does not exist changes nothing); the menu badge, watching and the mail setting for anyone signed in.
+  {
+    method: 'GET',
+    url: '/api/partnerships/:id/wijzigingen',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/wijzigingen` }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/partnerships/:id/wijzigingen/acties',
+    request: ({ ids }) => ({ url: `/api/partnerships/${ids.partnership}/wijzigingen/acties`, payload: { ids: ['00000000-0000-4000-8000-000000000016'], actie: 'verplaatsen', voorbeeld: true } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 404, anonymous: 401 },
+  },
+  { method: 'GET', url: '/api/mijn/wijzigingen', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
+  {
+    method: 'GET',
+    url: '/api/catalogus/volgen',
+    request: () => ({ url: '/api/catalogus/volgen?item=keuzevak:K/PIE/16' }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 },
+  },
+  {
+    method: 'PUT',
+    url: '/api/catalogus/volgen',
+    request: () => ({ payload: { item: 'kwalificatie:25604', volgen: true } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 },
+  },
+  { method: 'GET', url: '/api/account/impact-mail', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
+  {
+    method: 'PUT',
+    url: '/api/account/impact-mail',
+    request: () => ({ payload: { aan: true } }),
+    expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 },
+  },
 ];
 
 const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;

@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import type { ApiError } from '../api.js';
 import { signInPath, useSession } from '../lib/session.js';
 import { Button, Link, ListItem, UnorderedList, VisuallyHidden } from '../ui/index.js';
+import { ImpactBadge, ImpactMenuItems } from '../pages/impact/ImpactMenu.js';
 
 /**
  * The account menu in the header. Anonymous: a link "Inloggen" that comes back to this page.
@@ -73,7 +74,7 @@ export function AccountMenu() {
         onClick={() => setOpen((o) => !o)}
       >
         <VisuallyHidden>Account: </VisuallyHidden>
-        {gebruiker.naam}
+        {gebruiker.naam} <ImpactBadge />
         <span aria-hidden="true" className="doorlopend-account-menu__chevron">
           {open ? '▴' : '▾'}
         </span>
@@ -96,6 +97,7 @@ export function AccountMenu() {
               Mijn account
             </Link>
           </ListItem>
+          <ImpactMenuItems onNavigate={() => setOpen(false)} />
           {session.me.lidmaatschappen.some((l) => l.rol !== 'leerling') ? (
             <ListItem>
               <Link to="/menukaart" onClick={() => setOpen(false)}>

@@ -12,6 +12,7 @@ import { APP_NAME, count, formatDate } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/useApi.js';
+import { ImpactMailInstelling } from './impact/ImpactInstellingen.js';
 import { Alert, Button, DataList, DocumentLink, Heading, Link, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField } from '../ui/index.js';
 
 /** Delete the own account: confirmed with the password, or (no password: SSO only) with the e-mail address typed out. */
@@ -208,6 +209,7 @@ function AccountContent() {
         ]}
       />
       <MyOrganisations />
+      <ImpactMailInstelling />
       <section aria-labelledby="gegevens-heading" className="doorlopend-section">
         <Heading level={2} id="gegevens-heading">
           Mijn gegevens downloaden

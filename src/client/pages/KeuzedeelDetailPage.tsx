@@ -10,6 +10,7 @@ import { statusLabel } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
 import { Code, DataList, Heading, Link, PageHeading, Paragraph } from '../ui/index.js';
+import { VolgKnop } from './impact/ImpactInstellingen.js';
 
 const unknown = (text = 'onbekend') => <span className="doorlopend-unknown">{text}</span>;
 
@@ -23,6 +24,7 @@ function KeuzedeelView({ keuzedeel }: { keuzedeel: KeuzedeelDetail }) {
       <PageHeading>
         <span className="doorlopend-code">{keuzedeel.code}</span> {keuzedeel.titel}
       </PageHeading>
+      <VolgKnop item={`keuzedeel:${keuzedeel.code}`} wat={`keuzedeel ${keuzedeel.code}`} />
       {keuzedeel.status === 'vervallen' ? (
         <Paragraph>
           <VervallenBadge status={keuzedeel.status} />

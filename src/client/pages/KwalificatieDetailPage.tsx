@@ -27,6 +27,7 @@ import {
 } from '../ui/index.js';
 import { OpleidingsdomeinLink } from './DossierDetailPage.js';
 import { zoekmonitorHref } from './zoekmonitor/acties.js';
+import { VolgKnop } from './impact/ImpactInstellingen.js';
 
 const unknown = (text = 'onbekend') => <span className="doorlopend-unknown">{text}</span>;
 
@@ -220,6 +221,7 @@ function KwalificatieView({ kwalificatie }: { kwalificatie: KwalificatieDetail }
       <PageHeading>
         <span className="doorlopend-code">{kwalificatie.crebo}</span> {kwalificatie.naam}
       </PageHeading>
+      <VolgKnop item={`kwalificatie:${kwalificatie.crebo}`} wat={`kwalificatie ${kwalificatie.crebo}`} />
       {kwalificatie.status === 'vervallen' ? (
         <Paragraph>
           <VervallenBadge status={kwalificatie.status} />

@@ -25,6 +25,7 @@ import {
   StatusBadge,
   UnorderedList,
 } from '../ui/index.js';
+import { VolgKnop } from './impact/ImpactInstellingen.js';
 
 type Kind = 'keuzevak' | 'profielmodule';
 type Detail = KeuzevakDetail | ProfielmoduleDetail;
@@ -131,6 +132,7 @@ function DetailView({ kind, detail, loading, error }: { kind: Kind; detail: Deta
       <PageHeading>
         <span className="doorlopend-code">{detail.code}</span> {detail.title}
       </PageHeading>
+      {keuzevak ? <VolgKnop item={`keuzevak:${detail.code}`} wat={`keuzevak ${detail.code}`} /> : null}
       {detail.status === 'vervallen' ? (
         <Paragraph>
           <StatusBadge status="danger">Vervallen</StatusBadge>

@@ -123,6 +123,8 @@ export function buildPta(route: LeerrouteDetail, vak: PtaVak): Pta {
   const groepen = beidenGroepen(route);
   const doelOrder = new Map(route.doelen.map((d, i) => [d.id, i]));
   const doelById = new Map(route.doelen.map((d) => [d.id, d]));
+  // Issue 16: an eindterm vervallen in the catalogue that a PTA toets still names is shown, marked, never dropped silently.
+  const vervallen = new Map(route.andereDoelen.filter((d) => d.reden === 'vervallen' && !d.id.includes(':')).map((d) => [d.id, d]));
 
   const rijen: PtaRij[] = [];
   for (const toets of route.toetsen) {
@@ -138,7 +140,10 @@ export function buildPta(route: LeerrouteDetail, vak: PtaVak): Pta {
       toetscode: toets.toetscode,
       naam: toets.naam,
       omschrijving: toets.omschrijving,
-      eindtermen: eigen.map((id) => ({ code: doelById.get(id)!.code, titel: doelById.get(id)!.titel })),
+      eindtermen: [
+        ...eigen.map((id) => ({ code: doelById.get(id)!.code, titel: doelById.get(id)!.titel })),
+        ...toets.doelen.filter((id) => vervallen.has(id)).map((id) => ({ code: vervallen.get(id)!.code, titel: `${vervallen.get(id)!.titel} (vervallen in de catalogus)` })),
+      ],
       toetsvorm: TOETSVORM_NAMEN[toets.vorm],
       soort: toets.soort,
       duurMinuten: toets.duurMinuten,

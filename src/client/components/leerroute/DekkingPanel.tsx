@@ -96,6 +96,12 @@ export function DekkingPanel() {
             {dekking.waarschuwingen.map((w, i) => (
               <ListItem key={`${w.code}-${i}`}>
                 <Link to={waarschuwingPath(route.id, w)}>{w.melding}</Link>
+                {w.code === 'doel-vervallen' ? (
+                  <>
+                    {' '}
+                    <Link to={`/samenwerkingen/${encodeURIComponent(route.samenwerking.id)}/wijzigingen`}>Herstel het bij Wijzigingen in de landelijke data</Link>
+                  </>
+                ) : null}
               </ListItem>
             ))}
           </UnorderedList>
