@@ -4,7 +4,8 @@
  * submission blocked by coverage gaps until the mbo examencommissie accepts them with a reason, a submission sent back
  * with a reason, vaststelling (date and name), the frozen version (API 409, and the database trigger refuses), a new
  * version that leaves the vastgesteld one in force until it is vastgesteld itself, the examencommissie's list of plans
- * to vaststellen, and the registration of pupils with the CSV and XLSX export opened and read, every pupil list audited.
+ * to vaststellen, the joint PTA/OER in a doorlopende route with its PTA toets, the crosswalk's suggestions, and the
+ * registration of pupils with the CSV and XLSX export opened and read, every pupil list audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseAvailable, TEST_DB } from '../support/db.js';
@@ -212,5 +213,59 @@ describe.skipIf(!databaseAvailable)(`examenplan (${TEST_DB})`, () => {
     expect(acties).toContain('examen.inschrijvingen-bekeken');
     // No pupil's name in the audit log.
     expect(JSON.stringify(audit)).not.toContain('Amrani');
+  });
+
+  it('a doorlopende leerroute with a PTA toets allows the joint PTA/OER; the plan then needs a toets of that PTA', async () => {
+    const route = (
+      await w.call('vmbo-ontwikkelaar', 'POST', `/api/partnerships/${w.partnership}/leerroutes`, {
+        naam: 'Doorlopend met keuzedeel', type: 'doorlopend', schooljaar: '2026-2027',
+        vmbo: { profiel: 'PIE', leerweg: 'BB', keuzevakken: [w.keuzevak] }, mbo: { kwalificatie: '25282', keuzedelen: [w.keuzedeel] },
+      }, 201)
+    ).body;
+    const cohort = await w.t.database.db
+      .insertInto('cohort')
+      .values({ organisation_id: w.org.vmbo, leerroute_id: route.id, naam: 'Doorlopend 3', schooljaar: '2026-2027', leerjaar: 3, einddatum: '2027-07-31' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const maak = (status: number) => w.call('vmbo-ontwikkelaar', 'POST', `/api/leerroutes/${route.id}/examens`, { cohortId: cohort.id, grondslag: 'gezamenlijk-pta-oer' }, status);
+    // No toets in the PTA yet.
+    expect(JSON.stringify((await maak(400)).body)).toContain('PTA');
+    const toets = (invoer: Record<string, unknown>) =>
+      w.call('vmbo-ontwikkelaar', 'POST', `/api/leerroutes/${route.id}/toetsen`, { leerjaar: 4, periode: 4, vorm: 'praktijkopdracht', soort: 'summatief', ...invoer }, 201);
+    await toets({ toetscode: 'PvB-1', naam: 'Proeve mbo', onderdeelVan: 'examenplan' });
+    const na = (await toets({ toetscode: 'PIE-16-SE1', naam: 'Keuzevak en keuzedeel samen', onderdeelVan: 'pta', seWeging: 100 })).body;
+    const pta = na.toetsen.find((t: { toetscode: string }) => t.toetscode === 'PIE-16-SE1').id as string;
+    const mbo = na.toetsen.find((t: { toetscode: string }) => t.toetscode === 'PvB-1').id as string;
+    const e = (await maak(201)).body;
+    expect(e.grondslag).toBe('gezamenlijk-pta-oer');
+    expect(e.grondslagUitleg).toContain('PTA/OER');
+    expect(e.ptaToetsen.map((t: { id: string }) => t.id)).toEqual([pta]);
+    const inhoud = factoryInhoud(e, w);
+    let v = (await w.call('vmbo-ontwikkelaar', 'PUT', `/api/examens/${e.id}/plan`, { versie: e.versies[0].versie, inhoud }, 200)).body.versies[0];
+    expect(v.ontbreekt.map((o: { path: string }) => o.path)).toEqual(['inhoud.ptaToetsId']);
+    await w.call('vmbo-ontwikkelaar', 'POST', `/api/examens/${e.id}/plan/indienen`, { versie: v.versie }, 409);
+    // A toets outside the PTA (or of another route) is refused.
+    await w.call('vmbo-ontwikkelaar', 'PUT', `/api/examens/${e.id}/plan`, { versie: v.versie, inhoud: { ...inhoud, ptaToetsId: mbo } }, 400);
+    v = (await w.call('vmbo-ontwikkelaar', 'PUT', `/api/examens/${e.id}/plan`, { versie: v.versie, inhoud: { ...inhoud, ptaToetsId: pta } }, 200)).body.versies[0];
+    expect(v.ontbreekt).toEqual([]);
+    await w.call('vmbo-ontwikkelaar', 'POST', `/api/examens/${e.id}/plan/indienen`, { versie: v.versie }, 200);
+  });
+
+  it('suggests the samenwerking’s confirmed crosswalk links of the keuzevak’s eindtermen, not the rejected ones', async () => {
+    const e = (await w.call('vmbo-ontwikkelaar', 'POST', `/api/leerroutes/${w.route}/examens`, { cohortId, grondslag: 'extraneus' }, 201)).body;
+    const keuzedeelItem = e.mboItems.find((m: { soort: string }) => m.soort === 'keuzedeel').id as string;
+    const [eerste, tweede] = e.eindtermen as Array<{ id: string }>;
+    await w.t.database.db
+      .insertInto('crosswalk_link')
+      .values([
+        { partnership_id: w.partnership, eindterm_id: eerste!.id, werkproces_id: keuzedeelItem, status: 'bevestigd', herkomst: 'handmatig', relatie: null, toelichting: null, reviewed_by: w.userId['mbo-ontwikkelaar'] },
+        { partnership_id: w.partnership, eindterm_id: tweede!.id, werkproces_id: keuzedeelItem, status: 'afgewezen', herkomst: 'voorgesteld', relatie: null, toelichting: null, reviewed_by: w.userId['mbo-ontwikkelaar'] },
+      ])
+      .execute();
+    const d = (await w.call('mbo-beoordelaar', 'GET', `/api/examens/${e.id}`, undefined, 200)).body;
+    const per = Object.fromEntries(d.versies[0].dekking.eindtermen.map((r: { id: string; suggesties: Array<{ id: string; code: string }> }) => [r.id, r.suggesties]));
+    expect(per[eerste!.id]).toEqual([{ id: keuzedeelItem, code: w.keuzedeel, titel: d.keuzedeel.titel }]);
+    expect(per[tweede!.id]).toEqual([]);
+    await w.t.database.db.deleteFrom('crosswalk_link').where('partnership_id', '=', w.partnership).execute();
   });
 });
