@@ -31,6 +31,8 @@ import { largestSelection } from '../src/server/use-cases/inventory/largest-sele
 import { MatchIndex } from '../src/domain/matching/match.js';
 import { benchLeerroute } from './leerroute.js';
 import { benchRegels } from './regels.js';
+import { benchBeoordeling } from './beoordeling.js';
+import { benchMenukaart } from './menukaart.js';
 import { benchFrontend } from './frontend.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -388,6 +390,24 @@ async function main() {
     console.log(`Doorlopend benchmark, meerdere instanties — ${os.cpus().length} cores, Node ${process.version}`);
     return benchInstances();
   }
+  // BENCH_ONLY=menukaart: only the regional menukaart (issue 15), on the national data in a fresh embedded database.
+  if (process.env.BENCH_ONLY === 'menukaart') {
+    console.log(`Doorlopend benchmark, menukaart — ${os.cpus().length} cores, Node ${process.version}`);
+    const db = await openDatabase({ kind: 'pglite', dataDir: tmp() });
+    try {
+      await importAll(db);
+      await benchMenukaart(db);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  // BENCH_ONLY=beoordeling: only the assessment of the joint exam (issue 14): 500 pupils × 10 criteria, demo data.
+  if (process.env.BENCH_ONLY === 'beoordeling') {
+    console.log(`Doorlopend benchmark, beoordeling — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+    await benchBeoordeling();
+    return;
+  }
   // BENCH_ONLY=regels: only the regelbank (issue 13), on the national data in a fresh embedded database.
   if (process.env.BENCH_ONLY === 'regels') {
     console.log(`Doorlopend benchmark, regelbank — ${os.cpus().length} cores, Node ${process.version}`);
@@ -422,7 +442,9 @@ async function main() {
   await benchMatchIndex(db);
   await benchLeerroute(db);
   await benchRegels(db);
+  await benchMenukaart(db);
   await db.close();
+  await benchBeoordeling();
   const warm = await startServer(dir, 3902);
   console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);
 

@@ -213,6 +213,24 @@ export async function findMenukaartBySlug(db: Db, slug: string): Promise<Menukaa
   return r && { regioId: r.regio_id, regioNaam: r.naam, slug: r.slug, titel: r.titel, toelichting: r.toelichting };
 }
 
+/**
+ * The public state of a menukaart in one query: the menukaart and its region's name, and a fingerprint of its modules
+ * (how many, the sum of their versies — every change raises it — and the last change) so a cached public answer can be checked cheaply on every request.
+ */
+export async function publiekeStand(db: Db, slug: string): Promise<(MenukaartRow & { vingerafdruk: string }) | undefined> {
+  const r = await db
+    .selectFrom('menukaart as k')
+    .innerJoin('organisation as o', 'o.id', 'k.regio_id')
+    .select(['k.regio_id', 'o.naam', 'k.slug', 'k.titel', 'k.toelichting'])
+    .select((eb) => [
+      eb.selectFrom('menukaart_module as m').whereRef('m.regio_id', '=', 'k.regio_id').select(sql<string>`count(*)::text || ':' || coalesce(sum(m.versie), 0)::text`.as('n')).as('aantal'),
+      eb.selectFrom('menukaart_module as m').whereRef('m.regio_id', '=', 'k.regio_id').select(sql<string>`max(m.updated_at)::text`.as('t')).as('laatst'),
+    ])
+    .where('k.slug', '=', slug)
+    .executeTakeFirst();
+  return r && { regioId: r.regio_id, regioNaam: r.naam, slug: r.slug, titel: r.titel, toelichting: r.toelichting, vingerafdruk: `${r.aantal ?? 0}|${r.laatst ?? ''}|${r.naam}|${r.titel}|${r.toelichting}` };
+}
+
 export async function menukaartSlugBezet(db: Db, slug: string): Promise<boolean> {
   return (await db.selectFrom('menukaart').select('regio_id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
 }

@@ -17,7 +17,7 @@ import { DEFAULT_HEAVY_REQUEST_LIMITS, HeavyRequestGate, userOrAddress, type Hea
 import {
   besluitModule, getMenukaartBeheer, getModule, legExamensVast, menukaartDashboard, mijnMenukaarten, proposeModule, wijzigLevenscyclus, wijzigModule,
 } from '../../use-cases/menukaart/beheer.js';
-import { exportMenukaart, publiekeMenukaart, publiekeModule } from '../../use-cases/menukaart/publiek.js';
+import { exportMenukaart, publiekeMenukaartJson, publiekeModule } from '../../use-cases/menukaart/publiek.js';
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.body);
@@ -81,7 +81,9 @@ export function menukaartRoutes(db: Kysely<DB>, opts: { publicUrl?: string; expo
     app.get(
       '/publiek/menukaart/:slug',
       { schema: { tags, summary: 'De openbare menukaart van een regio, te filteren op profiel, leerweg, sector, locatie, soort en periode', params: SlugParams, querystring: MenukaartFilter, response: { 200: PubliekeMenukaart, ...publicErrors } } },
-      (req) => publiekeMenukaart({ db, auth: req.auth, slug: req.params.slug, filter: req.query }),
+      // Serialised once per state of the menukaart and filter (checked against the contract then); Fastify sends a string
+      // with a JSON content type as it is. The cast only tells the type provider so.
+      async (req, reply) => reply.type('application/json; charset=utf-8').send((await publiekeMenukaartJson({ db, auth: req.auth, slug: req.params.slug, filter: req.query })) as never),
     );
     app.get(
       '/publiek/menukaart/:slug/modulen/:module',

@@ -21,6 +21,7 @@ import { requireAuth } from '../../access/require-auth.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { MODULE_NOT_FOUND, openModule, openRegio, type ModuleAccess, type RegioAccess } from './access.js';
 import { levenscyclusVan, moduleDetail, samenvatting, vandaag } from './present.js';
+import { vergeetPubliekeStand } from './publiek.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -189,6 +190,7 @@ export async function proposeModule(opts: UseCaseContext & { regioId: string; in
     });
     return moduleId;
   });
+  vergeetPubliekeStand(opts.db);
   const m = await repo.findModule(opts.db, id);
   return detail(opts.db, a, m!);
 }
@@ -204,6 +206,7 @@ async function changeModule(
     await change(trx, inner);
     return inner;
   });
+  vergeetPubliekeStand(opts.db);
   const m = await repo.findModule(opts.db, opts.moduleId);
   if (!m) throw notFound(MODULE_NOT_FOUND);
   return detail(opts.db, a, m);

@@ -6,10 +6,12 @@
 import { filterModulen, filterOpties } from '../../../domain/menukaart/filter.js';
 import { menukaartBrochure, menukaartCsv, menukaartRijen } from '../../../domain/menukaart/export.js';
 import { bestandsnaam } from '../../../domain/exports/document-model.js';
-import { MODULE_SOORT_NAMEN, PERIODE_NAMEN, SECTOR_NAMEN, type MenukaartFilter, type ModuleDetail, type PubliekeMenukaart } from '../../../shared/menukaart-api.js';
+import { MODULE_SOORT_NAMEN, PERIODE_NAMEN, PubliekeMenukaart, SECTOR_NAMEN, type MenukaartFilter, type ModuleDetail, type ModuleSamenvatting } from '../../../shared/menukaart-api.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import * as repo from '../../repositories/menukaart-repository.js';
-import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
+import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import { runInWorker } from '../../workers/pool.js';
 import { menukaartXlsx } from '../../exports/menukaart-xlsx.js';
 import type { UseCaseContext } from '../../access/context.js';
@@ -27,18 +29,76 @@ async function kaartVan(opts: UseCaseContext & { slug: string }): Promise<repo.M
   return kaart;
 }
 
-export async function publiekeMenukaart(opts: UseCaseContext & { slug: string; filter: MenukaartFilter }): Promise<PubliekeMenukaart> {
-  const kaart = await kaartVan(opts);
-  const [s, rows] = await Promise.all([snapshotOf(opts.db), repo.listModules(opts.db, kaart.regioId, { statussen: ['gepubliceerd'] })]);
+/**
+ * The published modules of a menukaart as summaries, with the filter options: computed once per state of the menukaart
+ * and catalogue snapshot, and each filtered answer serialised once. The state is the database's (one small query: the
+ * number of modules, the sum of their versies, the last change), looked at again after CHECK_MS, and at once after a
+ * change made in this process (`vergeetPubliekeStand`, called by every write of the menukaart): another instance's
+ * change shows within CHECK_MS, like a catalogue import by another process.
+ */
+interface PubliekeStand {
+  vingerafdruk: string;
+  gecontroleerd: number;
+  snapshot: CatalogSnapshot;
+  kaart: repo.MenukaartRow;
+  alle: ModuleSamenvatting[];
+  opties: PubliekeMenukaart['opties'];
+  antwoorden: Map<string, string>;
+}
+const standen = new WeakMap<Kysely<DB>, Map<string, PubliekeStand>>();
+const MAX_ANTWOORDEN = 500;
+const CHECK_MS = 1000;
+
+/** After a change of a menukaart in this process: its public answers are computed again at the next request. */
+export function vergeetPubliekeStand(db: Kysely<DB>): void {
+  standen.delete(db);
+}
+
+async function publiekeStand(opts: UseCaseContext & { slug: string }): Promise<PubliekeStand> {
+  const slug = opts.slug.toLowerCase();
+  let perSlug = standen.get(opts.db);
+  if (!perSlug) standen.set(opts.db, (perSlug = new Map()));
+  const known = perSlug.get(slug);
+  const s = await snapshotOf(opts.db);
+  if (known && known.snapshot === s && performance.now() - known.gecontroleerd < CHECK_MS) return known;
+  const stand = await repo.publiekeStand(opts.db, slug);
+  if (!stand) throw notFound(MENUKAART_NOT_FOUND);
+  if (known && known.vingerafdruk === stand.vingerafdruk && known.snapshot === s) {
+    known.gecontroleerd = performance.now();
+    return known;
+  }
+  const rows = await repo.listModules(opts.db, stand.regioId, { statussen: ['gepubliceerd'] });
   const alle = rows.map((m) => samenvatting(m, s));
-  const modulen = filterModulen(alle, opts.filter);
+  const fresh: PubliekeStand = { vingerafdruk: stand.vingerafdruk, gecontroleerd: performance.now(), snapshot: s, kaart: stand, alle, opties: filterOpties(alle), antwoorden: new Map() };
+  perSlug.set(slug, fresh);
+  return fresh;
+}
+
+function antwoord(st: PubliekeStand, filter: MenukaartFilter): PubliekeMenukaart {
   return {
-    regio: { naam: kaart.regioNaam, slug: kaart.slug, titel: kaart.titel, toelichting: kaart.toelichting },
-    filter: opts.filter,
-    opties: filterOpties(alle),
-    totaal: alle.length,
-    modulen,
+    regio: { naam: st.kaart.regioNaam, slug: st.kaart.slug, titel: st.kaart.titel, toelichting: st.kaart.toelichting },
+    filter,
+    opties: st.opties,
+    totaal: st.alle.length,
+    modulen: filterModulen(st.alle, filter),
   };
+}
+
+export async function publiekeMenukaart(opts: UseCaseContext & { slug: string; filter: MenukaartFilter }): Promise<PubliekeMenukaart> {
+  return antwoord(await publiekeStand(opts), opts.filter);
+}
+
+/** The same answer as JSON text, checked against the contract once per state and filter. */
+export async function publiekeMenukaartJson(opts: UseCaseContext & { slug: string; filter: MenukaartFilter }): Promise<string> {
+  const st = await publiekeStand(opts);
+  const key = JSON.stringify(opts.filter);
+  let json = st.antwoorden.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(PubliekeMenukaart.parse(antwoord(st, opts.filter)));
+    if (st.antwoorden.size >= MAX_ANTWOORDEN) st.antwoorden.delete(st.antwoorden.keys().next().value!);
+    st.antwoorden.set(key, json);
+  }
+  return json;
 }
 
 export async function publiekeModule(opts: UseCaseContext & { slug: string; module: string }): Promise<ModuleDetail> {
