@@ -18,9 +18,13 @@ export interface ReleasePlan {
   eindtermId: string;
   /** A deeltaak that gets a new eindterm. */
   deeltaakId: string;
-  crebo: string;
-  nieuweCrebo: string;
-  keuzedeelCode: string;
+  /** The mbo side (left out: only the SLO data is copied and changed). */
+  crebo?: string;
+  nieuweCrebo?: string;
+  keuzedeelCode?: string;
+  /** Where the data comes from: the national data in ../shared (default) or e.g. the built-in demo data. */
+  sloBron?: string;
+  mboBron?: string;
 }
 
 export interface BuiltRelease {
@@ -59,9 +63,9 @@ export function buildSecondRelease(plan: ReleasePlan): BuiltRelease {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-impact-'));
   const sloDir = path.join(dir, 'slo');
   const mboDir = path.join(dir, 'mbo');
-  fs.cpSync(SLO_DIR, sloDir, { recursive: true });
+  fs.cpSync(plan.sloBron ?? SLO_DIR, sloDir, { recursive: true });
   fs.mkdirSync(mboDir);
-  for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen']) fs.copyFileSync(path.join(MBO_DIR, `${f}.csv`), path.join(mboDir, `${f}.csv`));
+  if (plan.crebo) for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen']) fs.copyFileSync(path.join(plan.mboBron ?? MBO_DIR, `${f}.csv`), path.join(mboDir, `${f}.csv`));
 
   const bg = path.join(sloDir, 'examenprogramma-bg');
   // The keuzevak: a new id and code that replaces the old one; every reference to the old id follows.
@@ -103,9 +107,12 @@ export function buildSecondRelease(plan: ReleasePlan): BuiltRelease {
     const lines = fs.readFileSync(p, 'utf8').split('\n');
     fs.writeFileSync(p, lines.map(fn).filter((l): l is string => l !== null).join('\n'));
   };
-  rewrite('kwalificaties.csv', (l, i) => (i > 0 && cells(l)[0] === plan.crebo ? [plan.nieuweCrebo, ...cells(l).slice(1)].join(',') : l));
-  rewrite('kerntaken-werkprocessen.csv', (l, i) => (i > 0 && cells(l)[0] === plan.crebo ? [plan.nieuweCrebo, ...cells(l).slice(1)].join(',') : l));
-  rewrite('keuzedelen.csv', (l, i) => (i > 0 && cells(l)[0] === plan.keuzedeelCode ? null : l));
+  if (plan.crebo && plan.nieuweCrebo && plan.keuzedeelCode) {
+    const { crebo, nieuweCrebo, keuzedeelCode } = plan;
+    rewrite('kwalificaties.csv', (l, i) => (i > 0 && cells(l)[0] === crebo ? [nieuweCrebo, ...cells(l).slice(1)].join(',') : l));
+    rewrite('kerntaken-werkprocessen.csv', (l, i) => (i > 0 && cells(l)[0] === crebo ? [nieuweCrebo, ...cells(l).slice(1)].join(',') : l));
+    rewrite('keuzedelen.csv', (l, i) => (i > 0 && cells(l)[0] === keuzedeelCode ? null : l));
+  }
 
   return { dir, sloDir, mboDir, nieuweKeuzevakId, oudeKeuzevakId, nieuweEindtermId, nieuweEindtermTitel, gewijzigdeTitel, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
