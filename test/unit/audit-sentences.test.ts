@@ -118,6 +118,7 @@ const EXAMPLES: Record<string, AuditFeit> = {
   'crosswalk.herstellen': feit('crosswalk.herstellen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
   'crosswalk.niet-koppelen': feit('crosswalk.niet-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
   'crosswalk.wel-koppelen': feit('crosswalk.wel-koppelen', { subjectType: 'partnership', subjectId: SAMEN, details: { item: 'BWI/K/2' } }),
+  'crosswalk.importeren': feit('crosswalk.importeren', { subjectType: 'partnership', subjectId: SAMEN, details: { bron: 'case', bestand: 'crosswalk-a.json', voorstellen: 3, onbekend: 1 } }),
   'impact.verplaatst': feit('impact.verplaatst', { subjectType: 'partnership', subjectId: SAMEN, details: { aantal: 3, items: ['kwalificatie:25119'] } }),
   'impact.behouden': feit('impact.behouden', { subjectType: 'partnership', subjectId: SAMEN, details: { aantal: 1, items: ['keuzedeel:K0008'], reden: 'De nieuwe tekst past nog.' } }),
   'impact.verwijderd': feit('impact.verwijderd', { subjectType: 'partnership', subjectId: SAMEN, details: { aantal: 2, items: ['keuzedeel:K0008'] } }),

@@ -149,6 +149,8 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'vrijstelling.besloten': (c) =>
     `${door(c)} ${c.d.besluit === 'afgewezen' ? 'wees' : 'kende'} namens de examencommissie${c.organisatie ? ` van ${c.organisatie}` : ''} een vrijstelling voor keuzedeel ${str(c.d.keuzedeel) ?? '?'} in de opleiding ${quoted(c.d.opleiding)} ${c.d.besluit === 'afgewezen' ? 'af' : 'toe'}${c.d.reden ? `, met als reden ${quoted(c.d.reden)}` : ''}`,
   'crosswalk.herstellen': (c) => `${koppeling(c, 'herstelde')} (de afwijzing is ongedaan gemaakt)`,
+  'crosswalk.importeren': (c) =>
+    `${door(c)} importeerde ${str(c.d.voorstellen) ?? '?'} koppelingen als voorstellen (${c.d.bron === 'xlsx' ? 'XLSX' : 'CASE'}${c.d.bestand ? `, ${quoted(c.d.bestand)}` : ''}) in ${c.samenwerking}`,
   'crosswalk.niet-koppelen': (c) => `${door(c)} markeerde ${str(c.d.item) ?? 'een item'} als bewust niet gekoppeld in ${c.samenwerking}`,
   'crosswalk.wel-koppelen': (c) => `${door(c)} haalde bij ${str(c.d.item) ?? 'een item'} ‘bewust niet gekoppeld’ weg in ${c.samenwerking}`,
   'impact.verplaatst': (c) =>

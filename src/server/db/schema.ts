@@ -324,6 +324,19 @@ export interface CrosswalkUnlinkedTable {
 }
 
 /** Migration 0008: every review action (append-only). */
+/** Migration 0027 (issue 18): an imported link waiting for review. */
+export interface CrosswalkVoorstelTable {
+  partnership_id: string;
+  eindterm_id: string;
+  werkproces_id: string;
+  relatie: string | null;
+  toelichting: string | null;
+  bron: 'case' | 'xlsx';
+  bron_naam: string | null;
+  voorgesteld_door: string | null;
+  voorgesteld_op: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface CrosswalkReviewTable {
   id: Generated<number>;
   partnership_id: string;
@@ -821,6 +834,7 @@ export interface DB {
   crosswalk_link: CrosswalkLinkTable;
   crosswalk_unlinked: CrosswalkUnlinkedTable;
   crosswalk_review: CrosswalkReviewTable;
+  crosswalk_voorstel: CrosswalkVoorstelTable;
   inventaris_selectie: InventarisSelectieTable;
   docentinzet: DocentinzetTable;
   regel_markering: RegelMarkeringTable;

@@ -32,7 +32,7 @@ import { overeenkomstRoutes } from './routes/overeenkomsten.js';
 import { impactRoutes } from './routes/impact.js';
 import { beoordelingRoutes } from './routes/beoordelingen.js';
 import { ooapiRoutes } from './routes/ooapi.js';
-import { caseRoutes } from './routes/case.js';
+import { caseImportRoutes, caseRoutes } from './routes/case.js';
 import { menukaartRoutes } from './routes/menukaart.js';
 import { examenRoutes } from './routes/examens.js';
 import { lobRoutes } from './routes/lob.js';
@@ -271,6 +271,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(vrijstellingRoutes(opts.db, { mail, publicUrl }));
       await api.register(beoordelingRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(ooapiRoutes(opts.db));
+      await api.register(caseImportRoutes(opts.db));
       await api.register(impactRoutes(opts.db));
       registerAliases();
     },

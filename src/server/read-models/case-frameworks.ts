@@ -11,6 +11,7 @@
 import type { Kysely } from 'kysely';
 import { buildFrameworkPackage, documentIdentifier, indexFrameworks, itemIdentifier, type CaseIndex, type FrameworkNode } from '../../domain/crosswalk/case-framework.js';
 import type { CfPackage } from '../../domain/crosswalk/case-package.js';
+import type { EndResolver } from '../../domain/crosswalk/case-import.js';
 import { keuzedeelItemId, werkprocesId } from '../../domain/inventory/ids.js';
 import { profielNaam } from '../../domain/vmbo/profiel-names.js';
 import type { CaseSoort } from '../../shared/case-api.js';
@@ -24,6 +25,10 @@ export interface CaseFrameworks {
   profielDocument: Map<string, string>;
   dossierDocument: Map<string, string>;
   keuzedelenDocument: string | null;
+  /** The items a crosswalk link can join, by CASE identifier: the inventory id and side (eindtermen, werkprocessen, keuzedelen). */
+  ends: Map<string, { id: string; side: 'vmbo' | 'mbo' }>;
+  /** Identifiers of those items by official code (humanCodingScheme); more than one: ambiguous. */
+  byCode: Map<string, string[]>;
   builtInMs: number;
 }
 
@@ -54,6 +59,10 @@ function build(snapshot: CatalogSnapshot): CaseFrameworks {
   const started = performance.now();
   const releaseDate = (id: number | null | undefined) => (id != null ? snapshot.releases.get(id)?.imported_at.toISOString() : undefined) ?? EPOCH;
   const packages: CfPackage[] = [];
+  const keyByIdentifier = new Map<string, string>();
+  const remember = (nodes: FrameworkNode[]) => {
+    for (const n of nodes) if (n.type === 'Werkproces' || n.type === 'Keuzedeel') keyByIdentifier.set(itemIdentifier(n.key), n.key);
+  };
   const profielDocument = new Map<string, string>();
   const dossierDocument = new Map<string, string>();
 
@@ -146,6 +155,7 @@ function build(snapshot: CatalogSnapshot): CaseFrameworks {
       lastChangeDateTime: mboDate,
       nodes,
     });
+    remember(nodes);
     packages.push(pkg);
     dossierDocument.set(dossier.crebo, pkg.CFDocument.identifier);
   }
@@ -180,11 +190,29 @@ function build(snapshot: CatalogSnapshot): CaseFrameworks {
       lastChangeDateTime: mboDate,
       nodes,
     });
+    remember(nodes);
     packages.push(pkg);
     keuzedelenDocument = pkg.CFDocument.identifier;
   }
 
-  return { index: indexFrameworks(packages), profielDocument, dossierDocument, keuzedelenDocument, builtInMs: performance.now() - started };
+  const ends = new Map<string, { id: string; side: 'vmbo' | 'mbo' }>();
+  const byCode = new Map<string, string[]>();
+  const addEnd = (key: string, side: 'vmbo' | 'mbo', code: string | null) => {
+    const identifier = itemIdentifier(key);
+    if (ends.has(identifier)) return;
+    ends.set(identifier, { id: key, side });
+    if (code) byCode.set(code, [...(byCode.get(code) ?? []), identifier]);
+  };
+  for (const r of snapshot.items) if (r.kind === 'eindterm' && r.status === 'actief' && r.duplicate_of === null) addEnd(r.id, 'vmbo', r.code);
+  for (const p of packages) {
+    for (const i of p.CFItems) {
+      if (i.CFItemType !== 'Werkproces' && i.CFItemType !== 'Keuzedeel') continue;
+      if (i.notes?.startsWith('Vervallen')) continue;
+      const key = keyByIdentifier.get(i.identifier);
+      if (key) addEnd(key, 'mbo', i.humanCodingScheme ?? null);
+    }
+  }
+  return { index: indexFrameworks(packages), profielDocument, dossierDocument, keuzedelenDocument, ends, byCode, builtInMs: performance.now() - started };
 }
 
 /** Where "Als CASE" on a catalogue page leads: the package of a profiel or dossier, the item of anything else. */
@@ -194,6 +222,20 @@ export function caseTargetOf(f: CaseFrameworks, soort: CaseSoort, code: string):
   const key = soort === 'keuzedeel' ? keuzedeelItemId(code) : `${soort}:${code}`;
   const id = itemIdentifier(key);
   return f.index.items.has(id) ? { kind: 'CFItems', id } : null;
+}
+
+/** Resolves an end of an imported association: by identifier, else by an official code that only one item has. */
+export function endResolverOf(f: CaseFrameworks): EndResolver {
+  return (identifier, code) => {
+    const hit = f.ends.get(identifier);
+    if (hit) return hit;
+    if (code) {
+      const ids = f.byCode.get(code) ?? [];
+      if (ids.length === 1) return f.ends.get(ids[0]!)!;
+      if (ids.length > 1) return { reden: `de code ${code} is niet eenduidig (${ids.length} items in de catalogus), de identifier is onbekend` };
+    }
+    return { reden: f.index.items.has(identifier) ? 'dit item is geen eindterm, werkproces of keuzedeel' : 'onbekend in de catalogus (identifier en code)' };
+  };
 }
 
 export { documentIdentifier };

@@ -11,7 +11,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { unknownObject } from '../../../domain/crosswalk/case-framework.js';
-import { CASE_BASE_PATH, CaseAlsQuery, CaseIdParam } from '../../../shared/case-api.js';
+import { z } from 'zod';
+import { CASE_BASE_PATH, CaseAlsQuery, CaseIdParam, ImportQuery, ImportVoorbeeld, Voorstel, VoorstelBeoordelen } from '../../../shared/case-api.js';
+import { Problem } from '../../../shared/catalog-api.js';
+import { importCaseCrosswalk, listProposals, reviewProposal } from '../../use-cases/case/import-crosswalk.js';
 import type { DB } from '../../db/schema.js';
 import { caseAddressOf, getCaseObject, type CaseOperation } from '../../use-cases/case/case-service.js';
 import { DEFAULT_HEAVY_REQUEST_LIMITS, HeavyRequestGate, type HeavyRequestLimits } from '../load-shedding.js';
@@ -64,5 +67,42 @@ export function caseRoutes(db: Kysely<DB>, opts: { publicUrl: string; exportLimi
       }
       return reply.redirect(address, 302);
     });
+  };
+}
+
+const PartnershipParams = z.object({ id: z.uuid('onbekende samenwerking') });
+const importErrors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 413: Problem, 422: Problem };
+/** A CASE package of a whole national framework is a few megabytes; a crosswalk far less. */
+const MAX_CASE_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Under /api: importing crosswalks into a samenwerking, and reviewing the proposals (partnership.read / .write). */
+export function caseImportRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['inventaris'];
+    app.post(
+      '/partnerships/:id/crosswalk/import/case',
+      {
+        bodyLimit: MAX_CASE_IMPORT_BYTES,
+        schema: {
+          tags,
+          summary: 'Een CASE 1.1-pakket met koppelingen importeren als voorstellen (dryRun=ja: alleen het voorbeeld)',
+          params: PartnershipParams,
+          querystring: ImportQuery,
+          body: z.unknown(),
+          response: { 200: ImportVoorbeeld, ...importErrors },
+        },
+      },
+      (req) => importCaseCrosswalk({ db, auth: req.auth, partnershipId: req.params.id, pakket: req.body, bestand: req.query.bestand, dryRun: req.query.dryRun === 'ja' }),
+    );
+    app.get(
+      '/partnerships/:id/crosswalk/voorstellen',
+      { schema: { tags, summary: 'Geïmporteerde koppelingen die op beoordeling wachten', params: PartnershipParams, response: { 200: z.array(Voorstel), ...importErrors } } },
+      (req) => listProposals({ db, auth: req.auth, partnershipId: req.params.id }),
+    );
+    app.post(
+      '/partnerships/:id/crosswalk/voorstellen',
+      { schema: { tags, summary: 'Een geïmporteerde koppeling bevestigen of afwijzen', params: PartnershipParams, body: VoorstelBeoordelen, response: { 200: z.object({ eindtermId: z.string(), werkprocesId: z.string(), status: z.enum(['bevestigd', 'afgewezen']) }), ...importErrors } } },
+      (req) => reviewProposal({ db, auth: req.auth, partnershipId: req.params.id, input: req.body }),
+    );
   };
 }
