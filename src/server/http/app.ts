@@ -232,6 +232,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'leerroutes', description: 'Leerroute-ontwerper: een gezamenlijke leerroute van een samenwerking in vijf stappen, met dekkingscontrole en historie; alleen voor partners' },
         { name: 'examens', description: 'Het gezamenlijke examen van keuzedeel en keuzevak: grondslag (extraneus of gezamenlijk PTA/OER), examenplan met versies, dekking van de eindtermen, vaststelling door de mbo-examencommissie en inschrijving van leerlingen als extraneus' },
         { name: 'leerlingen', description: 'Groepen leerlingen (cohorten) van een leerroute: met de hand of uit Magister/Somtoday importeren, exporteren, uitnodigen; alleen voor de vmbo-school, elk inzien in het auditlog' },
+        { name: 'mijn', description: 'De eigen gegevens van een leerling: examens en vastgestelde resultaten, de resultaatverklaring (PDF) en eigen verzoeken om vrijstelling; alleen de eigen gegevens' },
+        { name: 'vrijstellingen', description: 'Verzoeken om vrijstelling en het besluit van de examencommissie van de ontvangende mbo-instelling, en de openbare controle van een verificatiecode' },
       ],
     },
     transform: jsonSchemaTransform,
