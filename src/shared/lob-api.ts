@@ -228,6 +228,8 @@ export type GedeeldDossier = z.infer<typeof GedeeldDossier>;
 
 export const WieZiet = z.object({
   school: z.object({ id: z.string(), naam: z.string() }),
+  /** False for a pupil who left the school: the dossier is theirs alone now. */
+  opSchool: z.boolean(),
   /** The staff of the pupil's school who may read the dossier (the decaan role). */
   lezers: z.array(z.object({ naam: z.string(), rol: z.string() })),
   deellinks: z.array(Deellink),

@@ -187,13 +187,29 @@ describe.skipIf(!databaseAvailable)(`LOB en loopbaandossier (${TEST_DB})`, () =>
     await w.call('vmbo-decaan', 'POST', `/api/lob/organisaties/${w.org.vmbo}/programma`, { leerjaar: 9, titel: 'x' }, 400);
   });
 
+  it('a pupil who leaves the school keeps the dossier (handed to them); the school no longer reads it', async () => {
+    const a = await maakActiviteit(w, 'andere-leerling', { titel: 'Snuffelstage bakkerij' });
+    await w.call('vmbo-decaan', 'GET', `/api/lob/organisaties/${w.org.vmbo}/leerlingen/${w.userId['andere-leerling']}`, undefined, 200);
+    await w.t.database.db.deleteFrom('membership').where('user_id', '=', w.userId['andere-leerling']).where('rol', '=', 'leerling').execute();
+    await w.call('vmbo-decaan', 'GET', `/api/lob/organisaties/${w.org.vmbo}/leerlingen/${w.userId['andere-leerling']}`, undefined, 404);
+    const lijst = (await w.call('vmbo-decaan', 'GET', `/api/lob/organisaties/${w.org.vmbo}/leerlingen`, undefined, 200)).body;
+    expect(lijst.leerlingen.some((l: { gebruikerId: string }) => l.gebruikerId === w.userId['andere-leerling'])).toBe(false);
+    const eigen = LobDossier.parse((await w.call('andere-leerling', 'GET', '/api/lob/mijn-dossier', undefined, 200)).body);
+    expect(eigen.activiteiten.map((x) => x.id)).toContain(a.id);
+    const wie = (await w.call('andere-leerling', 'GET', '/api/lob/mijn-dossier/wie-ziet', undefined, 200)).body;
+    expect(wie).toMatchObject({ opSchool: false, lezers: [] });
+    const pdf = await w.t.app.inject({ method: 'GET', url: '/api/lob/mijn-dossier/loopbaandossier.pdf', headers: w.as('andere-leerling') });
+    expect(pdf.statusCode).toBe(200);
+    const { token } = await maakDeellink(w, { activiteitIds: [a.id], oplegger: false }, 'andere-leerling');
+    expect(GedeeldDossier.parse((await w.call('anonymous', 'POST', '/api/lob/gedeeld', { token }, 200)).body).activiteiten[0]!.titel).toBe('Snuffelstage bakkerij');
+  });
+
   it('deleting the pupil account removes the whole dossier (it hangs on the account)', async () => {
     await maakActiviteit(w, 'andere-leerling');
     const db = w.t.database.db;
     const n = async () => Number((await db.selectFrom('lob_activiteit').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', w.userId['andere-leerling']).executeTakeFirstOrThrow()).n);
     expect(await n()).toBeGreaterThan(0);
     await db.deleteFrom('session').where('user_id', '=', w.userId['andere-leerling']).execute();
-    await db.deleteFrom('membership').where('user_id', '=', w.userId['andere-leerling']).execute();
     await db.deleteFrom('app_user').where('id', '=', w.userId['andere-leerling']).execute();
     expect(await n()).toBe(0);
   });

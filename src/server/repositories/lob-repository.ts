@@ -88,6 +88,24 @@ export async function leerlingenVan(db: Db, organisationId: string): Promise<Lee
   return rows.map((r) => ({ gebruikerId: r.id, naam: r.naam, activiteiten: Number(r.activiteiten ?? 0), afgerond: Number(r.afgerond ?? 0), opleggerIngevuld: Number(r.oplegger ?? 0) > 0 }));
 }
 
+/** The schools where an account has LOB data (activities or an oplegger), most recently changed first. */
+export async function dossierScholen(db: Db, accountId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('lob_activiteit')
+        .select(['organisation_id', 'updated_at'])
+        .where('account_id', '=', accountId)
+        .unionAll(eb.selectFrom('lob_oplegger').select(['organisation_id', 'updated_at']).where('account_id', '=', accountId))
+        .as('d'),
+    )
+    .select(['d.organisation_id', sql<Date>`max(d.updated_at)`.as('laatst')])
+    .groupBy('d.organisation_id')
+    .orderBy('laatst', 'desc')
+    .execute();
+  return rows.map((r) => r.organisation_id);
+}
+
 // --- activities -----------------------------------------------------------------------------------------------
 
 export interface ActiviteitRow {

@@ -1,7 +1,8 @@
 /**
  * /leerling/wie-ziet-mijn-gegevens (issue 15): who can see the pupil's loopbaandossier, in plain words for a
  * 14-year-old: the pupil, the decaan (or mentor) of their school by name, the receivers of their active share links,
- * and nobody else; the school never sends it to another school.
+ * and nobody else; the school never sends it to another school. A pupil who left the school is told that nobody there
+ * can open it any more.
  */
 import { LoadError, Loading } from '../../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../../components/SignedInOnly.js';
@@ -29,7 +30,19 @@ function WieZietContent() {
         <Paragraph>Jij kunt alles zien en veranderen. Je kunt je hele dossier downloaden en jij bepaalt of je het aan iemand geeft.</Paragraph>
       </section>
 
-      <section aria-labelledby="wie-school" className="doorlopend-section">
+      {data.opSchool ? null : (
+        <section aria-labelledby="wie-weg" className="doorlopend-section">
+          <Heading level={2} id="wie-weg">
+            Je zit niet meer op {data.school.naam}
+          </Heading>
+          <Paragraph>
+            Je dossier is nu alleen van jou: niemand van je oude school kan het nog openen. Je kunt het nog bekijken, downloaden en delen,
+            tot je je account verwijdert.
+          </Paragraph>
+        </section>
+      )}
+
+      <section aria-labelledby="wie-school" className="doorlopend-section" hidden={!data.opSchool}>
         <Heading level={2} id="wie-school">
           Je decaan of mentor van {data.school.naam}
         </Heading>
@@ -81,8 +94,9 @@ function WieZietContent() {
           <ListItem>Andere scholen en mbo-scholen, behalve met een link van jou.</ListItem>
         </UnorderedList>
         <Paragraph>
-          Je school mag je dossier nooit zelf naar een andere school sturen. Alleen jij geeft het door. Weg van school? Download je dossier
-          voordat je vertrekt: als je account wordt verwijderd, is je dossier ook weg.
+          Je school mag je dossier nooit zelf naar een andere school sturen. Alleen jij geeft het door. Ga je van school? Dan houd je je
+          dossier op je eigen account; je school kan het dan niet meer openen. Download het ook: als je account wordt verwijderd, is je
+          dossier weg.
         </Paragraph>
         <Paragraph>
           <Link to="/leerling/loopbaandossier">Terug naar je loopbaandossier</Link>

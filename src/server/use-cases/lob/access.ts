@@ -18,14 +18,22 @@ export const ALLEEN_DECAAN = 'Loopbaandossiers en het LOB-programma zijn alleen 
 export interface EigenDossier {
   auth: AuthContext;
   eigenaar: repo.Eigenaar;
+  /** False for a pupil who left the school: the dossier was handed to them; the school no longer reads it. */
+  opSchool: boolean;
 }
 
-/** The signed-in pupil's own dossier, at the school where they are a leerling. */
-export function openEigenDossier(opts: { auth: AuthContext | null }): EigenDossier {
+/**
+ * The signed-in pupil's own dossier, at the school where they are a leerling. A pupil who left the school keeps their
+ * dossier (handed to them, docs/lob.md): they still read, download and share it until their account is deleted, while
+ * nobody at the school can open it any more.
+ */
+export async function openEigenDossier(opts: { db: Kysely<DB> | Transaction<DB>; auth: AuthContext | null }): Promise<EigenDossier> {
   const auth = requireAuth(opts.auth);
   const school = leerlingSchool(auth.actor);
-  if (!school || decideEigenDossier(auth.actor, school) !== 'allow') throw notFound(GEEN_LEERLING);
-  return { auth, eigenaar: { accountId: auth.user.id, organisationId: school } };
+  if (school && decideEigenDossier(auth.actor, school) === 'allow') return { auth, eigenaar: { accountId: auth.user.id, organisationId: school }, opSchool: true };
+  const vorige = await repo.dossierScholen(opts.db, auth.user.id);
+  if (vorige.length === 0) throw notFound(GEEN_LEERLING);
+  return { auth, eigenaar: { accountId: auth.user.id, organisationId: vorige[0]! }, opSchool: false };
 }
 
 export interface SchoolLob {

@@ -19,7 +19,7 @@ export const DEELLINK_NOT_FOUND = 'Deze link werkt niet (meer): hij bestaat niet
 const DEELLINK_ONBEKEND = 'Deze deellink bestaat niet in je dossier.';
 
 export async function maakDeellink(opts: UseCaseContext & { input: DeellinkMakenIn; now?: Date }): Promise<DeellinkGemaakt> {
-  const { auth, eigenaar } = openEigenDossier(opts);
+  const { auth, eigenaar } = await openEigenDossier(opts);
   const now = opts.now ?? new Date();
   const input = DeellinkMaken.parse(opts.input);
   const probleem = verloopdatumProbleem(input.verlooptOp, now);
@@ -51,7 +51,7 @@ export async function maakDeellink(opts: UseCaseContext & { input: DeellinkMaken
 }
 
 export async function trekDeellinkIn(opts: UseCaseContext & { deellinkId: string }): Promise<Deellink> {
-  const { auth, eigenaar } = openEigenDossier(opts);
+  const { auth, eigenaar } = await openEigenDossier(opts);
   const now = new Date();
   await opts.db.transaction().execute(async (trx) => {
     const link = await repo.findDeellink(trx, eigenaar, opts.deellinkId);

@@ -78,21 +78,23 @@ export async function buildDossier(db: Db, e: repo.Eigenaar, opts: { metDeellink
 
 /** The pupil's own dossier. */
 export async function getMijnDossier(opts: UseCaseContext): Promise<LobDossier> {
-  const { eigenaar } = openEigenDossier(opts);
+  const { eigenaar } = await openEigenDossier(opts);
   return buildDossier(opts.db, eigenaar, { metDeellinks: true });
 }
 
 /** Who can see the pupil's data: the decaan (or mentor) of the school, and the pupil's active share links. */
 export async function wieZietMijnDossier(opts: UseCaseContext): Promise<WieZiet> {
-  const { eigenaar } = openEigenDossier(opts);
+  const { eigenaar, opSchool } = await openEigenDossier(opts);
   const now = new Date();
   const [school, lezers, links] = await Promise.all([
     repo.organisationName(opts.db, eigenaar.organisationId),
-    repo.staffWithRoles(opts.db, eigenaar.organisationId, LOB_LEZER_ROLLEN),
+    // A pupil who left the school: nobody there reads the dossier any more.
+    opSchool ? repo.staffWithRoles(opts.db, eigenaar.organisationId, LOB_LEZER_ROLLEN) : Promise.resolve([]),
     repo.listDeellinks(opts.db, eigenaar),
   ]);
   return {
     school: { id: eigenaar.organisationId, naam: school ?? '' },
+    opSchool,
     lezers,
     deellinks: links.map((l) => toDeellink(l, now)).filter((l) => l.status === 'actief'),
   };

@@ -13,7 +13,7 @@ import { openEigenDossier } from './access.js';
 import { buildDossier } from './dossier.js';
 
 export async function exportMijnDossier(opts: UseCaseContext & { formaat: 'json' | 'pdf' }): Promise<ExportFile> {
-  const { auth, eigenaar } = openEigenDossier(opts);
+  const { auth, eigenaar } = await openEigenDossier(opts);
   const now = new Date();
   const dossier = await buildDossier(opts.db, eigenaar, { metDeellinks: true, now });
   await appendAudit(opts.db, { actorUserId: auth.user.id, organisationId: eigenaar.organisationId, action: 'lob.dossier.gedownload', subjectType: 'user', subjectId: auth.user.id, details: { formaat: opts.formaat } });

@@ -29,7 +29,7 @@ async function waarden(trx: Transaction<DB>, e: repo.Eigenaar, input: Activiteit
 }
 
 export async function addActiviteit(opts: UseCaseContext & { input: ActiviteitInvoerIn }): Promise<LobActiviteit> {
-  const { auth, eigenaar } = openEigenDossier(opts);
+  const { auth, eigenaar } = await openEigenDossier(opts);
   const id = await opts.db.transaction().execute(async (trx) => {
     if ((await repo.countActiviteiten(trx, eigenaar)) >= LOB_LIMIETEN.activiteiten) {
       throw validationFailed(`Je dossier heeft al ${LOB_LIMIETEN.activiteiten} activiteiten; meer kan niet.`);
@@ -44,7 +44,7 @@ export async function addActiviteit(opts: UseCaseContext & { input: ActiviteitIn
 }
 
 export async function changeActiviteit(opts: UseCaseContext & { activiteitId: string; input: ActiviteitWijzigen }): Promise<LobActiviteit> {
-  const { auth, eigenaar } = openEigenDossier(opts);
+  const { auth, eigenaar } = await openEigenDossier(opts);
   await opts.db.transaction().execute(async (trx) => {
     const bestaand = await repo.findActiviteit(trx, eigenaar, opts.activiteitId);
     if (!bestaand) throw notFound(ACTIVITEIT_NOT_FOUND);
@@ -59,7 +59,7 @@ export async function changeActiviteit(opts: UseCaseContext & { activiteitId: st
 }
 
 export async function removeActiviteit(opts: UseCaseContext & { activiteitId: string }): Promise<void> {
-  const { auth, eigenaar } = openEigenDossier(opts);
+  const { auth, eigenaar } = await openEigenDossier(opts);
   await opts.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteActiviteit(trx, eigenaar, opts.activiteitId))) throw notFound(ACTIVITEIT_NOT_FOUND);
     await appendAudit(trx, { actorUserId: auth.user.id, organisationId: eigenaar.organisationId, action: 'lob.activiteit.verwijderd', subjectType: 'user', subjectId: auth.user.id, details: {} });
@@ -67,7 +67,7 @@ export async function removeActiviteit(opts: UseCaseContext & { activiteitId: st
 }
 
 export async function saveOplegger(opts: UseCaseContext & { input: OpleggerWijzigen }): Promise<Oplegger> {
-  const { auth, eigenaar } = openEigenDossier(opts);
+  const { auth, eigenaar } = await openEigenDossier(opts);
   await opts.db.transaction().execute(async (trx) => {
     const inhoud = OpleggerInhoud.parse(opts.input.inhoud);
     inhoud.activiteitIds = [...new Set(inhoud.activiteitIds)];
