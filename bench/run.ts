@@ -31,6 +31,7 @@ import { largestSelection } from '../src/server/use-cases/inventory/largest-sele
 import { MatchIndex } from '../src/domain/matching/match.js';
 import { benchLeerroute } from './leerroute.js';
 import { benchRegels } from './regels.js';
+import { benchBeoordeling } from './beoordeling.js';
 import { benchMenukaart } from './menukaart.js';
 import { benchFrontend } from './frontend.js';
 
@@ -401,6 +402,12 @@ async function main() {
     }
     return;
   }
+  // BENCH_ONLY=beoordeling: only the assessment of the joint exam (issue 14): 500 pupils × 10 criteria, demo data.
+  if (process.env.BENCH_ONLY === 'beoordeling') {
+    console.log(`Doorlopend benchmark, beoordeling — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+    await benchBeoordeling();
+    return;
+  }
   // BENCH_ONLY=regels: only the regelbank (issue 13), on the national data in a fresh embedded database.
   if (process.env.BENCH_ONLY === 'regels') {
     console.log(`Doorlopend benchmark, regelbank — ${os.cpus().length} cores, Node ${process.version}`);
@@ -437,6 +444,7 @@ async function main() {
   await benchRegels(db);
   await benchMenukaart(db);
   await db.close();
+  await benchBeoordeling();
   const warm = await startServer(dir, 3902);
   console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);
 

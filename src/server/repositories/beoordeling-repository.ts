@@ -288,20 +288,6 @@ export async function historieOf(db: Db, beoordelingId: string): Promise<Histori
   return rows.map((r) => ({ at: iso(r.at), naam: r.by_naam, wat: r.wat, details: json<Record<string, unknown>>(r.details) ?? {}, reden: r.reden }));
 }
 
-/** The latest explanation given with a keuzevak grade that differs from the proposal. */
-export async function laatsteCijferToelichting(db: Db, beoordelingId: string): Promise<string | null> {
-  const r = await db
-    .selectFrom('beoordeling_historie')
-    .select('details')
-    .where('beoordeling_id', '=', beoordelingId)
-    .where('wat', 'in', ['keuzevak-cijfer', 'correctie'])
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  const d = r ? json<Record<string, unknown>>(r.details) : null;
-  return d && typeof d.toelichting === 'string' && d.toelichting ? d.toelichting : null;
-}
-
 export async function verificatiecodeBestaat(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('beoordeling').select('id').where('verificatiecode', '=', code).executeTakeFirst()) !== undefined;
 }
@@ -370,4 +356,60 @@ export async function organisationName(db: Db, id: string): Promise<string> {
 export async function hasLaterPoging(db: Db, f: { examenId: string; leerlingId: string; poging: number }): Promise<boolean> {
   const r = await db.selectFrom('beoordeling').select('id').where('examen_id', '=', f.examenId).where('leerling_id', '=', f.leerlingId).where('poging', '>', f.poging).executeTakeFirst();
   return r !== undefined;
+}
+
+/** Per form and side: how many criteria have a score and their sum (for the OOAPI view of many forms). */
+export async function scoreTotalen(db: Db, beoordelingIds: readonly string[]): Promise<Map<string, { eerste: { aantal: number; som: number }; tweede: { aantal: number; som: number } }>> {
+  const uit = new Map<string, { eerste: { aantal: number; som: number }; tweede: { aantal: number; som: number } }>();
+  if (beoordelingIds.length === 0) return uit;
+  const rows = await db
+    .selectFrom('beoordeling_score')
+    .select(['beoordeling_id', 'beoordelaar', sql<string>`count(*)`.as('aantal'), sql<string>`sum(score)`.as('som')])
+    .where('beoordeling_id', 'in', [...beoordelingIds])
+    .groupBy(['beoordeling_id', 'beoordelaar'])
+    .execute();
+  for (const r of rows) {
+    let t = uit.get(r.beoordeling_id);
+    if (!t) uit.set(r.beoordeling_id, (t = { eerste: { aantal: 0, som: 0 }, tweede: { aantal: 0, som: 0 } }));
+    t[r.beoordelaar] = { aantal: Number(r.aantal), som: Number(r.som) };
+  }
+  return uit;
+}
+
+/** Who last saved a 2nd-assessor score on each of these forms (for exports when the plan names no beoordelaar). */
+export async function tweedeBeoordelaars(db: Db, beoordelingIds: readonly string[]): Promise<Map<string, string>> {
+  if (beoordelingIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('beoordeling_score')
+    .select(['beoordeling_id', 'updated_by'])
+    .where('beoordeling_id', 'in', [...beoordelingIds])
+    .where('beoordelaar', '=', 'tweede')
+    .where('updated_by', 'is not', null)
+    .orderBy('updated_at')
+    .execute();
+  return new Map(rows.map((r) => [r.beoordeling_id, r.updated_by!]));
+}
+
+/** The verificatiecodes among these that are already in use. */
+export async function bestaandeVerificatiecodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('beoordeling').select('verificatiecode').where('verificatiecode', 'in', [...codes]).execute();
+  return new Set(rows.map((r) => r.verificatiecode!));
+}
+
+/** Vaststellen of many forms in one statement (each with its own code), and their history entries in one insert. */
+export async function vaststelForms(db: Db, forms: ReadonlyArray<{ id: string; code: string }>, v: { userId: string; naam: string; afgenomenOp: string }): Promise<void> {
+  if (forms.length === 0) return;
+  const waarden = sql.join(forms.map((f) => sql`(${f.id}::uuid, ${f.code}::text)`));
+  await sql`
+    UPDATE beoordeling b SET
+      status = 'vastgesteld', vastgesteld_at = now(), vastgesteld_by = ${v.userId}, vastgesteld_naam = ${v.naam},
+      verificatiecode = c.code, afgenomen_op = coalesce(b.afgenomen_op, ${v.afgenomenOp}::date),
+      versie_eerste = b.versie_eerste + 1, versie_tweede = b.versie_tweede + 1, updated_at = now()
+    FROM (VALUES ${waarden}) AS c (id, code)
+    WHERE b.id = c.id AND b.status = 'open'`.execute(db);
+  await db
+    .insertInto('beoordeling_historie')
+    .values(forms.map((f) => ({ beoordeling_id: f.id, by_user_id: v.userId, by_naam: v.naam, wat: 'vastgesteld', details: JSON.stringify({ verificatiecode: f.code }) })))
+    .execute();
 }

@@ -19,19 +19,23 @@ import { mag, openBeoordeling, type BeoordelingAccess } from './access.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/**
+ * Parsed plan versions by id. Forms point only at vastgesteld versions, which the database keeps frozen (trigger
+ * examenplan_bevroren), so a parsed version never goes stale; the map is bounded.
+ */
+const PARSED = new Map<string, { versienummer: number; inhoud: ExamenplanInhoud }>();
+
 /** The plan versions a set of forms points at, parsed once each (defaults filled in). */
 export function planCache(db: Db) {
-  const cache = new Map<string, Promise<{ versienummer: number; inhoud: ExamenplanInhoud }>>();
-  return (planId: string) => {
-    let p = cache.get(planId);
-    if (!p) {
-      p = repo.findPlan(db, planId).then((row) => {
-        if (!row) throw notFound('Het examenplan van dit formulier bestaat niet meer.');
-        return { versienummer: row.versienummer, inhoud: ExamenplanInhoud.parse(row.inhoud) };
-      });
-      cache.set(planId, p);
-    }
-    return p;
+  return async (planId: string) => {
+    const hit = PARSED.get(planId);
+    if (hit) return hit;
+    const row = await repo.findPlan(db, planId);
+    if (!row) throw notFound('Het examenplan van dit formulier bestaat niet meer.');
+    const plan = { versienummer: row.versienummer, inhoud: ExamenplanInhoud.parse(row.inhoud) };
+    if (PARSED.size >= 500) PARSED.delete(PARSED.keys().next().value!);
+    PARSED.set(planId, plan);
+    return plan;
   };
 }
 
@@ -132,12 +136,12 @@ export async function getBeoordeling(opts: UseCaseContext & { beoordelingId: str
 /** Why a herkansing cannot be made from this form (null: it can). */
 export async function herkansingBezwaar(db: Db, form: repo.FormRow, inhoud: ExamenplanInhoud): Promise<string | null> {
   if (!inhoud.ptaToetsId) return 'Het examenplan noemt geen PTA-toets, dus het PTA regelt hier geen herkansing.';
+  if (form.status !== 'vastgesteld') return 'Een herkansing kan pas als het resultaat van deze poging is vastgesteld.';
+  if (form.keuzedeelResultaat === 'behaald') return 'Deze poging is behaald; een herkansing is er alleen na een niet behaalde poging.';
   const toets = await repo.findToets(db, inhoud.ptaToetsId);
   if (!toets) return 'De PTA-toets van het examenplan bestaat niet meer.';
   if (!toets.herkansbaar) return `Volgens het PTA is toets ${toets.toetscode} niet herkansbaar.`;
   if (form.poging >= 2) return 'Het PTA staat één herkansing toe; deze is al gebruikt.';
-  if (form.status !== 'vastgesteld') return 'Een herkansing kan pas als het resultaat van deze poging is vastgesteld.';
-  if (form.keuzedeelResultaat === 'behaald') return 'Deze poging is behaald; een herkansing is er alleen na een niet behaalde poging.';
   return null;
 }
 
@@ -152,7 +156,9 @@ export async function beoordelingDetail(db: Db, access: BeoordelingAccess): Prom
   const u = uitslag(inhoud, tweede);
   const score = (s: repo.ScoreRow | undefined) => (s ? { score: s.score, notitie: s.notitie, door: s.updatedByNaam, at: s.updatedAt } : null);
   const naamVan = new Map(criteria.map((c) => [c.id, c.omschrijving]));
-  const historie = (await repo.historieOf(db, f.id)).map((h) => ({
+  const rijen = await repo.historieOf(db, f.id);
+  const laatsteCijfer = rijen.find((h) => h.wat === 'keuzevak-cijfer' || h.wat === 'correctie');
+  const historie = rijen.map((h) => ({
     at: h.at,
     door: h.naam,
     wat: h.wat,
@@ -161,7 +167,7 @@ export async function beoordelingDetail(db: Db, access: BeoordelingAccess): Prom
   }));
   const mijnKant = mag(access, 'beoordeling.eerste') ? 'eerste' : mag(access, 'beoordeling.tweede') ? 'tweede' : null;
   const bezwaar = await herkansingBezwaar(db, f, inhoud);
-  const laterePoging = await repo.hasLaterPoging(db, f);
+  const laterePoging = f.status === 'vastgesteld' && (await repo.hasLaterPoging(db, f));
   return {
     id: f.id,
     examenId: f.examenId,
@@ -180,7 +186,7 @@ export async function beoordelingDetail(db: Db, access: BeoordelingAccess): Prom
     keuzedeelResultaat: f.keuzedeelResultaat,
     keuzedeelCijfer: f.keuzedeelCijfer,
     keuzevakCijfer: f.keuzevakCijfer,
-    cijferToelichting: await repo.laatsteCijferToelichting(db, f.id),
+    cijferToelichting: typeof laatsteCijfer?.details.toelichting === 'string' && laatsteCijfer.details.toelichting ? laatsteCijfer.details.toelichting : null,
     afgenomenOp: f.afgenomenOp,
     status: f.status,
     vastgesteld: f.status === 'vastgesteld' && f.vastgesteldAt ? { at: f.vastgesteldAt, naam: f.vastgesteldNaam ?? '', verificatiecode: f.verificatiecode ?? '' } : null,

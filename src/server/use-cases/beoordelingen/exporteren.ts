@@ -59,28 +59,22 @@ export async function exportSeCijfers(opts: UseCaseContext & { examenId: string 
 async function keuzedeelRijen(opts: UseCaseContext & { examenId: string }): Promise<KeuzedeelRij[]> {
   const resultaten = await vastgesteldeResultaten(opts);
   const planVan = planCache(opts.db);
-  const tweedeDoor = new Map<string, string>();
-  for (const s of await repo.scoresOfExamen(opts.db, opts.examenId)) if (s.kant === 'tweede' && s.updatedBy) tweedeDoor.set(s.beoordelingId, s.updatedBy);
-  const ids: string[] = [...tweedeDoor.values()];
+  // The beoordelaar the plan names; for a plan naming none, whoever saved the 2nd assessor's scores.
   const planBeoordelaar = new Map<string, string | null>();
-  for (const f of resultaten) {
-    const id = (await planVan(f.examenplanId)).inhoud.beoordelaarId;
-    planBeoordelaar.set(f.id, id);
-    if (id) ids.push(id);
-  }
-  const namen = await repo.userNames(opts.db, ids);
-  return resultaten.map((f) => {
-    const wie = planBeoordelaar.get(f.id) ?? tweedeDoor.get(f.id) ?? null;
-    return {
-      leerlingnummer: f.leerling.leerlingnummer,
-      leerling: f.leerling.naam,
-      keuzedeelcode: '',
-      resultaat: f.keuzedeelResultaat!,
-      cijfer: f.keuzedeelCijfer,
-      datum: f.afgenomenOp ?? f.vastgesteldAt!.slice(0, 10),
-      beoordelaar: (wie && namen.get(wie)) ?? '',
-    };
-  });
+  for (const f of resultaten) planBeoordelaar.set(f.id, (await planVan(f.examenplanId)).inhoud.beoordelaarId);
+  const zonder = resultaten.filter((f) => !planBeoordelaar.get(f.id)).map((f) => f.id);
+  const tweedeDoor = await repo.tweedeBeoordelaars(opts.db, zonder);
+  const wie = (id: string) => planBeoordelaar.get(id) ?? tweedeDoor.get(id) ?? null;
+  const namen = await repo.userNames(opts.db, resultaten.map((f) => wie(f.id)).filter((x): x is string => Boolean(x)));
+  return resultaten.map((f) => ({
+    leerlingnummer: f.leerling.leerlingnummer,
+    leerling: f.leerling.naam,
+    keuzedeelcode: '',
+    resultaat: f.keuzedeelResultaat!,
+    cijfer: f.keuzedeelCijfer,
+    datum: f.afgenomenOp ?? f.vastgesteldAt!.slice(0, 10),
+    beoordelaar: namen.get(wie(f.id) ?? '') ?? '',
+  }));
 }
 
 export async function exportKeuzedeelResultaten(opts: UseCaseContext & { examenId: string; formaat: 'csv' | 'xlsx' }): Promise<ExportFile> {

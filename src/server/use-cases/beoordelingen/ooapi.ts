@@ -4,20 +4,21 @@
  * offering code, `final` once the examencommissie has vastgesteld, the form as a document of type `assessmentForm`.
  * For the exam's mbo staff (the mbo student administration's export right); the vmbo side 403, others 404.
  */
-import { uitslag } from '../../../domain/examen/resultaat.js';
+import { maximumPunten } from '../../../domain/examen/resultaat.js';
 import type { OoapiAssociation, OoapiAssociationPage } from '../../../shared/ooapi-api.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { openExamen, type ExamenAccess } from '../../access/examen.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/beoordeling-repository.js';
 import { openBeoordeling } from './access.js';
-import { planCache, scoreMaps } from './detail.js';
+import { planCache } from './detail.js';
 
 type PlanVan = ReturnType<typeof planCache>;
+type Totalen = { eerste: { aantal: number; som: number }; tweede: { aantal: number; som: number } };
+const GEEN: Totalen = { eerste: { aantal: 0, som: 0 }, tweede: { aantal: 0, som: 0 } };
 
-async function association(f: repo.FormRow, access: ExamenAccess, planVan: PlanVan, scores: ReturnType<ReturnType<typeof scoreMaps>>, namen: Map<string, string>): Promise<OoapiAssociation> {
+async function association(f: repo.FormRow, access: ExamenAccess, planVan: PlanVan, scores: Totalen, namen: Map<string, string>): Promise<OoapiAssociation> {
   const { inhoud } = await planVan(f.examenplanId);
-  const u = uitslag(inhoud, new Map([...scores.tweede].map(([k, v]) => [k, v.score])));
   const final = f.status === 'vastgesteld';
   const cijfer = inhoud.resultaatvorm === 'cijfer';
   const score = f.keuzedeelResultaat === null ? null : cijfer ? (f.keuzedeelCijfer === null ? null : f.keuzedeelCijfer.toFixed(1)) : f.keuzedeelResultaat === 'behaald' ? 'passed' : 'failed';
@@ -55,10 +56,10 @@ async function association(f: repo.FormRow, access: ExamenAccess, planVan: PlanV
       consumers: [
         {
           consumerKey: 'nl-test-admin',
-          attendance: scores.eerste.size + scores.tweede.size > 0 ? 'present' : 'notKnown',
+          attendance: scores.eerste.aantal + scores.tweede.aantal > 0 ? 'present' : 'notKnown',
           final,
-          rawScore: scores.tweede.size > 0 ? u.totaal : null,
-          maxRawScore: u.maximum,
+          rawScore: scores.tweede.aantal > 0 ? Math.round(scores.tweede.som * 2) / 2 : null,
+          maxRawScore: maximumPunten(inhoud),
           attempt: f.poging,
           testDate: f.afgenomenOp,
           assessors,
@@ -96,7 +97,7 @@ async function audit(opts: UseCaseContext, access: ExamenAccess, aantal: number)
 export async function getAssociation(opts: UseCaseContext & { associationId: string }): Promise<OoapiAssociation> {
   const access = await openBeoordeling({ db: opts.db, auth: opts.auth, beoordelingId: opts.associationId, action: 'resultaten.export.mbo' });
   const planVan = planCache(opts.db);
-  const scores = scoreMaps(await repo.scoresOf(opts.db, [access.form.id]))(access.form.id);
+  const scores = (await repo.scoreTotalen(opts.db, [access.form.id])).get(access.form.id) ?? GEEN;
   const a = await association(access.form, access, planVan, scores, await assessorNames(opts.db, planVan, [access.form]));
   await audit(opts, access, 1);
   return a;
@@ -109,10 +110,10 @@ export async function listAssociations(opts: UseCaseContext & { examenId: string
   const pageNumber = opts.pageNumber ?? 1;
   const page = forms.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   const planVan = planCache(opts.db);
-  const scoresVan = scoreMaps(await repo.scoresOfExamen(opts.db, opts.examenId));
+  const totalen = await repo.scoreTotalen(opts.db, page.map((f) => f.id));
   const namen = await assessorNames(opts.db, planVan, page);
   const items: OoapiAssociation[] = [];
-  for (const f of page) items.push(await association(f, access, planVan, scoresVan(f.id), namen));
+  for (const f of page) items.push(await association(f, access, planVan, totalen.get(f.id) ?? GEEN, namen));
   await audit(opts, access, items.length);
   const totalPages = Math.max(1, Math.ceil(forms.length / pageSize));
   return { pageSize, pageNumber, hasPreviousPage: pageNumber > 1, hasNextPage: pageNumber < totalPages, totalPages, items };

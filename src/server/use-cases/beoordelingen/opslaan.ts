@@ -15,11 +15,11 @@ import { scoreFout, uitslag, criteriaVan, cijferNl } from '../../../domain/exame
 import type { BeoordelingDetail, Correctie, Kant, KantOpslaan } from '../../../shared/beoordeling-api.js';
 import type { ExamenplanInhoud } from '../../../shared/examen-api.js';
 import type { DB } from '../../db/schema.js';
-import { AppError, forbidden, validationFailed, type FieldError } from '../../errors.js';
+import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/beoordeling-repository.js';
-import { mag, openBeoordeling, type BeoordelingAccess } from './access.js';
+import { BEOORDELING_NOT_FOUND, mag, openBeoordeling, type BeoordelingAccess } from './access.js';
 import { beoordelingDetail, herkansingBezwaar, planCache } from './detail.js';
 
 const conflict = (melding: string) => new AppError('conflict', melding);
@@ -77,11 +77,13 @@ async function tweedeUitslag(trx: Transaction<DB>, form: repo.FormRow, inhoud: E
 
 export async function saveKant(opts: UseCaseContext & { beoordelingId: string; kant: Kant; input: KantOpslaan }): Promise<BeoordelingDetail> {
   const action = opts.kant === 'eerste' ? ('beoordeling.eerste' as const) : ('beoordeling.tweede' as const);
-  await openBeoordeling({ db: opts.db, auth: opts.auth, beoordelingId: opts.beoordelingId, action });
+  const access = await openBeoordeling({ db: opts.db, auth: opts.auth, beoordelingId: opts.beoordelingId, action });
   const { kant, input } = opts;
+  const { auth } = access;
   await opts.db.transaction().execute(async (trx) => {
-    const access = await openBeoordeling({ db: trx, auth: opts.auth, beoordelingId: opts.beoordelingId, action, lock: true });
-    const { form, auth } = access;
+    // The form row locked for this save: its state and versies as they are now (access was decided just above).
+    const form = await repo.findForm(trx, opts.beoordelingId, { lock: true });
+    if (!form) throw notFound(BEOORDELING_NOT_FOUND);
     if (form.status === 'vastgesteld') throw conflict(BEVROREN);
     const { inhoud } = await planCache(trx)(form.examenplanId);
     const fouten = checkScores(inhoud, input.scores);
@@ -143,8 +145,9 @@ export async function saveKant(opts: UseCaseContext & { beoordelingId: string; k
       details: { examen: form.examenId, keuzedeel: access.examen.keuzedeelCode, kant, wijzigingen: wijzigingen.length },
     });
   });
-  const access = await openBeoordeling({ db: opts.db, auth: opts.auth, beoordelingId: opts.beoordelingId, action: 'beoordeling.read' });
-  return beoordelingDetail(opts.db, access);
+  const form = await repo.findForm(opts.db, opts.beoordelingId);
+  if (!form) throw notFound(BEOORDELING_NOT_FOUND);
+  return beoordelingDetail(opts.db, { ...access, form });
 }
 
 export async function corrigeer(opts: UseCaseContext & { beoordelingId: string; input: Correctie }): Promise<BeoordelingDetail> {

@@ -41,13 +41,17 @@ export async function vaststellen(opts: UseCaseContext & { examenId: string }): 
       const n = fouten.length;
       throw new AppError('conflict', `Niet vastgesteld: ${n === 1 ? 'één formulier is' : `${n} formulieren zijn`} nog niet compleet. ${fouten.map((f) => f.message).join('; ')}.`, { errors: fouten });
     }
-    const datum = vandaag();
-    for (const f of open) {
-      let code = nieuweVerificatiecode();
-      while (await repo.verificatiecodeBestaat(trx, code)) code = nieuweVerificatiecode();
-      await repo.vaststelForm(trx, f.id, { userId: auth.user.id, naam: auth.user.naam, code, afgenomenOp: datum });
-      await repo.appendHistorie(trx, { beoordelingId: f.id, userId: auth.user.id, naam: auth.user.naam, wat: 'vastgesteld', details: { verificatiecode: code } });
+    // One unique code per form: drawn, checked against the codes in use in one query, redrawn where taken.
+    const codes = new Map<string, string>();
+    const gebruikt = new Set<string>();
+    let nodig = open.map((f) => f.id);
+    while (nodig.length > 0) {
+      const kandidaten = nodig.map((id) => [id, nieuweVerificatiecode()] as const).filter(([, c]) => !gebruikt.has(c));
+      const bezet = await repo.bestaandeVerificatiecodes(trx, kandidaten.map(([, c]) => c));
+      for (const [id, c] of kandidaten) if (!bezet.has(c) && !gebruikt.has(c)) (codes.set(id, c), gebruikt.add(c));
+      nodig = nodig.filter((id) => !codes.has(id));
     }
+    await repo.vaststelForms(trx, open.map((f) => ({ id: f.id, code: codes.get(f.id)! })), { userId: auth.user.id, naam: auth.user.naam, afgenomenOp: vandaag() });
     const at = await repo.markExamenVastgesteld(trx, opts.examenId, auth.user.id);
     await appendAudit(trx, {
       actorUserId: auth.user.id,
