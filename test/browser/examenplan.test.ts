@@ -115,6 +115,9 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
     await vinkje.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => live.textContent()).toContain('zijn gedekt');
+    // The conversion agreed between the schools as a table of its own.
+    await main().getByRole('combobox', { name: /Omzetting naar het cijfer/ }).selectOption('tabel');
+    await expect.poll(() => main().getByRole('spinbutton', { name: 'Regel 3: cijfer' }).inputValue()).toBe('10');
     await main().getByRole('button', { name: 'Examenplan opslaan' }).click();
     await expect.poll(() => main().getByText('Niet gedekt').count()).toBe(0);
     const indienen = main().getByRole('button', { name: 'Indienen bij de examencommissie' });
@@ -138,6 +141,7 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => main().getByText(/Vastgesteld op|vastgesteld op/).count()).toBeGreaterThan(0);
     await expect.poll(() => main().getByText('Emma Examencommissie', { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => main().getByText(/vanaf 11 punten 5,5/).count()).toBe(1);
     await expectAccessible('vastgesteld plan');
     await beideBreedtes('vastgesteld');
     // Without a session the exam stays closed.

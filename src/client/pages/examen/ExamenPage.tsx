@@ -117,6 +117,13 @@ function PlanInhoud({ v, e, niveau = 2 }: { v: ExamenplanVersie; e: ExamenDetail
       <UnorderedList>
         <ListItem>Cesuur: {v.inhoud.cesuur.minimumPunten} punten.</ListItem>
         <ListItem>Resultaat keuzedeel: {v.inhoud.resultaatvorm === 'cijfer' ? 'behaald / niet behaald en een cijfer' : 'behaald / niet behaald'}.</ListItem>
+        <ListItem>
+          Omzetting naar het keuzevakcijfer:{' '}
+          {v.inhoud.omzetting.methode === 'lineair-cesuur'
+            ? '0 punten is 1,0, de cesuur is 5,5, het maximum is 10,0, rechtlijnig daartussen'
+            : v.inhoud.omzetting.tabel.map((r) => `vanaf ${r.vanafPunten} punten ${r.cijfer.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`).join('; ')}
+          .
+        </ListItem>
         <ListItem>PTA-toets: {toets ? `${toets.toetscode} ${toets.naam}` : 'geen'}.</ListItem>
         <ListItem>Datum: {v.inhoud.datums.length ? v.inhoud.datums.map((d) => datumTekst(d.datum)).join(', ') : 'nog niet gepland'}. Locatie: {v.inhoud.locatie || 'nog niet bekend'}.</ListItem>
         <ListItem>1e beoordelaar (vmbo-examinator): {naam(v.inhoud.examinatorId, e.kandidaten.examinatoren)}.</ListItem>

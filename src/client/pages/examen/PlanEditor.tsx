@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import type { ExamenCriterium, ExamenOnderdeel, ExamenplanInhoud } from '../../../shared/examen-api.js';
 import type { ExamenDetail, ExamenplanVersie } from '../../../shared/examenplan-api.js';
 import { FormFeedback, type ActionState } from '../../components/ConfirmAction.js';
-import { Button, CheckboxField, Fieldset, Heading, Paragraph, SelectField, TextField } from '../../ui/index.js';
+import { Button, CheckboxField, Fieldset, Heading, SelectField, TextField } from '../../ui/index.js';
 
 /** Per eindterm the criteria that cover it (the same rule as src/domain/examen/dekking.ts). */
 export function liveDekking(eindtermen: ExamenDetail['eindtermen'], onderdelen: readonly ExamenOnderdeel[]) {
@@ -176,10 +176,49 @@ export function PlanEditor({ detail, versie, state, onSave }: { detail: ExamenDe
             { value: 'cijfer', label: 'Behaald / niet behaald en een cijfer' },
           ]}
         />
-        <Paragraph>
-          Omzetting naar het cijfer van het keuzevak (1,0 tot 10,0, één decimaal):{' '}
-          {inhoud.omzetting.methode === 'lineair-cesuur' ? '0 punten is 1,0, de cesuur is 5,5 en het maximum is 10,0, rechtlijnig daartussen.' : `een tabel met ${inhoud.omzetting.tabel.length} regels.`}
-        </Paragraph>
+        <SelectField
+          id="omzetting"
+          label="Omzetting naar het cijfer van het keuzevak"
+          description="Zoals de scholen hebben afgesproken, 1,0 tot 10,0 met één decimaal. Rechtlijnig: 0 punten is 1,0, de cesuur is 5,5 en het maximum is 10,0. Een eigen tabel: vanaf zoveel punten dit cijfer."
+          value={inhoud.omzetting.methode}
+          onChange={(v) =>
+            setInhoud({
+              ...inhoud,
+              omzetting: v === 'tabel' ? { methode: 'tabel', tabel: [{ vanafPunten: 0, cijfer: 1 }, { vanafPunten: inhoud.cesuur.minimumPunten, cijfer: 5.5 }, { vanafPunten: maxTotaal, cijfer: 10 }] } : { methode: 'lineair-cesuur' },
+            })
+          }
+          options={[
+            { value: 'lineair-cesuur', label: 'Rechtlijnig via de cesuur' },
+            { value: 'tabel', label: 'Eigen tabel' },
+          ]}
+        />
+        {inhoud.omzetting.methode === 'tabel' ? (
+          <Fieldset id="omzettingstabel" legend="Omzettingstabel (oplopend in punten)">
+            {inhoud.omzetting.tabel.map((r, i, tabel) => {
+              const zet = (nieuw: { vanafPunten: number; cijfer: number } | null) =>
+                setInhoud({ ...inhoud, omzetting: { methode: 'tabel', tabel: nieuw ? tabel.map((x, j) => (j === i ? nieuw : x)) : tabel.filter((_, j) => j !== i) } });
+              return (
+                <div key={i} className="doorlopend-examen-rij">
+                  <TextField id={`omzetting-${i}-punten`} type="number" label={`Regel ${i + 1}: vanaf punten`} value={String(r.vanafPunten)} onChange={(v) => zet({ ...r, vanafPunten: Math.max(0, getal(v, r.vanafPunten)) })} />
+                  <TextField id={`omzetting-${i}-cijfer`} type="number" label={`Regel ${i + 1}: cijfer`} value={String(r.cijfer)} onChange={(v) => zet({ ...r, cijfer: Math.min(10, Math.max(1, getal(v, r.cijfer))) })} />
+                  {tabel.length > 1 ? (
+                    <Button appearance="subtle-button" onClick={() => zet(null)}>
+                      Regel {i + 1} verwijderen
+                    </Button>
+                  ) : null}
+                </div>
+              );
+            })}
+            <div>
+              <Button
+                appearance="secondary-action-button"
+                onClick={() => inhoud.omzetting.methode === 'tabel' && setInhoud({ ...inhoud, omzetting: { methode: 'tabel', tabel: [...inhoud.omzetting.tabel, { vanafPunten: maxTotaal, cijfer: 10 }] } })}
+              >
+                Regel toevoegen
+              </Button>
+            </div>
+          </Fieldset>
+        ) : null}
       </Fieldset>
       <Fieldset id="afname" legend="Afname" className="doorlopend-examen-kaart">
         <SelectField
