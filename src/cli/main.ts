@@ -181,7 +181,7 @@ export function buildCli(): Command {
     .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
     .option('--json', 'het rapport als JSON')
     .action(async (location: string, options: { release?: string; dryRun?: boolean; json?: boolean }) => {
-      const report = await withDatabase((d) => importSlo({ db: d.db, location, release: options.release, dryRun: options.dryRun }));
+      const report = await withDatabase((d) => importSlo({ db: d.db, location, release: options.release, dryRun: options.dryRun, publicUrl: process.env.PUBLIC_URL }));
       console.log(options.json ? JSON.stringify(report, null, 2) : formatSloReport(report));
     });
   imp
@@ -192,7 +192,7 @@ export function buildCli(): Command {
     .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
     .option('--json', 'het rapport als JSON')
     .action(async (location: string, options: { release?: string; dryRun?: boolean; json?: boolean }) => {
-      const report = await withDatabase((d) => importSbbXml({ db: d.db, location, release: options.release, dryRun: options.dryRun }));
+      const report = await withDatabase((d) => importSbbXml({ db: d.db, location, release: options.release, dryRun: options.dryRun, publicUrl: process.env.PUBLIC_URL }));
       console.log(options.json ? JSON.stringify(report, null, 2) : formatMboReport(report));
     });
   imp
@@ -213,7 +213,7 @@ export function buildCli(): Command {
         throw new AppError('validation_failed', `Onbekende tekencodering "${options.encoding}"; kies uit: ${TEKENCODERINGEN.join(', ')}.`);
       }
       const kind = options.soort;
-      const report = await withDatabase((d) => importMboTabel({ db: d.db, file, kind, release: options.release, dryRun: options.dryRun, encoding }));
+      const report = await withDatabase((d) => importMboTabel({ db: d.db, file, kind, release: options.release, dryRun: options.dryRun, encoding, publicUrl: process.env.PUBLIC_URL }));
       console.log(options.json ? JSON.stringify(report, null, 2) : formatMboReport(report));
     });
   const admin = program.command('admin').description('Beheer van accounts');

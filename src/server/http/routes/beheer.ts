@@ -47,7 +47,7 @@ export function beheerRoutes(db: Kysely<DB>, opts: { mail: MailQueue; publicUrl:
           response: { 200: ImportRapport, 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem, 422: Problem },
         },
       },
-      async (req) => uploadMboTabel({ db, auth: req.auth, query: req.query, content: Buffer.isBuffer(req.body) ? req.body : undefined }),
+      async (req) => uploadMboTabel({ db, auth: req.auth, query: req.query, content: Buffer.isBuffer(req.body) ? req.body : undefined, publicUrl }),
     );
     app.get(
       '/beheer/organisaties-zonder-beheerder',

@@ -26,6 +26,8 @@ export interface ImportMboTabelOptions {
   isDemo?: boolean;
   /** Character encoding of a CSV file (default UTF-8, which must then be valid); XLSX files ignore it. */
   encoding?: Tekencodering;
+  /** The site's address, for the link in the impact mails (issue 16). */
+  publicUrl?: string;
 }
 
 export function isTableKind(value: string): value is TableKind {
@@ -84,5 +86,6 @@ export async function importMboTabelContent(opts: Omit<ImportMboTabelOptions, 'f
     derivedKerntaken: result.derivedKerntaken,
     warnings,
     dryRun: opts.dryRun ?? false,
+    publicUrl: opts.publicUrl,
   });
 }

@@ -21,6 +21,8 @@ export interface ImportSbbXmlOptions {
   release?: string;
   dryRun?: boolean;
   isDemo?: boolean;
+  /** The site's address, for the link in the impact mails (issue 16). */
+  publicUrl?: string;
 }
 
 async function listXmlFiles(location: string): Promise<string[]> {
@@ -60,5 +62,6 @@ export async function importSbbXml(opts: ImportSbbXmlOptions): Promise<MboImport
     derivedKerntaken: 0,
     warnings: [],
     dryRun: opts.dryRun ?? false,
+    publicUrl: opts.publicUrl,
   });
 }

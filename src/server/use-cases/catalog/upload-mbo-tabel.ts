@@ -43,7 +43,7 @@ const toRapport = (r: MboImportReport, bestand: string): ImportRapport => ({
 /** @deprecated moved to server/access (issue 11) */
 export { authorizeCatalogueUpload } from '../../access/platform.js';
 
-export async function uploadMboTabel(opts: UseCaseContext & { query: TabelUploadQuery; content: Buffer | undefined }): Promise<ImportRapport> {
+export async function uploadMboTabel(opts: UseCaseContext & { query: TabelUploadQuery; content: Buffer | undefined; publicUrl?: string }): Promise<ImportRapport> {
   const auth = authorizeCatalogueUpload(opts.auth);
   const { query } = opts;
   const content = opts.content;
@@ -59,6 +59,7 @@ export async function uploadMboTabel(opts: UseCaseContext & { query: TabelUpload
     ...(query.release ? { release: query.release } : {}),
     ...(query.encoding ? { encoding: query.encoding } : {}),
     dryRun: query.dryRun,
+    ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
   });
   if (report.status === 'geimporteerd') {
     await appendAudit(opts.db, {

@@ -37,9 +37,11 @@ export interface ImpactReport extends ImpactCounts {
   metOpvolger: number;
   metSuggestie: number;
   mails: number;
+  /** Time of the impact step (finding the usages, storing the findings, the mails), for the benchmark. */
+  durationMs: number;
 }
 
-export const emptyImpactReport = (): ImpactReport => ({ gewijzigd: 0, metOpvolger: 0, metSuggestie: 0, items: 0, samenwerkingen: 0, gebruik: 0, mails: 0 });
+export const emptyImpactReport = (): ImpactReport => ({ gewijzigd: 0, metOpvolger: 0, metSuggestie: 0, items: 0, samenwerkingen: 0, gebruik: 0, mails: 0, durationMs: 0 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // SLO
@@ -210,6 +212,7 @@ export interface RecordImpactInput {
 }
 
 export async function recordImpact(db: Db, input: RecordImpactInput): Promise<ImpactReport> {
+  const started = performance.now();
   const report = emptyImpactReport();
   const relevant = input.changes.filter(matters);
   report.gewijzigd = relevant.length;
@@ -222,6 +225,7 @@ export async function recordImpact(db: Db, input: RecordImpactInput): Promise<Im
   await repo.insertFindings(db, findings, ids);
   Object.assign(report, impactCounts(findings));
   report.mails = await queueMails(db, input, findings, relevant.map((c) => c.itemId));
+  report.durationMs = Math.round(performance.now() - started);
   return report;
 }
 
