@@ -38,6 +38,7 @@ export const ImportVoorbeeld = z.object({
   nieuw: z.array(ImportKoppeling),
   gewijzigd: z.array(ImportKoppeling.extend({ was: z.object({ status: z.enum(['bevestigd', 'afgewezen', 'voorstel']), relatie: Relatie.nullable(), toelichting: z.string().nullable() }) })),
   ongewijzigd: z.number().int(),
+  verwijderd: z.array(ImportKoppeling).describe('Alleen bij een XLSX van de eigen crosswalk: bevestigde koppelingen die uit het bestand zijn verwijderd (worden afgewezen)'),
   onbekend: z.array(z.object({ bron: z.string(), reden: z.string() })),
   structuur: z.number().int().describe('Overgeslagen structuurassociaties (isChildOf en dergelijke)'),
 });

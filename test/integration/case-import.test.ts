@@ -52,7 +52,7 @@ describe.skipIf(!databaseAvailable || !hasCaseSchema)(`CASE import of a crosswal
 
   const call = async (method: 'GET' | 'POST' | 'PUT', url: string, session?: Session, payload?: unknown) => {
     const res = await t.app.inject({ method, url, headers: { ...(session ? asUser(session) : {}), ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) }, payload: payload === undefined ? undefined : JSON.stringify(payload) });
-    return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as unknown) : undefined };
+    return { status: res.statusCode, body: res.body && String(res.headers['content-type']).includes('json') ? (JSON.parse(res.body) as unknown) : undefined };
   };
   const exportCase = async (id: string, session: Session) => {
     const res = await call('GET', `/api/partnerships/${id}/crosswalk/case?${SELECTIE}`, session);
@@ -152,11 +152,16 @@ describe.skipIf(!databaseAvailable || !hasCaseSchema)(`CASE import of a crosswal
       ['POST /api/partnerships/:id/crosswalk/import/case', () => importUrl(a, true), pkg],
       ['GET /api/partnerships/:id/crosswalk/voorstellen', () => `/api/partnerships/${a}/crosswalk/voorstellen`, undefined],
       ['POST /api/partnerships/:id/crosswalk/voorstellen', () => `/api/partnerships/${a}/crosswalk/voorstellen`, proposal],
+      ['GET /api/partnerships/:id/crosswalk/xlsx', () => `/api/partnerships/${a}/crosswalk/xlsx`, undefined],
+      ['POST /api/partnerships/:id/crosswalk/import/xlsx', () => `/api/partnerships/${a}/crosswalk/import/xlsx?dryRun=ja`, { geen: 'excel' }],
     ];
     // Members may (an unknown proposal is 404 after the access check), pupils 403, outsiders 404, anonymous 401.
     const expected: Record<string, [Session | undefined, number[]][]> = {
       'POST /api/partnerships/:id/crosswalk/import/case': [[vmboDocent, [200]], [leerling, [403]], [outsider, [404]], [anderDocent, [404]], [undefined, [401]]],
       'GET /api/partnerships/:id/crosswalk/voorstellen': [[vmboDocent, [200]], [leerling, [403]], [outsider, [404]], [anderDocent, [404]], [undefined, [401]]],
+      'GET /api/partnerships/:id/crosswalk/xlsx': [[vmboDocent, [200]], [leerling, [403]], [outsider, [404]], [anderDocent, [404]], [undefined, [401]]],
+      // A JSON body is not an Excel file: 422 for members (after the access check).
+      'POST /api/partnerships/:id/crosswalk/import/xlsx': [[vmboDocent, [415, 422]], [leerling, [403, 415]], [outsider, [404, 415]], [anderDocent, [404, 415]], [undefined, [401, 415]]],
       'POST /api/partnerships/:id/crosswalk/voorstellen': [[vmboDocent, [404]], [leerling, [403]], [outsider, [404]], [anderDocent, [404]], [undefined, [401]]],
     };
     for (const [key, url, body] of routes) {

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { CASE_BASE_PATH, CaseAlsQuery, CaseIdParam, ImportQuery, ImportVoorbeeld, Voorstel, VoorstelBeoordelen } from '../../../shared/case-api.js';
 import { Problem } from '../../../shared/catalog-api.js';
 import { importCaseCrosswalk, listProposals, reviewProposal } from '../../use-cases/case/import-crosswalk.js';
+import { exportCrosswalkXlsx, importCrosswalkXlsx } from '../../use-cases/case/crosswalk-xlsx.js';
 import type { DB } from '../../db/schema.js';
 import { caseAddressOf, getCaseObject, type CaseOperation } from '../../use-cases/case/case-service.js';
 import { DEFAULT_HEAVY_REQUEST_LIMITS, HeavyRequestGate, type HeavyRequestLimits } from '../load-shedding.js';
@@ -93,6 +94,30 @@ export function caseImportRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       (req) => importCaseCrosswalk({ db, auth: req.auth, partnershipId: req.params.id, pakket: req.body, bestand: req.query.bestand, dryRun: req.query.dryRun === 'ja' }),
+    );
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_CASE_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+    app.get(
+      '/partnerships/:id/crosswalk/xlsx',
+      { schema: { tags, summary: 'De bevestigde koppelingen als XLSX om te bewerken en weer te importeren (stabiele ids, relatie, toelichting)', params: PartnershipParams } },
+      async (req, reply) => {
+        const file = await exportCrosswalkXlsx({ db, auth: req.auth, partnershipId: req.params.id });
+        return reply.type(XLSX).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.body as never);
+      },
+    );
+    app.post(
+      '/partnerships/:id/crosswalk/import/xlsx',
+      {
+        bodyLimit: MAX_CASE_IMPORT_BYTES,
+        schema: {
+          tags,
+          summary: 'Een bewerkte crosswalk-XLSX importeren: nieuw en gewijzigd als voorstellen, verwijderde rijen afgewezen (dryRun=ja: alleen het voorbeeld)',
+          params: PartnershipParams,
+          querystring: ImportQuery,
+          response: { 200: ImportVoorbeeld, ...importErrors },
+        },
+      },
+      (req) => importCrosswalkXlsx({ db, auth: req.auth, partnershipId: req.params.id, file: req.body, bestand: req.query.bestand, dryRun: req.query.dryRun === 'ja' }),
     );
     app.get(
       '/partnerships/:id/crosswalk/voorstellen',

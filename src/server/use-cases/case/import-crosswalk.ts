@@ -22,13 +22,13 @@ function organisationOf(access: PartnershipAccess): string | null {
   return access.auth.memberships.map((m) => m.organisationId).find((id) => access.memberOrganisationIds.includes(id)) ?? null;
 }
 
-const label = (snapshot: CatalogSnapshot, id: string) => {
+export const label = (snapshot: CatalogSnapshot, id: string) => {
   const item = isEindtermId(id) ? eindtermIn(snapshot, id) : mboItemIn(snapshot, id);
   return item ? `${item.code} ${item.titel}` : id;
 };
-const labelled = (snapshot: CatalogSnapshot, l: ImportedLink): ImportKoppeling => ({ ...l, eindterm: label(snapshot, l.eindtermId), werkproces: label(snapshot, l.werkprocesId) });
+export const labelled = (snapshot: CatalogSnapshot, l: ImportedLink): ImportKoppeling => ({ ...l, eindterm: label(snapshot, l.eindtermId), werkproces: label(snapshot, l.werkprocesId) });
 
-async function existingPairs(db: UseCaseContext['db'], partnershipId: string): Promise<ExistingPair[]> {
+export async function existingPairs(db: UseCaseContext['db'], partnershipId: string): Promise<ExistingPair[]> {
   const [links, open] = await Promise.all([crosswalk.listLinks(db, partnershipId), voorstellen.listVoorstellen(db, partnershipId)]);
   return [
     ...links.map((l) => ({ eindtermId: l.eindtermId, werkprocesId: l.werkprocesId, status: l.status, relatie: l.relatie, toelichting: l.toelichting })),
@@ -37,11 +37,26 @@ async function existingPairs(db: UseCaseContext['db'], partnershipId: string): P
 }
 
 /** Writes the proposals of a preview (new and changed pairs), each with its history row, and one audit entry. */
-async function storeProposals(
-  opts: UseCaseContext & { access: PartnershipAccess; partnershipId: string; links: readonly ImportedLink[]; bron: 'case' | 'xlsx'; bronNaam: string | null; details: Record<string, unknown> },
+export async function storeProposals(
+  opts: UseCaseContext & {
+    access: PartnershipAccess;
+    partnershipId: string;
+    links: readonly ImportedLink[];
+    /** Confirmed links removed from a spreadsheet of this samenwerking's own crosswalk: rejected by the importer. */
+    removals?: readonly ExistingPair[];
+    bron: 'case' | 'xlsx';
+    bronNaam: string | null;
+    details: Record<string, unknown>;
+  },
 ): Promise<void> {
+  await authorizePartnership({ db: opts.db, auth: opts.auth, partnershipId: opts.partnershipId, action: 'partnership.write' });
   const userId = opts.access.auth.user.id;
   await opts.db.transaction().execute(async (trx) => {
+    for (const r of opts.removals ?? []) {
+      const toelichting = `Verwijderd in de import van ${opts.bronNaam ?? 'een spreadsheet'}`;
+      await crosswalk.upsertLink(trx, { partnershipId: opts.partnershipId, eindtermId: r.eindtermId, werkprocesId: r.werkprocesId, status: 'afgewezen', herkomst: 'voorgesteld', relatie: null, toelichting, userId });
+      await crosswalk.appendReview(trx, { partnershipId: opts.partnershipId, eindtermId: r.eindtermId, werkprocesId: r.werkprocesId, itemId: null, actie: 'afwijzen', relatie: null, toelichting, userId });
+    }
     for (const l of opts.links) {
       await voorstellen.upsertVoorstel(trx, { partnershipId: opts.partnershipId, eindtermId: l.eindtermId, werkprocesId: l.werkprocesId, relatie: l.relatie, toelichting: l.toelichting, bron: opts.bron, bronNaam: opts.bronNaam, userId });
       await crosswalk.appendReview(trx, { partnershipId: opts.partnershipId, eindtermId: l.eindtermId, werkprocesId: l.werkprocesId, itemId: null, actie: 'importeren', relatie: l.relatie, toelichting: l.toelichting, userId });
@@ -52,7 +67,7 @@ async function storeProposals(
       action: 'crosswalk.importeren',
       subjectType: 'partnership',
       subjectId: opts.partnershipId,
-      details: { bron: opts.bron, bestand: opts.bronNaam, voorstellen: opts.links.length, ...opts.details },
+      details: { bron: opts.bron, bestand: opts.bronNaam, voorstellen: opts.links.length, verwijderd: opts.removals?.length ?? 0, ...opts.details },
     });
   });
 }
@@ -73,6 +88,7 @@ export async function importCaseCrosswalk(opts: UseCaseContext & { partnershipId
     nieuw: diff.nieuw.map((l) => labelled(snapshot, l)),
     gewijzigd: diff.gewijzigd.map((l) => ({ ...labelled(snapshot, l), was: l.was })),
     ongewijzigd: diff.ongewijzigd.length,
+    verwijderd: [],
     onbekend: reading.onbekend,
     structuur: reading.structuur,
   };
