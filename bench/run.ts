@@ -31,6 +31,7 @@ import { largestSelection } from '../src/server/use-cases/inventory/largest-sele
 import { MatchIndex } from '../src/domain/matching/match.js';
 import { benchLeerroute } from './leerroute.js';
 import { benchRegels } from './regels.js';
+import { benchImpact } from './impact.js';
 import { benchBeoordeling } from './beoordeling.js';
 import { benchMenukaart } from './menukaart.js';
 import { benchFrontend } from './frontend.js';
@@ -408,6 +409,18 @@ async function main() {
     await benchBeoordeling();
     return;
   }
+  // BENCH_ONLY=impact: only the impact of an import (issue 16), on the national data in a fresh embedded database.
+  if (process.env.BENCH_ONLY === 'impact') {
+    console.log(`Doorlopend benchmark, impact van een import — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+    const db = await openDatabase({ kind: 'pglite', dataDir: tmp() });
+    try {
+      await importAll(db);
+      await benchImpact(db, SLO_DIR);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   // BENCH_ONLY=regels: only the regelbank (issue 13), on the national data in a fresh embedded database.
   if (process.env.BENCH_ONLY === 'regels') {
     console.log(`Doorlopend benchmark, regelbank — ${os.cpus().length} cores, Node ${process.version}`);
@@ -444,6 +457,14 @@ async function main() {
   await benchRegels(db);
   await benchMenukaart(db);
   await db.close();
+  // Issue 16 in a database of its own (it imports a second SLO release and plans 3 million items).
+  const impactDb = await openDatabase({ kind: 'pglite', dataDir: tmp() });
+  try {
+    await importAll(impactDb);
+    await benchImpact(impactDb, SLO_DIR);
+  } finally {
+    await impactDb.close();
+  }
   await benchBeoordeling();
   const warm = await startServer(dir, 3902);
   console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);

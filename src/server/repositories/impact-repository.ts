@@ -225,11 +225,16 @@ export async function insertChanges(db: Db, releaseId: number, changes: readonly
 }
 
 export async function insertFindings(db: Db, findings: readonly ImpactFinding[], wijzigingIds: ReadonlyMap<string, string>): Promise<void> {
-  const rows = findings
-    .filter((f) => wijzigingIds.has(f.itemId))
-    .map((f) => ({ partnership_id: f.partnershipId, wijziging_id: wijzigingIds.get(f.itemId)!, item_id: f.itemId, gebruik: f.gebruik, gebruik_id: f.gebruikId, leerroute_id: f.leerrouteId, omschrijving: f.omschrijving }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('samenwerking_wijziging').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['partnership_id', 'wijziging_id', 'gebruik', 'gebruik_id']).doNothing()).execute();
+  const rows = findings.filter((f) => wijzigingIds.has(f.itemId));
+  // One statement per 20,000 rows: the columns as arrays (unnest), not 8 parameters per row.
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const chunk = rows.slice(i, i + 20_000);
+    await sql`
+      INSERT INTO samenwerking_wijziging (partnership_id, wijziging_id, item_id, gebruik, gebruik_id, leerroute_id, omschrijving)
+      SELECT * FROM unnest(
+        ${chunk.map((f) => f.partnershipId)}::uuid[], ${chunk.map((f) => wijzigingIds.get(f.itemId)!)}::bigint[], ${chunk.map((f) => f.itemId)}::text[],
+        ${chunk.map((f) => f.gebruik)}::text[], ${chunk.map((f) => f.gebruikId)}::text[], ${chunk.map((f) => f.leerrouteId)}::uuid[], ${chunk.map((f) => f.omschrijving)}::text[])
+      ON CONFLICT (partnership_id, wijziging_id, gebruik, gebruik_id) DO NOTHING`.execute(db);
   }
 }
 

@@ -53,3 +53,8 @@ CREATE INDEX catalogus_volgen_item_idx ON catalogus_volgen (item_id);
 
 -- A person can turn the mails about changed national data off.
 ALTER TABLE app_user ADD COLUMN impact_mail boolean NOT NULL DEFAULT true;
+
+-- Finding the work that names a changed item, at the import: planned items, toets and activiteit doelen by item id.
+CREATE INDEX leerroute_planning_item_item_idx ON leerroute_planning_item (item_id);
+CREATE INDEX leerroute_toets_doelen_idx ON leerroute_toets USING gin (doelen);
+CREATE INDEX leerroute_activiteit_doelen_idx ON leerroute_activiteit USING gin (doelen);

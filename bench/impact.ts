@@ -1,0 +1,88 @@
+/**
+ * Issue 16, the impact of an import: a full SLO release (the national data with 1 in 20 eindterm texts changed and
+ * 1 in 50 eindtermen replaced by a new id through `replaces`) imported over the national data while 200
+ * samenwerkingen have 50 routes each with 300 planned doelen (eindtermen; 3 million planned items, bulk-inserted in
+ * SQL). Measured: the whole import and the impact step inside it (finding the usages, storing the findings, mails).
+ * Target: the impact step adds < 2 s.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Database } from '../src/server/db/database.js';
+import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+function secondRelease(sloDir: string): { dir: string; changed: number; replaced: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-bench-impact-'));
+  fs.cpSync(sloDir, dir, { recursive: true });
+  const bg = path.join(dir, 'examenprogramma-bg');
+  const file = path.join(bg, 'globale_eindterm.json');
+  const eindtermen = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
+  let changed = 0;
+  const swaps = new Map<string, string>();
+  eindtermen.forEach((e, i) => {
+    if (i % 50 === 7) {
+      const next = randomUUID();
+      swaps.set(String(e.id), next);
+      e.replaces = [String(e.id)];
+      e.id = next;
+    } else if (i % 20 === 3) {
+      e.title = `${String(e.title)} (herzien)`;
+      changed++;
+    }
+  });
+  fs.writeFileSync(file, JSON.stringify(eindtermen));
+  for (const name of ['deeltaak.json', 'kerndeel.json', 'moduletaak.json', 'keuzevaktaak.json']) {
+    const p = path.join(bg, name);
+    if (!fs.existsSync(p)) continue;
+    let text = fs.readFileSync(p, 'utf8');
+    for (const [from, to] of swaps) if (text.includes(from)) text = text.split(from).join(to);
+    fs.writeFileSync(p, text);
+  }
+  return { dir, changed, replaced: swaps.size };
+}
+
+export async function benchImpact(db: Database, sloDir: string, opts: { samenwerkingen?: number; routes?: number; doelen?: number } = {}): Promise<{ impactMs: number; importMs: number }> {
+  const samenwerkingen = opts.samenwerkingen ?? 200;
+  const routes = opts.routes ?? 50;
+  const doelen = opts.doelen ?? 300;
+  const perRegel = 15;
+  const t0 = performance.now();
+  await sql`INSERT INTO partnership (naam) SELECT 'Bench impact ' || g FROM generate_series(1, ${samenwerkingen}::int) g`.execute(db.db);
+  await sql`
+    INSERT INTO leerroute (partnership_id, naam, type, vmbo, mbo, tijdpad)
+    SELECT p.id, 'Route ' || g, 'doorlopend', '{"profiel":null,"leerweg":"BB","profielmodulen":[],"keuzevakken":[]}'::jsonb,
+           '{"kwalificatie":null,"keuzedelen":[]}'::jsonb, '[{"leerjaar":3,"fase":"vmbo","perioden":4,"organisatieId":null}]'::jsonb
+      FROM partnership p, generate_series(1, ${routes}::int) g WHERE p.naam LIKE 'Bench impact %'`.execute(db.db);
+  // 300 different eindtermen per route (a window over the catalogue that shifts per route), 15 per planningsregel.
+  await sql`
+    WITH pool AS (SELECT array_agg(id::text ORDER BY id) AS a, count(*)::int AS n FROM vmbo_item WHERE kind = 'eindterm' AND status = 'actief'),
+         r AS (SELECT l.id, (row_number() OVER (ORDER BY l.id))::int AS rn FROM leerroute l JOIN partnership p ON p.id = l.partnership_id WHERE p.naam LIKE 'Bench impact %')
+    INSERT INTO leerroute_planning (leerroute_id, items, leerjaar, periode)
+    SELECT r.id, (SELECT jsonb_agg(pool.a[1 + ((r.rn * 37 + g * ${perRegel}::int + k) % pool.n)]) FROM generate_series(0, ${perRegel - 1}::int) k), 3, 1 + (g % 4)
+      FROM r, pool, generate_series(0, ${Math.ceil(doelen / perRegel) - 1}::int) g`.execute(db.db);
+  await sql`
+    INSERT INTO leerroute_planning_item (leerroute_id, item_id, planning_id)
+    SELECT p.leerroute_id, i.item, p.id FROM leerroute_planning p, jsonb_array_elements_text(p.items) AS i(item)
+    ON CONFLICT DO NOTHING`.execute(db.db);
+  const planned = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM leerroute_planning_item`.execute(db.db)).rows[0]!.n);
+  console.log(`Impact: ${samenwerkingen} samenwerkingen × ${routes} routes × ${doelen} doelen klaargezet (${planned.toLocaleString('nl-NL')} geplande items) in ${ms(performance.now() - t0)}`);
+
+  const release = secondRelease(sloDir);
+  try {
+    const t = performance.now();
+    const report = await importSlo({ db: db.db, location: release.dir, release: 'bench-impact' });
+    const importMs = performance.now() - t;
+    const impact = report.impact!;
+    console.log(
+      `Impact van een volledige SLO-release (${release.changed} teksten gewijzigd, ${release.replaced} eindtermen vervangen): import ${ms(importMs)}, ` +
+        `waarvan impactstap ${ms(impact.durationMs)} (doel < 2000 ms); ${impact.items} onderdelen in gebruik bij ${impact.samenwerkingen} samenwerkingen op ${impact.gebruik.toLocaleString('nl-NL')} plekken`,
+    );
+    return { impactMs: impact.durationMs, importMs };
+  } finally {
+    fs.rmSync(release.dir, { recursive: true, force: true });
+  }
+}
