@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { tekst } from './text.js';
 import { TEKENCODERINGEN } from './tekencoderingen.js';
 import { MijnLeerlingGegevens } from './mijn-api.js';
+import { LobDossier } from './lob-api.js';
 
 /** An organisation whose members can sign in through its own identity provider (only id and name: public). */
 export const SsoOrganisatie = z.object({ id: z.string(), naam: z.string() });
@@ -107,6 +108,7 @@ export const MijnGegevens = z.object({
     )
     .describe('Mijn wijzigingen in leerroutes, oudste eerst'),
   leerling: MijnLeerlingGegevens.describe('Als leerling: mijn leerlinggegevens, inschrijvingen voor examens, resultaten en verzoeken om vrijstelling (leeg voor wie geen leerling is)'),
+  loopbaandossiers: z.array(LobDossier).describe('Als leerling (issue 15): mijn loopbaandossier per school, met activiteiten, oplegger en deellinks (leeg voor wie er geen heeft)'),
 });
 export type MijnGegevens = z.infer<typeof MijnGegevens>;
 

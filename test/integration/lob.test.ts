@@ -176,6 +176,15 @@ describe.skipIf(!databaseAvailable)(`LOB en loopbaandossier (${TEST_DB})`, () =>
     }
   });
 
+  it('the dossier is part of what the pupil downloads as their own data (AVG), and nobody else\'s export holds it', async () => {
+    const own = await w.call('leerling', 'GET', '/api/account/gegevens', undefined, 200);
+    expect(own.body.loopbaandossiers).toHaveLength(1);
+    const d = LobDossier.parse(own.body.loopbaandossiers[0]);
+    expect(d.activiteiten).toHaveLength(2);
+    const decaan = await w.call('vmbo-decaan', 'GET', '/api/account/gegevens', undefined, 200);
+    expect(decaan.body.loopbaandossiers).toEqual([]);
+  });
+
   it('the decaan keeps the programme (stale versie 409); other staff 403, other schools 404', async () => {
     const p = (await w.call('vmbo-decaan', 'GET', `/api/lob/organisaties/${w.org.vmbo}/programma`, undefined, 200)).body;
     const o = p.onderdelen[0];

@@ -18,7 +18,9 @@ import {
   passwordResetRowsOf,
   sessionRowsOf,
 } from '../../repositories/account-data-repository.js';
+import { dossierScholen } from '../../repositories/lob-repository.js';
 import { requireAuth } from '../../access/require-auth.js';
+import { buildDossier } from '../lob/dossier.js';
 import type { UseCaseContext } from '../../access/context.js';
 
 export async function exportMyData(opts: UseCaseContext & { now?: Date }): Promise<MijnGegevens> {
@@ -42,5 +44,13 @@ export async function exportMyData(opts: UseCaseContext & { now?: Date }): Promi
     leerrouteHistorie: await leerrouteHistoryRowsOf(db, userId),
     // Issue 14: as a pupil, the own records, registrations, results and vrijstelling requests.
     leerling: await leerlingGegevensOf(db, userId),
+    // Issue 15: the pupil's own loopbaandossier per school, with the share links they made (one after another).
+    loopbaandossiers: await dossiersOf(db, userId),
   };
+}
+
+async function dossiersOf(db: UseCaseContext['db'], accountId: string) {
+  const out = [];
+  for (const organisationId of await dossierScholen(db, accountId)) out.push(await buildDossier(db, { accountId, organisationId }, { metDeellinks: true }));
+  return out;
 }
