@@ -3,7 +3,8 @@
  * new SLO release (built in the test from the demo data) replaces the keuzevak (SLO names the successor) and changes
  * the eindterm's text. From the badge in the account menu to the page "Wijzigingen in de landelijke data": the
  * teacher previews and moves the keuzevak to its successor, keeps the eindterm with a reason, and the route names the
- * successor; the old reference is in the route's history. Axe clean; 1366 and 390 px without sideways scrolling.
+ * successor; the old reference is in the route's history. Then watching a kwalificatie and turning the mails off.
+ * Axe clean; 1366 and 390 px without sideways scrolling.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -120,5 +121,20 @@ describe.skipIf(!browserReady)('wijzigingen in de landelijke data (issue 16): fr
     await page.goto(`${app.url}/leerroutes/${routeId}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await expect.poll(() => page.getByRole('button', { name: /Account:/ }).textContent()).not.toMatch(/open wijzigingen/);
+
+    // Watching a kwalificatie, and turning the mails off on Mijn account.
+    await page.goto(`${app.url}/mbo/kwalificaties/25282`);
+    const volg = page.getByRole('button', { name: 'Volgen: e-mail bij een wijziging' });
+    await volg.click();
+    await page.getByText('U volgt kwalificatie 25282: u krijgt een e-mail als het verandert.').waitFor();
+    expect(await page.getByRole('button', { name: 'Volgen uitzetten' }).getAttribute('aria-pressed')).toBe('true');
+    await expectAccessible('kwalificatie page with the watch button');
+    await page.goto(`${app.url}/account`);
+    const mail = page.getByRole('checkbox', { name: 'Stuur mij deze e-mails' });
+    await expect.poll(() => mail.isChecked()).toBe(true);
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/account/impact-mail' && r.request().method() === 'PUT'), mail.uncheck()]);
+    const setting = await (await page.request.get(`${app.url}/api/account/impact-mail`)).json();
+    expect(setting).toEqual({ aan: false });
+    await expectAccessible('account page with the mail setting');
   });
 });
