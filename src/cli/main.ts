@@ -19,6 +19,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importLeerlingenViaCli } from '../server/use-cases/leerlingen/import-leerlingen.js';
 import { schoonLeerlingenOp, type OpschoonResultaat } from '../server/use-cases/leerlingen/opschonen.js';
+import { formatImportVoorbeeld, importCrosswalkViaCli } from '../server/use-cases/case/import-cli.js';
 import { LEERLING_VELDEN, type Kolomtoewijzing, type LeerlingImportRapport, type LeerlingVeld } from '../shared/leerlingen-api.js';
 
 /** `--kolom veld=kop`, repeatable: the column mapping of a pupil import. */
@@ -310,6 +311,33 @@ export function buildCli(): Command {
       if (options.peildatum !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.peildatum)) throw new AppError('validation_failed', `--peildatum ${options.peildatum}: schrijf de datum als 2029-08-01.`);
       const r = await withDatabase((d) => schoonLeerlingenOp({ db: d.db, ...(options.peildatum ? { peildatum: options.peildatum } : {}), via: 'cli' }));
       console.log(options.json ? JSON.stringify(r, null, 2) : formatOpschonen(r));
+    });
+  program
+    .command('crosswalk')
+    .description('De crosswalk van een samenwerking')
+    .command('import')
+    .description('Koppelingen importeren als voorstellen: een CASE 1.1-pakket (.json) of een bewerkte crosswalk-XLSX; alles of niets')
+    .requiredOption('--samenwerking <id>', 'id van de samenwerking')
+    .requiredOption('--door <e-mail>', 'het lid van de samenwerking namens wie wordt geïmporteerd (staat in de geschiedenis en het auditlog)')
+    .requiredOption('--bestand <bestand>', 'een .json-bestand (CASE-pakket) of een .xlsx-bestand (crosswalk-export)')
+    .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
+    .option('--json', 'het voorbeeld als JSON')
+    .action(async (options: { samenwerking: string; door: string; bestand: string; dryRun?: boolean; json?: boolean }) => {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.samenwerking)) throw new AppError('validation_failed', `--samenwerking ${options.samenwerking}: geen geldig id.`);
+      let file: Buffer;
+      try {
+        file = await readFile(options.bestand);
+      } catch {
+        throw new AppError('import_invalid', `Bestand niet gevonden of niet leesbaar: ${options.bestand}`, { file: options.bestand });
+      }
+      try {
+        const v = await withDatabase((d) => importCrosswalkViaCli({ db: d.db, partnershipId: options.samenwerking, email: options.door, file, bestandsnaam: path.basename(options.bestand), dryRun: options.dryRun === true }));
+        console.log(options.json ? JSON.stringify(v, null, 2) : formatImportVoorbeeld(v));
+        if (options.dryRun) console.log('Proefimport (--dry-run): er is niets geschreven.');
+      } catch (err) {
+        if (err instanceof AppError && err.details.errors) for (const f of err.details.errors) console.error(`  ${f.path}: ${f.message}`);
+        throw err;
+      }
     });
   program
     .command('migrate')

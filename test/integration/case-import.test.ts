@@ -14,6 +14,7 @@ import type { CfPackage } from '../../src/domain/crosswalk/case-package.js';
 import { asUser, signIn, startAccountsApp, type AccountsApp, type Session } from '../support/accounts.js';
 import { databaseAvailable, TEST_DB } from '../support/db.js';
 import { caseErrors, hasCaseSchema } from '../support/case-schema.js';
+import { formatImportVoorbeeld, importCrosswalkViaCli } from '../../src/server/use-cases/case/import-cli.js';
 
 const SELECTIE = 'keuzevakken=K/PIE/16&kwalificatie=25282';
 const RELATIES = ['gelijk', 'deels', 'verwant'] as const;
@@ -138,6 +139,19 @@ describe.skipIf(!databaseAvailable || !hasCaseSchema)(`CASE import of a crosswal
     const cw = (await call('GET', `/api/partnerships/${b}/crosswalk`, anderDocent)).body as { links: Array<{ eindtermId: string; werkprocesId: string; status: string }> };
     expect(cw.links.find((l) => l.eindtermId === v!.eindtermId && l.werkprocesId === v!.werkprocesId)!.status).toBe('afgewezen');
     expect((await call('POST', `/api/partnerships/${b}/crosswalk/voorstellen`, anderDocent, { eindtermId: v!.eindtermId, werkprocesId: v!.werkprocesId, actie: 'afwijzen' })).status).toBe(404);
+  });
+
+  it('imports from the command line for a named member (dry run writes nothing; a non-member is refused)', async () => {
+    const pkg = await exportCase(a, vmboDocent);
+    const file = Buffer.from(JSON.stringify(pkg));
+    const before = ((await call('GET', `/api/partnerships/${b}/crosswalk/voorstellen`, anderDocent)).body as unknown[]).length;
+    const v = await importCrosswalkViaCli({ db: t.database.db, partnershipId: b, email: 'docent@ander.demo', file, bestandsnaam: 'a.json', dryRun: true });
+    expect(v.toegepast).toBe(false);
+    expect(formatImportVoorbeeld(v)).toMatch(/Er is niets opgeslagen\.$/);
+    expect(((await call('GET', `/api/partnerships/${b}/crosswalk/voorstellen`, anderDocent)).body as unknown[]).length).toBe(before);
+    await expect(importCrosswalkViaCli({ db: t.database.db, partnershipId: b, email: 'docent@vmbo.demo', file, bestandsnaam: 'a.json', dryRun: true })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(importCrosswalkViaCli({ db: t.database.db, partnershipId: b, email: 'niemand@x.demo', file, bestandsnaam: 'a.json', dryRun: true })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(importCrosswalkViaCli({ db: t.database.db, partnershipId: b, email: 'docent@ander.demo', file: Buffer.from('{kapot'), bestandsnaam: 'a.json', dryRun: true })).rejects.toMatchObject({ code: 'import_invalid' });
   });
 
   it('refuses what is not a CASE package (422, nothing stored), and keeps the walls', async () => {
