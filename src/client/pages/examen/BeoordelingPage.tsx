@@ -52,6 +52,7 @@ function Formulier({ d, setD }: { d: BeoordelingDetail; setD: (d: BeoordelingDet
   const [invoer, setInvoer] = useState<Invoer>(() => invoerVan(d, kant));
   const [resultaat, setResultaat] = useState<string>(d.keuzedeelResultaat ?? '');
   const [kdCijfer, setKdCijfer] = useState(d.keuzedeelCijfer === null ? '' : nl(d.keuzedeelCijfer));
+  const [afgenomenOp, setAfgenomenOp] = useState(d.afgenomenOp ?? '');
   const [kvCijfer, setKvCijfer] = useState(d.keuzevakCijfer === null ? '' : nl(d.keuzevakCijfer));
   const [toelichting, setToelichting] = useState(d.cijferToelichting ?? '');
   const [conflict, setConflict] = useState(false);
@@ -77,6 +78,7 @@ function Formulier({ d, setD }: { d: BeoordelingDetail; setD: (d: BeoordelingDet
       if (kant === 'tweede') {
         if (resultaat !== (d.keuzedeelResultaat ?? '')) body.keuzedeelResultaat = resultaat === '' ? null : (resultaat as 'behaald' | 'niet-behaald');
         if (d.resultaatvorm === 'cijfer' && leesGetal(kdCijfer) !== d.keuzedeelCijfer) body.keuzedeelCijfer = leesGetal(kdCijfer);
+        if (afgenomenOp !== (d.afgenomenOp ?? '')) body.afgenomenOp = afgenomenOp === '' ? null : afgenomenOp;
       } else {
         const c = leesGetal(kvCijfer);
         if (c !== d.keuzevakCijfer) body.keuzevakCijfer = c;
@@ -109,6 +111,7 @@ function Formulier({ d, setD }: { d: BeoordelingDetail; setD: (d: BeoordelingDet
       const tekst = (n: number | null) => (n === null ? '' : nl(n));
       if (resultaat === (d.keuzedeelResultaat ?? '')) setResultaat(nieuw.keuzedeelResultaat ?? '');
       if (kdCijfer === tekst(d.keuzedeelCijfer)) setKdCijfer(tekst(nieuw.keuzedeelCijfer));
+      if (afgenomenOp === (d.afgenomenOp ?? '')) setAfgenomenOp(nieuw.afgenomenOp ?? '');
       if (kvCijfer === tekst(d.keuzevakCijfer)) setKvCijfer(tekst(nieuw.keuzevakCijfer));
       setD(nieuw);
       setConflict(false);
@@ -200,6 +203,13 @@ function Formulier({ d, setD }: { d: BeoordelingDetail; setD: (d: BeoordelingDet
               description={`Volgens de scores: ${d.berekend.behaald ? 'behaald' : 'niet behaald'}. U beslist als 2e beoordelaar over het keuzedeel.`}
             />
             {d.resultaatvorm === 'cijfer' ? <TextField id="keuzedeelcijfer" label="Keuzedeelcijfer (1,0 – 10,0)" value={kdCijfer} onChange={setKdCijfer} /> : null}
+            <div className="doorlopend-field">
+              <label htmlFor="afgenomenop">Datum van het examen</label>
+              <p id="afgenomenop-uitleg" className="doorlopend-beoordeling-muted">
+                Deze datum gaat mee in de resultaten voor beide administraties. Leeg laten: de geplande datum uit het examenplan (als die voorbij is), anders vandaag.
+              </p>
+              <input id="afgenomenop" type="date" aria-describedby="afgenomenop-uitleg" value={afgenomenOp} onChange={(e) => setAfgenomenOp(e.target.value)} />
+            </div>
           </>
         ) : null}
         {kant === 'eerste' ? (

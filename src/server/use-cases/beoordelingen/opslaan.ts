@@ -109,7 +109,12 @@ export async function saveKant(opts: UseCaseContext & { beoordelingId: string; k
       if (input.keuzedeelResultaat !== undefined && input.keuzedeelResultaat !== form.keuzedeelResultaat) {
         set.keuzedeelResultaat = input.keuzedeelResultaat;
         wijzigingen.push({ wat: 'keuzedeel-resultaat', details: { van: form.keuzedeelResultaat, naar: input.keuzedeelResultaat } });
-        if (input.keuzedeelResultaat && input.afgenomenOp === undefined && !form.afgenomenOp) set.afgenomenOp = vandaag();
+        // The exam day: the plan's last planned date that is not after today (results are recorded on or after the exam
+        // day), else today. The 2nd assessor can change it on the form (afgenomenOp).
+        if (input.keuzedeelResultaat && input.afgenomenOp === undefined && !form.afgenomenOp) {
+          const nu = vandaag();
+          set.afgenomenOp = inhoud.datums.map((d) => d.datum).filter((d) => d <= nu).sort().at(-1) ?? nu;
+        }
       }
       if (input.keuzedeelCijfer !== undefined && input.keuzedeelCijfer !== form.keuzedeelCijfer) {
         set.keuzedeelCijfer = input.keuzedeelCijfer;
