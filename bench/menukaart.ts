@@ -3,7 +3,8 @@
  * and profielmodulen of the national catalogue, all kinds, periods, leerwegen and five locations), read through the
  * public route without a session: GET /api/publiek/menukaart/:slug with no filter and with each filter (profiel,
  * leerweg, sector, locatie, soort, periode, and two combined), over app.inject (routing, validation, the use case, the
- * catalogue names, the filter, serialisation). Target: p95 < 30 ms.
+ * catalogue names, the filter, serialisation). Target: p95 < 30 ms. Then each export of the whole menukaart (CSV, XLSX,
+ * PDF brochure) once, timed.
  */
 import { buildApp } from '../src/server/http/app.js';
 import type { Database } from '../src/server/db/database.js';
@@ -78,6 +79,13 @@ export async function benchMenukaart(db: Database, aantal = 500): Promise<{ p95:
     console.log(
       `menukaart, ${aantal} modulen, openbaar gefilterd (${filters.length} filters, app.inject): p50 ${ms(percentile(s, 50))}, p95 ${ms(p95)}, max ${ms(s.at(-1)!)} (${s.length} keer; doel p95 < 30 ms)`,
     );
+    // The exports of the whole menukaart (each module with its catalogue names and 'leidt naar'), once each.
+    for (const formaat of ['csv', 'xlsx', 'pdf'] as const) {
+      const t = performance.now();
+      const res = await app.inject({ method: 'GET', url: `/api/publiek/menukaart/bench-regio/export?formaat=${formaat}` });
+      if (res.statusCode !== 200) throw new Error(`export ${formaat}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      console.log(`menukaart-export ${formaat.toUpperCase()}, ${aantal} modulen: ${ms(performance.now() - t)} (${(res.rawPayload.length / 1024).toFixed(0)} kB)`);
+    }
     return { p95 };
   } finally {
     await app.close();

@@ -70,9 +70,25 @@ function eindtermenVan(s: CatalogSnapshot, units: ReadonlyArray<{ kind: 'keuzeva
 }
 
 /** "Leidt naar": the kwalificaties of confirmed crosswalk links (and those the module names), then the suggestions. */
-export async function leidtNaar(db: Db, s: CatalogSnapshot, m: Pick<repo.ModuleRow, 'keuzevakken' | 'profielmodulen' | 'kwalificaties'>, maxSuggesties = 5): Promise<LeidtNaar> {
-  const units = [...m.keuzevakken.map((code) => ({ kind: 'keuzevak' as const, code })), ...m.profielmodulen.map((code) => ({ kind: 'profielmodule' as const, code }))];
-  const counts = await confirmationCounts(db, 'eindterm', eindtermenVan(s, units));
+type Counts = Awaited<ReturnType<typeof confirmationCounts>>;
+const unitsVan = (m: Pick<repo.ModuleRow, 'keuzevakken' | 'profielmodulen'>) => [
+  ...m.keuzevakken.map((code) => ({ kind: 'keuzevak' as const, code })),
+  ...m.profielmodulen.map((code) => ({ kind: 'profielmodule' as const, code })),
+];
+
+/** `alleCounts`: the confirmation counts read ahead for many modules at once (the exports); else read here. */
+export async function leidtNaar(
+  db: Db,
+  s: CatalogSnapshot,
+  m: Pick<repo.ModuleRow, 'keuzevakken' | 'profielmodulen' | 'kwalificaties'>,
+  maxSuggesties = 5,
+  alleCounts?: Map<string, Counts>,
+  /** The zoekmonitor's ranking per set of units, kept over many modules (the exports). */
+  rangen?: Map<string, ReturnType<ReturnType<typeof matchIndexOf>['matchForward']>>,
+): Promise<LeidtNaar> {
+  const units = unitsVan(m);
+  const eindtermen = eindtermenVan(s, units);
+  const counts = alleCounts ? eindtermen.flatMap((e) => alleCounts.get(e) ?? []) : await confirmationCounts(db, 'eindterm', eindtermen);
   const perCrebo = new Map<string, number>();
   for (const c of counts) {
     const ref = parseMboItemId(c.werkprocesId);
@@ -92,7 +108,13 @@ export async function leidtNaar(db: Db, s: CatalogSnapshot, m: Pick<repo.ModuleR
     const found = units.map((u) => index.unit(u.kind, u.code)).filter((u) => u !== undefined);
     if (found.length > 0) {
       const bekend = new Set(bevestigd.map((b) => b.crebo));
-      for (const r of index.matchForward({ units: found }, { soort: 'kwalificatie', limit: maxSuggesties + bekend.size })) {
+      const key = `${units.map((u) => `${u.kind}:${u.code}`).join(',')}|${maxSuggesties + bekend.size}`;
+      let ranking = rangen?.get(key);
+      if (!ranking) {
+        ranking = index.matchForward({ units: found }, { soort: 'kwalificatie', limit: maxSuggesties + bekend.size });
+        rangen?.set(key, ranking);
+      }
+      for (const r of ranking) {
         if (r.type !== 'kwalificatie' || bekend.has(r.crebo) || suggesties.length >= maxSuggesties) continue;
         suggesties.push({ crebo: r.crebo, naam: r.title, niveau: r.niveau, betrouwbaarheid: r.confidence });
       }
@@ -157,4 +179,49 @@ export async function moduleDetail(db: Db, m: repo.ModuleRow, o: DetailOpties): 
     gepubliceerdOp: m.gepubliceerdAt,
     mag: o.intern?.mag ?? { wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false },
   };
+}
+
+/**
+ * The public details of many modules of one menukaart at once (the exports): prerequisites, leerroutes and the
+ * confirmed crosswalk counts each read in one query instead of per module.
+ */
+export async function publiekeDetails(db: Db, rows: readonly repo.ModuleRow[], o: { regioSlug: string; regioNaam: string }): Promise<ModuleDetail[]> {
+  const s = await snapshotOf(db as Kysely<DB>);
+  const regioId = rows[0]?.regioId;
+  if (!regioId) return [];
+  const voorwaarden = new Map((await repo.modulesIn(db, regioId, [...new Set(rows.flatMap((m) => m.voorwaarden))])).map((v) => [v.id, v]));
+  const routes = await repo.leerrouteNamen(db, [...new Set(rows.flatMap((m) => (m.leerrouteId ? [m.leerrouteId] : [])))]);
+  const alleCounts = new Map<string, Counts>();
+  for (const c of await confirmationCounts(db, 'eindterm', [...new Set(rows.flatMap((m) => eindtermenVan(s, unitsVan(m))))])) {
+    const list = alleCounts.get(c.eindtermId) ?? [];
+    list.push(c);
+    alleCounts.set(c.eindtermId, list);
+  }
+  const kd = (code: string) => ({ code, naam: s.mbo.keuzedelen.get(code)?.titel ?? code });
+  const kw = (crebo: string) => ({ code: crebo, naam: s.mbo.kwalificaties.get(crebo)?.naam ?? crebo });
+  const out: ModuleDetail[] = [];
+  const rangen = new Map<string, ReturnType<ReturnType<typeof matchIndexOf>['matchForward']>>();
+  for (const m of rows) {
+    out.push({
+      ...samenvatting(m, s),
+      beschrijving: m.beschrijving,
+      regio: { id: m.regioId, naam: o.regioNaam, slug: o.regioSlug },
+      vestiging: m.vestigingId ? { id: m.vestigingId, naam: m.vestigingNaam ?? '' } : null,
+      voorwaarden: m.voorwaarden.flatMap((id) => {
+        const v = voorwaarden.get(id);
+        return v && v.status === 'gepubliceerd' ? [{ id: v.id, slug: v.slug, titel: v.titel, soort: v.soort }] : [];
+      }),
+      keuzevakken: m.keuzevakken.map((code) => ({ code, naam: vmboNaam(s, 'keuzevak', code) })),
+      profielmodulen: m.profielmodulen.map((code) => ({ code, naam: vmboNaam(s, 'profielmodule', code) })),
+      keuzedelen: m.keuzedelen.map(kd),
+      kwalificaties: m.kwalificaties.map(kw),
+      leerroute: m.leerrouteId && routes.has(m.leerrouteId) ? { id: m.leerrouteId, naam: routes.get(m.leerrouteId)! } : null,
+      leidtNaar: await leidtNaar(db, s, m, 5, alleCounts, rangen),
+      redenTeruggestuurd: null,
+      levenscyclus: null,
+      gepubliceerdOp: m.gepubliceerdAt,
+      mag: { wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false },
+    });
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import { menukaartXlsx } from '../../exports/menukaart-xlsx.js';
 import type { UseCaseContext } from '../../access/context.js';
 import type { ExportFile } from '../inventory/export-inventory.js';
 import { CONTENT_TYPES } from '../leerroute-export/export-leerroute.js';
-import { moduleDetail, samenvatting } from './present.js';
+import { moduleDetail, publiekeDetails, samenvatting } from './present.js';
 
 export const MENUKAART_NOT_FOUND = 'Deze menukaart bestaat niet.';
 export const PUBLIEKE_MODULE_NOT_FOUND = 'Deze module staat niet (meer) op de menukaart.';
@@ -127,8 +127,7 @@ export async function exportMenukaart(opts: UseCaseContext & { slug: string; fil
   const s = await snapshotOf(opts.db);
   const rows = await repo.listModules(opts.db, kaart.regioId, { statussen: ['gepubliceerd'] });
   const ids = new Set(filterModulen(rows.map((m) => ({ ...samenvatting(m, s) })), opts.filter).map((m) => m.id));
-  const details: ModuleDetail[] = [];
-  for (const m of rows) if (ids.has(m.id)) details.push(await moduleDetail(opts.db, m, { regioSlug: kaart.slug, regioNaam: kaart.regioNaam, intern: null }));
+  const details = await publiekeDetails(opts.db, rows.filter((m) => ids.has(m.id)), { regioSlug: kaart.slug, regioNaam: kaart.regioNaam });
   const adres = (m: ModuleDetail) => `${opts.basisUrl}/regio/${kaart.slug}/menukaart/${m.slug}`;
   const naam = `menukaart-${bestandsnaam(kaart.slug)}`;
   if (opts.formaat === 'csv') return { fileName: `${naam}.csv`, contentType: 'text/csv; charset=utf-8', body: menukaartCsv(details, adres) };
