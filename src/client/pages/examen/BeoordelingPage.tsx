@@ -203,7 +203,7 @@ function Formulier({ d, setD }: { d: BeoordelingDetail; setD: (d: BeoordelingDet
               description={`Volgens de scores: ${d.berekend.behaald ? 'behaald' : 'niet behaald'}. U beslist als 2e beoordelaar over het keuzedeel.`}
             />
             {d.resultaatvorm === 'cijfer' ? <TextField id="keuzedeelcijfer" label="Keuzedeelcijfer (1,0 – 10,0)" value={kdCijfer} onChange={setKdCijfer} /> : null}
-            <div className="doorlopend-field">
+            <div className="doorlopend-field doorlopend-beoordeling-datum">
               <label htmlFor="afgenomenop">Datum van het examen</label>
               <p id="afgenomenop-uitleg" className="doorlopend-beoordeling-muted">
                 Deze datum gaat mee in de resultaten voor beide administraties. Leeg laten: de geplande datum uit het examenplan (als die voorbij is), anders vandaag.
