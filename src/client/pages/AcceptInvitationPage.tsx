@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { accountApi } from '../lib/account-api.js';
 import { useLinkToken } from '../lib/linkToken.js';
 import { useDocumentTitle } from '../lib/navigation.js';
-import { useSession } from '../lib/session.js';
+import { homeAfterSignIn, useSession } from '../lib/session.js';
 import { Alert, Button, Heading, PageHeading, Paragraph, TextField } from '../ui/index.js';
 
 interface FieldErrors {
@@ -34,7 +34,7 @@ function AcceptSignedIn({ token, naam, email }: { token: string; naam: string; e
     setError(null);
     try {
       const me = await accountApi.acceptInvitation(token);
-      signedIn(me, () => navigate('/organisaties', { replace: true }));
+      signedIn(me, () => navigate(homeAfterSignIn(me), { replace: true }));
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError(0, 'Het aannemen van de uitnodiging is niet gelukt. Probeer het opnieuw.');
       setError((prev) => ({ message: apiError.message, attempt: (prev?.attempt ?? 0) + 1 }));
@@ -102,7 +102,7 @@ export function AcceptInvitationPage() {
     setError(null);
     try {
       const me = await api.acceptInvitation({ token, ...(naam.trim() ? { naam: naam.trim() } : {}), wachtwoord });
-      signedIn(me, () => navigate('/organisaties', { replace: true }));
+      signedIn(me, () => navigate(homeAfterSignIn(me), { replace: true }));
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError(0, 'Het aannemen van de uitnodiging is niet gelukt. Probeer het opnieuw.');
       const problems = apiError.problem?.errors ?? [];
