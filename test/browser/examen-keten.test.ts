@@ -47,8 +47,9 @@ const LEERLINGEN = [
 const TOETSCODE = 'KV-PIE16';
 const SANNE_EMAIL = 'sanne.bakker@leerling.demo';
 const SANNE_WACHTWOORD = 'mijn eigen lange wachtwoord';
-/** Today in the Netherlands as the exports write a date (DD-MM-JJJJ). */
-const vandaagKort = () => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+/** The planned exam day; Fatima did the exam two days later (the beoordelaar enters that day on her form). */
+const EXAMENDAG = '2026-12-01';
+const FATIMA_DAG = '2026-12-03';
 
 describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, assessment, results, exports and vrijstelling', () => {
   let k: KetenApp;
@@ -57,8 +58,7 @@ describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, asse
   const mensen: Persoon[] = [];
   /** The journey's steps build on each other: a step runs only when every step before it passed. */
   let klaar = 0;
-  /** The day(s) the beoordelaar recorded the results: the form's "afgenomen op", which the exports carry. */
-  const resultaatDagen = new Set<string>();
+
   const stap = (n: number, ctx: { skip: () => void }) => {
     if (klaar < n - 1) ctx.skip();
   };
@@ -173,7 +173,7 @@ describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, asse
     await editor.getByRole('combobox', { name: /^Omzetting naar het cijfer van het keuzevak/ }).selectOption('lineair-cesuur');
     const pta = editor.getByRole('combobox', { name: 'PTA-toets van de leerroute die dit examen afsluit' });
     await pta.selectOption((await pta.locator('option', { hasText: TOETSCODE }).getAttribute('value'))!);
-    await editor.getByLabel('Geplande examendatum').fill('2027-03-15');
+    await editor.getByLabel('Geplande examendatum').fill(EXAMENDAG);
     await editor.getByRole('textbox', { name: 'Locatie' }).fill('Praktijkhal Demo ROC');
     await editor.getByRole('combobox', { name: '1e beoordelaar: vmbo-examinator' }).selectOption({ label: 'Eva Examinator' });
     await editor.getByRole('combobox', { name: /^2e beoordelaar: mbo-beoordelaar/ }).selectOption({ label: 'Bram Beoordelaar' });
@@ -240,13 +240,13 @@ describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, asse
         for (const i of [0, 1]) await criteria.nth(i).getByRole('textbox', { name: /^Score/ }).fill(scores[i]!);
         await criteria.nth(0).getByRole('textbox', { name: 'Notitie' }).fill(`${p.naam}: ${l.naam} werkte netjes`);
         if (resultaat) await p.main().getByRole('combobox', { name: 'Keuzedeelresultaat' }).selectOption(resultaat);
+        // The exam day goes with the result into both exports; left empty it is the plan's (past) date.
+        if (resultaat && l.nr === '8103') await p.main().getByLabel('Datum van het examen').fill(FATIMA_DAG);
         await p.main().getByRole('button', { name: 'Mijn deel opslaan' }).click();
         await p.main().getByText('Uw deel van het formulier is opgeslagen.').waitFor();
       }
     }
-    resultaatDagen.add(vandaagKort());
     await Promise.all([beoordeel(eva, ['8', '6']), beoordeel(bram, ['9', '7'], 'behaald')]);
-    resultaatDagen.add(vandaagKort());
 
     // Both sides are there on every form; the examinator takes over the grade the conversion proposes (16 of 20
     // points with the cesuur at 11: 8,0).
@@ -313,20 +313,15 @@ describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, asse
     const seRijen = leesCsv(se.body.toString('utf8'));
     expect(Object.keys(seRijen[0]!)).toEqual(['leerlingnummer', 'toetscode', 'cijfer', 'datum']);
     expect(seRijen.map((r) => r.leerlingnummer).sort()).toEqual(LEERLINGEN.map((l) => l.nr));
-    // The date is the day the mbo beoordelaar recorded the result (the form has no field for the exam day; see the report).
-    for (const r of seRijen) {
-      expect(r).toMatchObject({ toetscode: TOETSCODE, cijfer: '8,0' });
-      expect([...resultaatDagen]).toContain(r.datum);
-    }
+    const datum = (nr: string) => (nr === '8103' ? '03-12-2026' : '01-12-2026');
+    for (const r of seRijen) expect(r).toEqual({ leerlingnummer: r.leerlingnummer, toetscode: TOETSCODE, cijfer: '8,0', datum: datum(r.leerlingnummer!) });
 
     // The mbo: keuzedeel results as CSV and as XLSX.
     await bram.page.goto(lijst);
     const kdCsv = leesCsv((await download(bram, 'Keuzedeelresultaten als CSV')).body.toString('utf8'));
     expect(kdCsv.map((r) => r.leerlingnummer).sort()).toEqual(LEERLINGEN.map((l) => l.nr));
     for (const l of LEERLINGEN) {
-      const rij = kdCsv.find((r) => r.leerlingnummer === l.nr);
-      expect(rij).toMatchObject({ leerling: l.naam, keuzedeelcode: 'K0072', resultaat: 'behaald', beoordelaar: 'Bram Beoordelaar' });
-      expect([...resultaatDagen]).toContain(rij!.datum);
+      expect(kdCsv.find((r) => r.leerlingnummer === l.nr)).toMatchObject({ leerling: l.naam, keuzedeelcode: 'K0072', resultaat: 'behaald', datum: datum(l.nr), beoordelaar: 'Bram Beoordelaar' });
     }
     const xlsx = await download(bram, 'Keuzedeelresultaten als Excel-bestand');
     expect(xlsx.naam).toMatch(/\.xlsx$/);
@@ -371,13 +366,13 @@ describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, asse
     await aannemen.getByRole('textbox', { name: /naam/i }).fill('Sanne Bakker');
     await aannemen.getByLabel('Wachtwoord', { exact: true }).fill(SANNE_WACHTWOORD);
     await aannemen.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
-    await page.waitForURL((u) => u.pathname !== '/uitnodiging-accepteren');
-    await page.goto(`${k.url}/leerling`);
+    // A pupil lands on her own page, not on the staff's "Mijn organisaties".
+    await page.waitForURL((u) => u.pathname === '/leerling');
     await main().getByRole('heading', { level: 1, name: /Sanne/ }).waitFor();
     const kaart = main().getByRole('region', { name: /^Keuzedeel .*K0072/ });
     await kaart.waitFor();
     const tekst = (await kaart.textContent()) ?? '';
-    for (const deel of ['Behaald', '8,0', 'extraneus', 'Demo ROC']) expect(tekst).toContain(deel);
+    for (const deel of ['Behaald', '8,0', '1 december 2026', 'extraneus', 'Demo ROC']) expect(tekst).toContain(deel);
     await axeSchoon(page, 'de pagina van de leerling');
     await foto(page, '6-leerling');
     await smal(page, '6-leerling');
