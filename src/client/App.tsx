@@ -30,6 +30,7 @@ const DossierDetailPage = lazyPage(() => import('./pages/DossierDetailPage.js'),
 const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPasswordPage.js'), 'ForgotPasswordPage');
 const InventarisPage = lazyPage(() => import('./pages/InventarisPage.js'), 'InventarisPage');
 const SamenwerkingInventarisPage = lazyPage(() => import('./pages/InventarisPage.js'), 'SamenwerkingInventarisPage');
+const CrosswalkImportPage = lazyPage(() => import('./pages/case/CrosswalkImportPage.js'), 'CrosswalkImportPage');
 const KeuzedeelDetailPage = lazyPage(() => import('./pages/KeuzedeelDetailPage.js'), 'KeuzedeelDetailPage');
 const KeuzedelenListPage = lazyPage(() => import('./pages/KeuzedelenListPage.js'), 'KeuzedelenListPage');
 const KwalificatieDetailPage = lazyPage(() => import('./pages/KwalificatieDetailPage.js'), 'KwalificatieDetailPage');
@@ -177,6 +178,7 @@ export function App() {
           <Route path="leerroutes/:routeId" element={<LeerroutePage />} />
           <Route path="leerroutes/:routeId/:stap" element={<LeerroutePage />} />
           <Route path="samenwerkingen/:id/inventaris" element={<SamenwerkingInventarisPage />} />
+          <Route path="samenwerkingen/:id/crosswalk/import" element={<CrosswalkImportPage />} />
           <Route path="inventaris" element={<InventarisPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

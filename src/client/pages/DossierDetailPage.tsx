@@ -9,6 +9,8 @@ import { LoadError, Loading } from '../components/PageStates.js';
 import { count, domeinPath, statusLabel } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
+import { DocumentLink as CaseDocumentLink } from '../ui/index.js';
+import { caseAlsHref } from '../../shared/case-api.js';
 import { Code, DataList, Heading, Link, PageHeading, Paragraph } from '../ui/index.js';
 
 /** The opleidingsdomein of a dossier as a link when the catalogue knows it (by naam or slug), else as text. */
@@ -29,6 +31,9 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
       <PageHeading>
         <span className="doorlopend-code">{dossier.crebo}</span> {dossier.titel}
       </PageHeading>
+      <Paragraph>
+        <CaseDocumentLink href={caseAlsHref('dossier', dossier.crebo)}>Als CASE</CaseDocumentLink> (dit raamwerk in de CASE 1.1-standaard, voor andere systemen)
+      </Paragraph>
       {dossier.status === 'vervallen' ? (
         <Paragraph>
           <VervallenBadge status={dossier.status} />

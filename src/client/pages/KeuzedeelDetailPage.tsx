@@ -9,6 +9,8 @@ import { LoadError, Loading } from '../components/PageStates.js';
 import { statusLabel } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
+import { DocumentLink as CaseDocumentLink } from '../ui/index.js';
+import { caseAlsHref } from '../../shared/case-api.js';
 import { Code, DataList, Heading, Link, PageHeading, Paragraph } from '../ui/index.js';
 import { VolgKnop } from './impact/ImpactInstellingen.js';
 
@@ -24,6 +26,9 @@ function KeuzedeelView({ keuzedeel }: { keuzedeel: KeuzedeelDetail }) {
       <PageHeading>
         <span className="doorlopend-code">{keuzedeel.code}</span> {keuzedeel.titel}
       </PageHeading>
+      <Paragraph>
+        <CaseDocumentLink href={caseAlsHref('keuzedeel', keuzedeel.code)}>Als CASE</CaseDocumentLink> (dit raamwerk in de CASE 1.1-standaard, voor andere systemen)
+      </Paragraph>
       <VolgKnop item={`keuzedeel:${keuzedeel.code}`} wat={`keuzedeel ${keuzedeel.code}`} />
       {keuzedeel.status === 'vervallen' ? (
         <Paragraph>

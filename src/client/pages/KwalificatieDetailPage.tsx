@@ -9,6 +9,8 @@ import { LoadError, Loading } from '../components/PageStates.js';
 import { count, dossierPath, keuzedeelPath, kwalificatiePath, mboAnchorId, soortLabel, statusLabel } from '../lib/format.js';
 import { useDocumentTitle, useHashTarget } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
+import { DocumentLink as CaseDocumentLink } from '../ui/index.js';
+import { caseAlsHref } from '../../shared/case-api.js';
 import {
   Code,
   DataList,
@@ -221,6 +223,9 @@ function KwalificatieView({ kwalificatie }: { kwalificatie: KwalificatieDetail }
       <PageHeading>
         <span className="doorlopend-code">{kwalificatie.crebo}</span> {kwalificatie.naam}
       </PageHeading>
+      <Paragraph>
+        <CaseDocumentLink href={caseAlsHref('kwalificatie', kwalificatie.crebo)}>Als CASE</CaseDocumentLink> (dit raamwerk in de CASE 1.1-standaard, voor andere systemen)
+      </Paragraph>
       <VolgKnop item={`kwalificatie:${kwalificatie.crebo}`} wat={`kwalificatie ${kwalificatie.crebo}`} />
       {kwalificatie.status === 'vervallen' ? (
         <Paragraph>

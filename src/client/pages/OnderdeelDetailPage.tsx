@@ -13,6 +13,8 @@ import { useDocumentTitle, useHashTarget } from '../lib/navigation.js';
 import { cached, useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
 import { zoekmonitorHref } from './zoekmonitor/acties.js';
+import { DocumentLink as CaseDocumentLink } from '../ui/index.js';
+import { caseAlsHref } from '../../shared/case-api.js';
 import {
   Alert,
   Code,
@@ -132,6 +134,9 @@ function DetailView({ kind, detail, loading, error }: { kind: Kind; detail: Deta
       <PageHeading>
         <span className="doorlopend-code">{detail.code}</span> {detail.title}
       </PageHeading>
+      <Paragraph>
+        <CaseDocumentLink href={caseAlsHref(keuzevak ? 'keuzevak' : 'profielmodule', detail.code)}>Als CASE</CaseDocumentLink> (dit raamwerk in de CASE 1.1-standaard, voor andere systemen)
+      </Paragraph>
       {keuzevak ? <VolgKnop item={`keuzevak:${detail.code}`} wat={`keuzevak ${detail.code}`} /> : null}
       {detail.status === 'vervallen' ? (
         <Paragraph>

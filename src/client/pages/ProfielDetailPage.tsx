@@ -11,6 +11,8 @@ import { anchorId, count, LEERWEG_NAMEN, parseLeerweg } from '../lib/format.js';
 import { useDocumentTitle, useHashTarget } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
+import { DocumentLink as CaseDocumentLink } from '../ui/index.js';
+import { caseAlsHref } from '../../shared/case-api.js';
 import {
   Code,
   Heading,
@@ -127,6 +129,9 @@ function ProfielView({ profiel, loading, error }: { profiel: ProfielDetail; load
       <PageHeading>
         {profiel.naam} <span className="doorlopend-code">({profiel.afkorting})</span>
       </PageHeading>
+      <Paragraph>
+        <CaseDocumentLink href={caseAlsHref('profiel', profiel.code)}>Als CASE</CaseDocumentLink> (dit raamwerk in de CASE 1.1-standaard, voor andere systemen)
+      </Paragraph>
       {profiel.status === 'vervallen' ? (
         <Paragraph>
           <StatusBadge status="danger">Vervallen</StatusBadge>

@@ -5,7 +5,7 @@
 import type { Inventaris } from '../../../shared/inventory-api.js';
 import { count } from '../../lib/format.js';
 import { inventoryUrls, type InventarisSelectie } from '../../lib/inventory-api.js';
-import { DataList, DocumentLink, Heading, Paragraph, SelectField, TextField } from '../../ui/index.js';
+import { DataList, DocumentLink, Heading, Link, Paragraph, SelectField, TextField } from '../../ui/index.js';
 import { ItemList } from './ItemList.js';
 import { KoppelingLijst, KoppelingToevoegen } from './Koppelingen.js';
 import { pct } from './labels.js';
@@ -77,7 +77,8 @@ function Exporteren({ selectie, partnershipId }: { selectie: InventarisSelectie;
       <DocumentLink href={inventoryUrls.export(selectie, 'xlsx', partnershipId)}>Excel (XLSX)</DocumentLink>
       {partnershipId ? (
         <>
-          , <DocumentLink href={inventoryUrls.caseExport(selectie, partnershipId)}>crosswalk als CASE 1.1 (JSON)</DocumentLink>
+          , <DocumentLink href={inventoryUrls.caseExport(selectie, partnershipId)}>crosswalk als CASE 1.1 (JSON)</DocumentLink>. Koppelingen uit CASE of XLSX:{' '}
+          <Link to={`/samenwerkingen/${encodeURIComponent(partnershipId)}/crosswalk/import`}>importeren en voorstellen beoordelen</Link>
         </>
       ) : null}
       .
