@@ -10,6 +10,7 @@ import { databaseAvailable, TEST_DB } from '../support/db.js';
 import { hasMboData, hasSloData } from '../support/shared-data.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { caseErrors, hasCaseSchema } from '../support/case-schema.js';
+import { caseFrameworksOf } from '../../src/server/read-models/case-frameworks.js';
 
 const BASE = '/ims/case/v1p1';
 
@@ -72,6 +73,7 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData || !hasCaseSche
       items += pkg.CFItems.length;
     }
     // The national data of one SLO release and the current SBB tables name no successors yet; replacedBy is unit-tested.
-    console.info(`[case-national] ${docs.length} documents, ${items} items, ${replacedBy} replacedBy, ${(bytes / 1e6).toFixed(1)} MB of packages`);
+    const built = await caseFrameworksOf(t.database.db);
+    console.info(`[case-national] ${docs.length} documents, ${items} items, ${replacedBy} replacedBy, ${(bytes / 1e6).toFixed(1)} MB of packages, frameworks built in ${Math.round(built.builtInMs)} ms`);
   }, 300_000);
 });
