@@ -87,16 +87,28 @@ export async function persoon(k: KetenApp, naam: string): Promise<Persoon> {
   return { naam, context, page, errors, main: () => page.getByRole('main'), close: () => context.close() };
 }
 
-/** Signs in with the sign-in form and waits until the page asked for lands (`to`, default the start page). */
+let inlogpaginaGecontroleerd = false;
+
+/**
+ * Signs in with the sign-in form and waits until the page asked for lands (`to`, default the start page); axe on the
+ * sign-in page the first time and on the page landed on.
+ */
 export async function inloggen(p: Persoon, k: KetenApp, email: string, to?: string, wachtwoord = DEMO_PASSWORD): Promise<void> {
   await p.context.clearCookies();
   await p.page.goto(`${k.url}/inloggen${to ? `?terug=${encodeURIComponent(to)}` : ''}`);
   const form = p.page.getByRole('form', { name: 'Inloggen' });
+  if (!inlogpaginaGecontroleerd) {
+    await form.waitFor();
+    await axeSchoon(p.page, 'de inlogpagina');
+    inlogpaginaGecontroleerd = true;
+  }
   await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
   await form.getByLabel('Wachtwoord', { exact: true }).fill(wachtwoord);
   const [res] = await Promise.all([p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
   expect(res.status(), `sign-in of ${email}`).toBe(200);
-  if (to) await p.page.waitForURL((u) => u.pathname === to.split('?')[0]);
+  await p.page.waitForURL((u) => (to ? u.pathname === to.split('?')[0] : u.pathname !== '/inloggen'));
+  await p.page.getByRole('heading', { level: 1 }).first().waitFor();
+  await axeSchoon(p.page, `${new URL(p.page.url()).pathname} na het inloggen van ${email}`);
 }
 
 /** axe on the page as it is: no violations with impact serious or critical (the rule of browser-session.ts). */
