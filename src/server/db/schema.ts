@@ -337,6 +337,17 @@ export interface CrosswalkVoorstelTable {
   voorgesteld_op: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Migration 0029 (issue 17): a staff member's thumbs up (1) or down (-1) on one zoekmonitor result. */
+export interface MatchStemTable {
+  user_id: string;
+  vraag_soort: 'keuzevak' | 'profielmodule';
+  vraag_code: string;
+  resultaat_soort: 'kwalificatie' | 'keuzedeel';
+  resultaat_code: string;
+  waarde: number;
+  gestemd_op: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface CrosswalkReviewTable {
   id: Generated<number>;
   partnership_id: string;
@@ -835,6 +846,7 @@ export interface DB {
   crosswalk_unlinked: CrosswalkUnlinkedTable;
   crosswalk_review: CrosswalkReviewTable;
   crosswalk_voorstel: CrosswalkVoorstelTable;
+  match_stem: MatchStemTable;
   inventaris_selectie: InventarisSelectieTable;
   docentinzet: DocentinzetTable;
   regel_markering: RegelMarkeringTable;
