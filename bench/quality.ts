@@ -3,6 +3,15 @@
  * imports the real data of both sides, then ranks mbo dossiers for each judged keuzevak with
  * (a) the plain TF-IDF baseline and (b) our engine, over the same texts, and prints
  * recall@5, recall@10, MRR and nDCG@10 for both. `--smoke`: one tiny run on the demo data (see SMOKE).
+ *
+ * Issue 17:
+ * - `--folds 5`: cross-validation split by profiel (no profiel in both training and validation): per fold the engine's
+ *   parameters (name and domein weights, thesaurus expansion 0 = off, domein 0 = prior off) are chosen on the other
+ *   folds and scored on the held-out one; prints the mean and spread over the held-out folds for the engine and the
+ *   baseline, the ablation of the further catalogue texts (each cross-validated the same way), and the transfer
+ *   experiment (half of the keuzevakken' judgments as teachers' confirmations, measured on both halves);
+ * - `--from-votes`: scores the engine against the thumbs in a database (DATABASE_URL, else the embedded PGlite of
+ *   DOORLOPEND_DATA_DIR or ./data), with the catalogue that database holds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,10 +20,14 @@ import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
 import { importMboTabel } from '../src/server/use-cases/catalog/import-mbo-tabel.js';
 import { importSbbXml } from '../src/server/use-cases/catalog/import-sbb-xml.js';
 import { snapshotOf } from '../src/server/repositories/catalog-snapshot.js';
-import { evaluate, parseJudgments, type QualityScores } from '../src/domain/matching/metrics.js';
+import { evaluate, foldsByProfiel, halvesByProfiel, meanAndSpread, parseJudgments, type Judgment, type QualityScores } from '../src/domain/matching/metrics.js';
+import { addBewijs, type Bewijs } from '../src/domain/matching/evidence.js';
+import type { ExtraFieldWeights, RankedDossier } from '../src/domain/matching/engine.js';
 import { TfIdfBaseline } from '../src/domain/matching/tfidf-baseline.js';
 import { dossierTexts, keuzevakText } from '../src/domain/matching/texts.js';
 import { DEFAULT_WEIGHTS, MatchingEngine } from '../src/domain/matching/engine.js';
+import { Thesaurus, type ThesaurusFile } from '../src/domain/matching/thesaurus.js';
+import THESAURUS from '../src/domain/matching/thesaurus.json' with { type: 'json' };
 import { MatchIndex } from '../src/domain/matching/match.js';
 import { seedDemoCatalogue } from '../src/server/demo/seed-demo.js';
 
@@ -33,6 +46,7 @@ const fmt = (s: QualityScores) =>
 const SMOKE = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
 
 async function main() {
+  if (process.argv.includes('--from-votes')) return fromVotes();
   let judgments = SMOKE ? [] : parseJudgments(fs.readFileSync(path.join(SHARED, 'eval', 'dev-gold.tsv'), 'utf8'));
   const db = await openDatabase({ kind: 'pglite-memory' });
   if (SMOKE) {
@@ -82,6 +96,14 @@ async function main() {
   });
   console.log(`Via de zoekmonitor (/api/match): ${fmt(viaApi)}`);
 
+  const foldsArg = process.argv.indexOf('--folds');
+  if (foldsArg >= 0 && !SMOKE) {
+    const k = Number(process.argv[foldsArg + 1] ?? 5);
+    crossValidate({ judgments, k, dossiers, snapshot, allKeuzevakken, text, baseline });
+    transferExperiment({ judgments, index, text });
+    if (process.argv.includes('--thesaurus-cv')) thesaurusGroupsCv({ judgments, k, engine, text });
+  }
+
   if (process.argv.includes('--grid') && !SMOKE) {
     // Sensitivity: the same run for settings around the chosen weights, on the whole set and on its two halves
     // (odd and even lines), so that a choice that only fits one lucky value shows.
@@ -101,6 +123,234 @@ async function main() {
     }
   }
   await db.close();
+}
+
+type Config = { expansion: number; name: number; domein: number };
+const EXPANSIONS = [0, 0.3, 0.5, 0.7];
+const NAMES = [0.4, 0.8, 1.2, 1.6];
+const DOMEINEN = [0, 0.4, 0.8, 1.1];
+const pm = (xs: number[]) => {
+  const { mean, sd } = meanAndSpread(xs);
+  return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
+};
+const foldLine = (scores: QualityScores[]) =>
+  `nDCG@10 ${pm(scores.map((s) => s.ndcgAt10))}  recall@10 ${pm(scores.map((s) => s.recallAt10))}  recall@5 ${pm(scores.map((s) => s.recallAt5))}  MRR ${pm(scores.map((s) => s.mrr))}`;
+
+/**
+ * Cross-validation by profiel: per text variant, the engine's signals are computed once per thesaurus setting; the
+ * weights of name and domein are then only a recombination, so the whole grid is cheap.
+ */
+function crossValidate(opts: {
+  judgments: Judgment[];
+  k: number;
+  dossiers: ReturnType<typeof dossierTexts>;
+  snapshot: Awaited<ReturnType<typeof snapshotOf>>;
+  allKeuzevakken: ReturnType<typeof keuzevakText>[];
+  text: (code: string) => ReturnType<typeof keuzevakText>;
+  baseline: TfIdfBaseline;
+}) {
+  const { judgments, k, dossiers, snapshot, allKeuzevakken, text, baseline } = opts;
+  const profielOf = (code: string) => text(code).profielCode;
+  const folds = foldsByProfiel(judgments, profielOf, k);
+  console.log(`\nKruisvalidatie: ${folds.length} folds, gesplitst per profiel (${folds.map((f) => `${[...new Set(f.map((j) => profielOf(j.keuzevak)))].join('+')} n=${f.length}`).join('; ')})`);
+  const baseFolds = folds.map((f) => evaluate(f, (kv) => baseline.rank(text(kv).plain).map((r) => r.id)));
+  console.log(`TF-IDF-baseline  (per fold): ${foldLine(baseFolds)}`);
+
+  const variants: Array<{ label: string; fields: Partial<ExtraFieldWeights> }> = [
+    { label: 'titels (kwalificatie, dossier, kerntaak, werkproces)', fields: {} },
+    { label: '+ werkproces omschrijving/resultaat/gedrag', fields: { werkprocesDetails: 0.3 } },
+    { label: '+ vakkennis en vaardigheden', fields: { vakkennis: 0.3 } },
+    { label: '+ sectorkamer en opleidingsdomein', fields: { sector: 1 } },
+    { label: '+ keuzedelen van de kwalificaties', fields: { keuzedelen: 0.3 } },
+  ];
+  const onlyBase = process.argv.includes('--no-ablation');
+  for (const [vi, variant] of (onlyBase ? variants.slice(0, 1) : variants).entries()) {
+    const engine = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken, fields: variant.fields });
+    // signals per expansion per keuzevak
+    const signals = new Map<number, Map<string, RankedDossier[]>>();
+    for (const e of EXPANSIONS) {
+      engine.weights.expansion = e;
+      signals.set(e, new Map(judgments.map((j) => [j.keuzevak, engine.rankDossiers(text(j.keuzevak))])));
+    }
+    const rankWith = (c: Config) => (kv: string) =>
+      signals
+        .get(c.expansion)!
+        .get(kv)!
+        .map((r) => ({ crebo: r.crebo, s: r.signals.text + c.name * r.signals.name + c.domein * r.signals.domein }))
+        .sort((a, b) => b.s - a.s || a.crebo.localeCompare(b.crebo))
+        .map((r) => r.crebo);
+    const configs: Config[] = EXPANSIONS.flatMap((expansion) => NAMES.flatMap((name) => DOMEINEN.map((domein) => ({ expansion, name, domein }))));
+    const held: QualityScores[] = [];
+    const chosen: Config[] = [];
+    folds.forEach((fold, i) => {
+      const train = folds.filter((_, j) => j !== i).flat();
+      let best = configs[0]!;
+      let bestScore = -1;
+      for (const c of configs) {
+        const s = evaluate(train, rankWith(c)).ndcgAt10;
+        if (s > bestScore + 1e-9) {
+          bestScore = s;
+          best = c;
+        }
+      }
+      chosen.push(best);
+      held.push(evaluate(fold, rankWith(best)));
+    });
+    if (vi === 0) {
+      console.log(`Doorlopend       (per fold): ${foldLine(held)}`);
+      console.log(`  gekozen per fold (thesaurus/naam/domein): ${chosen.map((c) => `${c.expansion}/${c.name}/${c.domein}`).join('  ')}`);
+      const whole = configs.reduce(
+        (acc, c) => {
+          const s = evaluate(judgments, rankWith(c)).ndcgAt10;
+          return s > acc.s + 1e-9 ? { c, s } : acc;
+        },
+        { c: configs[0]!, s: -1 },
+      );
+      console.log(`  keuze op de hele devset (voor DEFAULT_WEIGHTS): thesaurus ${whole.c.expansion} naam ${whole.c.name} domein ${whole.c.domein}`);
+      for (const [label, fix] of [
+        ['zonder thesaurus (expansion 0)', { expansion: 0 }],
+        ['zonder profiel→domein-prior (domein 0)', { domein: 0 }],
+      ] as const) {
+        const constrained = configs.filter((c) => Object.entries(fix).every(([key, v]) => c[key as keyof Config] === v));
+        const h = folds.map((fold, i) => {
+          const train = folds.filter((_, j) => j !== i).flat();
+          const best = constrained.reduce((acc, c) => {
+            const sc = evaluate(train, rankWith(c)).ndcgAt10;
+            return sc > acc.s + 1e-9 ? { c, s: sc } : acc;
+          }, { c: constrained[0]!, s: -1 }).c;
+          return evaluate(fold, rankWith(best));
+        });
+        console.log(`  ablatie ${label}: ${foldLine(h)}`);
+      }
+      console.log('Ablatie van de teksten (elk met dezelfde kruisvalidatie):');
+    }
+    console.log(`  ${variant.label}: ${foldLine(held)}`);
+  }
+}
+
+/**
+ * The thesaurus chosen per group by cross-validation: a group is kept in a fold only when leaving it out lowers
+ * nDCG@10 on the training folds (other profielen). A group that helps only the keuzevakken of the held-out profiel
+ * then cannot lift the held-out score, so the held-out mean says what the thesaurus is worth on unseen keuzevakken.
+ */
+function thesaurusGroupsCv(opts: { judgments: Judgment[]; k: number; engine: MatchingEngine; text: (code: string) => ReturnType<typeof keuzevakText> }) {
+  const { judgments, k, engine, text } = opts;
+  const file = THESAURUS as ThesaurusFile;
+  const profielOf = (code: string) => text(code).profielCode;
+  const folds = foldsByProfiel(judgments, profielOf, k);
+  const ndcgOf = (j: Judgment) => evaluate([j], (kv) => engine.rankDossiers(text(kv)).map((r) => r.crebo)).ndcgAt10;
+  const full = engine.thesaurus;
+  const base = new Map(judgments.map((j) => [j.keuzevak, ndcgOf(j)]));
+  const saved = engine.weights.expansion;
+  engine.weights.expansion = 0;
+  const own = new Map(judgments.map((j) => [j.keuzevak, new Set(engine.queryWeights(text(j.keuzevak)).keys())]));
+  engine.weights.expansion = saved;
+  const effect: number[][] = [];
+  file.groepen.forEach((g, gi) => {
+    const without = new Thesaurus({ groepen: file.groepen.filter((_, i) => i !== gi) });
+    const gTerms = full.groups[gi]!.terms;
+    engine.thesaurus = without;
+    effect.push(judgments.map((j) => ([...gTerms].some((t) => own.get(j.keuzevak)!.has(t)) ? base.get(j.keuzevak)! - ndcgOf(j) : 0)));
+    engine.thesaurus = full;
+  });
+  const helpsProfielen = effect.map((e) => new Set(judgments.filter((_, ji) => e[ji]! > 1e-9).map((j) => profielOf(j.keuzevak))));
+  console.log(`\nThesaurus per groep gekozen (${file.groepen.length} groepen): ${helpsProfielen.filter((p) => p.size === 0).length} helpen geen enkel keuzevak, ${helpsProfielen.filter((p) => p.size === 1).length} alleen keuzevakken van één profiel, ${helpsProfielen.filter((p) => p.size >= 2).length} van twee of meer`);
+  const held: QualityScores[] = [];
+  const kept: number[] = [];
+  folds.forEach((fold, fi) => {
+    const train = new Set(folds.filter((_, i) => i !== fi).flat().map((j) => j.keuzevak));
+    const selected = file.groepen.filter((_, gi) => judgments.reduce((s, j, ji) => s + (train.has(j.keuzevak) ? effect[gi]![ji]! : 0), 0) > 1e-9);
+    kept.push(selected.length);
+    engine.thesaurus = new Thesaurus({ groepen: selected });
+    held.push(evaluate(fold, (kv) => engine.rankDossiers(text(kv)).map((r) => r.crebo)));
+  });
+  engine.thesaurus = full;
+  console.log(`Doorlopend met per fold gekozen thesaurusgroepen (${kept.join('/')} behouden): ${foldLine(held)}`);
+  const oneProfiel = file.groepen.filter((_, gi) => helpsProfielen[gi]!.size === 1).map((g, i) => `${g.onderwerp} (${[...helpsProfielen[file.groepen.indexOf(g)]!][0]})`);
+  void oneProfiel;
+  if (process.argv.includes('--verbose')) console.log(`  alleen één profiel: ${oneProfiel.join('; ')}`);
+}
+
+/** Half of the keuzevakken' judgments as teachers' confirmations; measured on those and on the other half. */
+function transferExperiment(opts: { judgments: Judgment[]; index: MatchIndex; text: (code: string) => ReturnType<typeof keuzevakText> }) {
+  const { judgments, index, text } = opts;
+  const [a, b] = halvesByProfiel(judgments, (kv) => text(kv).profielCode);
+  const rank = (evidence?: Map<string, Map<string, Bewijs>>, weights?: { own?: number; transfer?: number }) => (kv: string) => {
+    const unit = index.unit('keuzevak', kv);
+    if (!unit) return [];
+    return index
+      .matchForward({ units: [unit] }, { soort: 'kwalificatie', limit: 100, evidence, evidenceWeights: weights })
+      .flatMap((r) => (r.type === 'kwalificatie' ? [r.dossierCrebo] : []));
+  };
+  const confirmed = (half: Judgment[]) => {
+    const ev = new Map<string, Map<string, Bewijs>>();
+    for (const j of half) for (const d of j.relevant) addBewijs(ev, `keuzevak|${j.keuzevak}`, d, { bevestigd: 1 });
+    return ev;
+  };
+  console.log('\nTransfer: de oordelen van de helft van de keuzevakken als bevestigingen (1 samenwerking per koppeling), gemeten op beide helften');
+  for (const [label, seen, unseen] of [
+    ['A bevestigd', a, b],
+    ['B bevestigd', b, a],
+  ] as const) {
+    const ev = confirmed(seen);
+    const s0 = evaluate(seen, rank());
+    const s1 = evaluate(seen, rank(ev));
+    const u0 = evaluate(unseen, rank());
+    const u1 = evaluate(unseen, rank(ev));
+    console.log(`  ${label}: bevestigde keuzevakken nDCG@10 ${s0.ndcgAt10.toFixed(3)} → ${s1.ndcgAt10.toFixed(3)}, recall@10 ${s0.recallAt10.toFixed(3)} → ${s1.recallAt10.toFixed(3)} (n=${s0.n})`);
+    console.log(`  ${' '.repeat(label.length)}  ongeziene keuzevakken   nDCG@10 ${u0.ndcgAt10.toFixed(3)} → ${u1.ndcgAt10.toFixed(3)}, recall@10 ${u0.recallAt10.toFixed(3)} → ${u1.recallAt10.toFixed(3)} (n=${u0.n})`);
+    if (process.argv.includes('--transfer-grid')) {
+      for (const t of [0.2, 0.5, 0.8, 1.2]) {
+        const u = evaluate(unseen, rank(ev, { transfer: t }));
+        console.log(`    transfer-gewicht ${t}: ongezien nDCG@10 ${u.ndcgAt10.toFixed(3)} recall@10 ${u.recallAt10.toFixed(3)}`);
+      }
+    }
+  }
+}
+
+/** `--from-votes`: the thumbs in a database as judgments (net up = relevant), scored on that database's catalogue. */
+async function fromVotes() {
+  const url = process.env.DATABASE_URL;
+  const db = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(process.env.DOORLOPEND_DATA_DIR ?? path.join(ROOT, 'data')) });
+  try {
+    const rows = await db.db
+      .selectFrom('match_stem')
+      .select(['vraag_soort', 'vraag_code', 'resultaat_code', (eb) => eb.fn.sum<number>('waarde').as('netto')])
+      .where('resultaat_soort', '=', 'kwalificatie')
+      .groupBy(['vraag_soort', 'vraag_code', 'resultaat_code'])
+      .execute();
+    const up = new Map<string, string[]>();
+    const down = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const key = `${r.vraag_soort}|${r.vraag_code}`;
+      if (Number(r.netto) > 0) up.set(key, [...(up.get(key) ?? []), r.resultaat_code]);
+      if (Number(r.netto) < 0) down.set(key, new Set([...(down.get(key) ?? []), r.resultaat_code]));
+    }
+    const snapshot = await snapshotOf(db.db);
+    const index = new MatchIndex({ vmbo: snapshot, mbo: snapshot.mbo, lexicon: snapshot.lexicon });
+    const judged = [...new Set([...up.keys(), ...down.keys()])];
+    const ranked = new Map(
+      judged.map((key) => {
+        const [kind, code] = key.split('|') as ['keuzevak' | 'profielmodule', string];
+        const unit = index.unit(kind, code);
+        const list = unit ? index.matchForward({ units: [unit] }, { soort: 'kwalificatie', limit: 100 }).flatMap((r) => (r.type === 'kwalificatie' ? [r.dossierCrebo] : [])) : [];
+        return [key, list];
+      }),
+    );
+    const js = [...up.entries()].map(([keuzevak, relevant]) => ({ keuzevak, relevant }));
+    console.log(`Matchkwaliteit op de stemmen in ${db.description} (${judged.length} vragen met stemmen, ${js.length} met een netto duim omhoog)`);
+    console.log(`Doorlopend (zonder de stemmen zelf): ${fmt(evaluate(js, (k) => ranked.get(k) ?? []))}`);
+    let inTop = 0;
+    let total = 0;
+    for (const [key, set] of down) {
+      total += set.size;
+      const top = new Set((ranked.get(key) ?? []).slice(0, 10));
+      for (const d of set) if (top.has(d)) inTop += 1;
+    }
+    console.log(`Afgewezen dossiers (netto duim omlaag) in de eerste 10: ${inTop} van ${total}`);
+  } finally {
+    await db.close();
+  }
 }
 
 main().catch((err) => {

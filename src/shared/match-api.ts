@@ -97,6 +97,15 @@ const ResultBase = z.object({
   explanation: MatchExplanation,
   uitleg: z.string().describe('Score en betrouwbaarheid in woorden, uit hetzelfde bewijs als de betrouwbaarheid'),
   url: z.string().describe('Pad naar de detailpagina in de app'),
+  bewijs: z
+    .object({
+      bevestigd: z.number().int().describe('Aantal samenwerkingen (met een vmbo-school en een mbo-instelling) dat een koppeling eindterm ↔ werkproces hierheen bevestigde'),
+      afgewezen: z.number().int().describe('Aantal samenwerkingen dat zo een koppeling afwees'),
+      voor: z.number().int().describe('Aantal docenten dat dit resultaat in de zoekmonitor nuttig vond (duim omhoog)'),
+      tegen: z.number().int().describe('Aantal docenten dat dit resultaat niet passend vond (duim omlaag)'),
+    })
+    .optional()
+    .describe('Wat docenten over dit resultaat zeiden: alleen aantallen, nooit wie (issue 17)'),
 });
 
 export const DossierKwalificatie = z.object({
@@ -188,3 +197,20 @@ export const AlignmentResponse = z.object({
   ),
 });
 export type AlignmentResponse = z.infer<typeof AlignmentResponse>;
+
+/** A thumbs up (1) or down (-1) of a staff member on one result of a single keuzevak or profielmodule (issue 17). */
+export const MatchStemBody = z.object({
+  vraag: z.object({ soort: z.enum(['keuzevak', 'profielmodule']), code: VmboCode }),
+  resultaat: z.object({
+    soort: z.enum(['kwalificatie', 'keuzedeel']),
+    code: z.string().trim().min(1).max(20).describe('Het dossiercrebo (bij een kwalificatie) of de keuzedeelcode'),
+  }),
+  waarde: z.union([z.literal(1), z.literal(-1)]).optional().describe('1 = duim omhoog, -1 = duim omlaag (bij PUT verplicht)'),
+});
+export type MatchStemBody = z.infer<typeof MatchStemBody>;
+
+export const MijnStemmenQuery = z.object({ soort: z.enum(['keuzevak', 'profielmodule']), code: VmboCode });
+export const MijnStemmen = z.object({
+  stemmen: z.array(z.object({ resultaatSoort: z.enum(['kwalificatie', 'keuzedeel']), resultaatCode: z.string(), waarde: z.union([z.literal(1), z.literal(-1)]) })),
+});
+export type MijnStemmen = z.infer<typeof MijnStemmen>;

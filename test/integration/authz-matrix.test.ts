@@ -99,6 +99,10 @@ interface Row {
 const MATRIX: Row[] = [
   { method: 'POST', url: '/api/auth/logout', expect: { beheerder: 204, ontwikkelaar: 204, leerling: 204, partner: 204, foreign: 204, anonymous: 204 } },
   { method: 'GET', url: '/api/auth/me', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
+  // Issue 17: thumbs on zoekmonitor results: staff of any organisation, not pupils, not anonymous (GET /api/match stays public).
+  { method: 'GET', url: '/api/match/stemmen', request: () => ({ url: '/api/match/stemmen?soort=keuzevak&code=K/PIE/16' }), expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 200, anonymous: 401 } },
+  { method: 'PUT', url: '/api/match/stemmen', request: () => ({ payload: { vraag: { soort: 'keuzevak', code: 'K/PIE/16' }, resultaat: { soort: 'keuzedeel', code: 'K0072' }, waarde: 1 } }), expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 200, anonymous: 401 } },
+  { method: 'DELETE', url: '/api/match/stemmen', request: () => ({ payload: { vraag: { soort: 'keuzevak', code: 'K/PIE/16' }, resultaat: { soort: 'keuzedeel', code: 'K0072' } } }), expect: { beheerder: 200, ontwikkelaar: 200, leerling: 403, partner: 200, foreign: 200, anonymous: 401 } },
   { method: 'GET', url: '/api/organisaties', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 200, foreign: 200, anonymous: 401 } },
   { method: 'GET', url: '/api/organisaties/:id', expect: { beheerder: 200, ontwikkelaar: 200, leerling: 200, partner: 404, foreign: 404, anonymous: 401 } },
   { method: 'GET', url: '/api/organisaties/:id/leden', expect: { beheerder: 200, ontwikkelaar: 403, leerling: 403, partner: 404, foreign: 404, anonymous: 401 } },
@@ -495,7 +499,10 @@ const MATRIX: Row[] = [
 ];
 
 const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;
-const isPublic = (method: string, url: string) => PUBLIC_ROUTES.has(key(method, url)) || PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`));
+/** Under a public prefix but not public (issue 17: the zoekmonitor's votes). */
+const NOT_PUBLIC_PREFIXES = ['/api/match/stemmen'];
+const isPublic = (method: string, url: string) =>
+  PUBLIC_ROUTES.has(key(method, url)) || (PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`)) && !NOT_PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`)));
 /**
  * Issue 14 (pupils and the joint exam) needs more kinds of users than this matrix has (examinator, beoordelaar,
  * examencommissie, decaan of both sides, a pupil and another pupil). Its routes have their rows in these matrix files,

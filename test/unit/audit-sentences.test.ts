@@ -81,6 +81,8 @@ const EXAMPLES: Record<string, AuditFeit> = {
   'catalog.import': feit('catalog.import', { organisationId: null, subjectType: 'source_release', subjectId: '7', details: { bron: 'sbb-tabel', bestand: 'kwalificaties.csv', release: '2026-1' } }),
   'crosswalk.bevestigen': feit('crosswalk.bevestigen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: 'gelijk' } }),
   'crosswalk.afwijzen': feit('crosswalk.afwijzen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: '25282:B1-K1-W1', relatie: null } }),
+  'zoekmonitor.stem': feit('zoekmonitor.stem', { subjectType: 'keuzevak', subjectId: 'K/PIE/16', details: { vraag: 'K/PIE/16', resultaatSoort: 'kwalificatie', resultaat: '23427', waarde: -1 } }),
+  'zoekmonitor.stem.ingetrokken': feit('zoekmonitor.stem.ingetrokken', { subjectType: 'keuzevak', subjectId: 'K/PIE/16', details: { vraag: 'K/PIE/16', resultaatSoort: 'keuzedeel', resultaat: 'K0072' } }),
   'crosswalk.toevoegen': feit('crosswalk.toevoegen', { subjectType: 'partnership', subjectId: SAMEN, details: { eindterm: 'BWI/K/1', werkproces: 'keuzedeel:K0123', relatie: 'deels' } }),
   'inventaris.selectie.opgeslagen': feit('inventaris.selectie.opgeslagen', { subjectType: 'partnership', subjectId: SAMEN, details: { selectie: ROUTE } }),
   'inventaris.selectie.hernoemd': feit('inventaris.selectie.hernoemd', { subjectType: 'partnership', subjectId: SAMEN, details: { selectie: ROUTE, versie: 2 } }),

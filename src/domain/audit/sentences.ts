@@ -132,6 +132,10 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
     `${door(c)} laadde ${str(c.d.bron) ?? 'een bron'}${c.d.bestand ? ` uit ${quoted(c.d.bestand)}` : ''}${c.d.release ? ` (versie ${str(c.d.release)})` : ''} in de catalogus`,
   'crosswalk.bevestigen': (c) => koppeling(c, 'bevestigde'),
   'crosswalk.afwijzen': (c) => koppeling(c, 'wees', 'af'),
+  'zoekmonitor.stem': (c) =>
+    `${door(c)} gaf in de zoekmonitor bij ${str(c.d.vraag) ?? '?'} ${c.d.resultaatSoort === 'keuzedeel' ? 'keuzedeel' : 'dossier'} ${str(c.d.resultaat) ?? '?'} een duim ${Number(c.d.waarde) > 0 ? 'omhoog' : 'omlaag'}`,
+  'zoekmonitor.stem.ingetrokken': (c) =>
+    `${door(c)} trok in de zoekmonitor de duim bij ${str(c.d.vraag) ?? '?'} voor ${c.d.resultaatSoort === 'keuzedeel' ? 'keuzedeel' : 'dossier'} ${str(c.d.resultaat) ?? '?'} in`,
   'crosswalk.toevoegen': (c) => koppeling(c, 'voegde', 'toe'),
   'inventaris.selectie.opgeslagen': (c) => `${door(c)} sloeg een selectie van de overlapinventaris op in ${c.samenwerking}`,
   'inventaris.selectie.hernoemd': (c) => `${door(c)} gaf een opgeslagen selectie van de overlapinventaris een andere naam in ${c.samenwerking}`,
@@ -220,6 +224,15 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'lob.onderdeel.heropend': (c) => `${door(c)} zette LOB-onderdeel ${quoted(c.d.titel)} terug op niet afgerond voor ${c.over}`,
   'lob.doorsturen.geweigerd': (c) =>
     `${door(c)} probeerde het loopbaandossier van ${c.over} naar een andere school te sturen; dat is geweigerd, want alleen de leerling geeft het dossier door`,
+  'keuze.gemaakt': (c) => `${door(c)} koos module ${quoted(c.d.module)} voor ${str(c.d.periode) ?? '?'} van ${str(c.d.schooljaar) ?? '?'}`,
+  'keuze.ingetrokken': (c) => `${door(c)} trok de eigen keuze voor module ${quoted(c.d.module)} in`,
+  'keuze.goedgekeurd': (c) => `${door(c)} keurde de keuze van ${c.over} voor module ${quoted(c.d.module)} goed${str(c.d.cohort) ? ` en plaatste de leerling in de groep ${quoted(c.d.cohort)}` : ''}`,
+  'keuze.teruggestuurd': (c) => `${door(c)} stuurde de keuze van ${c.over} voor module ${quoted(c.d.module)} terug met een reden`,
+  'keuze.leerlingen.bekeken': (c) =>
+    `${door(c)} bekeek de modulekeuzes van de leerlingen${typeof c.d.aantal === 'number' ? ` (${c.d.aantal} ${c.d.aantal === 1 ? 'keuze' : 'keuzes'})` : ''}`,
+  'keuze.instellingen.gewijzigd': (c) => `${door(c)} wijzigde de instellingen voor het kiezen van modules (hoogstens ${str(c.d.modulesPerPeriode) ?? '?'} per periode)`,
+  'toelatingseis.opgeslagen': (c) => `${door(c)} legde de aanvullende toelatingseisen voor kwalificatie ${str(c.d.crebo) ?? '?'} vast`,
+  'toelatingseis.verwijderd': (c) => `${door(c)} verwijderde de aanvullende toelatingseisen voor kwalificatie ${str(c.d.crebo) ?? '?'}`,
   'login.sso': (c) => `${door(c, c.over)} meldde zich aan via de inlogdienst van de organisatie (SSO)`,
   'membership.added': (c) => `${c.over} kreeg de rol ${str(c.d.rol) ?? '?'}${via(c.d)}`,
   'membership.beheerder_succeeded': (c) =>

@@ -34,6 +34,17 @@ export interface MatchingWeights {
 export const DEFAULT_WEIGHTS: Readonly<MatchingWeights> = { text: 1, name: 1.2, domein: 0.8, expansion: 0.5 };
 
 const DOSSIER_FIELDS = { naam: 3, titel: 3, kerntaak: 1.5, werkproces: 1 } as const;
+/**
+ * Weights of the further dossier texts (issue 17; texts.ts). 0 = not read. Each was measured on the held-out folds
+ * (`npm run bench:quality -- --folds 5`, BENCHMARKS.md "Ablatie"): only what helps there is on.
+ */
+export interface ExtraFieldWeights {
+  werkprocesDetails: number;
+  vakkennis: number;
+  sector: number;
+  keuzedelen: number;
+}
+export const DEFAULT_EXTRA_FIELDS: Readonly<ExtraFieldWeights> = { werkprocesDetails: 0, vakkennis: 0, sector: 0, keuzedelen: 0 };
 /** Query fields; the eindtermen count for the text signal but not for the name signal (a dossier's name should
  * match what the keuzevak is about, not a word that happens to occur in one eindterm). */
 const QUERY_FIELDS = { title: 3, description: 2, deeltaak: 1.5, eindterm: 1 } as const;
@@ -61,7 +72,8 @@ export interface RankedDossier {
 
 export class MatchingEngine {
   private readonly lexicon: Lexicon;
-  private readonly thesaurus: Thesaurus;
+  /** The thesaurus in use (replaceable: bench:quality chooses its groups by cross-validation). */
+  thesaurus: Thesaurus;
   private readonly docs: Doc[];
   private readonly df = new Map<string, number>();
   private readonly nameDf = new Map<string, number>();
@@ -71,7 +83,12 @@ export class MatchingEngine {
 
   readonly weights: MatchingWeights;
 
-  constructor(dossiers: readonly DossierText[], vocabularySource: { lexicon: Lexicon }, opts: { thesaurus?: Thesaurus; weights?: Partial<MatchingWeights>; keuzevakken?: readonly KeuzevakText[] } = {}) {
+  constructor(
+    dossiers: readonly DossierText[],
+    vocabularySource: { lexicon: Lexicon },
+    opts: { thesaurus?: Thesaurus; weights?: Partial<MatchingWeights>; keuzevakken?: readonly KeuzevakText[]; fields?: Partial<ExtraFieldWeights> } = {},
+  ) {
+    const extra = { ...DEFAULT_EXTRA_FIELDS, ...opts.fields };
     this.lexicon = vocabularySource.lexicon;
     this.thesaurus = opts.thesaurus ?? Thesaurus.builtIn();
     this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
@@ -82,6 +99,9 @@ export class MatchingEngine {
         { weight: DOSSIER_FIELDS.kerntaak, terms: d.kerntaken.flatMap((n) => this.terms(n)) },
         { weight: DOSSIER_FIELDS.werkproces, terms: d.werkprocessen.flatMap((n) => this.terms(n)) },
       ];
+      for (const f of ['werkprocesDetails', 'vakkennis', 'sector', 'keuzedelen'] as const) {
+        if (extra[f] > 0) fields.push({ weight: extra[f], terms: (d[f] ?? []).flatMap((n) => this.terms(n)) });
+      }
       const tf = new Map<string, number>();
       let length = 0;
       for (const f of fields) {

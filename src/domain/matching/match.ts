@@ -39,6 +39,7 @@ import { MatchingEngine } from './engine.js';
 import { TermSpace, cosine, isGenericTerm, sharedTerms, type TermVector } from './term-space.js';
 import { werkprocesId } from '../inventory/ids.js';
 import { dossierTexts, type KeuzevakText } from './texts.js';
+import { applyEvidence, bewijsUitleg, isEmptyBewijs, transferStrengths, EVIDENCE, type Bewijs, type EvidenceSet, type EvidenceWeights } from './evidence.js';
 
 export const MATCH_THRESHOLDS = {
   sterk: { relative: 0.6, evidence: 3 },
@@ -131,6 +132,8 @@ interface Common {
   /** Score and betrouwbaarheid in words (Dutch), from the same evidence as the band. */
   uitleg: string;
   url: string;
+  /** What teachers said about this result (counts only, never who): issue 17. Absent without evidence. */
+  bewijs?: Bewijs;
 }
 /** One kwalificatie of a dossier: its newest crebo and the older crebos of the same kwalificatie (newest first). */
 export interface FoldedKwalificatie {
@@ -369,6 +372,10 @@ export class MatchIndex {
     const info = this.kwalificaties.get(crebo);
     return info && { crebo, title: info.k.naam, niveau: info.k.niveau, dossierCrebo: info.k.dossierCrebo };
   }
+  /** Whether a dossier (crebo) can be a result (active, with active kwalificaties). */
+  hasDossier(crebo: string): boolean {
+    return this.perDossier.has(crebo);
+  }
   keuzedeel(code: string): { code: string; title: string } | undefined {
     const info = this.keuzedelen.get(code.toUpperCase());
     return info && { code: info.code, title: info.titel };
@@ -406,14 +413,36 @@ export class MatchIndex {
   }
 
   /** Kwalificaties (per dossier) and keuzedelen for vmbo units or free text, best first. */
-  matchForward(query: ForwardQuery, opts: { soort?: 'kwalificatie' | 'keuzedeel'; limit: number }): DomainMatchResult[] {
+  matchForward(query: ForwardQuery, opts: { soort?: 'kwalificatie' | 'keuzedeel'; limit: number; evidence?: EvidenceSet; evidenceWeights?: Partial<EvidenceWeights> }): DomainMatchResult[] {
     const text: KeuzevakText =
       'units' in query
         ? combinedText(query.units)
         : { code: '', profielCode: null, title: query.tekst, description: '', deeltaken: [], eindtermen: [], plain: query.tekst };
     const eindtermen: AlignItem[] = 'units' in query ? query.units.flatMap((u) => u.eindtermen) : [{ id: 'tekst', code: null, text: query.tekst }];
     const queryVector = this.docSpace.vector(text.plain);
-    const ranked = ('units' in query && query.units.length === 1 ? this.rankingOf(query.units[0]!) : this.engine.rankDossiers(text)).filter((r) => this.perDossier.has(r.crebo));
+    let ranked: Array<{ crebo: string; score: number }> = ('units' in query && query.units.length === 1 ? this.rankingOf(query.units[0]!) : this.engine.rankDossiers(text)).filter((r) => this.perDossier.has(r.crebo));
+    // Issue 17: what teachers confirmed or rejected, for this unit and (transferred) for units with a similar text.
+    const single = 'units' in query && query.units.length === 1 ? query.units[0]! : null;
+    const unitKey = single ? `${single.kind}|${single.code}` : null;
+    const own = opts.evidence && unitKey ? opts.evidence.get(unitKey) : undefined;
+    let transfer: Map<string, number> | undefined;
+    if (opts.evidence && opts.evidence.size > 0) {
+      const qv = unitKey ? this.unitVectors.get(unitKey)! : queryVector;
+      const neighbours: Array<{ similarity: number; evidence: ReadonlyMap<string, Bewijs> }> = [];
+      for (const [key, ev] of opts.evidence) {
+        if (key === unitKey) continue;
+        const v = this.unitVectors.get(key);
+        if (v) neighbours.push({ similarity: cosine(qv, v), evidence: ev });
+      }
+      transfer = transferStrengths(neighbours);
+      const weights: EvidenceWeights = { own: opts.evidenceWeights?.own ?? EVIDENCE.own, transfer: opts.evidenceWeights?.transfer ?? EVIDENCE.transfer };
+      ranked = applyEvidence(ranked.map((r) => ({ key: r.crebo, crebo: r.crebo, score: r.score })), own, transfer, weights);
+    }
+    const bewijsOf = (key: string): { bewijs?: Bewijs; zin: string | null } => {
+      const b = own?.get(key);
+      const zin = bewijsUitleg(b, transfer?.get(key) ?? 0);
+      return b && !isEmptyBewijs(b) ? { bewijs: b, zin } : { zin };
+    };
     const best = ranked[0]?.score ?? 0;
     const relative = new Map(ranked.map((r) => [r.crebo, best > 0 ? r.score / best : 0]));
     const results: DomainMatchResult[] = [];
@@ -439,6 +468,7 @@ export class MatchIndex {
         const evidence = textEvidence(sim) + pairEvidence(pairs);
         const confidence = confidenceBand(rel, evidence);
         const plaats = rel >= 0.9995 ? 'Dit dossier past het best bij de vraag' : `Dit dossier scoort ${percent(rel)} van het best passende dossier`;
+        const ev = bewijsOf(r.crebo);
         results.push({
           type: 'kwalificatie',
           status: 'suggestie',
@@ -451,8 +481,9 @@ export class MatchIndex {
           score: round3(rel),
           confidence,
           explanation: { sharedTerms: shared.readable, pairs },
-          uitleg: `${plaats} (score ${rel.toFixed(2).replace('.', ',')}: de rangschikking van de dossiers). ${bandUitleg(confidence, shared.content, pairs)}`,
+          uitleg: `${plaats} (score ${rel.toFixed(2).replace('.', ',')}: de rangschikking van de dossiers). ${bandUitleg(confidence, shared.content, pairs)}${ev.zin ? ` ${ev.zin}` : ''}`,
           url: `/mbo/kwalificaties/${k.k.crebo}`,
+          ...(ev.bewijs ? { bewijs: ev.bewijs } : {}),
           versies: bestLineage.crebos.filter((c) => c !== k.k.crebo),
           kwalificaties: lineages.slice(1).map(({ l }) => ({
             crebo: l.newest.k.crebo,
@@ -476,7 +507,9 @@ export class MatchIndex {
         for (const d of topDossiers) content = Math.max(content, relative.get(d.crebo)! * coverage(kd.vector, this.dossierVectors.get(d.crebo)!, 2));
         const support = Math.max(offered, content);
         const text = coverage(kd.vector, queryVector);
-        return { kd, support, text, raw: k.dossierWeight * support + k.textWeight * text };
+        const raw = k.dossierWeight * support + k.textWeight * text;
+        const b = own?.get(`keuzedeel|${kd.code}`);
+        return { kd, support, text, raw: b ? applyEvidence([{ key: kd.code, score: raw }], new Map([[kd.code, b]]), undefined)[0]!.score : raw };
       });
       const withScore = scored.filter((s) => s.raw >= k.minScore).sort((a, b) => b.raw - a.raw || a.kd.code.localeCompare(b.kd.code));
       for (const s of withScore.slice(0, opts.limit)) {
@@ -484,6 +517,7 @@ export class MatchIndex {
         const shared = sharedTerms(queryVector, s.kd.vector, SHARED_TERMS_SHOWN);
         const evidence = coverageEvidence(s.text) + (s.support >= 0.6 ? 1 : 0);
         const confidence = confidenceBand(rel, evidence);
+        const ev = bewijsOf(`keuzedeel|${s.kd.code}`);
         results.push({
           type: 'keuzedeel',
           status: 'suggestie',
@@ -496,8 +530,9 @@ export class MatchIndex {
           explanation: { sharedTerms: shared.readable, pairs: [] },
           uitleg:
             `Score ${rel.toFixed(2).replace('.', ',')}: de vraag dekt ${percent(s.text)} van de tekst van het keuzedeel, ` +
-            `en het keuzedeel ${s.support >= 0.3 ? 'hoort bij' : 'staat ver van'} de best passende dossiers. ${bandUitleg(confidence, shared.content, [])}`,
+            `en het keuzedeel ${s.support >= 0.3 ? 'hoort bij' : 'staat ver van'} de best passende dossiers. ${bandUitleg(confidence, shared.content, [])}${ev.zin ? ` ${ev.zin}` : ''}`,
           url: `/mbo/keuzedelen/${encodeURIComponent(s.kd.code)}`,
+          ...(ev.bewijs ? { bewijs: ev.bewijs } : {}),
         });
       }
     }

@@ -69,3 +69,47 @@ export function evaluate(judgments: readonly Judgment[], rank: (keuzevak: string
   const n = judgments.length || 1;
   return { recallAt5: totals.recallAt5 / n, recallAt10: totals.recallAt10 / n, mrr: totals.mrr / n, ndcgAt10: totals.ndcgAt10 / n, n: judgments.length };
 }
+
+/**
+ * k folds of the judgments, split by profiel (issue 17): every profiel lies in exactly one fold, so no profiel is both
+ * in the training and in the validation folds. Profielen are placed largest first, each in the fold with the fewest
+ * keuzevakken so far (ties: the lower fold number); deterministic. Judgments without a profiel form one group "?".
+ */
+export function foldsByProfiel<J extends Judgment>(judgments: readonly J[], profielOf: (keuzevak: string) => string | null, k: number): J[][] {
+  const groups = new Map<string, J[]>();
+  for (const j of judgments) {
+    const p = profielOf(j.keuzevak) ?? '?';
+    groups.set(p, [...(groups.get(p) ?? []), j]);
+  }
+  const folds: J[][] = Array.from({ length: Math.max(1, Math.min(k, groups.size)) }, () => []);
+  const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  for (const [, list] of ordered) {
+    let target = 0;
+    for (let i = 1; i < folds.length; i++) if (folds[i]!.length < folds[target]!.length) target = i;
+    folds[target]!.push(...list);
+  }
+  return folds;
+}
+
+/** Mean and (sample) standard deviation. */
+export function meanAndSpread(values: readonly number[]): { mean: number; sd: number } {
+  if (values.length === 0) return { mean: 0, sd: 0 };
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  const sd = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
+  return { mean, sd };
+}
+
+/** Two halves of the judgments for the transfer experiment: within each profiel (codes sorted) alternately A and B. */
+export function halvesByProfiel<J extends Judgment>(judgments: readonly J[], profielOf: (keuzevak: string) => string | null): [J[], J[]] {
+  const a: J[] = [];
+  const b: J[] = [];
+  const groups = new Map<string, J[]>();
+  for (const j of judgments) {
+    const p = profielOf(j.keuzevak) ?? '?';
+    groups.set(p, [...(groups.get(p) ?? []), j]);
+  }
+  for (const [, list] of [...groups.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+    [...list].sort((x, y) => x.keuzevak.localeCompare(y.keuzevak)).forEach((j, i) => (i % 2 === 0 ? a : b).push(j));
+  }
+  return [a, b];
+}

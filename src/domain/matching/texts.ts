@@ -23,6 +23,14 @@ export interface DossierText {
   kwalificaties: string[];
   kerntaken: string[];
   werkprocessen: string[];
+  /** Issue 17: the rest of the catalogue's text, used by the engine only where cross-validation shows it helps
+   * (BENCHMARKS.md, the ablation): werkproces omschrijving, resultaat and gedrag (SBB XML dossiers), the vakkennis en
+   * vaardigheden, the sectorkamer and opleidingsdomein names, and the titles and descriptions of the keuzedelen the
+   * dossier's kwalificaties offer. */
+  werkprocesDetails?: string[];
+  vakkennis?: string[];
+  sector?: string[];
+  keuzedelen?: string[];
   plain: string;
 }
 
@@ -52,20 +60,52 @@ export function keuzevakText(snapshot: VmboNodeSource, code: string): KeuzevakTe
 
 export function dossierTexts(mbo: MboCatalog): DossierText[] {
   const out: DossierText[] = [];
+  // Per kwalificatie the texts of the active keuzedelen it offers.
+  const offered = new Map<string, string[]>();
+  for (const kd of mbo.keuzedelen.values()) {
+    if (kd.status !== 'actief') continue;
+    for (const crebo of mbo.kwalificatieCrebosVan(kd.code)) offered.set(crebo, [...(offered.get(crebo) ?? []), `${kd.titel} ${kd.omschrijving ?? ''}`.trim()]);
+  }
   for (const d of mbo.dossiers.values()) {
     if (d.status !== 'actief') continue;
     const kwalificaties = mbo.kwalificatiesIn(d.crebo).filter((k) => k.status === 'actief' && k.dossierCrebo === d.crebo);
     if (kwalificaties.length === 0) continue;
     const kerntaken = new Set<string>();
     const werkprocessen = new Set<string>();
+    const details = new Set<string>();
+    const vakkennis = new Set<string>();
+    const sector = new Set<string>();
+    const keuzedelen = new Set<string>();
     for (const k of kwalificaties) {
+      if (k.sectorkamer) sector.add(k.sectorkamer);
+      if (k.opleidingsdomein) sector.add(k.opleidingsdomein);
+      for (const kd of offered.get(k.crebo) ?? []) keuzedelen.add(kd);
       for (const kt of mbo.kerntakenOf(k).kerntaken) {
         if (kt.titel) kerntaken.add(kt.titel);
-        for (const w of kt.werkprocessen) werkprocessen.add(w.titel);
+        for (const v of kt.vakkennisEnVaardigheden ?? []) vakkennis.add(v);
+        for (const w of kt.werkprocessen) {
+          werkprocessen.add(w.titel);
+          const detail = [w.omschrijving, w.resultaat, w.gedrag].filter((x): x is string => !!x).join(' ');
+          if (detail) details.add(detail);
+        }
       }
     }
+    if (d.sectorkamer) sector.add(d.sectorkamer);
+    if (d.opleidingsdomein) sector.add(d.opleidingsdomein);
     const names = [...new Set(kwalificaties.map((k) => k.naam))];
-    const text: DossierText = { crebo: d.crebo, titel: d.titel, opleidingsdomein: d.opleidingsdomein, kwalificaties: names, kerntaken: [...kerntaken], werkprocessen: [...werkprocessen], plain: '' };
+    const text: DossierText = {
+      crebo: d.crebo,
+      titel: d.titel,
+      opleidingsdomein: d.opleidingsdomein,
+      kwalificaties: names,
+      kerntaken: [...kerntaken],
+      werkprocessen: [...werkprocessen],
+      werkprocesDetails: [...details],
+      vakkennis: [...vakkennis],
+      sector: [...sector],
+      keuzedelen: [...keuzedelen],
+      plain: '',
+    };
     text.plain = [...names, d.titel, ...text.kerntaken, ...text.werkprocessen].join(' ');
     out.push(text);
   }

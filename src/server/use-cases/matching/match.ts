@@ -9,6 +9,8 @@ import { notFound } from '../../errors.js';
 import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { matchAnswersOf as answersOf, matchIndexOf, MAX_CANONICAL_ANSWERS as MAX_CANONICAL, MAX_JSON_ANSWERS as MAX_JSON, rememberAnswer as remember } from '../../read-models/match-index.js';
 import type { MatchIndex, VmboUnit, VmboUnitKind } from '../../../domain/matching/match.js';
+import type { EvidenceSet } from '../../../domain/matching/evidence.js';
+import { evidenceFingerprint, readEvidence } from './stemmen.js';
 import { MatchResponse, type AlignmentQuery, type AlignmentResponse, type MatchQuery, type MatchQueryEcho } from '../../../shared/match-api.js';
 
 /**
@@ -74,22 +76,29 @@ function vmboUnits(index: MatchIndex, q: { keuzevak?: string; profielmodule?: st
   return null;
 }
 
+/** What teachers said (issue 17) and its fingerprint, part of every cache key: new evidence is a new question. */
+interface Said {
+  evidence: EvidenceSet;
+  fingerprint: string;
+}
+const NOTHING_SAID: Said = { evidence: new Map(), fingerprint: '' };
+
 /** The answer computed for at least `query.limit` results (CANONICAL_LIMIT when that is enough), kept. */
-function canonicalAnswer(index: MatchIndex, query: MatchQuery): MatchResponse {
+function canonicalAnswer(index: MatchIndex, query: MatchQuery, said: Said = NOTHING_SAID): MatchResponse {
   const { limit, ...rest } = query;
-  if (limit > CANONICAL_LIMIT) return MatchResponse.parse(answer(index, query));
-  const key = JSON.stringify(rest);
+  if (limit > CANONICAL_LIMIT) return MatchResponse.parse(answer(index, query, said));
+  const key = `${said.fingerprint}|${JSON.stringify(rest)}`;
   const cache = answersOf(index).canonical;
   let known = cache.get(key);
   if (!known) {
-    known = MatchResponse.parse(answer(index, { ...query, limit: CANONICAL_LIMIT }));
+    known = MatchResponse.parse(answer(index, { ...query, limit: CANONICAL_LIMIT }, said));
     remember(cache, key, known, MAX_CANONICAL);
   }
   return known;
 }
 
-function answerFor(index: MatchIndex, query: MatchQuery): MatchResponse {
-  const full = canonicalAnswer(index, query);
+function answerFor(index: MatchIndex, query: MatchQuery, said: Said = NOTHING_SAID): MatchResponse {
+  const full = canonicalAnswer(index, query, said);
   if (full.query.limit === query.limit) return full;
   // `limit` counts dossiers and keuzedelen each (both ranked prefixes; backwards one list of vmbo units), so each is cut on its own.
   const seen = new Map<string, number>();
@@ -104,33 +113,43 @@ function answerFor(index: MatchIndex, query: MatchQuery): MatchResponse {
 
 /** The answer to a match query (the CLI prints it; the API sends `matchCatalogJson`, the same answer serialised). */
 export async function matchCatalog(opts: { db: Kysely<DB>; query: MatchQuery }): Promise<MatchResponse> {
-  return answerFor(matchIndexOf(await snapshotOf(opts.db)), opts.query);
+  const snapshot = await snapshotOf(opts.db);
+  return answerFor(matchIndexOf(snapshot), opts.query, await said(opts.db, snapshot));
+}
+
+/** The evidence as it is in the database now (read per question, so every instance of the server answers alike). */
+async function said(db: Kysely<DB>, snapshot: Awaited<ReturnType<typeof snapshotOf>>): Promise<Said> {
+  const evidence = await readEvidence(db, snapshot);
+  return { evidence, fingerprint: evidenceFingerprint(evidence) };
 }
 
 /** The answer as JSON text, serialised once per catalogue version and question. */
 export async function matchCatalogJson(opts: { db: Kysely<DB>; query: MatchQuery }): Promise<string> {
-  const index = matchIndexOf(await snapshotOf(opts.db));
-  const key = JSON.stringify(opts.query);
+  const snapshot = await snapshotOf(opts.db);
+  const index = matchIndexOf(snapshot);
+  const evidence = await said(opts.db, snapshot);
+  const key = `${evidence.fingerprint}|${JSON.stringify(opts.query)}`;
   const cache = answersOf(index).json;
   let json = cache.get(key);
   if (json === undefined) {
-    json = JSON.stringify(answerFor(index, opts.query));
+    json = JSON.stringify(answerFor(index, opts.query, evidence));
     remember(cache, key, json, MAX_JSON);
   }
   return json;
 }
 
-function answer(index: MatchIndex, query: MatchQuery): MatchResponse {
+function answer(index: MatchIndex, query: MatchQuery, said: Said): MatchResponse {
+  const evidence = said.evidence.size > 0 ? said.evidence : undefined;
   const echo = (kind: MatchQueryEcho['kind'], codes: string[], title: string): MatchQueryEcho => ({ kind, codes, title, soort: query.soort ?? null, limit: query.limit });
   const respond = (q: MatchQueryEcho, results: MatchResponse['results']): MatchResponse => ({ query: q, status: 'suggestie', note: MATCH_NOTE, results });
 
   const vmbo = vmboUnits(index, query);
   if (vmbo) {
-    const results = index.matchForward({ units: vmbo.units }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit });
+    const results = index.matchForward({ units: vmbo.units }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit, evidence });
     return respond(echo(vmbo.kind, vmbo.units.map((u) => u.code), vmbo.units.map((u) => u.title).join(' / ')), results);
   }
   if (query.tekst !== undefined) {
-    const results = index.matchForward({ tekst: query.tekst }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit });
+    const results = index.matchForward({ tekst: query.tekst }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit, evidence });
     return respond(echo('tekst', [], query.tekst), results);
   }
   const soort = query.soort as VmboUnitKind | undefined;

@@ -1,0 +1,105 @@
+/**
+ * Issue 17: the zoekmonitor learns from teachers. Thumbs on results (staff only, one vote per person per result,
+ * changeable and removable) and the crosswalks of samenwerkingen (counted per samenwerking) change the ranking and the
+ * uitleg of GET /api/match, which stays public and names no voter.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MatchResponse, type MatchResult } from '../../src/shared/match-api.js';
+import { snapshotOf } from '../../src/server/read-models/catalogue-snapshot.js';
+import { databaseAvailable, TEST_DB } from '../support/db.js';
+import { startExamenWorld, type ExamenWorld } from '../support/examen-world.js';
+
+type Dossier = Extract<MatchResult, { type: 'kwalificatie' }>;
+const MATCH = '/api/match?keuzevak=K/PIE/16&soort=kwalificatie&limit=30';
+
+describe.skipIf(!databaseAvailable)(`zoekmonitor: votes and crosswalk evidence (${TEST_DB})`, () => {
+  let w: ExamenWorld;
+  beforeAll(async () => {
+    w = await startExamenWorld();
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  const dossiers = async (): Promise<Dossier[]> => {
+    const res = await w.call('anonymous', 'GET', MATCH, undefined, 200);
+    return MatchResponse.parse(res.body).results.filter((r): r is Dossier => r.type === 'kwalificatie');
+  };
+  const stem = (dossier: string, waarde?: 1 | -1) => ({ vraag: { soort: 'keuzevak', code: 'K/PIE/16' }, resultaat: { soort: 'kwalificatie', code: dossier }, ...(waarde ? { waarde } : {}) });
+  const rows = (dossier: string) => w.t.database.db.selectFrom('match_stem').selectAll().where('resultaat_code', '=', dossier).execute();
+
+  it('only signed-in staff vote: anonymous 401, a pupil 403, an unknown result 404, a missing value 400', async () => {
+    const [first] = await dossiers();
+    expect(first).toBeDefined();
+    await w.call('anonymous', 'PUT', '/api/match/stemmen', stem(first!.dossierCrebo, 1), 401);
+    await w.call('leerling', 'PUT', '/api/match/stemmen', stem(first!.dossierCrebo, 1), 403);
+    await w.call('anonymous', 'GET', '/api/match/stemmen?soort=keuzevak&code=K/PIE/16', undefined, 401);
+    await w.call('vmbo-ontwikkelaar', 'PUT', '/api/match/stemmen', stem('99999', 1), 404);
+    await w.call('vmbo-ontwikkelaar', 'PUT', '/api/match/stemmen', { ...stem(first!.dossierCrebo, 1), vraag: { soort: 'keuzevak', code: 'K/XX/99' } }, 404);
+    await w.call('vmbo-ontwikkelaar', 'PUT', '/api/match/stemmen', stem(first!.dossierCrebo), 400);
+    expect(await rows(first!.dossierCrebo)).toEqual([]);
+  });
+
+  it('stores one vote per person per result (a second vote replaces it), changeable and removable, counted in GET /api/match without names', async () => {
+    const before = await dossiers();
+    const top = before[0]!;
+    await w.call('vmbo-ontwikkelaar', 'PUT', '/api/match/stemmen', stem(top.dossierCrebo, -1), 200);
+    const again = await w.call('vmbo-ontwikkelaar', 'PUT', '/api/match/stemmen', stem(top.dossierCrebo, -1), 200);
+    expect(again.body.stemmen).toEqual([{ resultaatSoort: 'kwalificatie', resultaatCode: top.dossierCrebo, waarde: -1 }]);
+    await w.call('mbo-ontwikkelaar', 'PUT', '/api/match/stemmen', stem(top.dossierCrebo, -1), 200);
+    expect(await rows(top.dossierCrebo)).toHaveLength(2);
+
+    const res = await w.call('anonymous', 'GET', MATCH, undefined, 200);
+    const body = JSON.stringify(res.body);
+    for (const id of Object.values(w.userId)) expect(body).not.toContain(id);
+    expect(body).not.toContain('Docent');
+    const after = (await dossiers()).find((d) => d.dossierCrebo === top.dossierCrebo)!;
+    expect(after.bewijs).toEqual({ bevestigd: 0, afgewezen: 0, voor: 0, tegen: 2 });
+    expect(after.uitleg).toContain('Door 2 docenten afgewezen als niet passend');
+    // Bounded (score × 0.6 at two rejections): the dossier the texts clearly prefer may stay first, but its lead shrinks.
+    const second = before[1]!;
+    expect((await dossiers()).find((d) => d.dossierCrebo === second.dossierCrebo)!.score).toBeGreaterThan(second.score);
+
+    // Changed: one up, one down; then both removed: the ranking is the text's again.
+    const changed = await w.call('vmbo-ontwikkelaar', 'PUT', '/api/match/stemmen', stem(top.dossierCrebo, 1), 200);
+    expect(changed.body.stemmen[0].waarde).toBe(1);
+    expect((await dossiers()).find((d) => d.dossierCrebo === top.dossierCrebo)!.bewijs).toEqual({ bevestigd: 0, afgewezen: 0, voor: 1, tegen: 1 });
+    expect((await w.call('vmbo-ontwikkelaar', 'GET', '/api/match/stemmen?soort=keuzevak&code=K/PIE/16', undefined, 200)).body.stemmen).toHaveLength(1);
+    await w.call('vmbo-ontwikkelaar', 'DELETE', '/api/match/stemmen', stem(top.dossierCrebo), 200);
+    await w.call('mbo-ontwikkelaar', 'DELETE', '/api/match/stemmen', stem(top.dossierCrebo), 200);
+    expect(await rows(top.dossierCrebo)).toEqual([]);
+    const restored = await dossiers();
+    expect(restored.map((d) => d.dossierCrebo)).toEqual(before.map((d) => d.dossierCrebo));
+    expect(restored.every((d) => d.bewijs === undefined)).toBe(true);
+    const audit = await w.t.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'zoekmonitor.%').execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['zoekmonitor.stem', 'zoekmonitor.stem.ingetrokken']));
+  });
+
+  it('a link confirmed in a samenwerking raises its dossier and says so (counted once per samenwerking); with rejections the ranking changes', async () => {
+    const before = await dossiers();
+    expect(before.length).toBeGreaterThan(1);
+    const [top, second] = [before[0]!, before[1]!];
+    const snapshot = await snapshotOf(w.t.database.db);
+    const k = snapshot.mbo.kwalificatiesIn(second.dossierCrebo).find((q) => q.status === 'actief')!;
+    const werkprocessen = snapshot.mbo.kerntakenOf(k).kerntaken.flatMap((kt) => kt.werkprocessen.map((wp) => `${k.crebo}:${wp.code}`));
+    const eindtermen = await w.t.database.db.selectFrom('vmbo_item').select('id').where('kind', '=', 'eindterm').where('code', 'like', 'K/PIE/16%').orderBy('code').limit(2).execute();
+    expect(werkprocessen.length).toBeGreaterThan(0);
+    expect(eindtermen).toHaveLength(2);
+    // Two links of one samenwerking into the same dossier: one samenwerking.
+    for (const e of eindtermen) {
+      await w.call('vmbo-ontwikkelaar', 'PUT', `/api/partnerships/${w.partnership}/crosswalk/koppelingen`, { eindtermId: e.id, werkprocesId: werkprocessen[0], actie: 'toevoegen', relatie: 'verwant' }, 200);
+    }
+    const confirmed = await dossiers();
+    const raised = confirmed.find((d) => d.dossierCrebo === second.dossierCrebo)!;
+    expect(raised.bewijs).toEqual({ bevestigd: 1, afgewezen: 0, voor: 0, tegen: 0 });
+    expect(raised.uitleg).toContain('Bevestigd door 1 samenwerking');
+    expect(raised.score).toBeGreaterThan(second.score);
+
+    // Two teachers find the text's favourite not fitting: the confirmed dossier comes first.
+    await w.call('vmbo-beheerder', 'PUT', '/api/match/stemmen', stem(top.dossierCrebo, -1), 200);
+    await w.call('mbo-beheerder', 'PUT', '/api/match/stemmen', stem(top.dossierCrebo, -1), 200);
+    const after = await dossiers();
+    expect(after[0]!.dossierCrebo).toBe(second.dossierCrebo);
+    expect(after.find((d) => d.dossierCrebo === top.dossierCrebo)!.uitleg).toContain('Door 2 docenten afgewezen');
+  });
+});
