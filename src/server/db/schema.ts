@@ -706,6 +706,59 @@ export interface VrijstellingVerzoekTable {
   created_at: CreatedAt;
 }
 
+// Issue 15: the regional menukaart (migration 0025).
+type JsonList = ColumnType<unknown, string | undefined, string>;
+export interface MenukaartTable {
+  regio_id: string;
+  slug: string;
+  titel: string;
+  toelichting: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+}
+export interface MenukaartModuleTable {
+  id: Generated<string>;
+  regio_id: string;
+  slug: string;
+  status: ColumnType<'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken', 'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken' | undefined, 'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken'>;
+  titel: string;
+  beschrijving: ColumnType<string, string | undefined, string>;
+  soort: 'orienterend' | 'kennismakend' | 'verdiepend' | 'keuzevak-keuzedeel' | 'doorlopende-leerroute';
+  omvang_eenheden: number;
+  aanbieder_id: string;
+  vestiging_id: Nullable<string>;
+  locatie: ColumnType<string, string | undefined, string>;
+  leerjaar: number;
+  periode: 'P1' | 'P2' | 'P3' | 'P4' | 'jaar';
+  leerwegen: JsonList;
+  capaciteit: number;
+  voorwaarden: JsonList;
+  keuzevakken: JsonList;
+  profielmodulen: JsonList;
+  keuzedelen: JsonList;
+  kwalificaties: JsonList;
+  profielen: JsonList;
+  sectoren: JsonList;
+  leerroute_id: Nullable<string>;
+  reden_teruggestuurd: Nullable<string>;
+  laatste_review: Nullable<Date | string>;
+  herziening_opdracht: Nullable<string>;
+  herziening_deadline: Nullable<Date | string>;
+  ingediend_door: Nullable<string>;
+  gepubliceerd_at: Nullable<Date | string>;
+  gepubliceerd_door: Nullable<string>;
+  versie: Versie;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+export interface MenukaartExamenTellingTable {
+  module_id: string;
+  schooljaar: string;
+  school_id: string;
+  aantal: number;
+  recorded_by: Nullable<string>;
+  recorded_at: Stamp;
+}
+
 /** Migration 0026 (issue 15): LOB activities, the oplegger, the school's LOB programme and the pupil's share links. */
 export interface LobActiviteitTable {
   id: Generated<string>;
@@ -764,60 +817,40 @@ export interface LobDeellinkTable {
   created_at: CreatedAt;
 }
 
-// Issue 15: the regional menukaart (migration 0025).
-type JsonList = ColumnType<unknown, string | undefined, string>;
-export interface MenukaartTable {
-  regio_id: string;
-  slug: string;
-  titel: string;
-  toelichting: ColumnType<string, string | undefined, string>;
-  created_at: CreatedAt;
+// Issue 15, the pupil's programme (migration 0030): choices of menukaart modules, the school's settings, admission requirements.
+export interface KeuzeInstellingTable {
+  school_id: string;
+  modules_per_periode: ColumnType<number, number | undefined, number>;
+  deadlines: ColumnType<unknown, string | undefined, string>;
+  versie: ColumnType<number, number | undefined, number>;
+  updated_by: Nullable<string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
-export interface MenukaartModuleTable {
+export interface MenukaartKeuzeTable {
   id: Generated<string>;
-  regio_id: string;
-  slug: string;
-  status: ColumnType<'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken', 'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken' | undefined, 'voorgesteld' | 'teruggestuurd' | 'gepubliceerd' | 'ingetrokken'>;
-  titel: string;
-  beschrijving: ColumnType<string, string | undefined, string>;
-  soort: 'orienterend' | 'kennismakend' | 'verdiepend' | 'keuzevak-keuzedeel' | 'doorlopende-leerroute';
-  omvang_eenheden: number;
-  aanbieder_id: string;
-  vestiging_id: Nullable<string>;
-  locatie: ColumnType<string, string | undefined, string>;
-  leerjaar: number;
-  periode: 'P1' | 'P2' | 'P3' | 'P4' | 'jaar';
-  leerwegen: JsonList;
-  capaciteit: number;
-  voorwaarden: JsonList;
-  keuzevakken: JsonList;
-  profielmodulen: JsonList;
-  keuzedelen: JsonList;
-  kwalificaties: JsonList;
-  profielen: JsonList;
-  sectoren: JsonList;
-  leerroute_id: Nullable<string>;
-  reden_teruggestuurd: Nullable<string>;
-  laatste_review: Nullable<Date | string>;
-  herziening_opdracht: Nullable<string>;
-  herziening_deadline: Nullable<Date | string>;
-  ingediend_door: Nullable<string>;
-  gepubliceerd_at: Nullable<Date | string>;
-  gepubliceerd_door: Nullable<string>;
-  versie: Versie;
-  created_at: CreatedAt;
-  updated_at: Stamp;
-}
-export interface MenukaartExamenTellingTable {
+  account_id: string;
+  school_id: string;
   module_id: string;
   schooljaar: string;
-  school_id: string;
-  aantal: number;
-  recorded_by: Nullable<string>;
-  recorded_at: Stamp;
+  periode: 'P1' | 'P2' | 'P3' | 'P4' | 'jaar';
+  status: ColumnType<'aangevraagd' | 'goedgekeurd' | 'teruggestuurd' | 'ingetrokken', 'aangevraagd' | undefined, 'aangevraagd' | 'goedgekeurd' | 'teruggestuurd' | 'ingetrokken'>;
+  reden: Nullable<string>;
+  leerling_id: Nullable<string>;
+  beoordeeld_door: Nullable<string>;
+  beoordeeld_at: Nullable<Date | string>;
+  versie: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface ToelatingseisTable {
+  instelling_id: string;
+  crebo: string;
+  tekst: string;
+  versie: ColumnType<number, number | undefined, number>;
+  updated_by: Nullable<string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** Migration 0026 (issue 15): LOB activities, the oplegger, the school's LOB programme and the pupil's share links. */
 export interface DB {
   source_release: SourceReleaseTable;
   vmbo_leerweg: VmboLeerwegTable;
@@ -875,18 +908,21 @@ export interface DB {
   beoordeling_score: BeoordelingScoreTable;
   beoordeling_historie: BeoordelingHistorieTable;
   vrijstelling_verzoek: VrijstellingVerzoekTable;
+  menukaart: MenukaartTable;
+  menukaart_module: MenukaartModuleTable;
+  menukaart_examen_telling: MenukaartExamenTellingTable;
   lob_activiteit: LobActiviteitTable;
   lob_oplegger: LobOpleggerTable;
   lob_onderdeel: LobOnderdeelTable;
   lob_onderdeel_afgerond: LobOnderdeelAfgerondTable;
   lob_deellink: LobDeellinkTable;
-  menukaart: MenukaartTable;
-  menukaart_module: MenukaartModuleTable;
-  menukaart_examen_telling: MenukaartExamenTellingTable;
   schema_migration: SchemaMigrationTable;
   catalogus_wijziging: CatalogusWijzigingTable;
   samenwerking_wijziging: SamenwerkingWijzigingTable;
   catalogus_volgen: CatalogusVolgenTable;
+  keuze_instelling: KeuzeInstellingTable;
+  menukaart_keuze: MenukaartKeuzeTable;
+  toelatingseis: ToelatingseisTable;
 }
 
 /** Migration 0028 (issue 16): what an import changed in the catalogue, per release and item. */
