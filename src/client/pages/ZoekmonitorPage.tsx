@@ -9,6 +9,7 @@ import './zoekmonitor/zoekmonitor.css';
 import { InlineError } from '../components/PageStates.js';
 import { Heading, OrderedList, PageHeading, Paragraph } from '../ui/index.js';
 import { DossierList, OtherItem, type VmboVraag } from './zoekmonitor/Resultaten.js';
+import { StemmenProvider } from './zoekmonitor/Stemmen.js';
 import { useZoekmonitor } from './zoekmonitor/useZoekmonitor.js';
 import { VraagForm } from './zoekmonitor/VraagForm.js';
 
@@ -41,7 +42,7 @@ export function ZoekmonitorPage() {
         {!z.asked ? <Paragraph>Kies een keuzevak of profielmodule, beschrijf een onderdeel in eigen woorden, of start bij een kwalificatie.</Paragraph> : null}
         {z.error ? <InlineError error={z.error} /> : null}
         {shown && shown.results.length > 0 ? (
-          <>
+          <StemmenProvider vmbo={vmbo} onChanged={z.opnieuw}>
             <Paragraph className="doorlopend-meta">
               {shown.note} Betrouwbaarheid zegt hoeveel bewijs de teksten geven: <em>sterk</em> = veel gedeelde tekst of een sterk paar eindterm ↔
               werkproces; <em>mogelijk</em> = iets gedeelds, het bekijken waard; <em>zwak</em> = weinig bewijs. Bij elk resultaat staat in woorden waar
@@ -63,7 +64,7 @@ export function ZoekmonitorPage() {
                 </OrderedList>
               </>
             ) : null}
-          </>
+          </StemmenProvider>
         ) : null}
       </section>
     </>

@@ -12,6 +12,7 @@ import { dossierPath, formatNumber } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
 import { Button, Code, Heading, Link, ListItem, Mark, OrderedList, OrderedListItem, Paragraph, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList } from '../../ui/index.js';
 import { Acties } from './Acties.js';
+import { Duimen } from './Stemmen.js';
 import { profielVan, type Selectie } from './acties.js';
 
 export type KwalificatieResult = Extract<MatchResult, { type: 'kwalificatie' }>;
@@ -167,6 +168,7 @@ function Dossier({ r, vmbo, vraag }: { r: KwalificatieResult; vmbo: VmboVraag | 
       <Versies versies={r.versies} />
       <Badges confidence={r.confidence} />
       <Paragraph className="doorlopend-zm-uitleg">{r.uitleg}</Paragraph>
+      <Duimen soort="kwalificatie" code={r.dossierCrebo} title={`dossier ${r.dossierTitle}`} />
       <SharedTerms terms={r.explanation.sharedTerms} />
       <Pairs pairs={r.explanation.pairs} caption={`Best passende paren eindterm ↔ werkproces voor ${r.title} (${r.crebo})`} />
       <Acties selectie={{ ...basis, kwalificatie: r.crebo, naam: naamVan(r.title) }} over={over(r.crebo)} />
@@ -231,6 +233,7 @@ export function OtherItem({ r, vraag }: { r: OtherResult; vraag: MatchQueryEcho 
       </Heading>
       <Badges confidence={r.confidence} extra={`${kind}${r.type === 'keuzedeel' && r.sbu !== null ? `, ${formatNumber(r.sbu)} SBU` : ''}`} />
       <Paragraph className="doorlopend-zm-uitleg">{r.uitleg}</Paragraph>
+      {r.type === 'keuzedeel' ? <Duimen soort="keuzedeel" code={r.code} title={`keuzedeel ${r.title}`} /> : null}
       <SharedTerms terms={r.explanation.sharedTerms} />
       <Pairs pairs={r.explanation.pairs} caption={`Best passende paren eindterm ↔ werkproces voor ${r.code} ${r.title}`} />
       <Acties selectie={{ ...selectie, naam: `${vraag.title} – ${r.title}` }} over={`${vraag.codes.join(', ') || vraag.title} en ${r.code}`} />

@@ -2,7 +2,7 @@
  * State and API calls of the zoekmonitor: the vraag kept in the address (keuzevak, profielmodule, tekst or
  * kwalificatie, and soort), the form's values, the answer of GET /api/match and the status line.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { z } from 'zod';
@@ -71,8 +71,13 @@ export function useZoekmonitor() {
   );
   const gekozenKwalificatie = useKwalificatie(crebo);
   const matchUrl = asked ? apiUrl('/api/match', { keuzevak, profielmodule, tekst, kwalificatie, soort: soort || null, limit: MATCH_LIMIT }) : null;
-  const { data, error, loading } = useApi(matchUrl, (signal) => getJson(matchUrl!, MatchResponse, signal));
-  const shown = data && !loading && !error ? data : null;
+  // Issue 17: after a vote the same question is asked again (the answer now holds what teachers said).
+  const [stemVersie, setStemVersie] = useState(0);
+  const { data, error, loading } = useApi(matchUrl ? `${matchUrl}#${stemVersie}` : null, (signal) => getJson(matchUrl!, MatchResponse, signal));
+  // While the same question is asked again after a vote, the results stay (and keep the keyboard focus).
+  const shownFor = useRef<string | null>(null);
+  if (data && !loading && !error) shownFor.current = matchUrl;
+  const shown = data && !error && (!loading || shownFor.current === matchUrl) ? data : null;
   useDocumentTitle(shown ? `Zoekmonitor: ${shown.query.codes.join(', ') || shown.query.title}` : 'Zoekmonitor');
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -114,6 +119,7 @@ export function useZoekmonitor() {
     asked, vraag, setVraag, kvCode, setKvCode, pmCode, setPmCode, text, setText, crebo, setCrebo, soortChoice, setSoortChoice,
     keuzevakOptions, keuzevakkenLoading: keuzevakken.loading, profielmoduleOptions, profielmodulenLoading: profielmodulen.loading,
     gekozenKwalificatie, onSubmit, shown, error, loading, statusText, kwalificaties, others,
+    opnieuw: () => setStemVersie((v) => v + 1),
   };
 }
 

@@ -1,0 +1,109 @@
+/**
+ * Issue 17 in a real browser (demo data): a teacher gives zoekmonitor results a thumbs down and up with the keyboard;
+ * the ranking and the uitleg change ("door 2 docenten afgewezen"); the thumbs say their state (aria-pressed); pressing a
+ * pressed thumb takes the vote back. A visitor sees no thumbs. Axe on every state; 1366 and 390 px.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import type { MatchResponse, MatchResult } from '../../src/shared/match-api.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
+
+assertBrowserReadyInCi();
+
+type Dossier = Extract<MatchResult, { type: 'kwalificatie' }>;
+const SCREENSHOTS = path.resolve('test-results', 'screenshots');
+const VRAAG = '/zoekmonitor?keuzevak=K%2FPIE%2F16';
+
+describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranking (demo data)', () => {
+  const session = browserSession('demo');
+  const { expectAccessible } = session;
+  let app: TestApp;
+  let page: Page;
+  beforeAll(async () => {
+    await seedDemoOrganisations(session.app.database.db);
+  });
+  beforeEach(() => {
+    ({ app, page } = session);
+  });
+
+  async function signInAt(to: string, email: string) {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
+    const form = page.getByRole('form', { name: 'Inloggen' });
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
+  }
+  async function apiVote(email: string, dossier: string, waarde: 1 | -1) {
+    const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
+    expect(login.status).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const res = await fetch(`${app.url}/api/match/stemmen`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ vraag: { soort: 'keuzevak', code: 'K/PIE/16' }, resultaat: { soort: 'kwalificatie', code: dossier }, waarde }),
+    });
+    expect(res.status).toBe(200);
+  }
+  const dossierList = () => page.getByRole('list', { name: 'Dossiers, best passend eerst' });
+  const firstDossierHeading = () => dossierList().getByRole('heading', { level: 4 }).first();
+  const thumbs = (d: Dossier) => page.getByRole('group', { name: `Uw oordeel over dossier ${d.dossierTitle} bij K/PIE/16` });
+
+  it('a teacher votes with the keyboard; the ranking and the uitleg change; a pressed thumb takes the vote back', async () => {
+    const expected = (await session.api<MatchResponse>('/api/match?keuzevak=K%2FPIE%2F16&soort=kwalificatie&limit=12')).results as Dossier[];
+    const [top, second] = [expected[0]!, expected[1]!];
+    expect(second).toBeDefined();
+
+    // A visitor: results, no thumbs.
+    await page.context().clearCookies();
+    await page.goto(`${app.url}${VRAAG}`);
+    await firstDossierHeading().waitFor();
+    expect(await page.getByRole('button', { name: /Past niet/ }).count()).toBe(0);
+
+    // A teacher of the partner instelling already found the text's favourite not fitting (through the API).
+    await apiVote('docent@roc.demo', top.dossierCrebo, -1);
+
+    await signInAt(VRAAG, 'docent@vmbo.demo');
+    await firstDossierHeading().waitFor();
+    expect(await firstDossierHeading().textContent()).toContain(top.dossierTitle);
+    const topThumbs = thumbs(top);
+    await expect(topThumbs.getByRole('button', { name: /Past niet/ }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await expectAccessible('zoekmonitor with thumbs');
+
+    // Keyboard: focus the thumb down of the first dossier and press Enter.
+    await topThumbs.getByRole('button', { name: /Past niet/ }).focus();
+    await page.keyboard.press('Enter');
+    await topThumbs.getByRole('status').filter({ hasText: 'U vond dit niet passend' }).waitFor();
+    await expect.poll(() => topThumbs.getByRole('button', { name: /Past niet/ }).getAttribute('aria-pressed')).toBe('true');
+    const topItem = dossierList().getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name: new RegExp(top.dossierTitle) }) });
+    await topItem.getByText(/Door 2 docenten afgewezen als niet passend/).waitFor();
+
+    // Thumb up on the second dossier (Space): it comes first.
+    const secondThumbs = thumbs(second);
+    await secondThumbs.getByRole('button', { name: 'Past', exact: true }).focus();
+    await page.keyboard.press('Space');
+    await secondThumbs.getByRole('status').filter({ hasText: 'U vond dit passend' }).waitFor();
+    await expect.poll(async () => firstDossierHeading().textContent()).toContain(second.dossierTitle);
+    await dossierList().getByText(/Nuttig gevonden door 1 docent/).waitFor();
+    await expectAccessible('zoekmonitor after votes');
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await secondThumbs.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `zoekmonitor-stemmen-${width}.png`) });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // Pressing the pressed thumb takes the vote back.
+    await thumbs(second).getByRole('button', { name: 'Past', exact: true }).click();
+    await thumbs(second).getByRole('status').filter({ hasText: 'Uw stem is ingetrokken' }).waitFor();
+    await expect.poll(() => thumbs(second).getByRole('button', { name: 'Past', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    const rows = await session.app.database.db.selectFrom('match_stem').select(['resultaat_code', 'waarde']).execute();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.resultaat_code === top.dossierCrebo && Number(r.waarde) === -1)).toBe(true);
+  });
+});
