@@ -63,10 +63,10 @@ export function Duimen({ soort, code, title }: { soort: 'kwalificatie' | 'keuzed
   return (
     <div className="doorlopend-zm-duimen" role="group" aria-label={`Uw oordeel over ${title} bij ${ctx.vmbo.code}`}>
       <Button appearance="secondary-action-button" aria-pressed={huidig === 1} disabled={bezig} onClick={() => void klik(1)}>
-        <span aria-hidden="true">👍</span> Past
+        Past
       </Button>
       <Button appearance="secondary-action-button" aria-pressed={huidig === -1} disabled={bezig} onClick={() => void klik(-1)}>
-        <span aria-hidden="true">👎</span> Past niet
+        Past niet
       </Button>
       <span role="status" className="doorlopend-meta">
         {melding}
