@@ -25,7 +25,10 @@ export interface Bewijs {
 
 export const GEEN_BEWIJS: Readonly<Bewijs> = Object.freeze({ bevestigd: 0, afgewezen: 0, voor: 0, tegen: 0 });
 
-/** Weights of the evidence, chosen on the transfer experiment of `npm run bench:quality -- --folds 5` (BENCHMARKS.md). */
+/**
+ * Weights of the evidence, set by hand and checked on the transfer experiment of `npm run bench:quality -- --folds 5`
+ * (BENCHMARKS.md): a larger transfer weight gains a little more on unseen keuzevakken; 0.5 keeps evidence modest.
+ */
 export const EVIDENCE = {
   own: 0.8,
   transfer: 0.5,
