@@ -114,6 +114,8 @@ export const MijnExamens = z.object({
   vastTeStellen: z.array(ExamenSamenvatting),
   /** Exams of which the user may write the plan (concept versions). */
   teSchrijven: z.array(ExamenSamenvatting),
+  /** Exams with a vastgesteld plan that name the user as 1st or 2nd assessor: their forms to fill in. */
+  teBeoordelen: z.array(ExamenSamenvatting),
 });
 export type MijnExamens = z.infer<typeof MijnExamens>;
 

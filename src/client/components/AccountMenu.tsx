@@ -105,7 +105,7 @@ export function AccountMenu() {
               </Link>
             </ListItem>
           ) : null}
-          {session.me.lidmaatschappen.some((l) => l.rol === 'examencommissie' && l.soort === 'mbo-instelling') ? (
+          {session.me.lidmaatschappen.some((l) => (l.rol === 'examencommissie' && l.soort === 'mbo-instelling') || l.rol === 'examinator' || l.rol === 'beoordelaar') ? (
             <ListItem>
               <Link to="/examens" onClick={() => setOpen(false)}>
                 Examenplannen

@@ -1,6 +1,7 @@
 /**
  * /examens (issue 14): the exams the signed-in user has something to do for, without knowing the route: plans
- * submitted to an examencommissie the user sits on (to vaststellen) and concept plans the user may write.
+ * submitted to an examencommissie the user sits on (to vaststellen), concept plans the user may write, and the exams
+ * whose forms the user fills in as the assessor the plan names (to the list of forms).
  */
 import type { ExamenSamenvatting } from '../../../shared/examenplan-api.js';
 import { LoadError, Loading } from '../../components/PageStates.js';
@@ -10,7 +11,7 @@ import { useApi } from '../../lib/useApi.js';
 import { Heading, Link, ListItem, PageHeading, Paragraph, UnorderedList } from '../../ui/index.js';
 import { examenApi, examenPath, examenUrls } from './ExamenApi.js';
 
-function Lijst({ id, titel, leeg, examens }: { id: string; titel: string; leeg: string; examens: ExamenSamenvatting[] }) {
+function Lijst({ id, titel, leeg, examens, pad = examenPath }: { id: string; titel: string; leeg: string; examens: ExamenSamenvatting[]; pad?: (id: string) => string }) {
   return (
     <section aria-labelledby={id} className="doorlopend-section">
       <Heading level={2} id={id}>
@@ -22,7 +23,7 @@ function Lijst({ id, titel, leeg, examens }: { id: string; titel: string; leeg: 
         <UnorderedList>
           {examens.map((e) => (
             <ListItem key={e.id}>
-              <Link to={examenPath(e.id)}>
+              <Link to={pad(e.id)}>
                 {e.keuzedeel.code} {e.keuzedeel.titel}
               </Link>{' '}
               — {e.leerroute.naam}, {e.cohort.naam} ({e.cohort.schooljaar}), {e.vmbo.naam} en {e.mbo.naam}
@@ -44,6 +45,9 @@ function Inhoud() {
   return (
     <article className="doorlopend-detail">
       <PageHeading>Examenplannen</PageHeading>
+      {m.teBeoordelen.length > 0 ? (
+        <Lijst id="beoordelen-kop" titel="Examens om te beoordelen" leeg="" examens={m.teBeoordelen} pad={(id) => `/examens/${encodeURIComponent(id)}/beoordelen`} />
+      ) : null}
       <Lijst id="vaststellen-kop" titel="Plannen om vast te stellen" leeg="Er wachten geen examenplannen op uw vaststelling." examens={m.vastTeStellen} />
       <Lijst id="schrijven-kop" titel="Plannen in bewerking" leeg="Er zijn geen examenplannen in bewerking waaraan u kunt werken." examens={m.teSchrijven} />
     </article>

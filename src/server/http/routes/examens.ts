@@ -25,7 +25,7 @@ export function examenRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     const tags = ['examens'];
     app.get(
       '/examens',
-      { schema: { tags, summary: 'De examens waarvoor u iets te doen hebt: plannen om vast te stellen (examencommissie) en concepten om te schrijven', response: { 200: MijnExamens, ...errors } } },
+      { schema: { tags, summary: 'De examens waarvoor u iets te doen hebt: plannen om vast te stellen (examencommissie), concepten om te schrijven en examens om te beoordelen (de beoordelaars die het plan noemt)', response: { 200: MijnExamens, ...errors } } },
       (req) => mijnExamens({ db, auth: req.auth }),
     );
     app.get(

@@ -100,14 +100,26 @@ export async function getExamen(opts: UseCaseContext & { examenId: string }): Pr
   return examenDetail(opts.db, auth, opts.examenId);
 }
 
-/** The exams the user has something to do for: plans to vaststellen (examencommissie), concepts to write. */
+/**
+ * The exams the user has something to do for: plans to vaststellen (examencommissie), concepts to write, and the forms
+ * to fill in as the 1st or 2nd assessor the vastgesteld plan names.
+ */
 export async function mijnExamens(opts: UseCaseContext): Promise<MijnExamens> {
   const auth = requireAuth(opts.auth);
   const orgs = [...new Set(auth.memberships.filter((m) => m.rol !== 'leerling').map((m) => m.organisationId))];
   const rows = await repo.examensOfOrganisations(opts.db, orgs);
   const snapshot = await snapshotOf(opts.db);
+  const teBeoordelen: typeof rows = [];
+  for (const e of rows.filter((r) => r.vastgesteldeVersie !== null && (mag(auth, 'beoordeling.eerste', r) || mag(auth, 'beoordeling.tweede', r)))) {
+    const plan = (await repo.plansOf(opts.db, e.id)).find((p) => p.versienummer === e.vastgesteldeVersie);
+    const inhoud = plan ? ExamenplanInhoud.safeParse(plan.inhoud) : null;
+    if (!inhoud?.success) continue;
+    const named = { vmboOrganisationId: e.vmbo.id, mboOrganisationId: e.mbo.id, examinatorId: inhoud.data.examinatorId, beoordelaarId: inhoud.data.beoordelaarId };
+    if (decideExamen(auth.actor, 'beoordeling.eerste', named) === 'allow' || decideExamen(auth.actor, 'beoordeling.tweede', named) === 'allow') teBeoordelen.push(e);
+  }
   return {
     vastTeStellen: rows.filter((e) => e.planStatus === 'ingediend' && mag(auth, 'examenplan.vaststellen', e)).map((e) => samenvatting(snapshot, e)),
     teSchrijven: rows.filter((e) => e.planStatus === 'concept' && mag(auth, 'examenplan.write', e)).map((e) => samenvatting(snapshot, e)),
+    teBeoordelen: teBeoordelen.map((e) => samenvatting(snapshot, e)),
   };
 }
