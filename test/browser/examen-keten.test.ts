@@ -222,10 +222,19 @@ describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, asse
     const eva = mensen.find((p) => p.naam === 'vmbo-examinator')!;
     const bram = await nieuwPersoon('mbo-beoordelaar');
     const lijst = `/examens/${examenId}/beoordelen`;
-    // The examinator goes there from the exam page; the beoordelaar signs in with the link to the list.
+    // The examinator goes there from the exam page; the beoordelaar of the mbo, who never saw the route, through his
+    // account menu ("Examens om te beoordelen": the exams whose plan names him).
     await eva.page.goto(`${k.url}/examens/${examenId}`);
     await eva.main().getByRole('link', { name: 'Beoordelen en resultaten' }).click();
-    await inloggen(bram, k, 'beoordelaar@roc.demo', lijst);
+    await inloggen(bram, k, 'beoordelaar@roc.demo', '/');
+    await bram.page.getByRole('banner').getByRole('button', { name: /Bram Beoordelaar/ }).click();
+    await bram.page.getByRole('banner').getByRole('link', { name: 'Examenplannen' }).click();
+    const teBeoordelen = bram.main().getByRole('region', { name: /^Examens om te beoordelen/ });
+    await teBeoordelen.waitFor();
+    await axeSchoon(bram.page, 'examens om te beoordelen');
+    await foto(bram.page, '3-te-beoordelen');
+    await teBeoordelen.getByRole('link', { name: /K0072/ }).click();
+    await bram.page.waitForURL((u) => u.pathname === lijst);
     for (const p of [eva, bram]) await p.page.getByRole('heading', { level: 1, name: 'Beoordelen en resultaten' }).waitFor();
     await axeSchoon(eva.page, 'lijst van formulieren (examinator)');
     await foto(eva.page, '3-lijst');
