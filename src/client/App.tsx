@@ -41,6 +41,9 @@ const WieZietPage = lazyPage(() => import('./pages/lob/WieZietPage.js'), 'WieZie
 const GedeeldDossierPage = lazyPage(() => import('./pages/lob/GedeeldDossierPage.js'), 'GedeeldDossierPage');
 const SchoolLobPage = lazyPage(() => import('./pages/lob/SchoolLobPage.js'), 'SchoolLobPage');
 const LeerlingDossierPage = lazyPage(() => import('./pages/lob/SchoolLobPage.js'), 'LeerlingDossierPage');
+const MijnKeuzesPage = lazyPage(() => import('./pages/keuze/KeuzePages.js'), 'MijnKeuzesPage');
+const SchoolKeuzesPage = lazyPage(() => import('./pages/keuze/KeuzePages.js'), 'SchoolKeuzesPage');
+const ToelatingseisenPage = lazyPage(() => import('./pages/keuze/KeuzePages.js'), 'ToelatingseisenPage');
 const VerificatiePage = lazyPage(() => import('./pages/VerificatiePage.js'), 'VerificatiePage');
 const VrijstellingenPage = lazyPage(() => import('./pages/vrijstelling/VrijstellingenPage.js'), 'VrijstellingenPage');
 const LeerroutePage = lazyPage(() => import('./pages/LeerroutePage.js'), 'LeerroutePage');
@@ -145,6 +148,9 @@ export function App() {
           <Route path="account" element={<AccountPage />} />
           <Route path="leerling" element={<LeerlingPage />} />
           <Route path="leerling/loopbaandossier" element={<MijnDossierPage />} />
+          <Route path="leerling/keuzes" element={<MijnKeuzesPage />} />
+          <Route path="organisaties/:id/keuzes" element={<SchoolKeuzesPage />} />
+          <Route path="organisaties/:id/toelatingseisen" element={<ToelatingseisenPage />} />
           <Route path="leerling/wie-ziet-mijn-gegevens" element={<WieZietPage />} />
           <Route path="dossier/gedeeld" element={<GedeeldDossierPage />} />
           <Route path="organisaties/:id/lob" element={<SchoolLobPage />} />
