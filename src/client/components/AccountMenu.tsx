@@ -128,6 +128,31 @@ export function AccountMenu() {
               </Link>
             </ListItem>
           ) : null}
+          {session.me.lidmaatschappen.some((l) => l.rol === 'leerling') ? (
+            <ListItem>
+              <Link to="/leerling/keuzes" onClick={() => setOpen(false)}>
+                Mijn keuzes
+              </Link>
+            </ListItem>
+          ) : null}
+          {session.me.lidmaatschappen
+            .filter((l) => l.rol === 'decaan')
+            .map((l) => (
+              <ListItem key={`keuzes-${l.organisatieId}`}>
+                <Link to={`/organisaties/${encodeURIComponent(l.organisatieId)}/keuzes`} onClick={() => setOpen(false)}>
+                  Keuzes van leerlingen{session.me.lidmaatschappen.filter((m) => m.rol === 'decaan').length > 1 ? ` (${l.organisatieNaam})` : ''}
+                </Link>
+              </ListItem>
+            ))}
+          {session.me.lidmaatschappen
+            .filter((l) => l.rol === 'beheerder' && l.soort === 'mbo-instelling')
+            .map((l) => (
+              <ListItem key={`toelating-${l.organisatieId}`}>
+                <Link to={`/organisaties/${encodeURIComponent(l.organisatieId)}/toelatingseisen`} onClick={() => setOpen(false)}>
+                  Aanvullende toelatingseisen ({l.organisatieNaam})
+                </Link>
+              </ListItem>
+            ))}
           {session.me.lidmaatschappen
             .filter((l) => l.rol === 'decaan')
             .map((l) => (

@@ -17,6 +17,7 @@ import { useApi } from '../lib/useApi.js';
 import { Alert, Button, DataList, DocumentLink, Heading, Link, ListItem, PageHeading, Paragraph, SelectField, StatusBadge, TextField, UnorderedList } from '../ui/index.js';
 import { cijfer, datum, vrijstellingApi, vrijstellingUrls } from './vrijstelling/vrijstelling-api.js';
 import './vrijstelling/vrijstelling.css';
+import { ProgrammaSectie } from './keuze/Programma.js';
 
 const keuzedeelNaam = (k: { code: string; titel: string | null }) => (k.titel ? `${k.titel} (${k.code})` : k.code);
 
@@ -352,6 +353,8 @@ function LeerlingContent() {
           is van jou: <Link to="/leerling/loopbaandossier">naar je loopbaandossier</Link>. <Link to="/leerling/wie-ziet-mijn-gegevens">Wie ziet mijn gegevens?</Link>
         </Paragraph>
       </section>
+
+      <ProgrammaSectie />
 
       <MijnExamensEnVrijstellingen />
 

@@ -4,6 +4,7 @@
  * links first; the zoekmonitor's suggestions apart, marked as such).
  */
 import { useParams } from 'react-router-dom';
+import { KiesKnop } from '../keuze/KeuzePages.js';
 import { codeToSlug } from '../../../shared/catalog-api.js';
 import type { ModuleDetail } from '../../../shared/menukaart-api.js';
 import { Loading, LoadError } from '../../components/PageStates.js';
@@ -109,6 +110,7 @@ export function PubliekeModulePage() {
         <Link to={publiekPath(data.regio.slug)}>Terug naar de menukaart van {data.regio.naam}</Link>
       </Paragraph>
       <PageHeading>{data.titel}</PageHeading>
+      <KiesKnop moduleId={data.id} titel={data.titel} />
       <ModuleInhoud m={data} moduleLink={(v) => publiekeModulePath(data.regio.slug, v.slug)} />
     </>
   );
