@@ -81,6 +81,7 @@ export async function benchImpact(db: Database, sloDir: string, opts: { samenwer
       `Impact van een volledige SLO-release (${release.changed} teksten gewijzigd, ${release.replaced} eindtermen vervangen): import ${ms(importMs)}, ` +
         `waarvan impactstap ${ms(impact.durationMs)} (doel < 2000 ms); ${impact.items} onderdelen in gebruik bij ${impact.samenwerkingen} samenwerkingen op ${impact.gebruik.toLocaleString('nl-NL')} plekken`,
     );
+    console.log(`Impact per fase: ${Object.entries(impact.phases ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     return { impactMs: impact.durationMs, importMs };
   } finally {
     fs.rmSync(release.dir, { recursive: true, force: true });

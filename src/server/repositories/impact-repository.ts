@@ -126,17 +126,8 @@ export async function usagesOf(db: Db, itemIds: readonly string[]): Promise<Work
     }
   }
 
-  const planned = await db
-    .selectFrom('leerroute_planning_item as pi')
-    .innerJoin('leerroute_planning as p', 'p.id', 'pi.planning_id')
-    .innerJoin('leerroute as r', 'r.id', 'p.leerroute_id')
-    .select(['p.id', 'p.leerroute_id', 'p.leerjaar', 'p.periode', 'pi.item_id', 'r.naam', 'r.partnership_id'])
-    .where('r.verwijderd_at', 'is', null)
-    .where('pi.item_id', 'in', ids)
-    .execute();
-  for (const p of planned) {
-    out.push({ partnershipId: p.partnership_id, gebruik: 'planning', gebruikId: p.id, leerrouteId: p.leerroute_id, omschrijving: `planning van leerroute ‘${p.naam}’, leerjaar ${p.leerjaar} periode ${p.periode}`, itemIds: [p.item_id] });
-  }
+  // Planned items are by far the most usages (one per route that plans a changed item): those are found and stored
+  // in the database by `insertPlanningFindings`, never read into the process.
   for (const [table, gebruik, wat] of [['leerroute_toets', 'toets', 'toets'], ['leerroute_activiteit', 'activiteit', 'activiteit']] as const) {
     const rows = await db
       .selectFrom(`${table} as t` as 'leerroute_toets as t')
@@ -236,6 +227,36 @@ export async function insertFindings(db: Db, findings: readonly ImpactFinding[],
         ${chunk.map((f) => f.gebruik)}::text[], ${chunk.map((f) => f.gebruikId)}::text[], ${chunk.map((f) => f.leerrouteId)}::uuid[], ${chunk.map((f) => f.omschrijving)}::text[])
       ON CONFLICT (partnership_id, wijziging_id, gebruik, gebruik_id) DO NOTHING`.execute(db);
   }
+}
+
+/** Per samenwerking: the changed items its planning names and the number of planningsregels (stored findings). */
+export type PlanningFindings = Map<string, { items: string[]; gebruik: number }>;
+
+/**
+ * The findings of planned items in one statement: the changed ids (with their catalogus_wijziging id) joined to
+ * `leerroute_planning_item (item_id)`, one row per samenwerking × item × planningsregel, inserted where they are found
+ * (INSERT … SELECT); only the counts per samenwerking come back.
+ */
+export async function insertPlanningFindings(db: Db, wijzigingIds: ReadonlyMap<string, string>): Promise<PlanningFindings> {
+  const out: PlanningFindings = new Map();
+  if (wijzigingIds.size === 0) return out;
+  const itemIds = [...wijzigingIds.keys()];
+  const rows = await sql<{ partnership_id: string; items: string[]; n: string }>`
+    WITH changed AS (SELECT * FROM unnest(${itemIds}::text[], ${itemIds.map((i) => wijzigingIds.get(i)!)}::bigint[]) AS c(item_id, wijziging_id)),
+    ins AS (
+      INSERT INTO samenwerking_wijziging (partnership_id, wijziging_id, item_id, gebruik, gebruik_id, leerroute_id, omschrijving)
+      SELECT r.partnership_id, c.wijziging_id, pi.item_id, 'planning', p.id::text, p.leerroute_id,
+             'planning van leerroute ‘' || r.naam || '’, leerjaar ' || p.leerjaar || ' periode ' || p.periode
+        FROM changed c
+        JOIN leerroute_planning_item pi ON pi.item_id = c.item_id
+        JOIN leerroute_planning p ON p.id = pi.planning_id
+        JOIN leerroute r ON r.id = p.leerroute_id
+       WHERE r.verwijderd_at IS NULL
+      ON CONFLICT (partnership_id, wijziging_id, gebruik, gebruik_id) DO NOTHING
+      RETURNING partnership_id, item_id)
+    SELECT partnership_id, array_agg(DISTINCT item_id) AS items, count(*) AS n FROM ins GROUP BY partnership_id`.execute(db);
+  for (const r of rows.rows) out.set(r.partnership_id, { items: asList(r.items), gebruik: Number(r.n) });
+  return out;
 }
 
 /** Who gets the mail: beheerders and ontwikkelaars of the member organisations (mail not turned off), and watchers. */

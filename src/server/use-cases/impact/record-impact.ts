@@ -9,7 +9,6 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   besteSuggestie,
   findImpact,
-  impactCounts,
   keuzevakItemId,
   kwalificatieItemId,
   kwalificatieOpvolgers,
@@ -39,6 +38,8 @@ export interface ImpactReport extends ImpactCounts {
   mails: number;
   /** Time of the impact step (finding the usages, storing the findings, the mails), for the benchmark. */
   durationMs: number;
+  /** The same time per phase (ms), for the benchmark. */
+  phases?: Record<string, number>;
 }
 
 export const emptyImpactReport = (): ImpactReport => ({ gewijzigd: 0, metOpvolger: 0, metSuggestie: 0, items: 0, samenwerkingen: 0, gebruik: 0, mails: 0, durationMs: 0 });
@@ -219,24 +220,72 @@ export async function recordImpact(db: Db, input: RecordImpactInput): Promise<Im
   report.metOpvolger = relevant.filter((c) => c.opvolgerHerkomst === 'bron').length;
   report.metSuggestie = relevant.filter((c) => c.opvolgerHerkomst === 'suggestie').length;
   if (input.changes.length === 0) return report;
+  const phases: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - t);
+    t = now;
+  };
   const ids = await repo.insertChanges(db, input.releaseId, input.changes);
+  lap('wijzigingen');
+  const relevantIds = new Map<string, string>();
+  for (const c of relevant) {
+    const id = ids.get(c.itemId);
+    if (id !== undefined) relevantIds.set(c.itemId, id);
+  }
+  // Planned items, the bulk of the usages, are found and stored in the database in one statement.
+  const planned = await repo.insertPlanningFindings(db, relevantIds);
+  lap('planning');
   const usages = await repo.usagesOf(db, relevant.map((c) => c.itemId));
+  lap('gebruik');
   const findings = findImpact(relevant, usages);
+  lap('findImpact');
   await repo.insertFindings(db, findings, ids);
-  Object.assign(report, impactCounts(findings));
-  report.mails = await queueMails(db, input, findings, relevant.map((c) => c.itemId));
+  lap('bevindingen');
+  const perPartnership = perSamenwerking(findings, planned);
+  Object.assign(report, countsOf(perPartnership));
+  report.mails = await queueMails(db, input, perPartnership, relevant.map((c) => c.itemId));
+  lap('mails');
+  report.phases = phases;
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }
 
-async function queueMails(db: Db, input: RecordImpactInput, findings: ReturnType<typeof findImpact>, changedIds: readonly string[]): Promise<number> {
-  const perPartnership = new Map<string, { items: Set<string>; gebruik: number }>();
+type PerSamenwerking = Map<string, { items: Set<string>; gebruik: number }>;
+
+/** The findings per samenwerking: the changed items it uses and the number of places (planning included). */
+function perSamenwerking(findings: ReturnType<typeof findImpact>, planned: repo.PlanningFindings): PerSamenwerking {
+  const out: PerSamenwerking = new Map();
+  const entry = (id: string) => {
+    const p = out.get(id) ?? { items: new Set<string>(), gebruik: 0 };
+    out.set(id, p);
+    return p;
+  };
   for (const f of findings) {
-    const p = perPartnership.get(f.partnershipId) ?? { items: new Set<string>(), gebruik: 0 };
+    const p = entry(f.partnershipId);
     p.items.add(f.itemId);
     p.gebruik += 1;
-    perPartnership.set(f.partnershipId, p);
   }
+  for (const [id, pl] of planned) {
+    const p = entry(id);
+    for (const i of pl.items) p.items.add(i);
+    p.gebruik += pl.gebruik;
+  }
+  return out;
+}
+
+function countsOf(per: PerSamenwerking): ImpactCounts {
+  const items = new Set<string>();
+  let gebruik = 0;
+  for (const p of per.values()) {
+    for (const i of p.items) items.add(i);
+    gebruik += p.gebruik;
+  }
+  return { items: items.size, samenwerkingen: per.size, gebruik };
+}
+
+async function queueMails(db: Db, input: RecordImpactInput, perPartnership: PerSamenwerking, changedIds: readonly string[]): Promise<number> {
   const { perPartnership: people, watchers } = await repo.mailRecipients(db, [...perPartnership.keys()], changedIds);
   const base = input.publicUrl ? input.publicUrl.replace(/\/+$/, '') : '';
   // One mail per person per import: all their samenwerkingen and watched items in it.
