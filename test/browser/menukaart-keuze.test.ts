@@ -1,0 +1,104 @@
+/**
+ * Issue 15, the pupil's programme in a real browser on the demo data: a pupil chooses two modules of the demo
+ * region's menukaart with the "Kiezen" button, the decaan approves both on "Keuzes van leerlingen", and the pupil sees
+ * them as their programme on their home page (with the mbo dates). Screenshots at 1366 and 390 px
+ * (test-results/screenshots, not committed), no sideways scrolling, axe clean.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
+import { PROJECT_ROOT } from '../support/shared-data.js';
+
+assertBrowserReadyInCi();
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+describe.skipIf(!browserReady)('modules kiezen (issue 15)', () => {
+  const session = browserSession('demo');
+  const { expectAccessible } = session;
+  let app: TestApp;
+  let page: Page;
+  beforeAll(async () => {
+    await seedDemoOrganisations(session.app.database.db);
+    await createUser({ db: session.app.database.db, email: 'decaan@vmbo.demo', naam: 'Dirk Decaan', organisatie: 'Demo Vmbo College', rol: 'decaan', password: DEMO_PASSWORD });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  beforeEach(() => {
+    ({ app, page } = session);
+  });
+
+  const main = () => page.getByRole('main');
+
+  async function signInAt(to: string, email: string) {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
+    const form = page.getByRole('form', { name: 'Inloggen' });
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
+    await page.waitForURL((u) => u.pathname === to.split('#')[0]);
+  }
+
+  async function beideBreedtes(naam: string) {
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await page.waitForTimeout(50);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `keuze-${naam}-${width}.png`), fullPage: true });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+
+  async function kies(slug: string, titel: string) {
+    await page.goto(`${app.url}/regio/demo-regio-techniek/menukaart/${slug}`);
+    await expect.poll(() => main().getByRole('heading', { level: 1, name: titel }).count()).toBe(1);
+    const knop = main().getByRole('button', { name: 'Kiezen' });
+    await knop.focus();
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/keuze/mijn') && r.status() === 201), page.keyboard.press('Enter')]);
+    await expect.poll(() => main().getByText(new RegExp(`Je hebt ${titel} gekozen`)).count()).toBe(1);
+  }
+
+  it('a pupil chooses two modules, the decaan approves them, the pupil sees the programme', async () => {
+    await signInAt('/leerling/keuzes', 'leerling@vmbo.demo');
+    await expectAccessible('Mijn keuzes, empty');
+    await kies('kennismaken-met-installatietechniek', 'Kennismaken met installatietechniek');
+    await expectAccessible('the module page with the Kiezen button');
+    await beideBreedtes('module');
+    await kies('zorg-en-technologie-verkennen', 'Zorg en technologie verkennen');
+    await page.goto(`${app.url}/leerling/keuzes`);
+    await expect.poll(() => main().getByText('Wacht op goedkeuring').count()).toBe(2);
+    await expectAccessible('Mijn keuzes with two choices');
+    await beideBreedtes('mijn-keuzes');
+
+    // The decaan approves both, from the keyboard.
+    await signInAt('/leerling', 'decaan@vmbo.demo');
+    await page.getByRole('button', { name: /Account/ }).click();
+    await page.getByRole('link', { name: 'Keuzes van leerlingen' }).click();
+    await page.waitForURL(/\/organisaties\/[0-9a-f-]{36}\/keuzes$/);
+    await expect.poll(() => main().getByRole('heading', { name: /Wachten op goedkeuring \(2\)/ }).count()).toBe(1);
+    await expectAccessible('Keuzes van leerlingen');
+    await beideBreedtes('school');
+    for (const titel of ['Kennismaken met installatietechniek', 'Zorg en technologie verkennen']) {
+      const form = main().getByRole('form', { name: new RegExp(`voor ${titel}`) });
+      await form.getByRole('button', { name: 'Goedkeuren' }).focus();
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/besluit') && r.status() === 200), page.keyboard.press('Enter')]);
+      await expect.poll(() => main().getByRole('table', { name: 'Besloten keuzes' }).getByText(titel).count()).toBe(1);
+    }
+    await expect.poll(() => main().getByRole('heading', { name: /Wachten op goedkeuring \(0\)/ }).count()).toBe(1);
+
+    // The pupil's home page shows the programme and the mbo dates.
+    await signInAt('/leerling', 'leerling@vmbo.demo');
+    const programma = main().getByRole('table', { name: 'Goedgekeurde modules' });
+    await expect.poll(() => programma.getByRole('link', { name: 'Kennismaken met installatietechniek' }).count()).toBe(1);
+    await expect.poll(() => programma.getByRole('link', { name: 'Zorg en technologie verkennen' }).count()).toBe(1);
+    await expect.poll(() => main().getByText(/Aanmelden bij het mbo vóór 1 april/).count()).toBe(1);
+    await expectAccessible('the pupil’s home page with the programme');
+    await beideBreedtes('leerling');
+  });
+});
