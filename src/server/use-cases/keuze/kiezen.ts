@@ -35,6 +35,8 @@ export async function getMijnProgramma(opts: UseCaseContext & { vandaag?: string
       const d = deadlineVoor(instellingen.deadlines, sj, p);
       if (d >= vandaag) deadlines.push({ datum: d, wat: `Modules kiezen voor ${PERIODE_NAAM[p]} van ${sj}` });
     }
+  // The next three choosing deadlines are enough; the mbo dates follow.
+  deadlines.sort((a, b) => a.datum.localeCompare(b.datum)).splice(3);
   const startjaar = eerstvolgendStartjaar(vandaag);
   const t = toelatingsDatums(startjaar);
   if (t.eisenBekendVoor >= vandaag) deadlines.push({ datum: t.eisenBekendVoor, wat: `Mbo-opleidingen maken hun aanvullende toelatingseisen bekend (vóór ${datumNl(t.eisenBekendVoor)}, voor een start in ${startjaar})` });
