@@ -101,4 +101,18 @@ describe.skipIf(!browserReady)('modules kiezen (issue 15)', () => {
     await expectAccessible('the pupil’s home page with the programme');
     await beideBreedtes('leerling');
   });
+
+  it('an mbo beheerder enters the extra admission requirements of a kwalificatie', async () => {
+    await signInAt('/organisaties', 'beheerder@roc.demo');
+    await page.getByRole('button', { name: /Account/ }).click();
+    await page.getByRole('link', { name: /Aanvullende toelatingseisen/ }).click();
+    await page.waitForURL(/\/organisaties\/[0-9a-f-]{36}\/toelatingseisen$/);
+    const form = main().getByRole('form', { name: 'Eisen voor een kwalificatie vastleggen' });
+    await form.getByRole('textbox', { name: 'Crebonummer van de kwalificatie' }).fill('25282');
+    await form.getByRole('textbox', { name: 'Aanvullende eisen' }).fill('Een intakegesprek en een motivatiebrief.');
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.status() === 200), form.getByRole('button', { name: 'Eisen opslaan' }).click()]);
+    await expect.poll(() => main().getByText(/\(25282\): Een intakegesprek en een motivatiebrief\./).count()).toBe(1);
+    await expectAccessible('Aanvullende toelatingseisen');
+    await beideBreedtes('toelatingseisen');
+  });
 });
