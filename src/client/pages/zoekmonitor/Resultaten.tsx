@@ -17,7 +17,8 @@ import { profielVan, type Selectie } from './acties.js';
 
 export type KwalificatieResult = Extract<MatchResult, { type: 'kwalificatie' }>;
 export type OtherResult = Exclude<MatchResult, KwalificatieResult>;
-export type VmboVraag = { kind: 'keuzevak' | 'profielmodule'; code: string; title: string };
+export type { VmboVraag } from './Stemmen.js';
+import type { VmboVraag } from './Stemmen.js';
 
 /** Dossiers shown before "Toon meer dossiers". */
 export const DOSSIERS_EERST = 5;

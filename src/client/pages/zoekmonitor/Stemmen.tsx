@@ -10,7 +10,8 @@ import { InlineError } from '../../components/PageStates.js';
 import { useSession } from '../../lib/session.js';
 import { useApi } from '../../lib/useApi.js';
 import { Button } from '../../ui/index.js';
-import type { VmboVraag } from './Resultaten.js';
+/** The vmbo side of a zoekmonitor question (also used by Resultaten.tsx, which imports it from here: no cycle). */
+export type VmboVraag = { kind: 'keuzevak' | 'profielmodule'; code: string; title: string };
 
 interface StemmenContext {
   vmbo: VmboVraag;
