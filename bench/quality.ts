@@ -314,7 +314,7 @@ async function fromVotes() {
   const db = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(process.env.DOORLOPEND_DATA_DIR ?? path.join(ROOT, 'data')) });
   try {
     const rows = await db.db
-      .selectFrom('match_stem')
+      .selectFrom('zoekmonitor_stem')
       .select(['vraag_soort', 'vraag_code', 'resultaat_code', (eb) => eb.fn.sum<number>('waarde').as('netto')])
       .where('resultaat_soort', '=', 'kwalificatie')
       .groupBy(['vraag_soort', 'vraag_code', 'resultaat_code'])

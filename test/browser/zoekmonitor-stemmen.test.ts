@@ -102,7 +102,7 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     await thumbs(second).getByRole('button', { name: 'Past', exact: true }).click();
     await thumbs(second).getByRole('status').filter({ hasText: 'Uw stem is ingetrokken' }).waitFor();
     await expect.poll(() => thumbs(second).getByRole('button', { name: 'Past', exact: true }).getAttribute('aria-pressed')).toBe('false');
-    const rows = await session.app.database.db.selectFrom('match_stem').select(['resultaat_code', 'waarde']).execute();
+    const rows = await session.app.database.db.selectFrom('zoekmonitor_stem').select(['resultaat_code', 'waarde']).execute();
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.resultaat_code === top.dossierCrebo && Number(r.waarde) === -1)).toBe(true);
   });

@@ -26,7 +26,7 @@ describe.skipIf(!databaseAvailable)(`zoekmonitor: votes and crosswalk evidence (
     return MatchResponse.parse(res.body).results.filter((r): r is Dossier => r.type === 'kwalificatie');
   };
   const stem = (dossier: string, waarde?: 1 | -1) => ({ vraag: { soort: 'keuzevak', code: 'K/PIE/16' }, resultaat: { soort: 'kwalificatie', code: dossier }, ...(waarde ? { waarde } : {}) });
-  const rows = (dossier: string) => w.t.database.db.selectFrom('match_stem').selectAll().where('resultaat_code', '=', dossier).execute();
+  const rows = (dossier: string) => w.t.database.db.selectFrom('zoekmonitor_stem').selectAll().where('resultaat_code', '=', dossier).execute();
 
   it('only signed-in staff vote: anonymous 401, a pupil 403, an unknown result 404, a missing value 400', async () => {
     const [first] = await dossiers();

@@ -338,7 +338,7 @@ export interface CrosswalkVoorstelTable {
 }
 
 /** Migration 0029 (issue 17): a staff member's thumbs up (1) or down (-1) on one zoekmonitor result. */
-export interface MatchStemTable {
+export interface ZoekmonitorStemTable {
   user_id: string;
   vraag_soort: 'keuzevak' | 'profielmodule';
   vraag_code: string;
@@ -879,7 +879,7 @@ export interface DB {
   crosswalk_unlinked: CrosswalkUnlinkedTable;
   crosswalk_review: CrosswalkReviewTable;
   crosswalk_voorstel: CrosswalkVoorstelTable;
-  match_stem: MatchStemTable;
+  zoekmonitor_stem: ZoekmonitorStemTable;
   inventaris_selectie: InventarisSelectieTable;
   docentinzet: DocentinzetTable;
   regel_markering: RegelMarkeringTable;

@@ -1,5 +1,5 @@
 /**
- * Issue 17: the thumbs of staff on zoekmonitor results (table match_stem, migration 0029) and the crosswalk judgments
+ * Issue 17: the thumbs of staff on zoekmonitor results (table zoekmonitor_stem, migration 0029) and the crosswalk judgments
  * the zoekmonitor learns from. SQL only; the evidence is made of these rows in use-cases/matching/evidence.ts.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -18,7 +18,7 @@ export interface StemSleutel {
 /** One vote per person per result: a second vote replaces the first (and its time). */
 export async function upsertStem(db: Db, s: StemSleutel & { waarde: 1 | -1 }): Promise<void> {
   await db
-    .insertInto('match_stem')
+    .insertInto('zoekmonitor_stem')
     .values({ user_id: s.userId, vraag_soort: s.vraagSoort, vraag_code: s.vraagCode, resultaat_soort: s.resultaatSoort, resultaat_code: s.resultaatCode, waarde: s.waarde })
     .onConflict((oc) => oc.columns(['user_id', 'vraag_soort', 'vraag_code', 'resultaat_soort', 'resultaat_code']).doUpdateSet({ waarde: s.waarde, gestemd_op: sql`now()` }))
     .execute();
@@ -27,7 +27,7 @@ export async function upsertStem(db: Db, s: StemSleutel & { waarde: 1 | -1 }): P
 /** Removes a vote; true when there was one. */
 export async function deleteStem(db: Db, s: StemSleutel): Promise<boolean> {
   const r = await db
-    .deleteFrom('match_stem')
+    .deleteFrom('zoekmonitor_stem')
     .where('user_id', '=', s.userId)
     .where('vraag_soort', '=', s.vraagSoort)
     .where('vraag_code', '=', s.vraagCode)
@@ -40,7 +40,7 @@ export async function deleteStem(db: Db, s: StemSleutel): Promise<boolean> {
 /** The votes of one person on the results of one question. */
 export async function stemmenVan(db: Db, userId: string, vraagSoort: 'keuzevak' | 'profielmodule', vraagCode: string) {
   const rows = await db
-    .selectFrom('match_stem')
+    .selectFrom('zoekmonitor_stem')
     .select(['resultaat_soort', 'resultaat_code', 'waarde'])
     .where('user_id', '=', userId)
     .where('vraag_soort', '=', vraagSoort)
@@ -54,7 +54,7 @@ export async function stemmenVan(db: Db, userId: string, vraagSoort: 'keuzevak' 
 /** Per question and result the number of persons voting up and down (counts only). */
 export async function stemTotalen(db: Db) {
   const rows = await db
-    .selectFrom('match_stem')
+    .selectFrom('zoekmonitor_stem')
     .select([
       'vraag_soort',
       'vraag_code',
