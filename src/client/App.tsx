@@ -56,13 +56,13 @@ const OnderdelenListPage = lazyPage(() => import('./pages/OnderdelenListPage.js'
 const OrganisationDetailPage = lazyPage(() => import('./pages/OrganisationDetailPage.js'), 'OrganisationDetailPage');
 const OrganisationsPage = lazyPage(() => import('./pages/OrganisationsPage.js'), 'OrganisationsPage');
 const OvereenkomstPage = lazyPage(() => import('./pages/overeenkomst/OvereenkomstPage.js'), 'OvereenkomstPage');
-const BeoordelenPage = lazyPage(() => import('./pages/examen/BeoordelenPage.js'), 'BeoordelenPage');
-const BeoordelingPage = lazyPage(() => import('./pages/examen/BeoordelingPage.js'), 'BeoordelingPage');
 const PubliekeMenukaartPage = lazyPage(() => import('./pages/menukaart/PubliekeMenukaartPage.js'), 'PubliekeMenukaartPage');
 const PubliekeModulePage = lazyPage(() => import('./pages/menukaart/PubliekeModulePage.js'), 'PubliekeModulePage');
 const MijnMenukaartenPage = lazyPage(() => import('./pages/menukaart/MenukaartBeheerPage.js'), 'MijnMenukaartenPage');
 const MenukaartBeheerPage = lazyPage(() => import('./pages/menukaart/MenukaartBeheerPage.js'), 'MenukaartBeheerPage');
 const ModuleBeheerPage = lazyPage(() => import('./pages/menukaart/MenukaartBeheerPage.js'), 'ModuleBeheerPage');
+const BeoordelenPage = lazyPage(() => import('./pages/examen/BeoordelenPage.js'), 'BeoordelenPage');
+const BeoordelingPage = lazyPage(() => import('./pages/examen/BeoordelingPage.js'), 'BeoordelingPage');
 const ExamensPage = lazyPage(() => import('./pages/examen/ExamensPage.js'), 'ExamensPage');
 const ExamenPage = lazyPage(() => import('./pages/examen/ExamenPage.js'), 'ExamenPage');
 const ExamenTakenPage = lazyPage(() => import('./pages/examen/ExamenTakenPage.js'), 'ExamenTakenPage');
@@ -166,13 +166,13 @@ export function App() {
           <Route path="samenwerkingen/:id/docentinzet" element={<DocentinzetPage />} />
           <Route path="samenwerkingen/:id/wijzigingen" element={<WijzigingenPage />} />
           <Route path="overeenkomsten/:id" element={<OvereenkomstPage />} />
-          <Route path="examens/:examenId/beoordelen" element={<BeoordelenPage />} />
-          <Route path="beoordelingen/:beoordelingId" element={<BeoordelingPage />} />
           <Route path="regio/:slug/menukaart" element={<PubliekeMenukaartPage />} />
           <Route path="regio/:slug/menukaart/:module" element={<PubliekeModulePage />} />
           <Route path="menukaart" element={<MijnMenukaartenPage />} />
           <Route path="regios/:regioId/menukaart" element={<MenukaartBeheerPage />} />
           <Route path="menukaart/modulen/:moduleId" element={<ModuleBeheerPage />} />
+          <Route path="examens/:examenId/beoordelen" element={<BeoordelenPage />} />
+          <Route path="beoordelingen/:beoordelingId" element={<BeoordelingPage />} />
           <Route path="leerroutes/:routeId/examens" element={<ExamensPage />} />
           <Route path="examens" element={<ExamenTakenPage />} />
           <Route path="examens/:examenId" element={<ExamenPage />} />
