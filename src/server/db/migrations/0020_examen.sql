@@ -33,8 +33,8 @@ CREATE INDEX cohort_organisation_idx ON cohort (organisation_id);
 CREATE INDEX cohort_leerroute_idx ON cohort (leerroute_id);
 
 -- 3. A pupil in a cohort (the school's own records, imported or typed in). An account (role leerling) is linked when
---    the pupil accepts an invitation sent for this record (invitation.leerling_id) or signs in through the school's SSO
---    with a matching ECK iD.
+--    the pupil accepts an invitation sent for this record (invitation.leerling_id), also when signed in through the
+--    school's SSO. The ECK iD is stored as a pseudonymous key only; no automatic linking by ECK iD (yet).
 CREATE TABLE leerling (
   id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   cohort_id         uuid NOT NULL REFERENCES cohort (id) ON DELETE CASCADE,
