@@ -15,6 +15,7 @@ import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/a
 import { browserSession } from '../support/browser-session.js';
 import { createAssessableExam, type AssessableExam } from '../support/beoordeling-factory.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
@@ -70,16 +71,7 @@ describe.skipIf(!browserReady)('beoordelen van het gezamenlijke examen (issue 14
     await p.waitForURL((u) => u.pathname === to);
   }
 
-  async function beideBreedtes(p: Page, naam: string) {
-    for (const width of [1366, 390]) {
-      await p.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await p.waitForTimeout(50);
-      await p.screenshot({ path: path.join(SCREENSHOTS, `beoordeling-${naam}-${width}.png`), fullPage: true });
-      const { scrollWidth, innerWidth } = await p.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await p.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (p: Page, naam: string) => atBothWidths(p, `beoordeling-${naam}`);
 
   /** Fills in the user's side of every form of the list, typing and saving with the keyboard. */
   async function beoordeelAlles(p: Page, score: string, resultaat?: string) {

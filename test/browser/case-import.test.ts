@@ -14,6 +14,7 @@ import type { CfPackage } from '../../src/domain/crosswalk/case-package.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
@@ -52,16 +53,7 @@ describe.skipIf(!browserReady)('crosswalk import (issue 18)', () => {
   });
   const main = () => page.getByRole('main');
 
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `case-import-${naam}-${width}.png`), fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `case-import-${naam}`);
 
   it('previews and imports a CASE package as a proposal, and the proposal is confirmed from the keyboard', async () => {
     await page.context().clearCookies();

@@ -14,6 +14,7 @@ import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { signInAt as signInWithForm, atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
@@ -48,25 +49,9 @@ describe.skipIf(!browserReady)('pupils and cohorts (issue 14)', () => {
 
   const main = () => page.getByRole('main');
 
-  async function signInAt(to: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
-  }
+  const signInAt = (to: string, email: string) => signInWithForm(page, app.url, to, email);
 
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `leerlingen-${naam}-${width}.png`), fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `leerlingen-${naam}`);
 
   /** Activates a control from the keyboard: focus it, then Enter (a button) or Space (a checkbox). */
   async function press(locator: ReturnType<Page['getByRole']>, key: 'Enter' | 'Space' = 'Enter') {

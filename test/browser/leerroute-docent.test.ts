@@ -20,6 +20,7 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { signInAt as signInWithForm, atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
@@ -50,14 +51,7 @@ describe.skipIf(!browserReady)('leerroute: what teachers found (issue 12)', () =
     return { count: () => n };
   }
 
-  async function signInAt(path: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(path)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
-  }
+  const signInAt = (path: string, email: string) => signInWithForm(page, app.url, path, email);
 
   async function apiLogin(email: string): Promise<{ cookie: string; csrf: string }> {
     const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
@@ -73,17 +67,7 @@ describe.skipIf(!browserReady)('leerroute: what teachers found (issue 12)', () =
     return (await res.json()) as LeerrouteDetail;
   }
 
-  /** At 1366 and 390 px: a screenshot, and the page does not scroll sideways. */
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `leerroute-docent-${naam}-${width}.png`), fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `leerroute-docent-${naam}`);
 
   it('Enter in a search field inside a form searches and never sends the form; the schooljaar is kept; gaps are said once; a stale plan is refused clearly', async () => {
     await signInAt('/samenwerkingen', 'docent@vmbo.demo');

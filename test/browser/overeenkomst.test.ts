@@ -16,6 +16,7 @@ import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/a
 import { browserSession } from '../support/browser-session.js';
 import { readPdf } from '../support/export-files.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { signInAt as signInWithForm, atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
@@ -50,26 +51,9 @@ describe.skipIf(!browserReady)('samenwerkingsovereenkomst (issue 13)', () => {
 
   const main = () => page.getByRole('main');
 
-  async function signInAt(to: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
-  }
+  const signInAt = (to: string, email: string) => signInWithForm(page, app.url, to, email);
 
-  /** At 1366 and 390 px: a screenshot, and the page does not scroll sideways. */
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `overeenkomst-${naam}-${width}.png`), fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `overeenkomst-${naam}`);
 
   const REGEL = 'Een doorlopende leerroute heeft een ondertekende samenwerkingsovereenkomst';
   /** The rules panel of the route: whether the agreement rule is among the rules to look at. */

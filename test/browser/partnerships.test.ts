@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { signInAt as signInWithForm } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
@@ -31,18 +32,7 @@ describe.skipIf(!browserReady)('samenwerkingen and organisation management in th
   const focusedH1 = (name: string | RegExp) => page.locator('h1:focus').filter({ hasText: name });
 
   /** Signs in through the form on /inloggen, coming back to `path`. */
-  async function signInAt(path: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(path)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'),
-      form.getByRole('button', { name: 'Inloggen' }).click(),
-    ]);
-    expect(response.status()).toBe(200);
-  }
+  const signInAt = (path: string, email: string) => signInWithForm(page, app.url, path, email);
 
   it('vmbo beheerder starts a samenwerking and proposes the mbo instelling; its beheerder accepts; both see it, an outsider does not', async () => {
     await signInAt('/samenwerkingen', 'beheerder@vmbo.demo');
