@@ -11,12 +11,16 @@
  *   (default 'mogelijk'; 'zwak' suggestions are left out unless asked for);
  * - a rejected link never counts and is never shown as a suggestion again in that samenwerking;
  * - an item marked "bewust niet gekoppeld" stays Alleen …: its links are kept in `genegeerd`, not counted;
- * - a reviewed link whose items are not both in the selection is not part of this inventory.
+ * - a reviewed link whose items are not both in the selection is not part of this inventory;
+ * - issue 17: what other samenwerkingen said about a pair (`elders`, counts only) raises or lowers its suggestion
+ *   (band and order, `matching/pair-evidence.ts`); a pair confirmed elsewhere is suggested even when the aligner did
+ *   not suggest it; every link with such evidence carries it with its label. Reviews here still win.
  *
  * Stable item ids (also used by the crosswalk and the CASE export): see `ids.ts`.
  */
 import { CONFIDENCE_ORDER, type Confidence } from '../matching/alignment.js';
 import { RELATIE_TYPES, type RelatieType } from '../crosswalk/crosswalk.js';
+import { paarFactor, paarLabel, stelVoor, verschovenBand, type PaarOordeel } from '../matching/pair-evidence.js';
 
 export type Side = 'vmbo' | 'mbo';
 
@@ -58,6 +62,11 @@ export interface UnlinkedMark {
   toelichting: string | null;
 }
 
+/** What other samenwerkingen said about a pair (issue 17): counts only, and the label in words. */
+export interface PaarBewijs extends PaarOordeel {
+  label: string;
+}
+
 export type LinkStatus = 'voorgesteld' | 'bevestigd' | 'handmatig' | 'afgewezen';
 
 export interface InventoryLink {
@@ -73,6 +82,8 @@ export interface InventoryLink {
   op: string | null;
   aangemaaktDoor: string | null;
   aangemaaktOp: string | null;
+  /** Absent when no other samenwerking reviewed the pair. */
+  elders?: PaarBewijs;
 }
 
 export type Classification = 'beiden' | 'alleen-vmbo' | 'alleen-mbo';
@@ -120,6 +131,8 @@ export interface InventoryInput {
   reviews?: readonly ReviewedLink[];
   unlinked?: readonly UnlinkedMark[];
   minConfidence?: Confidence;
+  /** Per `pairKey` what other samenwerkingen said (issue 17); the viewer's own samenwerking left out by the caller. */
+  elders?: ReadonlyMap<string, PaarOordeel>;
 }
 
 export const pairKey = (eindtermId: string, werkprocesId: string) => `${eindtermId}\u0000${werkprocesId}`;
@@ -128,7 +141,14 @@ const STATUS_ORDER: Record<LinkStatus, number> = { bevestigd: 3, handmatig: 3, v
 const RELATIE_ORDER: Record<RelatieType, number> = Object.fromEntries(RELATIE_TYPES.map((r, i) => [r, RELATIE_TYPES.length - i])) as Record<RelatieType, number>;
 
 function strength(l: InventoryLink): number {
-  return STATUS_ORDER[l.status] * 10 + (l.relatie ? RELATIE_ORDER[l.relatie] : 0) + (l.score ?? 0) + (l.confidence ? CONFIDENCE_ORDER[l.confidence] : 0) / 10;
+  const evidence = l.status === 'voorgesteld' ? paarFactor(l.elders) : 1;
+  return STATUS_ORDER[l.status] * 10 + (l.relatie ? RELATIE_ORDER[l.relatie] : 0) + (l.score ?? 0) * evidence + (l.confidence ? CONFIDENCE_ORDER[l.confidence] : 0) / 10;
+}
+
+function eldersOf(elders: ReadonlyMap<string, PaarOordeel> | undefined, key: string): { elders?: PaarBewijs } {
+  const o = elders?.get(key);
+  const label = paarLabel(o);
+  return o && label ? { elders: { bevestigd: o.bevestigd, afgewezen: o.afgewezen, label } } : {};
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
@@ -144,6 +164,12 @@ export function buildInventory(input: InventoryInput): Inventory {
   for (const r of input.reviews ?? []) if (inSelection(r.eindtermId, r.werkprocesId)) reviewed.set(pairKey(r.eindtermId, r.werkprocesId), r);
   const suggested = new Map<string, SuggestedLink>();
   for (const s of input.suggestions) if (inSelection(s.eindtermId, s.werkprocesId)) suggested.set(pairKey(s.eindtermId, s.werkprocesId), s);
+  // Issue 17: a pair confirmed elsewhere is suggested here too (starting as zwak when the aligner has no link).
+  for (const [key, o] of input.elders ?? []) {
+    if (suggested.has(key) || !stelVoor(o)) continue;
+    const [eindtermId, werkprocesId] = key.split('\u0000') as [string, string];
+    if (inSelection(eindtermId, werkprocesId)) suggested.set(key, { eindtermId, werkprocesId, score: 0, confidence: 'zwak', sharedTerms: [] });
+  }
 
   const all: InventoryLink[] = [];
   const afgewezen: InventoryLink[] = [];
@@ -162,11 +188,15 @@ export function buildInventory(input: InventoryInput): Inventory {
       op: r.op,
       aangemaaktDoor: r.aangemaaktDoor ?? null,
       aangemaaktOp: r.aangemaaktOp ?? null,
+      ...eldersOf(input.elders, key),
     });
   }
   for (const [key, s] of suggested) {
-    if (reviewed.has(key) || CONFIDENCE_ORDER[s.confidence] < min) continue;
-    all.push({ ...s, status: 'voorgesteld', relatie: null, toelichting: null, door: null, op: null, aangemaaktDoor: null, aangemaaktOp: null });
+    if (reviewed.has(key)) continue;
+    const elders = eldersOf(input.elders, key);
+    const confidence = elders.elders ? verschovenBand(s.confidence, elders.elders) : s.confidence;
+    if (CONFIDENCE_ORDER[confidence] < min) continue;
+    all.push({ ...s, confidence, status: 'voorgesteld', relatie: null, toelichting: null, door: null, op: null, aangemaaktDoor: null, aangemaaktOp: null, ...elders });
   }
 
   const links: InventoryLink[] = [];

@@ -60,7 +60,11 @@ function KoppelingItem({ link, byId, partnershipId, onChanged }: KoppelingProps 
   );
 }
 
+/** Issue 17: what other samenwerkingen said about the pair (counts only), when the answer carries it. */
+type MetElders = Koppeling & { elders?: { bevestigd: number; afgewezen: number; label: string } };
+
 function KoppelingBeschrijving({ link, e, w }: { link: Koppeling; e: InventarisItem | undefined; w: InventarisItem | undefined }) {
+  const elders = (link as MetElders).elders;
   return (
     <>
       <Paragraph>
@@ -69,6 +73,12 @@ function KoppelingBeschrijving({ link, e, w }: { link: Koppeling; e: InventarisI
       </Paragraph>
       <Paragraph className="doorlopend-meta">
         <StatusBadge status={link.status === 'voorgesteld' ? 'warning' : link.status === 'afgewezen' ? 'danger' : 'safe'}>{statusText(link)}</StatusBadge>
+        {elders ? (
+          <>
+            {' '}
+            <StatusBadge status={elders.bevestigd > elders.afgewezen ? 'safe' : elders.afgewezen > elders.bevestigd ? 'danger' : 'neutral'}>Elders: {elders.label}</StatusBadge>
+          </>
+        ) : null}
         {link.sharedTerms.length > 0 ? <> Gedeelde woorden: {link.sharedTerms.join(', ')}.</> : null}
         {link.toelichting ? <> Toelichting: {link.toelichting}</> : null}
       </Paragraph>

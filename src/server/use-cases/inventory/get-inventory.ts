@@ -1,16 +1,20 @@
 /**
  * The overlap inventory of a selection: public (suggestions only) or within a samenwerking (its reviews win over
  * suggestions: a rejected link is not suggested again there; items marked "bewust niet gekoppeld" stay Alleen …).
+ * Issue 17: what the other samenwerkingen confirmed or rejected about the selection's pairs raises or lowers the
+ * suggestions, with a label (counts only: which samenwerkingen is never read out of the repository's rows).
  */
 import type { Kysely } from 'kysely';
 import { can } from '../../../domain/auth/rules.js';
 import type { Confidence } from '../../../domain/matching/alignment.js';
-import { buildInventory, type Inventory } from '../../../domain/inventory/inventory.js';
+import { buildInventory, pairKey, type Inventory, type SuggestedLink } from '../../../domain/inventory/inventory.js';
+import { paarOordelen, stelVoor, type PaarOordeel } from '../../../domain/matching/pair-evidence.js';
 import type { Inventaris } from '../../../shared/inventory-api.js';
 import type { DB } from '../../db/schema.js';
 import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import * as crosswalk from '../../repositories/crosswalk-repository.js';
 import { findPartnership } from '../../repositories/partnership-repository.js';
+import { pairReviewsElsewhere } from '../../repositories/pair-evidence-repository.js';
 import { notFound } from '../../errors.js';
 import type { AuthContext } from '../../access/context.js';
 import { authorizePartnership, PARTNERSHIP_NOT_FOUND } from '../../access/partnership.js';
@@ -28,14 +32,42 @@ export interface ComputedInventory {
   snapshot: CatalogSnapshot;
 }
 
-/** Pure part after loading: selection + aligner + reviews → inventory. Exported for the benchmark. */
+/**
+ * Pure part after loading: selection + aligner + reviews (+ what other samenwerkingen said, per pair) → inventory.
+ * Exported for the benchmarks. `elders` may be a function of the resolved selection (the pairs it holds).
+ */
 export function computeInventory(
   snapshot: CatalogSnapshot,
   query: InventoryQuery,
   reviews: { links: crosswalk.StoredLink[]; unlinked: crosswalk.StoredUnlinked[] } = { links: [], unlinked: [] },
+  elders?: ReadonlyMap<string, PaarOordeel> | ((resolved: ResolvedSelection) => ReadonlyMap<string, PaarOordeel>),
 ): { inventory: Inventory; resolved: ResolvedSelection } {
-  const resolved = resolveSelection(snapshot, query);
-  const suggestions = alignerOf(snapshot).align(resolved.eindtermTexts, resolved.mboTexts, { perEindterm: 3, min: 'zwak' });
+  return inventoryOf(snapshot, resolveSelection(snapshot, query), query, reviews, elders);
+}
+
+function inventoryOf(
+  snapshot: CatalogSnapshot,
+  resolved: ResolvedSelection,
+  query: InventoryQuery,
+  reviews: { links: crosswalk.StoredLink[]; unlinked: crosswalk.StoredUnlinked[] },
+  eldersIn?: ReadonlyMap<string, PaarOordeel> | ((resolved: ResolvedSelection) => ReadonlyMap<string, PaarOordeel>),
+): { inventory: Inventory; resolved: ResolvedSelection } {
+  const aligner = alignerOf(snapshot);
+  const suggestions: SuggestedLink[] = aligner.align(resolved.eindtermTexts, resolved.mboTexts, { perEindterm: 3, min: 'zwak' });
+  const elders = typeof eldersIn === 'function' ? eldersIn(resolved) : eldersIn;
+  if (elders && elders.size > 0) {
+    // A pair confirmed elsewhere that the aligner did not rank among an eindterm's best: its own score and band.
+    const known = new Set(suggestions.map((s) => pairKey(s.eindtermId, s.werkprocesId)));
+    const eTexts = new Map(resolved.eindtermTexts.map((e) => [e.id, e]));
+    const wTexts = new Map(resolved.mboTexts.map((w) => [w.id, w]));
+    for (const [key, o] of elders) {
+      if (known.has(key) || !stelVoor(o)) continue;
+      const [eindtermId, werkprocesId] = key.split('\u0000') as [string, string];
+      const e = eTexts.get(eindtermId);
+      const w = wTexts.get(werkprocesId);
+      if (e && w) suggestions.push(...aligner.align([e], [w], { perEindterm: 1, min: 'zwak' }));
+    }
+  }
   const inventory = buildInventory({
     eindtermen: resolved.eindtermen,
     mboItems: resolved.mboItems,
@@ -43,6 +75,7 @@ export function computeInventory(
     reviews: reviews.links,
     unlinked: reviews.unlinked,
     minConfidence: query.min ?? 'mogelijk',
+    ...(elders ? { elders } : {}),
   });
   return { inventory, resolved };
 }
@@ -61,7 +94,14 @@ export async function computeInventoryFor(opts: { db: Kysely<DB>; auth?: AuthCon
     [links, unlinked] = await Promise.all([crosswalk.listLinks(opts.db, opts.partnershipId), crosswalk.listUnlinked(opts.db, opts.partnershipId)]);
   }
   const snapshot = await snapshotOf(opts.db);
-  const { inventory, resolved } = computeInventory(snapshot, opts.query, { links, unlinked });
+  const resolved = resolveSelection(snapshot, opts.query);
+  // Issue 17: the other samenwerkingen' reviews of this selection's pairs (all of them for the public inventory).
+  const elsewhere = await pairReviewsElsewhere(opts.db, {
+    eindtermIds: resolved.eindtermen.map((e) => e.id),
+    werkprocesIds: resolved.mboItems.map((w) => w.id),
+    exceptPartnershipId: opts.partnershipId ?? null,
+  });
+  const { inventory } = inventoryOf(snapshot, resolved, opts.query, { links, unlinked }, paarOordelen(elsewhere, opts.partnershipId));
   const inventaris: Inventaris = {
     samenwerking,
     magBeoordelen,
