@@ -6,7 +6,7 @@
  * - /organisaties/:id/toelatingseisen — an mbo instelling's extra admission requirements per kwalificatie;
  * - `KiesKnop`: the "Kiezen" button on a module page, for pupils.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { KEUZE_STATUS_NAMEN, type Keuze, type KeuzeInstellingen } from '../../../shared/keuze-api.js';
 import { PERIODE_NAMEN } from '../../../shared/menukaart-api.js';
@@ -19,6 +19,7 @@ import { useApi } from '../../lib/useApi.js';
 import { Button, Heading, Link, ListItem, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, UnorderedList } from '../../ui/index.js';
 import { datumTekst, keuzeApi, mijnKeuzesPath } from './keuze-api.js';
 import { ProgrammaOverzicht } from './Programma.js';
+import './keuze.css';
 
 function MijnKeuzesContent() {
   const [teller, setTeller] = useState(0);
@@ -48,27 +49,58 @@ export function MijnKeuzesPage() {
   );
 }
 
-/** The "Kiezen" button on a module page: only for a signed-in pupil. */
+/** The "Kiezen" section of a module page, for a signed-in pupil: the button, or the choice already made. */
 export function KiesKnop({ moduleId, titel }: { moduleId: string; titel: string }) {
   const { session } = useSession();
+  const leerling = session.status === 'signed-in' && session.me.lidmaatschappen.some((l) => l.rol === 'leerling');
+  return leerling ? <KiesSectie moduleId={moduleId} titel={titel} /> : null;
+}
+
+function KiesSectie({ moduleId, titel }: { moduleId: string; titel: string }) {
+  const [teller, setTeller] = useState(0);
+  // What the pupil chose already: a module chosen (waiting or approved) shows that instead of a button that would be refused.
+  const { data, error, loading } = useApi(`keuze-mijn-module-${moduleId}-${teller}`, (signal) => keuzeApi.mijn(signal));
   const state = useAction('Kiezen is niet gelukt.');
-  if (session.status !== 'signed-in' || !session.me.lidmaatschappen.some((l) => l.rol === 'leerling')) return null;
+  const kopRef = useRef<HTMLHeadingElement>(null);
+  const lopend = data?.keuzes.find((k) => k.module.id === moduleId && (k.status === 'aangevraagd' || k.status === 'goedgekeurd'));
+  const teruggestuurd = data?.keuzes.find((k) => k.module.id === moduleId && k.status === 'teruggestuurd');
   return (
     <section aria-labelledby="kiezen-kop" className="doorlopend-section">
-      <Heading level={2} id="kiezen-kop">
+      <Heading level={2} id="kiezen-kop" ref={kopRef} tabIndex={-1}>
         Kiezen
       </Heading>
-      <Button
-        disabled={state.busy}
-        onClick={() =>
-          void state.run(async () => {
-            const k = await keuzeApi.kies({ moduleId });
-            return `Je hebt ${titel} gekozen voor ${k.schooljaar}, ${PERIODE_NAMEN[k.periode].toLowerCase()}. Je decaan of mentor keurt het goed.`;
-          })
-        }
-      >
-        {state.busy ? 'Bezig…' : 'Kiezen'}
-      </Button>
+      {lopend ? (
+        <Paragraph>
+          {lopend.status === 'goedgekeurd' ? 'Deze module staat in je programma' : 'Je hebt deze module gekozen'} voor {lopend.schooljaar}, {PERIODE_NAMEN[lopend.periode].toLowerCase()}:{' '}
+          <strong>{KEUZE_STATUS_NAMEN[lopend.status].toLowerCase()}</strong>.
+        </Paragraph>
+      ) : (
+        <>
+          {teruggestuurd ? (
+            <Paragraph>
+              Je decaan of mentor stuurde je keuze terug{teruggestuurd.reden ? `: “${teruggestuurd.reden}”` : '.'} Je kunt de module opnieuw kiezen.
+            </Paragraph>
+          ) : null}
+          <Button
+            disabled={state.busy || loading}
+            onClick={() =>
+              void state
+                .run(async () => {
+                  const k = await keuzeApi.kies({ moduleId });
+                  return `Je hebt ${titel} gekozen voor ${k.schooljaar}, ${PERIODE_NAMEN[k.periode].toLowerCase()}. Je decaan of mentor keurt het goed.`;
+                })
+                .then((ok) => {
+                  if (!ok) return;
+                  // The button makes way for the choice: keep the keyboard in this section.
+                  kopRef.current?.focus();
+                  setTeller((t) => t + 1);
+                })
+            }
+          >
+            {state.busy ? 'Bezig…' : 'Kiezen'}
+          </Button>
+        </>
+      )}
       <FormFeedback state={state} failureHeading="Niet gekozen" />
       <Paragraph>
         <Link to={mijnKeuzesPath}>Mijn keuzes</Link>
@@ -77,15 +109,16 @@ export function KiesKnop({ moduleId, titel }: { moduleId: string; titel: string 
   );
 }
 
-function BesluitForm({ org, k, klaar }: { org: string; k: Keuze; klaar: () => void }) {
+/** Approve or send back one waiting choice. On success the choice leaves the list: the page announces it (`klaar`). */
+function BesluitForm({ org, k, klaar }: { org: string; k: Keuze; klaar: (melding: string) => void }) {
   const id = useId();
   const [reden, setReden] = useState('');
   const state = useAction('Opslaan is niet gelukt.');
   const besluit = (b: 'goedkeuren' | 'terugsturen') =>
     state.run(async () => {
       const r = await keuzeApi.besluit(org, k.id, { besluit: b, ...(b === 'terugsturen' ? { reden } : {}), versie: k.versie });
-      klaar();
-      return b === 'goedkeuren' ? `${k.module.titel} van ${k.leerling.naam} is goedgekeurd${r.cohort ? ` (groep ${r.cohort.naam})` : ''}.` : `De keuze van ${k.leerling.naam} is teruggestuurd.`;
+      klaar(b === 'goedkeuren' ? `${k.module.titel} van ${k.leerling.naam} is goedgekeurd${r.cohort ? ` (groep ${r.cohort.naam})` : ''}.` : `De keuze van ${k.leerling.naam} voor ${k.module.titel} is teruggestuurd.`);
+      return null;
     });
   return (
     <form aria-label={`Keuze van ${k.leerling.naam} voor ${k.module.titel}`} onSubmit={(e) => e.preventDefault()}>
@@ -148,12 +181,21 @@ function InstellingenForm({ org, inst, klaar }: { org: string; inst: KeuzeInstel
 
 function SchoolKeuzesContent({ org }: { org: string }) {
   const [teller, setTeller] = useState(0);
+  const [melding, setMelding] = useState('');
+  const wachtKop = useRef<HTMLHeadingElement>(null);
   const { data, error } = useApi(`keuze-school-${org}-${teller}`, (signal) => keuzeApi.school(org, signal));
   useSessionExpiry(error);
   useDocumentTitle('Keuzes van leerlingen');
   if (error) return <LoadError error={error} />;
   if (!data) return <Loading />;
   const opnieuw = () => setTeller((t) => t + 1);
+  // A decided choice leaves the waiting list with its buttons: the message is said here, and the keyboard goes back to
+  // the list's heading (the next choice is one Tab away) instead of falling to the top of the page.
+  const besloten = (tekst: string) => {
+    setMelding(tekst);
+    wachtKop.current?.focus();
+    opnieuw();
+  };
   const wachtend = data.keuzes.filter((k) => k.status === 'aangevraagd');
   const rest = data.keuzes.filter((k) => k.status !== 'aangevraagd');
   return (
@@ -161,22 +203,25 @@ function SchoolKeuzesContent({ org }: { org: string }) {
       <PageHeading>Keuzes van leerlingen</PageHeading>
       <Paragraph>De modulekeuzes van de leerlingen van {data.school.naam}. Dat u deze lijst opent, staat in het auditlog van de school.</Paragraph>
       <section aria-labelledby="kz-wacht" className="doorlopend-section">
-        <Heading level={2} id="kz-wacht">
+        <Heading level={2} id="kz-wacht" ref={wachtKop} tabIndex={-1}>
           Wachten op goedkeuring ({wachtend.length})
         </Heading>
+        <p role="status" className="doorlopend-keuze-melding">
+          {melding}
+        </p>
         {wachtend.length === 0 ? (
           <Paragraph>Er wachten geen keuzes.</Paragraph>
         ) : (
           <UnorderedList>
             {wachtend.map((k) => (
-              <ListItem key={`${k.id}-${k.versie}`}>
+              <ListItem key={`${k.id}-${k.versie}`} className="doorlopend-keuze-wacht">
                 <Heading level={3}>
                   {k.leerling.naam}: {k.module.titel}
                 </Heading>
                 <Paragraph>
                   {k.schooljaar}, {PERIODE_NAMEN[k.periode].toLowerCase()}, bij {k.module.aanbiederNaam}. Deadline {datumTekst(k.deadline)}.
                 </Paragraph>
-                <BesluitForm org={org} k={k} klaar={opnieuw} />
+                <BesluitForm org={org} k={k} klaar={besloten} />
               </ListItem>
             ))}
           </UnorderedList>

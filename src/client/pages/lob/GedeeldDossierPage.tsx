@@ -1,7 +1,7 @@
 /**
  * /dossier/gedeeld#token=… (issue 15): what the receiver of a pupil's share link sees, without signing in. The token
  * is in the fragment, so it never reaches a server log or a Referer; the page sends it in a request body. A link
- * that is unknown, expired or revoked says so in one sentence (the API answers 404 for all three).
+ * that is unknown, expired or revoked gets one page "Deze link werkt niet (meer)" (the API answers 404 for all three).
  */
 import { useLocation } from 'react-router-dom';
 import { LoadError, Loading } from '../../components/PageStates.js';
@@ -20,12 +20,21 @@ export function GedeeldDossierPage() {
   const location = useLocation();
   const token = tokenUit(location.hash);
   const { data, error } = useApi(token ? `lob-gedeeld-${token}` : null, (signal) => lobApi.gedeeld(token!, signal));
-  useDocumentTitle(data ? `Loopbaandossier van ${data.leerling.naam}` : 'Gedeeld loopbaandossier');
+  useDocumentTitle(data ? `Loopbaandossier van ${data.leerling.naam}` : error?.isNotFound ? 'Deze link werkt niet (meer)' : 'Gedeeld loopbaandossier');
   if (!token) {
     return (
       <>
         <PageHeading>Deze link werkt niet</PageHeading>
         <Paragraph>De link is niet compleet. Vraag de leerling om de link opnieuw te sturen.</Paragraph>
+      </>
+    );
+  }
+  if (error?.isNotFound) {
+    // Unknown, expired and revoked links get one answer (the API's 404), in words for the person at the mbo.
+    return (
+      <>
+        <PageHeading>Deze link werkt niet (meer)</PageHeading>
+        <Paragraph>De link bestaat niet, is verlopen of is door de leerling ingetrokken. Alleen de leerling kan het dossier opnieuw delen: vraag de leerling om een nieuwe link.</Paragraph>
       </>
     );
   }

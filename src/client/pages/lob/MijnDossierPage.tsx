@@ -3,7 +3,7 @@
  * LOB activities with a reflection per loopbaancompetentie, fills in the oplegger for the mbo intake, sees the school's
  * LOB programme and what is done, downloads the whole dossier (PDF, JSON) and shares it with a link they can revoke.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   ACTIVITEIT_SOORT_NAMEN, ACTIVITEIT_SOORTEN, COMPETENTIE_NAMEN, COMPETENTIE_VRAGEN, LOB_LIMIETEN, LOOPBAANCOMPETENTIES, type ActiviteitSoort, type DeellinkGemaakt, type LobActiviteit, type LobDossier, type Reflecties,
 } from '../../../shared/lob-api.js';
@@ -203,6 +203,37 @@ function OpleggerForm({ dossier, zet }: { dossier: LobDossier; zet: (o: LobDossi
   );
 }
 
+/** The address of a link just made (shown once), with a button that copies it. */
+function NieuweLink({ ontvanger, adres }: { ontvanger: string; adres: string }) {
+  const id = useId();
+  const [gekopieerd, setGekopieerd] = useState<'ja' | 'mislukt' | null>(null);
+  return (
+    <div className="doorlopend-lob-link">
+      <label htmlFor={`${id}-adres`}>
+        <strong>De link voor {ontvanger}</strong>
+      </label>
+      <input id={`${id}-adres`} readOnly value={adres} onFocus={(e) => e.currentTarget.select()} />
+      <div className="doorlopend-lob-knoppen">
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => {
+            // Without a secure context (plain http) the browser has no clipboard: then the pupil copies it by hand.
+            (navigator.clipboard ? navigator.clipboard.writeText(adres) : Promise.reject(new Error('geen klembord'))).then(
+              () => setGekopieerd('ja'),
+              () => setGekopieerd('mislukt'),
+            );
+          }}
+        >
+          Link kopiëren
+        </Button>
+      </div>
+      <p role="status" className="doorlopend-lob-muted">
+        {gekopieerd === 'ja' ? `De link is gekopieerd. Plak hem in een bericht aan ${ontvanger}.` : gekopieerd === 'mislukt' ? 'Kopiëren lukte niet. Selecteer de link hierboven en kopieer hem zelf.' : ''}
+      </p>
+    </div>
+  );
+}
+
 function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void }) {
   const id = useId();
   const [ontvanger, setOntvanger] = useState('');
@@ -211,6 +242,8 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
   const [oplegger, setOplegger] = useState(dossier.oplegger !== null);
   const [programma, setProgramma] = useState(false);
   const [gemaakt, setGemaakt] = useState<DeellinkGemaakt | null>(null);
+  const [ingetrokken, setIngetrokken] = useState('');
+  const linksKop = useRef<HTMLHeadingElement>(null);
   const state = useAction('Delen is niet gelukt.');
   const delen = () =>
     state.run(async () => {
@@ -236,7 +269,7 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
           void delen();
         }}
       >
-        <TextField id={`${id}-ontvanger`} label="Voor wie is de link?" description="Bijvoorbeeld: Intake Demo ROC" value={ontvanger} maxLength={LOB_LIMIETEN.ontvanger} onChange={setOntvanger} />
+        <TextField id={`${id}-ontvanger`} label="Voor wie is de link?" description="Bijvoorbeeld: Intake Techniek, ROC aan de Rijn" value={ontvanger} maxLength={LOB_LIMIETEN.ontvanger} onChange={setOntvanger} />
         <TextField id={`${id}-tot`} label="Werkt tot en met" description={`Jaar-maand-dag; hooguit ${LOB_LIMIETEN.maxDagenGeldig} dagen vanaf vandaag`} value={verlooptOp} onChange={setVerlooptOp} />
         <Fieldset id={`${id}-inhoud`} legend="Wat mag de ontvanger zien?">
           {dossier.activiteiten.map((a) => (
@@ -250,15 +283,13 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
           {state.busy ? 'Bezig…' : 'Link maken'}
         </Button>
       </form>
-      {gemaakt ? (
-        <div className="doorlopend-lob-link">
-          <label htmlFor={`${id}-adres`}>
-            <strong>De link voor {gemaakt.deellink.ontvanger}</strong>
-          </label>
-          <input id={`${id}-adres`} readOnly value={deelAdres(gemaakt.token)} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-      ) : null}
-      <Heading level={3}>Je links</Heading>
+      {gemaakt ? <NieuweLink ontvanger={gemaakt.deellink.ontvanger} adres={deelAdres(gemaakt.token)} /> : null}
+      <Heading level={3} ref={linksKop} tabIndex={-1}>
+        Je links
+      </Heading>
+      <p role="status" className="doorlopend-lob-melding">
+        {ingetrokken}
+      </p>
       {links.length === 0 ? (
         <Paragraph>Je hebt nog geen links gemaakt.</Paragraph>
       ) : (
@@ -291,11 +322,20 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
                       failureHeading="Intrekken is niet gelukt"
                       onConfirm={async () => {
                         await lobApi.trekIn(l.id);
-                        setGemaakt(null);
+                        // The address just made goes away with its message only when that link is the one revoked.
+                        if (gemaakt?.deellink.id === l.id) {
+                          setGemaakt(null);
+                          state.reset();
+                        }
+                        // The button goes with the link's row: say what happened and keep the keyboard at the list.
+                        setIngetrokken(`De link voor ${l.ontvanger} is ingetrokken. Wie hem opent, ziet je dossier niet meer.`);
+                        linksKop.current?.focus();
                         herlaad();
                       }}
                     />
-                  ) : null}
+                  ) : (
+                    <span className="doorlopend-lob-muted">{l.status === 'verlopen' ? 'Verlopen: werkt niet meer' : 'Ingetrokken: werkt niet meer'}</span>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -364,7 +404,7 @@ function DossierContent() {
       </Paragraph>
       <div className="doorlopend-lob-knoppen">
         <DocumentLink href={lobUrls.download('pdf')}>Download je dossier (PDF)</DocumentLink>
-        <DocumentLink href={lobUrls.download('json')}>Download je dossier (JSON)</DocumentLink>
+        <DocumentLink href={lobUrls.download('json')}>Download je dossier als gegevensbestand (JSON, voor een ander programma)</DocumentLink>
       </div>
 
       <section aria-labelledby="lob-activiteiten-kop" className="doorlopend-section">
