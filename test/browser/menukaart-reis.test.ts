@@ -233,6 +233,9 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
       expect(await main(intake).getByText(`Open dag ${REIS.mbo}`).count()).toBe(0);
       expect(await main(intake).getByText('Ik wil iets maken waar mensen het warm van krijgen.').count()).toBe(0);
       await bekijk('intake-open', intake);
+      await intake.setViewportSize(GSM);
+      await bekijk('intake-open', intake);
+      await intake.setViewportSize(DESKTOP);
 
       // 7. The pupil revokes the link; the intake's next visit is answered as not found.
       // From the keyboard: the button asks first, and the question's answer takes the focus.
