@@ -10,6 +10,9 @@
  * (`computeInventory`: the selection resolved against the catalogue, the aligner of the match index) and prints
  * precision, recall and F1 per band (sterk, mogelijk = the default, zwak) and per score cut-off, over all combinations
  * and per combination. `--details` also prints the missed and the wrongly proposed pairs at the default band.
+ * `--transfer` (issue 17, pair level): half of the judged pairs of every combination are fed in as if one other
+ * samenwerking had reviewed them (relevant = confirmed, not relevant = rejected), and the default band is scored on
+ * that half (remembering) and on the other pairs (transfer), before and after.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +27,7 @@ import { alignerOf } from '../src/server/use-cases/inventory/aligner.js';
 import { resolveSelection } from '../src/server/use-cases/inventory/selection.js';
 import type { Confidence } from '../src/domain/matching/alignment.js';
 import { seedDemoCatalogue } from '../src/server/demo/seed-demo.js';
+import { paarSleutel, type PaarOordeel } from '../src/domain/matching/pair-evidence.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -139,6 +143,47 @@ export function report(combos: readonly Combination[], opts: { details?: boolean
 }
 
 /**
+ * Issue 17 at pair level: per combination the judged pairs (sorted by eindterm and werkproces) are split alternately
+ * in halves A and B; one half is given as reviews of one other samenwerking. Scored at the default band (mogelijk):
+ * on the reviewed half's pairs, and on every other pair of the combination (judged or not: an unlisted pair is not
+ * relevant), before and after.
+ */
+export function transferReport(snapshot: CatalogSnapshot, judged: readonly JudgedPair[]): string[] {
+  const lines: string[] = ['Overdracht op paarniveau (issue 17): de helft van de beoordeelde paren als oordeel van één andere samenwerking'];
+  const combos = [...new Set(judged.map((j) => `${j.keuzevak}|${j.crebo}`))];
+  for (const half of [0, 1]) {
+    const tally = { seen: { before: new Set<string>(), after: new Set<string>(), relevant: new Set<string>() }, unseen: { before: new Set<string>(), after: new Set<string>(), relevant: new Set<string>() } };
+    for (const combo of combos) {
+      const [keuzevak, crebo] = combo.split('|') as [string, string];
+      const pairs = judged.filter((j) => j.keuzevak === keuzevak && j.crebo === crebo).sort((a, b) => a.eindterm.localeCompare(b.eindterm) || a.werkproces.localeCompare(b.werkproces));
+      const reviewed = pairs.filter((_, i) => i % 2 === half);
+      const query = { keuzevakken: [keuzevak], kwalificatie: crebo };
+      const resolved = resolveSelection(snapshot, query);
+      const idOf = new Map(resolved.eindtermen.map((e) => [e.code, e.id]));
+      const codeOf = new Map(resolved.eindtermen.map((e) => [e.id, e.code]));
+      const elders = new Map<string, PaarOordeel>();
+      for (const j of reviewed) {
+        const id = idOf.get(j.eindterm);
+        if (id) elders.set(paarSleutel(id, `${crebo}:${j.werkproces}`), j.relevant ? { bevestigd: 1, afgewezen: 0 } : { bevestigd: 0, afgewezen: 1 });
+      }
+      const seenKeys = new Set(reviewed.map((j) => key(j.eindterm, crebo, j.werkproces)));
+      const bucket = (k: string) => (seenKeys.has(k) ? tally.seen : tally.unseen);
+      const keysOf = (links: ReadonlyArray<{ eindtermId: string; werkprocesId: string }>) => links.map((l) => `${codeOf.get(l.eindtermId)}|${l.werkprocesId}`);
+      for (const k of keysOf(computeInventory(snapshot, query).inventory.links)) bucket(k).before.add(k);
+      for (const k of keysOf(computeInventory(snapshot, query, undefined, elders).inventory.links)) bucket(k).after.add(k);
+      for (const j of pairs) if (j.relevant) bucket(key(j.eindterm, crebo, j.werkproces)).relevant.add(key(j.eindterm, crebo, j.werkproces));
+    }
+    const name = half === 0 ? 'A' : 'B';
+    lines.push(`  helft ${name} beoordeeld:`);
+    lines.push(`    beoordeelde paren, voor:  ${fmt(scores(tally.seen.before, tally.seen.relevant))}`);
+    lines.push(`    beoordeelde paren, na:    ${fmt(scores(tally.seen.after, tally.seen.relevant))}`);
+    lines.push(`    overige paren, voor:      ${fmt(scores(tally.unseen.before, tally.unseen.relevant))}`);
+    lines.push(`    overige paren, na:        ${fmt(scores(tally.unseen.after, tally.unseen.relevant))}`);
+  }
+  return lines;
+}
+
+/**
  * `--smoke` (or BENCH_SMOKE=1): one tiny run on the built-in demo data, one combination (the demo's first keuzevak
  * and first kwalificatie, nothing judged): the code paths run, the figures mean nothing. For CI
  * (test/integration/scripts.test.ts), so the script cannot rot unnoticed.
@@ -167,6 +212,7 @@ async function main() {
     }
     const combos = proposalsFor(snapshot, judged);
     for (const line of report(combos, { details: process.argv.includes('--details') })) console.log(line);
+    if (process.argv.includes('--transfer')) for (const line of transferReport(snapshot, judged)) console.log(line);
     console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   } finally {
     await db.close();
