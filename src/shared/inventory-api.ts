@@ -79,6 +79,13 @@ export const InventarisItem = z.object({
 });
 export type InventarisItem = z.infer<typeof InventarisItem>;
 
+export const PaarBewijs = z.object({
+  bevestigd: z.number().int().describe('Hoeveel andere samenwerkingen (elk met een geaccepteerde vmbo-school en mbo-instelling) dit paar bevestigden'),
+  afgewezen: z.number().int().describe('Hoeveel andere samenwerkingen dit paar afwezen'),
+  label: z.string().describe('In woorden, bijv. "bevestigd door 2 samenwerkingen" of "door docenten afgewezen in 1 samenwerking"'),
+});
+export type PaarBewijs = z.infer<typeof PaarBewijs>;
+
 export const Koppeling = z.object({
   eindtermId: z.string(),
   werkprocesId: z.string(),
@@ -92,6 +99,7 @@ export const Koppeling = z.object({
   op: z.string().nullable().describe('ISO 8601'),
   aangemaaktDoor: z.string().nullable().describe('Wie de koppeling als eerste beoordeelde of toevoegde (blijft bij een ander type of afwijzen)'),
   aangemaaktOp: z.string().nullable().describe('ISO 8601'),
+  elders: PaarBewijs.optional().describe('Oordeel van andere samenwerkingen over dit paar (alleen aantallen, nooit welke); ontbreekt zonder oordeel elders'),
 });
 export type Koppeling = z.infer<typeof Koppeling>;
 

@@ -508,7 +508,7 @@ const isPublic = (method: string, url: string) =>
  * examencommissie, decaan of both sides, a pupil and another pupil). Its routes have their rows in these matrix files,
  * each with the same discipline: a route counts as listed here when its key ('GET /api/…') is written in one of them.
  */
-const DELEGATED_MATRIX_FILES = ['leerlingen-authz.test.ts', 'examenplan-authz.test.ts', 'beoordeling-authz.test.ts', 'vrijstelling-authz.test.ts', 'menukaart-authz.test.ts', 'lob-authz.test.ts', 'case-import.test.ts', 'menukaart-keuze-authz.test.ts'];
+const DELEGATED_MATRIX_FILES = ['leerlingen-authz.test.ts', 'examenplan-authz.test.ts', 'beoordeling-authz.test.ts', 'vrijstelling-authz.test.ts', 'menukaart-authz.test.ts', 'lob-authz.test.ts', 'case-import.test.ts', 'menukaart-keuze-authz.test.ts', 'regio-leden-authz.test.ts'];
 const delegatedText = DELEGATED_MATRIX_FILES.map((f) => {
   const file = new URL(f, import.meta.url);
   return existsSync(file) ? readFileSync(file, 'utf8') : '';

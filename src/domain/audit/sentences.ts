@@ -108,6 +108,8 @@ const wijziging = (label: string, v: unknown): string | null => {
   const { van, naar } = v as { van?: unknown; naar?: unknown };
   return `${label} van ${str(van) ?? '(leeg)'} naar ${str(naar) ?? '(leeg)'}`;
 };
+const voorstellenIngetrokken = (v: unknown): string =>
+  typeof v === 'number' && v > 0 ? `; ${v} open ${v === 1 ? 'voorstel' : 'voorstellen'} voor de menukaart ${v === 1 ? 'is' : 'zijn'} ingetrokken` : '';
 
 /** One sentence per action the code writes (grep appendAudit), without the final full stop. */
 export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
@@ -253,6 +255,11 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
     ].filter((p): p is string => p !== null);
     return `${door(c)} zette bij module ${quoted(c.d.titel)} ${parts.length > 0 ? parts.join(' en ') : 'de levenscyclus bij'}`;
   },
+  'menukaart.voorstel_ingetrokken': (c) => `${door(c)} trok het voorstel voor module ${quoted(c.d.titel)} in`,
+  'menukaart.inschrijvingen_bekeken': (c) =>
+    `${door(c)} bekeek de inschrijvingslijst van module ${quoted(c.d.titel)}${str(c.d.schooljaar) ? ` voor ${str(c.d.schooljaar)}` : ''} (${str(c.d.aantal) ?? '?'} ${c.d.aantal === 1 ? 'leerling' : 'leerlingen'})`,
+  'menukaart.inschrijvingen_geexporteerd': (c) =>
+    `${door(c)} downloadde de inschrijvingslijst van module ${quoted(c.d.titel)}${str(c.d.schooljaar) ? ` voor ${str(c.d.schooljaar)}` : ''} (${str(c.d.aantal) ?? '?'} ${c.d.aantal === 1 ? 'leerling' : 'leerlingen'}, ${String(str(c.d.formaat) ?? '?').toUpperCase()})`,
   'menukaart.examens_vastgelegd': (c) =>
     `${door(c)} legde vast dat in schooljaar ${str(c.d.schooljaar) ?? '?'} ${str(c.d.aantal) ?? '?'} leerlingen van ${str(c.d.school) ?? 'een school'} examen deden in module ${quoted(c.d.titel)}`,
   'organisation.created': (c) => `De organisatie ${c.organisatie} is aangemaakt${via(c.d)}`,
@@ -273,6 +280,9 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
     `${door(c)} stelde${c.d.voorgesteldDoor ? ` namens ${str(c.d.voorgesteldDoor)}` : ''} voor dat ${str(c.d.organisatie) ?? 'een organisatie'} meedoet in samenwerking ${quoted(c.d.naam)}`,
   'partnership.renamed': (c) => `${door(c)} hernoemde samenwerking ${quoted(c.d.van)} naar ${quoted(c.d.naar)}`,
   'platform.beheerder_granted': (c) => `${c.over} werd platformbeheerder${via(c.d)}`,
+  'regio.school_toegevoegd': (c) => `${door(c)} nam ${str(c.d.school) ?? 'een school'} op als lid van regio ${str(c.d.regio) ?? '?'}`,
+  'regio.school_verwijderd': (c) => `${door(c)} haalde ${str(c.d.school) ?? 'een school'} uit regio ${str(c.d.regio) ?? '?'}${voorstellenIngetrokken(c.d.voorstellenIngetrokken)}`,
+  'regio.verlaten': (c) => `${door(c)} meldde ${str(c.d.school) ?? 'de school'} af als lid van regio ${str(c.d.regio) ?? '?'}${voorstellenIngetrokken(c.d.voorstellenIngetrokken)}`,
   'sso.configured': (c) =>
     `${door(c)} stelde de inlogdienst (SSO) in${c.d.issuer ? ` met ${str(c.d.issuer)}` : ''}${c.d.enabled === true ? ', aan' : c.d.enabled === false ? ', uit' : ''}${
       c.d.clientSecretGewijzigd === true ? ', met een nieuw geheim' : ''
