@@ -13,6 +13,9 @@
  * POST /menukaart/modulen/:moduleId/besluit          → ModuleDetail (publiceren, terugsturen with reason, intrekken)
  * PUT  /menukaart/modulen/:moduleId/levenscyclus     → ModuleDetail (last review, revision and its deadline)
  * PUT  /menukaart/modulen/:moduleId/examens          → ModuleDetail (exams taken per schooljaar and school; provider)
+ * POST /menukaart/modulen/:moduleId/intrekken        → ModuleDetail (the providing school withdraws its own proposal)
+ * GET  /menukaart/modulen/:moduleId/inschrijvingen   → ModuleInschrijvingen (the provider's enrolment list; audited)
+ * GET  /menukaart/modulen/:moduleId/inschrijvingen/export?formaat=csv|xlsx → the enrolment list as a file (audited)
  * GET  /publiek/menukaart/:slug                      → PubliekeMenukaart (anyone; filters in the query)
  * GET  /publiek/menukaart/:slug/modulen/:module      → ModuleDetail of a published module (slug or id)
  * GET  /publiek/menukaart/:slug/export?formaat=…     → CSV, XLSX or PDF brochure (same filters)
@@ -125,6 +128,15 @@ export const ExamensVastleggen = z.object({
 });
 export type ExamensVastleggen = z.infer<typeof ExamensVastleggen>;
 
+/** The providing school withdraws its own proposal (voorgesteld or teruggestuurd), with the versie it saw. */
+export const VoorstelIntrekken = z.object({ versie: Versie });
+export type VoorstelIntrekken = z.infer<typeof VoorstelIntrekken>;
+
+/** The enrolment list: one schooljaar, or every schooljaar with approved choices when absent. */
+export const InschrijvingenQuery = z.object({ schooljaar: Schooljaar.optional() });
+export type InschrijvingenQuery = z.infer<typeof InschrijvingenQuery>;
+export const InschrijvingenExportQuery = InschrijvingenQuery.extend({ formaat: z.enum(['csv', 'xlsx'], { error: 'kies csv of xlsx' }) });
+
 /** The public filters (query string). Unknown values simply match nothing. */
 export const MenukaartFilter = z.object({
   profiel: tekst().trim().max(10).optional(),
@@ -201,7 +213,16 @@ export const ModuleDetail = ModuleSamenvatting.extend({
   levenscyclus: Levenscyclus.nullable(),
   gepubliceerdOp: z.string().nullable(),
   /** What the asking user may do with it (all false in the public answer). */
-  mag: z.object({ wijzigen: z.boolean(), besluiten: z.boolean(), levenscyclus: z.boolean(), examensVastleggen: z.boolean() }),
+  mag: z.object({
+    wijzigen: z.boolean(),
+    besluiten: z.boolean(),
+    levenscyclus: z.boolean(),
+    examensVastleggen: z.boolean(),
+    /** The providing school may withdraw its own proposal (while voorgesteld or teruggestuurd). */
+    intrekken: z.boolean(),
+    /** May see the enrolment list of the pupils with an approved choice (provider, region's beheerder). */
+    inschrijvingen: z.boolean(),
+  }),
 });
 export type ModuleDetail = z.infer<typeof ModuleDetail>;
 
@@ -235,7 +256,13 @@ export const MenukaartBeheer = z.object({
   scholen: z.array(Ref.extend({ vestigingen: z.array(Ref) })),
   magBeheren: z.boolean(),
   magVoorstellen: z.boolean(),
-  modulen: z.array(ModuleSamenvatting.extend({ redenTeruggestuurd: z.string().nullable() })),
+  modulen: z.array(
+    ModuleSamenvatting.extend({
+      redenTeruggestuurd: z.string().nullable(),
+      /** What the asking user may do with this module (as ModuleDetail.mag). */
+      mag: z.object({ wijzigen: z.boolean(), intrekken: z.boolean(), inschrijvingen: z.boolean() }),
+    }),
+  ),
 });
 export type MenukaartBeheer = z.infer<typeof MenukaartBeheer>;
 
@@ -248,3 +275,18 @@ export const MenukaartDashboard = z.object({
   deelname: z.array(z.object({ moduleId: z.string(), titel: z.string(), school: z.string(), schooljaar: z.string(), aantal: z.number().int() })),
 });
 export type MenukaartDashboard = z.infer<typeof MenukaartDashboard>;
+
+/** The provider's enrolment list of a module: the pupils with an approved choice, and the places per period. */
+export const ModuleInschrijvingen = z.object({
+  module: z.object({ id: z.string(), titel: z.string(), status: ModuleStatus, aanbieder: Ref, periode: Periode, leerjaar: z.number().int(), capaciteit: z.number().int() }),
+  regio: z.object({ id: z.string(), naam: z.string() }),
+  /** The schooljaar asked for, or null: every schooljaar. */
+  schooljaar: z.string().nullable(),
+  /** The schooljaren with choices (and the current one), for the filter. */
+  schooljaren: z.array(z.string()),
+  /** Places used (approved, waiting) and left per schooljaar and period. */
+  plaatsen: z.array(z.object({ schooljaar: z.string(), periode: z.string(), capaciteit: z.number().int(), goedgekeurd: z.number().int(), aangevraagd: z.number().int(), vrij: z.number().int() })),
+  /** Only what the provider needs: no leerlingnummer, contact data or BSN. */
+  leerlingen: z.array(z.object({ naam: z.string(), school: z.string(), leerweg: z.string().nullable(), leerjaar: z.number().int(), schooljaar: z.string(), periode: z.string() })),
+});
+export type ModuleInschrijvingen = z.infer<typeof ModuleInschrijvingen>;

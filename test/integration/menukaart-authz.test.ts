@@ -6,7 +6,10 @@
  * Rules (src/domain/menukaart/rules.ts): outsiders (a school in no region, another region and its school) 404;
  * pupils of a school of the region 403; staff of the region and its schools read; beheerder/ontwikkelaar of a
  * school propose and change their own modules; the region's beheerder decides, keeps the lifecycle and the dashboard;
- * the provider (beheerder, ontwikkelaar, examencommissie) records exams. The public routes answer everyone 200.
+ * the provider (beheerder, ontwikkelaar, examencommissie) records exams; the providing school withdraws its own
+ * proposal (beheerder, ontwikkelaar; the region decides with 'intrekken' instead). The enrolment list of a module and its export
+ * (src/domain/menukaart/inschrijving.ts): the region's beheerder and the provider's beheerder, decaan, examinator and
+ * beoordelaar; other staff and pupils of the region 403. The public routes answer everyone 200.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/server/http/app.js';
@@ -24,6 +27,9 @@ const OUTSIDERS = { foreign: 404, 'andere-regio-beheerder': 404, 'andere-regio-s
 const PUPILS = { leerling: 403, 'andere-leerling': 403 } as const;
 const STAFF_READ = statuses(200, { ...PUPILS, ...OUTSIDERS });
 const REGION_ONLY = statuses(403, { 'regio-beheerder': 200, ...OUTSIDERS });
+
+/** The enrolment list of a module of Demo Vmbo College. */
+const INSCHRIJVINGEN = statuses(403, { 'regio-beheerder': 200, 'vmbo-beheerder': 200, 'vmbo-decaan': 200, 'vmbo-examinator': 200, ...OUTSIDERS });
 
 const SCHOOL_OF: Partial<Record<MenukaartActor, 'vmbo' | 'mbo'>> = { 'vmbo-beheerder': 'vmbo', 'vmbo-ontwikkelaar': 'vmbo', 'mbo-beheerder': 'mbo', 'mbo-ontwikkelaar': 'mbo' };
 
@@ -88,6 +94,25 @@ const ROWS: Row[] = [
     payload: (_a, _i, m) => ({ schooljaar: '2025-2026', schoolId: m.w.org.vmbo, aantal: 3 }),
     expected: statuses(403, { 'regio-beheerder': 200, 'vmbo-beheerder': 200, 'vmbo-ontwikkelaar': 200, 'vmbo-examencommissie': 200, ...OUTSIDERS }),
   },
+  {
+    key: 'POST /api/menukaart/modulen/:moduleId/intrekken',
+    method: 'POST',
+    url: (i) => `/api/menukaart/modulen/${i.module.intrekken}/intrekken`,
+    // A fresh proposal per actor: a withdrawn one cannot be withdrawn again.
+    payload: async (_a, i, m) => {
+      const d = (await m.call('vmbo-ontwikkelaar', 'POST', `/api/regios/${i.regio}/menukaart/modulen`, m.module({ titel: 'Matrix intrekken' }), 201)).body;
+      i.module.intrekken = d.id;
+      return { versie: d.versie };
+    },
+    expected: statuses(403, { 'vmbo-beheerder': 200, 'vmbo-ontwikkelaar': 200, ...OUTSIDERS }),
+  },
+  { key: 'GET /api/menukaart/modulen/:moduleId/inschrijvingen', method: 'GET', url: (i) => `/api/menukaart/modulen/${i.module.lezen}/inschrijvingen`, expected: INSCHRIJVINGEN },
+  {
+    key: 'GET /api/menukaart/modulen/:moduleId/inschrijvingen/export',
+    method: 'GET',
+    url: (i) => `/api/menukaart/modulen/${i.module.lezen}/inschrijvingen/export?formaat=csv`,
+    expected: INSCHRIJVINGEN,
+  },
   { key: 'GET /api/publiek/menukaart/:slug', method: 'GET', url: () => '/api/publiek/menukaart/demo-regio-techniek?leerweg=BB', expected: statuses(200, {}) },
   { key: 'GET /api/publiek/menukaart/:slug/modulen/:module', method: 'GET', url: () => '/api/publiek/menukaart/demo-regio-techniek/modulen/kennismaken-met-installatietechniek', expected: statuses(200, {}) },
   { key: 'GET /api/publiek/menukaart/:slug/export', method: 'GET', url: () => '/api/publiek/menukaart/demo-regio-techniek/export?formaat=csv', expected: statuses(200, {}) },
@@ -112,7 +137,7 @@ describe.skipIf(!databaseAvailable)(`menukaart authorization matrix (${TEST_DB})
 
   it('has one row per menukaart route the app registers', () => {
     const mine = registeredRoutes(m.w.app)
-      .filter((r) => r.method !== 'HEAD' && /^\/api\/(menukaarten|regios\/|menukaart\/|publiek\/menukaart)/.test(r.url))
+      .filter((r) => r.method !== 'HEAD' && /^\/api\/(menukaarten|regios\/:regioId\/menukaart|menukaart\/|publiek\/menukaart)/.test(r.url))
       .map((r) => `${r.method} ${r.url}`);
     expect(ROWS.map((r) => r.key).sort()).toEqual([...new Set(mine)].sort());
   });
@@ -134,6 +159,11 @@ describe.skipIf(!databaseAvailable)(`menukaart authorization matrix (${TEST_DB})
       await Promise.all((['regio-beheerder', 'vmbo-ontwikkelaar', 'vmbo-decaan', 'mbo-beheerder', 'mbo-ontwikkelaar', 'regio-ontwikkelaar', 'foreign', 'anonymous'] as const).map(async (a) => [a, (await m.call(a, 'GET', url)).status])),
     );
     expect(got).toEqual({ 'regio-beheerder': 200, 'vmbo-ontwikkelaar': 200, 'vmbo-decaan': 200, 'mbo-beheerder': 404, 'mbo-ontwikkelaar': 404, 'regio-ontwikkelaar': 200, foreign: 404, anonymous: 401 });
+    // Nor its enrolment list: the other schools learn nothing of it; the provider and the region see it.
+    const lijst = Object.fromEntries(
+      await Promise.all((['regio-beheerder', 'vmbo-decaan', 'vmbo-ontwikkelaar', 'mbo-beheerder', 'mbo-beoordelaar', 'foreign'] as const).map(async (a) => [a, (await m.call(a, 'GET', `${url}/inschrijvingen`)).status])),
+    );
+    expect(lijst).toEqual({ 'regio-beheerder': 200, 'vmbo-decaan': 200, 'vmbo-ontwikkelaar': 403, 'mbo-beheerder': 404, 'mbo-beoordelaar': 404, foreign: 404 });
     // Not on the public menukaart either.
     expect((await m.call('anonymous', 'GET', `/api/publiek/menukaart/demo-regio-techniek/modulen/${ids.module.concept}`)).status).toBe(404);
   });

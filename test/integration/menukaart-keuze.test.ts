@@ -3,11 +3,14 @@
  * within the school's settings; refusals (capacity, missing prerequisite, after the deadline, more than allowed per
  * period) answer with clear Dutch messages; the decaan approves (the pupil lands in a cohort of the module's
  * leerroute) or sends back with a reason; other schools and other pupils get 404; the pupil's page shows the
- * programme, deadlines and the extra admission requirements an mbo instelling entered.
+ * programme, deadlines and the extra admission requirements an mbo instelling entered. The provider of a module sees
+ * the pupils with an approved choice on its enrolment list, with the places used and left, as CSV and XLSX, every
+ * read and export in the audit log; a school that does not provide the module does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsxTable } from '../../src/domain/mbo/xlsx.js';
 import { Keuze, MijnProgramma, SchoolKeuzes } from '../../src/shared/keuze-api.js';
-import type { ModuleDetail } from '../../src/shared/menukaart-api.js';
+import { MenukaartBeheer, ModuleDetail, ModuleInschrijvingen } from '../../src/shared/menukaart-api.js';
 import { databaseAvailable, TEST_DB } from '../support/db.js';
 import { startMenukaartWorld, type MenukaartWorld } from '../support/menukaart-factory.js';
 
@@ -135,5 +138,79 @@ describe.skipIf(!databaseAvailable)(`Modules kiezen en goedkeuren (${TEST_DB})`,
     await kies('andere-leerling', mod.id, 201, '2032-2033');
     const mijn = MijnProgramma.parse((await m.call('andere-leerling', 'GET', '/api/keuze/mijn', undefined, 200)).body);
     expect(mijn.toelatingseisen).toEqual([expect.objectContaining({ crebo, tekst: 'Een intakegesprek en een werkstuk over techniek.', instellingNaam: 'Demo ROC' })]);
+  });
+
+  it('gives the provider an enrolment list of the approved choices with the places per period, as CSV and XLSX, every read and export audited', async () => {
+    const SJ2 = '2034-2035';
+    const mod = await publiceer({ titel: 'Inschrijven = plannen', periode: 'P2', capaciteit: 3 });
+    const route = await publiceer({ titel: 'Met een groep', periode: 'P3', capaciteit: 5, leerrouteId: m.w.route });
+    const anna = Keuze.parse((await kies('andere-leerling', mod.id, 201, SJ2)).body);
+    const wacht = Keuze.parse((await kies('leerling', mod.id, 201, SJ2)).body);
+    const geplaatst = Keuze.parse((await kies('leerling', route.id, 201, SJ2)).body);
+    const besluit = (k: Keuze) => m.call('vmbo-decaan', 'POST', `/api/keuze/organisaties/${m.w.org.vmbo}/keuzes/${k.id}/besluit`, { besluit: 'goedkeuren', versie: k.versie }, 200);
+    await besluit(anna);
+    await besluit(geplaatst);
+
+    const url = `/api/menukaart/modulen/${mod.id}/inschrijvingen`;
+    const lijst = ModuleInschrijvingen.parse((await m.call('vmbo-examinator', 'GET', url, undefined, 200)).body);
+    // Only the approved choice, with only what the provider needs (no leerlingnummer, birth date or contact data).
+    expect(lijst.leerlingen).toEqual([{ naam: 'Anna Anders', school: 'Demo Vmbo College', leerweg: null, leerjaar: 3, schooljaar: SJ2, periode: 'P2' }]);
+    expect(lijst.plaatsen.find((p) => p.schooljaar === SJ2)).toEqual({ schooljaar: SJ2, periode: 'P2', capaciteit: 3, goedgekeurd: 1, aangevraagd: 1, vrij: 1 });
+    expect(lijst.schooljaren).toContain(SJ2);
+    expect(wacht.status).toBe('aangevraagd');
+    // One schooljaar only.
+    const leeg = ModuleInschrijvingen.parse((await m.call('regio-beheerder', 'GET', `${url}?schooljaar=2035-2036`, undefined, 200)).body);
+    expect(leeg).toMatchObject({ schooljaar: '2035-2036', leerlingen: [], plaatsen: [{ schooljaar: '2035-2036', goedgekeurd: 0, aangevraagd: 0, vrij: 3 }] });
+    expect((await m.call('regio-beheerder', 'GET', `${url}?schooljaar=2035`, undefined, 400)).body.errors[0].path).toContain('schooljaar');
+
+    // A placed pupil: the leerling record of the cohort gives the name and the cohort's leerjaar.
+    const metGroep = ModuleInschrijvingen.parse((await m.call('vmbo-decaan', 'GET', `/api/menukaart/modulen/${route.id}/inschrijvingen?schooljaar=${SJ2}`, undefined, 200)).body);
+    expect(metGroep.leerlingen).toHaveLength(1);
+    expect(metGroep.leerlingen[0]).toMatchObject({ school: 'Demo Vmbo College', leerjaar: 3, periode: 'P3' });
+    expect(metGroep.plaatsen).toEqual([{ schooljaar: SJ2, periode: 'P3', capaciteit: 5, goedgekeurd: 1, aangevraagd: 0, vrij: 4 }]);
+
+    // Ontwikkelaars and the examencommissie of the provider, the other school of the region: 403; pupils 403.
+    for (const a of ['vmbo-ontwikkelaar', 'vmbo-examencommissie', 'mbo-beoordelaar', 'leerling'] as const) await m.call(a, 'GET', url, undefined, 403);
+    await m.call('foreign', 'GET', url, undefined, 404);
+
+    // CSV: semicolons, BOM, the same columns; XLSX read back with the project's reader.
+    const csv = await m.call('vmbo-beheerder', 'GET', `${url}/export?formaat=csv&schooljaar=${SJ2}`, undefined, 200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(String(csv.headers['content-disposition'])).toContain(`inschrijvingen-inschrijven-plannen-${SJ2}.csv`);
+    const regels = csv.raw.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(regels).toEqual(['Leerling;School;Leerweg;Leerjaar;Schooljaar;Periode', `Anna Anders;Demo Vmbo College;onbekend;3;${SJ2};Periode 2`]);
+    const xlsx = await m.call('regio-beheerder', 'GET', `${url}/export?formaat=xlsx`, undefined, 200);
+    const rows = await readXlsxTable(xlsx.raw);
+    expect(rows[0]).toEqual(['Leerling', 'School', 'Leerweg', 'Leerjaar', 'Schooljaar', 'Periode']);
+    expect(rows.slice(1)).toEqual([['Anna Anders', 'Demo Vmbo College', 'onbekend', '3', SJ2, 'Periode 2']]);
+    await m.call('vmbo-ontwikkelaar', 'GET', `${url}/export?formaat=csv`, undefined, 403);
+    await m.call('vmbo-beheerder', 'GET', `${url}/export?formaat=pdf`, undefined, 400);
+
+    // Every read and export is in the audit log, for the organisation the reader acts for.
+    const db = m.w.t.database.db;
+    const log = await db.selectFrom('audit_log').select(['action', 'organisation_id', 'details']).where('subject_id', '=', mod.id).where('action', 'like', 'menukaart.inschrijvingen%').orderBy('id').execute();
+    expect(log.map((r) => [r.action, r.organisation_id])).toEqual([
+      ['menukaart.inschrijvingen_bekeken', m.w.org.vmbo],
+      ['menukaart.inschrijvingen_bekeken', m.regio],
+      ['menukaart.inschrijvingen_geexporteerd', m.w.org.vmbo],
+      ['menukaart.inschrijvingen_geexporteerd', m.regio],
+    ]);
+    expect(log[2]!.details).toMatchObject({ titel: 'Inschrijven = plannen', schooljaar: SJ2, aantal: 1, formaat: 'csv' });
+  });
+
+  it('a module of the mbo instelling: its beoordelaar sees the enrolment list, the sending school\'s decaan does not (it sees its own pupils\' choices)', async () => {
+    const SJ3 = '2036-2037';
+    const d = ModuleDetail.parse((await m.call('mbo-ontwikkelaar', 'POST', `${base}/modulen`, m.module({ titel: 'Meedraaien op het ROC', aanbiederId: m.w.org.mbo, periode: 'P1', capaciteit: 10 }), 201)).body);
+    await m.call('regio-beheerder', 'POST', `/api/menukaart/modulen/${d.id}/besluit`, { actie: 'publiceren', versie: d.versie }, 200);
+    const k = Keuze.parse((await kies('andere-leerling', d.id, 201, SJ3)).body);
+    await m.call('vmbo-decaan', 'POST', `/api/keuze/organisaties/${m.w.org.vmbo}/keuzes/${k.id}/besluit`, { besluit: 'goedkeuren', versie: k.versie }, 200);
+    const lijst = ModuleInschrijvingen.parse((await m.call('mbo-beoordelaar', 'GET', `/api/menukaart/modulen/${d.id}/inschrijvingen?schooljaar=${SJ3}`, undefined, 200)).body);
+    expect(lijst.leerlingen.map((l) => [l.naam, l.school])).toEqual([['Anna Anders', 'Demo Vmbo College']]);
+    await m.call('vmbo-decaan', 'GET', `/api/menukaart/modulen/${d.id}/inschrijvingen`, undefined, 403);
+    // The provider's menukaart view says which lists it may open.
+    const beheer = MenukaartBeheer.parse((await m.call('mbo-beheerder', 'GET', base, undefined, 200)).body);
+    expect(beheer.modulen.find((x) => x.id === d.id)?.mag).toEqual({ wijzigen: true, intrekken: false, inschrijvingen: true });
+    expect(beheer.modulen.find((x) => x.aanbieder.id === m.w.org.vmbo && x.status === 'gepubliceerd')?.mag.inschrijvingen).toBe(false);
+    expect(ModuleDetail.parse((await m.call('mbo-beoordelaar', 'GET', `/api/menukaart/modulen/${d.id}`, undefined, 200)).body).mag).toMatchObject({ wijzigen: false, inschrijvingen: true });
   });
 });

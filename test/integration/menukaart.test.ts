@@ -41,7 +41,8 @@ describe.skipIf(!databaseAvailable)(`regional menukaart (${TEST_DB})`, () => {
   it('lets a school propose, the region return with a reason, the school change it and the region publish it; a stale versie is a 409', async () => {
     const voorstel = ModuleDetail.parse((await m.call('vmbo-ontwikkelaar', 'POST', `${base}/modulen`, m.module({ titel: 'Lassen voor beginners', keuzevakken: ['K/PIE/16'] }), 201)).body);
     expect(voorstel).toMatchObject({ status: 'voorgesteld', slug: 'lassen-voor-beginners', profielen: [{ code: 'PIE' }], sectoren: ['techniek'], versie: 1 });
-    expect(voorstel.mag).toEqual({ wijzigen: true, besluiten: false, levenscyclus: false, examensVastleggen: true });
+    // The ontwikkelaar of the provider may change and withdraw it, but sees no enrolment list (no pupil data).
+    expect(voorstel.mag).toEqual({ wijzigen: true, besluiten: false, levenscyclus: false, examensVastleggen: true, intrekken: true, inschrijvingen: false });
     // Not public yet.
     await m.call('anonymous', 'GET', `${PUBLIEK}/modulen/lassen-voor-beginners`, undefined, 404);
     // The ROC sees another school's proposal only once published; the region sees it.
@@ -74,12 +75,42 @@ describe.skipIf(!databaseAvailable)(`regional menukaart (${TEST_DB})`, () => {
     // Stable public address, by slug and by id, without a session; no lifecycle and no rights in the public answer.
     const publiek = ModuleDetail.parse((await m.call('anonymous', 'GET', `${PUBLIEK}/modulen/lassen-voor-beginners`, undefined, 200)).body);
     expect(publiek).toMatchObject({ id: voorstel.id, titel: 'Lassen voor beginners', levenscyclus: null, redenTeruggestuurd: null });
-    expect(publiek.mag).toEqual({ wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false });
+    expect(publiek.mag).toEqual({ wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false, intrekken: false, inschrijvingen: false });
     expect((await m.call('anonymous', 'GET', `${PUBLIEK}/modulen/${voorstel.id}`, undefined, 200)).body.slug).toBe('lassen-voor-beginners');
 
     // The audit log of the region has the decisions as sentences.
     const audit = await m.w.t.database.db.selectFrom('audit_log').select(['action', 'organisation_id']).where('subject_id', '=', voorstel.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['menukaart.module_voorgesteld', 'menukaart.module_teruggestuurd', 'menukaart.module_gewijzigd', 'menukaart.module_gepubliceerd']);
+  });
+
+  it('lets the providing school withdraw its own proposal while it waits or was returned, not once published; the region can still publish it', async () => {
+    const d = ModuleDetail.parse((await m.call('vmbo-ontwikkelaar', 'POST', `${base}/modulen`, m.module({ titel: 'Toch niet' }), 201)).body);
+    const terug = ModuleDetail.parse((await m.call('regio-beheerder', 'POST', `/api/menukaart/modulen/${d.id}/besluit`, { actie: 'terugsturen', versie: d.versie, reden: 'Te kort beschreven.' }, 200)).body);
+    // The region decides with its own actions; withdrawing is the school's.
+    expect(terug.mag.intrekken).toBe(false);
+    await m.call('regio-beheerder', 'POST', `/api/menukaart/modulen/${d.id}/intrekken`, { versie: terug.versie }, 403);
+    const eigen = ModuleDetail.parse((await m.call('vmbo-beheerder', 'GET', `/api/menukaart/modulen/${d.id}`, undefined, 200)).body);
+    expect(eigen.mag).toMatchObject({ wijzigen: true, intrekken: true, inschrijvingen: true });
+    // Another school's staff and other roles of the school may not; a stale versie is a 409.
+    await m.call('vmbo-decaan', 'POST', `/api/menukaart/modulen/${d.id}/intrekken`, { versie: terug.versie }, 403);
+    await m.call('mbo-ontwikkelaar', 'POST', `/api/menukaart/modulen/${d.id}/intrekken`, { versie: terug.versie }, 403);
+    await m.call('vmbo-ontwikkelaar', 'POST', `/api/menukaart/modulen/${d.id}/intrekken`, { versie: d.versie }, 409);
+    const weg = ModuleDetail.parse((await m.call('vmbo-ontwikkelaar', 'POST', `/api/menukaart/modulen/${d.id}/intrekken`, { versie: terug.versie }, 200)).body);
+    expect(weg).toMatchObject({ status: 'ingetrokken', redenTeruggestuurd: null });
+    expect(weg.mag).toMatchObject({ intrekken: false });
+    expect((await m.call('vmbo-ontwikkelaar', 'POST', `/api/menukaart/modulen/${d.id}/intrekken`, { versie: weg.versie }, 409)).body.detail).toBe('Deze module is al ingetrokken.');
+    const beheer = MenukaartBeheer.parse((await m.call('vmbo-ontwikkelaar', 'GET', base, undefined, 200)).body);
+    expect(beheer.modulen.find((x) => x.id === d.id)).toMatchObject({ status: 'ingetrokken', mag: { wijzigen: false, intrekken: false, inschrijvingen: false } });
+
+    // A published module is taken off by the region, not withdrawn by the school.
+    const p = ModuleDetail.parse((await m.call('vmbo-ontwikkelaar', 'POST', `${base}/modulen`, m.module({ titel: 'Al gepubliceerd' }), 201)).body);
+    const pub = ModuleDetail.parse((await m.call('regio-beheerder', 'POST', `/api/menukaart/modulen/${p.id}/besluit`, { actie: 'publiceren', versie: p.versie }, 200)).body);
+    expect((await m.call('vmbo-ontwikkelaar', 'POST', `/api/menukaart/modulen/${p.id}/intrekken`, { versie: pub.versie }, 409)).body.detail).toMatch(/Vraag de beheerder van de regio/);
+    // The region may still publish a withdrawn proposal.
+    await m.call('regio-beheerder', 'POST', `/api/menukaart/modulen/${d.id}/besluit`, { actie: 'publiceren', versie: weg.versie }, 200);
+    const audit = await m.w.t.database.db.selectFrom('audit_log').select(['action', 'organisation_id']).where('subject_id', '=', d.id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toContain('menukaart.voorstel_ingetrokken');
+    expect(audit.find((a) => a.action === 'menukaart.voorstel_ingetrokken')?.organisation_id).toBe(m.w.org.vmbo);
   });
 
   it('refuses bad input with Dutch field errors: unknown catalogue codes, a provider outside the region, a prerequisite that is not on the menukaart', async () => {

@@ -300,3 +300,59 @@ export async function opleggerCrebo(db: Db, accountId: string, schoolId: string)
   const crebo = (r?.inhoud as { crebo?: unknown } | undefined)?.crebo;
   return typeof crebo === 'string' && /^\d{5}$/.test(crebo) ? crebo : null;
 }
+
+// ---- the provider's enrolment list ----------------------------------------------------------------------------
+
+/** Approved and waiting choices of a module, counted per schooljaar, period and status. */
+export async function keuzeTellingen(db: Db, moduleId: string): Promise<Array<{ schooljaar: string; periode: string; status: 'aangevraagd' | 'goedgekeurd'; aantal: number }>> {
+  const rows = await db
+    .selectFrom('menukaart_keuze')
+    .select((eb) => ['schooljaar', 'periode', 'status', eb.fn.countAll<string | number>().as('n')])
+    .where('module_id', '=', moduleId)
+    .where('status', 'in', ['aangevraagd', 'goedgekeurd'])
+    .groupBy(['schooljaar', 'periode', 'status'])
+    .execute();
+  return rows.map((r) => ({ schooljaar: r.schooljaar, periode: r.periode, status: r.status as 'aangevraagd' | 'goedgekeurd', aantal: Number(r.n) }));
+}
+
+export interface InschrijvingRow {
+  accountNaam: string;
+  roepnaam: string | null;
+  tussenvoegsel: string | null;
+  achternaam: string | null;
+  leerweg: string | null;
+  cohortLeerjaar: number | null;
+  schoolNaam: string;
+  schooljaar: string;
+  periode: string;
+}
+
+/**
+ * The pupils with an approved choice of a module (optionally of one schooljaar): the names of their leerling record in
+ * the cohort when they were placed (else of their account), their school, leerweg and the cohort's leerjaar. Nothing
+ * else is read (no leerlingnummer, birth date or contact data).
+ */
+export async function goedgekeurdeInschrijvingen(db: Db, moduleId: string, schooljaar?: string): Promise<InschrijvingRow[]> {
+  let q = db
+    .selectFrom('menukaart_keuze as k')
+    .innerJoin('app_user as u', 'u.id', 'k.account_id')
+    .innerJoin('organisation as s', 's.id', 'k.school_id')
+    .leftJoin('leerling as l', 'l.id', 'k.leerling_id')
+    .leftJoin('cohort as c', 'c.id', 'l.cohort_id')
+    .select(['u.naam as account_naam', 'l.roepnaam', 'l.tussenvoegsel', 'l.achternaam', 'l.leerweg', 'c.leerjaar as cohort_leerjaar', 's.naam as school_naam', 'k.schooljaar', 'k.periode'])
+    .where('k.module_id', '=', moduleId)
+    .where('k.status', '=', 'goedgekeurd');
+  if (schooljaar) q = q.where('k.schooljaar', '=', schooljaar);
+  const rows = await q.orderBy('k.schooljaar').orderBy('k.id').execute();
+  return rows.map((r) => ({
+    accountNaam: r.account_naam,
+    roepnaam: r.roepnaam,
+    tussenvoegsel: r.tussenvoegsel,
+    achternaam: r.achternaam,
+    leerweg: r.leerweg,
+    cohortLeerjaar: r.cohort_leerjaar,
+    schoolNaam: r.school_naam,
+    schooljaar: r.schooljaar,
+    periode: r.periode,
+  }));
+}

@@ -9,14 +9,15 @@ import type { ExportFile } from '../../use-cases/inventory/export-inventory.js';
 import type { Kysely } from 'kysely';
 import { Problem } from '../../../shared/catalog-api.js';
 import {
-  ExamensVastleggen, ExportQuery, LevenscyclusWijzigen, MenukaartBeheer, MenukaartDashboard, MenukaartFilter, MijnMenukaarten, ModuleBesluit, ModuleDetail, ModuleInvoer,
-  ModuleParams, ModuleWijzigen, PubliekeMenukaart, PubliekeModuleParams, RegioParams, SlugParams,
+  ExamensVastleggen, ExportQuery, InschrijvingenExportQuery, InschrijvingenQuery, LevenscyclusWijzigen, MenukaartBeheer, MenukaartDashboard, MenukaartFilter, MijnMenukaarten, ModuleBesluit,
+  ModuleDetail, ModuleInschrijvingen, ModuleInvoer, ModuleParams, ModuleWijzigen, PubliekeMenukaart, PubliekeModuleParams, RegioParams, SlugParams, VoorstelIntrekken,
 } from '../../../shared/menukaart-api.js';
 import type { DB } from '../../db/schema.js';
 import { DEFAULT_HEAVY_REQUEST_LIMITS, HeavyRequestGate, userOrAddress, type HeavyRequestLimits } from '../load-shedding.js';
 import {
-  besluitModule, getMenukaartBeheer, getModule, legExamensVast, menukaartDashboard, mijnMenukaarten, proposeModule, wijzigLevenscyclus, wijzigModule,
+  besluitModule, getMenukaartBeheer, getModule, legExamensVast, menukaartDashboard, mijnMenukaarten, proposeModule, trekVoorstelIn, wijzigLevenscyclus, wijzigModule,
 } from '../../use-cases/menukaart/beheer.js';
+import { exportInschrijvingen, getInschrijvingen } from '../../use-cases/menukaart/inschrijvingen.js';
 import { exportMenukaart, publiekeMenukaartJson, publiekeModule } from '../../use-cases/menukaart/publiek.js';
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
@@ -76,6 +77,16 @@ export function menukaartRoutes(db: Kysely<DB>, opts: { publicUrl?: string; expo
       { schema: { tags, summary: 'Het aantal afgenomen examens per schooljaar en school vastleggen (aanbieder of regio)', params: ModuleParams, body: ExamensVastleggen, response: { 200: ModuleDetail, ...writeErrors } } },
       (req) => legExamensVast({ db, auth: req.auth, moduleId: req.params.moduleId, input: req.body }),
     );
+    app.post(
+      '/menukaart/modulen/:moduleId/intrekken',
+      { schema: { tags, summary: 'Het eigen voorstel intrekken zolang het wacht of is teruggestuurd (beheerder of ontwikkelaar van de aanbieder)', params: ModuleParams, body: VoorstelIntrekken, response: { 200: ModuleDetail, ...writeErrors } } },
+      (req) => trekVoorstelIn({ db, auth: req.auth, moduleId: req.params.moduleId, input: req.body }),
+    );
+    app.get(
+      '/menukaart/modulen/:moduleId/inschrijvingen',
+      { schema: { tags, summary: 'De inschrijvingslijst: leerlingen met een goedgekeurde keuze en de plaatsen per periode (aanbieder, beheerder van de regio; staat in het logboek)', params: ModuleParams, querystring: InschrijvingenQuery, response: { 200: ModuleInschrijvingen, ...errors } } },
+      (req) => getInschrijvingen({ db, auth: req.auth, moduleId: req.params.moduleId, ...(req.query.schooljaar ? { schooljaar: req.query.schooljaar } : {}) }),
+    );
 
     // Public: no sign-in needed.
     app.get(
@@ -90,7 +101,16 @@ export function menukaartRoutes(db: Kysely<DB>, opts: { publicUrl?: string; expo
       { schema: { tags, summary: 'Eén gepubliceerde module (op haar vaste adres of id)', params: PubliekeModuleParams, response: { 200: ModuleDetail, ...publicErrors } } },
       (req) => publiekeModule({ db, auth: req.auth, slug: req.params.slug, module: req.params.module }),
     );
+    // Exports go through the export gate: the provider's enrolment list (signed in) and the public menukaart.
     const shed = new HeavyRequestGate(opts.exportLimits ?? DEFAULT_HEAVY_REQUEST_LIMITS, 'exports').hooks(userOrAddress);
+    app.get(
+      '/menukaart/modulen/:moduleId/inschrijvingen/export',
+      { ...shed, schema: { tags, summary: 'De inschrijvingslijst als CSV of XLSX (aanbieder, beheerder van de regio; staat in het logboek)', params: ModuleParams, querystring: InschrijvingenExportQuery, response: { ...errors, 429: Problem, 503: Problem } } },
+      async (req, reply) => {
+        const { formaat, schooljaar } = req.query;
+        return sendFile(reply, await exportInschrijvingen({ db, auth: req.auth, moduleId: req.params.moduleId, formaat, ...(schooljaar ? { schooljaar } : {}) }));
+      },
+    );
     app.get(
       '/publiek/menukaart/:slug/export',
       { ...shed, schema: { tags, summary: 'De (gefilterde) menukaart als CSV, XLSX of afdrukbare, toegankelijke PDF-brochure', params: SlugParams, querystring: ExportQuery, response: { ...publicErrors, 429: Problem, 503: Problem } } },

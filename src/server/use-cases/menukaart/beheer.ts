@@ -6,14 +6,15 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { herzieningDeadlineFout, reviewDatumFout } from '../../../domain/menukaart/lifecycle.js';
+import { decideInschrijvingen } from '../../../domain/menukaart/inschrijving.js';
 import { decideMenukaart, voorstelScholen } from '../../../domain/menukaart/rules.js';
 import { sectorenVan, profielVanCode } from '../../../domain/menukaart/sectoren.js';
 import { slugVan } from '../../../domain/menukaart/filter.js';
 import type {
-  ExamensVastleggen, LevenscyclusWijzigen, MenukaartBeheer, MenukaartDashboard, MijnMenukaarten, ModuleBesluit, ModuleDetail, ModuleInvoer, ModuleStatus, ModuleWijzigen,
+  ExamensVastleggen, LevenscyclusWijzigen, MenukaartBeheer, MenukaartDashboard, MijnMenukaarten, ModuleBesluit, ModuleDetail, ModuleInvoer, ModuleStatus, ModuleWijzigen, VoorstelIntrekken,
 } from '../../../shared/menukaart-api.js';
 import type { DB } from '../../db/schema.js';
-import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
+import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
 import * as repo from '../../repositories/menukaart-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
@@ -27,9 +28,21 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 const stale = () => new AppError('conflict', 'Deze module is intussen door iemand anders gewijzigd. Laad haar opnieuw; uw wijziging is niet opgeslagen.');
 
+/** Statuses from which the providing school may withdraw its own proposal. */
+const INTREKBAAR: readonly ModuleStatus[] = ['voorgesteld', 'teruggestuurd'];
+
+/** Withdrawing a proposal is the providing school's own act (the region decides with 'intrekken' instead). */
+const vanAanbieder = (a: RegioAccess, m: repo.ModuleRow) => a.auth.memberships.some((x) => x.organisationId === m.aanbiederId && x.rol !== 'leerling');
+
+function magKort(a: RegioAccess, m: repo.ModuleRow): MenukaartBeheer['modulen'][number]['mag'] {
+  const wijzigen = m.status !== 'ingetrokken' && decideMenukaart(a.auth.actor, 'wijzigen', a.scope, m) === 'allow';
+  return { wijzigen, intrekken: wijzigen && INTREKBAAR.includes(m.status) && vanAanbieder(a, m), inschrijvingen: decideInschrijvingen(a.auth.actor, a.scope, m) === 'allow' };
+}
+
 function mag(a: RegioAccess, m: repo.ModuleRow): ModuleDetail['mag'] {
   const d = (actie: 'wijzigen' | 'besluiten' | 'levenscyclus' | 'examens') => decideMenukaart(a.auth.actor, actie, a.scope, m) === 'allow';
-  return { wijzigen: d('wijzigen'), besluiten: d('besluiten'), levenscyclus: d('levenscyclus'), examensVastleggen: d('examens') };
+  const k = magKort(a, m);
+  return { wijzigen: d('wijzigen'), besluiten: d('besluiten'), levenscyclus: d('levenscyclus'), examensVastleggen: d('examens'), intrekken: k.intrekken, inschrijvingen: k.inschrijvingen };
 }
 
 /** The menukaart row of the region, made at first use (its public address from the region's name). */
@@ -89,7 +102,7 @@ export async function getMenukaartBeheer(opts: UseCaseContext & { regioId: strin
     scholen: a.scholen.map((x) => ({ ...x, vestigingen: vestigingen.filter((v) => v.organisationId === x.id).map((v) => ({ id: v.id, naam: v.naam })) })),
     magBeheren,
     magVoorstellen: voorstelScholen(a.auth.actor, a.scope).length > 0,
-    modulen: modulen.map((m) => ({ ...samenvatting(m, s), redenTeruggestuurd: m.redenTeruggestuurd })),
+    modulen: modulen.map((m) => ({ ...samenvatting(m, s), redenTeruggestuurd: m.redenTeruggestuurd, mag: magKort(a, m) })),
   };
 }
 
@@ -259,6 +272,31 @@ export async function besluitModule(opts: UseCaseContext & { moduleId: string; i
       subjectType: 'menukaart_module',
       subjectId: a.module.id,
       details: { titel: a.module.titel, regio: a.regio.naam, aanbiederId: a.module.aanbiederId, ...(reden ? { reden } : {}) },
+    });
+  });
+}
+
+/**
+ * The providing school withdraws its own proposal while it waits for the region or was returned (a published module
+ * is taken off the menukaart by the region). Kept as 'ingetrokken' for the counts; the region may still publish it.
+ */
+export async function trekVoorstelIn(opts: UseCaseContext & { moduleId: string; input: VoorstelIntrekken }): Promise<ModuleDetail> {
+  return changeModule({ ...opts, actie: 'wijzigen' }, async (trx, a) => {
+    if (!vanAanbieder(a, a.module)) throw forbidden('Een voorstel trekt de school zelf in. De regio haalt een module van de menukaart met een besluit.');
+    if (a.module.versie !== opts.input.versie) throw stale();
+    if (!INTREKBAAR.includes(a.module.status))
+      throw new AppError(
+        'conflict',
+        a.module.status === 'gepubliceerd' ? 'Deze module staat op de menukaart. Vraag de beheerder van de regio haar van de menukaart te halen.' : `Deze module is al ${STATUS_WOORD[a.module.status]}.`,
+      );
+    if (!(await repo.setModuleStatus(trx, a.module.id, opts.input.versie, { status: 'ingetrokken', reden: null, door: a.auth.user.id }))) throw stale();
+    await appendAudit(trx, {
+      actorUserId: a.auth.user.id,
+      organisationId: a.module.aanbiederId,
+      action: 'menukaart.voorstel_ingetrokken',
+      subjectType: 'menukaart_module',
+      subjectId: a.module.id,
+      details: { titel: a.module.titel, regio: a.regio.naam, aanbiederId: a.module.aanbiederId },
     });
   });
 }

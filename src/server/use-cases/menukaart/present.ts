@@ -177,7 +177,7 @@ export async function moduleDetail(db: Db, m: repo.ModuleRow, o: DetailOpties): 
     redenTeruggestuurd: o.intern ? m.redenTeruggestuurd : null,
     levenscyclus: o.intern ? levenscyclusVan(m, tellingen, o.intern.peildatum) : null,
     gepubliceerdOp: m.gepubliceerdAt,
-    mag: o.intern?.mag ?? { wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false },
+    mag: o.intern?.mag ?? { wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false, intrekken: false, inschrijvingen: false },
   };
 }
 
@@ -220,7 +220,7 @@ export async function publiekeDetails(db: Db, rows: readonly repo.ModuleRow[], o
       redenTeruggestuurd: null,
       levenscyclus: null,
       gepubliceerdOp: m.gepubliceerdAt,
-      mag: { wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false },
+      mag: { wijzigen: false, besluiten: false, levenscyclus: false, examensVastleggen: false, intrekken: false, inschrijvingen: false },
     });
   }
   return out;
