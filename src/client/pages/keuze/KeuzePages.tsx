@@ -16,7 +16,7 @@ import { SignedInOnly, useSessionExpiry } from '../../components/SignedInOnly.js
 import { useDocumentTitle } from '../../lib/navigation.js';
 import { useSession } from '../../lib/session.js';
 import { useApi } from '../../lib/useApi.js';
-import { Button, Heading, Link, ListItem, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, UnorderedList } from '../../ui/index.js';
+import { Alert, Button, Heading, Link, ListItem, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, UnorderedList } from '../../ui/index.js';
 import { datumTekst, keuzeApi, mijnKeuzesPath } from './keuze-api.js';
 import { ProgrammaOverzicht } from './Programma.js';
 import './keuze.css';
@@ -206,9 +206,13 @@ function SchoolKeuzesContent({ org }: { org: string }) {
         <Heading level={2} id="kz-wacht" ref={wachtKop} tabIndex={-1}>
           Wachten op goedkeuring ({wachtend.length})
         </Heading>
-        <p role="status" className="doorlopend-keuze-melding">
-          {melding}
-        </p>
+        <div role="status" className="doorlopend-form__status">
+          {melding ? (
+            <Alert type="ok" role="none">
+              <Paragraph>{melding}</Paragraph>
+            </Alert>
+          ) : null}
+        </div>
         {wachtend.length === 0 ? (
           <Paragraph>Er wachten geen keuzes.</Paragraph>
         ) : (
@@ -234,7 +238,7 @@ function SchoolKeuzesContent({ org }: { org: string }) {
         {rest.length === 0 ? (
           <Paragraph>Nog geen.</Paragraph>
         ) : (
-          <Table caption="Besloten keuzes">
+          <Table caption="Besloten keuzes" captionHidden>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">Leerling</TableHeaderCell>

@@ -13,7 +13,7 @@ import { LoadError, Loading } from '../../components/PageStates.js';
 import { SignedInOnly, useSessionExpiry } from '../../components/SignedInOnly.js';
 import { useDocumentTitle } from '../../lib/navigation.js';
 import { useApi } from '../../lib/useApi.js';
-import { Button, CheckboxField, DocumentLink, Fieldset, Heading, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, VisuallyHidden } from '../../ui/index.js';
+import { Alert, Button, CheckboxField, DocumentLink, Fieldset, Heading, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, VisuallyHidden } from '../../ui/index.js';
 import { ActiviteitWeergave, OpleggerWeergave, Tekstvak } from './LobDelen.js';
 import { datumTekst, deelAdres, lobApi, lobUrls, overDagen, vandaag } from './lob-api.js';
 
@@ -284,12 +284,16 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
         </Button>
       </form>
       {gemaakt ? <NieuweLink ontvanger={gemaakt.deellink.ontvanger} adres={deelAdres(gemaakt.token)} /> : null}
-      <Heading level={3} ref={linksKop} tabIndex={-1}>
+      <Heading level={3} ref={linksKop} tabIndex={-1} className="doorlopend-lob-links-kop">
         Je links
       </Heading>
-      <p role="status" className="doorlopend-lob-melding">
-        {ingetrokken}
-      </p>
+      <div role="status" className="doorlopend-form__status">
+        {ingetrokken ? (
+          <Alert type="ok" role="none">
+            <Paragraph>{ingetrokken}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
       {links.length === 0 ? (
         <Paragraph>Je hebt nog geen links gemaakt.</Paragraph>
       ) : (
