@@ -12,7 +12,8 @@
  * and per combination. `--details` also prints the missed and the wrongly proposed pairs at the default band.
  * `--transfer` (issue 17, pair level): half of the judged pairs of every combination are fed in as if one other
  * samenwerking had reviewed them (relevant = confirmed, not relevant = rejected), and the default band is scored on
- * that half (remembering) and on the other pairs (transfer), before and after.
+ * that half (remembering) and on the other pairs (transfer), before and after; plus an experiment not in the product:
+ * transfer from reviewed pairs (e′, w) to (e, w) when e reads like e′ (`pairTransfer`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,9 @@ import { alignerOf } from '../src/server/use-cases/inventory/aligner.js';
 import { resolveSelection } from '../src/server/use-cases/inventory/selection.js';
 import type { Confidence } from '../src/domain/matching/alignment.js';
 import { seedDemoCatalogue } from '../src/server/demo/seed-demo.js';
-import { paarSleutel, type PaarOordeel } from '../src/domain/matching/pair-evidence.js';
+import { paarSleutel, verschovenBand, type PaarOordeel } from '../src/domain/matching/pair-evidence.js';
+import { transferStrengths, type Bewijs } from '../src/domain/matching/evidence.js';
+import { cosine } from '../src/domain/matching/term-space.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(ROOT, '..', 'shared'));
@@ -148,11 +151,40 @@ export function report(combos: readonly Combination[], opts: { details?: boolean
  * on the reviewed half's pairs, and on every other pair of the combination (judged or not: an unlisted pair is not
  * relevant), before and after.
  */
+/**
+ * The experiment of transfer at pair level (not in the product: it did not help, see BENCHMARKS.md): a pair (e, w)
+ * without reviews of its own learns from reviewed pairs (e′, w) of the same werkproces whose eindterm reads alike, as
+ * evidence.ts `transferStrengths` does for keuzevakken (similarity-weighted, damped mean of the neighbours' strengths).
+ */
+function pairTransfer(eindtermIds: readonly string[], elders: ReadonlyMap<string, PaarOordeel>, similarity: (a: string, b: string) => number): Map<string, number> {
+  const perEindterm = new Map<string, Map<string, Bewijs>>();
+  for (const [k, o] of elders) {
+    const [e, w] = k.split('\u0000') as [string, string];
+    let m = perEindterm.get(e);
+    if (!m) perEindterm.set(e, (m = new Map()));
+    m.set(w, { bevestigd: o.bevestigd, afgewezen: o.afgewezen, voor: 0, tegen: 0 });
+  }
+  const out = new Map<string, number>();
+  for (const e of eindtermIds) {
+    const neighbours = [...perEindterm].filter(([other]) => other !== e).map(([other, evidence]) => ({ similarity: similarity(e, other), evidence }));
+    for (const [w, t] of transferStrengths(neighbours)) if (!elders.has(paarSleutel(e, w))) out.set(paarSleutel(e, w), t);
+  }
+  return out;
+}
+
+const TRANSFER_VARIANTS = [
+  { name: 'overdracht ≥ 0,1 (op en neer)', threshold: 0.1, down: true },
+  { name: 'overdracht ≥ 0,2 (op en neer)', threshold: 0.2, down: true },
+  { name: 'overdracht ≥ 0,1 (alleen op)', threshold: 0.1, down: false },
+] as const;
+
 export function transferReport(snapshot: CatalogSnapshot, judged: readonly JudgedPair[]): string[] {
   const lines: string[] = ['Overdracht op paarniveau (issue 17): de helft van de beoordeelde paren als oordeel van één andere samenwerking'];
   const combos = [...new Set(judged.map((j) => `${j.keuzevak}|${j.crebo}`))];
   for (const half of [0, 1]) {
     const tally = { seen: { before: new Set<string>(), after: new Set<string>(), relevant: new Set<string>() }, unseen: { before: new Set<string>(), after: new Set<string>(), relevant: new Set<string>() } };
+    const variants = TRANSFER_VARIANTS.map(() => new Set<string>());
+    const aligner = alignerOf(snapshot);
     for (const combo of combos) {
       const [keuzevak, crebo] = combo.split('|') as [string, string];
       const pairs = judged.filter((j) => j.keuzevak === keuzevak && j.crebo === crebo).sort((a, b) => a.eindterm.localeCompare(b.eindterm) || a.werkproces.localeCompare(b.werkproces));
@@ -171,6 +203,18 @@ export function transferReport(snapshot: CatalogSnapshot, judged: readonly Judge
       const keysOf = (links: ReadonlyArray<{ eindtermId: string; werkprocesId: string }>) => links.map((l) => `${codeOf.get(l.eindtermId)}|${l.werkprocesId}`);
       for (const k of keysOf(computeInventory(snapshot, query).inventory.links)) bucket(k).before.add(k);
       for (const k of keysOf(computeInventory(snapshot, query, undefined, elders).inventory.links)) bucket(k).after.add(k);
+      // The experiment: the weak suggestions too, moved one band by the transfer from similar reviewed eindtermen.
+      const vectors = new Map(resolved.eindtermTexts.map((e) => [e.id, aligner.vector(e.text)]));
+      const transfer = pairTransfer(resolved.eindtermen.map((e) => e.id), elders, (a, b) => cosine(vectors.get(a)!, vectors.get(b)!));
+      for (const l of computeInventory(snapshot, { ...query, min: 'zwak' }, undefined, elders).inventory.links) {
+        const k = `${codeOf.get(l.eindtermId)}|${l.werkprocesId}`;
+        if (seenKeys.has(k)) continue;
+        const t = transfer.get(paarSleutel(l.eindtermId, l.werkprocesId)) ?? 0;
+        TRANSFER_VARIANTS.forEach((v, i) => {
+          const shift = t >= v.threshold ? { bevestigd: 1, afgewezen: 0 } : v.down && t <= -v.threshold ? { bevestigd: 0, afgewezen: 1 } : undefined;
+          if (verschovenBand(l.confidence, shift) !== 'zwak') variants[i]!.add(k);
+        });
+      }
       for (const j of pairs) if (j.relevant) bucket(key(j.eindterm, crebo, j.werkproces)).relevant.add(key(j.eindterm, crebo, j.werkproces));
     }
     const name = half === 0 ? 'A' : 'B';
@@ -179,6 +223,7 @@ export function transferReport(snapshot: CatalogSnapshot, judged: readonly Judge
     lines.push(`    beoordeelde paren, na:    ${fmt(scores(tally.seen.after, tally.seen.relevant))}`);
     lines.push(`    overige paren, voor:      ${fmt(scores(tally.unseen.before, tally.unseen.relevant))}`);
     lines.push(`    overige paren, na:        ${fmt(scores(tally.unseen.after, tally.unseen.relevant))}`);
+    TRANSFER_VARIANTS.forEach((v, i) => lines.push(`    overige paren, ${v.name}: ${fmt(scores(variants[i]!, tally.unseen.relevant))}`));
   }
   return lines;
 }
