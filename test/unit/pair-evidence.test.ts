@@ -1,5 +1,6 @@
 /** Issue 17 at pair level (pure): what other samenwerkingen said about eindterm ↔ werkproces raises or lowers it in the inventory. */
 import { describe, expect, it } from 'vitest';
+import { inventoryTables, LINK_HEADER } from '../../src/domain/inventory/export-table.js';
 import { buildInventory, pairKey, type InventoryItem, type SuggestedLink } from '../../src/domain/inventory/inventory.js';
 import { paarFactor, paarLabel, paarOordelen, paarSleutel, stelVoor, verschovenBand, type CrosswalkOordeel } from '../../src/domain/matching/pair-evidence.js';
 
@@ -99,6 +100,11 @@ describe('buildInventory with evidence of other samenwerkingen', () => {
     const zwak = buildInventory({ eindtermen: [e1, e2, e3], mboItems: [w1, w2, w3], suggestions, elders, minConfidence: 'zwak' });
     expect(zwak.links.find((l) => l.eindtermId === e2.id && l.werkprocesId === w2.id)).toMatchObject({ confidence: 'zwak', elders: { afgewezen: 1, label: 'door docenten afgewezen in 1 samenwerking' } });
     expect(zwak.links.some((l) => l.eindtermId === e2.id && l.werkprocesId === w3.id)).toBe(false);
+    // The export's Koppelingen table carries the label in its last column.
+    expect(LINK_HEADER.at(-1)).toBe('Andere samenwerkingen');
+    const rows = inventoryTables(zwak).links;
+    expect(rows.map((r) => r.at(-1))).toEqual(zwak.links.map((l) => l.elders?.label ?? ''));
+    expect(rows.map((r) => r.at(-1))).toContain('bevestigd door 2 samenwerkingen');
   });
 
   it('orders a confirmed suggestion above a stronger-scored one without evidence', () => {

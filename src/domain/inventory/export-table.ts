@@ -8,7 +8,8 @@ export const KOLOM_NAAM = { beiden: 'Beiden', 'alleen-vmbo': 'Alleen vmbo', 'all
 
 /** Codes and titles only, never internal ids (issue 12): the Onderdeel says which kwalificatie or keuzevak. */
 export const ITEM_HEADER = ['Kolom', 'Kant', 'Soort', 'Code', 'Titel', 'Onderdeel', 'Gekoppeld met', 'Bewust niet gekoppeld', 'Toelichting'] as const;
-export const LINK_HEADER = ['Eindterm', 'Eindterm titel', 'Werkproces', 'Werkproces titel', 'Status', 'Relatie', 'Sterkte', 'Score', 'Gedeelde woorden', 'Toelichting', 'Door', 'Op'] as const;
+/** 'Andere samenwerkingen': what other samenwerkingen said about the pair, counts only (issue 17). */
+export const LINK_HEADER = ['Eindterm', 'Eindterm titel', 'Werkproces', 'Werkproces titel', 'Status', 'Relatie', 'Sterkte', 'Score', 'Gedeelde woorden', 'Toelichting', 'Door', 'Op', 'Andere samenwerkingen'] as const;
 
 /**
  * A cell: text, a number, a share (0–1) shown as a percentage, or a moment (ISO 8601) shown as a date and time in
@@ -64,6 +65,7 @@ export function inventoryTables(inv: Inventory): { items: Cell[][]; links: Cell[
     l.toelichting ?? '',
     l.door ?? '',
     l.op ? { tijdstip: l.op } : '',
+    l.elders?.label ?? '',
   ];
   const t = inv.totalen;
   const totalen: Cell[][] = [
