@@ -7,7 +7,7 @@
  * the demo organisations), and nothing about them works with the public password.
  *
  * Called in the same transaction as every non-demo catalogue release (SLO import, mbo import and upload) and at every
- * start of the server (`retireDemoAccountsAtStart` in seed-demo-organisations). Cheap: at most the eight demo
+ * start of the server (`retireDemoAccountsAtStart` in seed-demo-organisations). Cheap: at most the nine demo
  * addresses are read, and only their hashes are checked against the demo password.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -22,7 +22,7 @@ import { deleteSessionsOfUser } from '../repositories/session-repository.js';
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 
 /** `platformBeheerder`: may also upload tables into the national catalogue (/beheer/import). */
-export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo' | 'mbo'; rollen: Role[]; platformBeheerder?: boolean }> = [
+export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo' | 'mbo' | 'regio'; rollen: Role[]; platformBeheerder?: boolean }> = [
   { email: 'beheerder@vmbo.demo', naam: 'Bea Beheerder', org: 'vmbo', rollen: ['beheerder'], platformBeheerder: true },
   { email: 'docent@vmbo.demo', naam: 'Daan Docent', org: 'vmbo', rollen: ['ontwikkelaar'] },
   { email: 'beheerder@roc.demo', naam: 'Rik Beheerder', org: 'mbo', rollen: ['beheerder'] },
@@ -32,6 +32,8 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; naam: string; org: 'vmbo
   { email: 'examinator@vmbo.demo', naam: 'Eva Examinator', org: 'vmbo', rollen: ['examinator'] },
   { email: 'beoordelaar@roc.demo', naam: 'Bram Beoordelaar', org: 'mbo', rollen: ['beoordelaar'] },
   { email: 'examencommissie@roc.demo', naam: 'Emma Examencommissie', org: 'mbo', rollen: ['examencommissie'] },
+  // Issue 15: the demo region's beheerder, who publishes the menukaart and manages the region's member schools.
+  { email: 'beheerder@regio.demo', naam: 'Rianne Regio', org: 'regio', rollen: ['beheerder'] },
 ];
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Demo mode (issue 15): the menukaart of the demo region, so a fresh clone shows one at /regio/demo-regio-techniek/
  * menukaart: a few published modules of the demo vmbo school and the demo ROC, and one proposal waiting for the
- * region's beheerder. The demo region has no beheerder of its own (tests rely on that): the platform beheerder
- * (beheerder@vmbo.demo) invites one from /beheer/import, as for any organisation without a beheerder. Our own words; catalogue codes of the demo catalogue.
+ * region's beheerder (beheerder@regio.demo, a demo account of demo-accounts.ts, who publishes it and manages the
+ * region's member schools from the region's organisation page). Our own words; catalogue codes of the demo catalogue.
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';

@@ -1,6 +1,7 @@
 /**
- * Demo mode: on a database without organisations and users, a demo region with a vmbo school, an mbo
- * instelling, their samenwerking and demo users with the documented password (README, "Demo users";
+ * Demo mode: on a database without organisations and users, a demo region with a vmbo school and an mbo
+ * instelling as its member schools (organisation.regio_id), their samenwerking and demo users (one of them the
+ * region's beheerder) with the documented password (README, "Demo users";
  * docs/accounts-and-security.md).
  * Never called in production mode.
  */
@@ -43,7 +44,7 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
     await insertVestiging(trx, { organisationId: vmbo, naam: 'Demo Vmbo College, locatie Centrum', brinVestiging: '99XX00' });
     const mbo = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.mbo, soort: 'mbo-instelling', brin: '99YY', regioId: regio });
     await insertPartnership(trx, 'Demo doorlopende leerroute techniek', [vmbo, mbo]);
-    const orgIds = { vmbo, mbo };
+    const orgIds = { vmbo, mbo, regio };
     for (const u of DEMO_USERS) {
       const userId = await insertUser(trx, { email: u.email, naam: u.naam, passwordHash });
       if (u.platformBeheerder) await grantPlatformBeheerder(trx, userId);

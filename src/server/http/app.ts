@@ -267,6 +267,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(regelsRoutes(opts.db));
       await api.register(overeenkomstRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(menukaartRoutes(opts.db, { publicUrl, exportLimits: opts.exportLimits }));
+      await api.register((await import('./routes/regio.js')).regioRoutes(opts.db));
       await api.register(lobRoutes(opts.db, { exportLimits: opts.exportLimits }));
       await api.register(keuzeRoutes(opts.db));
       await api.register(examenRoutes(opts.db));
