@@ -4,13 +4,19 @@
  * samenwerkingen have 50 routes each with 300 planned doelen (eindtermen; 3 million planned items, bulk-inserted in
  * SQL). Measured: the whole import and the impact step inside it (finding the usages, storing the findings, mails).
  * Target: the impact step adds < 2 s.
+ *
+ * Run alone: `npx tsx bench/impact.ts` (a fresh embedded database), or with `BENCH_PG=1` in a fresh PostgreSQL
+ * database (created and dropped on TEST_POSTGRES_URL's server, default postgres@127.0.0.1:5432).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import type { Database } from '../src/server/db/database.js';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/server/db/database.js';
+import { importMboTabel } from '../src/server/use-cases/catalog/import-mbo-tabel.js';
 import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -86,4 +92,58 @@ export async function benchImpact(db: Database, sloDir: string, opts: { samenwer
   } finally {
     fs.rmSync(release.dir, { recursive: true, force: true });
   }
+}
+
+/** Alone: the national data (SLO and the mbo tables) in a fresh database, then the bench above. */
+async function main(): Promise<void> {
+  const shared = path.resolve(process.env.DOORLOPEND_SHARED_DIR ?? path.join(import.meta.dirname, '..', '..', 'shared'));
+  const sloDir = path.join(shared, 'data', 'slo');
+  const mboDir = path.join(shared, 'data', 'mbo', 'catalog');
+  const onPg = process.env.BENCH_PG === '1';
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `doorlopend_bench_impact_${process.pid}`;
+  const dir = onPg ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-bench-impact-db-'));
+  let db: Database;
+  if (onPg) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  } else {
+    db = await openDatabase({ kind: 'pglite', dataDir: dir! });
+  }
+  console.log(`Impact-bench op ${onPg ? 'PostgreSQL' : 'PGlite'} — ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  try {
+    await importSlo({ db: db.db, location: sloDir, release: '2025-11' });
+    for (const f of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) await importMboTabel({ db: db.db, file: path.join(mboDir, `${f}.csv`), release: 'bench' });
+    await benchImpact(db, sloDir);
+  } finally {
+    await db.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (onPg) {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      // Not WITH (FORCE): the pool's sockets may still be closing; wait until they are gone.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+          break;
+        } catch (e) {
+          if (attempt >= 20) throw e;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+      await admin.end();
+    }
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

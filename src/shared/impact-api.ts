@@ -56,6 +56,8 @@ export const Wijziging = z.object({
   gebruik: z.string(),
   omschrijving: z.string(),
   leerrouteId: z.string().nullable(),
+  /** Planning: the planningsregels of the samenwerking's routes that name the item now (read when the page asks). */
+  plekken: z.array(z.object({ leerrouteId: z.string(), omschrijving: z.string() })),
   status: z.enum(['open', 'verplaatst', 'behouden', 'verwijderd']),
   reden: z.string().nullable(),
   afgehandeldDoor: z.string().nullable().describe('Naam; "(verwijderd account)" when the account is gone'),

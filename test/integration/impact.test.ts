@@ -5,6 +5,7 @@
  * (with a preview first), and the route's coverage is whole again, with the old references in the history.
  */
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMboTabel } from '../../src/server/use-cases/catalog/import-mbo-tabel.js';
 import { importSlo } from '../../src/server/use-cases/catalog/import-slo.js';
@@ -45,6 +46,7 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`impact of a n
   let watcher: AuthContext;
   let partnershipId: string;
   let route: LeerrouteDetail;
+  let route2: LeerrouteDetail;
   let release: BuiltRelease;
   let eindtermId: string;
   let kvEindtermId: string;
@@ -77,6 +79,9 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`impact of a n
     route = await planItems({ db, auth: vmbo, routeId: route.id, input: { items: [kvEindtermId], leerjaar: 3, periode: 2 } });
     route = await planItems({ db, auth: mbo, routeId: route.id, input: { items: [wp.id], leerjaar: 5, periode: 1 } });
     route = await planItems({ db, auth: mbo, routeId: route.id, input: { items: [kd.id], leerjaar: 5, periode: 2 } });
+    // A second route of the same samenwerking plans the same werkproces: a repair acts on every route.
+    route2 = await createRoute({ db, auth: vmbo, partnershipId, input: { naam: 'Route bouw 2', type: 'doorlopend', vmbo: { profiel: 'BWI', leerweg: 'BB', profielmodulen: [], keuzevakken: [KEUZEVAK_2] }, mbo: { kwalificatie: CREBO, keuzedelen: [] } } });
+    route2 = await planItems({ db, auth: mbo, routeId: route2.id, input: { items: [wp.id], leerjaar: 5, periode: 3 } });
     await reviewLink({ db, auth: mbo, partnershipId, input: { eindtermId, werkprocesId: wp.id, actie: 'toevoegen', relatie: 'deels' } });
     await zetVolgen({ db, auth: watcher, item: `kwalificatie:${CREBO}`, volgen: true });
     // The deeltaak of the changed eindterm gets the new eindterm.
@@ -102,6 +107,15 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`impact of a n
     expect(wp.impact?.samenwerkingen).toBe(1);
     const kd = await importMboTabel({ db, file: path.join(release.mboDir, 'keuzedelen.csv'), release: '2026' });
     expect(kd.impact).toMatchObject({ samenwerkingen: 1, items: 1 });
+    // The werkproces is planned in two routes: two places, one samenwerking.
+    expect(wp.impact).toMatchObject({ items: 1, gebruik: 3 });
+
+    // At the import only counts per samenwerking are written for planning; the findings of planning (one per item)
+    // are written when the samenwerking's page is first read.
+    const counts = await sql<{ items: number; plekken: number }>`SELECT items, plekken FROM samenwerking_impact WHERE partnership_id = ${partnershipId} ORDER BY release_id`.execute(db);
+    expect(counts.rows.map((r) => [Number(r.items), Number(r.plekken)])).toEqual([[1, 1], [1, 2], [1, 1]]);
+    const vooraf = await db.selectFrom('samenwerking_wijziging').select('id').where('partnership_id', '=', partnershipId).where('gebruik', '=', 'planning').execute();
+    expect(vooraf).toEqual([]);
 
     // What changed in the catalogue: the new eindterm is recorded too, but touches no work.
     const nieuw = await db.selectFrom('catalogus_wijziging').select(['item_id', 'wijziging']).where('item_id', '=', release.nieuweEindtermId).executeTakeFirst();
@@ -120,6 +134,12 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`impact of a n
     expect(per(`kwalificatie:${CREBO}`)[0]!.opvolger).toMatchObject({ id: `kwalificatie:${NIEUWE_CREBO}`, herkomst: 'bron' });
     expect(new Set(per(wpId).map((w) => w.gebruik))).toEqual(new Set(['planning', 'koppeling']));
     expect(per(wpId)[0]!.opvolger).toMatchObject({ id: `${NIEUWE_CREBO}:${werkprocesCode}`, herkomst: 'bron' });
+    // One finding of planning per item for the whole samenwerking; its places are the regels of both routes.
+    const wpPlanning = per(wpId).filter((w) => w.gebruik === 'planning');
+    expect(wpPlanning).toHaveLength(1);
+    expect(new Set(wpPlanning[0]!.plekken.map((p) => p.leerrouteId))).toEqual(new Set([route.id, route2.id]));
+    expect(wpPlanning[0]!.omschrijving).toBe('planning van 2 leerroutes (2 planningsregels)');
+    expect(per(eindtermId).find((w) => w.gebruik === 'planning')!.plekken).toEqual([{ leerrouteId: route.id, omschrijving: expect.stringContaining('leerjaar 3 periode 1') }]);
     expect(new Set(per(`keuzedeel:${KEUZEDEEL}`).map((w) => w.gebruik))).toEqual(new Set(['route', 'planning']));
     expect(per(`keuzedeel:${KEUZEDEEL}`)[0]!.opvolger?.herkomst ?? 'suggestie').toBe('suggestie');
     expect(lijst.open).toBe(lijst.wijzigingen.length);
@@ -172,6 +192,10 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`impact of a n
     expect(planned).toContain(eindtermId);
     expect(planned).toContain(kvEindtermId);
     expect(planned).not.toContain(`keuzedeel:${KEUZEDEEL}`);
+    // The second route was moved too, with its own history naming the old reference.
+    const r2 = await getRoute({ db, auth: mbo, routeId: route2.id });
+    expect(r2.planning.flatMap((p) => p.items)).toEqual([`${NIEUWE_CREBO}:${werkprocesCode}`]);
+    expect(JSON.stringify(await getHistory({ db, auth: mbo, routeId: route2.id, limit: 100 }))).toContain(`werkproces ${werkprocesCode} (kwalificatie ${CREBO})`);
     const dekking = await getCoverage({ db, auth: vmbo, routeId: route.id });
     expect(dekking.waarschuwingen.filter((w) => w.code === 'doel-vervallen' || w.code === 'doel-hoort-niet-bij-route')).toEqual([]);
 

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  besteSuggestie,
   beschrijfActie,
   findImpact,
   impactCounts,
@@ -16,7 +15,7 @@ import {
   type CatalogChange,
   type WorkUsage,
 } from '../../src/domain/impact/impact.js';
-import { terms } from '../../src/domain/text/analyzer.js';
+import { zoekmonitorSuggesties } from '../../src/domain/impact/suggestie.js';
 
 const change = (itemId: string, wijziging: CatalogChange['wijziging'], soort: CatalogChange['soort'] = 'eindterm'): CatalogChange => ({
   itemId, soort, wijziging, code: null, oudeTekst: null, nieuweTekst: null, opvolgerId: null, opvolgerHerkomst: null, opvolgerTekst: null,
@@ -67,14 +66,31 @@ describe('successors', () => {
     expect(werkprocesOpvolger('keuzedeel:K0008', opvolgers, bestaat)).toBeNull();
   });
 
-  it('suggests the candidate with the most shared words, none below the threshold', () => {
+  it('suggests the zoekmonitor aligner\'s best match (band mogelijk or better), none for an unrelated text', () => {
     const kandidaten = [
       { id: 'a', tekst: 'Metselwerk uitvoeren met baksteen' },
       { id: 'b', tekst: 'Constructieve aansluitingen maken met verschillende materialen' },
+      { id: 'c', tekst: 'Een kozijn schilderen en afwerken' },
     ];
-    expect(besteSuggestie('Aansluitingen maken tussen verschillende materialen', kandidaten, terms)?.id).toBe('b');
-    expect(besteSuggestie('Klantgesprek voeren over een hypotheek', kandidaten, terms)).toBeNull();
-    expect(besteSuggestie('', kandidaten, terms)).toBeNull();
+    const s = zoekmonitorSuggesties([
+      { id: 'oud1', tekst: 'Aansluitingen maken tussen verschillende materialen', kandidaten },
+      { id: 'oud2', tekst: 'Klantgesprek voeren over een hypotheek', kandidaten },
+      { id: 'oud3', tekst: '', kandidaten },
+      { id: 'oud4', tekst: 'Metselwerk uitvoeren', kandidaten: [] },
+    ]);
+    expect(s.get('oud1')).toMatchObject({ id: 'b' });
+    expect(['sterk', 'mogelijk']).toContain(s.get('oud1')!.confidence);
+    expect(s.has('oud2')).toBe(false);
+    expect(s.has('oud3')).toBe(false);
+    expect(s.has('oud4')).toBe(false);
+  });
+
+  it('meets compounds and word families as the zoekmonitor does (booglassen ~ lassen)', () => {
+    const kandidaten = [
+      { id: 'las', tekst: 'Lassen van stalen constructies' },
+      { id: 'verf', tekst: 'Schilderen van houten kozijnen' },
+    ];
+    expect(zoekmonitorSuggesties([{ id: 'oud', tekst: 'Booglassen aan een constructie', kandidaten }]).get('oud')?.id).toBe('las');
   });
 });
 

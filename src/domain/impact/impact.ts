@@ -151,25 +151,5 @@ export function beschrijfActie(actie: 'verplaatsen' | 'behouden' | 'verwijderen'
   return `${f.omschrijving}: ${van} blijft staan (gecontroleerd)`;
 }
 
-/**
- * A suggested successor where the source names none: the candidate whose text shares the most words with the old
- * text (the zoekmonitor's analyzer: folded, stemmed, without stop words; Dice coefficient over the word sets). Below
- * `drempel` there is no suggestion. Ties: the first candidate.
- */
-export function besteSuggestie(oudeTekst: string, kandidaten: ReadonlyArray<{ id: string; tekst: string }>, woorden: (t: string) => string[], drempel = 0.3): { id: string; score: number } | null {
-  const a = new Set(woorden(oudeTekst));
-  if (a.size === 0) return null;
-  let best: { id: string; score: number } | null = null;
-  for (const k of kandidaten) {
-    const b = new Set(woorden(k.tekst));
-    if (b.size === 0) continue;
-    let shared = 0;
-    for (const w of a) if (b.has(w)) shared++;
-    const score = (2 * shared) / (a.size + b.size);
-    if (score >= drempel && (best === null || score > best.score)) best = { id: k.id, score };
-  }
-  return best;
-}
-
 /** Where old and new text of an item differ: title or description (not its position). */
 export const tekstVan = (title: string, description: string | null | undefined) => (description ? `${title} — ${description}` : title);

@@ -229,34 +229,91 @@ export async function insertFindings(db: Db, findings: readonly ImpactFinding[],
   }
 }
 
-/** Per samenwerking: the changed items its planning names and the number of planningsregels (stored findings). */
+/** Per samenwerking: the changed items its routes plan and the number of planned places (route × item). */
 export type PlanningFindings = Map<string, { items: string[]; gebruik: number }>;
 
 /**
- * The findings of planned items in one statement: the changed ids (with their catalogus_wijziging id) joined to
- * `leerroute_planning_item (item_id)`, one row per samenwerking × item × planningsregel, inserted where they are found
- * (INSERT … SELECT); only the counts per samenwerking come back.
+ * Planning at the import, in one statement: the changed ids joined to `leerroute_planning_item (item_id)` and to the
+ * route (its samenwerking), counted per samenwerking; one `samenwerking_impact` row per samenwerking × release is
+ * written with the counts (a few hundred rows, not one per planned place). The findings themselves are written when the
+ * samenwerking's page or badge is first read (`uitwerken`).
  */
-export async function insertPlanningFindings(db: Db, wijzigingIds: ReadonlyMap<string, string>): Promise<PlanningFindings> {
+export async function insertPlanningImpact(db: Db, releaseId: number, itemIds: readonly string[]): Promise<PlanningFindings> {
   const out: PlanningFindings = new Map();
-  if (wijzigingIds.size === 0) return out;
-  const itemIds = [...wijzigingIds.keys()];
+  if (itemIds.length === 0) return out;
+  // The planned rows of a changed item lie all over the table (one per route): one bitmap scan of
+  // `leerroute_planning_item (item_id)` for all ids at once reads each page once (a lookup per id read them again and
+  // again: 4–6 s in the bench). The plan is pinned for this statement only: without statistics (PGlite has no
+  // autovacuum) the planner takes 244 ids for the whole table and scans it, or walks the primary key; the ~50,000
+  // samenwerking × item pairs are grouped in memory (work_mem).
+  for (const [name, value] of PINNED) await sql.raw(`SET LOCAL ${name} = '${value}'`).execute(db);
   const rows = await sql<{ partnership_id: string; items: string[]; n: string }>`
-    WITH changed AS (SELECT * FROM unnest(${itemIds}::text[], ${itemIds.map((i) => wijzigingIds.get(i)!)}::bigint[]) AS c(item_id, wijziging_id)),
+    WITH planned AS MATERIALIZED (SELECT leerroute_id, item_id FROM leerroute_planning_item WHERE item_id = ANY(${[...itemIds]}::text[])),
+    pairs AS (
+      SELECT r.partnership_id, p.item_id, count(*) AS n FROM planned p JOIN leerroute r ON r.id = p.leerroute_id
+       WHERE r.verwijderd_at IS NULL GROUP BY r.partnership_id, p.item_id),
+    per AS (SELECT partnership_id, array_agg(item_id) AS items, sum(n) AS n FROM pairs GROUP BY partnership_id),
     ins AS (
-      INSERT INTO samenwerking_wijziging (partnership_id, wijziging_id, item_id, gebruik, gebruik_id, leerroute_id, omschrijving)
-      SELECT r.partnership_id, c.wijziging_id, pi.item_id, 'planning', p.id::text, p.leerroute_id,
-             'planning van leerroute ‘' || r.naam || '’, leerjaar ' || p.leerjaar || ' periode ' || p.periode
-        FROM changed c
-        JOIN leerroute_planning_item pi ON pi.item_id = c.item_id
-        JOIN leerroute_planning p ON p.id = pi.planning_id
-        JOIN leerroute r ON r.id = p.leerroute_id
-       WHERE r.verwijderd_at IS NULL
-      ON CONFLICT (partnership_id, wijziging_id, gebruik, gebruik_id) DO NOTHING
-      RETURNING partnership_id, item_id)
-    SELECT partnership_id, array_agg(DISTINCT item_id) AS items, count(*) AS n FROM ins GROUP BY partnership_id`.execute(db);
+      INSERT INTO samenwerking_impact (partnership_id, release_id, items, plekken)
+      SELECT partnership_id, ${releaseId}::int, cardinality(items), n FROM per
+      ON CONFLICT (partnership_id, release_id) DO UPDATE SET items = EXCLUDED.items, plekken = EXCLUDED.plekken, uitgewerkt_at = NULL)
+    SELECT partnership_id, items, n FROM per`.execute(db);
   for (const r of rows.rows) out.set(r.partnership_id, { items: asList(r.items), gebruik: Number(r.n) });
+  // Back to the defaults for the rest of the import's transaction (on an error the rollback undoes the SET LOCAL).
+  for (const [name] of PINNED) await sql.raw(`RESET ${name}`).execute(db);
   return out;
+}
+/** Only a bitmap scan of the item index; room to group the ~50,000 pairs in memory. */
+const PINNED = [['enable_seqscan', 'off'], ['enable_indexscan', 'off'], ['enable_indexonlyscan', 'off'], ['work_mem', '32MB']] as const;
+
+/**
+ * Writes the findings of planning of imports not yet worked out for these samenwerkingen: one row per samenwerking ×
+ * changed item that one of its routes plans now (gebruik 'planning', gebruik_id the item id, no route). Cheap when
+ * there is nothing to do (one indexed read); idempotent (a second caller finds nothing left, the rows are unique).
+ */
+export async function uitwerken(db: Db, partnershipIds: readonly string[]): Promise<void> {
+  if (partnershipIds.length === 0) return;
+  const ids = [...partnershipIds];
+  const todo = await sql<{ n: string }>`SELECT count(*) AS n FROM samenwerking_impact WHERE partnership_id = ANY(${ids}::uuid[]) AND uitgewerkt_at IS NULL`.execute(db);
+  if (Number(todo.rows[0]?.n ?? 0) === 0) return;
+  await sql`
+    WITH todo AS (
+      UPDATE samenwerking_impact SET uitgewerkt_at = now()
+       WHERE partnership_id = ANY(${ids}::uuid[]) AND uitgewerkt_at IS NULL
+      RETURNING partnership_id, release_id, created_at)
+    INSERT INTO samenwerking_wijziging (partnership_id, wijziging_id, item_id, gebruik, gebruik_id, leerroute_id, omschrijving, created_at)
+    SELECT DISTINCT ON (t.partnership_id, c.id) t.partnership_id, c.id, c.item_id, 'planning', c.item_id, NULL::uuid, 'planning van de leerroutes', t.created_at
+      FROM todo t
+      JOIN catalogus_wijziging c ON c.release_id = t.release_id AND c.wijziging <> 'nieuw'
+      JOIN leerroute r ON r.partnership_id = t.partnership_id AND r.verwijderd_at IS NULL
+      JOIN leerroute_planning_item pi ON pi.leerroute_id = r.id AND pi.item_id = c.item_id
+    ON CONFLICT (partnership_id, wijziging_id, gebruik, gebruik_id) DO NOTHING`.execute(db);
+}
+
+export interface PlanningPlek {
+  itemId: string;
+  planningId: string;
+  leerrouteId: string;
+  routeNaam: string;
+  leerjaar: number;
+  periode: number;
+}
+
+/**
+ * Where a samenwerking plans these items now: every planningsregel of its routes (not deleted) whose items name one
+ * of them. Routes by `leerroute (partnership_id)`, regels by `leerroute_planning (leerroute_id)`.
+ */
+export async function planningPlekken(db: Db, partnershipId: string, itemIds: readonly string[], opts: { forUpdate?: boolean } = {}): Promise<PlanningPlek[]> {
+  if (itemIds.length === 0) return [];
+  const rows = await sql<{ item_id: string; planning_id: string; leerroute_id: string; naam: string; leerjaar: number; periode: number }>`
+    SELECT x.item AS item_id, p.id AS planning_id, r.id AS leerroute_id, r.naam, p.leerjaar, p.periode
+      FROM leerroute r
+      JOIN leerroute_planning p ON p.leerroute_id = r.id
+      CROSS JOIN LATERAL jsonb_array_elements_text(p.items) AS x(item)
+     WHERE r.partnership_id = ${partnershipId} AND r.verwijderd_at IS NULL AND x.item = ANY(${[...itemIds]}::text[])
+     ORDER BY r.naam, r.id, p.leerjaar, p.periode, p.id
+     ${opts.forUpdate ? sql`FOR UPDATE OF p` : sql``}`.execute(db);
+  return rows.rows.map((r) => ({ itemId: r.item_id, planningId: r.planning_id, leerrouteId: r.leerroute_id, routeNaam: r.naam, leerjaar: Number(r.leerjaar), periode: Number(r.periode) }));
 }
 
 /** Who gets the mail: beheerders and ontwikkelaars of the member organisations (mail not turned off), and watchers. */

@@ -123,7 +123,7 @@ function Inhoud({ id }: { id: string }) {
     setBezig(true);
     try {
       const r = await impactApi.actie(id, { ids: voorbeeld.ids, actie: voorbeeld.actie, voorbeeld: false, ...(reden.trim() ? { reden: reden.trim() } : {}) });
-      setMelding(`${r.verwerkt} ${r.verwerkt === 1 ? 'plek' : 'plekken'} afgehandeld: ${ACTIE_LABEL[voorbeeld.actie].toLowerCase()}.`);
+      setMelding(`${r.verwerkt} ${r.verwerkt === 1 ? 'gebruik' : 'gebruiken'} afgehandeld: ${ACTIE_LABEL[voorbeeld.actie].toLowerCase()}.`);
       setVoorbeeld(null);
       setGekozen(new Set());
       setReden('');
@@ -150,7 +150,7 @@ function Inhoud({ id }: { id: string }) {
       <div aria-live="polite">{melding ? <Alert type="ok">{melding}</Alert> : null}</div>
       {fout ? <InlineError error={fout} /> : null}
       <Paragraph>
-        <strong>{lijst.data.open}</strong> {lijst.data.open === 1 ? 'plek is' : 'plekken zijn'} nog niet nagelopen.
+        <strong>{lijst.data.open}</strong> {lijst.data.open === 1 ? 'gebruik is' : 'gebruiken zijn'} nog niet nagelopen (de planning van alle leerroutes telt als één gebruik per onderdeel).
       </Paragraph>
       <CheckboxField id="toon-afgehandeld" label="Ook afgehandelde wijzigingen tonen" checked={toonAfgehandeld} onChange={setToonAfgehandeld} />
       {zichtbaar.length === 0 ? <Paragraph>Er is niets meer na te lopen.</Paragraph> : null}
@@ -228,6 +228,15 @@ function Inhoud({ id }: { id: string }) {
                     </>
                   ) : null}
                   {!r.verplaatsbaar && r.status === 'open' ? <span> (pas dit aan op de eigen pagina)</span> : null}
+                  {r.plekken.length > 0 ? (
+                    <ul className="doorlopend-impact-plekken" aria-label={`Planningsregels met ${naam(w).toLowerCase()}`}>
+                      {r.plekken.map((p, i) => (
+                        <li key={i}>
+                          {p.omschrijving} <Link to={`/leerroutes/${encodeURIComponent(p.leerrouteId)}`}>naar de leerroute</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -7,7 +7,6 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
-  besteSuggestie,
   findImpact,
   keuzevakItemId,
   kwalificatieItemId,
@@ -19,7 +18,7 @@ import {
   type ImpactCounts,
 } from '../../../domain/impact/impact.js';
 import type { MboDiff } from '../../../domain/mbo/catalog-records.js';
-import { terms } from '../../../domain/text/analyzer.js';
+import { zoekmonitorSuggesties, type SuggestieVraag } from '../../../domain/impact/suggestie.js';
 import type { CatalogDiff } from '../../../domain/vmbo/catalog-diff.js';
 import type { VmboItem } from '../../../domain/vmbo/slo-dataset.js';
 import type { DB } from '../../db/schema.js';
@@ -80,6 +79,7 @@ export function sloChanges(diff: CatalogDiff, incoming: readonly VmboItem[], bef
       keuzevakkenPerProfiel.set(p, [...(keuzevakkenPerProfiel.get(p) ?? []), { id: keuzevakItemId(i.code), tekst: tekstVan(i.title, i.description) }]);
     }
   }
+  const vragen: SuggestieVraag[] = [];
   for (const v of diff.vervallen) {
     if (v.kind !== 'eindterm' && v.kind !== 'keuzevak') continue;
     const old = before.old.get(v.id);
@@ -97,12 +97,16 @@ export function sloChanges(diff: CatalogDiff, incoming: readonly VmboItem[], bef
     // A keuzevak that is gone while another active keuzevak has its code is no break either.
     if (v.kind === 'keuzevak' && incoming.some((i) => i.kind === 'keuzevak' && i.code === old.code)) continue;
     const kandidaten = v.kind === 'eindterm' ? (old.parent_id ? (eindtermenPerParent.get(old.parent_id) ?? []) : []) : (keuzevakkenPerProfiel.get(old.code.split('/')[1] ?? '') ?? []);
-    const s = besteSuggestie(oude, kandidaten, terms);
-    const sItem = s ? (v.kind === 'eindterm' ? byId.get(s.id) : incoming.find((i) => i.kind === 'keuzevak' && keuzevakItemId(i.code) === s.id)) : undefined;
-    out.push({
-      itemId, soort: v.kind, wijziging: 'vervallen', code: old.code, oudeTekst: oude, nieuweTekst: null,
-      opvolgerId: s?.id ?? null, opvolgerHerkomst: s ? 'suggestie' : null, opvolgerTekst: sItem ? `${sItem.code} ${tekstVan(sItem.title, sItem.description)}` : null,
-    });
+    vragen.push({ id: itemId, tekst: oude, kandidaten });
+    out.push({ itemId, soort: v.kind, wijziging: 'vervallen', code: old.code, oudeTekst: oude, nieuweTekst: null, opvolgerId: null, opvolgerHerkomst: null, opvolgerTekst: null });
+  }
+  // No successor named: the zoekmonitor's best match in the new release, as a suggestion.
+  const suggesties = zoekmonitorSuggesties(vragen);
+  for (const c of out) {
+    const s = c.wijziging === 'vervallen' ? suggesties.get(c.itemId) : undefined;
+    if (!s) continue;
+    const sItem = c.soort === 'eindterm' ? byId.get(s.id) : incoming.find((i) => i.kind === 'keuzevak' && keuzevakItemId(i.code) === s.id);
+    Object.assign(c, { opvolgerId: s.id, opvolgerHerkomst: 'suggestie', opvolgerTekst: sItem ? `${sItem.code} ${tekstVan(sItem.title, sItem.description)}` : null });
   }
   if (hadPrevious) {
     for (const item of diff.added) {
@@ -180,9 +184,15 @@ export async function mboChanges(db: Db, diff: MboDiff, before: MboBefore, hadPr
   const kdGone = gone('keuzedeel');
   if (kdGone.length) {
     const actief = await repo.activeKeuzedelen(db);
+    const kandidaten = actief.map((k) => ({ id: `keuzedeel:${k.code}`, tekst: k.titel }));
+    // No successor named for a keuzedeel: the zoekmonitor's best match among the active keuzedelen, as a suggestion.
+    const suggesties = zoekmonitorSuggesties(kdGone.flatMap((r) => {
+      const oude = before.keuzedelen.get(r.key);
+      return oude ? [{ id: `keuzedeel:${r.key}`, tekst: oude, kandidaten }] : [];
+    }));
     for (const r of kdGone) {
       const oude = before.keuzedelen.get(r.key) ?? null;
-      const s = oude ? besteSuggestie(oude, actief.map((k) => ({ id: `keuzedeel:${k.code}`, tekst: k.titel })), terms) : null;
+      const s = suggesties.get(`keuzedeel:${r.key}`) ?? null;
       const sCode = s ? s.id.slice('keuzedeel:'.length) : null;
       out.push({
         itemId: `keuzedeel:${r.key}`, soort: 'keuzedeel', wijziging: 'vervallen', code: r.key, oudeTekst: oude, nieuweTekst: null,
@@ -234,8 +244,9 @@ export async function recordImpact(db: Db, input: RecordImpactInput): Promise<Im
     const id = ids.get(c.itemId);
     if (id !== undefined) relevantIds.set(c.itemId, id);
   }
-  // Planned items, the bulk of the usages, are found and stored in the database in one statement.
-  const planned = await repo.insertPlanningFindings(db, relevantIds);
+  // Planned items, the bulk of the usages, are counted per samenwerking in the database in one statement; one row
+  // per samenwerking is written, the findings per item when the samenwerking's page is first read.
+  const planned = await repo.insertPlanningImpact(db, input.releaseId, [...relevantIds.keys()]);
   lap('planning');
   const usages = await repo.usagesOf(db, relevant.map((c) => c.itemId));
   lap('gebruik');

@@ -32,31 +32,57 @@ function label(itemId: string, code: string | null): string {
 }
 const opvolgerLabel = (r: repo.WijzigingRow) => (r.opvolger_id ? (r.opvolger_tekst ? `${label(r.opvolger_id, null).split(' ')[0]} ${r.opvolger_tekst}` : label(r.opvolger_id, null)) : null);
 
+/** A finding of planning for the whole samenwerking (one per item; its places are read when asked). */
+const isPlanningVanSamenwerking = (r: Pick<repo.WijzigingRow, 'gebruik' | 'gebruik_id' | 'item_id'>) => r.gebruik === 'planning' && r.gebruik_id === r.item_id;
+
+const plekOmschrijving = (p: repo.PlanningPlek) => `planning van leerroute ‘${p.routeNaam}’, leerjaar ${p.leerjaar} periode ${p.periode}`;
+
+function perItem(plekken: readonly repo.PlanningPlek[]): Map<string, repo.PlanningPlek[]> {
+  const out = new Map<string, repo.PlanningPlek[]>();
+  for (const p of plekken) out.set(p.itemId, [...(out.get(p.itemId) ?? []), p]);
+  return out;
+}
+
+function planningOmschrijving(plekken: readonly repo.PlanningPlek[]): string {
+  const routes = new Set(plekken.map((p) => p.leerrouteId)).size;
+  if (plekken.length === 0) return 'planning van de leerroutes (nergens meer gepland)';
+  return `planning van ${routes} ${routes === 1 ? 'leerroute' : 'leerroutes'} (${plekken.length} ${plekken.length === 1 ? 'planningsregel' : 'planningsregels'})`;
+}
+
 export async function listWijzigingen(opts: UseCaseContext & { partnershipId: string }): Promise<WijzigingenLijst> {
   const access = await authorizePartnership({ ...opts, action: 'partnership.read' });
+  await repo.uitwerken(opts.db, [opts.partnershipId]);
   const rows = await repo.listWijzigingen(opts.db, opts.partnershipId);
   const { users } = await namesOf(opts.db, [...new Set(rows.map((r) => r.afgehandeld_door).filter((x): x is string => x !== null))], []);
-  const wijzigingen: Wijziging[] = rows.map((r) => ({
-    id: r.id,
-    itemId: r.item_id,
-    soort: r.soort,
-    wijziging: r.wijziging,
-    code: r.code,
-    oudeTekst: r.oude_tekst,
-    nieuweTekst: r.nieuwe_tekst,
-    verschil: r.wijziging === 'tekst' && r.oude_tekst !== null && r.nieuwe_tekst !== null ? woordVerschil(r.oude_tekst, r.nieuwe_tekst) : [],
-    opvolger: r.opvolger_id && r.opvolger_herkomst ? { id: r.opvolger_id, tekst: r.opvolger_tekst, herkomst: r.opvolger_herkomst } : null,
-    release: r.release,
-    bron: r.bron,
-    gebruik: r.gebruik,
-    omschrijving: r.omschrijving,
-    leerrouteId: r.leerroute_id,
-    status: r.status,
-    reden: r.reden,
-    afgehandeldDoor: r.afgehandeld_door ? (users.get(r.afgehandeld_door) ?? '(verwijderd account)') : null,
-    afgehandeldAt: r.afgehandeld_at ? new Date(r.afgehandeld_at).toISOString() : null,
-    verplaatsbaar: VERPLAATSBAAR.has(r.gebruik),
-  }));
+  // The places of the open findings of planning, read now with one join over the samenwerking's routes.
+  const openPlanning = rows.filter((r) => r.status === 'open' && isPlanningVanSamenwerking(r)).map((r) => r.item_id);
+  const plekken = perItem(await repo.planningPlekken(opts.db, opts.partnershipId, [...new Set(openPlanning)]));
+  const wijzigingen: Wijziging[] = rows.map((r) => {
+    const planning = isPlanningVanSamenwerking(r);
+    const hier = planning && r.status === 'open' ? (plekken.get(r.item_id) ?? []) : [];
+    return {
+      id: r.id,
+      itemId: r.item_id,
+      soort: r.soort,
+      wijziging: r.wijziging,
+      code: r.code,
+      oudeTekst: r.oude_tekst,
+      nieuweTekst: r.nieuwe_tekst,
+      verschil: r.wijziging === 'tekst' && r.oude_tekst !== null && r.nieuwe_tekst !== null ? woordVerschil(r.oude_tekst, r.nieuwe_tekst) : [],
+      opvolger: r.opvolger_id && r.opvolger_herkomst ? { id: r.opvolger_id, tekst: r.opvolger_tekst, herkomst: r.opvolger_herkomst } : null,
+      release: r.release,
+      bron: r.bron,
+      gebruik: r.gebruik,
+      omschrijving: planning && r.status === 'open' ? planningOmschrijving(hier) : r.omschrijving,
+      leerrouteId: r.leerroute_id,
+      plekken: hier.map((p) => ({ leerrouteId: p.leerrouteId, omschrijving: plekOmschrijving(p) })),
+      status: r.status,
+      reden: r.reden,
+      afgehandeldDoor: r.afgehandeld_door ? (users.get(r.afgehandeld_door) ?? '(verwijderd account)') : null,
+      afgehandeldAt: r.afgehandeld_at ? new Date(r.afgehandeld_at).toISOString() : null,
+      verplaatsbaar: VERPLAATSBAAR.has(r.gebruik),
+    };
+  });
   const magWijzigen = decide(access.auth.actor, 'partnership.write', { type: 'partnership', memberOrganisationIds: access.memberOrganisationIds }) === 'allow';
   return { open: wijzigingen.filter((w) => w.status === 'open').length, magWijzigen, wijzigingen };
 }
@@ -66,6 +92,7 @@ export async function openWijzigingen(opts: UseCaseContext): Promise<OpenWijzigi
   const auth = requireAuth(opts.auth);
   const staff = auth.memberships.filter((m) => m.rol !== 'leerling').map((m) => m.organisationId);
   const partnerships = await repo.partnershipsOfOrganisations(opts.db, staff);
+  await repo.uitwerken(opts.db, partnerships);
   const counts = await repo.openCounts(opts.db, partnerships);
   const names = await repo.partnershipNames(opts.db, [...counts.keys()]);
   const samenwerkingen = [...counts].map(([id, open]) => ({ id, naam: names.get(id) ?? 'Samenwerking', open })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
@@ -103,12 +130,23 @@ export async function handleWijzigingen(
         regels.push(`${r.omschrijving}: ${van} heeft geen opvolger; laat het staan of verwijder het`);
         continue;
       }
-      regels.push(beschrijfActie(actie, r, van, naar ? opvolgerLabel(r) : null));
-      verwerkt += 1;
-      items.push(r.item_id);
-      if (voorbeeld) continue;
       const to = actie === 'verplaatsen' ? naar : null;
-      if (actie !== 'behouden') await applyChange(trx, opts.partnershipId, r, to, by, van, to ? label(to, null) : null);
+      if (isPlanningVanSamenwerking(r)) {
+        // Every route of the samenwerking that plans the item: one line per planningsregel in the preview.
+        const plekken = await repo.planningPlekken(trx, opts.partnershipId, [r.item_id], { forUpdate: !voorbeeld });
+        if (plekken.length === 0) regels.push(`planning: ${van} wordt nergens meer gepland${actie === 'behouden' ? ' (gecontroleerd)' : ''}`);
+        for (const p of plekken) regels.push(beschrijfActie(actie, { omschrijving: plekOmschrijving(p) }, van, naar ? opvolgerLabel(r) : null));
+        verwerkt += 1;
+        items.push(r.item_id);
+        if (voorbeeld) continue;
+        if (actie !== 'behouden') await applyPlanning(trx, r, plekken, to, by, van, to ? label(to, null) : null);
+      } else {
+        regels.push(beschrijfActie(actie, r, van, naar ? opvolgerLabel(r) : null));
+        verwerkt += 1;
+        items.push(r.item_id);
+        if (voorbeeld) continue;
+        if (actie !== 'behouden') await applyChange(trx, opts.partnershipId, r, to, by, van, to ? label(to, null) : null);
+      }
       const status = actie === 'verplaatsen' ? 'verplaatst' : actie === 'behouden' ? 'behouden' : 'verwijderd';
       await repo.closeWijziging(trx, r.id, { status, reden, userId });
       await repo.closeSameUsage(trx, { partnershipId: opts.partnershipId, itemId: r.item_id, gebruik: r.gebruik, gebruikId: r.gebruik_id, status, reden, userId });
@@ -128,6 +166,26 @@ export async function handleWijzigingen(
 }
 
 type Trx = Transaction<DB>;
+
+/**
+ * Moves (`to`) or removes (`to` null) an item in every planningsregel of the samenwerking's routes that names it,
+ * each with its route's history (the old and new id in the details: the old reference is never lost).
+ */
+async function applyPlanning(trx: Trx, r: repo.WijzigingRow, plekken: readonly repo.PlanningPlek[], to: string | null, by: { userId: string; organisationId: string | null }, van: string, naar: string | null): Promise<void> {
+  const wat = naar ? `verplaatste ${van} naar ${naar}` : `verwijderde ${van}`;
+  const details = { van: r.item_id, naar: to, reden: 'wijziging in de landelijke data', release: r.release };
+  for (const p of plekken) {
+    const current = await repo.itemList(trx, 'leerroute_planning', p.planningId);
+    if (!current) continue;
+    const items = to ? replaceItem(current.items, r.item_id, to) : removeItem(current.items, r.item_id);
+    await repo.saveItemList(trx, 'leerroute_planning', p.planningId, current.leerrouteId, items, by);
+    await appendHistory(trx, {
+      routeId: current.leerrouteId, ...by, actie: 'planning.landelijke-wijziging',
+      omschrijving: `${wat} in de planning, leerjaar ${p.leerjaar} periode ${p.periode} (wijziging in de landelijke data, release ${r.release})`,
+      entiteit: { soort: 'planning', id: p.planningId }, details,
+    });
+  }
+}
 
 /** Moves (`to`) or removes (`to` null) the item in the work the row names, with its history. */
 async function applyChange(trx: Trx, partnershipId: string, r: repo.WijzigingRow, to: string | null, by: { userId: string; organisationId: string | null }, van: string, naar: string | null): Promise<void> {
