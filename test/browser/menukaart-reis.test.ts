@@ -205,10 +205,17 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
       await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/oplegger') && r.status() === 200), opl.getByRole('button', { name: 'Oplegger opslaan' }).click()]);
       await main().getByText('Je oplegger is opgeslagen.').waitFor();
 
-      const verlooptOp = overDagen(30);
       const delen = main().getByRole('form', { name: 'Een deellink maken' });
       await delen.getByRole('textbox', { name: 'Voor wie is de link?' }).fill(`Intake ${REIS.mbo}`);
-      await delen.getByRole('textbox', { name: 'Werkt tot en met' }).fill(verlooptOp);
+      // A date as people write it is refused in words, at the field, with the form's own label.
+      const tot = delen.getByRole('textbox', { name: 'Werkt tot en met' });
+      await tot.fill('6 januari');
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/lob/mijn-dossier/deellinks') && r.status() === 400), delen.getByRole('button', { name: 'Link maken' }).click()]);
+      await expect.poll(() => delen.getByRole('alert').textContent()).toContain('Werkt tot en met: schrijf de datum als 2027-03-15.');
+      expect(await delen.getByRole('alert').textContent()).not.toMatch(/body\.|geen bestaande datum/);
+      expect(await tot.getAttribute('aria-invalid')).toBe('true');
+      await bekijk('dossier-datum-fout');
+      await tot.fill(overDagen(30));
       await delen.getByRole('checkbox', { name: 'Meeloopdag koudetechniek' }).check();
       expect(await delen.getByRole('checkbox', { name: 'Mijn oplegger' }).isChecked()).toBe(true);
       await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/lob/mijn-dossier/deellinks') && r.status() === 201), delen.getByRole('button', { name: 'Link maken' }).click()]);

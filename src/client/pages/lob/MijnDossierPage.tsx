@@ -15,7 +15,12 @@ import { useDocumentTitle } from '../../lib/navigation.js';
 import { useApi } from '../../lib/useApi.js';
 import { Alert, Button, CheckboxField, DocumentLink, Fieldset, Heading, Link, PageHeading, Paragraph, SelectField, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, VisuallyHidden } from '../../ui/index.js';
 import { ActiviteitWeergave, OpleggerWeergave, Tekstvak } from './LobDelen.js';
-import { datumTekst, deelAdres, lobApi, lobUrls, overDagen, vandaag } from './lob-api.js';
+import { datumTekst, deelAdres, inWoorden, lobApi, lobUrls, overDagen, vandaag, veldMeldingen } from './lob-api.js';
+
+/** The labels of the pupil's forms, for the messages of a refused request (see `inWoorden`). */
+const ACTIVITEIT_LABELS = { soort: 'Wat heb je gedaan', datum: 'Datum', titel: 'Titel', doel: 'Wat wilde je te weten komen', reflecties: 'Wat heb je gemerkt', conclusie: 'Je conclusie', vervolgstap: 'Wat ga je nu doen', onderdeelId: 'Onderdeel van het LOB-programma' };
+const OPLEGGER_LABELS = { opleiding: 'Opleiding', crebo: 'Crebonummer', instelling: 'Mbo-school', startjaar: 'Wanneer begin je', motivatie: 'Waarom deze opleiding', sterkePunten: 'Waar ben je goed in', ondersteuning: 'Wat heb je nodig', aangemeldOp: 'Aangemeld op', activiteitIds: 'Activiteiten' };
+const DEELLINK_LABELS = { ontvanger: 'Voor wie is de link', verlooptOp: 'Werkt tot en met', activiteitIds: 'Activiteiten' };
 
 type Zet = (d: LobDossier) => void;
 
@@ -34,6 +39,7 @@ function ActiviteitForm({ dossier, bestaand, klaar }: { dossier: LobDossier; bes
   const [reflecties, setReflecties] = useState<Reflecties>(bestaand?.reflecties ?? {});
   const state = useAction('Opslaan is niet gelukt.');
   const naam = bestaand ? `${bestaand.titel} wijzigen` : 'Nieuwe activiteit';
+  const fout = veldMeldingen(state.error);
   const opslaan = () =>
     state.run(async () => {
       const body = { ...v, onderdeelId: v.onderdeelId || null, reflecties };
@@ -43,7 +49,7 @@ function ActiviteitForm({ dossier, bestaand, klaar }: { dossier: LobDossier; bes
       } catch (e) {
         // Changed in another tab meanwhile: show the message, and the page reloads the dossier.
         if (e instanceof ApiError && e.status === 409) klaar();
-        throw e;
+        throw inWoorden(e, ACTIVITEIT_LABELS);
       }
       if (!bestaand) {
         setV(leeg);
@@ -67,8 +73,8 @@ function ActiviteitForm({ dossier, bestaand, klaar }: { dossier: LobDossier; bes
         </>
       )}
       <SelectField id={`${id}-soort`} label="Wat heb je gedaan?" value={v.soort} options={ACTIVITEIT_SOORTEN.map((s) => ({ value: s, label: ACTIVITEIT_SOORT_NAMEN[s] }))} onChange={(soort) => setV({ ...v, soort: soort as ActiviteitSoort })} />
-      <TextField id={`${id}-titel`} label="Titel" value={v.titel} maxLength={LOB_LIMIETEN.titel} required description="Bijvoorbeeld: Meeloopdag bij de kapper" onChange={(titel) => setV({ ...v, titel })} />
-      <TextField id={`${id}-datum`} label="Datum" value={v.datum} description="Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-11-12" onChange={(datum) => setV({ ...v, datum })} />
+      <TextField id={`${id}-titel`} label="Titel" value={v.titel} maxLength={LOB_LIMIETEN.titel} required description="Bijvoorbeeld: Meeloopdag bij de kapper" invalidMessage={fout.titel} onChange={(titel) => setV({ ...v, titel })} />
+      <TextField id={`${id}-datum`} label="Datum" value={v.datum} description="Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-11-12" invalidMessage={fout.datum} onChange={(datum) => setV({ ...v, datum })} />
       {dossier.programma.length > 0 ? (
         <SelectField
           id={`${id}-onderdeel`}
@@ -155,9 +161,14 @@ function OpleggerForm({ dossier, zet }: { dossier: LobDossier; zet: (o: LobDossi
   });
   const [gekozen, setGekozen] = useState<string[]>(huidig?.activiteitIds ?? []);
   const state = useAction('Opslaan is niet gelukt.');
+  const opleggerFout = veldMeldingen(state.error);
   const opslaan = () =>
     state.run(async () => {
-      const o = await lobApi.oplegger({ versie: dossier.oplegger?.versie ?? 0, inhoud: { ...v, startjaar: Number(v.startjaar), aangemeldOp: v.aangemeldOp || null, activiteitIds: gekozen } });
+      const o = await lobApi
+        .oplegger({ versie: dossier.oplegger?.versie ?? 0, inhoud: { ...v, startjaar: Number(v.startjaar), aangemeldOp: v.aangemeldOp || null, activiteitIds: gekozen } })
+        .catch((e: unknown) => {
+          throw inWoorden(e, OPLEGGER_LABELS);
+        });
       zet(o);
       return 'Je oplegger is opgeslagen.';
     });
@@ -180,13 +191,13 @@ function OpleggerForm({ dossier, zet }: { dossier: LobDossier; zet: (o: LobDossi
         }}
       >
         <TextField id={`${id}-opleiding`} label="Welke opleiding kies je?" value={v.opleiding} maxLength={LOB_LIMIETEN.titel} onChange={(opleiding) => setV({ ...v, opleiding })} />
-        <TextField id={`${id}-crebo`} label="Crebonummer (mag leeg)" description="Vijf cijfers; je vindt het bij de opleiding" value={v.crebo} maxLength={5} onChange={(crebo) => setV({ ...v, crebo })} />
+        <TextField id={`${id}-crebo`} label="Crebonummer (mag leeg)" description="Vijf cijfers; je vindt het bij de opleiding" invalidMessage={opleggerFout.crebo} value={v.crebo} maxLength={5} onChange={(crebo) => setV({ ...v, crebo })} />
         <TextField id={`${id}-instelling`} label="Op welke mbo-school?" value={v.instelling} maxLength={LOB_LIMIETEN.titel} onChange={(instelling) => setV({ ...v, instelling })} />
         <SelectField id={`${id}-startjaar`} label="Wanneer begin je?" value={v.startjaar} options={[jaar, jaar + 1, jaar + 2].map((j) => ({ value: String(j), label: `augustus ${j}` }))} onChange={(startjaar) => setV({ ...v, startjaar })} />
         <Tekstvak id={`${id}-motivatie`} label="Waarom kies je deze opleiding?" value={v.motivatie} maxLength={LOB_LIMIETEN.tekst} onChange={(motivatie) => setV({ ...v, motivatie })} />
         <Tekstvak id={`${id}-sterk`} label="Waar ben je goed in?" value={v.sterkePunten} maxLength={LOB_LIMIETEN.tekst} onChange={(sterkePunten) => setV({ ...v, sterkePunten })} />
         <Tekstvak id={`${id}-hulp`} label="Wat heb je nodig om het goed te doen?" value={v.ondersteuning} maxLength={LOB_LIMIETEN.tekst} onChange={(ondersteuning) => setV({ ...v, ondersteuning })} />
-        <TextField id={`${id}-aangemeld`} label="Aangemeld op (mag leeg)" description="Jaar-maand-dag, bijvoorbeeld 2027-03-01" value={v.aangemeldOp} onChange={(aangemeldOp) => setV({ ...v, aangemeldOp })} />
+        <TextField id={`${id}-aangemeld`} label="Aangemeld op (mag leeg)" description="Jaar-maand-dag, bijvoorbeeld 2027-03-01" invalidMessage={opleggerFout.aangemeldOp} value={v.aangemeldOp} onChange={(aangemeldOp) => setV({ ...v, aangemeldOp })} />
         {dossier.activiteiten.length > 0 ? (
           <Fieldset id={`${id}-activiteiten`} legend="Welke activiteiten laat je zien?">
             {dossier.activiteiten.map((a) => (
@@ -245,9 +256,12 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
   const [ingetrokken, setIngetrokken] = useState('');
   const linksKop = useRef<HTMLHeadingElement>(null);
   const state = useAction('Delen is niet gelukt.');
+  const deelFout = veldMeldingen(state.error);
   const delen = () =>
     state.run(async () => {
-      const g = await lobApi.deel({ ontvanger, verlooptOp, activiteitIds: gekozen, oplegger, programma });
+      const g = await lobApi.deel({ ontvanger, verlooptOp, activiteitIds: gekozen, oplegger, programma }).catch((e: unknown) => {
+        throw inWoorden(e, DEELLINK_LABELS);
+      });
       setGemaakt(g);
       herlaad();
       return 'Je link is gemaakt. Kopieer hem nu: je ziet hem maar één keer.';
@@ -269,8 +283,8 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
           void delen();
         }}
       >
-        <TextField id={`${id}-ontvanger`} label="Voor wie is de link?" description="Bijvoorbeeld: Intake Techniek, ROC aan de Rijn" value={ontvanger} maxLength={LOB_LIMIETEN.ontvanger} onChange={setOntvanger} />
-        <TextField id={`${id}-tot`} label="Werkt tot en met" description={`Jaar-maand-dag; hooguit ${LOB_LIMIETEN.maxDagenGeldig} dagen vanaf vandaag`} value={verlooptOp} onChange={setVerlooptOp} />
+        <TextField id={`${id}-ontvanger`} label="Voor wie is de link?" description="Bijvoorbeeld: Intake Techniek, ROC aan de Rijn" invalidMessage={deelFout.ontvanger} value={ontvanger} maxLength={LOB_LIMIETEN.ontvanger} onChange={setOntvanger} />
+        <TextField id={`${id}-tot`} label="Werkt tot en met" description={`Jaar-maand-dag; hooguit ${LOB_LIMIETEN.maxDagenGeldig} dagen vanaf vandaag`} invalidMessage={deelFout.verlooptOp} value={verlooptOp} onChange={setVerlooptOp} />
         <Fieldset id={`${id}-inhoud`} legend="Wat mag de ontvanger zien?">
           {dossier.activiteiten.map((a) => (
             <CheckboxField key={a.id} id={`${id}-deel-${a.id}`} label={a.titel} checked={gekozen.includes(a.id)} onChange={(c) => setGekozen(c ? [...gekozen, a.id] : gekozen.filter((x) => x !== a.id))} />

@@ -4,7 +4,7 @@
  */
 import { Deellink, DeellinkGemaakt, GedeeldDossier, LeerlingOverzicht, LobActiviteit, LobDossier, LobOnderdeel, LobProgramma, Oplegger, WieZiet } from '../../../shared/lob-api.js';
 import type { ActiviteitInvoer, ActiviteitWijzigen, DeellinkMaken, OnderdeelInvoer, OnderdeelWijzigen, OpleggerWijzigen } from '../../../shared/lob-api.js';
-import { apiUrl, getJson, sendJson } from '../../api.js';
+import { ApiError, apiUrl, getJson, sendJson } from '../../api.js';
 
 const seg = encodeURIComponent;
 
@@ -42,6 +42,30 @@ export const lobApi = {
   leerling: (org: string, gebruiker: string, signal?: AbortSignal) => getJson(lobUrls.leerling(org, gebruiker), LobDossier, signal),
   afronding: (org: string, gebruiker: string, onderdeel: string, afgerond: boolean) => sendJson('PUT', lobUrls.afronding(org, gebruiker, onderdeel), { afgerond }, LobDossier),
 };
+
+const hoofdletter = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** The field of a refused request's error path: `body.verlooptOp` → `verlooptOp`, `body.inhoud.crebo` → `crebo`. */
+const veldVan = (path: string) => path.replace(/^body\./, '').replace(/^inhoud\./, '').split('.')[0]!;
+
+/** The messages of a refused request per field, to show at the fields (an empty object when there are none). */
+export function veldMeldingen(error: ApiError | null): Record<string, string> {
+  const uit: Record<string, string> = {};
+  for (const f of error?.problem?.errors ?? []) uit[veldVan(f.path)] ??= hoofdletter(f.message);
+  return uit;
+}
+
+/**
+ * A request refused by the schema says "Ongeldige parameters: body.verlooptOp: …", which means nothing to a pupil:
+ * the same messages with the form's own labels ("Werkt tot en met: schrijf de datum als 2027-03-15."). Any other
+ * error (a sentence of the use case) is left as it is.
+ */
+export function inWoorden(e: unknown, labels: Record<string, string>): unknown {
+  if (!(e instanceof ApiError) || !e.problem?.errors?.length || !e.message.startsWith('Ongeldige parameters')) return e;
+  // One message per field: the first says what to do ("schrijf de datum als …"), a second adds nothing ("geen bestaande datum").
+  const zinnen = Object.entries(veldMeldingen(e)).map(([veld, melding]) => `${labels[veld] ?? 'Een veld'}: ${melding.charAt(0).toLowerCase()}${melding.slice(1)}.`);
+  return new ApiError(e.status, zinnen.join(' '), e.problem);
+}
 
 /** The address of the public page a share link opens: the token in the fragment, which no server log or Referer sees. */
 export const deelAdres = (token: string) => `${window.location.origin}/dossier/gedeeld#token=${token}`;
