@@ -2,7 +2,8 @@
  * Issue 17 at pair level: a pair eindterm ↔ werkproces confirmed in the crosswalks of two other samenwerkingen is
  * raised (and labelled "bevestigd door 2 samenwerkingen") in a third samenwerking's inventory; a pair rejected there is
  * lowered ("door docenten afgewezen"). Counted per samenwerking with an accepted vmbo school and mbo instelling, the
- * viewer's own samenwerking left out; the answer names no samenwerking, organisation or person.
+ * viewer's own samenwerking left out; the answer (field `elders` of each link) names no samenwerking, organisation or
+ * person.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
@@ -17,8 +18,6 @@ import { databaseAvailable, TEST_DB } from '../support/db.js';
 
 const SELECTIE = 'keuzevakken=K/PIE/16&kwalificatie=25282';
 const QUERY = { keuzevakken: ['K/PIE/16'], kwalificatie: '25282' };
-type Elders = { bevestigd: number; afgewezen: number; label: string };
-type Link = Koppeling & { elders?: Elders };
 
 describe.skipIf(!databaseAvailable)(`inventory: pairs confirmed or rejected in other samenwerkingen (${TEST_DB})`, () => {
   let t: AccountsApp;
@@ -62,7 +61,7 @@ describe.skipIf(!databaseAvailable)(`inventory: pairs confirmed or rejected in o
     const auth = partnershipId ? await resolveSession({ db: t.database.db, token: viewer.token }) : null;
     return getInventory({ db: t.database.db, auth, ...(partnershipId ? { partnershipId } : {}), query: { ...QUERY, ...(min ? { min } : {}) } });
   };
-  const find = (links: readonly Link[], p: { eindtermId: string; werkprocesId: string }) => links.find((l) => l.eindtermId === p.eindtermId && l.werkprocesId === p.werkprocesId);
+  const find = (links: readonly Koppeling[], p: { eindtermId: string; werkprocesId: string }) => links.find((l) => l.eindtermId === p.eindtermId && l.werkprocesId === p.werkprocesId);
 
   it('raises a pair confirmed in two other samenwerkingen, lowers one rejected there, ignores a samenwerking without an mbo partner', async () => {
     const before = (await overHttp(`${SELECTIE}&min=zwak`)).inv;
@@ -87,28 +86,28 @@ describe.skipIf(!databaseAvailable)(`inventory: pairs confirmed or rejected in o
 
     // Over HTTP, in the demo samenwerking: A is proposed as sterk and counts; B drops out of the counted links.
     const { inv: after, body } = await overHttp();
-    expect(find(after.links, a)).toMatchObject({ status: 'voorgesteld', confidence: 'sterk' });
+    expect(find(after.links, a)).toMatchObject({ status: 'voorgesteld', confidence: 'sterk', elders: { bevestigd: 2, afgewezen: 0, label: 'bevestigd door 2 samenwerkingen' } });
     expect(after.vmbo.find((i) => i.id === a.eindtermId)?.classificatie).toBe('beiden');
     expect(find(after.links, b)).toBeUndefined();
     expect(find(after.links, c)).toBeUndefined();
     const zwakAfter = (await overHttp(`${SELECTIE}&min=zwak`)).inv;
-    expect(find(zwakAfter.links, b)).toMatchObject({ status: 'voorgesteld', confidence: 'zwak' });
+    expect(find(zwakAfter.links, b)).toMatchObject({ status: 'voorgesteld', confidence: 'zwak', elders: { bevestigd: 0, afgewezen: 2, label: 'door docenten afgewezen in 2 samenwerkingen' } });
     // Counts only: no samenwerking, organisation or person of the others is in the answer.
     for (const secret of [p2, p3, lone, 'Samenwerking Tweede', 'Samenwerking Derde', 'College tweede', 'Docent tweede', 'Docent derde', ...Object.values(reviewer)]) expect(body).not.toContain(secret);
 
-    // The evidence and its label on each link (the use case's answer).
+    // The same in the use case's answer, for every link.
     const own = await inUseCase(demo, 'zwak');
     expect(find(own.links, a)?.elders).toEqual({ bevestigd: 2, afgewezen: 0, label: 'bevestigd door 2 samenwerkingen' });
     expect(find(own.links, b)?.elders).toEqual({ bevestigd: 0, afgewezen: 2, label: 'door docenten afgewezen in 2 samenwerkingen' });
     expect(find(own.links, c)).toBeUndefined();
-    expect(own.links.filter((l) => (l as Link).elders).length).toBe(2);
+    expect(own.links.filter((l) => l.elders).length).toBe(2);
     // The public inventory counts every real samenwerking, too.
     const publiek = await inUseCase(undefined);
     expect(find(publiek.links, a)).toMatchObject({ confidence: 'sterk', elders: { bevestigd: 2 } });
   });
 
   it("leaves the viewer's own samenwerking out of its count (its review is shown as itself), not out of the others'", async () => {
-    const a = (await inUseCase(demo)).links.find((l) => (l as Link).elders?.bevestigd === 2)!;
+    const a = (await inUseCase(demo)).links.find((l) => l.elders?.bevestigd === 2)!;
     const res = await t.app.inject({ method: 'PUT', url: `/api/partnerships/${demo}/crosswalk/koppelingen`, headers: asUser(viewer), payload: { eindtermId: a.eindtermId, werkprocesId: a.werkprocesId, actie: 'bevestigen' } });
     expect(res.statusCode).toBe(200);
     expect(find((await inUseCase(demo)).links, a)).toMatchObject({ status: 'bevestigd', elders: { bevestigd: 2, afgewezen: 0, label: 'bevestigd door 2 samenwerkingen' } });

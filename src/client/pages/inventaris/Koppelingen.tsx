@@ -60,11 +60,9 @@ function KoppelingItem({ link, byId, partnershipId, onChanged }: KoppelingProps 
   );
 }
 
-/** Issue 17: what other samenwerkingen said about the pair (counts only), when the answer carries it. */
-type MetElders = Koppeling & { elders?: { bevestigd: number; afgewezen: number; label: string } };
-
 function KoppelingBeschrijving({ link, e, w }: { link: Koppeling; e: InventarisItem | undefined; w: InventarisItem | undefined }) {
-  const elders = (link as MetElders).elders;
+  // Issue 17: what other samenwerkingen said about the pair (counts only).
+  const elders = link.elders;
   return (
     <>
       <Paragraph>
