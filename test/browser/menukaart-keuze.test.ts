@@ -1,7 +1,8 @@
 /**
  * Issue 15, the pupil's programme in a real browser on the demo data: a pupil chooses two modules of the demo
  * region's menukaart with the "Kiezen" button, the decaan approves both on "Keuzes van leerlingen", and the pupil sees
- * them as their programme on their home page (with the mbo dates). Screenshots at 1366 and 390 px
+ * them as their programme on their home page (with the mbo dates); the provider of one of them (Demo ROC) opens its
+ * enrolment list from its menukaart view and downloads it as CSV. Screenshots at 1366 and 390 px
  * (test-results/screenshots, not committed), no sideways scrolling, axe clean.
  */
 import fs from 'node:fs';
@@ -100,6 +101,33 @@ describe.skipIf(!browserReady)('modules kiezen (issue 15)', () => {
     await expect.poll(() => main().getByText(/Aanmelden bij het mbo vóór 1 april/).count()).toBe(1);
     await expectAccessible('the pupil’s home page with the programme');
     await beideBreedtes('leerling');
+  });
+
+  it('the provider opens the enrolment list of its module from its menukaart view and downloads it as CSV', async () => {
+    await signInAt('/menukaart', 'beheerder@roc.demo');
+    await main().getByRole('link', { name: 'Demo Regio Techniek' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Menukaart Demo Regio Techniek' }).waitFor();
+    // Only the modules the ROC provides have a list; Demo Vmbo College's do not.
+    await expect.poll(() => main().getByRole('link', { name: 'Inschrijvingen van Kennismaken met installatietechniek' }).count()).toBe(0);
+    await main().getByRole('link', { name: 'Inschrijvingen van Zorg en technologie verkennen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inschrijvingen: Zorg en technologie verkennen' }).waitFor();
+    const leerlingen = main().getByRole('table', { name: /^Leerlingen met een goedgekeurde keuze/ });
+    await expect.poll(() => leerlingen.getByRole('row').count()).toBe(2);
+    await leerlingen.getByRole('cell', { name: 'Lars Leerling' }).waitFor();
+    await leerlingen.getByRole('cell', { name: 'Demo Vmbo College' }).waitFor();
+    // The places of the period: 30, one approved, 29 left.
+    const plaatsen = main().getByRole('table', { name: /^Plaatsen per periode/ });
+    const rij = plaatsen.getByRole('row').filter({ hasText: 'Periode 3' }).first();
+    expect(await rij.getByRole('cell').allTextContents()).toEqual([expect.stringMatching(/^\d{4}-\d{4}$/), 'Periode 3', '30', '1', '0', '29']);
+    await expectAccessible('the enrolment list of a module');
+    await beideBreedtes('inschrijvingen');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), main().getByRole('link', { name: 'Inschrijvingslijst als CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('inschrijvingen-zorg-en-technologie-verkennen.csv');
+    const regels = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(regels[0]).toBe('Leerling;School;Leerweg;Leerjaar;Schooljaar;Periode');
+    expect(regels).toHaveLength(2);
+    expect(regels[1]).toMatch(/^Lars Leerling;Demo Vmbo College;[^;]+;\d;\d{4}-\d{4};Periode 3$/);
   });
 
   it('an mbo beheerder enters the extra admission requirements of a kwalificatie', async () => {

@@ -1,7 +1,9 @@
 /**
  * Issue 15, the regional menukaart in a real browser on the demo data: two schools of the demo region proposed ten
  * modules (five each, through the API); the region's beheerder publishes all ten on the working page and returns the
- * demo proposal with a reason; a school's docent proposes one more through the form; anyone, without signing in, opens
+ * demo proposal with a reason; a school's docent proposes one more through the form; the school's docent fixes the
+ * returned module in its "Aanpassen" form (every field prefilled, errors at the field with the focus moved there, from
+ * the keyboard) and sends it back, and withdraws its own new proposal; anyone, without signing in, opens
  * the public menukaart, filters it by leerweg and kind (the address keeps the filters) and opens a module at its
  * stable address. Screenshots at 1366 and 390 px (test-results/screenshots, not committed), no sideways scrolling,
  * axe clean.
@@ -131,6 +133,60 @@ describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
     await main().getByRole('link', { name: 'Robots programmeren' }).waitFor();
     await expectAccessible('the menukaart for a school with the proposal form');
     await beideBreedtes('voorstel');
+  }, 120_000);
+
+  it('lets the school fix a returned module in the browser (the region’s reason, every field prefilled, errors at the field) and withdraw its own proposal', async () => {
+    await signInAt(`/regios/${regio}/menukaart`, 'docent@vmbo.demo');
+    await page.getByRole('heading', { level: 1, name: 'Menukaart Demo Regio Techniek' }).waitFor();
+    await main().getByText('Reden: Noem welke sensoren de leerlingen gebruiken.').waitFor();
+    // From the keyboard: the button opens the form and the focus moves to its heading.
+    await main().getByRole('button', { name: 'Slimme gebouwen aanpassen' }).focus();
+    await page.keyboard.press('Enter');
+    const kop = main().getByRole('heading', { level: 2, name: 'Module aanpassen: Slimme gebouwen' });
+    await kop.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('aanpassen');
+    const form = main().getByRole('form', { name: 'Slimme gebouwen aanpassen' });
+    // The region's reason, and every field as it is now.
+    await main().getByRole('heading', { name: 'Reden van de regio' }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Titel' }).inputValue()).toBe('Slimme gebouwen');
+    expect(await form.getByRole('combobox', { name: 'Soort module' }).inputValue()).toBe('verdiepend');
+    expect(await form.getByRole('combobox', { name: 'Periode' }).inputValue()).toBe('P3');
+    expect(await form.getByRole('checkbox', { name: 'KB' }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: 'BB' }).isChecked()).toBe(false);
+    expect(await form.getByRole('textbox', { name: 'Locatie' }).inputValue()).toBe('Centrum');
+    expect(await form.getByRole('textbox', { name: 'Keuzevakken' }).inputValue()).not.toBe('');
+    await expectAccessible('the returned module’s Aanpassen form');
+    await beideBreedtes('aanpassen');
+
+    // An empty title: the message at the field, the focus on it.
+    await form.getByRole('textbox', { name: 'Titel' }).fill('');
+    await form.getByRole('button', { name: 'Opslaan en opnieuw voorstellen' }).click();
+    await form.getByText('Geef de module een titel.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('mk-aanpassen-titel');
+    await form.getByRole('textbox', { name: 'Titel' }).fill('Slimme gebouwen');
+    // A code the catalogue does not know: the server's message at that field, the focus on it.
+    const keuzevakken = await form.getByRole('textbox', { name: 'Keuzevakken' }).inputValue();
+    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill(`${keuzevakken}, K/PIE/99`);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.status() === 400), form.getByRole('button', { name: 'Opslaan en opnieuw voorstellen' }).click()]);
+    await form.getByText('K/PIE/99 is geen keuzevak in de catalogus.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('mk-aanpassen-keuzevakken');
+    await expectAccessible('the Aanpassen form with an error at a field');
+    await form.getByRole('textbox', { name: 'Keuzevakken' }).fill(keuzevakken);
+    await form.getByRole('textbox', { name: 'Beschrijving' }).fill('Leerlingen werken met temperatuur-, licht- en bewegingssensoren en een gebouwbeheersysteem.');
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.status() === 200), form.getByRole('button', { name: 'Opslaan en opnieuw voorstellen' }).click()]);
+    await main().getByRole('status').filter({ hasText: 'Slimme gebouwen is aangepast en opnieuw voorgesteld; de regio besluit over publicatie.' }).waitFor();
+    await expect.poll(() => kop.count()).toBe(0);
+    await expect.poll(() => main().getByText('Reden: Noem welke sensoren de leerlingen gebruiken.').count()).toBe(0);
+
+    // The school withdraws its own new proposal, from the keyboard, after saying yes.
+    await main().getByRole('button', { name: 'Voorstel Robots programmeren intrekken' }).click();
+    const ja = main().getByRole('group', { name: 'Voorstel Robots programmeren intrekken' }).getByRole('button', { name: 'Ja, intrekken' });
+    await expect.poll(() => ja.evaluate((el) => el === document.activeElement)).toBe(true);
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/intrekken') && r.status() === 200), page.keyboard.press('Enter')]);
+    await main().getByRole('status').filter({ hasText: 'Robots programmeren: voorstel ingetrokken.' }).waitFor();
+    await expect.poll(() => main().getByRole('button', { name: 'Voorstel Robots programmeren intrekken' }).count()).toBe(0);
+    await expectAccessible('the menukaart after the school’s change and withdrawal');
+    await beideBreedtes('na-aanpassen');
   }, 120_000);
 
   it('shows the public menukaart without signing in, filters it, keeps the filters in the address and opens a module at its stable address', async () => {

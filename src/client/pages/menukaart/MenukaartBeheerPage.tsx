@@ -6,44 +6,23 @@
  * - /menukaart/modulen/:id: one module with its lifecycle: review and revision (region), exams taken (provider).
  * Every change sends the versie that was shown; a 409 says someone else changed it first.
  */
-import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
-import {
-  MODULE_SOORT_NAMEN, MODULE_SOORTEN, MODULE_STATUS_NAMEN, PERIODE_NAMEN, PERIODEN,
-  type MenukaartBeheer, type ModuleDetail, type ModuleInvoer, type ModuleSoort, type ModuleStatus, type Periode,
-} from '../../../shared/menukaart-api.js';
-import { LEERWEGEN } from '../../../shared/catalog-api.js';
-import { ApiError } from '../../api.js';
+import { MODULE_SOORT_NAMEN, MODULE_STATUS_NAMEN, PERIODE_NAMEN, type MenukaartBeheer, type ModuleDetail, type ModuleStatus } from '../../../shared/menukaart-api.js';
 import { Loading, LoadError } from '../../components/PageStates.js';
 import { useDocumentTitle } from '../../lib/navigation.js';
 import { useApi } from '../../lib/useApi.js';
 import {
-  Alert, Button, CheckboxField, Fieldset, Heading, Link, ListItem, PageHeading, Paragraph, SelectField, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  TextField, UnorderedList,
+  Alert, Button, Heading, Link, ListItem, PageHeading, Paragraph, SelectField, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextField, UnorderedList, VisuallyHidden,
 } from '../../ui/index.js';
-import { beheerPath, menukaartApi, menukaartUrls, modulePath, publiekeModulePath, publiekPath } from './menukaart-api.js';
+import { beheerPath, inschrijvingenPath, menukaartApi, menukaartUrls, modulePath, publiekeModulePath, publiekPath } from './menukaart-api.js';
+import { foutMelding, invoerVan, leegVoorstel, ModuleForm } from './ModuleForm.js';
 import { ModuleInhoud } from './PubliekeModulePage.js';
 import './menukaart.css';
 
 const STATUS_KLEUR: Record<ModuleStatus, 'neutral' | 'safe' | 'warning' | 'danger'> = { voorgesteld: 'warning', teruggestuurd: 'danger', gepubliceerd: 'safe', ingetrokken: 'neutral' };
-const melding = (e: unknown) => (e instanceof ApiError ? e.message : 'Opslaan is niet gelukt.');
-
-function TextArea({ id, label, value, onChange, description }: { id: string; label: string; value: string; onChange: (v: string) => void; description?: ReactNode }) {
-  return (
-    <div className="utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={id}>
-        {label}
-      </label>
-      {description ? (
-        <p className="utrecht-form-field-description" id={`${id}-beschrijving`}>
-          {description}
-        </p>
-      ) : null}
-      <textarea id={id} className="doorlopend-mk-textarea" value={value} maxLength={4000} aria-describedby={description ? `${id}-beschrijving` : undefined} onChange={(e) => onChange(e.target.value)} />
-    </div>
-  );
-}
+const melding = foutMelding;
 
 export function MijnMenukaartenPage() {
   useDocumentTitle('Menukaart van de regio');
@@ -190,94 +169,132 @@ function Besluit({ m, onDone }: { m: MenukaartBeheer['modulen'][number]; onDone:
   );
 }
 
-const leegVoorstel = (aanbiederId: string): ModuleInvoer => ({
-  titel: '', beschrijving: '', soort: 'kennismakend', omvangEenheden: 1, aanbiederId, vestigingId: null, locatie: '', leerjaar: 3, periode: 'P1', leerwegen: [], capaciteit: 20,
-  voorwaarden: [], keuzevakken: [], profielmodulen: [], keuzedelen: [], kwalificaties: [], profielen: [], leerrouteId: null,
-});
-const codes = (s: string) => s.split(/[,\s]+/).map((c) => c.trim()).filter(Boolean);
-
 /** A school proposes a module: the region's beheerder publishes it. */
 function Voorstel({ data, eigenScholen, onDone }: { data: MenukaartBeheer; eigenScholen: Array<{ id: string; naam: string }>; onDone: (m: ModuleDetail) => void }) {
-  const [v, setV] = useState<ModuleInvoer>(() => leegVoorstel(eigenScholen[0]?.id ?? ''));
-  const [tekst, setTekst] = useState({ keuzevakken: '', profielmodulen: '', keuzedelen: '', kwalificaties: '' });
-  const [fouten, setFouten] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const zet = <K extends keyof ModuleInvoer>(k: K, waarde: ModuleInvoer[K]) => setV((o) => ({ ...o, [k]: waarde }));
-  const vestigingen = data.scholen.find((s) => s.id === v.aanbiederId)?.vestigingen ?? [];
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const lokaal: Record<string, string> = {};
-    if (!v.titel.trim()) lokaal.titel = 'Geef de module een titel.';
-    if (v.leerwegen.length === 0) lokaal.leerwegen = 'Kies ten minste één leerweg.';
-    if (Object.keys(lokaal).length) {
-      setFouten(lokaal);
-      document.getElementById(lokaal.titel ? 'mk-titel' : 'mk-leerweg-BB')?.focus();
-      return;
-    }
-    setBusy(true);
-    setFouten({});
-    try {
-      const m = await menukaartApi.voorstellen(data.regio.id, {
-        ...v,
-        titel: v.titel.trim(),
-        keuzevakken: codes(tekst.keuzevakken),
-        profielmodulen: codes(tekst.profielmodulen),
-        keuzedelen: codes(tekst.keuzedelen),
-        kwalificaties: codes(tekst.kwalificaties),
-      });
-      setV(leegVoorstel(v.aanbiederId));
-      setTekst({ keuzevakken: '', profielmodulen: '', keuzedelen: '', kwalificaties: '' });
-      onDone(m);
-    } catch (err) {
-      const velden: Record<string, string> = {};
-      for (const f of (err instanceof ApiError ? err.problem?.errors : undefined) ?? []) velden[f.path.replace(/^body\./, '').split('.')[0]!] ??= f.message;
-      setFouten(Object.keys(velden).length ? velden : { algemeen: melding(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [sleutel, setSleutel] = useState(0);
   return (
     <section aria-labelledby="voorstellen">
       <Heading level={2} id="voorstellen">
         Module voorstellen
       </Heading>
-      <form className="doorlopend-form" noValidate aria-label="Module voorstellen" onSubmit={(e) => void onSubmit(e)} aria-busy={busy || undefined}>
-        {fouten.algemeen ? <p role="alert">{fouten.algemeen}</p> : null}
-        <TextField id="mk-titel" label="Titel" value={v.titel} onChange={(x) => zet('titel', x)} maxLength={200} invalidMessage={fouten.titel} />
-        <TextArea id="mk-beschrijving" label="Beschrijving" value={v.beschrijving} onChange={(x) => zet('beschrijving', x)} description="Wat leerlingen doen en leren, in gewone woorden." />
-        <SelectField id="mk-soort" label="Soort module" value={v.soort} options={MODULE_SOORTEN.map((s) => ({ value: s, label: MODULE_SOORT_NAMEN[s] }))} onChange={(x) => zet('soort', x as ModuleSoort)} />
-        <SelectField id="mk-omvang" label="Omvang" description="In vaste eenheden van ongeveer 40 uur." value={String(v.omvangEenheden)} options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: n === 1 ? '1 eenheid' : `${n} eenheden` }))} onChange={(x) => zet('omvangEenheden', Number(x))} />
-        <SelectField id="mk-aanbieder" label="Aanbieder" value={v.aanbiederId} options={eigenScholen.map((s) => ({ value: s.id, label: s.naam }))} onChange={(x) => setV((o) => ({ ...o, aanbiederId: x, vestigingId: null }))} invalidMessage={fouten.aanbiederId} />
-        {vestigingen.length ? (
-          <SelectField id="mk-vestiging" label="Vestiging" value={v.vestigingId ?? ''} options={[{ value: '', label: 'Geen bepaalde vestiging' }, ...vestigingen.map((x) => ({ value: x.id, label: x.naam }))]} onChange={(x) => zet('vestigingId', x || null)} />
-        ) : null}
-        <TextField id="mk-locatie" label="Locatie" value={v.locatie} onChange={(x) => zet('locatie', x)} maxLength={200} />
-        <SelectField id="mk-leerjaar" label="Leerjaar" value={String(v.leerjaar)} options={[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Leerjaar ${n}` }))} onChange={(x) => zet('leerjaar', Number(x))} />
-        <SelectField id="mk-periode" label="Periode" value={v.periode} options={PERIODEN.map((p) => ({ value: p, label: PERIODE_NAMEN[p] }))} onChange={(x) => zet('periode', x as Periode)} />
-        <Fieldset id="mk-leerwegen" legend="Leerwegen" invalidMessage={fouten.leerwegen}>
-          {LEERWEGEN.map((l) => (
-            <CheckboxField key={l} id={`mk-leerweg-${l}`} label={l} checked={v.leerwegen.includes(l)} onChange={(c) => zet('leerwegen', c ? [...v.leerwegen, l] : v.leerwegen.filter((x) => x !== l))} />
-          ))}
-        </Fieldset>
-        <TextField id="mk-capaciteit" label="Plaatsen per periode" type="number" value={String(v.capaciteit)} onChange={(x) => zet('capaciteit', Math.max(1, Math.floor(Number(x) || 1)))} invalidMessage={fouten.capaciteit} />
-        <TextField id="mk-keuzevakken" label="Keuzevakken" description="Codes met komma’s, bijvoorbeeld K/PIE/16." value={tekst.keuzevakken} onChange={(x) => setTekst((t) => ({ ...t, keuzevakken: x }))} invalidMessage={fouten.keuzevakken} />
-        <TextField id="mk-profielmodulen" label="Profielmodulen" description="Codes met komma’s, bijvoorbeeld P/PIE/02." value={tekst.profielmodulen} onChange={(x) => setTekst((t) => ({ ...t, profielmodulen: x }))} invalidMessage={fouten.profielmodulen} />
-        <TextField id="mk-keuzedelen" label="Keuzedelen (mbo)" description="Codes met komma’s, bijvoorbeeld K0072." value={tekst.keuzedelen} onChange={(x) => setTekst((t) => ({ ...t, keuzedelen: x }))} invalidMessage={fouten.keuzedelen} />
-        <TextField id="mk-kwalificaties" label="Kwalificaties (mbo)" description="Crebo’s met komma’s, bijvoorbeeld 25282." value={tekst.kwalificaties} onChange={(x) => setTekst((t) => ({ ...t, kwalificaties: x }))} invalidMessage={fouten.kwalificaties} />
-        {data.modulen.length ? (
-          <Fieldset id="mk-voorwaarden" legend="Eerst volgen (voorwaarden)" description="Modulen van deze menukaart die een leerling eerst volgt." invalidMessage={fouten.voorwaarden}>
-            {data.modulen.map((m) => (
-              <CheckboxField key={m.id} id={`mk-voorwaarde-${m.id}`} label={m.titel} checked={v.voorwaarden.includes(m.id)} onChange={(c) => zet('voorwaarden', c ? [...v.voorwaarden, m.id] : v.voorwaarden.filter((x) => x !== m.id))} />
-            ))}
-          </Fieldset>
-        ) : null}
-        <Paragraph>
-          <Button type="submit" disabled={busy}>
-            {busy ? 'Bezig met voorstellen…' : 'Voorstellen'}
-          </Button>
-        </Paragraph>
-      </form>
+      <ModuleForm
+        key={sleutel}
+        idPrefix="mk"
+        naam="Module voorstellen"
+        beginwaarde={leegVoorstel(eigenScholen[0]?.id ?? '')}
+        scholen={data.scholen}
+        aanbieders={eigenScholen}
+        voorwaardeModulen={data.modulen.filter((m) => m.status !== 'ingetrokken')}
+        knop="Voorstellen"
+        bezigKnop="Bezig met voorstellen…"
+        onOpslaan={async (invoer) => {
+          const m = await menukaartApi.voorstellen(data.regio.id, invoer);
+          setSleutel((x) => x + 1);
+          onDone(m);
+        }}
+      />
     </section>
+  );
+}
+
+type BeheerModule = MenukaartBeheer['modulen'][number];
+
+/**
+ * A returned (or waiting) module of the user's own school: every field prefilled; saving sends it back to the region
+ * for publication (PUT with the versie that was loaded).
+ */
+function Aanpassen({ moduleId, data, eigenScholen, onKlaar, onSluit }: { moduleId: string; data: MenukaartBeheer; eigenScholen: Array<{ id: string; naam: string }>; onKlaar: (m: ModuleDetail) => void; onSluit: () => void }) {
+  const { data: m, error } = useApi(menukaartUrls.module(moduleId), (signal) => menukaartApi.module(moduleId, signal));
+  const kopRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (m) kopRef.current?.focus();
+  }, [m]);
+  return (
+    <section aria-labelledby="aanpassen" className="doorlopend-mk-aanpassen">
+      {error ? <Alert type="error">{error.message}</Alert> : null}
+      {!m && !error ? <Loading label="Module laden…" /> : null}
+      {m ? (
+        <>
+          <h2 className="utrecht-heading-2" id="aanpassen" tabIndex={-1} ref={kopRef}>
+            Module aanpassen: {m.titel}
+          </h2>
+          {m.redenTeruggestuurd && m.status === 'teruggestuurd' ? (
+            <Alert type="warning" heading="Reden van de regio" headingLevel={3}>
+              <Paragraph>{m.redenTeruggestuurd}</Paragraph>
+            </Alert>
+          ) : null}
+          <Paragraph>Na het opslaan gaat de module opnieuw naar de regio, die haar publiceert of terugstuurt.</Paragraph>
+          <ModuleForm
+            idPrefix="mk-aanpassen"
+            naam={`${m.titel} aanpassen`}
+            beginwaarde={invoerVan(m)}
+            scholen={data.scholen}
+            aanbieders={eigenScholen}
+            voorwaardeModulen={data.modulen.filter((x) => x.id !== m.id && x.status !== 'ingetrokken')}
+            leerroute={m.leerroute}
+            knop="Opslaan en opnieuw voorstellen"
+            bezigKnop="Bezig met opslaan…"
+            onOpslaan={async (invoer) => onKlaar(await menukaartApi.wijzig(m.id, { ...invoer, versie: m.versie }))}
+          />
+          <Paragraph>
+            <Button appearance="secondary-action-button" onClick={onSluit}>
+              Annuleren
+            </Button>
+          </Paragraph>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The school's own actions on a module that waits for the region or was returned: change it, or withdraw it. */
+function SchoolActies({ m, onAanpassen, onDone }: { m: BeheerModule; onAanpassen: () => void; onDone: (tekst: string) => void }) {
+  const [zeker, setZeker] = useState(false);
+  const [fout, setFout] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const jaRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (zeker) jaRef.current?.focus();
+  }, [zeker]);
+  const intrekken = async () => {
+    setBusy(true);
+    setFout(null);
+    try {
+      await menukaartApi.intrekken(m.id, { versie: m.versie });
+      onDone(`${m.titel}: voorstel ingetrokken.`);
+    } catch (e) {
+      setFout(melding(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="doorlopend-mk-acties">
+      {m.mag.wijzigen ? (
+        <Button appearance={m.status === 'teruggestuurd' ? 'primary-action-button' : 'secondary-action-button'} id={`aanpassen-${m.id}`} onClick={onAanpassen} aria-label={`${m.titel} aanpassen`}>
+          Aanpassen
+        </Button>
+      ) : null}
+      {m.mag.intrekken && !zeker ? (
+        <Button appearance="secondary-action-button" onClick={() => setZeker(true)} aria-label={`Voorstel ${m.titel} intrekken`}>
+          Voorstel intrekken
+        </Button>
+      ) : null}
+      {zeker ? (
+        <div role="group" aria-label={`Voorstel ${m.titel} intrekken`}>
+          <Paragraph>De module gaat dan niet naar de menukaart. Alleen de regio kan haar daarna nog publiceren.</Paragraph>
+          <div className="doorlopend-mk-acties">
+            <Button ref={jaRef} appearance="primary-action-button" disabled={busy} onClick={() => void intrekken()}>
+              Ja, intrekken
+            </Button>
+            <Button appearance="secondary-action-button" disabled={busy} onClick={() => setZeker(false)}>
+              Nee, houden
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {fout ? <p role="alert">{fout}</p> : null}
+    </div>
   );
 }
 
@@ -285,6 +302,8 @@ export function MenukaartBeheerPage() {
   const { regioId = '' } = useParams();
   const [versie, setVersie] = useState(0);
   const [bericht, setBericht] = useState<string | null>(null);
+  const [bewerk, setBewerk] = useState<string | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
   const { data, error } = useApi(`${menukaartUrls.beheer(regioId)}#${versie}`, (signal) => menukaartApi.beheer(regioId, signal));
   const mijn = useApi(menukaartUrls.mijn(), (signal) => menukaartApi.mijn(signal));
   useDocumentTitle(data ? `Menukaart ${data.regio.naam}` : 'Menukaart');
@@ -295,13 +314,30 @@ export function MenukaartBeheerPage() {
     setBericht(tekst);
     setVersie((x) => x + 1);
   };
+  /** After a change of the school's own module: the form closes and the focus goes to the message. */
+  const naWijziging = (tekst: string) => {
+    setBewerk(null);
+    opnieuw(tekst);
+    setTimeout(() => statusRef.current?.focus(), 0);
+  };
+  const sluit = () => {
+    const id = bewerk;
+    setBewerk(null);
+    setTimeout(() => document.getElementById(`aanpassen-${id}`)?.focus(), 0);
+  };
   return (
     <>
       <PageHeading>Menukaart {data.regio.naam}</PageHeading>
       <Paragraph>
         <Link to={publiekPath(data.regio.slug)}>Bekijk de openbare menukaart</Link> (wat iedereen ziet, zonder in te loggen).
       </Paragraph>
-      <div role="status">{bericht ? <Alert type="ok" role="none">{bericht}</Alert> : null}</div>
+      <div role="status" ref={statusRef} tabIndex={-1}>
+        {bericht ? (
+          <Alert type="ok" role="none">
+            {bericht}
+          </Alert>
+        ) : null}
+      </div>
       {data.magBeheren ? <Dashboard key={versie} regioId={data.regio.id} /> : null}
       <section aria-labelledby="modulen">
         <Heading level={2} id="modulen">
@@ -326,11 +362,20 @@ export function MenukaartBeheerPage() {
                     <Link to={modulePath(m.id)}>{m.titel}</Link>
                     <br />
                     {MODULE_SOORT_NAMEN[m.soort]}, leerjaar {m.leerjaar}, {PERIODE_NAMEN[m.periode].toLowerCase()}
+                    {m.mag.inschrijvingen ? (
+                      <>
+                        <br />
+                        <Link to={inschrijvingenPath(m.id)}>
+                          Inschrijvingen<VisuallyHidden> van {m.titel}</VisuallyHidden>
+                        </Link>
+                      </>
+                    ) : null}
                   </TableCell>
                   <TableCell>{m.aanbieder.naam}</TableCell>
                   <TableCell>
                     <StatusBadge status={STATUS_KLEUR[m.status]}>{MODULE_STATUS_NAMEN[m.status]}</StatusBadge>
                     {m.redenTeruggestuurd && m.status === 'teruggestuurd' ? <Paragraph appearance="small">Reden: {m.redenTeruggestuurd}</Paragraph> : null}
+                    {m.mag.intrekken ? <SchoolActies m={m} onAanpassen={() => setBewerk(m.id)} onDone={naWijziging} /> : null}
                   </TableCell>
                   {data.magBeheren ? (
                     <TableCell>
@@ -343,6 +388,16 @@ export function MenukaartBeheerPage() {
           </Table>
         )}
       </section>
+      {bewerk ? (
+        <Aanpassen
+          key={bewerk}
+          moduleId={bewerk}
+          data={data}
+          eigenScholen={eigenScholen}
+          onKlaar={(m) => naWijziging(`${m.titel} is aangepast en opnieuw voorgesteld; de regio besluit over publicatie.`)}
+          onSluit={sluit}
+        />
+      ) : null}
       {data.magVoorstellen && eigenScholen.length ? <Voorstel data={data} eigenScholen={eigenScholen} onDone={(m) => opnieuw(`${m.titel} is voorgesteld; de regio besluit over publicatie.`)} /> : null}
     </>
   );
@@ -380,7 +435,17 @@ export function ModuleBeheerPage() {
       {data.redenTeruggestuurd && data.status === 'teruggestuurd' ? (
         <Alert type="warning" heading="Teruggestuurd door de regio" headingLevel={2}>
           <Paragraph>{data.redenTeruggestuurd}</Paragraph>
+          {data.mag.intrekken ? (
+            <Paragraph>
+              <Link to={beheerPath(data.regio.id)}>Pas de module aan of trek het voorstel in</Link> op de menukaart van {data.regio.naam}.
+            </Paragraph>
+          ) : null}
         </Alert>
+      ) : null}
+      {data.mag.inschrijvingen ? (
+        <Paragraph>
+          <Link to={inschrijvingenPath(data.id)}>Inschrijvingen: de leerlingen met een goedgekeurde keuze en de vrije plaatsen</Link>
+        </Paragraph>
       ) : null}
       <div role="status">{bericht ? <Alert type="ok" role="none">{bericht}</Alert> : null}</div>
       {l ? (

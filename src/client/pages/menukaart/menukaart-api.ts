@@ -3,8 +3,8 @@
  * the shared schemas; changes send the CSRF token (sendJson).
  */
 import {
-  MenukaartBeheer, MenukaartDashboard, MijnMenukaarten, ModuleDetail, PubliekeMenukaart,
-  type ExamensVastleggen, type LevenscyclusWijzigen, type MenukaartFilter, type ModuleBesluit, type ModuleInvoer, type ModuleWijzigen,
+  MenukaartBeheer, MenukaartDashboard, MijnMenukaarten, ModuleDetail, ModuleInschrijvingen, PubliekeMenukaart,
+  type ExamensVastleggen, type LevenscyclusWijzigen, type MenukaartFilter, type ModuleBesluit, type ModuleInvoer, type ModuleWijzigen, type VoorstelIntrekken,
 } from '../../../shared/menukaart-api.js';
 import { apiUrl, getJson, sendJson } from '../../api.js';
 
@@ -20,6 +20,10 @@ export const menukaartUrls = {
   besluit: (id: string) => apiUrl(`/api/menukaart/modulen/${seg(id)}/besluit`),
   levenscyclus: (id: string) => apiUrl(`/api/menukaart/modulen/${seg(id)}/levenscyclus`),
   examens: (id: string) => apiUrl(`/api/menukaart/modulen/${seg(id)}/examens`),
+  intrekken: (id: string) => apiUrl(`/api/menukaart/modulen/${seg(id)}/intrekken`),
+  inschrijvingen: (id: string, schooljaar?: string) => apiUrl(`/api/menukaart/modulen/${seg(id)}/inschrijvingen`, schooljaar ? { schooljaar } : {}),
+  inschrijvingenExport: (id: string, formaat: 'csv' | 'xlsx', schooljaar?: string) =>
+    apiUrl(`/api/menukaart/modulen/${seg(id)}/inschrijvingen/export`, { formaat, ...(schooljaar ? { schooljaar } : {}) }),
   publiek: (slug: string, filter: Filter) => apiUrl(`/api/publiek/menukaart/${seg(slug)}`, filter),
   publiekeModule: (slug: string, module: string) => apiUrl(`/api/publiek/menukaart/${seg(slug)}/modulen/${seg(module)}`),
   export: (slug: string, formaat: 'csv' | 'xlsx' | 'pdf', filter: Filter) => apiUrl(`/api/publiek/menukaart/${seg(slug)}/export`, { ...filter, formaat }),
@@ -35,6 +39,8 @@ export const menukaartApi = {
   besluit: (id: string, body: ModuleBesluit) => sendJson('POST', menukaartUrls.besluit(id), body, ModuleDetail),
   levenscyclus: (id: string, body: LevenscyclusWijzigen) => sendJson('PUT', menukaartUrls.levenscyclus(id), body, ModuleDetail),
   examens: (id: string, body: ExamensVastleggen) => sendJson('PUT', menukaartUrls.examens(id), body, ModuleDetail),
+  intrekken: (id: string, body: VoorstelIntrekken) => sendJson('POST', menukaartUrls.intrekken(id), body, ModuleDetail),
+  inschrijvingen: (id: string, schooljaar: string | undefined, signal?: AbortSignal) => getJson(menukaartUrls.inschrijvingen(id, schooljaar), ModuleInschrijvingen, signal),
   publiek: (slug: string, filter: Filter, signal?: AbortSignal) => getJson(menukaartUrls.publiek(slug, filter), PubliekeMenukaart, signal),
   publiekeModule: (slug: string, module: string, signal?: AbortSignal) => getJson(menukaartUrls.publiekeModule(slug, module), ModuleDetail, signal),
 };
@@ -43,3 +49,4 @@ export const publiekPath = (slug: string) => `/regio/${seg(slug)}/menukaart`;
 export const publiekeModulePath = (slug: string, module: string) => `/regio/${seg(slug)}/menukaart/${seg(module)}`;
 export const beheerPath = (regioId: string) => `/regios/${seg(regioId)}/menukaart`;
 export const modulePath = (id: string) => `/menukaart/modulen/${seg(id)}`;
+export const inschrijvingenPath = (id: string) => `/menukaart/modulen/${seg(id)}/inschrijvingen`;
