@@ -8,6 +8,8 @@ import {
   findImpact,
   impactCounts,
   kwalificatieOpvolgers,
+  planningOmschrijving,
+  plekOmschrijving,
   removeItem,
   replaceItem,
   settingCode,
@@ -105,5 +107,12 @@ describe('repair helpers', () => {
     expect(settingCode('25119:B1-K1-W1')).toBeNull();
     expect(beschrijfActie('verplaatsen', { omschrijving: 'planning' }, 'werkproces W1', 'werkproces W1 (29119)')).toBe('planning: werkproces W1 wordt werkproces W1 (29119)');
     expect(beschrijfActie('verwijderen', { omschrijving: 'toets' }, 'keuzedeel K0008', null)).toBe('toets: keuzedeel K0008 wordt verwijderd');
+  });
+
+  it('describes the planning entry of an item for the whole samenwerking and each of its regels', () => {
+    expect(planningOmschrijving([{ leerrouteId: 'r1' }, { leerrouteId: 'r2' }, { leerrouteId: 'r2' }])).toBe('planning van 2 leerroutes (3 planningsregels)');
+    expect(planningOmschrijving([{ leerrouteId: 'r1' }])).toBe('planning van 1 leerroute (1 planningsregel)');
+    expect(planningOmschrijving([])).toBe('planning van de leerroutes (nergens meer gepland)');
+    expect(plekOmschrijving({ routeNaam: 'Bouw', leerjaar: 3, periode: 2 })).toBe('planning van leerroute ‘Bouw’, leerjaar 3 periode 2');
   });
 });

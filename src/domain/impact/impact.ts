@@ -151,5 +151,15 @@ export function beschrijfActie(actie: 'verplaatsen' | 'behouden' | 'verwijderen'
   return `${f.omschrijving}: ${van} blijft staan (gecontroleerd)`;
 }
 
+/** One planningsregel that names a changed item, in words (no personal data). */
+export const plekOmschrijving = (p: { routeNaam: string; leerjaar: number; periode: number }) => `planning van leerroute ‘${p.routeNaam}’, leerjaar ${p.leerjaar} periode ${p.periode}`;
+
+/** The planning entry of an item for a whole samenwerking, in words: how many routes and regels plan it now. */
+export function planningOmschrijving(plekken: ReadonlyArray<{ leerrouteId: string }>): string {
+  if (plekken.length === 0) return 'planning van de leerroutes (nergens meer gepland)';
+  const routes = new Set(plekken.map((p) => p.leerrouteId)).size;
+  return `planning van ${routes} ${routes === 1 ? 'leerroute' : 'leerroutes'} (${plekken.length} ${plekken.length === 1 ? 'planningsregel' : 'planningsregels'})`;
+}
+
 /** Where old and new text of an item differ: title or description (not its position). */
 export const tekstVan = (title: string, description: string | null | undefined) => (description ? `${title} — ${description}` : title);

@@ -7,7 +7,7 @@
  */
 import type { Transaction } from 'kysely';
 import { decide } from '../../../domain/auth/rules.js';
-import { beschrijfActie, removeItem, replaceItem, settingCode } from '../../../domain/impact/impact.js';
+import { beschrijfActie, planningOmschrijving, plekOmschrijving, removeItem, replaceItem, settingCode } from '../../../domain/impact/impact.js';
 import { woordVerschil } from '../../../domain/overeenkomst/overeenkomst.js';
 import type { OpenWijzigingen, Wijziging, WijzigingActieResultaat, WijzigingenLijst } from '../../../shared/impact-api.js';
 import { actingOrganisation } from '../../access/leerroute.js';
@@ -35,18 +35,10 @@ const opvolgerLabel = (r: repo.WijzigingRow) => (r.opvolger_id ? (r.opvolger_tek
 /** A finding of planning for the whole samenwerking (one per item; its places are read when asked). */
 const isPlanningVanSamenwerking = (r: Pick<repo.WijzigingRow, 'gebruik' | 'gebruik_id' | 'item_id'>) => r.gebruik === 'planning' && r.gebruik_id === r.item_id;
 
-const plekOmschrijving = (p: repo.PlanningPlek) => `planning van leerroute ‘${p.routeNaam}’, leerjaar ${p.leerjaar} periode ${p.periode}`;
-
 function perItem(plekken: readonly repo.PlanningPlek[]): Map<string, repo.PlanningPlek[]> {
   const out = new Map<string, repo.PlanningPlek[]>();
   for (const p of plekken) out.set(p.itemId, [...(out.get(p.itemId) ?? []), p]);
   return out;
-}
-
-function planningOmschrijving(plekken: readonly repo.PlanningPlek[]): string {
-  const routes = new Set(plekken.map((p) => p.leerrouteId)).size;
-  if (plekken.length === 0) return 'planning van de leerroutes (nergens meer gepland)';
-  return `planning van ${routes} ${routes === 1 ? 'leerroute' : 'leerroutes'} (${plekken.length} ${plekken.length === 1 ? 'planningsregel' : 'planningsregels'})`;
 }
 
 export async function listWijzigingen(opts: UseCaseContext & { partnershipId: string }): Promise<WijzigingenLijst> {
