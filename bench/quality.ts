@@ -22,7 +22,7 @@ import { importSbbXml } from '../src/server/use-cases/catalog/import-sbb-xml.js'
 import { snapshotOf } from '../src/server/repositories/catalog-snapshot.js';
 import { evaluate, foldsByProfiel, halvesByProfiel, meanAndSpread, parseJudgments, type Judgment, type QualityScores } from '../src/domain/matching/metrics.js';
 import { addBewijs, type Bewijs } from '../src/domain/matching/evidence.js';
-import type { ExtraFieldWeights, RankedDossier } from '../src/domain/matching/engine.js';
+import type { ExtraFieldWeights, MatchingWeights, RankedDossier } from '../src/domain/matching/engine.js';
 import { TfIdfBaseline } from '../src/domain/matching/tfidf-baseline.js';
 import { dossierTexts, keuzevakText } from '../src/domain/matching/texts.js';
 import { DEFAULT_WEIGHTS, MatchingEngine } from '../src/domain/matching/engine.js';
@@ -102,6 +102,7 @@ async function main() {
     crossValidate({ judgments, k, dossiers, snapshot, allKeuzevakken, text, baseline });
     transferExperiment({ judgments, index, text });
     if (process.argv.includes('--thesaurus-cv')) thesaurusGroupsCv({ judgments, k, engine, text });
+    if (process.argv.includes('--variants')) generalisationVariants({ judgments, k, dossiers, allKeuzevakken, snapshot, text });
   }
 
   if (process.argv.includes('--grid') && !SMOKE) {
@@ -235,40 +236,132 @@ function crossValidate(opts: {
  */
 function thesaurusGroupsCv(opts: { judgments: Judgment[]; k: number; engine: MatchingEngine; text: (code: string) => ReturnType<typeof keuzevakText> }) {
   const { judgments, k, engine, text } = opts;
-  const file = THESAURUS as ThesaurusFile;
-  const profielOf = (code: string) => text(code).profielCode;
-  const folds = foldsByProfiel(judgments, profielOf, k);
-  const ndcgOf = (j: Judgment) => evaluate([j], (kv) => engine.rankDossiers(text(kv)).map((r) => r.crebo)).ndcgAt10;
+  const folds = foldsByProfiel(judgments, (code) => text(code).profielCode, k);
+  const selection = thesaurusPerFold({ judgments, folds, engine, text });
+  console.log(`\nThesaurus per groep gekozen (${selection.groups} groepen): ${selection.helpsNone} helpen geen enkel keuzevak, ${selection.helpsOne} alleen keuzevakken van één profiel, ${selection.helpsMore} van twee of meer`);
   const full = engine.thesaurus;
-  const base = new Map(judgments.map((j) => [j.keuzevak, ndcgOf(j)]));
-  const saved = engine.weights.expansion;
-  engine.weights.expansion = 0;
-  const own = new Map(judgments.map((j) => [j.keuzevak, new Set(engine.queryWeights(text(j.keuzevak)).keys())]));
-  engine.weights.expansion = saved;
-  const effect: number[][] = [];
-  file.groepen.forEach((g, gi) => {
-    const without = new Thesaurus({ groepen: file.groepen.filter((_, i) => i !== gi) });
-    const gTerms = full.groups[gi]!.terms;
-    engine.thesaurus = without;
-    effect.push(judgments.map((j) => ([...gTerms].some((t) => own.get(j.keuzevak)!.has(t)) ? base.get(j.keuzevak)! - ndcgOf(j) : 0)));
-    engine.thesaurus = full;
-  });
-  const helpsProfielen = effect.map((e) => new Set(judgments.filter((_, ji) => e[ji]! > 1e-9).map((j) => profielOf(j.keuzevak))));
-  console.log(`\nThesaurus per groep gekozen (${file.groepen.length} groepen): ${helpsProfielen.filter((p) => p.size === 0).length} helpen geen enkel keuzevak, ${helpsProfielen.filter((p) => p.size === 1).length} alleen keuzevakken van één profiel, ${helpsProfielen.filter((p) => p.size >= 2).length} van twee of meer`);
-  const held: QualityScores[] = [];
-  const kept: number[] = [];
-  folds.forEach((fold, fi) => {
-    const train = new Set(folds.filter((_, i) => i !== fi).flat().map((j) => j.keuzevak));
-    const selected = file.groepen.filter((_, gi) => judgments.reduce((s, j, ji) => s + (train.has(j.keuzevak) ? effect[gi]![ji]! : 0), 0) > 1e-9);
-    kept.push(selected.length);
-    engine.thesaurus = new Thesaurus({ groepen: selected });
-    held.push(evaluate(fold, (kv) => engine.rankDossiers(text(kv)).map((r) => r.crebo)));
+  const held = folds.map((fold, fi) => {
+    engine.thesaurus = selection.perFold[fi]!;
+    return evaluate(fold, (kv) => engine.rankDossiers(text(kv)).map((r) => r.crebo));
   });
   engine.thesaurus = full;
-  console.log(`Doorlopend met per fold gekozen thesaurusgroepen (${kept.join('/')} behouden): ${foldLine(held)}`);
-  const oneProfiel = file.groepen.filter((_, gi) => helpsProfielen[gi]!.size === 1).map((g, i) => `${g.onderwerp} (${[...helpsProfielen[file.groepen.indexOf(g)]!][0]})`);
-  void oneProfiel;
-  if (process.argv.includes('--verbose')) console.log(`  alleen één profiel: ${oneProfiel.join('; ')}`);
+  console.log(`Doorlopend met per fold gekozen thesaurusgroepen (${selection.perFold.map((t) => t.groups.length).join('/')} behouden): ${foldLine(held)}`);
+}
+
+/**
+ * The groups of the thesaurus chosen per fold: a group is kept for a fold only when leaving it out lowers nDCG@10 on
+ * the training folds (other profielen). Computed with the engine's current weights and analysis.
+ */
+function thesaurusPerFold(opts: { judgments: Judgment[]; folds: Judgment[][]; engine: MatchingEngine; text: (code: string) => ReturnType<typeof keuzevakText> }) {
+  const { judgments, folds, engine, text } = opts;
+  const file = THESAURUS as ThesaurusFile;
+  const profielOf = (code: string) => text(code).profielCode;
+  const full = new Thesaurus(file);
+  const saved = { thesaurus: engine.thesaurus, expansion: engine.weights.expansion };
+  engine.thesaurus = full;
+  const ndcgOf = (j: Judgment) => evaluate([j], (kv) => engine.rankDossiers(text(kv)).map((r) => r.crebo)).ndcgAt10;
+  const base = new Map(judgments.map((j) => [j.keuzevak, ndcgOf(j)]));
+  engine.weights.expansion = 0;
+  const own = new Map(judgments.map((j) => [j.keuzevak, new Set(engine.queryWeights(text(j.keuzevak)).keys())]));
+  engine.weights.expansion = saved.expansion;
+  const effect: number[][] = [];
+  file.groepen.forEach((_, gi) => {
+    const gTerms = [...full.groups[gi]!.terms];
+    engine.thesaurus = new Thesaurus({ groepen: file.groepen.filter((_, i) => i !== gi) });
+    effect.push(judgments.map((j) => (gTerms.some((t) => own.get(j.keuzevak)!.has(t)) ? base.get(j.keuzevak)! - ndcgOf(j) : 0)));
+  });
+  engine.thesaurus = saved.thesaurus;
+  const helps = effect.map((e) => new Set(judgments.filter((_, ji) => e[ji]! > 1e-9).map((j) => profielOf(j.keuzevak))));
+  const perFold = folds.map((_, fi) => {
+    const train = new Set(folds.filter((_, i) => i !== fi).flat().map((j) => j.keuzevak));
+    return new Thesaurus({ groepen: file.groepen.filter((_, gi) => judgments.reduce((sum, j, ji) => sum + (train.has(j.keuzevak) ? effect[gi]![ji]! : 0), 0) > 1e-9) });
+  });
+  if (process.argv.includes('--verbose')) {
+    console.log(`  alleen één profiel: ${file.groepen.flatMap((g, gi) => (helps[gi]!.size === 1 ? [`${g.onderwerp} (${[...helps[gi]!][0]})`] : [])).join('; ')}`);
+  }
+  return {
+    perFold,
+    groups: file.groepen.length,
+    helpsNone: helps.filter((p) => p.size === 0).length,
+    helpsOne: helps.filter((p) => p.size === 1).length,
+    helpsMore: helps.filter((p) => p.size >= 2).length,
+  };
+}
+
+/**
+ * `--variants` (issue 17, generalisation): each variant of the engine cross-validated by profiel twice, with the
+ * thesaurus off and with its groups chosen per fold (the honest estimate for unseen keuzevakken); where a variant
+ * has a weight, it is chosen per fold from a small grid on the training folds.
+ */
+function generalisationVariants(opts: {
+  judgments: Judgment[];
+  k: number;
+  dossiers: ReturnType<typeof dossierTexts>;
+  allKeuzevakken: ReturnType<typeof keuzevakText>[];
+  snapshot: Awaited<ReturnType<typeof snapshotOf>>;
+  text: (code: string) => ReturnType<typeof keuzevakText>;
+}) {
+  const { judgments, k, dossiers, allKeuzevakken, snapshot, text } = opts;
+  const folds = foldsByProfiel(judgments, (code) => text(code).profielCode, k);
+  type Grid = Array<Partial<MatchingWeights>>;
+  const one: Grid = [{}];
+  const engines = new Map<string, MatchingEngine>();
+  const engineFor = (families: 'off' | 'agent' | 'all') => {
+    let e = engines.get(families);
+    if (!e) {
+      const started = performance.now();
+      e = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken, families });
+      console.log(`  (engine met woordfamilies '${families}' gebouwd in ${(performance.now() - started).toFixed(0)} ms)`);
+      engines.set(families, e);
+    }
+    return e;
+  };
+  const variants: Array<{ label: string; families: 'off' | 'agent' | 'all'; grid: Grid }> = [
+    { label: 'zonder woordfamilies (vóór deze stap)', families: 'off', grid: one },
+    { label: 'woordfamilies: alleen beroepsnamen (lasser, monteur, tekenaar)', families: 'agent', grid: one },
+    { label: 'woordfamilies: ook meervoud, bijvoeglijk, -atie (standaard)', families: 'all', grid: one },
+    { label: '+ afgeleide associaties uit de catalogus (gewicht per fold 0/0.3/0.6)', families: 'all', grid: [0, 0.3, 0.6].map((derived) => ({ derived })) },
+    { label: '+ pseudo-relevance feedback (gewicht per fold 0/0.2/0.4)', families: 'all', grid: [0, 0.2, 0.4].map((feedback) => ({ feedback })) },
+    { label: '+ score-smoothing over gelijke dossiers (per fold 0/0.1/0.3)', families: 'all', grid: [0, 0.1, 0.3].map((smooth) => ({ smooth })) },
+    { label: '+ naam- en domeingewicht per fold (0.8–2 × 0.4–1.1)', families: 'all', grid: [0.8, 1.2, 1.6, 2].flatMap((name) => [0.4, 0.8, 1.1].map((domein) => ({ name, domein }))) },
+  ];
+  const selections = new Map<string, Thesaurus[]>();
+  console.log('\nGeneralisatie (issue 17): varianten, elk kruisgevalideerd per profiel; thesaurus uit | thesaurusgroepen per fold gekozen');
+  for (const v of variants) {
+    const engine = engineFor(v.families);
+    const defaults = { ...engine.weights };
+    let perFold = selections.get(v.families);
+    if (!perFold) {
+      perFold = thesaurusPerFold({ judgments, folds, engine, text }).perFold;
+      selections.set(v.families, perFold);
+    }
+    const line: string[] = [];
+    for (const mode of ['uit', 'per fold'] as const) {
+      const held: QualityScores[] = [];
+      const chosen: string[] = [];
+      folds.forEach((fold, fi) => {
+        engine.thesaurus = mode === 'uit' ? new Thesaurus({ groepen: [] }) : perFold[fi]!;
+        const train = folds.filter((_, j) => j !== fi).flat();
+        const rankWith = (g: Partial<MatchingWeights>) => {
+          Object.assign(engine.weights, defaults, g);
+          const ranked = new Map(judgments.map((j) => [j.keuzevak, engine.rankDossiers(text(j.keuzevak)).map((r) => r.crebo)]));
+          return (kv: string) => ranked.get(kv)!;
+        };
+        let best = { g: v.grid[0]!, s: -1, rank: rankWith(v.grid[0]!) };
+        for (const g of v.grid) {
+          const rank = g === v.grid[0] ? best.rank : rankWith(g);
+          const sc = v.grid.length > 1 ? evaluate(train, rank).ndcgAt10 : 0;
+          if (sc > best.s + 1e-9) best = { g, s: sc, rank };
+        }
+        chosen.push(JSON.stringify(best.g));
+        held.push(evaluate(fold, best.rank));
+      });
+      Object.assign(engine.weights, defaults);
+      line.push(`  thesaurus ${mode}: ${foldLine(held)}${v.grid.length > 1 ? `  (gekozen: ${chosen.join(' ')})` : ''}`);
+    }
+    engine.thesaurus = Thesaurus.builtIn();
+    console.log(`${v.label}\n${line.join('\n')}`);
+  }
 }
 
 /** Half of the keuzevakken' judgments as teachers' confirmations; measured on those and on the other half. */

@@ -228,7 +228,10 @@ describe.skipIf(!databaseAvailable || !hasSloData || !hasMboData)(`zoekmonitor A
     const topDossiers = [...new Set(kwalificaties.map((k) => k.dossierCrebo))].slice(0, 3);
     const domeinOf = new Map(kwalificaties.map((k) => [k.dossierCrebo, k.opleidingsdomein]));
     expect(topDossiers.some((d) => domeinOf.get(d) === 'Techniek en procesindustrie')).toBe(true);
-    expect(kwalificaties[0]!.confidence).toBe('sterk');
+    // Since the word families (issue 17) the best dossier for Koudetechniek is "Koude- en klimaatsystemen", of which the
+    // catalogue holds only names (no werkprocessen to pair): mogelijk; a dossier with werkprocessen just below is sterk.
+    expect(kwalificaties[0]!.confidence).not.toBe('zwak');
+    expect(kwalificaties.slice(0, 3).some((k) => k.confidence === 'sterk')).toBe(true);
     expect(await expectRealPairs(get, 'K/PIE/16', r.results)).toBeGreaterThan(0);
   });
 

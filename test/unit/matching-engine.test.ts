@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/domain/text/analyzer.js';
-import { MatchingEngine } from '../../src/domain/matching/engine.js';
+import { DerivationFamilies, MatchingEngine } from '../../src/domain/matching/engine.js';
+import { Associations } from '../../src/domain/matching/associations.js';
 import { Thesaurus } from '../../src/domain/matching/thesaurus.js';
 import type { DossierText, KeuzevakText } from '../../src/domain/matching/texts.js';
 
@@ -76,5 +77,73 @@ describe('MatchingEngine', () => {
     const informed = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus, keuzevakken: [kv, ...others] });
     expect(scoreOf(informed, '40')).toBeLessThan(scoreOf(plain, '40'));
     expect(informed.rankDossiers(kv)[0]!.crebo).toBe('41');
+  });
+
+  it('meets a trade named after the work: a keuzevak about lassen finds the dossier of the lasser (word families)', () => {
+    const ds = [dossier('50', 'Productietechniek', 'Techniek en procesindustrie', [], ['Basislasser', 'Allround lasser']), dossier('51', 'Schilderen', 'Afbouw, hout en onderhoud', [], ['Schilder'])];
+    const kv = keuzevak('PIE', 'Lassen', ['De kandidaat kan lassen']);
+    const lex = new Lexicon(['lassen', 'lasser', 'basis', 'allround']);
+    const off = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus, keuzevakken: [kv], families: 'off' }).rankDossiers(kv);
+    const on = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus, keuzevakken: [kv] }).rankDossiers(kv);
+    expect(off.map((r) => r.crebo)).not.toContain('50');
+    expect(on[0]!.crebo).toBe('50');
+    expect(on[0]!.signals.name).toBeGreaterThan(0);
+  });
+
+  it('leaves the ranking as it was while feedback and smoothing are off (their default)', () => {
+    const ds = [
+      dossier('60', 'Metaalbewerken', 'Techniek en procesindustrie', ['Last constructies', 'Bewerkt plaatmateriaal']),
+      dossier('61', 'Constructiewerk', 'Techniek en procesindustrie', ['Monteert constructies', 'Last plaatmateriaal']),
+      dossier('62', 'Helpende zorg', 'Zorg en welzijn', ['Verzorgt cliënten']),
+    ];
+    const lex = new Lexicon(['lassen', 'constructies', 'plaatmateriaal']);
+    const kv = keuzevak('PIE', 'Constructies lassen', []);
+    const plain = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus }).rankDossiers(kv);
+    const explicit = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus, weights: { feedback: 0, smooth: 0, derived: 0 } }).rankDossiers(kv);
+    expect(explicit).toEqual(plain);
+    const fed = new MatchingEngine(ds, { lexicon: lex }, { thesaurus: noThesaurus, weights: { feedback: 0.4, smooth: 0.3 } }).rankDossiers(kv);
+    expect(fed.map((r) => r.crebo).slice(0, 2).sort()).toEqual(['60', '61']);
+  });
+});
+
+describe('DerivationFamilies', () => {
+  const families = new DerivationFamilies(new Set(['lass', 'dans', 'monter', 'teken', 'timmer', 'robot', 'viss', 'visser', 'schip', 'techniek', 'educatie', 'installer', 'installatie']));
+
+  it('takes a person or trade name as the word it is derived from, only towards a word the catalogue has', () => {
+    expect(families.familyOf('lasser')).toBe('lass');
+    expect(families.familyOf('danser')).toBe('dans');
+    expect(families.familyOf('monteur')).toBe('monter');
+    expect(families.familyOf('tekenar')).toBe('teken');
+    expect(families.familyOf('timmerman')).toBe('timmer');
+    expect(families.familyOf('robotica')).toBe('robot');
+    expect(families.familyOf('visserij')).toBe('viss');
+    expect(families.familyOf('schipper')).toBe('schip');
+    expect(families.familyOf('computer')).toBe('computer');
+  });
+
+  it('with all families also adjectives, plurals and -atie nouns; agent names only when asked', () => {
+    expect(families.familyOf('technisch')).toBe('techniek');
+    expect(families.familyOf('educatief')).toBe('educatie');
+    expect(families.familyOf('installaties')).toBe('installer');
+    const agent = new DerivationFamilies(new Set(['techniek', 'lass']), { agentOnly: true });
+    expect(agent.familyOf('technisch')).toBe('technisch');
+    expect(agent.familyOf('lasser')).toBe('lass');
+  });
+});
+
+describe('Associations', () => {
+  it('relates terms that occur together in several short texts, not terms that are everywhere', () => {
+    const units = [
+      ['hovenier', 'tuin', 'aanleg'],
+      ['hovenier', 'tuin', 'onderhoud'],
+      ['tuin', 'hovenier', 'beplanting'],
+      ['lass', 'constructie'],
+      ['lass', 'constructie', 'plat'],
+      ...Array.from({ length: 40 }, (_, i) => [`woord${i}`, `ander${i}`]),
+    ];
+    const a = new Associations(units, { maxShare: 0.2 });
+    expect(a.of('tuin').map((r) => r.term)).toContain('hovenier');
+    expect(a.of('lass').map((r) => r.term)).toEqual(['constructie']);
+    expect(a.of('aanleg')).toEqual([]);
   });
 });

@@ -8,20 +8,20 @@
  *  - name: how much of a dossier's own name or one of its kwalificatie names the query covers (idf-weighted), so
  *    that dossiers of which we hold little more than a name ("Dekvloeren leggen", "Keuken") can still be found;
  *  - domein: the structural prior of the profiel's usual opleidingsdomeinen (data file).
+ * Both sides are analysed into derivation families (issue 17, `DerivationFamilies`): the "lasser" of a dossier name
+ * is the "lassen" of a keuzevak. Optional, off by default as cross-validation found no gain: associations derived
+ * from the catalogue's co-occurrences (associations.ts), pseudo-relevance feedback and score smoothing.
  * Why this design: docs/decisions/0009-matching-engine.md.
  */
 import { Lexicon, termsWithCompounds } from '../text/analyzer.js';
 import type { DossierText, KeuzevakText } from './texts.js';
 import { Thesaurus } from './thesaurus.js';
+import { Associations, type AssociationOptions } from './associations.js';
 import PROFIEL_DOMEINEN from './profiel-opleidingsdomeinen.json' with { type: 'json' };
 
 const profielDomeinen = PROFIEL_DOMEINEN as unknown as Record<string, Record<string, number> | string>;
 
-/**
- * Weights of the combined score (see the module comment). Chosen on the dev set from a grid in which every
- * setting near these gave nDCG@10 between 0.77 and 0.85 (`npm run bench:quality -- --grid` prints it), so the
- * result does not hang on one lucky value.
- */
+/** Weights of the combined score (see the module comment). */
 export interface MatchingWeights {
   text: number;
   /** Name coverage is absolute (0..1): how much of the best-covered dossier or kwalificatie name the keuzevak names. */
@@ -29,9 +29,20 @@ export interface MatchingWeights {
   domein: number;
   /** Weight of a thesaurus-related term relative to the term that brought it in. */
   expansion: number;
+  /** Weight of a term related through co-occurrence in the catalogue itself (derived, see `Associations`). */
+  derived: number;
+  /** Pseudo-relevance feedback: weight of the terms of the best dossiers of a first pass added to the query. */
+  feedback: number;
+  /** Score smoothing: share of the best dossiers' scores passed on to dossiers with a similar text. */
+  smooth: number;
 }
 
-export const DEFAULT_WEIGHTS: Readonly<MatchingWeights> = { text: 1, name: 1.2, domein: 0.8, expansion: 0.5 };
+/**
+ * Issue 17: chosen by cross-validation split by profiel (`npm run bench:quality -- --folds 5`): with the word families
+ * every fold chose name 1.6, domein 0.8 and thesaurus 0.5; `derived`, `feedback` and `smooth` did not help on the
+ * held-out folds (`--variants`, BENCHMARKS.md), so they are off.
+ */
+export const DEFAULT_WEIGHTS: Readonly<MatchingWeights> = { text: 1, name: 1.6, domein: 0.8, expansion: 0.5, derived: 0, feedback: 0, smooth: 0 };
 
 const DOSSIER_FIELDS = { naam: 3, titel: 3, kerntaak: 1.5, werkproces: 1 } as const;
 /**
@@ -52,6 +63,9 @@ const K1 = 1.2;
 /** Words in this many keuzevakken or fewer (at most a tenth of them) count fully; more common words count less. */
 const VMBO_COMMON = 10;
 const B = 0.75;
+/** Pseudo-relevance feedback and smoothing look at this many of the best dossiers, and add this many terms. */
+const FEEDBACK_DOCS = 3;
+const FEEDBACK_TERMS = 15;
 
 interface Doc {
   crebo: string;
@@ -80,16 +94,37 @@ export class MatchingEngine {
   private readonly avgLength: number;
   private readonly vmboDf = new Map<string, number>();
   private readonly vmboN: number;
+  /** Word associations derived from the catalogue's own texts (associations.ts); built when first used. */
+  private associationsBuilt: Associations | null = null;
+  private readonly associationUnits: () => string[][];
+  private readonly associationOptions: Partial<AssociationOptions>;
+  private similarity: Map<string, Map<string, number>> | null = null;
 
   readonly weights: MatchingWeights;
 
   constructor(
     dossiers: readonly DossierText[],
     vocabularySource: { lexicon: Lexicon },
-    opts: { thesaurus?: Thesaurus; weights?: Partial<MatchingWeights>; keuzevakken?: readonly KeuzevakText[]; fields?: Partial<ExtraFieldWeights> } = {},
+    opts: {
+      thesaurus?: Thesaurus;
+      weights?: Partial<MatchingWeights>;
+      keuzevakken?: readonly KeuzevakText[];
+      fields?: Partial<ExtraFieldWeights>;
+      associations?: Partial<AssociationOptions>;
+      /** Derivation families (`DerivationFamilies`): 'all' (default), 'agent' (only person and trade names), 'off'. */
+      families?: 'all' | 'agent' | 'off';
+    } = {},
   ) {
     const extra = { ...DEFAULT_EXTRA_FIELDS, ...opts.fields };
     this.lexicon = vocabularySource.lexicon;
+    const families = opts.families ?? 'all';
+    if (families !== 'off') {
+      const vocabulary = new Set<string>();
+      const kvs0 = opts.keuzevakken ?? [];
+      for (const d of dossiers) for (const text of [d.titel, ...d.kwalificaties, ...d.kerntaken, ...d.werkprocessen]) for (const t of this.terms(text)) vocabulary.add(t);
+      for (const k of kvs0) for (const text of [k.title, k.description, ...k.deeltaken, ...k.eindtermen]) for (const t of this.terms(text)) vocabulary.add(t);
+      this.families = new DerivationFamilies(vocabulary, { agentOnly: families === 'agent' });
+    }
     this.thesaurus = opts.thesaurus ?? Thesaurus.builtIn();
     this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
     this.docs = dossiers.map((d) => {
@@ -120,12 +155,36 @@ export class MatchingEngine {
     // How common a word is on the vmbo side: words in nearly every keuzevak ("kandidaat", "keuzevak", "verdieping")
     // say nothing about which dossier fits.
     const kvs = opts.keuzevakken ?? [];
-    for (const k of kvs) for (const t of new Set(this.terms([k.title, k.description, ...k.deeltaken, ...k.eindtermen].join(' ')))) this.vmboDf.set(t, (this.vmboDf.get(t) ?? 0) + 1);
+    for (const k of kvs) for (const t of new Set([k.title, k.description, ...k.deeltaken, ...k.eindtermen].flatMap((x) => this.terms(x)))) this.vmboDf.set(t, (this.vmboDf.get(t) ?? 0) + 1);
     this.vmboN = kvs.length;
+    // Associations from the short texts of both sides (names, kerntaken, werkprocessen; title and description,
+    // deeltaken, eindtermen), computed from the catalogue only when the `derived` weight asks for them.
+    this.buildCache = null;
+    this.associationOptions = opts.associations ?? {};
+    this.associationUnits = () => [
+      ...dossiers.flatMap((d) => [[d.titel, ...d.kwalificaties].join(' '), ...d.kerntaken, ...d.werkprocessen]),
+      ...kvs.flatMap((k) => [`${k.title} ${k.description}`, ...k.deeltaken, ...k.eindtermen]),
+    ].map((text) => this.terms(text));
   }
 
+  private families: DerivationFamilies | null = null;
+
+  get associations(): Associations {
+    this.associationsBuilt ??= new Associations(this.associationUnits(), this.associationOptions);
+    return this.associationsBuilt;
+  }
+
+  /** Analyses kept while the index is built (the vocabulary pass and the index pass read the same texts). */
+  private buildCache: Map<string, string[]> | null = new Map();
+
   private terms(text: string): string[] {
-    return termsWithCompounds(text, this.lexicon, { strictHeads: true });
+    let raw = this.buildCache?.get(text);
+    if (!raw) {
+      raw = termsWithCompounds(text, this.lexicon, { strictHeads: true });
+      this.buildCache?.set(text, raw);
+    }
+    const f = this.families;
+    return f ? raw.map((t) => f.familyOf(t)) : raw;
   }
 
   /**
@@ -150,6 +209,7 @@ export class MatchingEngine {
     if (eindtermWeight > 0) add(k.eindtermen, eindtermWeight, false);
     // Dampen repetition: a term repeated in every eindterm should not dominate.
     for (const [t, w] of q) q.set(t, (1 + Math.log(w)) * this.vmboSpecificity(t));
+    const own = [...q.keys()];
     if (this.weights.expansion > 0) {
       const support = new Map<number, { weight: number; terms: number; head: boolean }>();
       for (const [t, w] of q) {
@@ -164,12 +224,24 @@ export class MatchingEngine {
       const expanded = new Map<string, number>();
       for (const [g, s] of support) {
         if (!s.head && s.terms < 2) continue;
-        for (const r of this.thesaurus.groups[g]!.terms) {
+        for (const raw of this.thesaurus.groups[g]!.terms) {
+          const r = this.families ? this.families.familyOf(raw) : raw;
           if (q.has(r)) continue;
           expanded.set(r, Math.max(expanded.get(r) ?? 0, s.weight * this.weights.expansion));
         }
       }
       for (const [t, w] of expanded) q.set(t, w);
+    }
+    if (this.weights.derived > 0) {
+      const derived = new Map<string, number>();
+      for (const t of own) {
+        const w = q.get(t)!;
+        for (const r of this.associations.of(t)) {
+          if (q.has(r.term)) continue;
+          derived.set(r.term, Math.max(derived.get(r.term) ?? 0, w * r.sim * this.weights.derived));
+        }
+      }
+      for (const [t, w] of derived) q.set(t, w);
     }
     return q;
   }
@@ -188,41 +260,183 @@ export class MatchingEngine {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  private textScore(q: ReadonlyMap<string, number>, d: Doc): number {
+    let text = 0;
+    for (const [t, qw] of q) {
+      const f = d.tf.get(t);
+      if (!f) continue;
+      text += qw * this.idf(t) * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * d.length) / this.avgLength)));
+    }
+    return text;
+  }
+
   rankDossiers(k: KeuzevakText): RankedDossier[] {
     const q = this.queryWeights(k);
     const qName = this.queryWeights(k, 0);
     const maxQ = Math.max(1e-9, ...qName.values());
     const domeinen = (k.profielCode && typeof profielDomeinen[k.profielCode] === 'object' ? profielDomeinen[k.profielCode] : {}) as Record<string, number>;
+    const w = this.weights;
     const raw = this.docs.map((d) => {
-      let text = 0;
-      for (const [t, qw] of q) {
-        const f = d.tf.get(t);
-        if (!f) continue;
-        text += qw * this.idf(t) * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * d.length) / this.avgLength)));
-      }
+      const text = this.textScore(q, d);
       let name = 0;
       for (const n of d.names) {
         let covered = 0;
         let total = 0;
         for (const t of n) {
-          const w = this.idf(t);
-          total += w;
-          covered += w * Math.min(1, (qName.get(t) ?? 0) / maxQ);
+          const iw = this.idf(t);
+          total += iw;
+          covered += iw * Math.min(1, (qName.get(t) ?? 0) / maxQ);
         }
         if (total > 0) name = Math.max(name, covered / total);
       }
       const domein = d.domein ? (domeinen[d.domein] ?? 0) : 0;
-      return { crebo: d.crebo, text, name, domein };
+      return { doc: d, crebo: d.crebo, text, name, domein };
     });
-    const maxText = Math.max(1e-9, ...raw.map((r) => r.text));
-    return raw
-      .filter((r) => r.text > 0 || r.name > 0)
+    const combine = () => {
+      const maxText = Math.max(1e-9, ...raw.map((r) => r.text));
+      return raw
+        .filter((r) => r.text > 0 || r.name > 0)
+        .map((r) => {
+          const signals = { text: r.text / maxText, name: r.name, domein: r.domein };
+          const score = w.text * signals.text + w.name * signals.name + w.domein * signals.domein;
+          return { crebo: r.crebo, score, signals };
+        })
+        .sort((a, b) => b.score - a.score || a.crebo.localeCompare(b.crebo));
+    };
+    let ranked = combine();
+    if (w.feedback > 0 && ranked.length > 0) {
+      // Pseudo-relevance feedback: the distinctive terms of the best dossiers of the first pass join the query.
+      const byCrebo = new Map(raw.map((r) => [r.crebo, r]));
+      const fb = new Map<string, number>();
+      for (const top of ranked.slice(0, FEEDBACK_DOCS)) {
+        const d = byCrebo.get(top.crebo)!.doc;
+        let norm = 0;
+        const v = new Map<string, number>();
+        for (const [t, f] of d.tf) {
+          const x = (1 + Math.log(f)) * this.idf(t);
+          v.set(t, x);
+          norm += x * x;
+        }
+        norm = Math.sqrt(norm) || 1;
+        for (const [t, x] of v) fb.set(t, (fb.get(t) ?? 0) + (x / norm) * top.score);
+      }
+      const terms = [...fb.entries()].filter(([t]) => !q.has(t)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, FEEDBACK_TERMS);
+      const best = terms[0]?.[1] ?? 0;
+      if (best > 0) {
+        const q2 = new Map(q);
+        for (const [t, x] of terms) q2.set(t, w.feedback * maxQ * (x / best));
+        for (const r of raw) r.text = this.textScore(q2, r.doc);
+        ranked = combine();
+      }
+    }
+    if (w.smooth > 0 && ranked.length > 0) ranked = this.smoothed(ranked, w.smooth);
+    return ranked;
+  }
+
+  /** Each dossier gains a share of the score of the best dossiers, by how similar its text is to theirs. */
+  private smoothed(ranked: RankedDossier[], share: number): RankedDossier[] {
+    const sim = this.dossierSimilarity();
+    const top = ranked.slice(0, FEEDBACK_DOCS);
+    return ranked
       .map((r) => {
-        const signals = { text: r.text / maxText, name: r.name, domein: r.domein };
-        const w = this.weights;
-        const score = w.text * signals.text + w.name * signals.name + w.domein * signals.domein;
-        return { crebo: r.crebo, score, signals };
+        let extra = 0;
+        for (const t of top) if (t.crebo !== r.crebo) extra += (sim.get(r.crebo)?.get(t.crebo) ?? 0) * t.score;
+        return { ...r, score: r.score + share * extra };
       })
       .sort((a, b) => b.score - a.score || a.crebo.localeCompare(b.crebo));
+  }
+
+  /** Cosine similarity of the dossiers' texts (log tf · idf), computed once when first needed. */
+  private dossierSimilarity(): Map<string, Map<string, number>> {
+    if (this.similarity) return this.similarity;
+    const vectors = this.docs.map((d) => {
+      const v = new Map<string, number>();
+      let norm = 0;
+      for (const [t, f] of d.tf) {
+        const x = (1 + Math.log(f)) * this.idf(t);
+        v.set(t, x);
+        norm += x * x;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (const [t, x] of v) v.set(t, x / norm);
+      return v;
+    });
+    const out = new Map<string, Map<string, number>>();
+    for (const d of this.docs) out.set(d.crebo, new Map());
+    for (let i = 0; i < vectors.length; i += 1) {
+      for (let j = i + 1; j < vectors.length; j += 1) {
+        const [a, b] = vectors[i]!.size < vectors[j]!.size ? [vectors[i]!, vectors[j]!] : [vectors[j]!, vectors[i]!];
+        let dot = 0;
+        for (const [t, x] of a) {
+          const y = b.get(t);
+          if (y) dot += x * y;
+        }
+        if (dot > 0) {
+          out.get(this.docs[i]!.crebo)!.set(this.docs[j]!.crebo, dot);
+          out.get(this.docs[j]!.crebo)!.set(this.docs[i]!.crebo, dot);
+        }
+      }
+    }
+    this.similarity = out;
+    return out;
+  }
+}
+
+/**
+ * Derivation families (issue 17): a person's or trade's name derived from a verb or noun is taken as that word, so
+ * that a keuzevak that "lassen", "dansen" or "monteren" asks for meets the dossier of the "lasser", "danser" or
+ * "monteur", and "robotica" meets "robot". General Dutch morphology on analysis terms (stems), and only towards a
+ * term the catalogue itself has (`vocabulary`): -er (lasser → lass, schipper → schip), -eur (monteur → monter),
+ * -aar (tekenaar → teken), -erij (visserij → visser → viss), -man (timmerman → timmer), -ica (robotica → robot).
+ */
+export class DerivationFamilies {
+  private readonly cache = new Map<string, string>();
+  constructor(
+    private readonly vocabulary: ReadonlySet<string>,
+    private readonly opts: { agentOnly?: boolean } = {},
+  ) {}
+
+  familyOf(term: string): string {
+    let out = this.cache.get(term);
+    if (out === undefined) {
+      out = term;
+      for (let step = 0; step < 3; step += 1) {
+        const next = this.base(out);
+        if (!next) break;
+        out = next;
+      }
+      this.cache.set(term, out);
+    }
+    return out;
+  }
+
+  private base(t: string): string | null {
+    if (t.length < 5) return null;
+    const candidates: string[] = [];
+    if (!this.opts.agentOnly) this.wordClassCandidates(t, candidates);
+    if (t.endsWith('eur')) candidates.push(`${t.slice(0, -3)}er`);
+    if (t.endsWith('erij')) candidates.push(t.slice(0, -2));
+    if (t.endsWith('ar') && !t.endsWith('aar')) candidates.push(t.slice(0, -2));
+    if (t.endsWith('man') && t.length >= 7) candidates.push(t.slice(0, -3));
+    if (t.endsWith('ica')) candidates.push(t.slice(0, -3));
+    if (t.endsWith('er') && t.length >= 6) {
+      const bare = t.slice(0, -2);
+      candidates.push(bare);
+      if (/([b-df-hj-np-tv-z])\1$/.test(bare)) candidates.push(bare.slice(0, -1));
+    }
+    for (const c of candidates) if (c.length >= 3 && c !== t && this.vocabulary.has(c)) return c;
+    return null;
+  }
+
+  /** Plural, adjective and -atie forms (the 'all' families). */
+  private wordClassCandidates(t: string, candidates: string[]): void {
+    // plural -s the stemmer keeps (installaties → installatie)
+    if (t.endsWith('s') && !t.endsWith('ss') && !t.endsWith('isch')) candidates.push(t.slice(0, -1));
+    // adjective to noun: technisch → techniek, elektronisch → elektronica, toeristisch → toerist; educatief → educatie
+    if (t.endsWith('isch')) candidates.push(`${t.slice(0, -4)}iek`, `${t.slice(0, -4)}ica`, t.slice(0, -4), `${t.slice(0, -4)}ie`);
+    if (t.endsWith('ief')) candidates.push(`${t.slice(0, -1)}`, `${t.slice(0, -3)}ie`);
+    if (t.endsWith('icus')) candidates.push(`${t.slice(0, -4)}iek`, `${t.slice(0, -4)}ica`);
+    // a noun in -atie is the verb in -eren (installatie → installer)
+    if (t.endsWith('atie')) candidates.push(`${t.slice(0, -4)}er`);
   }
 }
