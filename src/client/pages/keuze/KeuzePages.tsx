@@ -113,20 +113,39 @@ function KiesSectie({ moduleId, titel }: { moduleId: string; titel: string }) {
 function BesluitForm({ org, k, klaar }: { org: string; k: Keuze; klaar: (melding: string) => void }) {
   const id = useId();
   const [reden, setReden] = useState('');
+  const [redenFout, setRedenFout] = useState<string | undefined>(undefined);
+  const redenRef = useRef<HTMLInputElement>(null);
   const state = useAction('Opslaan is niet gelukt.');
-  const besluit = (b: 'goedkeuren' | 'terugsturen') =>
-    state.run(async () => {
-      const r = await keuzeApi.besluit(org, k.id, { besluit: b, ...(b === 'terugsturen' ? { reden } : {}), versie: k.versie });
+  const besluit = (b: 'goedkeuren' | 'terugsturen') => {
+    // A send-back without a reason is refused by the API as well; say it at the field, before any request.
+    if (b === 'terugsturen' && !reden.trim()) {
+      setRedenFout('Schrijf de leerling waarom u de keuze terugstuurt.');
+      redenRef.current?.focus();
+      return;
+    }
+    setRedenFout(undefined);
+    void state.run(async () => {
+      const r = await keuzeApi.besluit(org, k.id, { besluit: b, ...(b === 'terugsturen' ? { reden: reden.trim() } : {}), versie: k.versie });
       klaar(b === 'goedkeuren' ? `${k.module.titel} van ${k.leerling.naam} is goedgekeurd${r.cohort ? ` (groep ${r.cohort.naam})` : ''}.` : `De keuze van ${k.leerling.naam} voor ${k.module.titel} is teruggestuurd.`);
       return null;
     });
+  };
   return (
     <form aria-label={`Keuze van ${k.leerling.naam} voor ${k.module.titel}`} onSubmit={(e) => e.preventDefault()}>
-      <Button disabled={state.busy} onClick={() => void besluit('goedkeuren')}>
+      <Button disabled={state.busy} onClick={() => besluit('goedkeuren')}>
         Goedkeuren
       </Button>
-      <TextField id={`${id}-reden`} label="Reden om terug te sturen (gespreksnotitie)" value={reden} maxLength={2000} onChange={setReden} />
-      <Button appearance="secondary-action-button" disabled={state.busy} onClick={() => void besluit('terugsturen')}>
+      <TextField
+        id={`${id}-reden`}
+        label="Reden om terug te sturen (gespreksnotitie)"
+        description="De leerling leest deze reden bij de keuze."
+        value={reden}
+        maxLength={2000}
+        invalidMessage={redenFout}
+        inputRef={redenRef}
+        onChange={setReden}
+      />
+      <Button appearance="secondary-action-button" disabled={state.busy} onClick={() => besluit('terugsturen')}>
         Terugsturen
       </Button>
       <FormFeedback state={state} failureHeading="Niet opgeslagen" />
