@@ -1,6 +1,7 @@
 /**
- * /organisaties/:id: an organisation of the signed-in user — its facts, vestigingen, and for the beheerder its data,
- * members, invitations, SSO and audit log; every member may leave it.
+ * /organisaties/:id: an organisation of the signed-in user — its facts, vestigingen, its region (a school) or its
+ * member schools (a region, issue 15), and for the beheerder its data, members, invitations, SSO and audit log; every
+ * member may leave it.
  *
  * State and API calls live in the hooks of pages/organisatie (useOrganisationView, useManagement, useVestigingen, the
  * form hooks); the views there render. This page composes them.
@@ -17,6 +18,8 @@ import { Alert, Code, DataList, Link, PageHeading, Paragraph } from '../ui/index
 import { LeaveOrganisation, LeftOrganisation } from './organisatie/Leave.js';
 import { Management } from './organisatie/Management.js';
 import { OrganisationDataForm } from './organisatie/OrganisationDataForm.js';
+import { RegioLeden } from './organisatie/RegioLeden.js';
+import { RegioVanSchool } from './organisatie/RegioVanSchool.js';
 import { useOrganisationView } from './organisatie/useOrganisationView.js';
 import { Vestigingen } from './organisatie/Vestigingen.js';
 
@@ -62,6 +65,7 @@ function OrganisationView({ organisation: initial }: { organisation: Organisatie
       </Paragraph>
       {beheerder ? <OrganisationDataForm organisation={organisation} onSaved={setOrganisation} /> : null}
       <Vestigingen organisation={organisation} />
+      {organisation.soort === 'regio' ? <RegioLeden organisation={organisation} /> : <RegioVanSchool organisation={organisation} />}
       <Management organisation={organisation} />
       <LeaveOrganisation organisation={organisation} onLeft={onLeft} />
     </article>

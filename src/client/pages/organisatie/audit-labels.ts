@@ -16,6 +16,10 @@ const MANAGEMENT_AUDIT_ACTIONS: Record<string, string> = {
   'partnership.partner_accepted': 'Voorstel aangenomen',
   'partnership.partner_declined': 'Voorstel afgewezen',
   'partnership.partner_left': 'Partner vertrokken',
+  // Issue 15: the member schools of a region (written in the logs of both the region and the school).
+  'regio.school_toegevoegd': 'School aan de regio toegevoegd',
+  'regio.school_verwijderd': 'School uit de regio gehaald',
+  'regio.verlaten': 'Regio verlaten',
 };
 export const actionLabel = (action: string) => MANAGEMENT_AUDIT_ACTIONS[action] ?? auditActionLabel(action);
 
@@ -39,7 +43,10 @@ const REDENEN: Record<string, string> = { 'lid-vertrokken': 'de vorige beheerder
 
 export function auditDetails(regel: AuditRegel, members: readonly Lid[]): string {
   return Object.entries(regel.details)
+    // Ids say nothing to a reader (the region's name is in the details too).
+    .filter(([key]) => key !== 'regioId')
     .map(([key, value]) => {
+      if (key === 'voorstellenIngetrokken' && typeof value === 'number') return `open voorstellen ingetrokken: ${value}`;
       if (key === 'rol' && typeof value === 'string') return `rol: ${rolLabel(value)}`;
       if (key === 'rollen' && Array.isArray(value)) return `rollen: ${rollenLabel(value.map(String))}`;
       if (key === 'reden' && typeof value === 'string') return `reden: ${REDENEN[value] ?? value}`;
@@ -55,6 +62,8 @@ export function subjectOf(regel: AuditRegel, members: readonly Lid[]): string {
   const naam = typeof regel.details.naam === 'string' ? regel.details.naam : null;
   if (regel.subjectType === 'partnership') return naam ? `samenwerking ${naam}` : 'een samenwerking';
   if (regel.subjectType === 'vestiging') return naam ? `vestiging ${naam}` : 'een vestiging';
+  // A region's member school: the school by the name it had (in the region's log it is another organisation).
+  if (regel.subjectType === 'organisation' && regel.action.startsWith('regio.') && typeof regel.details.school === 'string') return regel.details.school;
   if (regel.subjectType === 'organisation') return 'de organisatie';
   return regel.subjectType;
 }

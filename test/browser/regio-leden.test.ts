@@ -1,0 +1,116 @@
+/**
+ * Issue 15, a region's member schools in a real browser on the demo data: the demo region's own beheerder
+ * (beheerder@regio.demo) sees the two demo schools on the region's organisation page with why they cannot leave now
+ * (published modules), searches a school by name, sees that a school of another region cannot be added, adds a school
+ * in no region and removes it again after a confirmation; the beheerder of the demo vmbo school sees its region, a
+ * link to the menukaart and what stands in the way of leaving. Axe clean; screenshots at 1366 and 390 px
+ * (test-results/screenshots, not committed), no sideways scrolling.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { insertOrganisation } from '../../src/server/repositories/account-repository.js';
+import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { browserSession } from '../support/browser-session.js';
+import { PROJECT_ROOT } from '../support/shared-data.js';
+
+assertBrowserReadyInCi();
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+describe.skipIf(!browserReady)('member schools of a region (issue 15)', () => {
+  const session = browserSession('demo');
+  const { expectAccessible } = session;
+  let app: TestApp;
+  let page: Page;
+  let regio = '';
+  let vmbo = '';
+
+  beforeAll(async () => {
+    await seedDemoOrganisations(session.app.database.db);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const db = session.app.database.db;
+    const id = async (naam: string) => (await db.selectFrom('organisation').select('id').where('naam', '=', naam).executeTakeFirstOrThrow()).id;
+    regio = await id('Demo Regio Techniek');
+    vmbo = await id('Demo Vmbo College');
+    await insertOrganisation(db, { naam: 'Nieuw College', soort: 'vmbo-school', brin: '97AB' });
+    const zuid = await insertOrganisation(db, { naam: 'Regio Zuid', soort: 'regio' });
+    await insertOrganisation(db, { naam: 'Zuid College', soort: 'vmbo-school', brin: '96CD', regioId: zuid });
+  });
+  beforeEach(() => {
+    ({ app, page } = session);
+  });
+
+  const main = () => page.getByRole('main');
+
+  async function signInAt(to: string, email: string) {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
+    const form = page.getByRole('form', { name: 'Inloggen' });
+    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
+  }
+
+  /** At 1366 and 390 px: a screenshot, and the page does not scroll sideways. */
+  async function beideBreedtes(naam: string) {
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await page.waitForTimeout(50);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `regio-leden-${naam}-${width}.png`), fullPage: true });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+
+  it('lets the demo region’s beheerder add a school in no region and remove it again; another region’s school cannot be added', async () => {
+    await signInAt(`/organisaties/${regio}`, 'beheerder@regio.demo');
+    await page.getByRole('heading', { level: 1, name: 'Demo Regio Techniek' }).waitFor();
+    const sectie = main().getByRole('region', { name: 'Scholen van de regio' });
+    const leden = sectie.getByRole('table', { name: 'Scholen en instellingen van Demo Regio Techniek' });
+    await leden.getByRole('rowheader', { name: 'Demo Vmbo College' }).waitFor();
+    await leden.getByRole('rowheader', { name: 'Demo ROC' }).waitFor();
+    // Both demo schools offer published modules: the reasons show instead of a button.
+    expect(await leden.getByText('Kan nu niet uit de regio:').count()).toBe(2);
+    expect(await sectie.getByRole('button', { name: /uit de regio halen/ }).count()).toBe(0);
+
+    const zoek = sectie.getByRole('search', { name: 'School of instelling zoeken' });
+    await zoek.getByRole('searchbox', { name: 'Naam of BRIN-nummer' }).fill('College');
+    await zoek.getByRole('button', { name: 'Zoeken' }).click();
+    await sectie.getByRole('status').filter({ hasText: '2 scholen en instellingen gevonden.' }).waitFor();
+    const gevonden = sectie.getByRole('table', { name: 'Gevonden scholen en instellingen' });
+    // The region's own member is not offered; the school of another region shows its region, without a button.
+    expect(await gevonden.getByRole('rowheader', { name: 'Demo Vmbo College' }).count()).toBe(0);
+    await gevonden.getByRole('row', { name: /Zuid College/ }).getByText('hoort bij Regio Zuid').waitFor();
+    expect(await gevonden.getByRole('button', { name: 'Zuid College toevoegen' }).count()).toBe(0);
+    await expectAccessible('the region’s member schools with search results');
+    await beideBreedtes('zoeken');
+
+    await gevonden.getByRole('button', { name: 'Nieuw College toevoegen' }).click();
+    await sectie.getByRole('status').filter({ hasText: 'Nieuw College is nu lid van Demo Regio Techniek.' }).waitFor();
+    await leden.getByRole('row', { name: /Nieuw College/ }).getByText('nog niets').waitFor();
+
+    await sectie.getByRole('button', { name: 'Nieuw College uit de regio halen' }).click();
+    const vraag = sectie.getByRole('group', { name: 'Weet u zeker dat u Nieuw College uit Demo Regio Techniek wilt halen?' });
+    await vraag.getByRole('button', { name: 'Ja, uit de regio halen' }).click();
+    await sectie.getByRole('status').filter({ hasText: 'Nieuw College is geen lid meer van regio Demo Regio Techniek.' }).waitFor();
+    await expect.poll(() => leden.getByRole('rowheader', { name: 'Nieuw College' }).count()).toBe(0);
+    await expectAccessible('the region’s member schools after removing one');
+    await beideBreedtes('na-verwijderen');
+  }, 240_000);
+
+  it('shows a school’s beheerder its region, the menukaart and what stands in the way of leaving', async () => {
+    await signInAt(`/organisaties/${vmbo}`, 'beheerder@vmbo.demo');
+    await page.getByRole('heading', { level: 1, name: 'Demo Vmbo College' }).waitFor();
+    const sectie = main().getByRole('region', { name: 'Regio' });
+    await sectie.getByText('Demo Vmbo College hoort bij regio Demo Regio Techniek.').waitFor();
+    await sectie.getByRole('link', { name: 'Menukaart van Demo Regio Techniek' }).waitFor();
+    await sectie.getByText(/De school biedt nog 2 gepubliceerde modules aan op de menukaart/).waitFor();
+    expect(await sectie.getByRole('button', { name: /Regio verlaten|uit regio/ }).count()).toBe(0);
+    await expectAccessible('a school’s region');
+    await beideBreedtes('school');
+  }, 120_000);
+});
