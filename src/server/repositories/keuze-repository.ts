@@ -328,9 +328,10 @@ export interface InschrijvingRow {
 }
 
 /**
- * The pupils with an approved choice of a module (optionally of one schooljaar): the names of their leerling record in
- * the cohort when they were placed (else of their account), their school, leerweg and the cohort's leerjaar. Nothing
- * else is read (no leerlingnummer, birth date or contact data).
+ * The pupils with an approved choice of a module (optionally of one schooljaar): the names, leerweg and cohort leerjaar
+ * of their leerling record in the cohort when they were placed, else of their newest record at the school, else (no
+ * record) only their account's name; and their school. Nothing else is read (no leerlingnummer, birth date or contact
+ * data).
  */
 export async function goedgekeurdeInschrijvingen(db: Db, moduleId: string, schooljaar?: string): Promise<InschrijvingRow[]> {
   let q = db
@@ -339,7 +340,28 @@ export async function goedgekeurdeInschrijvingen(db: Db, moduleId: string, schoo
     .innerJoin('organisation as s', 's.id', 'k.school_id')
     .leftJoin('leerling as l', 'l.id', 'k.leerling_id')
     .leftJoin('cohort as c', 'c.id', 'l.cohort_id')
-    .select(['u.naam as account_naam', 'l.roepnaam', 'l.tussenvoegsel', 'l.achternaam', 'l.leerweg', 'c.leerjaar as cohort_leerjaar', 's.naam as school_naam', 'k.schooljaar', 'k.periode'])
+    // Not placed (a module without a leerroute): the pupil's newest record at the school, as placing would use it.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('leerling as r')
+          .innerJoin('cohort as rc', 'rc.id', 'r.cohort_id')
+          .select(['r.roepnaam', 'r.tussenvoegsel', 'r.achternaam', 'r.leerweg', 'rc.leerjaar'])
+          .whereRef('r.organisation_id', '=', 'k.school_id')
+          .whereRef('r.account_id', '=', 'k.account_id')
+          .orderBy('r.created_at', 'desc')
+          .limit(1)
+          .as('b'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'u.naam as account_naam', 's.naam as school_naam', 'k.schooljaar', 'k.periode',
+      (eb) => eb.fn.coalesce('l.roepnaam', 'b.roepnaam').as('roepnaam'),
+      (eb) => eb.fn.coalesce('l.tussenvoegsel', 'b.tussenvoegsel').as('tussenvoegsel'),
+      (eb) => eb.fn.coalesce('l.achternaam', 'b.achternaam').as('achternaam'),
+      (eb) => eb.fn.coalesce('l.leerweg', 'b.leerweg').as('leerweg'),
+      (eb) => eb.fn.coalesce('c.leerjaar', 'b.leerjaar').as('cohort_leerjaar'),
+    ])
     .where('k.module_id', '=', moduleId)
     .where('k.status', '=', 'goedgekeurd');
   if (schooljaar) q = q.where('k.schooljaar', '=', schooljaar);
