@@ -2,11 +2,16 @@
  * The overlap inventory in a real browser (issue 5): the public inventory in three columns; a docent of the demo vmbo
  * school reviews a link by keyboard in the demo samenwerking; the docent of the mbo partner sees the confirmation;
  * the keuzevak page shows how many samenwerkingen confirmed it. The selection is made with pickers (CatalogusKeuze), not
- * typed codes. Role-based locators, axe on every page.
+ * typed codes. Issue 17: a pair confirmed in two other samenwerkingen shows "bevestigd door 2 samenwerkingen", a pair
+ * rejected in another "door docenten afgewezen". Role-based locators, axe on every page.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { insertPartnership } from '../../src/server/repositories/account-repository.js';
+import { upsertLink } from '../../src/server/repositories/crosswalk-repository.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
+import type { Inventaris } from '../../src/shared/inventory-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 
@@ -270,5 +275,47 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     const unknown = group.getByRole('checkbox', { name: 'K/PIE/99' });
     expect(await unknown.isChecked()).toBe(true);
     await expectAccessible('inventory selection with a refused code');
+  });
+  it('shows a teacher what other samenwerkingen said about a pair (issue 17), at 1366 and 390 px', async () => {
+    const db = session.app.database.db;
+    const roc = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo ROC').executeTakeFirstOrThrow()).id;
+    const others: Array<{ partnershipId: string; userId: string }> = [];
+    for (const n of ['noord', 'zuid']) {
+      const u = await createUser({ db, email: `docent@${n}.demo`, naam: `Docent ${n}`, organisatie: `College ${n}`, soort: 'vmbo-school', rol: 'ontwikkelaar', password: DEMO_PASSWORD });
+      others.push({ partnershipId: await insertPartnership(db, `Samenwerking ${n}`, [u.organisationId, roc]), userId: u.userId });
+    }
+    // Two suggestions the demo samenwerking has not reviewed: one confirmed in both others, one rejected in one.
+    const publiek = await session.api<Inventaris>(`/api/inventaris?${SELECTIE}`);
+    const reviewed = new Set((await db.selectFrom('crosswalk_link').select(['eindterm_id', 'werkproces_id']).where('partnership_id', '=', partnership).execute()).map((r) => `${r.eindterm_id}|${r.werkproces_id}`));
+    const open = publiek.links.filter((l) => !reviewed.has(`${l.eindtermId}|${l.werkprocesId}`));
+    const confirmed = open[open.length - 1]!;
+    const rejected = open.find((l) => l.confidence === 'sterk' && l !== confirmed) ?? open[0]!;
+    expect(rejected).not.toBe(confirmed);
+    const review = (o: (typeof others)[number], l: { eindtermId: string; werkprocesId: string }, status: 'bevestigd' | 'afgewezen') =>
+      upsertLink(db, { partnershipId: o.partnershipId, eindtermId: l.eindtermId, werkprocesId: l.werkprocesId, status, herkomst: 'voorgesteld', relatie: null, toelichting: null, userId: o.userId });
+    for (const o of others) await review(o, confirmed, 'bevestigd');
+    await review(others[0]!, rejected, 'afgewezen');
+
+    await page.context().clearCookies();
+    await signInAt(`/samenwerkingen/${partnership}/inventaris?${SELECTIE}&min=zwak`, 'docent@vmbo.demo');
+    const koppelingen = main().getByRole('list', { name: 'Koppelingen' });
+    const formOf = (l: { eindtermId: string; werkprocesId: string }) => {
+      const e = publiek.vmbo.find((i) => i.id === l.eindtermId)!;
+      const w = publiek.mbo.find((i) => i.id === l.werkprocesId)!;
+      return koppelingen.getByRole('form', { name: `Koppeling ${e.code} en ${w.code}` });
+    };
+    await formOf(confirmed).getByText('Elders: bevestigd door 2 samenwerkingen').waitFor();
+    await formOf(confirmed).getByText(/^Voorstel \(sterk/).waitFor();
+    await formOf(rejected).getByText('Elders: door docenten afgewezen in 1 samenwerking').waitFor();
+    // Counts only: the other samenwerkingen and their schools are named nowhere on the page.
+    for (const secret of ['Samenwerking noord', 'Samenwerking zuid', 'College noord', 'Docent zuid']) expect(await main().getByText(secret).count()).toBe(0);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await formOf(confirmed).scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await formOf(confirmed).screenshot({ path: `test-results/screenshots/inventaris-elders-${width}.png` });
+      await expectAccessible(`inventory with evidence of other samenwerkingen at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 });
