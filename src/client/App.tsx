@@ -61,6 +61,7 @@ const PubliekeModulePage = lazyPage(() => import('./pages/menukaart/PubliekeModu
 const MijnMenukaartenPage = lazyPage(() => import('./pages/menukaart/MenukaartBeheerPage.js'), 'MijnMenukaartenPage');
 const MenukaartBeheerPage = lazyPage(() => import('./pages/menukaart/MenukaartBeheerPage.js'), 'MenukaartBeheerPage');
 const ModuleBeheerPage = lazyPage(() => import('./pages/menukaart/MenukaartBeheerPage.js'), 'ModuleBeheerPage');
+const ModuleInschrijvingenPage = lazyPage(() => import('./pages/menukaart/ModuleInschrijvingenPage.js'), 'ModuleInschrijvingenPage');
 const BeoordelenPage = lazyPage(() => import('./pages/examen/BeoordelenPage.js'), 'BeoordelenPage');
 const BeoordelingPage = lazyPage(() => import('./pages/examen/BeoordelingPage.js'), 'BeoordelingPage');
 const ExamensPage = lazyPage(() => import('./pages/examen/ExamensPage.js'), 'ExamensPage');
@@ -171,6 +172,7 @@ export function App() {
           <Route path="menukaart" element={<MijnMenukaartenPage />} />
           <Route path="regios/:regioId/menukaart" element={<MenukaartBeheerPage />} />
           <Route path="menukaart/modulen/:moduleId" element={<ModuleBeheerPage />} />
+          <Route path="menukaart/modulen/:moduleId/inschrijvingen" element={<ModuleInschrijvingenPage />} />
           <Route path="examens/:examenId/beoordelen" element={<BeoordelenPage />} />
           <Route path="beoordelingen/:beoordelingId" element={<BeoordelingPage />} />
           <Route path="leerroutes/:routeId/examens" element={<ExamensPage />} />
