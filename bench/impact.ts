@@ -18,6 +18,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/database.js';
 import { importMboTabel } from '../src/server/use-cases/catalog/import-mbo-tabel.js';
 import { importSlo } from '../src/server/use-cases/catalog/import-slo.js';
+import { planningPlekken, uitwerken } from '../src/server/repositories/impact-repository.js';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -88,6 +89,19 @@ export async function benchImpact(db: Database, sloDir: string, opts: { samenwer
         `waarvan impactstap ${ms(impact.durationMs)} (doel < 2000 ms); ${impact.items} onderdelen in gebruik bij ${impact.samenwerkingen} samenwerkingen op ${impact.gebruik.toLocaleString('nl-NL')} plekken`,
     );
     console.log(`Impact per fase: ${Object.entries(impact.phases ?? {}).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    // The repair page of one samenwerking, first read after the import: its findings of planning written
+    // (one per item), then the places of all of them read.
+    const one = (await sql<{ id: string }>`SELECT id FROM partnership WHERE naam = 'Bench impact 7'`.execute(db.db)).rows[0]!.id;
+    const tp = performance.now();
+    await uitwerken(db.db, [one]);
+    const tu = performance.now() - tp;
+    const items = await db.db.selectFrom('samenwerking_wijziging').select('item_id').where('partnership_id', '=', one).where('gebruik', '=', 'planning').execute();
+    const tq = performance.now();
+    const plekken = await planningPlekken(db.db, one, items.map((i) => i.item_id));
+    console.log(
+      `Herstelpagina van één samenwerking, eerste keer na de import: bevindingen van de planning schrijven ${ms(tu)} (${items.length} onderdelen), ` +
+        `de plekken lezen ${ms(performance.now() - tq)} (${plekken.length} planningsregels)`,
+    );
     return { impactMs: impact.durationMs, importMs };
   } finally {
     fs.rmSync(release.dir, { recursive: true, force: true });
