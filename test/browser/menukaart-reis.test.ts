@@ -18,12 +18,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBrowserReadyInCi, browserReady } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
 import { maakReisWereld, REIS, REIS_WACHTWOORD, type ReisWereld } from '../support/menukaart-reis-world.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const GSM = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 
@@ -147,6 +146,7 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
       }
       await accountMenu('Mijn keuzes');
       await expect.poll(() => main().getByText('Wacht op goedkeuring').count()).toBe(2);
+      await main().getByRole('link', { name: `Naar de menukaart van ${REIS.regio}`, exact: true }).waitFor();
       await bekijk('leerling-mijn-keuzes');
 
       // 4. The decaan approves both choices from the keyboard.

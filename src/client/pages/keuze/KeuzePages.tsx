@@ -34,7 +34,7 @@ function MijnKeuzesContent() {
       <Paragraph>
         Op {data.school.naam} kies je hoogstens {data.instellingen.modulesPerPeriode} {data.instellingen.modulesPerPeriode === 1 ? 'module' : 'modules'} per periode. Je decaan of mentor keurt je
         keuzes goed.{' '}
-        {data.regio ? <Link to={`/regio/${encodeURIComponent(data.regio.slug)}/menukaart`}>Naar de menukaart van {data.regio.titel}</Link> : null}
+        {data.regio ? <Link to={`/regio/${encodeURIComponent(data.regio.slug)}/menukaart`}>Naar de menukaart van {data.regio.titel.replace(/^Menukaart\s+/i, '')}</Link> : null}
       </Paragraph>
       <ProgrammaOverzicht p={data} metIntrekken opnieuw={() => setTeller((t) => t + 1)} />
     </>

@@ -10,6 +10,7 @@ import { Button, Heading, Link, ListItem, Paragraph, Table, TableBody, TableCell
 import { InlineError, Loading } from '../../components/PageStates.js';
 import { useApi } from '../../lib/useApi.js';
 import { datumTekst, keuzeApi, mijnKeuzesPath } from './keuze-api.js';
+import './keuze.css';
 
 const moduleLink = (k: Keuze) => `/regio/${encodeURIComponent(k.module.regioSlug)}/menukaart/${encodeURIComponent(k.module.slug)}`;
 
@@ -101,7 +102,9 @@ export function ProgrammaOverzicht({ p, kop = 2, opnieuw, metIntrekken = false }
             </ListItem>
           ))}
         </UnorderedList>
-        <Heading level={sub}>Aanvullende toelatingseisen van opleidingen die je bekijkt</Heading>
+        <Heading level={sub} className="doorlopend-keuze-sub">
+          Aanvullende toelatingseisen van opleidingen die je bekijkt
+        </Heading>
         {p.toelatingseisen.length === 0 && p.kwalificatiesZonderEisen.length === 0 ? (
           <Paragraph>Kies een module die naar een mbo-opleiding leidt (of vul een crebonummer in je oplegger in); dan zie je hier de eisen.</Paragraph>
         ) : (
