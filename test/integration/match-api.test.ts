@@ -349,5 +349,6 @@ describe.skipIf(TEST_DB !== 'pglite')('doorlopend match (the CLI gives the API a
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/precies één van/);
     expect((await cli('match', '--onbekend')).code).toBe(2);
-  });
+    // Seven CLI runs, each opening the database and building the match index: a guard against a hang, not a timing.
+  }, 180_000);
 });
