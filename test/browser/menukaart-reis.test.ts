@@ -228,7 +228,8 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
       await delen.getByRole('checkbox', { name: 'Meeloopdag koudetechniek' }).check();
       expect(await delen.getByRole('checkbox', { name: 'Mijn oplegger' }).isChecked()).toBe(true);
       await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/lob/mijn-dossier/deellinks') && r.status() === 201), delen.getByRole('button', { name: 'Link maken' }).click()]);
-      // The pupil copies the link (shown once) to send it to the intake.
+      // The link is shown once: the keyboard is on it. The pupil copies it to send it to the intake.
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? '')).toMatch(/\/dossier\/gedeeld#token=/);
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
       await main().getByRole('button', { name: 'Link kopiëren' }).click();
       await main().getByText(`De link is gekopieerd. Plak hem in een bericht aan Intake ${REIS.mbo}.`).waitFor();

@@ -218,12 +218,15 @@ function OpleggerForm({ dossier, zet }: { dossier: LobDossier; zet: (o: LobDossi
 function NieuweLink({ ontvanger, adres }: { ontvanger: string; adres: string }) {
   const id = useId();
   const [gekopieerd, setGekopieerd] = useState<'ja' | 'mislukt' | null>(null);
+  const adresRef = useRef<HTMLInputElement>(null);
+  // The link is shown once: the keyboard goes to it (selected, ready to copy), not back to the top of the page.
+  useEffect(() => adresRef.current?.focus(), []);
   return (
     <div className="doorlopend-lob-link">
       <label htmlFor={`${id}-adres`}>
         <strong>De link voor {ontvanger}</strong>
       </label>
-      <input id={`${id}-adres`} readOnly value={adres} onFocus={(e) => e.currentTarget.select()} />
+      <input id={`${id}-adres`} ref={adresRef} readOnly value={adres} onFocus={(e) => e.currentTarget.select()} />
       <div className="doorlopend-lob-knoppen">
         <Button
           appearance="secondary-action-button"
@@ -297,7 +300,7 @@ function Delen({ dossier, herlaad }: { dossier: LobDossier; herlaad: () => void 
           {state.busy ? 'Bezig…' : 'Link maken'}
         </Button>
       </form>
-      {gemaakt ? <NieuweLink ontvanger={gemaakt.deellink.ontvanger} adres={deelAdres(gemaakt.token)} /> : null}
+      {gemaakt ? <NieuweLink key={gemaakt.deellink.id} ontvanger={gemaakt.deellink.ontvanger} adres={deelAdres(gemaakt.token)} /> : null}
       <Heading level={3} ref={linksKop} tabIndex={-1} className="doorlopend-lob-links-kop">
         Je links
       </Heading>
