@@ -851,6 +851,16 @@ export interface ToelatingseisTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Migration 0031 (issue 16): per samenwerking and release, how many items and planned places an import touched. */
+export interface SamenwerkingImpactTable {
+  partnership_id: string;
+  release_id: number;
+  items: number;
+  plekken: number;
+  uitgewerkt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface DB {
   source_release: SourceReleaseTable;
   vmbo_leerweg: VmboLeerwegTable;
@@ -919,6 +929,7 @@ export interface DB {
   schema_migration: SchemaMigrationTable;
   catalogus_wijziging: CatalogusWijzigingTable;
   samenwerking_wijziging: SamenwerkingWijzigingTable;
+  samenwerking_impact: SamenwerkingImpactTable;
   catalogus_volgen: CatalogusVolgenTable;
   keuze_instelling: KeuzeInstellingTable;
   menukaart_keuze: MenukaartKeuzeTable;
