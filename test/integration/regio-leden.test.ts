@@ -105,6 +105,17 @@ describe.skipIf(!databaseAvailable)(`member schools of a region (${TEST_DB})`, (
     const removed = await audit('regio.school_verwijderd');
     expect(removed.map((a) => a.organisation_id).sort()).toEqual([m.regio, m.w.org.foreign].sort());
     expect(removed[0]!.details).toMatchObject({ voorstellenIngetrokken: 1 });
+    // As sentences in both audit logs (the school's own beheerder reads it in theirs).
+    const zinnen = async (actor: 'regio-beheerder' | 'foreign', org: string) =>
+      ((await m.call(actor, 'GET', `/api/organisaties/${org}/audit`, undefined, 200)).body as Array<{ zin: string }>).map((r) => r.zin);
+    for (const [actor, org] of [['regio-beheerder', m.regio], ['foreign', m.w.org.foreign]] as const) {
+      expect(await zinnen(actor, org)).toEqual(
+        expect.arrayContaining([
+          'Ruud Regio nam Ander College op als lid van regio Demo Regio Techniek.',
+          'Ruud Regio haalde Ander College uit regio Demo Regio Techniek; 1 open voorstel voor de menukaart is ingetrokken.',
+        ]),
+      );
+    }
     expect((await audit('menukaart.module_ingetrokken')).some((a) => a.subject_id === voorstel.id)).toBe(true);
     // No longer a member: 404 for removing again, and its page shows no region.
     expect(problem(await m.call('regio-beheerder', 'DELETE', `${leden()}/${m.w.org.foreign}`), 404)).toBe('Deze school is geen lid van deze regio.');
