@@ -40,6 +40,11 @@ export async function lockSchool(trx: Transaction<DB>, id: string): Promise<Scho
   return r && { id: r.id, naam: r.naam, soort: r.soort as OrganisationKind, brin: r.brin, regioId: r.regio_id };
 }
 
+/** Holds the school's row shared until the transaction ends: a module proposed for it waits for a leave in progress. */
+export async function shareLockSchool(trx: Transaction<DB>, id: string): Promise<void> {
+  await trx.selectFrom('organisation').select('id').where('id', '=', id).forShare().execute();
+}
+
 export async function setRegio(trx: Transaction<DB>, schoolId: string, regioId: string | null): Promise<void> {
   await trx.updateTable('organisation').set({ regio_id: regioId }).where('id', '=', schoolId).execute();
 }

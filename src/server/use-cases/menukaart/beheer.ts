@@ -17,6 +17,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
 import * as repo from '../../repositories/menukaart-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
+import { shareLockSchool } from '../../repositories/regio-repository.js';
 import { snapshotOf, type CatalogSnapshot } from '../../read-models/catalogue-snapshot.js';
 import { requireAuth } from '../../access/require-auth.js';
 import type { UseCaseContext } from '../../access/context.js';
@@ -188,6 +189,8 @@ export async function proposeModule(opts: UseCaseContext & { regioId: string; in
   }
   const s = await snapshotOf(opts.db);
   const id = await opts.db.transaction().execute(async (trx) => {
+    // A school leaving its region locks its row (regio-leden): the proposal waits for it, then sees the membership as it is.
+    await shareLockSchool(trx, opts.input.aanbiederId);
     const inner = await openRegio({ db: trx, auth: opts.auth, regioId: opts.regioId, actie: 'voorstellen' });
     await ensureMenukaart(trx, inner.regio);
     const values = await checkInvoer(trx, s, inner, opts.input, null);
