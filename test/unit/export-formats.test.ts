@@ -4,7 +4,7 @@
  * a number format). The PTA XLSX and the route document are covered in leerroute-export.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { celTekst, inventoryCsv, inventoryTables } from '../../src/domain/inventory/export-table.js';
+import { celTekst, inventoryCsv, inventoryTables, LINK_HEADER } from '../../src/domain/inventory/export-table.js';
 import { buildInventory, type InventoryItem } from '../../src/domain/inventory/inventory.js';
 import { parseCsv } from '../../src/domain/mbo/csv.js';
 import { dagInAmsterdam, procent } from '../../src/domain/exports/document-model.js';
@@ -37,7 +37,7 @@ describe('numbers and dates in the exports', () => {
   it('inventory CSV: the coverage as a Dutch percentage and the moment of a review in Amsterdam time', () => {
     const rows = parseCsv(inventoryCsv(inv), 'x.csv', { delimiter: ';' }).rows;
     expect(rows.find((r) => r[0] === 'Gedekt')).toEqual(['Gedekt', '12,5%', '33,3%']);
-    expect(inventoryTables(inv).links[0]!.at(-1)).toEqual({ tijdstip: '2026-07-01T22:30:00.000Z' });
+    expect(inventoryTables(inv).links[0]![LINK_HEADER.indexOf('Op')]).toEqual({ tijdstip: '2026-07-01T22:30:00.000Z' });
   });
 
   it('inventory XLSX: the coverage as numbers formatted as percent, the moment of a review as a date', async () => {
