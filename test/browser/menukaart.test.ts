@@ -1,7 +1,8 @@
 /**
  * Issue 15, the regional menukaart in a real browser on the demo data: two schools of the demo region proposed ten
- * modules (five each, through the API); the region's beheerder publishes all ten on the working page and returns the
- * demo proposal with a reason; a school's docent proposes one more through the form; the school's docent fixes the
+ * modules (five each, through the API); the region's beheerder publishes all ten on the working page (the confirmation
+ * next to the table, the keyboard kept in the row, the dashboard not rebuilt), takes one off and publishes it again from
+ * the keyboard, and returns the demo proposal with a reason; a school's docent proposes one more through the form; the school's docent fixes the
  * returned module in its "Aanpassen" form (every field prefilled, errors at the field with the focus moved there, from
  * the keyboard) and sends it back, and withdraws its own new proposal; anyone, without signing in, opens
  * the public menukaart, filters it by leerweg and kind (the address keeps the filters) and opens a module at its
@@ -97,14 +98,32 @@ describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
     await main().getByText('11 modulen wachten op uw besluit.').waitFor();
     await expectAccessible('the working menukaart of the region');
     await beideBreedtes('beheer');
-    for (const titel of titels) {
-      await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/besluit')),
-        main().getByRole('button', { name: `${titel} publiceren` }).click(),
-      ]);
-      await main().getByRole('status').filter({ hasText: `${titel}: gepubliceerd.` }).waitFor();
+    // The dashboard stays in place while its figures reload after each decision (it is not rebuilt: a mark survives).
+    await main().getByRole('heading', { name: 'Dashboard' }).evaluate((el) => el.setAttribute('data-proef', 'blijft'));
+    const modulen = main().getByRole('region', { name: 'Modulen' });
+    const actief = () => page.evaluate(() => ({ tag: document.activeElement?.tagName, label: document.activeElement?.getAttribute('aria-label') ?? null, id: document.activeElement?.id ?? '' }));
+    for (const [i, titel] of titels.entries()) {
+      // From the keyboard for the first, by pointer for the rest: either way the focus stays in the row.
+      const knop = main().getByRole('button', { name: `${titel} publiceren` });
+      if (i === 0) await knop.focus();
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/besluit')), i === 0 ? page.keyboard.press('Enter') : knop.click()]);
+      // The confirmation is next to the table, where the beheerder works.
+      await modulen.getByRole('status').filter({ hasText: `${titel}: gepubliceerd.` }).waitFor();
+      // The button used is gone; the keyboard is on the row's next control, not on <body>.
+      await expect.poll(actief).toEqual({ tag: 'BUTTON', label: `${titel} van de menukaart halen`, id: '' });
     }
+    // Keyboard only, on the last row: Enter takes it off the menukaart (the focus goes to its Publiceren button), Enter
+    // publishes it again (the focus back on "van de menukaart halen").
+    const laatste = titels.at(-1)!;
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/besluit') && r.status() === 200), page.keyboard.press('Enter')]);
+    await modulen.getByRole('status').filter({ hasText: `${laatste}: van de menukaart gehaald.` }).waitFor();
+    await expect.poll(actief).toEqual({ tag: 'BUTTON', label: `${laatste} publiceren`, id: '' });
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/besluit') && r.status() === 200), page.keyboard.press('Enter')]);
+    await modulen.getByRole('status').filter({ hasText: `${laatste}: gepubliceerd.` }).waitFor();
+    await expect.poll(actief).toEqual({ tag: 'BUTTON', label: `${laatste} van de menukaart halen`, id: '' });
     await main().getByText('1 module wacht op uw besluit.').waitFor();
+    expect(await main().locator('[data-proef="blijft"]').count()).toBe(1);
+    expect(await main().getByText('Dashboard laden…').count()).toBe(0);
     // The demo proposal goes back with a reason; without one, the field says what is missing.
     await main().getByRole('button', { name: 'Slimme gebouwen terugsturen' }).click();
     const terug = main().getByRole('form', { name: 'Slimme gebouwen terugsturen' });
@@ -112,8 +131,11 @@ describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
     await terug.getByText('Schrijf de school waarom de module terug gaat.').waitFor();
     await terug.getByRole('textbox', { name: 'Reden voor de school' }).fill('Noem welke sensoren de leerlingen gebruiken.');
     await terug.getByRole('button', { name: 'Terugsturen met deze reden' }).click();
-    await main().getByRole('status').filter({ hasText: 'Slimme gebouwen: teruggestuurd naar de school.' }).waitFor();
+    await modulen.getByRole('status').filter({ hasText: 'Slimme gebouwen: teruggestuurd naar de school.' }).waitFor();
     await main().getByText('Reden: Noem welke sensoren de leerlingen gebruiken.').waitFor();
+    // The reason form closes; the keyboard goes to the row's Publiceren button.
+    expect(await terug.count()).toBe(0);
+    await expect.poll(actief).toEqual({ tag: 'BUTTON', label: 'Slimme gebouwen publiceren', id: '' });
     await main().getByText('0 modulen wachten op uw besluit.').waitFor();
     await expectAccessible('the working menukaart after the decisions');
   }, 240_000);

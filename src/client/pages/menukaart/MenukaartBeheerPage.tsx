@@ -48,8 +48,9 @@ export function MijnMenukaartenPage() {
   );
 }
 
-function Dashboard({ regioId }: { regioId: string }) {
-  const { data, error } = useApi(menukaartUrls.dashboard(regioId), (signal) => menukaartApi.dashboard(regioId, signal));
+/** `versie` changes after every decision: the figures reload, and the old ones stay in view meanwhile (no flashing). */
+function Dashboard({ regioId, versie }: { regioId: string; versie: number }) {
+  const { data, error } = useApi(`${menukaartUrls.dashboard(regioId)}#${versie}`, (signal) => menukaartApi.dashboard(regioId, signal));
   if (error) return <Alert type="error">{error.message}</Alert>;
   if (!data) return <Loading label="Dashboard laden…" />;
   const lijst = (items: Array<{ id: string; titel: string; tekst: string }>, leeg: string) =>
@@ -108,12 +109,25 @@ function Dashboard({ regioId }: { regioId: string }) {
   );
 }
 
-/** Publish, or return with a reason (which the school sees), one module of the list. */
+/**
+ * Publish, or return with a reason (which the school sees), one module of the list. The button used disappears with
+ * the new status, so once the row shows it the keyboard goes to the row's next control: "Van de menukaart halen" after
+ * publishing, "Publiceren" after returning or withdrawing (or, failing that, the "Modulen" heading).
+ */
 function Besluit({ m, onDone }: { m: MenukaartBeheer['modulen'][number]; onDone: (tekst: string) => void }) {
   const [terug, setTerug] = useState(false);
   const [reden, setReden] = useState('');
   const [fout, setFout] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const gedaan = useRef(false);
+  const publiceerRef = useRef<HTMLButtonElement>(null);
+  const haalRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!gedaan.current) return;
+    gedaan.current = false;
+    const doel = m.status === 'gepubliceerd' ? haalRef.current : publiceerRef.current;
+    (doel ?? document.getElementById('modulen'))?.focus();
+  }, [m.status, m.versie]);
   const doe = async (actie: 'publiceren' | 'terugsturen' | 'intrekken') => {
     if (actie === 'terugsturen' && !reden.trim()) {
       setFout('Schrijf de school waarom de module terug gaat.');
@@ -124,6 +138,9 @@ function Besluit({ m, onDone }: { m: MenukaartBeheer['modulen'][number]; onDone:
     setFout(null);
     try {
       await menukaartApi.besluit(m.id, { actie, versie: m.versie, ...(actie === 'terugsturen' ? { reden: reden.trim() } : {}) });
+      gedaan.current = true;
+      setTerug(false);
+      setReden('');
       onDone(`${m.titel}: ${actie === 'publiceren' ? 'gepubliceerd' : actie === 'terugsturen' ? 'teruggestuurd naar de school' : 'van de menukaart gehaald'}.`);
     } catch (e) {
       setFout(melding(e));
@@ -134,7 +151,7 @@ function Besluit({ m, onDone }: { m: MenukaartBeheer['modulen'][number]; onDone:
   return (
     <div className="doorlopend-mk-acties">
       {m.status !== 'gepubliceerd' ? (
-        <Button appearance="primary-action-button" disabled={busy} onClick={() => void doe('publiceren')} aria-label={`${m.titel} publiceren`}>
+        <Button ref={publiceerRef} appearance="primary-action-button" disabled={busy} onClick={() => void doe('publiceren')} aria-label={`${m.titel} publiceren`}>
           Publiceren
         </Button>
       ) : null}
@@ -144,7 +161,7 @@ function Besluit({ m, onDone }: { m: MenukaartBeheer['modulen'][number]; onDone:
         </Button>
       ) : null}
       {m.status === 'gepubliceerd' ? (
-        <Button appearance="secondary-action-button" disabled={busy} onClick={() => void doe('intrekken')} aria-label={`${m.titel} van de menukaart halen`}>
+        <Button ref={haalRef} appearance="secondary-action-button" disabled={busy} onClick={() => void doe('intrekken')} aria-label={`${m.titel} van de menukaart halen`}>
           Van de menukaart halen
         </Button>
       ) : null}
@@ -331,18 +348,19 @@ export function MenukaartBeheerPage() {
       <Paragraph>
         <Link to={publiekPath(data.regio.slug)}>Bekijk de openbare menukaart</Link> (wat iedereen ziet, zonder in te loggen).
       </Paragraph>
-      <div role="status" ref={statusRef} tabIndex={-1}>
-        {bericht ? (
-          <Alert type="ok" role="none">
-            {bericht}
-          </Alert>
-        ) : null}
-      </div>
-      {data.magBeheren ? <Dashboard key={versie} regioId={data.regio.id} /> : null}
-      <section aria-labelledby="modulen">
-        <Heading level={2} id="modulen">
+      {data.magBeheren ? <Dashboard regioId={data.regio.id} versie={versie} /> : null}
+      <section aria-labelledby="modulen" className="doorlopend-mk-modulen">
+        <Heading level={2} id="modulen" tabIndex={-1}>
           Modulen
         </Heading>
+        {/* The confirmation of a decision or change, next to the table where the work is done. */}
+        <div role="status" ref={statusRef} tabIndex={-1}>
+          {bericht ? (
+            <Alert type="ok" role="none">
+              {bericht}
+            </Alert>
+          ) : null}
+        </div>
         {data.modulen.length === 0 ? (
           <Paragraph>Nog geen modulen.</Paragraph>
         ) : (

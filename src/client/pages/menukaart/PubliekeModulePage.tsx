@@ -3,6 +3,7 @@
  * is, who gives it where and when, what to follow first, its catalogue links, and where it leads in the mbo (confirmed
  * links first; the zoekmonitor's suggestions apart, marked as such).
  */
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { KiesKnop } from '../keuze/KeuzePages.js';
 import { codeToSlug } from '../../../shared/catalog-api.js';
@@ -51,7 +52,11 @@ export function LeidtNaarSectie({ m }: { m: ModuleDetail }) {
   );
 }
 
-export function ModuleInhoud({ m, moduleLink }: { m: ModuleDetail; moduleLink: (v: ModuleDetail['voorwaarden'][number]) => string }) {
+/**
+ * A module's content. `kiezen` (the pupil's Kiezen section on the public page) comes after what the module is (its
+ * description, facts, places and what to follow first), so a pupil reads before being asked to choose.
+ */
+export function ModuleInhoud({ m, moduleLink, kiezen }: { m: ModuleDetail; moduleLink: (v: ModuleDetail['voorwaarden'][number]) => string; kiezen?: ReactNode }) {
   const links = [
     ...m.keuzevakken.map((c) => ({ ...c, soort: 'Keuzevak', to: `/vmbo/keuzevakken/${encodeURIComponent(codeToSlug(c.code))}` })),
     ...m.profielmodulen.map((c) => ({ ...c, soort: 'Profielmodule', to: `/vmbo/profielmodulen/${encodeURIComponent(codeToSlug(c.code))}` })),
@@ -78,6 +83,7 @@ export function ModuleInhoud({ m, moduleLink }: { m: ModuleDetail; moduleLink: (
           </UnorderedList>
         </section>
       ) : null}
+      {kiezen}
       {links.length || m.leerroute ? (
         <section aria-labelledby="onderdelen">
           <Heading level={2} id="onderdelen">
@@ -110,8 +116,7 @@ export function PubliekeModulePage() {
         <Link to={publiekPath(data.regio.slug)}>Terug naar de menukaart van {data.regio.naam}</Link>
       </Paragraph>
       <PageHeading>{data.titel}</PageHeading>
-      <KiesKnop moduleId={data.id} titel={data.titel} />
-      <ModuleInhoud m={data} moduleLink={(v) => publiekeModulePath(data.regio.slug, v.slug)} />
+      <ModuleInhoud m={data} moduleLink={(v) => publiekeModulePath(data.regio.slug, v.slug)} kiezen={<KiesKnop moduleId={data.id} titel={data.titel} />} />
     </>
   );
 }
