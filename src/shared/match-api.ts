@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { tekst } from './text.js';
 import { Highlight } from './catalog-api.js';
+import { PaarBewijs } from './inventory-api.js';
 
 export const MATCH_SOORTEN = ['kwalificatie', 'keuzedeel', 'keuzevak', 'profielmodule'] as const;
 export const MatchSoort = z.enum(MATCH_SOORTEN);
@@ -78,6 +79,9 @@ export const AlignedPair = z.object({
   score: z.number().describe('Overeenkomst van de twee teksten, 0 tot 1'),
   confidence: Confidence,
   sharedTerms: z.array(z.string()),
+  elders: PaarBewijs.optional().describe(
+    'Oordeel van samenwerkingen (elk met een geaccepteerde vmbo-school en mbo-instelling) over dit paar in hun overlapinventaris: alleen aantallen, nooit welke (issue 17); ontbreekt zonder oordeel',
+  ),
 });
 export type AlignedPair = z.infer<typeof AlignedPair>;
 

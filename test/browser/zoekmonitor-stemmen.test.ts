@@ -1,12 +1,19 @@
 /**
  * Issue 17 in a real browser (demo data): a teacher gives zoekmonitor results a thumbs down and up with the keyboard;
  * the ranking and the uitleg change ("door 2 docenten afgewezen"); the thumbs say their state (aria-pressed); pressing a
- * pressed thumb takes the vote back. A visitor sees no thumbs. Axe on every state; 1366 and 390 px.
+ * pressed thumb takes the vote back. A visitor sees no thumbs. A pair eindterm ↔ werkproces confirmed in two
+ * samenwerkingen says so next to the pair ("Elders: bevestigd door 2 samenwerkingen"). Axe on every state; 1366 and
+ * 390 px.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { snapshotOf } from '../../src/server/read-models/catalogue-snapshot.js';
+import { matchIndexOf } from '../../src/server/read-models/match-index.js';
+import { insertPartnership } from '../../src/server/repositories/account-repository.js';
+import { upsertLink } from '../../src/server/repositories/crosswalk-repository.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import type { MatchResponse, MatchResult } from '../../src/shared/match-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
@@ -108,5 +115,36 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     const rows = await session.app.database.db.selectFrom('zoekmonitor_stem').select(['resultaat_code', 'waarde']).execute();
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.resultaat_code === top.dossierCrebo && Number(r.waarde) === -1)).toBe(true);
+  });
+
+  it('a visitor reads next to a pair eindterm ↔ werkproces that two samenwerkingen confirmed it (counts only)', async () => {
+    const db = session.app.database.db;
+    const answer = await session.api<MatchResponse>('/api/match?keuzevak=K%2FPIE%2F16&soort=kwalificatie&limit=12');
+    const d = (answer.results as Dossier[]).find((r) => r.explanation.pairs.length > 0 && r.explanation.pairs.every((p) => p.elders === undefined))!;
+    expect(d).toBeDefined();
+    const pair = d.explanation.pairs[0]!;
+    const ids = { eindtermId: matchIndexOf(await snapshotOf(db)).eindtermRef(pair.eindterm.code!)!.id, werkprocesId: `${d.crebo}:${pair.werkproces.code}` };
+    const mbo = (await db.selectFrom('organisation').select('id').where('soort', '=', 'mbo-instelling').executeTakeFirstOrThrow()).id;
+    for (const n of ['een', 'twee']) {
+      const school = await createUser({ db, email: `docent@elders-${n}.test`, naam: `Docent ${n}`, organisatie: `College elders ${n}`, soort: 'vmbo-school', rol: 'ontwikkelaar', password: DEMO_PASSWORD });
+      const partnershipId = await insertPartnership(db, `Samenwerking elders ${n}`, [school.organisationId, mbo]);
+      await upsertLink(db, { partnershipId, ...ids, status: 'bevestigd', herkomst: 'voorgesteld', relatie: null, toelichting: null, userId: school.userId });
+    }
+
+    await page.context().clearCookies();
+    await page.goto(`${app.url}${VRAAG}`);
+    const table = page.getByRole('table', { name: `Best passende paren eindterm ↔ werkproces voor ${d.title} (${d.crebo})` });
+    const row = table.getByRole('row').filter({ hasText: pair.eindterm.code! }).filter({ hasText: pair.werkproces.code });
+    await row.getByText('Elders: bevestigd door 2 samenwerkingen').waitFor();
+    expect(await table.getByText(/^Elders:/).count()).toBe(1);
+    await expect(page.getByText(/Samenwerking elders|College elders/).count()).resolves.toBe(0);
+    await expectAccessible('zoekmonitor with a pair confirmed elsewhere');
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await table.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `zoekmonitor-paar-elders-${width}.png`) });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 });

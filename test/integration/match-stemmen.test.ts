@@ -6,6 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MatchResponse, type MatchResult } from '../../src/shared/match-api.js';
 import { snapshotOf } from '../../src/server/read-models/catalogue-snapshot.js';
+import { matchIndexOf } from '../../src/server/read-models/match-index.js';
+import { insertPartnership } from '../../src/server/repositories/account-repository.js';
+import { upsertLink } from '../../src/server/repositories/crosswalk-repository.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { databaseAvailable, TEST_DB } from '../support/db.js';
 import { startExamenWorld, type ExamenWorld } from '../support/examen-world.js';
 
@@ -101,5 +105,42 @@ describe.skipIf(!databaseAvailable)(`zoekmonitor: votes and crosswalk evidence (
     const after = await dossiers();
     expect(after[0]!.dossierCrebo).toBe(second.dossierCrebo);
     expect(after.find((d) => d.dossierCrebo === top.dossierCrebo)!.uitleg).toContain('Door 2 docenten afgewezen');
+  });
+
+  it('a pair confirmed in two other samenwerkingen says so in the explanation (elders, counts only), at once after each new review', async () => {
+    const db = w.t.database.db;
+    const index = matchIndexOf(await snapshotOf(db));
+    const before = await dossiers();
+    // A dossier whose explanation has two pairs without evidence yet (the tests above reviewed other pairs).
+    const d = before.find((r) => r.explanation.pairs.length >= 2 && r.explanation.pairs.every((p) => p.elders === undefined))!;
+    expect(d).toBeDefined();
+    const ids = (i: number) => {
+      const p = d.explanation.pairs[i]!;
+      return { eindtermId: index.eindtermRef(p.eindterm.code!)!.id, werkprocesId: `${d.crebo}:${p.werkproces.code}` };
+    };
+    const samenwerking = async (n: string) => {
+      const school = await createUser({ db, email: `docent@${n}.test`, naam: `Docent ${n}`, organisatie: `College ${n}`, soort: 'vmbo-school', rol: 'ontwikkelaar', password: 'wachtwoord-van-de-test' });
+      return { id: await insertPartnership(db, `Samenwerking ${n}`, [school.organisationId, w.org.mbo]), userId: school.userId };
+    };
+    const [p2, p3] = [await samenwerking('paar-twee'), await samenwerking('paar-drie')];
+    const review = (s: { id: string; userId: string }, pair: { eindtermId: string; werkprocesId: string }, status: 'bevestigd' | 'afgewezen') =>
+      upsertLink(db, { partnershipId: s.id, ...pair, status, herkomst: 'voorgesteld', relatie: null, toelichting: null, userId: s.userId });
+    const pairsOf = async () => (await dossiers()).find((r) => r.dossierCrebo === d.dossierCrebo)!.explanation.pairs;
+
+    await review(p2, ids(0), 'bevestigd');
+    await review(p3, ids(0), 'bevestigd');
+    const after = await pairsOf();
+    expect(after[0]!.elders).toEqual({ bevestigd: 2, afgewezen: 0, label: 'bevestigd door 2 samenwerkingen' });
+    expect(after[1]!.elders).toBeUndefined();
+    const body = JSON.stringify((await w.call('anonymous', 'GET', MATCH, undefined, 200)).body);
+    expect(body).toContain('bevestigd door 2 samenwerkingen');
+    for (const name of ['Samenwerking paar', 'College paar', p2.id, p3.id, p2.userId, p3.userId]) expect(body).not.toContain(name);
+
+    // A further review of a samenwerking already counted for this keuzevak and dossier (the dossier's own evidence
+    // stays the same): the pair's label is there at the next question, not an answer kept from before.
+    await review(p2, ids(1), 'bevestigd');
+    expect((await pairsOf())[1]!.elders).toEqual({ bevestigd: 1, afgewezen: 0, label: 'bevestigd door 1 samenwerking' });
+    await review(p3, ids(0), 'afgewezen');
+    expect((await pairsOf())[0]!.elders).toEqual({ bevestigd: 1, afgewezen: 1, label: 'bevestigd door 1 samenwerking; door docenten afgewezen in 1 samenwerking' });
   });
 });

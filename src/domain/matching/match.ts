@@ -249,6 +249,8 @@ export class MatchIndex {
   private readonly unitVectors = new Map<string, TermVector>();
   /** Engine ranking per unit (key kind|code), kept: the catalogue does not change under an index. */
   private readonly rankings = new Map<string, Array<{ crebo: string; score: number }>>();
+  /** Per eindterm code (as the pairs show it) its SLO id and its unit (`kind|code`): issue 17, pair evidence. */
+  private readonly eindtermRefs = new Map<string, { id: string; unitKey: string }>();
   private reverse: { perUnit: Map<string, { best: number; scores: Map<string, number> }>; bestPerDossier: Map<string, number> } | null = null;
 
   constructor(opts: { vmbo: VmboSource; mbo: MboCatalog; lexicon: Lexicon }) {
@@ -340,6 +342,7 @@ export class MatchIndex {
           if (e.status !== 'actief' || e.kind !== 'eindterm' || seen.has(e.code)) continue;
           seen.add(e.code);
           eindtermen.push({ id: e.code, code: e.code, text: e.title });
+          if (!this.eindtermRefs.has(e.code)) this.eindtermRefs.set(e.code, { id: e.id, unitKey: key });
         }
       }
       const text: KeuzevakText = {
@@ -363,6 +366,13 @@ export class MatchIndex {
   /** Every active keuzevak and profielmodule (kind and code). */
   unitCodes(): Array<{ kind: VmboUnitKind; code: string }> {
     return [...this.units.values()].map((u) => ({ kind: u.kind, code: u.code }));
+  }
+  /**
+   * The eindterm a pair names (by its code): its SLO id (the crosswalk's eindterm id) and its unit as `kind|code` (the
+   * key of the evidence). Issue 17: the use case looks up what other samenwerkingen said about a pair.
+   */
+  eindtermRef(code: string): { id: string; unitKey: string } | undefined {
+    return this.eindtermRefs.get(code);
   }
   /** Every kwalificatie a match can name (active, in an active dossier). */
   kwalificatieCrebos(): string[] {

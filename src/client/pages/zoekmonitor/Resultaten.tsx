@@ -69,7 +69,16 @@ function Pairs({ pairs, caption }: { pairs: AlignedPair[]; caption: string }) {
             <TableCell>
               <Code>{p.werkproces.code}</Code> <Highlighted parts={p.werkproces.highlight} />
             </TableCell>
-            <TableCell>{p.confidence}</TableCell>
+            <TableCell>
+              {p.confidence}
+              {p.elders ? (
+                <>
+                  {' '}
+                  {/* Issue 17: what samenwerkingen said about this pair in their overlapinventaris (counts only). */}
+                  <StatusBadge status={p.elders.bevestigd > p.elders.afgewezen ? 'safe' : p.elders.afgewezen > p.elders.bevestigd ? 'danger' : 'neutral'}>Elders: {p.elders.label}</StatusBadge>
+                </>
+              ) : null}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

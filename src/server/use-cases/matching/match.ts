@@ -10,6 +10,9 @@ import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { matchAnswersOf as answersOf, matchIndexOf, MAX_CANONICAL_ANSWERS as MAX_CANONICAL, MAX_JSON_ANSWERS as MAX_JSON, rememberAnswer as remember } from '../../read-models/match-index.js';
 import type { MatchIndex, VmboUnit, VmboUnitKind } from '../../../domain/matching/match.js';
 import type { EvidenceSet } from '../../../domain/matching/evidence.js';
+import { paarLabel, paarOordelen, paarSleutel } from '../../../domain/matching/pair-evidence.js';
+import { werkprocesId } from '../../../domain/inventory/ids.js';
+import { pairReviewsElsewhere } from '../../repositories/pair-evidence-repository.js';
 import { evidenceFingerprint, readEvidence } from './stemmen.js';
 import { MatchResponse, type AlignmentQuery, type AlignmentResponse, type MatchQuery, type MatchQueryEcho } from '../../../shared/match-api.js';
 
@@ -86,12 +89,12 @@ const NOTHING_SAID: Said = { evidence: new Map(), fingerprint: '' };
 /** The answer computed for at least `query.limit` results (CANONICAL_LIMIT when that is enough), kept. */
 function canonicalAnswer(index: MatchIndex, query: MatchQuery, said: Said = NOTHING_SAID): MatchResponse {
   const { limit, ...rest } = query;
-  if (limit > CANONICAL_LIMIT) return MatchResponse.parse(answer(index, query, said));
-  const key = `${said.fingerprint}|${JSON.stringify(rest)}`;
+  // A larger limit is kept as its own question (answerFor then returns it whole).
+  const key = limit > CANONICAL_LIMIT ? `${said.fingerprint}|${JSON.stringify(query)}` : `${said.fingerprint}|${JSON.stringify(rest)}`;
   const cache = answersOf(index).canonical;
   let known = cache.get(key);
   if (!known) {
-    known = MatchResponse.parse(answer(index, { ...query, limit: CANONICAL_LIMIT }, said));
+    known = MatchResponse.parse(answer(index, { ...query, limit: Math.max(limit, CANONICAL_LIMIT) }, said));
     remember(cache, key, known, MAX_CANONICAL);
   }
   return known;
@@ -114,7 +117,55 @@ function answerFor(index: MatchIndex, query: MatchQuery, said: Said = NOTHING_SA
 /** The answer to a match query (the CLI prints it; the API sends `matchCatalogJson`, the same answer serialised). */
 export async function matchCatalog(opts: { db: Kysely<DB>; query: MatchQuery }): Promise<MatchResponse> {
   const snapshot = await snapshotOf(opts.db);
-  return answerFor(matchIndexOf(snapshot), opts.query, await said(opts.db, snapshot));
+  const index = matchIndexOf(snapshot);
+  const evidence = await said(opts.db, snapshot);
+  return (await withElders(opts.db, index, evidence, answerFor(index, opts.query, evidence))).response;
+}
+
+/**
+ * Issue 17 at pair level: per pair eindterm ↔ werkproces of the explanations what the samenwerkingen said about it
+ * (`elders`, counts and a label; none is left out on this public page). Read per question, after the (kept) answer:
+ * only pairs whose keuzevak and dossier have crosswalk evidence at all (`said`, read from the same rows) are looked up,
+ * in one indexed query, and none when there are no such pairs. `key` is the evidence shown, for the JSON cache: a new
+ * review changes it, so an answer is never served with old counts. The kept answer is not changed.
+ */
+async function withElders(db: Kysely<DB>, index: MatchIndex, said: Said, response: MatchResponse): Promise<{ response: MatchResponse; key: string }> {
+  const wanted: Array<{ r: number; p: number; eindtermId: string; werkprocesId: string }> = [];
+  const backwardCrebo = response.query.kind === 'kwalificatie' ? response.query.codes[0] : undefined;
+  response.results.forEach((result, r) => {
+    const crebo = result.type === 'kwalificatie' ? result.crebo : backwardCrebo;
+    const dossier = crebo && index.kwalificatie(crebo)?.dossierCrebo;
+    if (!crebo || !dossier) return;
+    result.explanation.pairs.forEach((pair, p) => {
+      const ref = pair.eindterm.code ? index.eindtermRef(pair.eindterm.code) : undefined;
+      const b = ref && said.evidence.get(ref.unitKey)?.get(dossier);
+      if (!ref || !b || b.bevestigd + b.afgewezen === 0) return;
+      wanted.push({ r, p, eindtermId: ref.id, werkprocesId: werkprocesId(crebo, pair.werkproces.code) });
+    });
+  });
+  if (wanted.length === 0) return { response, key: '' };
+  const rows = await pairReviewsElsewhere(db, {
+    eindtermIds: [...new Set(wanted.map((w) => w.eindtermId))],
+    werkprocesIds: [...new Set(wanted.map((w) => w.werkprocesId))],
+  });
+  const oordelen = paarOordelen(rows);
+  const elders = new Map<string, NonNullable<MatchResponse['results'][number]['explanation']['pairs'][number]['elders']>>();
+  for (const w of wanted) {
+    const o = oordelen.get(paarSleutel(w.eindtermId, w.werkprocesId));
+    const label = paarLabel(o);
+    if (o && label) elders.set(`${w.r}|${w.p}`, { bevestigd: o.bevestigd, afgewezen: o.afgewezen, label });
+  }
+  if (elders.size === 0) return { response, key: '' };
+  const results = response.results.map((result, r) => {
+    if (!result.explanation.pairs.some((_, p) => elders.has(`${r}|${p}`))) return result;
+    const pairs = result.explanation.pairs.map((pair, p) => {
+      const e = elders.get(`${r}|${p}`);
+      return e ? { ...pair, elders: e } : pair;
+    });
+    return { ...result, explanation: { ...result.explanation, pairs } };
+  });
+  const key = [...elders.entries()].map(([at, e]) => `${at}:${e.bevestigd},${e.afgewezen}`).join(';');
+  return { response: { ...response, results }, key };
 }
 
 /** The evidence as it is in the database now (read per question, so every instance of the server answers alike). */
@@ -128,11 +179,13 @@ export async function matchCatalogJson(opts: { db: Kysely<DB>; query: MatchQuery
   const snapshot = await snapshotOf(opts.db);
   const index = matchIndexOf(snapshot);
   const evidence = await said(opts.db, snapshot);
-  const key = `${evidence.fingerprint}|${JSON.stringify(opts.query)}`;
+  // The answer itself is kept (canonicalAnswer); what samenwerkingen said about its pairs is read now, part of the key.
+  const shown = await withElders(opts.db, index, evidence, answerFor(index, opts.query, evidence));
+  const key = `${evidence.fingerprint}|${shown.key}|${JSON.stringify(opts.query)}`;
   const cache = answersOf(index).json;
   let json = cache.get(key);
   if (json === undefined) {
-    json = JSON.stringify(answerFor(index, opts.query, evidence));
+    json = JSON.stringify(shown.response);
     remember(cache, key, json, MAX_JSON);
   }
   return json;
