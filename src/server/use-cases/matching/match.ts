@@ -14,6 +14,7 @@ import { paarLabel, paarOordelen, paarSleutel } from '../../../domain/matching/p
 import { werkprocesId } from '../../../domain/inventory/ids.js';
 import { pairReviewsElsewhere } from '../../repositories/pair-evidence-repository.js';
 import { evidenceFingerprint, readEvidence } from './stemmen.js';
+import { freshReader } from '../../read-models/fresh-read.js';
 import { MatchResponse, type AlignmentQuery, type AlignmentResponse, type MatchQuery, type MatchQueryEcho } from '../../../shared/match-api.js';
 
 /**
@@ -169,9 +170,27 @@ async function withElders(db: Kysely<DB>, index: MatchIndex, said: Said, respons
 }
 
 /** The evidence as it is in the database now (read per question, so every instance of the server answers alike). */
-async function said(db: Kysely<DB>, snapshot: Awaited<ReturnType<typeof snapshotOf>>): Promise<Said> {
-  const evidence = await readEvidence(db, snapshot);
-  return { evidence, fingerprint: evidenceFingerprint(evidence) };
+type Snapshot = Awaited<ReturnType<typeof snapshotOf>>;
+/** Per database handle, the shared fresh read of the evidence (for the catalogue version it was made for). */
+const evidenceReaders = new WeakMap<Kysely<DB>, { snapshot: Snapshot; read: () => Promise<Said> }>();
+
+/**
+ * The evidence as the database has it now: requests at the same moment share one read (`freshReader`), never one that
+ * began before they arrived, so a vote or review is seen by the next question on every instance.
+ */
+async function said(db: Kysely<DB>, snapshot: Snapshot): Promise<Said> {
+  let reader = evidenceReaders.get(db);
+  if (!reader || reader.snapshot !== snapshot) {
+    reader = {
+      snapshot,
+      read: freshReader(async () => {
+        const evidence = await readEvidence(db, snapshot);
+        return { evidence, fingerprint: evidenceFingerprint(evidence) };
+      }),
+    };
+    evidenceReaders.set(db, reader);
+  }
+  return reader.read();
 }
 
 /** The answer as JSON text, serialised once per catalogue version and question. */
