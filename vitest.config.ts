@@ -8,10 +8,9 @@ export default defineConfig({
     // No retries: a flaky test is a bug to fix, not to hide.
     retry: 0,
     // Three test files at a time on a 2-core machine (Vitest's default there is one: cores − 1). Most of an
-    // integration file's time is spent waiting for PostgreSQL, a server process or a browser, so with two at once the
-    // cores were idle much of the time (sum of file times 1,800 s, wall 1,585 s); three keep them busy and the whole
-    // run within CI's 30 minutes. Browser files too: each starts its own app (own database, own port) and its own
-    // Chromium, so files never meet.
+    // integration file's time is spent waiting for PostgreSQL, a server process or a browser. Fresh-clone rehearsals
+    // of `bash .ci/run` on 2 cores: two at a time 27.3 min, three 25.7 min (all passed); CI allows 30. Browser files
+    // too: each starts its own app (own database, own port) and its own Chromium, so files never meet.
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
