@@ -3,7 +3,7 @@
  * gekoppeld", and the append-only history of review actions. Every query is scoped to one partnership id; the use
  * cases check access first (use-cases/partnerships/access.ts). The public counts reveal no partnership.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { RelatieType } from '../../domain/crosswalk/crosswalk.js';
@@ -211,24 +211,27 @@ export async function confirmationCounts(db: Db, side: 'eindterm' | 'mbo', ids: 
     .where('status', '=', 'bevestigd')
     .where(column, 'in', [...ids])
     // Only a real samenwerking counts: an accepted (status lid) vmbo school and an accepted mbo instelling.
-    .where((eb) =>
-      eb.and(
-        (['vmbo-school', 'mbo-instelling'] as const).map((soort) =>
-          eb.exists(
-            eb
-              .selectFrom('partnership_member as pm')
-              .innerJoin('organisation as o', 'o.id', 'pm.organisation_id')
-              .select('pm.organisation_id')
-              .whereRef('pm.partnership_id', '=', 'crosswalk_link.partnership_id')
-              .where('pm.status', '=', 'lid')
-              .where('o.soort', '=', soort),
-          ),
-        ),
-      ),
-    )
+    .where(ofRealSamenwerking)
     .groupBy(['eindterm_id', 'werkproces_id'])
     .orderBy('eindterm_id')
     .orderBy('werkproces_id')
     .execute();
   return rows.map((r) => ({ eindtermId: r.eindterm_id, werkprocesId: r.werkproces_id, aantal: Number(r.aantal) }));
+}
+
+/** A crosswalk link of a real samenwerking: one with an accepted (lid) vmbo school and an accepted mbo instelling. */
+export function ofRealSamenwerking(eb: ExpressionBuilder<DB, 'crosswalk_link'>) {
+  return eb.and(
+    (['vmbo-school', 'mbo-instelling'] as const).map((soort) =>
+      eb.exists(
+        eb
+          .selectFrom('partnership_member as pm')
+          .innerJoin('organisation as o', 'o.id', 'pm.organisation_id')
+          .select('pm.organisation_id')
+          .whereRef('pm.partnership_id', '=', 'crosswalk_link.partnership_id')
+          .where('pm.status', '=', 'lid')
+          .where('o.soort', '=', soort),
+      ),
+    ),
+  );
 }

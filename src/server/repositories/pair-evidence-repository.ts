@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CrosswalkOordeel } from '../../domain/matching/pair-evidence.js';
 import type { DB } from '../db/schema.js';
+import { ofRealSamenwerking } from './crosswalk-repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -20,21 +21,7 @@ export async function pairReviewsElsewhere(
     .select(['partnership_id', 'eindterm_id', 'werkproces_id', 'status'])
     .where('eindterm_id', 'in', [...opts.eindtermIds])
     .where('werkproces_id', 'in', [...opts.werkprocesIds])
-    .where((eb) =>
-      eb.and(
-        (['vmbo-school', 'mbo-instelling'] as const).map((soort) =>
-          eb.exists(
-            eb
-              .selectFrom('partnership_member as pm')
-              .innerJoin('organisation as o', 'o.id', 'pm.organisation_id')
-              .select('pm.organisation_id')
-              .whereRef('pm.partnership_id', '=', 'crosswalk_link.partnership_id')
-              .where('pm.status', '=', 'lid')
-              .where('o.soort', '=', soort),
-          ),
-        ),
-      ),
-    );
+    .where(ofRealSamenwerking);
   if (opts.exceptPartnershipId) q = q.where('partnership_id', '!=', opts.exceptPartnershipId);
   const rows = await q.execute();
   return rows.map((r) => ({ partnershipId: r.partnership_id, eindtermId: r.eindterm_id, werkprocesId: r.werkproces_id, status: r.status }));

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { ofRealSamenwerking } from './crosswalk-repository.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -76,21 +77,7 @@ export async function crosswalkOordelen(db: Db): Promise<Array<{ partnershipId: 
   const rows = await db
     .selectFrom('crosswalk_link')
     .select(['partnership_id', 'eindterm_id', 'werkproces_id', 'status'])
-    .where((eb) =>
-      eb.and(
-        (['vmbo-school', 'mbo-instelling'] as const).map((soort) =>
-          eb.exists(
-            eb
-              .selectFrom('partnership_member as pm')
-              .innerJoin('organisation as o', 'o.id', 'pm.organisation_id')
-              .select('pm.organisation_id')
-              .whereRef('pm.partnership_id', '=', 'crosswalk_link.partnership_id')
-              .where('pm.status', '=', 'lid')
-              .where('o.soort', '=', soort),
-          ),
-        ),
-      ),
-    )
+    .where(ofRealSamenwerking)
     .execute();
   return rows.map((r) => ({ partnershipId: r.partnership_id, eindtermId: r.eindterm_id, werkprocesId: r.werkproces_id, status: r.status }));
 }
