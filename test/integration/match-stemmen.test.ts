@@ -143,4 +143,69 @@ describe.skipIf(!databaseAvailable)(`zoekmonitor: votes and crosswalk evidence (
     await review(p3, ids(0), 'afgewezen');
     expect((await pairsOf())[0]!.elders).toEqual({ bevestigd: 1, afgewezen: 1, label: 'bevestigd door 1 samenwerking; door docenten afgewezen in 1 samenwerking' });
   });
+  it('a change written outside this process (another instance, a script) is seen by the next question; the evidence version rises once per transaction, not for a read or a rolled-back change', async () => {
+    const db = w.t.database.db;
+    const versie = async () => Number((await db.selectFrom('zoekmonitor_bewijs_versie').select('versie').executeTakeFirstOrThrow()).versie);
+    const before = await dossiers();
+    const v0 = await versie();
+    await dossiers();
+    expect(await versie()).toBe(v0);
+
+    // Two votes in one transaction, straight into the table: one new version, and the next question counts both.
+    const target = before[2]!;
+    await db.transaction().execute(async (trx) => {
+      for (const rol of ['vmbo-examinator', 'mbo-beoordelaar'] as const) {
+        await trx.insertInto('zoekmonitor_stem').values({ user_id: w.userId[rol], vraag_soort: 'keuzevak', vraag_code: 'K/PIE/16', resultaat_soort: 'kwalificatie', resultaat_code: target.dossierCrebo, waarde: 1 }).execute();
+      }
+    });
+    expect(await versie()).toBe(v0 + 1);
+    expect((await dossiers()).find((d) => d.dossierCrebo === target.dossierCrebo)!.bewijs).toEqual({ bevestigd: 0, afgewezen: 0, voor: 2, tegen: 0 });
+
+    // A change that is rolled back leaves version and answer as they were.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('zoekmonitor_stem').where('resultaat_code', '=', target.dossierCrebo).execute();
+        throw new Error('teruggedraaid');
+      }),
+    ).rejects.toThrow('teruggedraaid');
+    expect(await versie()).toBe(v0 + 1);
+    expect((await dossiers()).find((d) => d.dossierCrebo === target.dossierCrebo)!.bewijs).toEqual({ bevestigd: 0, afgewezen: 0, voor: 2, tegen: 0 });
+
+    // A samenwerking that stops being real (its mbo party leaves) no longer counts: its crosswalk evidence is gone at once.
+    const confirmedBefore = (await dossiers()).filter((d) => (d.bewijs?.bevestigd ?? 0) > 0);
+    expect(confirmedBefore.length).toBeGreaterThan(0);
+    await db.updateTable('partnership_member').set({ status: 'voorgesteld' }).where('partnership_id', '=', w.partnership).where('organisation_id', '=', w.org.mbo).execute();
+    expect(await versie()).toBe(v0 + 2);
+    const bevestigd = (list: Dossier[]) => new Map(list.map((d) => [d.dossierCrebo, d.bewijs?.bevestigd ?? 0]));
+    const [was, now] = [bevestigd(confirmedBefore), bevestigd(await dossiers())];
+    // The other samenwerkingen of the test above still count; this one's confirmations are gone.
+    expect([...was].every(([crebo, n]) => (now.get(crebo) ?? 0) <= n)).toBe(true);
+    expect([...was].some(([crebo, n]) => (now.get(crebo) ?? 0) < n)).toBe(true);
+    await db.updateTable('partnership_member').set({ status: 'lid' }).where('partnership_id', '=', w.partnership).where('organisation_id', '=', w.org.mbo).execute();
+    await db.deleteFrom('zoekmonitor_stem').where('resultaat_code', '=', target.dossierCrebo).execute();
+  });
+
+  it.skipIf(TEST_DB !== 'postgres')('a review still at work does not hold up a vote elsewhere: the version row is taken only at commit', async () => {
+    const db = w.t.database.db;
+    const [first] = await dossiers();
+    const eindterm = await db.selectFrom('vmbo_item').select('id').where('kind', '=', 'eindterm').where('code', 'like', 'K/PIE/16%').orderBy('code', 'desc').executeTakeFirstOrThrow();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let changed!: () => void;
+    const inserted = new Promise<void>((resolve) => (changed = resolve));
+    const review = db.transaction().execute(async (trx) => {
+      await upsertLink(trx, { partnershipId: w.partnership, eindtermId: eindterm.id, werkprocesId: `${first!.crebo}:B1-K1-W1`, status: 'afgewezen', herkomst: 'handmatig', relatie: null, toelichting: null, userId: w.userId['vmbo-ontwikkelaar'] });
+      changed();
+      await held;
+    });
+    await inserted;
+    // The review's transaction is open; a vote on another connection commits without waiting for it.
+    const vote = w.call('mbo-beheerder', 'PUT', '/api/match/stemmen', stem(first!.dossierCrebo, 1), 200);
+    const outcome = await Promise.race([vote.then(() => 'gestemd'), new Promise((r) => setTimeout(() => r('wacht'), 5000))]);
+    release();
+    await review;
+    expect(outcome).toBe('gestemd');
+    await w.call('mbo-beheerder', 'DELETE', '/api/match/stemmen', stem(first!.dossierCrebo), 200);
+    await db.deleteFrom('crosswalk_link').where('eindterm_id', '=', eindterm.id).where('status', '=', 'afgewezen').execute();
+  });
 });

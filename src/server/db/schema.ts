@@ -348,6 +348,13 @@ export interface ZoekmonitorStemTable {
   gestemd_op: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Migration 0032 (issue 17): one row, raised by triggers whenever the zoekmonitor's evidence may have changed. */
+export interface ZoekmonitorBewijsVersieTable {
+  id: number;
+  versie: ColumnType<string, never, never>;
+  gewijzigd_op: ColumnType<Date, never, never>;
+}
+
 export interface CrosswalkReviewTable {
   id: Generated<number>;
   partnership_id: string;
@@ -890,6 +897,7 @@ export interface DB {
   crosswalk_review: CrosswalkReviewTable;
   crosswalk_voorstel: CrosswalkVoorstelTable;
   zoekmonitor_stem: ZoekmonitorStemTable;
+  zoekmonitor_bewijs_versie: ZoekmonitorBewijsVersieTable;
   inventaris_selectie: InventarisSelectieTable;
   docentinzet: DocentinzetTable;
   regel_markering: RegelMarkeringTable;

@@ -16,6 +16,19 @@ export interface StemSleutel {
   resultaatCode: string;
 }
 
+/**
+ * The version of the evidence (migration 0032): raised in the same commit as any change of the rows the evidence is
+ * read from, so equal versions mean equal evidence. One primary-key read.
+ */
+export async function bewijsVersie(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('zoekmonitor_bewijs_versie')
+    .select(sql<string>`versie::text || '@' || (extract(epoch from gewijzigd_op) * 1000000)::bigint::text`.as('v'))
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return row.v;
+}
+
 /** One vote per person per result: a second vote replaces the first (and its time). */
 export async function upsertStem(db: Db, s: StemSleutel & { waarde: 1 | -1 }): Promise<void> {
   await db

@@ -10,10 +10,9 @@ import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { matchAnswersOf as answersOf, matchIndexOf, MAX_CANONICAL_ANSWERS as MAX_CANONICAL, MAX_JSON_ANSWERS as MAX_JSON, rememberAnswer as remember } from '../../read-models/match-index.js';
 import type { MatchIndex, VmboUnit, VmboUnitKind } from '../../../domain/matching/match.js';
 import type { EvidenceSet } from '../../../domain/matching/evidence.js';
-import { paarLabel, paarOordelen, paarSleutel } from '../../../domain/matching/pair-evidence.js';
+import { paarLabel, paarSleutel, type PaarOordeel } from '../../../domain/matching/pair-evidence.js';
 import { werkprocesId } from '../../../domain/inventory/ids.js';
-import { pairReviewsElsewhere } from '../../repositories/pair-evidence-repository.js';
-import { evidenceFingerprint, readEvidence } from './stemmen.js';
+import { evidenceFingerprint, evidenceVersion, readEvidence } from './stemmen.js';
 import { freshReader } from '../../read-models/fresh-read.js';
 import { MatchResponse, type AlignmentQuery, type AlignmentResponse, type MatchQuery, type MatchQueryEcho } from '../../../shared/match-api.js';
 
@@ -84,8 +83,10 @@ function vmboUnits(index: MatchIndex, q: { keuzevak?: string; profielmodule?: st
 interface Said {
   evidence: EvidenceSet;
   fingerprint: string;
+  /** Per pair eindterm ↔ werkproces what the samenwerkingen said (`paarSleutel`), read with the evidence. */
+  pairs: Map<string, PaarOordeel>;
 }
-const NOTHING_SAID: Said = { evidence: new Map(), fingerprint: '' };
+const NOTHING_SAID: Said = { evidence: new Map(), fingerprint: '', pairs: new Map() };
 
 /** The answer computed for at least `query.limit` results (CANONICAL_LIMIT when that is enough), kept. */
 function canonicalAnswer(index: MatchIndex, query: MatchQuery, said: Said = NOTHING_SAID): MatchResponse {
@@ -120,17 +121,16 @@ export async function matchCatalog(opts: { db: Kysely<DB>; query: MatchQuery }):
   const snapshot = await snapshotOf(opts.db);
   const index = matchIndexOf(snapshot);
   const evidence = await said(opts.db, snapshot);
-  return (await withElders(opts.db, index, evidence, answerFor(index, opts.query, evidence))).response;
+  return withElders(index, evidence, answerFor(index, opts.query, evidence)).response;
 }
 
 /**
  * Issue 17 at pair level: per pair eindterm ↔ werkproces of the explanations what the samenwerkingen said about it
- * (`elders`, counts and a label; none is left out on this public page). Read per question, after the (kept) answer:
- * only pairs whose keuzevak and dossier have crosswalk evidence at all (`said`, read from the same rows) are looked up,
- * in one indexed query, and none when there are no such pairs. `key` is the evidence shown, for the JSON cache: a new
- * review changes it, so an answer is never served with old counts. The kept answer is not changed.
+ * (`elders`, counts and a label; none is left out on this public page), from the pair judgments read with the evidence
+ * (`said`), so no further query. `key` is the evidence shown, for the JSON cache: a new review changes it, so an answer
+ * is never served with old counts. The kept answer is not changed.
  */
-async function withElders(db: Kysely<DB>, index: MatchIndex, said: Said, response: MatchResponse): Promise<{ response: MatchResponse; key: string }> {
+function withElders(index: MatchIndex, said: Said, response: MatchResponse): { response: MatchResponse; key: string } {
   const wanted: Array<{ r: number; p: number; eindtermId: string; werkprocesId: string }> = [];
   const backwardCrebo = response.query.kind === 'kwalificatie' ? response.query.codes[0] : undefined;
   response.results.forEach((result, r) => {
@@ -145,11 +145,7 @@ async function withElders(db: Kysely<DB>, index: MatchIndex, said: Said, respons
     });
   });
   if (wanted.length === 0) return { response, key: '' };
-  const rows = await pairReviewsElsewhere(db, {
-    eindtermIds: [...new Set(wanted.map((w) => w.eindtermId))],
-    werkprocesIds: [...new Set(wanted.map((w) => w.werkprocesId))],
-  });
-  const oordelen = paarOordelen(rows);
+  const oordelen = said.pairs;
   const elders = new Map<string, NonNullable<MatchResponse['results'][number]['explanation']['pairs'][number]['elders']>>();
   for (const w of wanted) {
     const o = oordelen.get(paarSleutel(w.eindtermId, w.werkprocesId));
@@ -169,23 +165,29 @@ async function withElders(db: Kysely<DB>, index: MatchIndex, said: Said, respons
   return { response: { ...response, results }, key };
 }
 
-/** The evidence as it is in the database now (read per question, so every instance of the server answers alike). */
 type Snapshot = Awaited<ReturnType<typeof snapshotOf>>;
 /** Per database handle, the shared fresh read of the evidence (for the catalogue version it was made for). */
 const evidenceReaders = new WeakMap<Kysely<DB>, { snapshot: Snapshot; read: () => Promise<Said> }>();
 
 /**
- * The evidence as the database has it now: requests at the same moment share one read (`freshReader`), never one that
- * began before they arrived, so a vote or review is seen by the next question on every instance.
+ * The evidence as the database has it now, so that a vote or review is seen by the next question on every instance.
+ * Each question reads the evidence's version (one primary-key read, migration 0032); the evidence itself is read
+ * again only when the version changed. Requests at the same moment share one check (`freshReader`), never one that
+ * began before they arrived. The version is read before the evidence, so evidence kept under version v is at least
+ * as new as v.
  */
 async function said(db: Kysely<DB>, snapshot: Snapshot): Promise<Said> {
   let reader = evidenceReaders.get(db);
   if (!reader || reader.snapshot !== snapshot) {
+    let held: { version: string; said: Said } | null = null;
     reader = {
       snapshot,
       read: freshReader(async () => {
-        const evidence = await readEvidence(db, snapshot);
-        return { evidence, fingerprint: evidenceFingerprint(evidence) };
+        const version = await evidenceVersion(db);
+        if (held?.version === version) return held.said;
+        const { evidence, pairs } = await readEvidence(db, snapshot);
+        held = { version, said: { evidence, fingerprint: evidenceFingerprint(evidence), pairs } };
+        return held.said;
       }),
     };
     evidenceReaders.set(db, reader);
@@ -199,7 +201,7 @@ export async function matchCatalogJson(opts: { db: Kysely<DB>; query: MatchQuery
   const index = matchIndexOf(snapshot);
   const evidence = await said(opts.db, snapshot);
   // The answer itself is kept (canonicalAnswer); what samenwerkingen said about its pairs is read now, part of the key.
-  const shown = await withElders(opts.db, index, evidence, answerFor(index, opts.query, evidence));
+  const shown = withElders(index, evidence, answerFor(index, opts.query, evidence));
   const key = `${evidence.fingerprint}|${shown.key}|${JSON.stringify(opts.query)}`;
   const cache = answersOf(index).json;
   let json = cache.get(key);

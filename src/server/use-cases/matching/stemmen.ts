@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { STAFF_ROLES } from '../../../domain/auth/rules.js';
 import { addBewijs, type Bewijs, type EvidenceSet } from '../../../domain/matching/evidence.js';
 import { parseMboItemId } from '../../../domain/inventory/ids.js';
+import { paarOordelen, type PaarOordeel } from '../../../domain/matching/pair-evidence.js';
 import type { MatchStemBody, MijnStemmen } from '../../../shared/match-api.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { requireAuth } from '../../access/require-auth.js';
@@ -90,12 +91,21 @@ function unitOfEindterm(snapshot: CatalogSnapshot, eindtermId: string): string |
   return null;
 }
 
+/** The evidence of all teachers at one version of the database, with what each pair was judged (for the explanations). */
+export interface ReadEvidence {
+  /** Per vmbo unit and dossier or keuzedeel: the samenwerkingen that confirmed / rejected and the votes. */
+  evidence: EvidenceSet;
+  /** Per pair eindterm ↔ werkproces (`paarSleutel`) the samenwerkingen that confirmed / rejected it. */
+  pairs: Map<string, PaarOordeel>;
+}
+
 /**
- * The evidence of all teachers, read from the database on every question (so every instance answers alike): per
- * vmbo unit and dossier the samenwerkingen that confirmed / rejected a link eindterm ↔ werkproces between them (each
- * samenwerking counted once per unit and dossier), and per result the staff votes. Public read: counts only.
+ * The evidence of all teachers: per vmbo unit and dossier the samenwerkingen that confirmed / rejected a link
+ * eindterm ↔ werkproces between them (each samenwerking counted once per unit and dossier), and per result the staff
+ * votes; and per pair the samenwerkingen that judged it. Public read: counts only. One read of the crosswalk
+ * judgments and one of the vote totals.
  */
-export async function readEvidence(db: Kysely<DB>, snapshot: CatalogSnapshot): Promise<EvidenceSet> {
+export async function readEvidence(db: Kysely<DB>, snapshot: CatalogSnapshot): Promise<ReadEvidence> {
   const [oordelen, stemmen] = await Promise.all([repo.crosswalkOordelen(db), repo.stemTotalen(db)]);
   const set = new Map<string, Map<string, Bewijs>>();
   const seen = new Set<string>();
@@ -114,8 +124,11 @@ export async function readEvidence(db: Kysely<DB>, snapshot: CatalogSnapshot): P
     const result = s.resultaatSoort === 'keuzedeel' ? `keuzedeel|${s.resultaatCode}` : s.resultaatCode;
     addBewijs(set, `${s.vraagSoort}|${s.vraagCode}`, result, { voor: s.voor, tegen: s.tegen });
   }
-  return set;
+  return { evidence: set, pairs: paarOordelen(oordelen) };
 }
+
+/** The version of the evidence in the database (raised with every change of it; migration 0032). */
+export const evidenceVersion = repo.bewijsVersie;
 
 /** A short stable text of the evidence, for the answer caches (a change of evidence is a different question). */
 export function evidenceFingerprint(set: EvidenceSet): string {
