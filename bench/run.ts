@@ -379,6 +379,49 @@ async function smoke() {
   await benchFrontend({ runs: 1, port: await freePort(), smoke: true });
 }
 
+/**
+ * The server started on a data folder with the national data: time to first answer, then the catalogue and the
+ * zoekmonitor under load (20 connections), first each match question once, then repeated.
+ */
+async function benchServed(dir: string, port: number) {
+  const warm = await startServer(dir, port);
+  console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);
+
+  const fetchJson = (urlPath: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: urlPath }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(JSON.parse(body)));
+      }).on('error', reject);
+    });
+  const keuzevakken = (await fetchJson('/api/vmbo/keuzevakken')) as Array<{ slug: string }>;
+  const kwalificaties = (await fetchJson('/api/mbo/kwalificaties')) as Array<{ crebo: string }>;
+  const detailPaths = keuzevakken.map((k) => `/api/vmbo/keuzevakken/${k.slug}`);
+  const kwalificatiePaths = kwalificaties.map((k) => `/api/mbo/kwalificaties/${k.crebo}`);
+  const searchPaths = ['lassen', 'klantgericht', 'kinderopvang', 'zorg', 'elektrische installatie', 'presenteren', 'hout', 'voeding', 'K-PIE-16', 'veilig werken', 'klant', 'bloemen', 'pedagogisch', '25486', 'keuzedeel ondernemen', 'verzorgende'].map(
+    (q) => `/api/search?q=${encodeURIComponent(q)}`,
+  );
+  for (const [label, paths] of [['keuzevak-detail', detailPaths], ['kwalificatie-detail', kwalificatiePaths], ['zoeken (beide kanten)', searchPaths]] as const) {
+    await load(port, paths.slice(0, 5)); // warm-up
+    const r = await load(port, [...paths]);
+    console.log(`${label.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken (${r.rps.toFixed(0)}/s), p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`);
+  }
+  // Zoekmonitor: every keuzevak and profielmodule forward, and every kwalificatie backward; first the answers the
+  // server computes (each path once), then the same paths again (answers kept per catalogue version).
+  const profielmodulen = (await fetchJson('/api/vmbo/profielmodulen')) as Array<{ code: string }>;
+  const matchPaths = [
+    ...keuzevakken.map((k) => `/api/match?keuzevak=${encodeURIComponent(k.slug.replaceAll('-', '/'))}&limit=20`),
+    ...profielmodulen.map((m) => `/api/match?profielmodule=${encodeURIComponent(m.code)}&limit=20`),
+    ...kwalificaties.map((k) => `/api/match?kwalificatie=${k.crebo}&limit=20`),
+  ];
+  const once = await loadOnce(port, matchPaths);
+  console.log(`${'match, eerste keer'.padEnd(22)} ${CONNECTIONS} verbindingen: ${once.requests} verschillende vragen (${once.failed} keer 404), p50 ${ms(once.p50)}, p95 ${ms(once.p95)}, p99 ${ms(once.p99)}`);
+  const again = await load(port, once.answered);
+  console.log(`${'match, herhaald'.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${again.requests} verzoeken (${again.rps.toFixed(0)}/s), p50 ${ms(again.p50)}, p95 ${ms(again.p95)}, p99 ${ms(again.p99)}`);
+  await stop(warm.child);
+}
+
 async function main() {
   if (SMOKE) {
     if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('Bouw eerst: npm run build');
@@ -419,6 +462,17 @@ async function main() {
     } finally {
       await db.close();
     }
+    return;
+  }
+  // BENCH_ONLY=match: only the served catalogue and zoekmonitor (issues 5 and 17), on the national data.
+  if (process.env.BENCH_ONLY === 'match') {
+    console.log(`Doorlopend benchmark, zoekmonitor — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+    const dir = tmp();
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await importAll(db);
+    await db.close();
+    await benchServed(dir, 3903);
+    fs.rmSync(dir, { recursive: true, force: true });
     return;
   }
   // BENCH_ONLY=regels: only the regelbank (issue 13), on the national data in a fresh embedded database.
@@ -466,42 +520,7 @@ async function main() {
     await impactDb.close();
   }
   await benchBeoordeling();
-  const warm = await startServer(dir, 3902);
-  console.log(`Start tot eerste antwoord, met landelijke gegevens (vmbo + mbo): ${ms(warm.msToFirstAnswer)}`);
-
-  const fetchJson = (urlPath: string) =>
-    new Promise<unknown>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port: 3902, path: urlPath }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve(JSON.parse(body)));
-      }).on('error', reject);
-    });
-  const keuzevakken = (await fetchJson('/api/vmbo/keuzevakken')) as Array<{ slug: string }>;
-  const kwalificaties = (await fetchJson('/api/mbo/kwalificaties')) as Array<{ crebo: string }>;
-  const detailPaths = keuzevakken.map((k) => `/api/vmbo/keuzevakken/${k.slug}`);
-  const kwalificatiePaths = kwalificaties.map((k) => `/api/mbo/kwalificaties/${k.crebo}`);
-  const searchPaths = ['lassen', 'klantgericht', 'kinderopvang', 'zorg', 'elektrische installatie', 'presenteren', 'hout', 'voeding', 'K-PIE-16', 'veilig werken', 'klant', 'bloemen', 'pedagogisch', '25486', 'keuzedeel ondernemen', 'verzorgende'].map(
-    (q) => `/api/search?q=${encodeURIComponent(q)}`,
-  );
-  for (const [label, paths] of [['keuzevak-detail', detailPaths], ['kwalificatie-detail', kwalificatiePaths], ['zoeken (beide kanten)', searchPaths]] as const) {
-    await load(3902, paths.slice(0, 5)); // warm-up
-    const r = await load(3902, [...paths]);
-    console.log(`${label.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${r.requests} verzoeken (${r.rps.toFixed(0)}/s), p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`);
-  }
-  // Zoekmonitor: every keuzevak and profielmodule forward, and every kwalificatie backward; first the answers the
-  // server computes (each path once), then the same paths again (answers kept per catalogue version).
-  const profielmodulen = (await fetchJson('/api/vmbo/profielmodulen')) as Array<{ code: string }>;
-  const matchPaths = [
-    ...keuzevakken.map((k) => `/api/match?keuzevak=${encodeURIComponent(k.slug.replaceAll('-', '/'))}&limit=20`),
-    ...profielmodulen.map((m) => `/api/match?profielmodule=${encodeURIComponent(m.code)}&limit=20`),
-    ...kwalificaties.map((k) => `/api/match?kwalificatie=${k.crebo}&limit=20`),
-  ];
-  const once = await loadOnce(3902, matchPaths);
-  console.log(`${'match, eerste keer'.padEnd(22)} ${CONNECTIONS} verbindingen: ${once.requests} verschillende vragen (${once.failed} keer 404), p50 ${ms(once.p50)}, p95 ${ms(once.p95)}, p99 ${ms(once.p99)}`);
-  const again = await load(3902, once.answered);
-  console.log(`${'match, herhaald'.padEnd(22)} ${CONNECTIONS} verbindingen, ${DURATION_MS / 1000} s: ${again.requests} verzoeken (${again.rps.toFixed(0)}/s), p50 ${ms(again.p50)}, p95 ${ms(again.p95)}, p99 ${ms(again.p99)}`);
-  await stop(warm.child);
+  await benchServed(dir, 3902);
   for (const d of [coldDir, dir]) fs.rmSync(d, { recursive: true, force: true });
   await benchInstances();
   // The front end's weight and time to interactive in Chromium (issue 11): its own server on the demo data.
