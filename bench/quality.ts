@@ -22,10 +22,10 @@ import { importSbbXml } from '../src/server/use-cases/catalog/import-sbb-xml.js'
 import { snapshotOf } from '../src/server/repositories/catalog-snapshot.js';
 import { evaluate, foldsByProfiel, halvesByProfiel, meanAndSpread, parseJudgments, type Judgment, type QualityScores } from '../src/domain/matching/metrics.js';
 import { addBewijs, type Bewijs } from '../src/domain/matching/evidence.js';
-import type { ExtraFieldWeights, MatchingWeights, RankedDossier } from '../src/domain/matching/engine.js';
+import type { ExtraFieldWeights, MatchingWeights, QueryFieldWeights, RankedDossier } from '../src/domain/matching/engine.js';
 import { TfIdfBaseline } from '../src/domain/matching/tfidf-baseline.js';
 import { dossierTexts, keuzevakText } from '../src/domain/matching/texts.js';
-import { DEFAULT_WEIGHTS, MatchingEngine } from '../src/domain/matching/engine.js';
+import { DEFAULT_QUERY_FIELDS, DEFAULT_WEIGHTS, MatchingEngine } from '../src/domain/matching/engine.js';
 import { Thesaurus, type ThesaurusFile } from '../src/domain/matching/thesaurus.js';
 import THESAURUS from '../src/domain/matching/thesaurus.json' with { type: 'json' };
 import { MatchIndex } from '../src/domain/matching/match.js';
@@ -103,6 +103,7 @@ async function main() {
     transferExperiment({ judgments, index, text });
     if (process.argv.includes('--thesaurus-cv')) thesaurusGroupsCv({ judgments, k, engine, text });
     if (process.argv.includes('--variants')) generalisationVariants({ judgments, k, dossiers, allKeuzevakken, snapshot, text });
+    if (process.argv.includes('--signals') || process.argv.includes('--variants')) signalVariants({ judgments, k, dossiers, allKeuzevakken, snapshot, text });
   }
 
   if (process.argv.includes('--grid') && !SMOKE) {
@@ -177,7 +178,7 @@ function crossValidate(opts: {
       signals
         .get(c.expansion)!
         .get(kv)!
-        .map((r) => ({ crebo: r.crebo, s: r.signals.text + c.name * r.signals.name + c.domein * r.signals.domein }))
+        .map((r) => ({ crebo: r.crebo, s: r.signals.text + c.name * r.signals.name + c.domein * r.signals.domein + engine.weights.reverseName * (r.signals.reverseName ?? 0) }))
         .sort((a, b) => b.s - a.s || a.crebo.localeCompare(b.crebo))
         .map((r) => r.crebo);
     const configs: Config[] = EXPANSIONS.flatMap((expansion) => NAMES.flatMap((name) => DOMEINEN.map((domein) => ({ expansion, name, domein }))));
@@ -362,6 +363,144 @@ function generalisationVariants(opts: {
     engine.thesaurus = Thesaurus.builtIn();
     console.log(`${v.label}\n${line.join('\n')}`);
   }
+}
+
+/**
+ * `--signals` (also part of `--variants`; issue 17): the optional signals of the engine (pairs, titleName, reverseName, titleText) and the query
+ * field weights, each cross-validated by profiel with the thesaurus off and with its groups chosen per fold; the weight
+ * of a signal (and the field weights) chosen per fold on the training folds, 0 (= off) first so that a tie keeps it off.
+ * Prints the mean ± sd over the held-out folds and the mean per-fold difference with the engine as it is.
+ */
+function signalVariants(opts: {
+  judgments: Judgment[];
+  k: number;
+  dossiers: ReturnType<typeof dossierTexts>;
+  allKeuzevakken: ReturnType<typeof keuzevakText>[];
+  snapshot: Awaited<ReturnType<typeof snapshotOf>>;
+  text: (code: string) => ReturnType<typeof keuzevakText>;
+}) {
+  const { judgments, k, dossiers, allKeuzevakken, snapshot, text } = opts;
+  const folds = foldsByProfiel(judgments, (code) => text(code).profielCode, k);
+  const engine = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken });
+  const perFold = thesaurusPerFold({ judgments, folds, engine, text }).perFold;
+  const modes = process.argv.includes('--only-per-fold') ? (['per fold'] as const) : (['uit', 'per fold'] as const);
+  const thesaurusFor = (mode: 'uit' | 'per fold', fi: number) => (mode === 'uit' ? new Thesaurus({ groepen: [] }) : perFold[fi]!);
+  type Signals = RankedDossier['signals'];
+  type Extra = { pairs?: number; pairsRel?: number; titleName?: number; reverseName?: number; titleText?: number };
+  const w = engine.weights;
+  const combine = (ranked: RankedDossier[], e: Extra) => {
+    const maxPairs = Math.max(1e-9, ...ranked.map((r) => r.signals.pairs ?? 0));
+    const sc = (s: Signals) =>
+      w.text * s.text + w.name * s.name + w.domein * s.domein + (e.pairs ?? 0) * (s.pairs ?? 0) + (e.pairsRel ?? 0) * ((s.pairs ?? 0) / maxPairs) +
+      (e.titleName ?? 0) * (s.titleName ?? 0) + (e.reverseName ?? 0) * (s.reverseName ?? 0) + (e.titleText ?? 0) * (s.titleText ?? 0);
+    return ranked.map((r) => ({ crebo: r.crebo, s: sc(r.signals) })).sort((a, b) => b.s - a.s || a.crebo.localeCompare(b.crebo)).map((r) => r.crebo);
+  };
+  // Signals once per thesaurus (mode, fold).
+  engine.allSignals = true;
+  const started = performance.now();
+  const signals = new Map<string, Map<string, RankedDossier[]>>();
+  for (const mode of modes) {
+    folds.forEach((_, fi) => {
+      engine.thesaurus = thesaurusFor(mode, fi);
+      signals.set(`${mode}|${fi}`, new Map(judgments.map((j) => [j.keuzevak, engine.rankDossiers(text(j.keuzevak))])));
+    });
+  }
+  console.log(`\nSignalen (issue 17): elk kruisgevalideerd per profiel, gewicht per fold gekozen (0 = uit eerst); alle signalen berekend in ${((performance.now() - started) / (modes.length * folds.length * judgments.length)).toFixed(1)} ms per keuzevak`);
+  const grid = (key: keyof Extra, values: number[]) => [0, ...values].map((v) => ({ [key]: v }) as Extra);
+  const on = { reverseName: DEFAULT_WEIGHTS.reverseName };
+  const withDefault = (g: Extra[]) => g.map((e) => ({ ...on, ...e }));
+  const variants: Array<{ label: string; grid: Extra[] }> = [
+    { label: 'vóór: zonder de optionele signalen', grid: [{}] },
+    { label: '+ omgekeerde naamdekking: titel gedekt door de dossiernamen (gewicht per fold)', grid: grid('reverseName', [0.2, 0.4, 0.7, 1, 1.5]) },
+    { label: `+ omgekeerde naamdekking ${DEFAULT_WEIGHTS.reverseName} (standaard)`, grid: [on] },
+    { label: '  + paren: gemiddelde beste cosinus per eindterm/deeltaak (absoluut)', grid: withDefault(grid('pairs', [0.3, 0.6, 1, 1.5])) },
+    { label: '  + paren, relatief tot het beste dossier', grid: withDefault(grid('pairsRel', [0.1, 0.2, 0.4, 0.7])) },
+    { label: '  + naamdekking door de titel alleen', grid: withDefault(grid('titleName', [0.2, 0.4, 0.7, 1])) },
+    { label: '  + titel gedekt door de hele dossiertekst', grid: withDefault(grid('titleText', [0.2, 0.5, 1])) },
+  ];
+
+  // Paired differences of nDCG@10 per held-out fold, against the engine before and against the default.
+  const reference = { vóór: new Map<string, QualityScores[]>(), standaard: new Map<string, QualityScores[]>() };
+  const delta = (held: QualityScores[], mode: string) =>
+    Object.entries(reference)
+      .flatMap(([name, m]) => {
+        const base = m.get(mode);
+        return base && base !== held ? [`  verschil met ${name} ${pm(held.map((h, i) => h.ndcgAt10 - base[i]!.ndcgAt10))}`] : [];
+      })
+      .join('');
+  for (const [vi, v] of variants.entries()) {
+    const line: string[] = [];
+    for (const mode of modes) {
+      const held: QualityScores[] = [];
+      const chosen: string[] = [];
+      folds.forEach((fold, fi) => {
+        const sig = signals.get(`${mode}|${fi}`)!;
+        const train = folds.filter((_, j) => j !== fi).flat();
+        let best = { e: v.grid[0]!, s: -1 };
+        for (const e of v.grid) {
+          const sc = v.grid.length > 1 ? evaluate(train, (kv) => combine(sig.get(kv)!, e)).ndcgAt10 : 0;
+          if (sc > best.s + 1e-9) best = { e, s: sc };
+        }
+        chosen.push(Object.values(best.e).join('/') || '-');
+        held.push(evaluate(fold, (kv) => combine(sig.get(kv)!, best.e)));
+      });
+      if (vi === 0) reference.vóór.set(mode, held);
+      if (vi === 2) reference.standaard.set(mode, held);
+      line.push(`  thesaurus ${mode}: ${foldLine(held)}${delta(held, mode)}${v.grid.length > 1 ? `  (gekozen: ${chosen.join(' ')})` : ''}`);
+      if (process.argv.includes('--verbose')) line.push(`    nDCG@10 per fold: ${held.map((h) => h.ndcgAt10.toFixed(3)).join(' ')}`);
+    }
+    console.log(`${v.label}\n${line.join('\n')}`);
+  }
+  engine.allSignals = false;
+
+  // Query field weights chosen per fold: these change the text and name signals, so every setting ranks anew.
+  if (!process.argv.includes('--no-fields')) {
+    const fieldGrid: QueryFieldWeights[] = [{ ...DEFAULT_QUERY_FIELDS }];
+    for (const title of [3, 4.5]) {
+      for (const description of [1, 2, 3]) {
+        for (const deeltaak of [1, 1.5]) {
+          for (const eindterm of [0.5, 1]) {
+            const f = { title, description, deeltaak, eindterm };
+            if (JSON.stringify(f) !== JSON.stringify(DEFAULT_QUERY_FIELDS)) fieldGrid.push(f);
+          }
+        }
+      }
+    }
+    const t0 = performance.now();
+    const ranked = new Map<string, Map<string, string[]>>();
+    for (const mode of modes) {
+      folds.forEach((_, fi) => {
+        engine.thesaurus = thesaurusFor(mode, fi);
+        fieldGrid.forEach((f, gi) => {
+          engine.queryFields = { ...f };
+          ranked.set(`${mode}|${fi}|${gi}`, new Map(judgments.map((j) => [j.keuzevak, engine.rankDossiers(text(j.keuzevak)).map((r) => r.crebo)])));
+        });
+      });
+    }
+    engine.queryFields = { ...DEFAULT_QUERY_FIELDS };
+    const line: string[] = [];
+    for (const mode of modes) {
+      const held: QualityScores[] = [];
+      const chosen: string[] = [];
+      folds.forEach((fold, fi) => {
+        const train = folds.filter((_, j) => j !== fi).flat();
+        let best = { gi: 0, s: -1 };
+        fieldGrid.forEach((_, gi) => {
+          const r = ranked.get(`${mode}|${fi}|${gi}`)!;
+          const sc = evaluate(train, (kv) => r.get(kv)!).ndcgAt10;
+          if (sc > best.s + 1e-9) best = { gi, s: sc };
+        });
+        const f = fieldGrid[best.gi]!;
+        chosen.push(`${f.title}/${f.description}/${f.deeltaak}/${f.eindterm}`);
+        const r = ranked.get(`${mode}|${fi}|${best.gi}`)!;
+        held.push(evaluate(fold, (kv) => r.get(kv)!));
+      });
+      line.push(`  thesaurus ${mode}: ${foldLine(held)}${delta(held, mode)}  (gekozen titel/omschrijving/deeltaak/eindterm: ${chosen.join('  ')})`);
+      if (process.argv.includes('--verbose')) line.push(`    nDCG@10 per fold: ${held.map((h) => h.ndcgAt10.toFixed(3)).join(' ')}`);
+    }
+    console.log(`  + velden van de vraag per fold (${fieldGrid.length} instellingen, ${((performance.now() - t0) / 1000).toFixed(0)} s)\n${line.join('\n')}`);
+  }
+  engine.thesaurus = Thesaurus.builtIn();
 }
 
 /** Half of the keuzevakken' judgments as teachers' confirmations; measured on those and on the other half. */

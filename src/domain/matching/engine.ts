@@ -7,10 +7,15 @@
  *    thesaurus (data file) at a lower weight;
  *  - name: how much of a dossier's own name or one of its kwalificatie names the query covers (idf-weighted), so
  *    that dossiers of which we hold little more than a name ("Dekvloeren leggen", "Keuken") can still be found;
- *  - domein: the structural prior of the profiel's usual opleidingsdomeinen (data file).
+ *  - domein: the structural prior of the profiel's usual opleidingsdomeinen (data file);
+ *  - reverse name coverage: how much of the keuzevak's title (idf- and vmbo-specificity-weighted) the dossier's and
+ *    its kwalificaties' names contain, so that "Tuinaanleg" prefers the dossier named for gardens over one that only
+ *    mentions a garden in a werkproces (issue 17; cross-validated, `--signals`).
  * Both sides are analysed into derivation families (issue 17, `DerivationFamilies`): the "lasser" of a dossier name
  * is the "lassen" of a keuzevak. Optional, off by default as cross-validation found no gain: associations derived
- * from the catalogue's co-occurrences (associations.ts), pseudo-relevance feedback and score smoothing.
+ * from the catalogue's co-occurrences (associations.ts), pseudo-relevance feedback and score smoothing, and the
+ * optional signals of `optionalSignals` other than the reverse name coverage (pairs, title-only name coverage, title in
+ * the whole text).
  * Why this design: docs/decisions/0009-matching-engine.md.
  */
 import { Lexicon, termsWithCompounds } from '../text/analyzer.js';
@@ -35,14 +40,37 @@ export interface MatchingWeights {
   feedback: number;
   /** Score smoothing: share of the best dossiers' scores passed on to dossiers with a similar text. */
   smooth: number;
+  /** Pair signal: how well the keuzevak's eindtermen and deeltaken each meet one unit of the dossier (a werkproces,
+   * kerntaak or name), averaged (`pairSignal`). */
+  pairs: number;
+  /** Name coverage by the keuzevak's title alone. */
+  titleName: number;
+  /** The reverse direction: how much of the keuzevak's title the dossier's names cover. */
+  reverseName: number;
+  /** How much of the keuzevak's title the dossier's whole text covers. */
+  titleText: number;
 }
 
 /**
  * Issue 17: chosen by cross-validation split by profiel (`npm run bench:quality -- --folds 5`): with the word families
  * every fold chose name 1.6, domein 0.8 and thesaurus 0.5; `derived`, `feedback` and `smooth` did not help on the
- * held-out folds (`--variants`, BENCHMARKS.md), so they are off.
+ * held-out folds (`--variants`, BENCHMARKS.md), so they are off. Of the optional signals (`--signals`) every fold chose
+ * the reverse name coverage at 1; the pairs, the title-only name coverage and the title in the whole text did not help
+ * beyond it, so they are off.
  */
-export const DEFAULT_WEIGHTS: Readonly<MatchingWeights> = { text: 1, name: 1.6, domein: 0.8, expansion: 0.5, derived: 0, feedback: 0, smooth: 0 };
+export const DEFAULT_WEIGHTS: Readonly<MatchingWeights> = {
+  text: 1,
+  name: 1.6,
+  domein: 0.8,
+  expansion: 0.5,
+  derived: 0,
+  feedback: 0,
+  smooth: 0,
+  pairs: 0,
+  titleName: 0,
+  reverseName: 1,
+  titleText: 0,
+};
 
 const DOSSIER_FIELDS = { naam: 3, titel: 3, kerntaak: 1.5, werkproces: 1 } as const;
 /**
@@ -58,7 +86,13 @@ export interface ExtraFieldWeights {
 export const DEFAULT_EXTRA_FIELDS: Readonly<ExtraFieldWeights> = { werkprocesDetails: 0, vakkennis: 0, sector: 0, keuzedelen: 0 };
 /** Query fields; the eindtermen count for the text signal but not for the name signal (a dossier's name should
  * match what the keuzevak is about, not a word that happens to occur in one eindterm). */
-const QUERY_FIELDS = { title: 3, description: 2, deeltaak: 1.5, eindterm: 1 } as const;
+export interface QueryFieldWeights {
+  title: number;
+  description: number;
+  deeltaak: number;
+  eindterm: number;
+}
+export const DEFAULT_QUERY_FIELDS: Readonly<QueryFieldWeights> = { title: 3, description: 2, deeltaak: 1.5, eindterm: 1 };
 const K1 = 1.2;
 /** Words in this many keuzevakken or fewer (at most a tenth of them) count fully; more common words count less. */
 const VMBO_COMMON = 10;
@@ -74,6 +108,24 @@ interface Doc {
   length: number;
   /** Term sets of the dossier's own name and of each kwalificatie name. */
   names: Array<Set<string>>;
+  /** All name terms together. */
+  nameTerms: Set<string>;
+}
+
+/** The optional signals of a dossier for one keuzevak (see `MatchingEngine.optionalSignals`), each in [0, 1]. */
+export interface OptionalSignals {
+  /** Only when asked for (weight > 0 or `allSignals`): it is the costliest. */
+  pairs?: number;
+  titleName: number;
+  reverseName: number;
+  titleText: number;
+}
+
+/** One short text of a dossier (werkproces, kerntaak or name) as a unit-length vector, for the pair signal. */
+interface UnitPosting {
+  doc: number;
+  unit: number;
+  weight: number;
 }
 
 export interface RankedDossier {
@@ -81,7 +133,7 @@ export interface RankedDossier {
   score: number;
   /** The parts of the score, each in [0, 1]: text relative to the best dossier for this query; name coverage
    * and the domein prior absolute. */
-  signals: { text: number; name: number; domein: number };
+  signals: { text: number; name: number; domein: number; pairs?: number; titleName?: number; reverseName?: number; titleText?: number };
 }
 
 export class MatchingEngine {
@@ -101,6 +153,13 @@ export class MatchingEngine {
   private similarity: Map<string, Map<string, number>> | null = null;
 
   readonly weights: MatchingWeights;
+  /** Query field weights (replaceable: bench:quality chooses them per fold). */
+  queryFields: QueryFieldWeights = { ...DEFAULT_QUERY_FIELDS };
+  /** Compute the optional signals (pairs, titleName, reverseName, titleText) even at weight 0, for bench:quality. */
+  allSignals = false;
+  /** The pair signal's index: term → the dossier units that have it; built when first used. */
+  private unitIndex: { postings: Map<string, UnitPosting[]>; units: number } | null = null;
+  private readonly unitTexts: string[][];
 
   constructor(
     dossiers: readonly DossierText[],
@@ -149,8 +208,9 @@ export class MatchingEngine {
       const names = [d.titel, ...d.kwalificaties].map((n) => new Set(this.terms(n))).filter((s) => s.size > 0);
       const nameTerms = new Set(names.flatMap((s) => [...s]));
       for (const t of nameTerms) this.nameDf.set(t, (this.nameDf.get(t) ?? 0) + 1);
-      return { crebo: d.crebo, domein: d.opleidingsdomein, tf, length, names };
+      return { crebo: d.crebo, domein: d.opleidingsdomein, tf, length, names, nameTerms };
     });
+    this.unitTexts = dossiers.map((d) => [...new Set([d.titel, ...d.kwalificaties, ...d.kerntaken, ...d.werkprocessen])]);
     this.avgLength = this.docs.reduce((s, d) => s + d.length, 0) / Math.max(1, this.docs.length);
     // How common a word is on the vmbo side: words in nearly every keuzevak ("kandidaat", "keuzevak", "verdieping")
     // say nothing about which dossier fits.
@@ -192,7 +252,8 @@ export class MatchingEngine {
    * thesaurus group is only used when the keuzevak names its subject in its title, description or deeltaken, or
    * uses two or more of its words: a single word deep in one eindterm (or a part of a compound) is not enough.
    */
-  queryWeights(k: KeuzevakText, eindtermWeight: number = QUERY_FIELDS.eindterm): Map<string, number> {
+  queryWeights(k: KeuzevakText, withEindtermen = true): Map<string, number> {
+    const fields = this.queryFields;
     const q = new Map<string, number>();
     const head = new Set<string>();
     const add = (texts: readonly string[], weight: number, isHead: boolean) => {
@@ -203,12 +264,12 @@ export class MatchingEngine {
         }
       }
     };
-    add([k.title], QUERY_FIELDS.title, true);
-    add([k.description], QUERY_FIELDS.description, true);
-    add(k.deeltaken, QUERY_FIELDS.deeltaak, true);
-    if (eindtermWeight > 0) add(k.eindtermen, eindtermWeight, false);
+    add([k.title], fields.title, true);
+    add([k.description], fields.description, true);
+    add(k.deeltaken, fields.deeltaak, true);
+    if (withEindtermen && fields.eindterm > 0) add(k.eindtermen, fields.eindterm, false);
     // Dampen repetition: a term repeated in every eindterm should not dominate.
-    for (const [t, w] of q) q.set(t, (1 + Math.log(w)) * this.vmboSpecificity(t));
+    for (const [t, w] of q) if (w > 0) q.set(t, Math.max(0, 1 + Math.log(w)) * this.vmboSpecificity(t));
     const own = [...q.keys()];
     if (this.weights.expansion > 0) {
       const support = new Map<number, { weight: number; terms: number; head: boolean }>();
@@ -272,7 +333,7 @@ export class MatchingEngine {
 
   rankDossiers(k: KeuzevakText): RankedDossier[] {
     const q = this.queryWeights(k);
-    const qName = this.queryWeights(k, 0);
+    const qName = this.queryWeights(k, false);
     const maxQ = Math.max(1e-9, ...qName.values());
     const domeinen = (k.profielCode && typeof profielDomeinen[k.profielCode] === 'object' ? profielDomeinen[k.profielCode] : {}) as Record<string, number>;
     const w = this.weights;
@@ -292,13 +353,16 @@ export class MatchingEngine {
       const domein = d.domein ? (domeinen[d.domein] ?? 0) : 0;
       return { doc: d, crebo: d.crebo, text, name, domein };
     });
+    const optional = this.optionalSignals(k);
     const combine = () => {
       const maxText = Math.max(1e-9, ...raw.map((r) => r.text));
       return raw
         .filter((r) => r.text > 0 || r.name > 0)
         .map((r) => {
-          const signals = { text: r.text / maxText, name: r.name, domein: r.domein };
-          const score = w.text * signals.text + w.name * signals.name + w.domein * signals.domein;
+          const extra = optional?.get(r.doc);
+          const signals = { text: r.text / maxText, name: r.name, domein: r.domein, ...extra };
+          let score = w.text * signals.text + w.name * signals.name + w.domein * signals.domein;
+          if (extra) score += w.pairs * (extra.pairs ?? 0) + w.titleName * extra.titleName + w.reverseName * extra.reverseName + w.titleText * extra.titleText;
           return { crebo: r.crebo, score, signals };
         })
         .sort((a, b) => b.score - a.score || a.crebo.localeCompare(b.crebo));
@@ -331,6 +395,120 @@ export class MatchingEngine {
     }
     if (w.smooth > 0 && ranked.length > 0) ranked = this.smoothed(ranked, w.smooth);
     return ranked;
+  }
+
+  /**
+   * The optional signals (issue 17; off by default, see DEFAULT_WEIGHTS), each absolute in [0, 1]:
+   *  - pairs: per eindterm and deeltaak of the keuzevak, the cosine with the dossier unit (werkproces, kerntaak or
+   *    name) that reads most like it; averaged;
+   *  - titleName: the name coverage with the keuzevak's title alone as the query;
+   *  - reverseName / titleText: how much of the keuzevak's title (idf- and vmbo-specificity-weighted) the dossier's
+   *    names / whole text contain.
+   */
+  private optionalSignals(k: KeuzevakText): Map<Doc, OptionalSignals> | null {
+    const w = this.weights;
+    if (!this.allSignals && w.pairs <= 0 && w.titleName <= 0 && w.reverseName <= 0 && w.titleText <= 0) return null;
+    const pairs = this.allSignals || w.pairs > 0 ? this.pairSignal(k) : null;
+    const title = new Set(this.terms(k.title));
+    const titleWeight = new Map([...title].map((t) => [t, this.idf(t) * this.vmboSpecificity(t)]));
+    const titleTotal = [...titleWeight.values()].reduce((s, x) => s + x, 0);
+    const out = new Map<Doc, OptionalSignals>();
+    this.docs.forEach((d, di) => {
+      let titleName = 0;
+      for (const n of d.names) {
+        let covered = 0;
+        let total = 0;
+        for (const t of n) {
+          const iw = this.idf(t);
+          total += iw;
+          if (title.has(t)) covered += iw;
+        }
+        if (total > 0) titleName = Math.max(titleName, covered / total);
+      }
+      let inNames = 0;
+      let inText = 0;
+      for (const [t, x] of titleWeight) {
+        if (d.nameTerms.has(t)) inNames += x;
+        if (d.tf.has(t)) inText += x;
+      }
+      out.set(d, {
+        ...(pairs ? { pairs: pairs[di]! } : {}),
+        titleName,
+        reverseName: titleTotal > 0 ? inNames / titleTotal : 0,
+        titleText: titleTotal > 0 ? inText / titleTotal : 0,
+      });
+    });
+    return out;
+  }
+
+  /** Unit-length vector (log tf · idf · weight) of a short text's terms. */
+  private unitVector(terms: readonly string[], weigh: (t: string) => number): Map<string, number> {
+    const tf = new Map<string, number>();
+    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, f] of tf) {
+      const x = (1 + Math.log(f)) * weigh(t);
+      if (x <= 0) continue;
+      v.set(t, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    for (const [t, x] of v) v.set(t, x / norm);
+    return v;
+  }
+
+  /** The pair signal of every dossier (in `docs` order) for a keuzevak; see `optionalSignals`. */
+  pairSignal(k: KeuzevakText): Float64Array {
+    if (!this.unitIndex) {
+      const postings = new Map<string, UnitPosting[]>();
+      let units = 0;
+      this.unitTexts.forEach((texts, doc) => {
+        for (const text of texts) {
+          const v = this.unitVector(this.terms(text), (t) => this.idf(t));
+          if (v.size === 0) continue;
+          for (const [t, weight] of v) {
+            let list = postings.get(t);
+            if (!list) postings.set(t, (list = []));
+            list.push({ doc, unit: units, weight });
+          }
+          units += 1;
+        }
+      });
+      this.unitIndex = { postings, units };
+    }
+    const { postings, units } = this.unitIndex;
+    const out = new Float64Array(this.docs.length);
+    const dot = new Float64Array(units);
+    const unitDoc = new Int32Array(units);
+    const best = new Float64Array(this.docs.length);
+    let count = 0;
+    for (const text of [...k.deeltaken, ...k.eindtermen]) {
+      const v = this.unitVector(this.terms(text), (t) => this.idf(t) * this.vmboSpecificity(t));
+      if (v.size === 0) continue;
+      count += 1;
+      const touched: number[] = [];
+      for (const [t, x] of v) {
+        for (const p of postings.get(t) ?? []) {
+          if (dot[p.unit] === 0) touched.push(p.unit);
+          dot[p.unit]! += x * p.weight;
+          unitDoc[p.unit] = p.doc;
+        }
+      }
+      const docs: number[] = [];
+      for (const u of touched) {
+        const d = unitDoc[u]!;
+        if (best[d] === 0) docs.push(d);
+        best[d] = Math.max(best[d]!, dot[u]!);
+        dot[u] = 0;
+      }
+      for (const d of docs) {
+        out[d]! += best[d]!;
+        best[d] = 0;
+      }
+    }
+    if (count > 0) for (let d = 0; d < out.length; d += 1) out[d]! /= count;
+    return out;
   }
 
   /** Each dossier gains a share of the score of the best dossiers, by how similar its text is to theirs. */
