@@ -103,7 +103,7 @@ async function main() {
     transferExperiment({ judgments, index, text });
     if (process.argv.includes('--thesaurus-cv')) thesaurusGroupsCv({ judgments, k, engine, text });
     if (process.argv.includes('--variants')) generalisationVariants({ judgments, k, dossiers, allKeuzevakken, snapshot, text });
-    if (process.argv.includes('--signals') || process.argv.includes('--variants')) signalVariants({ judgments, k, dossiers, allKeuzevakken, snapshot, text });
+    if (process.argv.includes('--signals') || (process.argv.includes('--variants') && !process.argv.includes('--variant'))) signalVariants({ judgments, k, dossiers, allKeuzevakken, snapshot, text });
   }
 
   if (process.argv.includes('--grid') && !SMOKE) {
@@ -307,17 +307,18 @@ function generalisationVariants(opts: {
   type Grid = Array<Partial<MatchingWeights>>;
   const one: Grid = [{}];
   const engines = new Map<string, MatchingEngine>();
-  const engineFor = (families: 'off' | 'agent' | 'all') => {
-    let e = engines.get(families);
+  const engineFor = (families: 'off' | 'agent' | 'all', fields: Partial<ExtraFieldWeights> = {}) => {
+    const key = `${families}|${JSON.stringify(fields)}`;
+    let e = engines.get(key);
     if (!e) {
       const started = performance.now();
-      e = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken, families });
-      console.log(`  (engine met woordfamilies '${families}' gebouwd in ${(performance.now() - started).toFixed(0)} ms)`);
-      engines.set(families, e);
+      e = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken, families, fields });
+      console.log(`  (engine met woordfamilies '${families}'${Object.keys(fields).length ? ` en teksten ${JSON.stringify(fields)}` : ''} gebouwd in ${(performance.now() - started).toFixed(0)} ms)`);
+      engines.set(key, e);
     }
     return e;
   };
-  const variants: Array<{ label: string; families: 'off' | 'agent' | 'all'; grid: Grid }> = [
+  const variants: Array<{ label: string; families: 'off' | 'agent' | 'all'; grid: Grid; fields?: Partial<ExtraFieldWeights> }> = [
     { label: 'zonder woordfamilies (vóór deze stap)', families: 'off', grid: one },
     { label: 'woordfamilies: alleen beroepsnamen (lasser, monteur, tekenaar)', families: 'agent', grid: one },
     { label: 'woordfamilies: ook meervoud, bijvoeglijk, -atie (standaard)', families: 'all', grid: one },
@@ -325,16 +326,22 @@ function generalisationVariants(opts: {
     { label: '+ pseudo-relevance feedback (gewicht per fold 0/0.2/0.4)', families: 'all', grid: [0, 0.2, 0.4].map((feedback) => ({ feedback })) },
     { label: '+ score-smoothing over gelijke dossiers (per fold 0/0.1/0.3)', families: 'all', grid: [0, 0.1, 0.3].map((smooth) => ({ smooth })) },
     { label: '+ naam- en domeingewicht per fold (0.8–2 × 0.4–1.1)', families: 'all', grid: [0.8, 1.2, 1.6, 2].flatMap((name) => [0.4, 0.8, 1.1].map((domein) => ({ name, domein }))) },
+    { label: '+ werkproces omschrijving/resultaat/gedrag (SBB XML), gewicht 0.3', families: 'all', grid: one, fields: { werkprocesDetails: 0.3 } },
+    { label: '+ keuzedelen van de kwalificaties, gewicht 0.3', families: 'all', grid: one, fields: { keuzedelen: 0.3 } },
   ];
+  // `--variant <text>`: only the variants whose label contains the text (and the default, for reference).
+  const only = process.argv.indexOf('--variant') >= 0 ? process.argv[process.argv.indexOf('--variant') + 1]! : null;
   const selections = new Map<string, Thesaurus[]>();
   console.log('\nGeneralisatie (issue 17): varianten, elk kruisgevalideerd per profiel; thesaurus uit | thesaurusgroepen per fold gekozen');
   for (const v of variants) {
-    const engine = engineFor(v.families);
+    if (only && !v.label.includes(only) && !v.label.includes('(standaard)')) continue;
+    const engine = engineFor(v.families, v.fields);
     const defaults = { ...engine.weights };
-    let perFold = selections.get(v.families);
+    const selectionKey = `${v.families}|${JSON.stringify(v.fields ?? {})}`;
+    let perFold = selections.get(selectionKey);
     if (!perFold) {
       perFold = thesaurusPerFold({ judgments, folds, engine, text }).perFold;
-      selections.set(v.families, perFold);
+      selections.set(selectionKey, perFold);
     }
     const line: string[] = [];
     for (const mode of ['uit', 'per fold'] as const) {
