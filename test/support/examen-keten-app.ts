@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -17,6 +16,7 @@ import { OutboxMailer, readOutbox, type OutboxMail } from '../../src/server/mail
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { TEST_PUBLIC_URL } from './accounts.js';
+import { seriousAxeViolations } from './axe.js';
 import { CLIENT_DIR, launchBrowser } from './app.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { PROJECT_ROOT } from './shared-data.js';
@@ -111,13 +111,12 @@ export async function inloggen(p: Persoon, k: KetenApp, email: string, to?: stri
   await axeSchoon(p.page, `${new URL(p.page.url()).pathname} na het inloggen van ${email}`);
 }
 
-/** axe on the page as it is: no violations with impact serious or critical (the rule of browser-session.ts). */
+/**
+ * axe on the page as it is: no violations with impact serious or critical (the rule of browser-session.ts), with axe
+ * put into the page once per page load (test/support/axe.ts) instead of three times per check.
+ */
 export async function axeSchoon(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
-  expect(serious, `axe on ${what}`).toEqual([]);
+  expect(await seriousAxeViolations(page), `axe on ${what}`).toEqual([]);
 }
 
 /** A full-page screenshot (test-results/screenshots/keten-<naam>-<width>.png, not committed). */
