@@ -307,18 +307,19 @@ function generalisationVariants(opts: {
   type Grid = Array<Partial<MatchingWeights>>;
   const one: Grid = [{}];
   const engines = new Map<string, MatchingEngine>();
-  const engineFor = (families: 'off' | 'agent' | 'all', fields: Partial<ExtraFieldWeights> = {}) => {
-    const key = `${families}|${JSON.stringify(fields)}`;
+  const engineFor = (families: 'off' | 'agent' | 'all', fields: Partial<ExtraFieldWeights> = {}, textMode: 'sum' | 'bm25f' = 'sum') => {
+    const key = `${families}|${JSON.stringify(fields)}|${textMode}`;
     let e = engines.get(key);
     if (!e) {
       const started = performance.now();
       e = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken, families, fields });
+      e.textMode = textMode;
       console.log(`  (engine met woordfamilies '${families}'${Object.keys(fields).length ? ` en teksten ${JSON.stringify(fields)}` : ''} gebouwd in ${(performance.now() - started).toFixed(0)} ms)`);
       engines.set(key, e);
     }
     return e;
   };
-  const variants: Array<{ label: string; families: 'off' | 'agent' | 'all'; grid: Grid; fields?: Partial<ExtraFieldWeights> }> = [
+  const variants: Array<{ label: string; families: 'off' | 'agent' | 'all'; grid: Grid; fields?: Partial<ExtraFieldWeights>; textMode?: 'bm25f' }> = [
     { label: 'zonder woordfamilies (vóór deze stap)', families: 'off', grid: one },
     { label: 'woordfamilies: alleen beroepsnamen (lasser, monteur, tekenaar)', families: 'agent', grid: one },
     { label: 'woordfamilies: ook meervoud, bijvoeglijk, -atie (standaard)', families: 'all', grid: one },
@@ -328,6 +329,7 @@ function generalisationVariants(opts: {
     { label: '+ naam- en domeingewicht per fold (0.8–2 × 0.4–1.1)', families: 'all', grid: [0.8, 1.2, 1.6, 2].flatMap((name) => [0.4, 0.8, 1.1].map((domein) => ({ name, domein }))) },
     { label: '+ werkproces omschrijving/resultaat/gedrag (SBB XML), gewicht 0.3', families: 'all', grid: one, fields: { werkprocesDetails: 0.3 } },
     { label: '+ keuzedelen van de kwalificaties, gewicht 0.3', families: 'all', grid: one, fields: { keuzedelen: 0.3 } },
+    { label: 'BM25F: elk veld genormaliseerd op zijn eigen gemiddelde lengte', families: 'all', grid: one, textMode: 'bm25f' },
   ];
   // `--variant <text>`: only the variants whose label contains the text (and the default, for reference).
   const only = process.argv.indexOf('--variant') >= 0 ? process.argv[process.argv.indexOf('--variant') + 1]! : null;
@@ -335,9 +337,9 @@ function generalisationVariants(opts: {
   console.log('\nGeneralisatie (issue 17): varianten, elk kruisgevalideerd per profiel; thesaurus uit | thesaurusgroepen per fold gekozen');
   for (const v of variants) {
     if (only && !v.label.includes(only) && !v.label.includes('(standaard)')) continue;
-    const engine = engineFor(v.families, v.fields);
+    const engine = engineFor(v.families, v.fields, v.textMode);
     const defaults = { ...engine.weights };
-    const selectionKey = `${v.families}|${JSON.stringify(v.fields ?? {})}`;
+    const selectionKey = `${v.families}|${JSON.stringify(v.fields ?? {})}|${v.textMode ?? 'sum'}`;
     let perFold = selections.get(selectionKey);
     if (!perFold) {
       perFold = thesaurusPerFold({ judgments, folds, engine, text }).perFold;
@@ -366,6 +368,7 @@ function generalisationVariants(opts: {
       });
       Object.assign(engine.weights, defaults);
       line.push(`  thesaurus ${mode}: ${foldLine(held)}${v.grid.length > 1 ? `  (gekozen: ${chosen.join(' ')})` : ''}`);
+      if (process.argv.includes('--verbose')) line.push(`    nDCG@10 per fold: ${held.map((h) => h.ndcgAt10.toFixed(3)).join(' ')}`);
     }
     engine.thesaurus = Thesaurus.builtIn();
     console.log(`${v.label}\n${line.join('\n')}`);

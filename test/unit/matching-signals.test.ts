@@ -68,6 +68,18 @@ describe('MatchingEngine optional signals', () => {
     expect(e.pairSignal(keuzevak('Tuinaanleg', []))[0]).toBe(0);
   });
 
+  it('BM25F (off by default) normalises each field by its own length and ranks by the same shared words', () => {
+    const e = new MatchingEngine(dossiers, { lexicon }, { thesaurus: noThesaurus, weights: off });
+    expect(e.textMode).toBe('sum');
+    const sum = e.rankDossiers(kv);
+    e.textMode = 'bm25f';
+    const f = e.rankDossiers(kv);
+    expect(f.map((r) => r.crebo).sort()).toEqual(sum.map((r) => r.crebo).sort());
+    expect(f.every((r) => r.signals.text > 0 && r.signals.text <= 1)).toBe(true);
+    const ratio = (r: typeof f) => r.find((x) => x.crebo === '2')!.signals.text / r.find((x) => x.crebo === '1')!.signals.text;
+    expect(ratio(f)).not.toBeCloseTo(ratio(sum), 5);
+  });
+
   it('query field weights are replaceable; the eindtermen weighted 0 leave only title, description and deeltaken', () => {
     const e = new MatchingEngine(dossiers, { lexicon }, { thesaurus: noThesaurus });
     expect(e.queryFields).toEqual(DEFAULT_QUERY_FIELDS);

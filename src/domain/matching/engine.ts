@@ -15,7 +15,7 @@
  * is the "lassen" of a keuzevak. Optional, off by default as cross-validation found no gain: associations derived
  * from the catalogue's co-occurrences (associations.ts), pseudo-relevance feedback and score smoothing, and the
  * optional signals of `optionalSignals` other than the reverse name coverage (pairs, title-only name coverage, title in
- * the whole text).
+ * the whole text), and BM25F for the text signal (`textMode`).
  * Why this design: docs/decisions/0009-matching-engine.md.
  */
 import { Lexicon, termsWithCompounds } from '../text/analyzer.js';
@@ -110,6 +110,8 @@ interface Doc {
   names: Array<Set<string>>;
   /** All name terms together. */
   nameTerms: Set<string>;
+  /** Per field (in the order of `fields` in the constructor) its weight, term frequencies and length, for BM25F. */
+  fieldTf: Array<{ weight: number; tf: Map<string, number>; length: number }>;
 }
 
 /** The optional signals of a dossier for one keuzevak (see `MatchingEngine.optionalSignals`), each in [0, 1]. */
@@ -205,13 +207,19 @@ export class MatchingEngine {
         }
       }
       for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      const fieldTf = fields.map((f) => {
+        const m = new Map<string, number>();
+        for (const t of f.terms) m.set(t, (m.get(t) ?? 0) + 1);
+        return { weight: f.weight, tf: m, length: f.terms.length };
+      });
       const names = [d.titel, ...d.kwalificaties].map((n) => new Set(this.terms(n))).filter((s) => s.size > 0);
       const nameTerms = new Set(names.flatMap((s) => [...s]));
       for (const t of nameTerms) this.nameDf.set(t, (this.nameDf.get(t) ?? 0) + 1);
-      return { crebo: d.crebo, domein: d.opleidingsdomein, tf, length, names, nameTerms };
+      return { crebo: d.crebo, domein: d.opleidingsdomein, tf, length, names, nameTerms, fieldTf };
     });
     this.unitTexts = dossiers.map((d) => [...new Set([d.titel, ...d.kwalificaties, ...d.kerntaken, ...d.werkprocessen])]);
     this.avgLength = this.docs.reduce((s, d) => s + d.length, 0) / Math.max(1, this.docs.length);
+    this.avgFieldLength = this.docs[0]?.fieldTf.map((_, i) => this.docs.reduce((s, d) => s + d.fieldTf[i]!.length, 0) / this.docs.length) ?? [];
     // How common a word is on the vmbo side: words in nearly every keuzevak ("kandidaat", "keuzevak", "verdieping")
     // say nothing about which dossier fits.
     const kvs = opts.keuzevakken ?? [];
@@ -321,7 +329,27 @@ export class MatchingEngine {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * The text signal's BM25: 'sum' (default) over the field-weighted term frequencies of the whole dossier with one
+   * length normalisation; 'bm25f' normalises each field by its own average length before the weighted sum and the
+   * saturation (BM25F). Cross-validated (`--variants`, BENCHMARKS.md): BM25F +0.013 ± 0.021 nDCG@10 per held-out fold,
+   * within noise, so it is off; a max over the fields instead of the sum lost (0.798 against 0.820).
+   */
+  textMode: 'sum' | 'bm25f' = 'sum';
+  private readonly avgFieldLength: number[];
   private textScore(q: ReadonlyMap<string, number>, d: Doc): number {
+    if (this.textMode === 'bm25f') {
+      let s = 0;
+      for (const [t, qw] of q) {
+        let x = 0;
+        d.fieldTf.forEach((f, i) => {
+          const c = f.tf.get(t);
+          if (c) x += (f.weight * c) / (1 - B + (B * f.length) / Math.max(1e-9, this.avgFieldLength[i]!));
+        });
+        if (x > 0) s += qw * this.idf(t) * ((x * (K1 + 1)) / (x + K1));
+      }
+      return s;
+    }
     let text = 0;
     for (const [t, qw] of q) {
       const f = d.tf.get(t);
