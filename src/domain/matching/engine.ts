@@ -1,7 +1,8 @@
 /**
  * The matching engine: ranks mbo kwalificatiedossiers for a keuzevak (or any query shaped like one). Pure.
  *
- * Three signals, each normalised to the best dossier for the query, then combined:
+ * Four signals, each in [0, 1] (the text relative to the best dossier for the query, the others absolute), combined
+ * in a weighted sum:
  *  - text: BM25 over our Dutch analysis (stems and compound parts) of the dossier's names, kerntaken and
  *    werkprocessen, with field weights on both sides; the query is expanded with related terms from the
  *    thesaurus (data file) at a lower weight;
