@@ -119,6 +119,15 @@ describe('MatchIndex', () => {
     }
   });
 
+  it('says when the dossier is named after what was asked (the reverse name coverage), and only then', () => {
+    const [zorg] = index.matchForward({ tekst: 'Zorg en welzijn' }, { soort: 'kwalificatie', limit: 10 });
+    expect(zorg).toMatchObject({ type: 'kwalificatie', dossierCrebo: '20002' });
+    expect(zorg!.uitleg).toContain('de naam van het dossier noemt de zoektekst');
+    for (const r of index.matchForward({ units: [index.unit('keuzevak', 'K/ZW/07')!] }, { soort: 'kwalificatie', limit: 10 })) {
+      if (r.type === 'kwalificatie' && r.dossierCrebo === '20001') expect(r.uitleg).not.toContain('de naam van het dossier');
+    }
+  });
+
   it('ranks keuzedelen by the dossiers that offer them and by their text', () => {
     const results = index.matchForward({ units: [index.unit('keuzevak', 'K/PIE/08')!] }, { limit: 10, soort: 'keuzedeel' });
     expect(results.every((r) => r.type === 'keuzedeel')).toBe(true);

@@ -35,7 +35,7 @@
 import type { MboCatalog, MergedKwalificatie } from '../mbo/read-model.js';
 import { highlight, type Lexicon } from '../text/analyzer.js';
 import { Aligner, CONFIDENCE_ORDER, type AlignItem, type AlignmentLink, type Confidence } from './alignment.js';
-import { MatchingEngine } from './engine.js';
+import { MatchingEngine, type RankedDossier } from './engine.js';
 import { TermSpace, cosine, isGenericTerm, sharedTerms, type TermVector } from './term-space.js';
 import { werkprocesId } from '../inventory/ids.js';
 import { dossierTexts, type KeuzevakText } from './texts.js';
@@ -200,15 +200,25 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 const woorden = (n: number) => (n === 1 ? '1 inhoudswoord' : `${n} inhoudswoorden`);
 
 /** The band in words, from the evidence it was computed from. */
-function bandUitleg(confidence: Confidence, sharedWords: number, pairs: readonly ExplainedPair[]): string {
+function bandUitleg(confidence: Confidence, sharedWords: number, pairs: readonly ExplainedPair[], naam?: string | null): string {
   const bestPair = pairs[0]?.confidence;
   const bewijs: string[] = [];
+  if (naam) bewijs.push(naam);
   if (sharedWords > 0) bewijs.push(`de teksten delen ${woorden(sharedWords)}`);
   if (bestPair === 'sterk' || bestPair === 'mogelijk') bewijs.push(`er is een ${bestPair} paar eindterm ↔ werkproces`);
   const grond = bewijs.length > 0 ? bewijs.join(' en ') : 'de teksten delen geen inhoudswoorden';
   if (confidence === 'sterk') return `Betrouwbaarheid sterk: ${grond}.`;
   if (confidence === 'mogelijk') return `Betrouwbaarheid mogelijk: ${grond}; bekijk of dat inhoudelijk klopt.`;
   return `Betrouwbaarheid zwak: ${grond}${bewijs.length > 0 ? ', maar dat is weinig' : ''}. Beschouw dit als een richting om te verkennen, niet als een passend onderdeel.`;
+}
+
+/**
+ * Issue 17: the reverse name coverage (engine `signals.reverseName`, share of the asked title that the dossier's names
+ * hold) in words, when it lifts the dossier: "de naam van het dossier noemt de titel van het keuzevak".
+ */
+function naamUitleg(reverseName: number | undefined, asked: string): string | null {
+  if (reverseName === undefined || reverseName < 0.4) return null;
+  return `de naam van het dossier noemt ${reverseName >= 0.999 ? '' : 'een deel van '}${asked}`;
 }
 
 function pairEvidence(pairs: readonly ExplainedPair[]): number {
@@ -248,7 +258,7 @@ export class MatchIndex {
   private readonly keuzedelen = new Map<string, KeuzedeelInfo>();
   private readonly unitVectors = new Map<string, TermVector>();
   /** Engine ranking per unit (key kind|code), kept: the catalogue does not change under an index. */
-  private readonly rankings = new Map<string, Array<{ crebo: string; score: number }>>();
+  private readonly rankings = new Map<string, RankedDossier[]>();
   /** Per eindterm code (as the pairs show it) its SLO id and its unit (`kind|code`): issue 17, pair evidence. */
   private readonly eindtermRefs = new Map<string, { id: string; unitKey: string }>();
   private reverse: { perUnit: Map<string, { best: number; scores: Map<string, number> }>; bestPerDossier: Map<string, number> } | null = null;
@@ -430,7 +440,11 @@ export class MatchIndex {
         : { code: '', profielCode: null, title: query.tekst, description: '', deeltaken: [], eindtermen: [], plain: query.tekst };
     const eindtermen: AlignItem[] = 'units' in query ? query.units.flatMap((u) => u.eindtermen) : [{ id: 'tekst', code: null, text: query.tekst }];
     const queryVector = this.docSpace.vector(text.plain);
-    let ranked: Array<{ crebo: string; score: number }> = ('units' in query && query.units.length === 1 ? this.rankingOf(query.units[0]!) : this.engine.rankDossiers(text)).filter((r) => this.perDossier.has(r.crebo));
+    const textRanking = ('units' in query && query.units.length === 1 ? this.rankingOf(query.units[0]!) : this.engine.rankDossiers(text)).filter((r) => this.perDossier.has(r.crebo));
+    const signalsOf = new Map(textRanking.map((r) => [r.crebo, r.signals]));
+    const asked =
+      !('units' in query) ? 'de zoektekst' : query.units.length > 1 ? 'de titels van de gevraagde onderdelen' : query.units[0]!.kind === 'keuzevak' ? 'de titel van het keuzevak' : 'de titel van de profielmodule';
+    let ranked: Array<{ crebo: string; score: number }> = textRanking;
     // Issue 17: what teachers confirmed or rejected, for this unit and (transferred) for units with a similar text.
     const single = 'units' in query && query.units.length === 1 ? query.units[0]! : null;
     const unitKey = single ? `${single.kind}|${single.code}` : null;
@@ -491,7 +505,7 @@ export class MatchIndex {
           score: round3(rel),
           confidence,
           explanation: { sharedTerms: shared.readable, pairs },
-          uitleg: `${plaats} (score ${rel.toFixed(2).replace('.', ',')}: de rangschikking van de dossiers). ${bandUitleg(confidence, shared.content, pairs)}${ev.zin ? ` ${ev.zin}` : ''}`,
+          uitleg: `${plaats} (score ${rel.toFixed(2).replace('.', ',')}: de rangschikking van de dossiers). ${bandUitleg(confidence, shared.content, pairs, naamUitleg(signalsOf.get(r.crebo)?.reverseName, asked))}${ev.zin ? ` ${ev.zin}` : ''}`,
           url: `/mbo/kwalificaties/${k.k.crebo}`,
           ...(ev.bewijs ? { bewijs: ev.bewijs } : {}),
           versies: bestLineage.crebos.filter((c) => c !== k.k.crebo),
@@ -549,7 +563,7 @@ export class MatchIndex {
     return results;
   }
 
-  private rankingOf(u: VmboUnit): Array<{ crebo: string; score: number }> {
+  private rankingOf(u: VmboUnit): RankedDossier[] {
     const key = `${u.kind}|${u.code}`;
     let ranked = this.rankings.get(key);
     if (!ranked) {
