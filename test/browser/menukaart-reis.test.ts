@@ -11,7 +11,7 @@
  * page visited; the pupil's part runs at 390 px wide (screenshots in test-results/screenshots, not committed; no page
  * scrolls sideways).
  */
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAxeViolations } from '../support/axe.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -59,8 +59,7 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
     /** Axe on any page of the journey (the session's helper covers only its own page): nothing serious or critical. */
     async function expectAccessibleOn(p: Page, naam: string) {
       if (p === page) return expectAccessible(naam);
-      const results = await new AxeBuilder({ page: p }).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
+      const serious = await seriousAxeViolations(p);
       expect(serious, `axe on ${naam}`).toEqual([]);
     }
 

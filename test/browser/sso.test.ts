@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAxeViolations } from '../support/axe.js';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -89,10 +89,7 @@ describe.skipIf(!browserReady)('single sign-on in the browser', () => {
   const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
   const focusedH1 = (name: string) => page.locator('h1:focus').filter({ hasText: name });
   async function expectAccessible(what: string) {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
+    const serious = await seriousAxeViolations(page);
     expect(serious, `axe on ${what}`).toEqual([]);
   }
   /** On the provider's own (development) pages: log in as `account` and consent. */

@@ -3,7 +3,7 @@
  * a fresh context per test, no JavaScript errors allowed, and helpers for the API and axe.
  * Call inside a describe; read `page` and `app` in tests (they change per test and per file).
  */
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAxeViolations } from './axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { launchBrowser, startTestApp, type TestApp } from './app.js';
@@ -55,10 +55,7 @@ export function browserSession(data: 'demo' | 'slo' = 'demo'): BrowserSession {
       return (await res.json()) as T;
     },
     async expectAccessible(what: string) {
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
+      const serious = await seriousAxeViolations(page);
       expect(serious, `axe on ${what}`).toEqual([]);
     },
   };
