@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'integration-pglite',
           include: ['test/integration/**/*.test.ts'],
           env: { TEST_DB: 'pglite' },
+          // Migrated PGlite dumps made once per run (empty, demo catalogue, national data) that test databases start
+          // from: skips PGlite's initdb and the repeated seed or import in every file (test/support/pglite-template.ts).
+          globalSetup: ['test/support/pglite-template.ts'],
           ...timeouts,
         },
       },
@@ -35,6 +38,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           env: { TEST_DB: 'pglite' },
+          globalSetup: ['test/support/pglite-template.ts'],
           ...timeouts,
         },
       },

@@ -33,10 +33,11 @@ export async function importNationalData(db: TestDatabase['db']): Promise<void> 
 
 /** `data`: which catalogue to load: the national data of both sides from ../shared ('slo'), the built-in demo, or nothing. */
 export async function startTestApp(opts: { data?: 'slo' | 'demo' | 'none' } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
   const data = opts.data ?? 'demo';
-  if (data === 'slo') await importNationalData(database.db);
-  if (data === 'demo') await seedDemoCatalogue(database.db);
+  // On PGlite the run's dump already holds the catalogue (test/support/pglite-template.ts); else it is loaded here.
+  const database = await createTestDatabase(data === 'none' ? {} : { filled: data });
+  if (data === 'slo' && database.filledFrom !== 'slo') await importNationalData(database.db);
+  if (data === 'demo' && database.filledFrom !== 'demo') await seedDemoCatalogue(database.db);
   // Mail of this app goes to its own temporary outbox, never into the project's .data folder.
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-outbox-'));
   const app = await buildApp({ db: database.db, clientDir: CLIENT_DIR, mailer: new OutboxMailer(outboxDir) });

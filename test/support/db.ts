@@ -3,7 +3,9 @@
  * database on the local server (dropped afterwards), chosen by TEST_DB.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 
 export type TestDbKind = 'pglite' | 'postgres';
@@ -33,10 +35,28 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** The PGlite dumps of this run (test/support/pglite-template.ts), each read once per test file. */
+const templates = new Map<string, Blob>();
+function pgliteTemplate(name: 'base' | 'demo' | 'slo'): Blob | undefined {
+  const known = templates.get(name);
+  if (known) return known;
+  const file = inject('pgliteTemplates')?.[name];
+  if (!file || !fs.existsSync(file)) return undefined;
+  const blob = new Blob([fs.readFileSync(file)]);
+  templates.set(name, blob);
+  return blob;
+}
+
+/**
+ * `filled`: start from the run's PGlite dump with that catalogue already in it ('demo': the demo catalogue, 'slo': the
+ * national data); `filledFrom` of the result says whether that happened (on PostgreSQL, or without a dump, it did not,
+ * and the caller loads the data itself).
+ */
+export async function createTestDatabase(opts: { filled?: 'demo' | 'slo' } = {}): Promise<TestDatabase & { filledFrom?: 'demo' | 'slo' }> {
   if (TEST_DB === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite-memory' });
-    return { ...database, destroy: () => database.close() };
+    const filled = opts.filled ? pgliteTemplate(opts.filled) : undefined;
+    const database = await openDatabase({ kind: 'pglite-memory', template: filled ?? pgliteTemplate('base') });
+    return { ...database, destroy: () => database.close(), ...(filled ? { filledFrom: opts.filled } : {}) };
   }
   const name = `doorlopend_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });

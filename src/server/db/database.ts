@@ -14,7 +14,9 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
   /** One process on one machine per folder: an exclusive lock refuses any other (lock.ts, ADR 10). */
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' };
+  /** `template`: a dump of a PGlite data folder (`dumpDataDir`) to start from instead of an empty cluster; the tests
+   * start every database from one migrated dump, which skips PGlite's initdb (most of the time of opening one). */
+  | { kind: 'pglite-memory'; template?: Blob };
 
 export interface Database {
   db: Kysely<DB>;
@@ -58,7 +60,8 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     const { PGlite } = await import('@electric-sql/pglite');
     const release = target.kind === 'pglite' ? acquireDataDirLock(target.dataDir) : () => {};
     try {
-      const pglite = target.kind === 'pglite' ? await PGlite.create(target.dataDir) : await PGlite.create();
+      const pglite =
+        target.kind === 'pglite' ? await PGlite.create(target.dataDir) : await PGlite.create(target.template ? { loadDataDir: target.template } : {});
       const db = new Kysely<DB>({ dialect: createPgliteDialect(pglite) });
       database = {
         db,
