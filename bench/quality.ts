@@ -289,19 +289,22 @@ function thesaurusPerFold(opts: { judgments: Judgment[]; folds: Judgment[][]; en
   };
 }
 
-/**
- * `--variants` (issue 17, generalisation): each variant of the engine cross-validated by profiel twice, with the
- * thesaurus off and with its groups chosen per fold (the honest estimate for unseen keuzevakken); where a variant
- * has a weight, it is chosen per fold from a small grid on the training folds.
- */
-function generalisationVariants(opts: {
+/** What the cross-validated variant runs (`--variants`, `--signals`) work on. */
+interface VariantContext {
   judgments: Judgment[];
   k: number;
   dossiers: ReturnType<typeof dossierTexts>;
   allKeuzevakken: ReturnType<typeof keuzevakText>[];
   snapshot: Awaited<ReturnType<typeof snapshotOf>>;
   text: (code: string) => ReturnType<typeof keuzevakText>;
-}) {
+}
+
+/**
+ * `--variants` (issue 17, generalisation): each variant of the engine cross-validated by profiel twice, with the
+ * thesaurus off and with its groups chosen per fold (the honest estimate for unseen keuzevakken); where a variant
+ * has a weight, it is chosen per fold from a small grid on the training folds.
+ */
+function generalisationVariants(opts: VariantContext) {
   const { judgments, k, dossiers, allKeuzevakken, snapshot, text } = opts;
   const folds = foldsByProfiel(judgments, (code) => text(code).profielCode, k);
   type Grid = Array<Partial<MatchingWeights>>;
@@ -381,14 +384,7 @@ function generalisationVariants(opts: {
  * of a signal (and the field weights) chosen per fold on the training folds, 0 (= off) first so that a tie keeps it off.
  * Prints the mean ± sd over the held-out folds and the mean per-fold difference with the engine as it is.
  */
-function signalVariants(opts: {
-  judgments: Judgment[];
-  k: number;
-  dossiers: ReturnType<typeof dossierTexts>;
-  allKeuzevakken: ReturnType<typeof keuzevakText>[];
-  snapshot: Awaited<ReturnType<typeof snapshotOf>>;
-  text: (code: string) => ReturnType<typeof keuzevakText>;
-}) {
+function signalVariants(opts: VariantContext) {
   const { judgments, k, dossiers, allKeuzevakken, snapshot, text } = opts;
   const folds = foldsByProfiel(judgments, (code) => text(code).profielCode, k);
   const engine = new MatchingEngine(dossiers, snapshot, { keuzevakken: allKeuzevakken });

@@ -372,17 +372,7 @@ export class MatchingEngine {
     const w = this.weights;
     const raw = this.docs.map((d) => {
       const text = this.textScore(q, d);
-      let name = 0;
-      for (const n of d.names) {
-        let covered = 0;
-        let total = 0;
-        for (const t of n) {
-          const iw = this.idf(t);
-          total += iw;
-          covered += iw * Math.min(1, (qName.get(t) ?? 0) / maxQ);
-        }
-        if (total > 0) name = Math.max(name, covered / total);
-      }
+      const name = this.bestNameCoverage(d, (t) => Math.min(1, (qName.get(t) ?? 0) / maxQ));
       const domein = d.domein ? (domeinen[d.domein] ?? 0) : 0;
       return { doc: d, crebo: d.crebo, text, name, domein };
     });
@@ -447,17 +437,7 @@ export class MatchingEngine {
     const titleTotal = [...titleWeight.values()].reduce((s, x) => s + x, 0);
     const out = new Map<Doc, OptionalSignals>();
     this.docs.forEach((d, di) => {
-      let titleName = 0;
-      for (const n of d.names) {
-        let covered = 0;
-        let total = 0;
-        for (const t of n) {
-          const iw = this.idf(t);
-          total += iw;
-          if (title.has(t)) covered += iw;
-        }
-        if (total > 0) titleName = Math.max(titleName, covered / total);
-      }
+      const titleName = this.bestNameCoverage(d, (t) => (title.has(t) ? 1 : 0));
       let inNames = 0;
       let inText = 0;
       for (const [t, x] of titleWeight) {
@@ -472,6 +452,22 @@ export class MatchingEngine {
       });
     });
     return out;
+  }
+
+  /** The best idf-weighted coverage of one of the dossier's names (own or kwalificatie), `share` per term in [0, 1]. */
+  private bestNameCoverage(d: Doc, share: (term: string) => number): number {
+    let best = 0;
+    for (const n of d.names) {
+      let covered = 0;
+      let total = 0;
+      for (const t of n) {
+        const iw = this.idf(t);
+        total += iw;
+        covered += iw * share(t);
+      }
+      if (total > 0) best = Math.max(best, covered / total);
+    }
+    return best;
   }
 
   /** Unit-length vector (log tf · idf · weight) of a short text's terms. */
