@@ -208,4 +208,22 @@ describe.skipIf(!databaseAvailable)(`zoekmonitor: votes and crosswalk evidence (
     await w.call('mbo-beheerder', 'DELETE', '/api/match/stemmen', stem(first!.dossierCrebo), 200);
     await db.deleteFrom('crosswalk_link').where('eindterm_id', '=', eindterm.id).where('status', '=', 'afgewezen').execute();
   });
+  it('what teachers said about an alike unit of the profiel lifts a dossier for a unit nobody judged, and the uitleg says so', async () => {
+    // In the demo catalogue the profielmodule P/PIE/04 (Installeren en monteren) reads like K/PIE/16 (Koudetechniek).
+    const before = await dossiers();
+    const target = before[before.length - 1]!;
+    expect(target.score).toBeLessThan(1);
+    expect(target.uitleg).not.toContain('Docenten vonden');
+    const op = (waarde?: 1) => ({ vraag: { soort: 'profielmodule', code: 'P/PIE/04' }, resultaat: { soort: 'kwalificatie', code: target.dossierCrebo }, ...(waarde ? { waarde } : {}) });
+    for (const rol of ['vmbo-examinator', 'mbo-beoordelaar'] as const) await w.call(rol, 'PUT', '/api/match/stemmen', op(1), 200);
+    const lifted = (await dossiers()).find((d) => d.dossierCrebo === target.dossierCrebo)!;
+    expect(lifted.score).toBeGreaterThan(target.score);
+    expect(lifted.uitleg).toContain('Docenten vonden dit dossier passend bij 1 profielmodule van hetzelfde profiel met een vergelijkbare tekst; daardoor staat het hoger.');
+    // K/PIE/16 itself has no evidence for it: no counts of its own.
+    expect(lifted.bewijs?.voor ?? 0).toBe(target.bewijs?.voor ?? 0);
+    for (const rol of ['vmbo-examinator', 'mbo-beoordelaar'] as const) await w.call(rol, 'DELETE', '/api/match/stemmen', op(), 200);
+    const back = (await dossiers()).find((d) => d.dossierCrebo === target.dossierCrebo)!;
+    expect(back.score).toBe(target.score);
+    expect(back.uitleg).not.toContain('Docenten vonden');
+  });
 });

@@ -60,7 +60,6 @@ describe('evidence → score', () => {
     expect(bewijsUitleg(b({ bevestigd: 3 }))).toBe('Bevestigd door 3 samenwerkingen; dat telt mee in de rangschikking.');
     expect(bewijsUitleg(b({ afgewezen: 1 }))).toContain('Door docenten afgewezen in 1 samenwerking');
     expect(bewijsUitleg(b({ voor: 1, tegen: 2 }))).toBe('Nuttig gevonden door 1 docent, door 2 docenten afgewezen als niet passend; dat telt mee in de rangschikking.');
-    expect(bewijsUitleg(undefined, 0.3)).toContain('vergelijkbare tekst');
   });
 });
 

@@ -264,8 +264,10 @@ export class MatchingEngine {
    * by the plain stems of its words, so a word whose family form differs from its stem (installatie, monteur) does
    * not reach its group through that form. Also indexing the family forms was measured and did not help on the
    * held-out folds (0.796 → 0.780 nDCG@10, groups per fold; 2026-12-07), so it is left as it is on purpose.
+   * `expand` false: the keuzevak's own terms only (no thesaurus, no derived associations), as the learned transfer
+   * compares vmbo units (issue 17, learned-transfer.ts).
    */
-  queryWeights(k: KeuzevakText, withEindtermen = true): Map<string, number> {
+  queryWeights(k: KeuzevakText, withEindtermen = true, expand = true): Map<string, number> {
     const fields = this.queryFields;
     const q = new Map<string, number>();
     const head = new Set<string>();
@@ -284,7 +286,7 @@ export class MatchingEngine {
     // Dampen repetition: a term repeated in every eindterm should not dominate.
     for (const [t, w] of q) if (w > 0) q.set(t, Math.max(0, 1 + Math.log(w)) * this.vmboSpecificity(t));
     const own = [...q.keys()];
-    if (this.weights.expansion > 0) {
+    if (expand && this.weights.expansion > 0) {
       const support = new Map<number, { weight: number; terms: number; head: boolean }>();
       for (const [t, w] of q) {
         for (const g of this.thesaurus.groupsOf(t)) {
@@ -306,7 +308,7 @@ export class MatchingEngine {
       }
       for (const [t, w] of expanded) q.set(t, w);
     }
-    if (this.weights.derived > 0) {
+    if (expand && this.weights.derived > 0) {
       const derived = new Map<string, number>();
       for (const t of own) {
         const w = q.get(t)!;

@@ -9,11 +9,12 @@
  * How it changes a score (bounded, so evidence can never swamp what the texts say):
  * - own evidence: strength = (pos − neg) / (pos + neg + 1) with pos = bevestigd + ½·voor, neg = afgewezen + ½·tegen,
  *   in (−1, 1); one confirmation gives ½, three give ¾;
- * - transfer: a unit without evidence of its own learns from units that have it, weighted by how alike their texts are
- *   (cosine ≥ EVIDENCE.minSimilarity): the similarity-weighted mean of their strengths per dossier, damped by
- *   sum(sim) / (sum(sim) + EVIDENCE.transferDamping);
  * - score × clamp(1 + own·EVIDENCE.own + transfer·EVIDENCE.transfer, minFactor, maxFactor). A result the texts do not
  *   support at all (score 0) stays out: evidence reorders what the catalogue suggests, it does not invent results.
+ * What other units' evidence teaches a unit (the transfer to unseen keuzevakken) is learned-transfer.ts: the
+ * zoekmonitor adds it to the relative score and passes no `transfer` here (2026-12-07 avond). `transferStrengths`
+ * (neighbours weighted by similarity, cosine ≥ EVIDENCE.minSimilarity, damped by sum(sim) / (sum(sim) +
+ * EVIDENCE.transferDamping)) remains for the pair transfer that bench/aligner.ts measures.
  */
 
 export interface Bewijs {
@@ -26,8 +27,8 @@ export interface Bewijs {
 export const GEEN_BEWIJS: Readonly<Bewijs> = Object.freeze({ bevestigd: 0, afgewezen: 0, voor: 0, tegen: 0 });
 
 /**
- * Weights of the evidence, set by hand and checked on the transfer experiment of `npm run bench:quality -- --folds 5`
- * (BENCHMARKS.md): a larger transfer weight gains a little more on unseen keuzevakken; 0.5 keeps evidence modest.
+ * Weights of the evidence, set by hand (`own`: a unit's own evidence; `transfer` and the neighbour settings: the
+ * multiplicative transfer of `transferStrengths`, which the zoekmonitor no longer uses: see learned-transfer.ts).
  */
 export const EVIDENCE = {
   own: 0.8,
@@ -99,18 +100,17 @@ export function applyEvidence<T extends { key: string; score: number }>(
 const samenwerkingen = (n: number) => (n === 1 ? '1 samenwerking' : `${n} samenwerkingen`);
 const docenten = (n: number) => (n === 1 ? '1 docent' : `${n} docenten`);
 
-/** The evidence in Dutch words for the uitleg of a result; null without evidence. */
-export function bewijsUitleg(b: Bewijs | undefined, transfer = 0): string | null {
+/**
+ * A unit's own evidence in Dutch words for the uitleg of a result; null without evidence. (What similar units taught
+ * it is said by `transferUitleg` of learned-transfer.ts.)
+ */
+export function bewijsUitleg(b: Bewijs | undefined): string | null {
   const delen: string[] = [];
   if (b && b.bevestigd > 0) delen.push(`bevestigd door ${samenwerkingen(b.bevestigd)}`);
   if (b && b.afgewezen > 0) delen.push(`door docenten afgewezen in ${samenwerkingen(b.afgewezen)}`);
   if (b && b.voor > 0) delen.push(`nuttig gevonden door ${docenten(b.voor)}`);
   if (b && b.tegen > 0) delen.push(`door ${docenten(b.tegen)} afgewezen als niet passend`);
-  if (delen.length === 0) {
-    if (transfer >= 0.1) return 'Docenten bevestigden dit dossier bij keuzevakken met een vergelijkbare tekst; dat telt mee in de rangschikking.';
-    if (transfer <= -0.1) return 'Docenten wezen dit dossier af bij keuzevakken met een vergelijkbare tekst; dat telt mee in de rangschikking.';
-    return null;
-  }
+  if (delen.length === 0) return null;
   const zin = delen.join(', ');
   return `${zin.charAt(0).toUpperCase()}${zin.slice(1)}; dat telt mee in de rangschikking.`;
 }

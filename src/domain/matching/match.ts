@@ -39,7 +39,8 @@ import { MatchingEngine, type RankedDossier } from './engine.js';
 import { TermSpace, cosine, isGenericTerm, sharedTerms, type TermVector } from './term-space.js';
 import { werkprocesId } from '../inventory/ids.js';
 import { dossierTexts, type KeuzevakText } from './texts.js';
-import { applyEvidence, bewijsUitleg, isEmptyBewijs, transferStrengths, EVIDENCE, type Bewijs, type EvidenceSet, type EvidenceWeights } from './evidence.js';
+import { applyEvidence, bewijsUitleg, isEmptyBewijs, EVIDENCE, type Bewijs, type EvidenceSet } from './evidence.js';
+import { LearnedTransfer, transferUitleg, withTransfer, type TransferOptions, type Transferred } from './learned-transfer.js';
 
 export const MATCH_THRESHOLDS = {
   sterk: { relative: 0.6, evidence: 3 },
@@ -432,8 +433,43 @@ export class MatchIndex {
     };
   }
 
-  /** Kwalificaties (per dossier) and keuzedelen for vmbo units or free text, best first. */
-  matchForward(query: ForwardQuery, opts: { soort?: 'kwalificatie' | 'keuzedeel'; limit: number; evidence?: EvidenceSet; evidenceWeights?: Partial<EvidenceWeights> }): DomainMatchResult[] {
+  /** A unit's own terms as the engine reads a question (no thesaurus), kept: the learned transfer compares them. */
+  private ownTermsOf(key: string, u: VmboUnit): Map<string, number> {
+    let terms = this.ownTerms.get(key);
+    if (!terms) {
+      terms = this.engine.queryWeights(u.text, true, false);
+      this.ownTerms.set(key, terms);
+    }
+    return terms;
+  }
+  private readonly ownTerms = new Map<string, Map<string, number>>();
+  private readonly learnedKept = new WeakMap<EvidenceSet, LearnedTransfer>();
+
+  /**
+   * Issue 17: what the units with evidence teach the others (learned-transfer.ts). Built once per evidence set (the
+   * use case reads one set per version of the evidence and passes the model along; otherwise it is kept here per set).
+   */
+  learn(evidence: EvidenceSet, options?: Partial<TransferOptions>): LearnedTransfer {
+    const kept = options ? undefined : this.learnedKept.get(evidence);
+    if (kept) return kept;
+    const units = [...evidence.keys()].flatMap((key) => {
+      const u = this.units.get(key);
+      return u ? [{ key, profiel: u.profielCode, terms: this.ownTermsOf(key, u) }] : [];
+    });
+    const learned = new LearnedTransfer(units, evidence, options);
+    if (!options) this.learnedKept.set(evidence, learned);
+    return learned;
+  }
+
+  /**
+   * Kwalificaties (per dossier) and keuzedelen for vmbo units or free text, best first. With `evidence` (issue 17): the
+   * unit's own evidence multiplies the score (evidence.ts), and what similar units of the profiel learned is added to
+   * the relative score (`learned`, by default `learn(evidence)`; `evidenceWeights.transfer` overrides its weight).
+   */
+  matchForward(
+    query: ForwardQuery,
+    opts: { soort?: 'kwalificatie' | 'keuzedeel'; limit: number; evidence?: EvidenceSet; evidenceWeights?: { own?: number; transfer?: number }; learned?: LearnedTransfer },
+  ): DomainMatchResult[] {
     const text: KeuzevakText =
       'units' in query
         ? combinedText(query.units)
@@ -445,26 +481,24 @@ export class MatchIndex {
     const asked =
       !('units' in query) ? 'de zoektekst' : query.units.length > 1 ? 'de titels van de gevraagde onderdelen' : query.units[0]!.kind === 'keuzevak' ? 'de titel van het keuzevak' : 'de titel van de profielmodule';
     let ranked: Array<{ crebo: string; score: number }> = textRanking;
-    // Issue 17: what teachers confirmed or rejected, for this unit and (transferred) for units with a similar text.
+    // Issue 17: what teachers confirmed or rejected, for this unit and (learned) for similar units of its profiel.
     const single = 'units' in query && query.units.length === 1 ? query.units[0]! : null;
     const unitKey = single ? `${single.kind}|${single.code}` : null;
     const own = opts.evidence && unitKey ? opts.evidence.get(unitKey) : undefined;
-    let transfer: Map<string, number> | undefined;
+    let transferred: Map<string, Transferred> | undefined;
     if (opts.evidence && opts.evidence.size > 0) {
-      const qv = unitKey ? this.unitVectors.get(unitKey)! : queryVector;
-      const neighbours: Array<{ similarity: number; evidence: ReadonlyMap<string, Bewijs> }> = [];
-      for (const [key, ev] of opts.evidence) {
-        if (key === unitKey) continue;
-        const v = this.unitVectors.get(key);
-        if (v) neighbours.push({ similarity: cosine(qv, v), evidence: ev });
-      }
-      transfer = transferStrengths(neighbours);
-      const weights: EvidenceWeights = { own: opts.evidenceWeights?.own ?? EVIDENCE.own, transfer: opts.evidenceWeights?.transfer ?? EVIDENCE.transfer };
-      ranked = applyEvidence(ranked.map((r) => ({ key: r.crebo, crebo: r.crebo, score: r.score })), own, transfer, weights);
+      const learned = opts.learned ?? this.learn(opts.evidence);
+      const terms = single && unitKey ? this.ownTermsOf(unitKey, single) : this.engine.queryWeights(text, true, false);
+      transferred = learned.of({ key: unitKey, profiel: text.profielCode, terms });
+      const weight = opts.evidenceWeights?.transfer ?? learned.options.weight;
+      const top = textRanking[0]?.score ?? 0;
+      const lifted = textRanking.map((r) => ({ key: r.crebo, crebo: r.crebo, score: withTransfer(top > 0 ? r.score / top : 0, transferred!.get(r.crebo), weight) }));
+      ranked = applyEvidence(lifted, own, undefined, { own: opts.evidenceWeights?.own ?? EVIDENCE.own, transfer: 0 });
     }
-    const bewijsOf = (key: string): { bewijs?: Bewijs; zin: string | null } => {
+    const bewijsOf = (key: string, dossier: boolean): { bewijs?: Bewijs; zin: string | null } => {
       const b = own?.get(key);
-      const zin = bewijsUitleg(b, transfer?.get(key) ?? 0);
+      const zinnen = [bewijsUitleg(b), dossier ? transferUitleg(transferred?.get(key)) : null].filter((z): z is string => z !== null);
+      const zin = zinnen.length > 0 ? zinnen.join(' ') : null;
       return b && !isEmptyBewijs(b) ? { bewijs: b, zin } : { zin };
     };
     const best = ranked[0]?.score ?? 0;
@@ -492,7 +526,7 @@ export class MatchIndex {
         const evidence = textEvidence(sim) + pairEvidence(pairs);
         const confidence = confidenceBand(rel, evidence);
         const plaats = rel >= 0.9995 ? 'Dit dossier past het best bij de vraag' : `Dit dossier scoort ${percent(rel)} van het best passende dossier`;
-        const ev = bewijsOf(r.crebo);
+        const ev = bewijsOf(r.crebo, true);
         results.push({
           type: 'kwalificatie',
           status: 'suggestie',
@@ -541,7 +575,7 @@ export class MatchIndex {
         const shared = sharedTerms(queryVector, s.kd.vector, SHARED_TERMS_SHOWN);
         const evidence = coverageEvidence(s.text) + (s.support >= 0.6 ? 1 : 0);
         const confidence = confidenceBand(rel, evidence);
-        const ev = bewijsOf(`keuzedeel|${s.kd.code}`);
+        const ev = bewijsOf(`keuzedeel|${s.kd.code}`, false);
         results.push({
           type: 'keuzedeel',
           status: 'suggestie',
