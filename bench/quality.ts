@@ -560,6 +560,31 @@ function transferExperiment(opts: { judgments: Judgment[]; index: MatchIndex; te
   const mean = (i: number) => (gains.reduce((x, g) => x + g[i]!, 0) / gains.length).toFixed(3);
   console.log(`  gemiddelde winst ongezien: nDCG@10 +${mean(0)}, recall@10 +${mean(1)}; bevestigd (geleerd bovenop eigen bewijs): nDCG@10 +${mean(2)}`);
 
+  // Rotation: within each profiel the keuzevakken (codes sorted) in five parts; four parts confirmed, the fifth unseen.
+  const parts: Judgment[][] = [[], [], [], [], []];
+  const byProfiel = new Map<string, Judgment[]>();
+  for (const j of judgments) byProfiel.set(profielOf(j.keuzevak) ?? '?', [...(byProfiel.get(profielOf(j.keuzevak) ?? '?') ?? []), j]);
+  for (const [, list] of [...byProfiel.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+    [...list].sort((x, y) => x.keuzevak.localeCompare(y.keuzevak)).forEach((j, i) => parts[i % parts.length]!.push(j));
+  }
+  const rot: number[][] = [];
+  let [up, down] = [0, 0];
+  parts.forEach((unseen, i) => {
+    const ev = confirmed(parts.filter((_, k) => k !== i).flat());
+    const [plain, learned] = [rank(undefined, { limit: 10 }), rank(ev, { limit: 10 })];
+    const u0 = evaluate(unseen, plain);
+    const u1 = evaluate(unseen, learned);
+    rot.push([u1.ndcgAt10 - u0.ndcgAt10, u1.recallAt10 - u0.recallAt10]);
+    for (const j of unseen) {
+      const d = evaluate([j], learned).ndcgAt10 - evaluate([j], plain).ndcgAt10;
+      if (d > 1e-9) up += 1;
+      if (d < -1e-9) down += 1;
+    }
+  });
+  console.log(
+    `  rotatie (per profiel in 5 delen; 4 bevestigd, 1 ongezien): winst ongezien nDCG@10 ${pm(rot.map((r) => r[0]!))}, recall@10 ${pm(rot.map((r) => r[1]!))} (per deel ${rot.map((r) => r[0]!.toFixed(3)).join(' ')}; ${up} keuzevakken hoger, ${down} lager)`,
+  );
+
   if (process.argv.includes('--transfer-grid')) {
     // Chosen within the confirmed half only: the default first, so that a tie keeps it.
     type Choice = Partial<TransferOptions>;
