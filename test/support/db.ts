@@ -49,7 +49,8 @@ function pgliteTemplate(name: 'base' | 'demo' | 'slo'): Blob | undefined {
 
 /**
  * `filled`: start from the run's PGlite dump with that catalogue already in it ('demo': the demo catalogue, 'slo': the
- * national data); `filledFrom` of the result says whether that happened (on PostgreSQL, or without a dump, it did not,
+ * national data; on PostgreSQL a copy of the run's template database of postgres-template.ts); `filledFrom` of the
+ * result says whether that happened (without a dump or template it did not,
  * and the caller loads the data itself).
  */
 export async function createTestDatabase(opts: { filled?: 'demo' | 'slo' } = {}): Promise<TestDatabase & { filledFrom?: 'demo' | 'slo' }> {
@@ -59,15 +60,20 @@ export async function createTestDatabase(opts: { filled?: 'demo' | 'slo' } = {})
     return { ...database, destroy: () => database.close(), ...(filled ? { filledFrom: opts.filled } : {}) };
   }
   const name = `doorlopend_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  // A copy of the run's template database (test/support/postgres-template.ts) when there is one.
+  const templates = inject('postgresTemplates') ?? {};
+  const template = (opts.filled && templates[opts.filled]) || templates.base;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const filledFrom = opts.filled && templates[opts.filled] ? opts.filled : undefined;
   return {
     ...database,
+    ...(filledFrom ? { filledFrom } : {}),
     destroy: async () => {
       await database.close();
       const a = new pg.Client({ connectionString: ADMIN_URL });
