@@ -2,8 +2,9 @@
  * Issue 17 in a real browser (demo data): a teacher gives zoekmonitor results a thumbs down and up with the keyboard;
  * the ranking and the uitleg change ("door 2 docenten afgewezen"); the thumbs say their state (aria-pressed); pressing a
  * pressed thumb takes the vote back. A visitor sees no thumbs. A pair eindterm ↔ werkproces confirmed in two
- * samenwerkingen says so next to the pair ("Elders: bevestigd door 2 samenwerkingen"). Axe on every state; 1366 and
- * 390 px.
+ * samenwerkingen says so next to the pair ("Elders: bevestigd door 2 samenwerkingen"). What teachers found fitting for an
+ * alike unit of the profiel lifts a dossier for a keuzevak nobody judged, and its uitleg says so. Axe on every state;
+ * 1366 and 390 px.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -44,7 +45,7 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
   }
-  async function apiVote(email: string, dossier: string, waarde: 1 | -1) {
+  async function apiVote(email: string, dossier: string, waarde: 1 | -1, vraag: { soort: 'keuzevak' | 'profielmodule'; code: string } = { soort: 'keuzevak', code: 'K/PIE/16' }) {
     const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
     expect(login.status).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -52,7 +53,7 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     const res = await fetch(`${app.url}/api/match/stemmen`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ vraag: { soort: 'keuzevak', code: 'K/PIE/16' }, resultaat: { soort: 'kwalificatie', code: dossier }, waarde }),
+      body: JSON.stringify({ vraag, resultaat: { soort: 'kwalificatie', code: dossier }, waarde }),
     });
     expect(res.status).toBe(200);
   }
@@ -143,6 +144,32 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
       await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
       await table.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SCREENSHOTS, `zoekmonitor-paar-elders-${width}.png`) });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('a dossier found fitting for an alike profielmodule of the profiel rises for the keuzevak, and its uitleg says why', async () => {
+    // In the demo catalogue the profielmodule P/PIE/04 (Installeren en monteren) reads like K/PIE/16 (Koudetechniek).
+    const before = (await session.api<MatchResponse>('/api/match?keuzevak=K%2FPIE%2F16&soort=kwalificatie&limit=12')).results as Dossier[];
+    const target = before[before.length - 1]!;
+    expect(before.length).toBeGreaterThan(1);
+    for (const email of ['docent@vmbo.demo', 'docent@roc.demo']) await apiVote(email, target.dossierCrebo, 1, { soort: 'profielmodule', code: 'P/PIE/04' });
+    const after = (await session.api<MatchResponse>('/api/match?keuzevak=K%2FPIE%2F16&soort=kwalificatie&limit=12')).results as Dossier[];
+    const rank = (list: Dossier[]) => list.findIndex((d) => d.dossierCrebo === target.dossierCrebo);
+    expect(rank(after)).toBeLessThan(rank(before));
+
+    await page.context().clearCookies();
+    await page.goto(`${app.url}${VRAAG}`);
+    const item = dossierList().getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name: new RegExp(target.dossierTitle) }) });
+    await item.getByText('Docenten vonden dit dossier passend bij 1 profielmodule van hetzelfde profiel met een vergelijkbare tekst; daardoor staat het hoger.').waitFor();
+    const headings = await dossierList().getByRole('heading', { level: 4 }).allTextContents();
+    expect(headings.findIndex((h) => h.includes(target.dossierTitle))).toBe(rank(after));
+    await expectAccessible('zoekmonitor with a dossier lifted by an alike profielmodule');
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await item.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `zoekmonitor-transfer-${width}.png`) });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
     }
     await page.setViewportSize({ width: 1366, height: 900 });
