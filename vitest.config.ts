@@ -14,8 +14,9 @@ export default defineConfig({
     retry: 0,
     // Three test files at a time on a 2-core machine (Vitest's default there is one: cores − 1). Most of an
     // integration file's time is spent waiting for PostgreSQL, a server process or a browser. Fresh-clone rehearsals
-    // of `bash .ci/run` on 2 cores: two at a time 27.3 min, three 25.7 min (all passed); CI allows 30. Browser files
-    // too: each starts its own app (own database, own port) and its own Chromium, so files never meet.
+    // of `bash .ci/run` on 2 cores (before the templates and isolate false): two at a time 27.3 min, three 25.7 min;
+    // CI allows 30. Browser files too: each starts its own app (own database, own port) and its own Chromium, so files
+    // never meet.
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
