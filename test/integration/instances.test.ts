@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,8 +43,20 @@ interface Instance {
   output: { text: string };
 }
 
-function startInstance(name: string, databaseUrl: string, outboxDir: string): Instance {
-  const port = 30000 + Math.floor(Math.random() * 5000);
+/** A port nobody listens on now, from the operating system (a random pick could hit another test's port). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startInstance(name: string, databaseUrl: string, outboxDir: string): Promise<Instance> {
+  const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -143,8 +156,8 @@ describe.skipIf(TEST_DB !== 'postgres' || !databaseAvailable || !built)('two ins
   beforeAll(async () => {
     database = await createDatabase();
     // Started at the same moment on an empty database: both run the migrations, under one advisory lock.
-    a = startInstance('A', database.url, path.join(tmp, 'outbox-a'));
-    b = startInstance('B', database.url, path.join(tmp, 'outbox-b'));
+    a = await startInstance('A', database.url, path.join(tmp, 'outbox-a'));
+    b = await startInstance('B', database.url, path.join(tmp, 'outbox-b'));
     await Promise.all([ready(a), ready(b)]);
     for (const [email, organisatie, soort] of [
       ['beheerder@vmbo.instanties', 'Instanties Vmbo', 'vmbo-school'],

@@ -24,14 +24,27 @@ async function start(dataDir: string, port: number, mode: 'demo' | 'production' 
   const output = { text: '' };
   outputs.set(child, output);
   child.stdout!.on('data', (chunk) => (output.text += chunk));
-  child.stderr!.resume();
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors = (errors + chunk).slice(-2000)));
   for (let i = 0; i < 600; i += 1) {
-    if (child.exitCode !== null) throw new Error(`server stopped with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server stopped with ${child.exitCode}:\n${errors}${output.text.slice(-2000)}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('server did not answer');
+}
+
+/** A port nobody listens on now, from the operating system (a random pick could hit another test's port). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** True once a new TCP connection to the port is refused. */
@@ -96,17 +109,17 @@ describe.skipIf(TEST_DB !== 'pglite' || !built)('the server process on the embed
 
   it('loads the demo catalogue into an empty folder and closes cleanly on SIGTERM', async () => {
     expect(fs.readdirSync(demoDir)).toEqual([]);
-    const port = 39000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     await signInAndStop(await start(demoDir, port), port, 'SIGTERM');
   }, 90_000);
 
   it('opens the folder again after SIGTERM, and closes cleanly on SIGINT', async () => {
-    const port = 39000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     await signInAndStop(await start(demoDir, port), port, 'SIGINT');
   }, 90_000);
 
   it('opens the folder again after SIGINT; writes JSON log lines with the request id, which is also the X-Request-Id answer header', async () => {
-    const port = 36000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const child = await start(demoDir, port, 'demo', 'debug');
     running = { child, port };
     const given = await fetch(`http://127.0.0.1:${port}/api/bestaat-niet`, { headers: { 'x-request-id': 'nginx-4f1c2d3e4f5a6b7c' } });
@@ -132,7 +145,7 @@ describe.skipIf(TEST_DB !== 'pglite' || !built)('the server process on the embed
     // The server the log test left running (its debug logging changes nothing here); a new one when run alone.
     const left = running?.child.exitCode === null ? running : undefined;
     running = undefined;
-    const port = left?.port ?? 37000 + Math.floor(Math.random() * 1000);
+    const port = left?.port ?? await freePort();
     const child = left?.child ?? (await start(demoDir, port));
     // A slow client: the sign-in's headers now, its body later. "Expect: 100-continue" makes the server say when it has
     // the headers, so the request is in progress (not an idle connection) when SIGTERM comes.
@@ -170,7 +183,7 @@ describe.skipIf(TEST_DB !== 'pglite' || !built)('the server process on the embed
   it('creates no organisations or users in production mode', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorlopend-proc-'));
     dirs.push(dir);
-    const port = 38000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const child = await start(dir, port, 'production');
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
