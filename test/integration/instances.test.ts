@@ -7,13 +7,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMigrations } from '../../src/server/db/migrate.js';
 import { createPostgresDatabase, databaseAvailable, dropPostgresDatabase, TEST_DB } from '../support/db.js';
 import { DEMO_SLO_DIR, PROJECT_ROOT } from '../support/shared-data.js';
+import { freePort } from '../support/ports.js';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const CLI = path.join(PROJECT_ROOT, 'bin', 'doorlopend.js');
@@ -41,18 +41,6 @@ interface Instance {
   base: string;
   child: ChildProcess;
   output: { text: string };
-}
-
-/** A port nobody listens on now, from the operating system (a random pick could hit another test's port). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startInstance(name: string, databaseUrl: string, outboxDir: string): Promise<Instance> {

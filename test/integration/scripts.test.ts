@@ -17,13 +17,13 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import vitestConfig from '../../vitest.config.js';
 import { listMigrations } from '../../src/server/db/migrate.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { freePort } from '../support/ports.js';
 import { TEST_DB } from '../support/db.js';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -95,17 +95,6 @@ function runInGroup(file: string, args: string[], env: Record<string, string>) {
     }),
   );
   return { child, done, output: () => output, stop: () => child.pid !== undefined && process.kill(-child.pid, 'SIGTERM') };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      server.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/db.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { freePort } from '../support/ports.js';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const built = fs.existsSync(MAIN);
@@ -33,18 +34,6 @@ async function start(dataDir: string, port: number, mode: 'demo' | 'production' 
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('server did not answer');
-}
-
-/** A port nobody listens on now, from the operating system (a random pick could hit another test's port). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** True once a new TCP connection to the port is refused. */
