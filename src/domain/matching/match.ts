@@ -446,8 +446,9 @@ export class MatchIndex {
   private readonly learnedKept = new WeakMap<EvidenceSet, LearnedTransfer>();
 
   /**
-   * Issue 17: what the units with evidence teach the others (learned-transfer.ts). Built once per evidence set (the
-   * use case reads one set per version of the evidence and passes the model along; otherwise it is kept here per set).
+   * Issue 17: what the units with evidence teach the others (learned-transfer.ts). Built once per evidence set and kept
+   * here (the use case reads a new set only when the evidence's version changed); `options` (the bench's settings)
+   * build a model that is not kept.
    */
   learn(evidence: EvidenceSet, options?: Partial<TransferOptions>): LearnedTransfer {
     const kept = options ? undefined : this.learnedKept.get(evidence);

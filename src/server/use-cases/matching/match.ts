@@ -10,7 +10,6 @@ import { snapshotOf } from '../../read-models/catalogue-snapshot.js';
 import { matchAnswersOf as answersOf, matchIndexOf, MAX_CANONICAL_ANSWERS as MAX_CANONICAL, MAX_JSON_ANSWERS as MAX_JSON, rememberAnswer as remember } from '../../read-models/match-index.js';
 import type { MatchIndex, VmboUnit, VmboUnitKind } from '../../../domain/matching/match.js';
 import type { EvidenceSet } from '../../../domain/matching/evidence.js';
-import type { LearnedTransfer } from '../../../domain/matching/learned-transfer.js';
 import { paarLabel, paarSleutel, type PaarOordeel } from '../../../domain/matching/pair-evidence.js';
 import { werkprocesId } from '../../../domain/inventory/ids.js';
 import { evidenceFingerprint, evidenceVersion, readEvidence } from './stemmen.js';
@@ -86,8 +85,6 @@ interface Said {
   fingerprint: string;
   /** Per pair eindterm ↔ werkproces what the samenwerkingen said (`paarSleutel`), read with the evidence. */
   pairs: Map<string, PaarOordeel>;
-  /** What the units with evidence teach the others (learned-transfer.ts), built once with the evidence it learns from. */
-  learned?: LearnedTransfer;
 }
 const NOTHING_SAID: Said = { evidence: new Map(), fingerprint: '', pairs: new Map() };
 
@@ -189,9 +186,8 @@ async function said(db: Kysely<DB>, snapshot: Snapshot): Promise<Said> {
         const version = await evidenceVersion(db);
         if (held?.version === version) return held.said;
         const { evidence, pairs } = await readEvidence(db, snapshot);
-        // The learned transfer is built here, once per version of the evidence, not per question.
-        const learned = evidence.size > 0 ? matchIndexOf(snapshot).learn(evidence) : undefined;
-        held = { version, said: { evidence, fingerprint: evidenceFingerprint(evidence), pairs, ...(learned ? { learned } : {}) } };
+        // A new evidence set per version: the match index builds its learned transfer once per set (MatchIndex.learn).
+        held = { version, said: { evidence, fingerprint: evidenceFingerprint(evidence), pairs } };
         return held.said;
       }),
     };
@@ -219,17 +215,16 @@ export async function matchCatalogJson(opts: { db: Kysely<DB>; query: MatchQuery
 
 function answer(index: MatchIndex, query: MatchQuery, said: Said): MatchResponse {
   const evidence = said.evidence.size > 0 ? said.evidence : undefined;
-  const learned = evidence ? said.learned : undefined;
   const echo = (kind: MatchQueryEcho['kind'], codes: string[], title: string): MatchQueryEcho => ({ kind, codes, title, soort: query.soort ?? null, limit: query.limit });
   const respond = (q: MatchQueryEcho, results: MatchResponse['results']): MatchResponse => ({ query: q, status: 'suggestie', note: MATCH_NOTE, results });
 
   const vmbo = vmboUnits(index, query);
   if (vmbo) {
-    const results = index.matchForward({ units: vmbo.units }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit, evidence, learned });
+    const results = index.matchForward({ units: vmbo.units }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit, evidence });
     return respond(echo(vmbo.kind, vmbo.units.map((u) => u.code), vmbo.units.map((u) => u.title).join(' / ')), results);
   }
   if (query.tekst !== undefined) {
-    const results = index.matchForward({ tekst: query.tekst }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit, evidence, learned });
+    const results = index.matchForward({ tekst: query.tekst }, { soort: query.soort as 'kwalificatie' | 'keuzedeel' | undefined, limit: query.limit, evidence });
     return respond(echo('tekst', [], query.tekst), results);
   }
   const soort = query.soort as VmboUnitKind | undefined;
