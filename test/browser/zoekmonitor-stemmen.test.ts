@@ -7,7 +7,7 @@
  * 1366 and 390 px.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { snapshotOf } from '../../src/server/read-models/catalogue-snapshot.js';
@@ -57,6 +57,16 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     });
     expect(res.status).toBe(200);
   }
+  /** At 1366 and 390 px: a screenshot with `what` in view, and no sideways scroll; back to 1366 px after. */
+  async function atBothWidths(name: string, what: Locator) {
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await what.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
   const dossierList = () => page.getByRole('list', { name: 'Dossiers, best passend eerst' });
   const firstDossierHeading = () => dossierList().getByRole('heading', { level: 4 }).first();
   const thumbs = (d: Dossier) => page.getByRole('group', { name: `Uw oordeel over dossier ${d.dossierTitle} bij K/PIE/16` });
@@ -101,13 +111,7 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     await expect.poll(async () => firstDossierHeading().textContent()).toContain(second.dossierTitle);
     await dossierList().getByText(/Nuttig gevonden door 1 docent/).waitFor();
     await expectAccessible('zoekmonitor after votes');
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await secondThumbs.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(SCREENSHOTS, `zoekmonitor-stemmen-${width}.png`) });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await atBothWidths('zoekmonitor-stemmen', secondThumbs);
 
     // Pressing the pressed thumb takes the vote back.
     await thumbs(second).getByRole('button', { name: 'Past', exact: true }).click();
@@ -140,13 +144,7 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     expect(await table.getByText(/^Elders:/).count()).toBe(1);
     await expect(page.getByText(/Samenwerking elders|College elders/).count()).resolves.toBe(0);
     await expectAccessible('zoekmonitor with a pair confirmed elsewhere');
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await table.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(SCREENSHOTS, `zoekmonitor-paar-elders-${width}.png`) });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await atBothWidths('zoekmonitor-paar-elders', table);
   });
 
   it('a dossier found fitting for an alike profielmodule of the profiel rises for the keuzevak, and its uitleg says why', async () => {
@@ -166,12 +164,6 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     const headings = await dossierList().getByRole('heading', { level: 4 }).allTextContents();
     expect(headings.findIndex((h) => h.includes(target.dossierTitle))).toBe(rank(after));
     await expectAccessible('zoekmonitor with a dossier lifted by an alike profielmodule');
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await item.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(SCREENSHOTS, `zoekmonitor-transfer-${width}.png`) });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await atBothWidths('zoekmonitor-transfer', item);
   });
 });
