@@ -129,6 +129,13 @@ describe('splitCompound, strict heads (matching)', () => {
   it('keeps a longer head that begins other words when no longer word is a prefix of the compound', () => {
     expect(strict('booglassen')).toEqual(['boog', 'lassen']);
   });
+  it('with a head that is no word, wants a tail the lexicon has as a word, not only its stem', () => {
+    const words = new analyzer.Lexicon(['stem', 'systeem', 'remsystemen', 'leveren', 'aanleggen', 'veren', 'lassen', 'boogschieten']);
+    // "steem" has the stem of "stem" (the stemmer undoubles the vowel), but is no word: no "remsy" + "steem".
+    expect(analyzer.splitCompound('remsysteem', words, 3, 4, true)).toEqual([]);
+    // A tail that is a word still splits off an unknown head ("boog" begins "boogschieten").
+    expect(analyzer.splitCompound('booglassen', words, 3, 4, true)).toEqual(['boog', 'lassen']);
+  });
   it('does not cut inside a known word, after a verb prefix, or before a suffix', () => {
     expect(strict('controleren')).toEqual([]);
     expect(strict('ontluchten')).toEqual([]);

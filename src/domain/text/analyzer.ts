@@ -255,14 +255,16 @@ const SUFFIX_TAILS = new Set(['heden', 'heid', 'schap', 'schappen', 'achtig', 'a
  * The strict head rule (for matching, where a wrong part does more harm than a missed one). The head is a known
  * word, also with a linking -e-/-en- or a doubled consonant ("kinder|opvang" when "kinderen" is known, "las|naad"
  * when "lassen" is); or, from four letters, it begins another known word while no longer known word is a prefix of
- * the compound (so "controleren" does not give "contro" + "leren", as "controle" is a word). Never a verb prefix,
- * never a suffix as tail.
+ * the compound (so "controleren" does not give "contro" + "leren", as "controle" is a word) and the tail is itself a
+ * word of the catalogue, not only a form with a known word's stem: the stemmer folds "steem" to "stem", "veren" to
+ * "ver" and "tand" stands in "toestand", so such tails gave "remsy" + "steem", "aanle" + "veren" and "toes" +
+ * "tand" (issue 17: measured on the held-out folds, BENCHMARKS.md). Never a verb prefix, never a suffix as tail.
  */
 function isStrictSplit(head: string, tail: string, folded: string, lexicon: Lexicon): boolean {
   if (VERB_PREFIXES.has(head) || SUFFIX_TAILS.has(tail)) return false;
   const last = head[head.length - 1]!;
   if (lexicon.has(head) || lexicon.has(`${head}en`) || lexicon.has(`${head}e`) || lexicon.has(`${head}${last}en`)) return true;
-  if (head.length < 4 || !lexicon.hasWordStartingWith(head, folded)) return false;
+  if (head.length < 4 || !lexicon.hasWord(tail) || !lexicon.hasWordStartingWith(head, folded)) return false;
   for (let j = head.length + 1; j < folded.length; j += 1) if (lexicon.hasWord(folded.slice(0, j))) return false;
   return true;
 }
