@@ -37,6 +37,20 @@ describe('MatchingEngine', () => {
     expect(gap('PIE')).toBeGreaterThan(gap('BWI'));
   });
 
+  it('puts Entree (niveau 1) below a dossier with the same text: it is no continuation of a beroepsgericht keuzevak', () => {
+    const same = ['Ontvangt goederen en slaat ze op', 'Verzamelt orders'];
+    const e = new MatchingEngine(
+      [dossier('30', 'Logistiek', 'Transport, scheepvaart en logistiek', same, ['Logistiek medewerker']), dossier('29', 'Entree', 'Entree', same, ['Assistent logistiek'])],
+      { lexicon: new Lexicon(['goederen', 'orders']) },
+      { thesaurus: noThesaurus },
+    );
+    for (const profiel of ['EO', 'ZW', 'XX']) {
+      const ranked = e.rankDossiers(keuzevak(profiel, 'Goederen en orders', ['De kandidaat ontvangt goederen en verzamelt orders']));
+      expect(ranked.map((r) => r.crebo)).toEqual(['30', '29']); // a tie would put 29 first
+      expect(ranked[1]!.signals.domein).toBe(-1);
+    }
+  });
+
   it('finds a dossier of which only the name is known, when the keuzevak names it', () => {
     const names = [
       dossier('10', 'Dekvloeren leggen', 'Afbouw, hout en onderhoud', [], ['Dekvloerenlegger']),

@@ -26,6 +26,9 @@ import { Associations, type AssociationOptions } from './associations.js';
 import PROFIEL_DOMEINEN from './profiel-opleidingsdomeinen.json' with { type: 'json' };
 
 const profielDomeinen = PROFIEL_DOMEINEN as unknown as Record<string, Record<string, number> | string>;
+/** The prior for every profiel ("$elkProfiel"), under the profiel's own: Entree (niveau 1) is no continuation of a
+ * beroepsgericht keuzevak (the data file says why, with its source). */
+const everyProfiel = (typeof profielDomeinen.$elkProfiel === 'object' ? profielDomeinen.$elkProfiel : {}) as Record<string, number>;
 
 /** Weights of the combined score (see the module comment). */
 export interface MatchingWeights {
@@ -370,7 +373,7 @@ export class MatchingEngine {
     const q = this.queryWeights(k);
     const qName = this.queryWeights(k, false);
     const maxQ = Math.max(1e-9, ...qName.values());
-    const domeinen = (k.profielCode && typeof profielDomeinen[k.profielCode] === 'object' ? profielDomeinen[k.profielCode] : {}) as Record<string, number>;
+    const domeinen = { ...everyProfiel, ...((k.profielCode && typeof profielDomeinen[k.profielCode] === 'object' ? profielDomeinen[k.profielCode] : {}) as Record<string, number>) };
     const w = this.weights;
     const raw = this.docs.map((d) => {
       const text = this.textScore(q, d);
