@@ -1,6 +1,7 @@
 /**
  * The pupil list of a cohort as CSV (semicolon, UTF-8 with BOM, as Dutch Excel opens it). An export of pupils' data
- * is recorded in the audit log (leerlingen.geexporteerd), like every read of the list.
+ * is recorded in the audit log (leerlingen.geexporteerd), like every read of the list. Names come from imports and
+ * forms: a cell that would be a formula in a spreadsheet program gets a leading apostrophe.
  */
 import { formatCsvLine } from '../../../domain/mbo/csv.js';
 import { LEERLING_VELD_NAMEN, LEERLING_VELDEN } from '../../../shared/leerlingen-api.js';
@@ -10,6 +11,9 @@ import { notFound } from '../../errors.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/leerling-repository.js';
 import type { ExportFile } from '../inventory/export-inventory.js';
+
+/** A cell that a spreadsheet program would run as a formula (=, +, -, @, tab, CR first) starts with an apostrophe instead. */
+const geenFormule = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 const bestandsdeel = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'groep';
 
@@ -28,7 +32,7 @@ export async function exportLeerlingen(opts: UseCaseContext & { cohortId: string
   });
   const regels = [
     formatCsvLine(LEERLING_VELDEN.map((v) => LEERLING_VELD_NAMEN[v]), ';'),
-    ...leerlingen.map((l) => formatCsvLine(LEERLING_VELDEN.map((v) => String(l[v] ?? '')), ';')),
+    ...leerlingen.map((l) => formatCsvLine(LEERLING_VELDEN.map((v) => geenFormule(String(l[v] ?? ''))), ';')),
   ];
   return { fileName: `leerlingen-${bestandsdeel(c.naam)}-${c.schooljaar}.csv`, contentType: 'text/csv; charset=utf-8', body: `\uFEFF${regels.join('\r\n')}\r\n` };
 }

