@@ -69,6 +69,10 @@ describe.skipIf(!browserReady)('loopbaandossier (issue 15)', () => {
       form.getByRole('button', { name: 'Activiteit opslaan' }).click(),
     ]);
     await expect.poll(() => main().getByRole('article', { name: a.titel }).count()).toBe(1);
+    // The form says it was saved, is empty for the next one, and keeps the focus on its button (not lost to the page).
+    await form.getByRole('status').filter({ hasText: 'Je activiteit staat in je dossier.' }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Titel' }).inputValue()).toBe('');
+    expect(await form.getByRole('button', { name: 'Activiteit opslaan' }).evaluate((b) => b === document.activeElement)).toBe(true);
   }
 
   it('a pupil writes two reflections, fills in the oplegger and shares the dossier; the intake opens it until the pupil revokes it', async () => {

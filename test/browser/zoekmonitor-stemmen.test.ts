@@ -109,6 +109,8 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     await page.keyboard.press('Space');
     await secondThumbs.getByRole('status').filter({ hasText: 'U vond dit passend' }).waitFor();
     await expect.poll(async () => firstDossierHeading().textContent()).toContain(second.dossierTitle);
+    // The keyboard focus stays on the thumb through the save and the new ranking (a disabled button would drop it).
+    expect(await thumbs(second).getByRole('button', { name: 'Past', exact: true }).evaluate((b) => b === document.activeElement), 'focus stays on the thumb').toBe(true);
     await dossierList().getByText(/Nuttig gevonden door 1 docent/).waitFor();
     await expectAccessible('zoekmonitor after votes');
     await atBothWidths('zoekmonitor-stemmen', secondThumbs);

@@ -438,7 +438,9 @@ function DossierContent() {
         ))}
       </section>
       <section className="doorlopend-section">
-        <ActiviteitForm key={`nieuw-${dossier.activiteiten.length}`} dossier={dossier} klaar={herlaad} />
+        {/* Not keyed by the number of activities: the form empties itself after a save and keeps its message ("Je activiteit
+            staat in je dossier.") and the focus on its button. */}
+        <ActiviteitForm dossier={dossier} klaar={herlaad} />
       </section>
       <OpleggerForm key={`oplegger-${dossier.activiteiten.length}`} dossier={dossier} zet={(o) => zet({ ...dossier, oplegger: o })} />
       <Programma dossier={dossier} />
