@@ -12,6 +12,7 @@ import { formulierDocument, keuzedeelCsv, seCijferCsv, type KeuzedeelRij, type S
 import { telt } from '../../../domain/examen/beoordeling-status.js';
 import { bestandsnaam } from '../../../domain/exports/document-model.js';
 import { AppError } from '../../errors.js';
+import { geenFormule } from '../../exports/csv-cell.js';
 import type { UseCaseContext } from '../../access/context.js';
 import { openExamen, type ExamenAccess } from '../../access/examen.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
@@ -51,7 +52,7 @@ export async function exportSeCijfers(opts: UseCaseContext & { examenId: string 
   if (!toets) throw new AppError('conflict', 'Het examenplan noemt geen PTA-toets; zonder toetscode kan Magister of Somtoday het cijfer niet plaatsen. Kies eerst de PTA-toets in het examenplan.');
   const rijen: SeCijferRij[] = (await vastgesteldeResultaten(opts))
     .filter((f) => f.keuzevakCijfer !== null)
-    .map((f) => ({ leerlingnummer: f.leerling.leerlingnummer, toetscode: toets.toetscode, cijfer: f.keuzevakCijfer!, datum: f.afgenomenOp ?? f.vastgesteldAt!.slice(0, 10) }));
+    .map((f) => ({ leerlingnummer: f.leerling.leerlingnummer, toetscode: geenFormule(toets.toetscode), cijfer: f.keuzevakCijfer!, datum: f.afgenomenOp ?? f.vastgesteldAt!.slice(0, 10) }));
   await audit(opts, access, 'se-cijfers', rijen.length);
   return { fileName: `se-cijfers-${bestandsnaam(access.examen.keuzedeelCode)}-${bestandsnaam(toets.toetscode)}.csv`, contentType: CSV, body: seCijferCsv(rijen) };
 }

@@ -8,12 +8,10 @@ import { LEERLING_VELD_NAMEN, LEERLING_VELDEN } from '../../../shared/leerlingen
 import type { UseCaseContext } from '../../access/context.js';
 import { openCohort, COHORT_NOT_FOUND } from '../../access/examen.js';
 import { notFound } from '../../errors.js';
+import { geenFormule } from '../../exports/csv-cell.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import * as repo from '../../repositories/leerling-repository.js';
 import type { ExportFile } from '../inventory/export-inventory.js';
-
-/** A cell that a spreadsheet program would run as a formula (=, +, -, @, tab, CR first) starts with an apostrophe instead. */
-const geenFormule = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 const bestandsdeel = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'groep';
 
