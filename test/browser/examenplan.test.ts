@@ -112,10 +112,18 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
   });
 
   it('the mbo examencommissie finds the plan in the account menu and vaststelt it', async () => {
+    // Before the vaststelling the beoordelaar the plan names has nothing to assess yet, and reads when the forms come.
+    await signInAt('/examens', 'beoordelaar@roc.demo');
+    const teBeoordelen = main().getByRole('region', { name: 'Examens om te beoordelen (0)' });
+    await teBeoordelen.getByText(/zodra de examencommissie van de mbo-school het examenplan heeft vastgesteld/).waitFor();
+    expect(await main().getByRole('region', { name: /^Plannen om vast te stellen/ }).count(), 'only an examencommissie vaststelt').toBe(0);
+    await expectAccessible('examenplannen of the beoordelaar, nothing to assess yet');
+
     await signInAt('/', 'examencommissie@roc.demo');
     await page.getByRole('banner').getByRole('button', { name: /Emma Examencommissie/ }).click();
     await page.getByRole('banner').getByRole('link', { name: 'Examenplannen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Examenplannen' }).count()).toBe(1);
+    expect(await main().getByRole('region', { name: /^Examens om te beoordelen/ }).count(), 'the examencommissie assesses no forms').toBe(0);
     await expectAccessible('plannen om vast te stellen');
     await beideBreedtes('taken');
     await main().getByRole('link', { name: /K0072/ }).click();
