@@ -66,7 +66,7 @@ function Dashboard({ regioId, versie }: { regioId: string; versie: number }) {
       </UnorderedList>
     );
   return (
-    <section aria-labelledby="dashboard">
+    <section aria-labelledby="dashboard" className="doorlopend-section doorlopend-mk-dashboard">
       <Heading level={2} id="dashboard">
         Dashboard
       </Heading>
@@ -349,7 +349,7 @@ export function MenukaartBeheerPage() {
         <Link to={publiekPath(data.regio.slug)}>Bekijk de openbare menukaart</Link> (wat iedereen ziet, zonder in te loggen).
       </Paragraph>
       {data.magBeheren ? <Dashboard regioId={data.regio.id} versie={versie} /> : null}
-      <section aria-labelledby="modulen" className="doorlopend-mk-modulen">
+      <section aria-labelledby="modulen" className="doorlopend-section doorlopend-mk-modulen">
         <Heading level={2} id="modulen" tabIndex={-1}>
           Modulen
         </Heading>
