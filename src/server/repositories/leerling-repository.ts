@@ -264,10 +264,21 @@ export async function vmboSchools(db: Db, organisationIds: readonly string[]): P
   return db.selectFrom('organisation').select(['id', 'naam']).where('id', 'in', [...organisationIds]).where('soort', '=', 'vmbo-school').orderBy('naam').execute();
 }
 
-/** Links the pupil record to an account (accepting the invitation sent for it); false when the pupil is gone. */
-export async function linkAccount(db: Db, leerlingId: string, userId: string): Promise<{ cohortId: string; organisationId: string } | undefined> {
-  const row = await db.updateTable('leerling').set({ account_id: userId, updated_at: new Date(), versie: sql`versie + 1` }).where('id', '=', leerlingId).returning(['cohort_id', 'organisation_id']).executeTakeFirst();
-  return row && { cohortId: row.cohort_id, organisationId: row.organisation_id };
+/**
+ * Links the pupil record to an account (accepting the invitation sent for it); undefined when the pupil is gone, and
+ * 'ander-account' when the record already belongs to another account (a second invitation sent before the first was
+ * accepted): a record is never moved to another account.
+ */
+export async function linkAccount(db: Db, leerlingId: string, userId: string): Promise<{ cohortId: string; organisationId: string } | 'ander-account' | undefined> {
+  const row = await db
+    .updateTable('leerling')
+    .set({ account_id: userId, updated_at: new Date(), versie: sql`versie + 1` })
+    .where('id', '=', leerlingId)
+    .where((eb) => eb.or([eb('account_id', 'is', null), eb('account_id', '=', userId)]))
+    .returning(['cohort_id', 'organisation_id'])
+    .executeTakeFirst();
+  if (row) return { cohortId: row.cohort_id, organisationId: row.organisation_id };
+  return (await db.selectFrom('leerling').select('id').where('id', '=', leerlingId).executeTakeFirst()) ? 'ander-account' : undefined;
 }
 
 // ---- retention -------------------------------------------------------------------------------------------------

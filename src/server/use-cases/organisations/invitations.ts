@@ -26,6 +26,7 @@ import { createSession, endSession } from '../auth/session.js';
 import type { UseCaseContext } from '../../access/context.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
+export const LEERLING_AL_GEKOPPELD_MESSAGE = 'Deze leerling heeft al een account. Deze uitnodiging kan niet meer worden aangenomen; vraag de school zo nodig om hulp.';
 export const INVITATION_INVALID_MESSAGE = 'Deze uitnodiging is ongeldig, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.';
 const NOT_FOUND = 'Deze organisatie bestaat niet of u hebt er geen toegang toe.';
 /** The same for every address, with or without an account. */
@@ -132,6 +133,8 @@ async function takeInvitation(trx: Transaction<DB>, invitation: InvitationRow, u
   // An invitation sent for a pupil record (issue 14): the account becomes that pupil's, who then sees their own data.
   if (accepted.leerlingId) {
     const linked = await linkAccount(trx, accepted.leerlingId, userId);
+    // A second invitation for the same pupil, accepted after the first: the whole acceptance is undone.
+    if (linked === 'ander-account') throw new AppError('conflict', LEERLING_AL_GEKOPPELD_MESSAGE);
     if (linked) await appendAudit(trx, { actorUserId: userId, organisationId: linked.organisationId, action: 'leerling.account_gekoppeld', subjectType: 'cohort', subjectId: linked.cohortId, details: { leerling: accepted.leerlingId } });
   }
 }
