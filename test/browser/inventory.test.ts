@@ -94,6 +94,8 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
     await form.getByRole('button', { name: 'Inventaris maken' }).focus();
     await page.keyboard.press('Enter');
     await main().getByRole('heading', { level: 2, name: /^Alleen vmbo/ }).waitFor();
+    // The form is drawn again for the new address; the focus goes to the result, not to the page.
+    await expect.poll(() => main().getByRole('heading', { level: 2, name: 'Totalen' }).evaluate((h) => h === document.activeElement)).toBe(true);
     expect(new URL(page.url()).searchParams.get('kwalificatie')).toBe('25282');
     expect(new URL(page.url()).searchParams.get('profiel')).toBe('PIE');
     expect(new URL(page.url()).searchParams.get('keuzevakken')).toBe('K/PIE/16');

@@ -48,6 +48,8 @@ describe.skipIf(!browserReady)('zoekmonitor in the browser (demo data)', () => {
     await page.keyboard.press('Enter');
     await status(/Suggesties voor K\/PIE\/16 Koudetechniek: \d+ dossiers?/).waitFor();
     expect(new URL(page.url()).searchParams.get('keuzevak')).toBe('K/PIE/16');
+    // The focus goes to the results' heading (at 390 px they start below the fold).
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Suggesties' }).evaluate((h) => h === document.activeElement)).toBe(true);
 
     const dossiers = page.getByRole('list', { name: 'Dossiers, best passend eerst' });
     await expect(dossiers.getByRole('heading', { level: 4 }).first().textContent()).resolves.toContain(first.dossierTitle);

@@ -79,3 +79,37 @@ export function useHashTarget(ready: boolean): void {
     return undefined;
   }, [ready, hash, pathname]);
 }
+
+/**
+ * For a form with its results below it (the zoekmonitor, the overlap inventory): after the user sends it and the
+ * address changed, once the answer has `settled`, focus moves to the results' heading (`target`) and it scrolls into
+ * view when it is not. At 390 px the results start below the fold, so without this the page seemed not to react, and a
+ * form drawn again for the new address dropped the keyboard focus to the page. Another navigation meanwhile cancels
+ * it. Returns the function to call when the form is sent (before it navigates).
+ */
+export function useRevealAfterSubmit(target: () => HTMLElement | null, settled: boolean): () => void {
+  const { key } = useLocation();
+  const pending = useRef<{ from: string; at: string | null } | null>(null);
+  const targetRef = useRef(target);
+  targetRef.current = target;
+  useEffect(() => {
+    const p = pending.current;
+    if (!p || key === p.from) return;
+    if (p.at === null) p.at = key;
+    if (p.at !== key) {
+      pending.current = null;
+      return;
+    }
+    if (!settled) return;
+    pending.current = null;
+    const element = targetRef.current();
+    if (!element) return;
+    if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+    element.focus({ preventScroll: true });
+    const box = element.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) element.scrollIntoView({ block: 'start' });
+  }, [key, settled]);
+  return () => {
+    pending.current = { from: key, at: null };
+  };
+}

@@ -10,6 +10,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../api.js';
 import { InlineError, Loading } from '../components/PageStates.js';
 import { SignedInOnly } from '../components/SignedInOnly.js';
+import { useRevealAfterSubmit } from '../lib/navigation.js';
 import { Link, PageHeading, Paragraph } from '../ui/index.js';
 import { Resultaat } from './inventaris/Resultaat.js';
 import { SelectieForm } from './inventaris/SelectieForm.js';
@@ -31,6 +32,8 @@ export function SamenwerkingInventarisPage() {
 
 function InventarisView({ partnershipId }: { partnershipId?: string }) {
   const { selectie, complete, inv, error, busy, formKey, problems, kies, kiesMin, herlaad } = useInventaris(partnershipId);
+  // The form is drawn again for the new address: focus goes to the result (or the message why there is none).
+  const reveal = useRevealAfterSubmit(() => document.getElementById(error ? 'inventaris-fout' : 'inventaris-totalen'), !busy || Boolean(error));
   return (
     <>
       <PageHeading>Overlapinventaris</PageHeading>
@@ -46,9 +49,21 @@ function InventarisView({ partnershipId }: { partnershipId?: string }) {
         </Paragraph>
       )}
       {partnershipId ? <Selecties partnershipId={partnershipId} huidige={complete && inv ? selectie : null} onOpen={kies} /> : null}
-      <SelectieForm key={formKey} initial={selectie} problems={problems} onSubmit={kies} />
+      <SelectieForm
+        key={formKey}
+        initial={selectie}
+        problems={problems}
+        onSubmit={(s) => {
+          reveal();
+          kies(s);
+        }}
+      />
       {!complete ? <Paragraph>Kies aan beide kanten iets: een profiel, keuzevakken of profielmodulen, en een kwalificatie of keuzedelen.</Paragraph> : null}
-      {complete && error ? <InlineError error={error} /> : null}
+      {complete && error ? (
+        <div id="inventaris-fout">
+          <InlineError error={error} />
+        </div>
+      ) : null}
       {complete && !inv && !error ? <Loading label="Inventaris wordt gemaakt…" /> : null}
       {inv && !error ? <Resultaat inv={inv} selectie={selectie} partnershipId={partnershipId} busy={busy} onChanged={herlaad} onMin={kiesMin} /> : null}
     </>

@@ -54,7 +54,9 @@ function Totalen({ inv }: { inv: Inventaris }) {
   const t = inv.totalen;
   return (
     <>
-      <Heading level={2}>Totalen</Heading>
+      <Heading level={2} id="inventaris-totalen" tabIndex={-1}>
+        Totalen
+      </Heading>
       <DataList
         aria-label="Totalen"
         items={[

@@ -11,7 +11,7 @@ import { MatchResponse } from '../../../shared/match-api.js';
 import { apiUrl, getJson } from '../../api.js';
 import { useKwalificatie } from '../../components/CatalogusKeuze.js';
 import { count } from '../../lib/format.js';
-import { useDocumentTitle } from '../../lib/navigation.js';
+import { useDocumentTitle, useRevealAfterSubmit } from '../../lib/navigation.js';
 import { cached, useApi } from '../../lib/useApi.js';
 import { useQueryParams } from '../../lib/useQueryParams.js';
 import type { KwalificatieResult, OtherResult } from './Resultaten.js';
@@ -80,8 +80,10 @@ export function useZoekmonitor() {
   const shown = data && !error && (!loading || shownFor.current === matchUrl) ? data : null;
   useDocumentTitle(shown ? `Zoekmonitor: ${shown.query.codes.join(', ') || shown.query.title}` : 'Zoekmonitor');
 
+  const reveal = useRevealAfterSubmit(() => document.getElementById('zm-resultaten'), !loading);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    reveal();
     const next = new URLSearchParams();
     if (vraag === 'keuzevak' && kvCode) next.set('keuzevak', kvCode);
     if (vraag === 'profielmodule' && pmCode) next.set('profielmodule', pmCode);
