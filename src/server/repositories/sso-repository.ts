@@ -91,6 +91,25 @@ export async function isMemberOf(db: Db, userId: string, organisationId: string)
   return row !== undefined;
 }
 
+/**
+ * The other organisations where the user has a role and that do not trust `issuer` (no SSO switched on with that same
+ * issuer), by name: an identity provider chosen by one organisation may not vouch for roles elsewhere.
+ */
+export async function organisationsNotTrustingIssuer(db: Db, userId: string, organisationId: string, issuer: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .leftJoin('organisation_sso as s', (j) => j.onRef('s.organisation_id', '=', 'm.organisation_id').on('s.enabled', '=', true).on('s.issuer', '=', issuer))
+    .select('o.naam')
+    .distinct()
+    .where('m.user_id', '=', userId)
+    .where('m.organisation_id', '<>', organisationId)
+    .where('s.organisation_id', 'is', null)
+    .orderBy('o.naam')
+    .execute();
+  return rows.map((r) => r.naam);
+}
+
 export async function organisationName(db: Db, organisationId: string): Promise<string | undefined> {
   const row = await db.selectFrom('organisation').select('naam').where('id', '=', organisationId).executeTakeFirst();
   return row?.naam;

@@ -22,6 +22,7 @@ import {
   insertSsoLoginState,
   isMemberOf,
   organisationName,
+  organisationsNotTrustingIssuer,
   type SsoConfigRow,
 } from '../../repositories/sso-repository.js';
 import { rotateSession } from './session.js';
@@ -168,6 +169,18 @@ export async function finishSsoLogin(opts: {
       'forbidden',
       `U bent wel ingelogd bij uw identiteitsprovider, maar er is bij ${naam} geen account voor ${email}. Vraag de beheerder van ${naam} om u uit te nodigen.`,
       'geen-account',
+      config.organisationId,
+    );
+  }
+  // The provider is the one this organisation's beheerder chose: it vouches for roles here, not for roles at an
+  // organisation that does not trust the same issuer (else a beheerder running a provider could sign in as anyone
+  // who also has a role with them, with that person's roles elsewhere). Those people sign in with their password.
+  const elders = await organisationsNotTrustingIssuer(db, user.id, config.organisationId, config.issuer);
+  if (elders.length > 0) {
+    throw new SsoError(
+      'forbidden',
+      `Uw account heeft ook een rol bij ${elders.join(', ')}, en die organisatie vertrouwt de identiteitsprovider van ${naam} niet. Log daarom in met uw e-mailadres en wachtwoord.`,
+      'afgebroken',
       config.organisationId,
     );
   }
