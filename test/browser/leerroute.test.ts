@@ -311,7 +311,7 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
       body: JSON.stringify({ versie: regel.versie + 1, leerjaar: 4, periode: 3 }),
     });
     expect(weer.status).toBe(200);
-    await main().getByRole('button', { name: 'opnieuw laden' }).click();
+    await main().getByRole('button', { name: 'Opnieuw laden' }).click();
     await page.getByTestId('periode-4-3').getByTestId(`regel-${regel.id}`).waitFor();
     await expect.poll(() => melding().innerText()).toContain('De leerroute is opnieuw geladen met de laatste wijzigingen.');
 

@@ -69,7 +69,7 @@ function Vernieuwen() {
   const [bezig, setBezig] = useState(false);
   return (
     <Paragraph className="doorlopend-meta">
-      Ziet u het werk van de andere school nog niet? Wat zij opslaan, ziet u na uw volgende wijziging of na{' '}
+      Ziet u het werk van de andere school nog niet? Wat zij opslaan, ziet u na uw volgende wijziging, of nu meteen:{' '}
       <Button
         appearance="subtle-button"
         disabled={bezig}
@@ -85,9 +85,8 @@ function Vernieuwen() {
           }
         }}
       >
-        {bezig ? 'Bezig met laden…' : 'opnieuw laden'}
+        {bezig ? 'Bezig met laden…' : 'Opnieuw laden'}
       </Button>
-      .
     </Paragraph>
   );
 }
