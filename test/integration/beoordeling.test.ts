@@ -47,6 +47,10 @@ describe.skipIf(!databaseAvailable)(`beoordeling van het gezamenlijke examen (${
     expect(d.criteria.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
     expect(d.mijnKant).toBe('tweede');
     expect(d.keuzedeelCode).toBe(w.keuzedeel);
+    // Reading one pupil's form is a staff read of pupil data: audited, with who, which form and which exam.
+    const gelezen = await w.t.database.db.selectFrom('audit_log').select(['actor_user_id', 'organisation_id', 'details']).where('action', '=', 'beoordeling.bekeken').where('subject_id', '=', l.formulieren[0]!.id).execute();
+    expect(gelezen).toHaveLength(1);
+    expect(gelezen[0]).toMatchObject({ actor_user_id: w.userId['mbo-beoordelaar'], organisation_id: w.org.mbo, details: { examen: ex.examenId, keuzedeel: w.keuzedeel, poging: 1 } });
   });
 
   it('both assessors save the same form at the same time, many times, and nothing is lost', async () => {

@@ -141,6 +141,13 @@ describe.skipIf(!databaseAvailable)(`vrijstelling (${TEST_DB})`, () => {
   it('lets only the receiving examencommissie see and decide, with the verified result; reason required when afgewezen; stale or decided 409', async () => {
     const lijst = VrijstellingLijst.parse((await w.call('mbo-examencommissie', 'GET', `/api/organisaties/${w.org.mbo}/vrijstellingen`, undefined, 200)).body);
     expect(lijst.verzoeken.map((v) => v.id)).toEqual([verzoekId]);
+    await w.call('mbo-examencommissie', 'GET', `/api/vrijstellingen/${verzoekId}`, undefined, 200);
+    // Both reads show a pupil's name, school and grades: audited staff reads.
+    const gelezen = await w.t.database.db.selectFrom('audit_log').select(['action', 'actor_user_id', 'organisation_id', 'subject_id']).where('action', 'in', ['vrijstelling.verzoeken_bekeken', 'vrijstelling.verzoek_bekeken']).orderBy('id').execute();
+    expect(gelezen).toEqual([
+      { action: 'vrijstelling.verzoeken_bekeken', actor_user_id: w.userId['mbo-examencommissie'], organisation_id: w.org.mbo, subject_id: w.org.mbo },
+      { action: 'vrijstelling.verzoek_bekeken', actor_user_id: w.userId['mbo-examencommissie'], organisation_id: w.org.mbo, subject_id: verzoekId },
+    ]);
     expect(lijst.verzoeken[0]!.resultaat).toMatchObject({ leerling: 'Lotte van der Berg', school: 'Demo Vmbo College', keuzedeelResultaat: 'behaald', grondslag: 'extraneus', verificatiecode: eigen.verificatiecode, examencommissie: 'Demo ROC' });
     for (const actor of ['mbo-beheerder', 'mbo-beoordelaar', 'mbo-ontwikkelaar'] as const) {
       await w.call(actor, 'GET', `/api/organisaties/${w.org.mbo}/vrijstellingen`, undefined, 403);

@@ -123,6 +123,7 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   },
   'auth.password_reset_requested': (c) => `Er is een nieuw wachtwoord aangevraagd voor het account van ${c.over}`,
   'beoordeling.lijst_bekeken': (c) => `${door(c)} bekeek de lijst van ${str(c.d.aantal) ?? '?'} beoordelingsformulieren van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
+  'beoordeling.bekeken': (c) => `${door(c)} bekeek een beoordelingsformulier (poging ${str(c.d.poging) ?? '?'}) van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
   'beoordeling.opgeslagen': (c) =>
     `${door(c)} sloeg als ${c.d.kant === 'eerste' ? '1e' : '2e'} beoordelaar een beoordelingsformulier op van het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'} (${str(c.d.wijzigingen) ?? '?'} wijzigingen)`,
   'beoordeling.herkansing': (c) => `${door(c)} zette poging ${str(c.d.poging) ?? '?'} (herkansing) klaar voor het examen van keuzedeel ${str(c.d.keuzedeel) ?? '?'}`,
@@ -152,6 +153,8 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
   'regels.markering.verwijderd': (c) => `${door(c)} haalde bij ${c.leerroute} de markering ‘niet van toepassing’ van regel ${str(c.d.regel) ?? '?'} weg`,
   'vrijstelling.aangevraagd': (c) =>
     `${door(c)} vroeg bij ${c.organisatie || 'een mbo-instelling'} een vrijstelling aan voor keuzedeel ${str(c.d.keuzedeel) ?? '?'} in de opleiding ${quoted(c.d.opleiding)}${c.d.crebo ? ` (crebo ${str(c.d.crebo)})` : ''}`,
+  'vrijstelling.verzoeken_bekeken': (c) => `${door(c)} bekeek de ${str(c.d.aantal) ?? ''} vrijstellingsverzoeken aan ${c.organisatie || 'de instelling'}`,
+  'vrijstelling.verzoek_bekeken': (c) => `${door(c)} bekeek een vrijstellingsverzoek voor keuzedeel ${str(c.d.keuzedeel) ?? '?'}${c.organisatie ? ` aan ${c.organisatie}` : ''}`,
   'vrijstelling.besloten': (c) =>
     `${door(c)} ${c.d.besluit === 'afgewezen' ? 'wees' : 'kende'} namens de examencommissie${c.organisatie ? ` van ${c.organisatie}` : ''} een vrijstelling voor keuzedeel ${str(c.d.keuzedeel) ?? '?'} in de opleiding ${quoted(c.d.opleiding)} ${c.d.besluit === 'afgewezen' ? 'af' : 'toe'}${c.d.reden ? `, met als reden ${quoted(c.d.reden)}` : ''}`,
   'crosswalk.herstellen': (c) => `${koppeling(c, 'herstelde')} (de afwijzing is ongedaan gemaakt)`,

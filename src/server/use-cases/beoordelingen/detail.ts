@@ -130,7 +130,17 @@ function rechten(access: ExamenAccess) {
 
 export async function getBeoordeling(opts: UseCaseContext & { beoordelingId: string }): Promise<BeoordelingDetail> {
   const access = await openBeoordeling({ db: opts.db, auth: opts.auth, beoordelingId: opts.beoordelingId, action: 'beoordeling.read' });
-  return beoordelingDetail(opts.db, access);
+  const detail = await beoordelingDetail(opts.db, access);
+  // A staff read of one pupil's form (scores and notes) is audited, as the list read is.
+  await appendAudit(opts.db, {
+    actorUserId: access.auth.user.id,
+    organisationId: access.kant === 'vmbo' ? access.examen.vmboOrganisationId : access.examen.mboOrganisationId,
+    action: 'beoordeling.bekeken',
+    subjectType: 'beoordeling',
+    subjectId: opts.beoordelingId,
+    details: { examen: access.examen.id, keuzedeel: access.examen.keuzedeelCode, poging: access.form.poging },
+  });
+  return detail;
 }
 
 /** Why a herkansing cannot be made from this form (null: it can). */

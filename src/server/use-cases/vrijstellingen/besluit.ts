@@ -84,7 +84,10 @@ export async function vrijstellingenVanInstelling(opts: UseCaseContext & { organ
   beslisser(auth, opts.organisationId, 'Deze organisatie bestaat niet of u bent er geen lid van.');
   const org = await organisatie(opts.db, opts.organisationId);
   if (!org) throw notFound('Deze organisatie bestaat niet of u bent er geen lid van.');
-  return { instelling: { id: org.id, naam: org.naam }, verzoeken: await metResultaat(opts.db, await verzoekenAanInstelling(opts.db, org.id)) };
+  const verzoeken = await metResultaat(opts.db, await verzoekenAanInstelling(opts.db, org.id));
+  // Pupils' names, schools and grades: a staff read, audited.
+  await appendAudit(opts.db, { actorUserId: auth.user.id, organisationId: org.id, action: 'vrijstelling.verzoeken_bekeken', subjectType: 'organisation', subjectId: org.id, details: { aantal: verzoeken.length } });
+  return { instelling: { id: org.id, naam: org.naam }, verzoeken };
 }
 
 async function openVerzoek(db: Kysely<DB> | Transaction<DB>, auth: AuthContext, id: string): Promise<VerzoekRecord> {
@@ -99,6 +102,7 @@ export async function vrijstellingDetail(opts: UseCaseContext & { id: string }):
   const v = await openVerzoek(opts.db, auth, opts.id);
   const [detail] = await metResultaat(opts.db, [v]);
   if (!detail) throw notFound(VERZOEK_NOT_FOUND);
+  await appendAudit(opts.db, { actorUserId: auth.user.id, organisationId: v.organisationId, action: 'vrijstelling.verzoek_bekeken', subjectType: 'vrijstelling_verzoek', subjectId: v.id, details: { keuzedeel: detail.resultaat.keuzedeel.code, opleiding: v.opleiding } });
   return detail;
 }
 
