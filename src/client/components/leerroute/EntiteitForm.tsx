@@ -1,7 +1,8 @@
 /** The form of a step with toetsen, activiteiten or materialen: add one, or change the one chosen in the table. */
 import { useState } from 'react';
 import { ZoekVeld } from '../ZoekVeld.js';
-import { Button, CheckboxField, Fieldset, Heading, Paragraph, SelectField, TextField } from '../../ui/index.js';
+import { leerroutePath } from '../../lib/leerroute-api.js';
+import { Button, CheckboxField, Fieldset, Heading, Link, Paragraph, SelectField, TextField } from '../../ui/index.js';
 import { doelLabel, useLeerroute } from './context.js';
 import { cap, type Veld } from './entiteit-config.js';
 import { ErrorSummary } from './ErrorSummary.js';
@@ -72,7 +73,7 @@ function VeldInvoer({ v, e }: { v: Veld; e: EntiteitState }) {
  * ones stay visible). The search is inside the form: Enter narrows, it does not save the toets or activiteit.
  */
 function DoelenKeuze({ v, e }: { v: Veld; e: EntiteitState }) {
-  const { doelOf } = useLeerroute();
+  const { doelOf, route } = useLeerroute();
   const [zoek, setZoek] = useState('');
   const { p } = e;
   const id = `${p}-${v.naam}`;
@@ -97,7 +98,13 @@ function DoelenKeuze({ v, e }: { v: Veld; e: EntiteitState }) {
           {getoond.length} van {e.geplandIn.length} doelen getoond.
         </p>
       ) : null}
-      {e.geplandIn.length === 0 ? <Paragraph>In deze periode is nog niets gepland.</Paragraph> : null}
+      {e.geplandIn.length === 0 ? (
+        <Paragraph>
+          {e.alleDoelen ? 'Er is nog niets gepland.' : 'In deze periode is nog niets gepland: kies een andere periode, toon de doelen uit andere perioden, of'}{' '}
+          {e.alleDoelen ? 'Plaats eerst doelen in ' : 'plaats doelen in '}
+          <Link to={leerroutePath(route.id, 'planning')}>stap 2, Planning</Link>.
+        </Paragraph>
+      ) : null}
       {getoond.map((did) => (
         <CheckboxField
           key={did}
