@@ -30,6 +30,7 @@ const PROVIDER_ACCOUNTS: Record<string, string> = {
   docent: 'Docent@VMBO.demo', // member of Demo Vmbo College (case differs on purpose)
   rocdocent: 'docent@roc.demo', // has an account, but in another organisation
   onbekend: 'onbekend@elders.nl', // no account at all
+  platform: 'beheerder@vmbo.demo', // member, and platform beheerder
 };
 
 interface SsoApp {
@@ -289,6 +290,18 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     }
     expect(await users()).toBe(before);
     expect(await members()).toBe(membersBefore);
+  });
+
+  it('never signs in a platform beheerder through a school\'s provider (a right for the whole platform): 403, no session, the password still works', async () => {
+    const ssoLogins = async () => (await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'login.sso').execute()).length;
+    const before = await ssoLogins();
+    const { path, browser } = await flow('platform');
+    const res = await t.app.inject({ method: 'GET', url: path, headers: { cookie: browser } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('beheerder van het hele platform') });
+    expect(sessionCookieOf(res)?.value ?? '').toBe('');
+    expect(await ssoLogins()).toBe(before);
+    expect((await signIn(t.app, 'beheerder@vmbo.demo')).token).toBeTruthy();
   });
 
   it('sends a browser (Accept: text/html) back to the sign-in page with a fixed reason instead of a problem document', async () => {

@@ -172,6 +172,16 @@ export async function finishSsoLogin(opts: {
       config.organisationId,
     );
   }
+  // A platform beheerder's right covers the whole platform (the national catalogue, beheerders of every organisation):
+  // no school's identity provider vouches for that. They sign in with their password.
+  if (user.platformBeheerder) {
+    throw new SsoError(
+      'forbidden',
+      `Uw account is beheerder van het hele platform. Dat recht geeft de identiteitsprovider van ${naam} niet door; log daarom in met uw e-mailadres en wachtwoord.`,
+      'afgebroken',
+      config.organisationId,
+    );
+  }
   // The provider is the one this organisation's beheerder chose: it vouches for roles here, not for roles at an
   // organisation that does not trust the same issuer (else a beheerder running a provider could sign in as anyone
   // who also has a role with them, with that person's roles elsewhere). Those people sign in with their password.
