@@ -193,6 +193,11 @@ describe.skipIf(!browserReady)('accounts in the browser: the walls between organ
   });
 
   it('shows a non-beheerder the organisation without member management', async () => {
+    // The member list is not even asked for (no refused request in the console).
+    const ledenGevraagd: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/leden')) ledenGevraagd.push(r.url());
+    });
     await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(`/organisaties/${vmboId}`)}`);
     await h1('Inloggen').waitFor();
     expect(await signInWithForm('docent@vmbo.demo', DEMO_PASSWORD)).toBe(200);
@@ -201,6 +206,7 @@ describe.skipIf(!browserReady)('accounts in the browser: the walls between organ
     expect(await main().getByRole('alert').count()).toBe(0);
     expect(await main().getByRole('form', { name: 'Lid toevoegen' }).count()).toBe(0);
     expect(await main().getByRole('table', { name: 'Leden' }).count()).toBe(0);
+    expect(ledenGevraagd).toEqual([]);
     await expectAccessible('organisation page (ontwikkelaar)');
   });
 
