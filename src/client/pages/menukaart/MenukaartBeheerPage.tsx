@@ -21,6 +21,10 @@ import { foutMelding, invoerVan, leegVoorstel, ModuleForm } from './ModuleForm.j
 import { ModuleInhoud } from './PubliekeModulePage.js';
 import './menukaart.css';
 
+/** A date (YYYY-MM-DD) as Dutch readers write it: "7 december 2031". */
+const datumNl = (iso: string | null) =>
+  iso ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : 'een nog onbekende datum';
+
 const STATUS_KLEUR: Record<ModuleStatus, 'neutral' | 'safe' | 'warning' | 'danger'> = { voorgesteld: 'warning', teruggestuurd: 'danger', gepubliceerd: 'safe', ingetrokken: 'neutral' };
 const melding = foutMelding;
 
@@ -72,9 +76,9 @@ function Dashboard({ regioId, versie }: { regioId: string; versie: number }) {
       </Heading>
       <Paragraph>{data.wachtOpBesluit === 1 ? '1 module wacht op uw besluit.' : `${data.wachtOpBesluit} modulen wachten op uw besluit.`}</Paragraph>
       <Heading level={3}>Review nodig</Heading>
-      {lijst(data.reviewsNodig.map((r) => ({ id: r.id, titel: r.titel, tekst: `${r.aanbieder}, vóór ${r.volgendeReview}` })), 'Geen reviews nodig in het komende halfjaar.')}
+      {lijst(data.reviewsNodig.map((r) => ({ id: r.id, titel: r.titel, tekst: `${r.aanbieder}, vóór ${datumNl(r.volgendeReview)}` })), 'Geen reviews nodig in het komende halfjaar.')}
       <Heading level={3}>Herziening te laat</Heading>
-      {lijst(data.herzieningenVerlopen.map((r) => ({ id: r.id, titel: r.titel, tekst: `${r.aanbieder}, deadline ${r.deadline}` })), 'Geen herzieningen over hun deadline.')}
+      {lijst(data.herzieningenVerlopen.map((r) => ({ id: r.id, titel: r.titel, tekst: `${r.aanbieder}, deadline ${datumNl(r.deadline)}` })), 'Geen herzieningen over hun deadline.')}
       <Heading level={3}>Voorstel om te verwijderen</Heading>
       {lijst(
         data.voorstellenVerwijderen.map((r) => ({ id: r.id, titel: r.titel, tekst: `${r.aanbieder}, ${r.laatsteExamen ? `laatste examen in ${r.laatsteExamen}` : 'nooit examen'}` })),
@@ -472,8 +476,8 @@ export function ModuleBeheerPage() {
             Levenscyclus
           </Heading>
           <UnorderedList>
-            <ListItem>Laatste review: {l.laatsteReview ?? 'nog niet'}; volgende review uiterlijk {l.volgendeReview}.</ListItem>
-            <ListItem>{l.herziening ? `Herziening: ${l.herziening.opdracht} (deadline ${l.herziening.deadline}${l.herziening.verlopen ? ', te laat' : ''}).` : 'Geen herziening opgedragen.'}</ListItem>
+            <ListItem>Laatste review: {l.laatsteReview ? datumNl(l.laatsteReview) : 'nog niet'}; volgende review uiterlijk {datumNl(l.volgendeReview)}.</ListItem>
+            <ListItem>{l.herziening ? `Herziening: ${l.herziening.opdracht} (deadline ${datumNl(l.herziening.deadline)}${l.herziening.verlopen ? ', te laat' : ''}).` : 'Geen herziening opgedragen.'}</ListItem>
             <ListItem>
               Examens: {l.examens.length ? l.examens.map((e) => `${e.schooljaar}: ${e.aantal}${e.bron === 'examen' ? ' (gezamenlijk examen)' : ''}`).join('; ') : 'nog geen vastgelegd'}.
             </ListItem>
