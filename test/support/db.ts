@@ -76,23 +76,32 @@ export async function createTestDatabase(opts: { filled?: 'demo' | 'slo' } = {})
     ...(filledFrom ? { filledFrom } : {}),
     destroy: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: ADMIN_URL });
-      await a.connect();
-      // The pool resolves its end() before every socket has closed; terminating those connections (FORCE)
-      // makes the server send them a FATAL message that surfaces as an uncaught error. So wait for them
-      // to go first, and force only as a last resort.
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          await a.query(attempt < 50 ? `DROP DATABASE IF EXISTS ${name}` : `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          break;
-        } catch (err) {
-          if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err; // 55006: object_in_use
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-      await a.end();
+      await dropPostgresDatabase(name);
     },
   };
+}
+
+/**
+ * Drops a database of createPostgresDatabase or createTestDatabase. A pool resolves its end() before every socket has closed; terminating those connections (FORCE)
+ * makes the server send them a FATAL message that surfaces as an uncaught error in the test run. So wait for them to
+ * go first (up to 5 s), and force only as a last resort (connections a failed test or a killed process left behind).
+ */
+export async function dropPostgresDatabase(name: string): Promise<void> {
+  const a = new pg.Client({ connectionString: ADMIN_URL });
+  await a.connect();
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await a.query(attempt < 50 ? `DROP DATABASE IF EXISTS ${name}` : `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err; // 55006: object_in_use
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await a.end();
+  }
 }
 
 /**
@@ -110,10 +119,3 @@ export async function createPostgresDatabase(prefix: string): Promise<{ name: st
   return { name, url: url.toString() };
 }
 
-/** Drops a database of createPostgresDatabase; FORCE only for connections a failed test left behind. */
-export async function dropPostgresDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
