@@ -16,7 +16,7 @@ export type SsoOrganisatie = z.infer<typeof SsoOrganisatie>;
  * Why a sign-in through SSO did not succeed, as the browser is told on /inloggen?sso-fout=…
  * (a fixed list: the sign-in page shows its own Dutch text, never text from the URL).
  */
-export const SSO_FOUTEN = ['verlopen', 'afgebroken', 'mislukt', 'geen-email', 'geen-account', 'niet-ingesteld', 'onbereikbaar', 'ongeldig'] as const;
+export const SSO_FOUTEN = ['verlopen', 'afgebroken', 'mislukt', 'geen-email', 'geen-account', 'wachtwoord-nodig', 'niet-ingesteld', 'onbereikbaar', 'ongeldig'] as const;
 export const SsoFout = z.enum(SSO_FOUTEN);
 export type SsoFout = z.infer<typeof SsoFout>;
 

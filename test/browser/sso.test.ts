@@ -184,5 +184,12 @@ describe.skipIf(!browserReady)('single sign-on in the browser', () => {
     expect(await main().locator(':focus').getByRole('alert').count()).toBe(1);
     await banner().getByRole('link', { name: 'Inloggen' }).waitFor();
     await expectAccessible('sign-in page after a refused SSO sign-in');
+
+    // Someone whose account has rights the school's provider cannot vouch for is told to use the password.
+    await page.goto(`${url}/inloggen?sso-fout=wachtwoord-nodig&organisatie=${vmboId}`);
+    await main()
+      .getByRole('alert')
+      .filter({ hasText: 'Daarvoor staat de identiteitsprovider van Demo Vmbo College niet in. Log in met uw e-mailadres en wachtwoord.' })
+      .waitFor();
   });
 });

@@ -301,6 +301,11 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     expect(res.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('beheerder van het hele platform') });
     expect(sessionCookieOf(res)?.value ?? '').toBe('');
     expect(await ssoLogins()).toBe(before);
+    // A browser is sent back to the sign-in page with the reason that says to use the password.
+    const again = await flow('platform');
+    const html = await t.app.inject({ method: 'GET', url: again.path, headers: { accept: 'text/html', cookie: again.browser } });
+    expect(html.statusCode).toBe(302);
+    expect(html.headers.location).toBe(`/inloggen?sso-fout=wachtwoord-nodig&organisatie=${vmboId}`);
     expect((await signIn(t.app, 'beheerder@vmbo.demo')).token).toBeTruthy();
   });
 

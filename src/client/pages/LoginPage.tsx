@@ -26,6 +26,8 @@ function ssoFoutMelding(fout: SsoFout, org: string | null): string {
       return `De identiteitsprovider van ${bij} gaf geen (bevestigd) e-mailadres door. Neem contact op met de beheerder van uw organisatie.`;
     case 'geen-account':
       return `U bent wel ingelogd bij ${bij}, maar in ${APP_NAME} hoort bij uw e-mailadres geen account van ${bij}. Vraag de beheerder van ${bij} om u uit te nodigen.`;
+    case 'wachtwoord-nodig':
+      return `Uw account heeft ook rechten buiten ${bij} (een rol bij een andere organisatie, of beheer van het hele platform). Daarvoor staat de identiteitsprovider van ${bij} niet in. Log in met uw e-mailadres en wachtwoord.`;
     case 'niet-ingesteld':
       return 'Voor deze organisatie is inloggen via de school niet (meer) ingesteld. Log in met uw e-mailadres en wachtwoord.';
     case 'onbereikbaar':

@@ -178,7 +178,7 @@ export async function finishSsoLogin(opts: {
     throw new SsoError(
       'forbidden',
       `Uw account is beheerder van het hele platform. Dat recht geeft de identiteitsprovider van ${naam} niet door; log daarom in met uw e-mailadres en wachtwoord.`,
-      'afgebroken',
+      'wachtwoord-nodig',
       config.organisationId,
     );
   }
@@ -190,7 +190,7 @@ export async function finishSsoLogin(opts: {
     throw new SsoError(
       'forbidden',
       `Uw account heeft ook een rol bij ${elders.join(', ')}, en die organisatie vertrouwt de identiteitsprovider van ${naam} niet. Log daarom in met uw e-mailadres en wachtwoord.`,
-      'afgebroken',
+      'wachtwoord-nodig',
       config.organisationId,
     );
   }
