@@ -21,24 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/server/http/app.js';
 import { createAssessableExam } from '../support/beoordeling-factory.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { sample, type JsonSchema } from '../support/openapi-sample.js';
 import { startExamenWorld, type ExamenWorld } from '../support/examen-world.js';
 
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  default?: unknown;
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  minItems?: number;
-}
 interface Operation {
   parameters?: { in: string; name: string; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
@@ -79,36 +64,6 @@ const BY_NAME: Record<string, unknown> = {
   leerweg: 'BB',
 };
 
-function sample(schema: JsonSchema | undefined, name = '', depth = 0): unknown {
-  if (!schema || depth > 8) return null;
-  if (schema.const !== undefined) return schema.const;
-  if (schema.enum) return schema.enum[0];
-  if (name in BY_NAME) return BY_NAME[name];
-  if (schema.default !== undefined) return schema.default;
-  const options = schema.anyOf ?? schema.oneOf;
-  if (options) return sample(options.find((o) => o.type !== 'null') ?? options[0], name, depth + 1);
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  switch (type) {
-    case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sample(v, k, depth + 1)]));
-    case 'array':
-      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => sample(schema.items, name, depth + 1));
-    case 'integer':
-    case 'number':
-      return Math.max(schema.minimum ?? 1, Math.min(1, schema.maximum ?? 1));
-    case 'boolean':
-      return true;
-    case 'string':
-      if (schema.format === 'uuid') return randomUUID();
-      if (schema.format === 'date') return '2027-01-15';
-      if (schema.format === 'date-time') return '2027-01-15T10:00:00Z';
-      if (schema.format === 'email') return 'fuzz@vmbo.demo';
-      if (schema.format === 'uri') return 'https://example.org/fuzz';
-      return 'fuzz'.padEnd(schema.minLength ?? 1, 'z');
-    default:
-      return null;
-  }
-}
 
 /** Paths (property names, '0' for an array item) of every node of a JSON schema. */
 function fieldPaths(schema: JsonSchema | undefined, prefix: string[] = []): string[][] {
@@ -205,7 +160,7 @@ describe.skipIf(!databaseAvailable)(`bad input on every route: 4xx problem+json,
         if (!hasBody && method !== 'DELETE') continue;
         for (const raw of RAW_BODIES) await send(route, `body ${raw.slice(0, 12)}`, { method, url: url(), raw });
         if (!bodySchema) continue;
-        const base = sample(bodySchema);
+        const base = sample(bodySchema, { byName: BY_NAME, filler: 'fuzz' });
         const status = await send(route, 'sampled body', { method, url: url(), payload: base });
         if (status !== 400 && status !== 401) reachedUseCase++;
         for (const path of fieldPaths(bodySchema)) {

@@ -15,23 +15,10 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessAll, createAssessableExam, vaststellen } from '../support/beoordeling-factory.js';
 import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
+import { sample, type JsonSchema } from '../support/openapi-sample.js';
 import { startExamenWorld, type ExamenWorld, type WorldActor } from '../support/examen-world.js';
 import { maakActiviteit, maakDeellink, maakOnderdeel } from '../support/lob-factory.js';
 
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  default?: unknown;
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-}
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
   deprecated?: boolean;
@@ -39,32 +26,6 @@ interface Operation {
 
 const BY_NAME: Record<string, unknown> = { schooljaar: '2026-2027', datum: '2027-03-15', email: 'vreemde@ander.demo', crebo: '25282', code: 'K/PIE/16', leerlingnummer: '123456' };
 
-/** A plausible body from the route's schema (enum: the first option), so the request gets past validation. */
-function sample(schema: JsonSchema | undefined, name = '', depth = 0): unknown {
-  if (!schema || depth > 8) return null;
-  if (schema.const !== undefined) return schema.const;
-  if (schema.enum) return schema.enum[0];
-  if (name in BY_NAME) return BY_NAME[name];
-  if (schema.default !== undefined) return schema.default;
-  const options = schema.anyOf ?? schema.oneOf;
-  if (options) return sample(options.find((o) => o.type !== 'null') ?? options[0], name, depth + 1);
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  switch (type) {
-    case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sample(v, k, depth + 1)]));
-    case 'array':
-      return [sample(schema.items, name, depth + 1)];
-    case 'integer':
-    case 'number':
-      return Math.max(schema.minimum ?? 1, Math.min(1, schema.maximum ?? 1));
-    case 'boolean':
-      return true;
-    case 'string':
-      return schema.format === 'uuid' ? randomUUID() : 'vreemd'.padEnd(schema.minLength ?? 1, 'z');
-    default:
-      return null;
-  }
-}
 
 /** Public by design (the catalogue, the public menukaart, the check of a result statement by its code, CASE). */
 const PUBLIC = /^\/(api\/(vmbo|mbo|search|match(?!\/stemmen)|catalog|health|ready|publiek|verificatie|regels$)|ims\/)/;
@@ -125,7 +86,7 @@ describe.skipIf(!databaseAvailable)(`strangers get nothing, on every route, with
         if (!names.some((n) => n in real && (!onlyParams || onlyParams.has(n)))) continue;
         const url = pattern.replace(/\{(\w+)\}/g, (_x, n: string) => real[n] ?? randomUUID());
         const body = op.requestBody?.content?.['application/json']?.schema;
-        out.push({ route, inject: { method: method as InjectOptions['method'], url, ...(body ? { payload: sample(body) as InjectOptions['payload'] } : {}) } });
+        out.push({ route, inject: { method: method as InjectOptions['method'], url, ...(body ? { payload: sample(body, { byName: BY_NAME, filler: 'vreemd' }) as InjectOptions['payload'] } : {}) } });
       }
     }
     return out;
