@@ -23,7 +23,7 @@ import { seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisat
 import { insertMembership } from '../../src/server/repositories/account-repository.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { createTestDatabase, databaseAvailable, SKIP_NO_DB, TEST_DB, type TestDatabase } from '../support/db.js';
-import { startOidcProvider, type OidcServer } from '../support/oidc-provider.js';
+import { signInAtProvider, startOidcProvider, type OidcServer } from '../support/oidc-provider.js';
 import { asUser, sessionCookieOf, signIn, TEST_PUBLIC_URL } from '../support/accounts.js';
 
 const CLIENT_ID = 'doorlopend-test';
@@ -36,47 +36,6 @@ const PROVIDER_ACCOUNTS: Record<string, string> = {
   eigen: 'docent@ander.demo', // a teacher of Ander College only
 };
 
-/** A minimal cookie jar for the browser's side of the provider. */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-  take(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const eq = pair.indexOf('=');
-      const value = pair.slice(eq + 1).trim();
-      if (value === '') this.cookies.delete(pair.slice(0, eq).trim());
-      else this.cookies.set(pair.slice(0, eq).trim(), value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-/** Signs in as `account` at the provider (its development login and consent pages) until it sends the browser back. */
-async function signInAtProvider(authorizationUrl: string, account: string): Promise<URL> {
-  const jar = new Jar();
-  let url = authorizationUrl;
-  let body: URLSearchParams | undefined;
-  for (let step = 0; step < 12; step += 1) {
-    const res = await fetch(url, { method: body ? 'POST' : 'GET', redirect: 'manual', headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }, ...(body ? { body } : {}) });
-    jar.take(res);
-    body = undefined;
-    if (res.status >= 300 && res.status < 400) {
-      const next = new URL(res.headers.get('location')!, url);
-      if (next.href.startsWith(CALLBACK)) return next;
-      url = next.href;
-      continue;
-    }
-    const html = await res.text();
-    const action = /<form[^>]*action="([^"]+)"[^>]*method="post"/.exec(html)?.[1];
-    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`unexpected page at the provider: ${res.status} ${html.slice(0, 300)}`);
-    url = new URL(action, url).href;
-    body = new URLSearchParams(prompt === 'login' ? { prompt, login: account, password: 'wat-dan-ook' } : { prompt });
-  }
-  throw new Error('the provider never sent the browser back');
-}
 
 describe.skipIf(!databaseAvailable)(`an organisation's identity provider vouches for that organisation only (${TEST_DB})`, () => {
   if (!databaseAvailable) console.warn(`[tests] ${SKIP_NO_DB}`);
@@ -119,7 +78,7 @@ describe.skipIf(!databaseAvailable)(`an organisation's identity provider vouches
     const start = await app.inject({ method: 'GET', url: `/api/auth/sso/${ander}/start` });
     expect(start.statusCode, start.body).toBe(302);
     const browser = start.cookies.find((c) => c.name === 'doorlopend_sso')!;
-    const callback = await signInAtProvider(start.headers.location as string, account);
+    const callback = await signInAtProvider(start.headers.location as string, account, CALLBACK);
     return app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: `doorlopend_sso=${browser.value}` } });
   }
 

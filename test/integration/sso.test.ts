@@ -18,7 +18,7 @@ import { OutboxMailer } from '../../src/server/mail/outbox-mailer.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { upsertSsoConfig } from '../../src/server/repositories/sso-repository.js';
 import { createTestDatabase, databaseAvailable, SKIP_NO_DB, TEST_DB, type TestDatabase } from '../support/db.js';
-import { startOidcProvider, type OidcServer } from '../support/oidc-provider.js';
+import { signInAtProvider, startOidcProvider, type OidcServer } from '../support/oidc-provider.js';
 import { asUser, sessionCookieOf, signIn, TEST_PUBLIC_URL, type Session } from '../support/accounts.js';
 
 const CLIENT_ID = 'doorlopend-test';
@@ -78,58 +78,6 @@ async function countingServer(status = 500): Promise<{ url: string; requests: ()
 
 const startProvider = () => startOidcProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: CALLBACK, accounts: PROVIDER_ACCOUNTS });
 
-/** A minimal cookie jar for the browser's side of the provider (all cookies, no path rules: one test host). */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-  take(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = '', ...attrs] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()) || attrs.some((a) => /^\s*max-age=0/i.test(a));
-      if (expired || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-/**
- * Follows redirects at the provider by hand, signs in as `account` on its login page and consents,
- * until the provider sends the browser back to our callback. Returns that callback URL.
- */
-async function signInAtProvider(authorizationUrl: string, account: string): Promise<URL> {
-  const jar = new Jar();
-  let url = authorizationUrl;
-  let body: URLSearchParams | undefined;
-  for (let step = 0; step < 12; step += 1) {
-    const res = await fetch(url, {
-      method: body ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(body ? { body } : {}),
-    });
-    jar.take(res);
-    body = undefined;
-    if (res.status >= 300 && res.status < 400) {
-      const next = new URL(res.headers.get('location')!, url);
-      if (next.href.startsWith(CALLBACK)) return next;
-      url = next.href;
-      continue;
-    }
-    const html = await res.text();
-    expect(res.status, html).toBe(200);
-    const action = /<form[^>]*action="([^"]+)"[^>]*method="post"/.exec(html)?.[1];
-    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`unexpected page at the provider: ${html.slice(0, 300)}`);
-    url = new URL(action, url).href;
-    body = new URLSearchParams(prompt === 'login' ? { prompt, login: account, password: 'wat-dan-ook' } : { prompt });
-  }
-  throw new Error('the provider never sent the browser back');
-}
 
 describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_DB})`, () => {
   let t: SsoApp;
@@ -160,7 +108,7 @@ describe.skipIf(!databaseAvailable)(`single sign-on with OpenID Connect (${TEST_
     expect(location.searchParams.get('redirect_uri')).toBe(CALLBACK);
     const ssoCookie = start.cookies.find((c) => c.name === 'doorlopend_sso')!;
     expect(ssoCookie.httpOnly).toBe(true);
-    const callback = await signInAtProvider(location.href, account);
+    const callback = await signInAtProvider(location.href, account, CALLBACK);
     return { path: `${callback.pathname}${callback.search}`, browser: `doorlopend_sso=${ssoCookie.value}` };
   }
 

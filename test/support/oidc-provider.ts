@@ -61,3 +61,56 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Oidc
       }),
   };
 }
+
+/** A minimal cookie jar for the browser's side of the provider (all cookies, no path rules: one test host). */
+class Jar {
+  private readonly cookies = new Map<string, string>();
+  take(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()) || attrs.some((a) => /^\s*max-age=0/i.test(a));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+/**
+ * Plays the browser at the provider: follows its redirects by hand, signs in as `account` on its development login
+ * page and consents, until the provider sends the browser back to `callback` (our callback URL). Returns that URL.
+ */
+export async function signInAtProvider(authorizationUrl: string, account: string, callback: string): Promise<URL> {
+  const jar = new Jar();
+  let url = authorizationUrl;
+  let body: URLSearchParams | undefined;
+  for (let step = 0; step < 12; step += 1) {
+    const res = await fetch(url, {
+      method: body ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      ...(body ? { body } : {}),
+    });
+    jar.take(res);
+    body = undefined;
+    if (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location')!, url);
+      if (next.href.startsWith(callback)) return next;
+      url = next.href;
+      continue;
+    }
+    const html = await res.text();
+    if (res.status !== 200) throw new Error(`the provider answered ${res.status}: ${html.slice(0, 300)}`);
+    const action = /<form[^>]*action="([^"]+)"[^>]*method="post"/.exec(html)?.[1];
+    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    if (!action || !prompt) throw new Error(`unexpected page at the provider: ${html.slice(0, 300)}`);
+    url = new URL(action, url).href;
+    body = new URLSearchParams(prompt === 'login' ? { prompt, login: account, password: 'wat-dan-ook' } : { prompt });
+  }
+  throw new Error('the provider never sent the browser back');
+}

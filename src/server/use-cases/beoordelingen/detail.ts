@@ -91,14 +91,7 @@ export async function listBeoordelingen(opts: UseCaseContext & { examenId: strin
       onvolledig: f.status === 'vastgesteld' ? [] : onvolledig(inhoud, staat),
     });
   }
-  await appendAudit(opts.db, {
-    actorUserId: access.auth.user.id,
-    organisationId: access.kant === 'vmbo' ? access.examen.vmboOrganisationId : access.examen.mboOrganisationId,
-    action: 'beoordeling.lijst_bekeken',
-    subjectType: 'examen',
-    subjectId: opts.examenId,
-    details: { examen: opts.examenId, keuzedeel: access.examen.keuzedeelCode, aantal: formulieren.length },
-  });
+  await auditRead(opts.db, access, { action: 'beoordeling.lijst_bekeken', subjectType: 'examen', subjectId: opts.examenId, details: { examen: opts.examenId, keuzedeel: access.examen.keuzedeelCode, aantal: formulieren.length } });
   const inhoud = plan ? ExamenplanInhoud.parse(plan.inhoud) : null;
   return {
     examenId: opts.examenId,
@@ -118,6 +111,15 @@ export async function listBeoordelingen(opts: UseCaseContext & { examenId: strin
   };
 }
 
+/** A staff read of pupils' assessment data, in the log of the reader's side of the exam. */
+function auditRead(db: Db, access: ExamenAccess, entry: { action: string; subjectType: string; subjectId: string; details: Record<string, unknown> }) {
+  return appendAudit(db, {
+    actorUserId: access.auth.user.id,
+    organisationId: access.kant === 'vmbo' ? access.examen.vmboOrganisationId : access.examen.mboOrganisationId,
+    ...entry,
+  });
+}
+
 function rechten(access: ExamenAccess) {
   return {
     eerste: mag(access, 'beoordeling.eerste'),
@@ -132,14 +134,7 @@ export async function getBeoordeling(opts: UseCaseContext & { beoordelingId: str
   const access = await openBeoordeling({ db: opts.db, auth: opts.auth, beoordelingId: opts.beoordelingId, action: 'beoordeling.read' });
   const detail = await beoordelingDetail(opts.db, access);
   // A staff read of one pupil's form (scores and notes) is audited, as the list read is.
-  await appendAudit(opts.db, {
-    actorUserId: access.auth.user.id,
-    organisationId: access.kant === 'vmbo' ? access.examen.vmboOrganisationId : access.examen.mboOrganisationId,
-    action: 'beoordeling.bekeken',
-    subjectType: 'beoordeling',
-    subjectId: opts.beoordelingId,
-    details: { examen: access.examen.id, keuzedeel: access.examen.keuzedeelCode, poging: access.form.poging },
-  });
+  await auditRead(opts.db, access, { action: 'beoordeling.bekeken', subjectType: 'beoordeling', subjectId: opts.beoordelingId, details: { examen: access.examen.id, keuzedeel: access.examen.keuzedeelCode, poging: access.form.poging } });
   return detail;
 }
 
