@@ -132,6 +132,8 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
         await main().getByRole('link', { name: titel, exact: true }).click();
         await expect.poll(() => main().getByRole('heading', { level: 1 }).textContent()).toBe(titel);
         const kies = main().getByRole('button', { name: 'Kiezen' });
+        // The button waits (disabled) until the pupil's earlier choices are read: focus it once it can be used.
+        await expect.poll(() => kies.isEnabled()).toBe(true);
         await kies.focus();
         await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/keuze/mijn') && r.status() === 201), page.keyboard.press('Enter')]);
         await main().getByText(new RegExp(`^Je hebt ${titel} gekozen voor \\d{4}-\\d{4}, periode \\d\\. Je decaan of mentor keurt het goed\\.$`)).waitFor();

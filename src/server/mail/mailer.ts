@@ -63,6 +63,12 @@ export const MAIL_SWEEP_INTERVAL_MS = 10_000;
 export const MAIL_CLOSE_WAIT_MS = 10_000;
 /** Sent and given-up rows (already without content) are deleted after this long. */
 export const MAIL_RETENTION_MS = 24 * 60 * 60_000;
+/**
+ * A compose job starts this long after the answer that stored it. The answer is out before the job starts anyway (it
+ * starts after the pending callbacks), but in one process with the embedded database the job's work would run before a
+ * client on the same busy machine has read the answer, so its duration would still show: whether an account exists.
+ */
+export const MAIL_COMPOSE_DELAY_MS = 25;
 
 export interface MailQueueOptions {
   db: Kysely<DB>;
@@ -144,13 +150,13 @@ export class MailQueue {
   async enqueueComposed(composer: string, address: string): Promise<void> {
     this.handedOver = true;
     await insertComposeJob(this.db, { composer, address, origin: this.instanceId, now: this.now() });
-    this.kick();
+    this.kick(MAIL_COMPOSE_DELAY_MS);
   }
 
-  /** Sends what is due, after the pending callbacks (so after the current answer is on its way). */
-  kick(): void {
+  /** Sends what is due, after the pending callbacks (so after the current answer is on its way), or `afterMs` later. */
+  kick(afterMs = 0): void {
     if (!this.sending) return;
-    this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.pass()));
+    this.track(new Promise<void>((resolve) => (afterMs > 0 ? setTimeout(resolve, afterMs) : setImmediate(resolve))).then(() => this.pass()));
   }
 
   /** Starts the periodic sweep (retries, take-over of other instances' mails). */
