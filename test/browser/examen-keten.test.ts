@@ -27,7 +27,8 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, linkTokenOf, signIn } from '../support/accounts.js';
 import { assertBrowserReadyInCi, browserReady } from '../support/app.js';
-import { axeSchoon, foto, inloggen, leesCsv, persoon, smal, startKetenApp, type KetenApp, type Persoon } from '../support/examen-keten-app.js';
+import { axeSchoon, foto, inloggen, persoon, smal, startKetenApp, type KetenApp, type Persoon } from '../support/examen-keten-app.js';
+import { leesCsv } from '../support/csv.js';
 import { readPdf, readXlsx } from '../support/export-files.js';
 
 assertBrowserReadyInCi();

@@ -11,29 +11,7 @@ import { databaseAvailable, SKIP_NO_DB, TEST_DB } from '../support/db.js';
 import { startExamenWorld, type ExamenWorld } from '../support/examen-world.js';
 import { assessAll, createAssessableExam, vaststellen } from '../support/beoordeling-factory.js';
 import { createCohort, pupil } from '../support/leerlingen-factory.js';
-
-/** Cells of a semicolon CSV line (RFC 4180 quoting). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      out.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  out.push(cell);
-  return out;
-}
+import { csvRows } from '../support/csv.js';
 
 describe.skipIf(!databaseAvailable)(`exports of pupils' data carry no formulas (${TEST_DB})`, () => {
   if (!databaseAvailable) console.warn(`[tests] ${SKIP_NO_DB}`);
@@ -59,7 +37,7 @@ describe.skipIf(!databaseAvailable)(`exports of pupils' data carry no formulas (
 
     const res = await w.app.inject({ method: 'GET', url: `/api/cohorten/${c.id}/leerlingen.csv`, headers: w.as('vmbo-decaan') });
     expect(res.statusCode).toBe(200);
-    const [kop, ...regels] = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').map(cells);
+    const [kop, ...regels] = csvRows(res.body);
     expect(kop).toEqual(['Leerlingnummer', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Klas', 'Leerweg', 'Geboortedatum', 'ECK iD']);
     const rij = regels.find((r) => r[0] === '100001')!;
     expect(rij.slice(1, 5)).toEqual([`'${gevaarlijk.roepnaam}`, `'${gevaarlijk.tussenvoegsel}`, `'${gevaarlijk.achternaam}`, `'${gevaarlijk.klas}`]);
@@ -82,7 +60,7 @@ describe.skipIf(!databaseAvailable)(`exports of pupils' data carry no formulas (
     const csvVan = async (examenId: string) => {
       const res = await w.app.inject({ method: 'GET', url: `/api/examens/${examenId}/resultaten/se-cijfers.csv`, headers: w.as('vmbo-examencommissie') });
       expect(res.statusCode, res.body).toBe(200);
-      const [kop, ...regels] = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').map(cells);
+      const [kop, ...regels] = csvRows(res.body);
       expect(kop).toEqual(['leerlingnummer', 'toetscode', 'cijfer', 'datum']);
       return regels;
     };

@@ -136,34 +136,3 @@ export async function smal(page: Page, naam: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
-/** A semicolon CSV as the exports write it (UTF-8 with BOM, CRLF, quotes doubled) → the rows as objects by header. */
-export function leesCsv(text: string): Array<Record<string, string>> {
-  const regels: string[][] = [];
-  let veld = '';
-  let regel: string[] = [];
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        veld += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else veld += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      regel.push(veld);
-      veld = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      regel.push(veld);
-      regels.push(regel);
-      regel = [];
-      veld = '';
-    } else veld += ch;
-  }
-  if (veld !== '' || regel.length) regels.push([...regel, veld]);
-  const [kop, ...rest] = regels;
-  return rest.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(kop!.map((k, i) => [k, r[i] ?? ''])));
-}
