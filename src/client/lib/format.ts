@@ -114,6 +114,13 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
+const dayFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+
+/** A date as Dutch readers write it ("7 december 2031"); a calendar date (YYYY-MM-DD) is that day in the Netherlands. */
+export function formatDatum(iso: string): string {
+  return dayFormat.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+}
+
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);

@@ -5,6 +5,7 @@
 import type { ExamenplanInhoud } from '../../../shared/examen-api.js';
 import { ExamenDetail, ExamenLijst, Inschrijvingen, MijnExamens, type ExamenAanmaken } from '../../../shared/examenplan-api.js';
 import { apiUrl, getJson, sendJson } from '../../api.js';
+import { formatDatum } from '../../lib/format.js';
 
 const seg = encodeURIComponent;
 
@@ -40,5 +41,4 @@ export const PLAN_STATUS_TEKST: Record<string, { tekst: string; kleur: 'neutral'
   vervangen: { tekst: 'Vervangen', kleur: 'neutral' },
 };
 
-export const datumTekst = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+export const datumTekst = formatDatum;

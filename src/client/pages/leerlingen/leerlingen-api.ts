@@ -7,6 +7,7 @@ import {
   CohortDetail, CohortLijst, LeerlingImportRapport, LeerlingUitnodiging, type CohortAanmaken, type CohortWijzigen, type Kolomtoewijzing, type LeerlingInvoerIn, type LeerlingWijzigen,
 } from '../../../shared/leerlingen-api.js';
 import { api, ApiError, apiUrl, getJson, sendJson } from '../../api.js';
+import { formatDatum } from '../../lib/format.js';
 
 const seg = encodeURIComponent;
 
@@ -76,5 +77,5 @@ export async function importeer(cohortId: string, upload: { file: File; dryRun: 
   return parsed.data;
 }
 
-export const datum = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+export const datum = formatDatum;
 export const volledigeNaam = (l: { roepnaam: string; tussenvoegsel?: string; achternaam: string }) => [l.roepnaam, l.tussenvoegsel, l.achternaam].filter(Boolean).join(' ');

@@ -5,6 +5,7 @@
 import { Deellink, DeellinkGemaakt, GedeeldDossier, LeerlingOverzicht, LobActiviteit, LobDossier, LobOnderdeel, LobProgramma, Oplegger, WieZiet } from '../../../shared/lob-api.js';
 import type { ActiviteitInvoer, ActiviteitWijzigen, DeellinkMaken, OnderdeelInvoer, OnderdeelWijzigen, OpleggerWijzigen } from '../../../shared/lob-api.js';
 import { ApiError, apiUrl, getJson, sendJson } from '../../api.js';
+import { formatDatum } from '../../lib/format.js';
 
 const seg = encodeURIComponent;
 
@@ -70,8 +71,7 @@ export function inWoorden(e: unknown, labels: Record<string, string>): unknown {
 /** The address of the public page a share link opens: the token in the fragment, which no server log or Referer sees. */
 export const deelAdres = (token: string) => `${window.location.origin}/dossier/gedeeld#token=${token}`;
 
-export const datumTekst = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+export const datumTekst = formatDatum;
 export const vandaag = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 export const overDagen = (n: number) => {
   const d = new Date(`${vandaag()}T12:00:00Z`);

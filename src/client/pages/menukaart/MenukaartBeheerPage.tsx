@@ -11,6 +11,7 @@ import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { MODULE_SOORT_NAMEN, MODULE_STATUS_NAMEN, PERIODE_NAMEN, type MenukaartBeheer, type ModuleDetail, type ModuleStatus } from '../../../shared/menukaart-api.js';
 import { Loading, LoadError } from '../../components/PageStates.js';
+import { formatDatum } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/navigation.js';
 import { useApi } from '../../lib/useApi.js';
 import {
@@ -22,8 +23,7 @@ import { ModuleInhoud } from './PubliekeModulePage.js';
 import './menukaart.css';
 
 /** A date (YYYY-MM-DD) as Dutch readers write it: "7 december 2031". */
-const datumNl = (iso: string | null) =>
-  iso ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : 'een nog onbekende datum';
+const datumNl = (iso: string | null) => (iso ? formatDatum(iso.slice(0, 10)) : 'een nog onbekende datum');
 
 const STATUS_KLEUR: Record<ModuleStatus, 'neutral' | 'safe' | 'warning' | 'danger'> = { voorgesteld: 'warning', teruggestuurd: 'danger', gepubliceerd: 'safe', ingetrokken: 'neutral' };
 const melding = foutMelding;

@@ -21,6 +21,7 @@ import { Alert, Button, DocumentLink, Heading, Link, ListItem, PageHeading, Para
 import { STATUS_KLEUR } from './OvereenkomstenSectie.js';
 import { overeenkomstApi, overeenkomstPath, overeenkomstUrls } from './overeenkomst-api.js';
 import './overeenkomst.css';
+import { formatDatum } from '../../lib/format.js';
 
 const CLAUSULE_STATUS: Record<Clausule['status'], { tekst: string; kleur: 'neutral' | 'safe' | 'warning' | 'danger' }> = {
   leeg: { tekst: 'Leeg', kleur: 'neutral' },
@@ -29,7 +30,7 @@ const CLAUSULE_STATUS: Record<Clausule['status'], { tekst: string; kleur: 'neutr
   ingevuld: { tekst: 'Ingevuld', kleur: 'safe' },
 };
 
-const datum = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+const datum = formatDatum;
 const vandaag = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const clausuleAnker = (id: string) => `clausule-${id}`;
 
