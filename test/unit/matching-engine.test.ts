@@ -143,6 +143,11 @@ describe('DerivationFamilies', () => {
     expect(agent.familyOf('technisch')).toBe('technisch');
     expect(agent.familyOf('lasser')).toBe('lass');
   });
+  it('never goes to a word of three letters: the "mede" of "medewerker" is no family of "medisch"', () => {
+    const short = new DerivationFamilies(new Set(['med', 'gev', 'medisch']));
+    expect(short.familyOf('medisch')).toBe('medisch');
+    expect(short.familyOf('gevar')).toBe('gevar');
+  });
 });
 
 describe('Associations', () => {

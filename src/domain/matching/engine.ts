@@ -600,6 +600,8 @@ export class MatchingEngine {
  * "monteur", and "robotica" meets "robot". General Dutch morphology on analysis terms (stems), and only towards a
  * term the catalogue itself has (`vocabulary`): -er (lasser → lass, schipper → schip), -eur (monteur → monter),
  * -aar (tekenaar → teken), -erij (visserij → visser → viss), -man (timmerman → timmer), -ica (robotica → robot).
+ * Never towards a term of three letters: those are mostly compound parts ("med" of "medewerker", in 53 dossier
+ * names), so "medisch" → "med" tied every medewerker to medical texts (issue 17).
  */
 export class DerivationFamilies {
   private readonly cache = new Map<string, string>();
@@ -636,7 +638,7 @@ export class DerivationFamilies {
       candidates.push(bare);
       if (/([b-df-hj-np-tv-z])\1$/.test(bare)) candidates.push(bare.slice(0, -1));
     }
-    for (const c of candidates) if (c.length >= 3 && c !== t && this.vocabulary.has(c)) return c;
+    for (const c of candidates) if (c.length >= 4 && c !== t && this.vocabulary.has(c)) return c;
     return null;
   }
 
