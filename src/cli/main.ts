@@ -9,12 +9,13 @@ import { MBO_RECORD_KINDS, type MboRecordKind } from '../domain/mbo/catalog-reco
 import { TABLE_KINDS } from '../domain/mbo/columns.js';
 import { TEKENCODERINGEN, isTekencodering } from '../domain/mbo/csv.js';
 import { importSbbXml } from '../server/use-cases/catalog/import-sbb-xml.js';
-import { importMboTabel, isTableKind } from '../server/use-cases/catalog/import-mbo-tabel.js';
+import { importMboTabel, importMboTabellen, isTableKind } from '../server/use-cases/catalog/import-mbo-tabel.js';
 import type { MboImportReport } from '../server/use-cases/catalog/mbo-import-common.js';
 import { createUser } from '../server/use-cases/auth/create-user.js';
 import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../domain/auth/rules.js';
 import { matchCatalog } from '../server/use-cases/matching/match.js';
 import { MATCH_SOORTEN, MatchQuery, MatchResponse } from '../shared/match-api.js';
+import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importLeerlingenViaCli } from '../server/use-cases/leerlingen/import-leerlingen.js';
@@ -198,8 +199,11 @@ export function buildCli(): Command {
     });
   imp
     .command('tabel')
-    .description('Een mbo-tabel (CSV of XLSX) importeren: kwalificaties, kerntaken-werkprocessen, keuzedelen, keuzedeel-aanbod of keuzedeel-koppelingen')
-    .argument('<bestand>', 'een .csv- of .xlsx-bestand')
+    .description(
+      'Een mbo-tabel (CSV of XLSX) importeren: kwalificaties, kerntaken-werkprocessen, keuzedelen, keuzedeel-aanbod of keuzedeel-koppelingen; ' +
+        'of alle tabellen van een map (eerst allemaal gecontroleerd: er wordt niets geschreven als er één wordt geweigerd)',
+    )
+    .argument('<bestand-of-map>', 'een .csv- of .xlsx-bestand, of een map met zulke bestanden')
     .option('--soort <soort>', `soort tabel (${TABLE_KINDS.join(', ')}); standaard herkend aan de kopregel`)
     .option('--release <naam>', 'naam van de release, bijvoorbeeld 2025-11')
     .option('--dry-run', 'alleen laten zien wat er zou veranderen; niets schrijven')
@@ -214,6 +218,12 @@ export function buildCli(): Command {
         throw new AppError('validation_failed', `Onbekende tekencodering "${options.encoding}"; kies uit: ${TEKENCODERINGEN.join(', ')}.`);
       }
       const kind = options.soort;
+      if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+        if (kind !== undefined) throw new AppError('validation_failed', '--soort geldt voor één bestand; in een map wordt de soort van elke tabel aan de kopregel herkend.');
+        const reports = await withDatabase((d) => importMboTabellen({ db: d.db, folder: file, release: options.release, dryRun: options.dryRun, encoding, publicUrl: process.env.PUBLIC_URL }));
+        console.log(options.json ? JSON.stringify(reports, null, 2) : reports.map(formatMboReport).join('\n\n'));
+        return;
+      }
       const report = await withDatabase((d) => importMboTabel({ db: d.db, file, kind, release: options.release, dryRun: options.dryRun, encoding, publicUrl: process.env.PUBLIC_URL }));
       console.log(options.json ? JSON.stringify(report, null, 2) : formatMboReport(report));
     });

@@ -46,7 +46,8 @@ describe.skipIf(TEST_DB !== 'pglite')('doorlopend import tabel --encoding', () =
       expect(r.err).toMatch(/Fout: keuzedelen\.csv, regel 3: het bestand is geen geldige UTF-8 \(eerste ongeldige byte: 0xE9\); sla het op als "CSV UTF-8", of geef de tekencodering op: latin1 of windows-1252/);
       expect(r.err).toMatch(/De database is niet gewijzigd\./);
     }
-  });
+    // The first CLI run makes the embedded database (initdb and migrations): tens of seconds on a busy 2-core machine.
+  }, 120_000);
 
   it('refuses an unknown encoding', async () => {
     const r = await run('import', 'tabel', file(), '--encoding', 'ebcdic');

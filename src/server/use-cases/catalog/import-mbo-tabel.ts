@@ -34,6 +34,31 @@ export function isTableKind(value: string): value is TableKind {
   return (TABLE_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * Every table (.csv, .xlsx) of one folder, not its subfolders: the national tables come as a folder. All files are
+ * checked first with a dry run, so that nothing is written when one of them is refused (the error names that file);
+ * then each is imported as it would be on its own (its own release and transaction), the kwalificaties first and the
+ * others in name order. The kind of each table is read from its header. Answers one report per file.
+ */
+export async function importMboTabellen(opts: Omit<ImportMboTabelOptions, 'file' | 'kind'> & { folder: string }): Promise<MboImportReport[]> {
+  const folder = path.resolve(opts.folder);
+  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => {
+    throw new AppError('import_invalid', `Map niet gevonden: ${folder}`, { file: folder });
+  });
+  const files = entries
+    .filter((e) => e.isFile() && ['.csv', '.xlsx'].includes(path.extname(e.name).toLowerCase()))
+    .map((e) => e.name)
+    .sort((a, b) => Number(!a.startsWith('kwalificaties')) - Number(!b.startsWith('kwalificaties')) || a.localeCompare(b));
+  if (files.length === 0) throw new AppError('import_invalid', `${path.basename(folder)}: de map bevat geen .csv- of .xlsx-bestanden.`, { file: folder });
+  const { folder: _folder, ...rest } = opts;
+  const checks: MboImportReport[] = [];
+  for (const name of files) checks.push(await importMboTabel({ ...rest, file: path.join(folder, name), dryRun: true }));
+  if (opts.dryRun) return checks;
+  const reports: MboImportReport[] = [];
+  for (const name of files) reports.push(await importMboTabel({ ...rest, file: path.join(folder, name) }));
+  return reports;
+}
+
 export async function importMboTabel(opts: ImportMboTabelOptions): Promise<MboImportReport> {
   const started = Date.now();
   const location = path.resolve(opts.file);
