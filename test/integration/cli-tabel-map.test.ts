@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../support/cli.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { TEST_DB } from '../support/db.js';
 
@@ -16,18 +16,7 @@ describe.skipIf(TEST_DB !== 'pglite')('doorlopend import tabel <map>', () => {
   let dir: string;
   const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
 
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-    const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-    try {
-      return { code: await runCli(args), out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
-  }
+  const run = (...args: string[]) => runCliCaptured(args);
 
   /** A folder with these files. One database for the whole file (a new embedded database costs seconds): the
    * refusals come first and must leave it empty. */

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { runCliCaptured } from '../support/cli.js';
 import { TEST_DB } from '../support/db.js';
 import { startExamenWorld } from '../support/examen-world.js';
 import { createCohort } from '../support/leerlingen-factory.js';
@@ -18,19 +18,7 @@ describe.skipIf(TEST_DB !== 'pglite')('doorlopend leerlingen (embedded database)
   let dir: string;
   let cohortId: string;
   const env = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  const run = async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-    const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-    try {
-      const code = await runCli(args);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
-  };
+  const run = (...args: string[]) => runCliCaptured(args);
   const pupils = async () => {
     const d = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'db') });
     try {

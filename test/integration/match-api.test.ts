@@ -2,20 +2,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeuzevakDetail, Problem } from '../../src/shared/catalog-api.js';
 import { KwalificatieDetail } from '../../src/shared/mbo-api.js';
 import { AlignmentResponse, MatchResponse, type MatchResult } from '../../src/shared/match-api.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { buildApp } from '../../src/server/http/app.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
-import { runCli } from '../../src/cli/main.js';
 import { MatchIndex } from '../../src/domain/matching/match.js';
 import { snapshotOf } from '../../src/server/repositories/catalog-snapshot.js';
 import { warmMatchIndex } from '../../src/server/use-cases/matching/match.js';
 import { databaseAvailable, TEST_DB } from '../support/db.js';
 import { hasMboData, hasSloData } from '../support/shared-data.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { runCliCaptured } from '../support/cli.js';
 
 type Get = (url: string) => Promise<{ status: number; type: string; body: unknown }>;
 const getter = (t: () => TestApp): Get => async (url) => {
@@ -294,19 +294,12 @@ describe.skipIf(TEST_DB !== 'pglite')('doorlopend match (the CLI gives the API a
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const cli = async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-    const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
     const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
     process.env.DATA_DIR = path.join(dir, 'db');
     process.env.DATABASE_URL = '';
     try {
-      const code = await runCli(args);
-      return { code, out: out.join('\n'), err: err.join('\n') };
+      return await runCliCaptured(args);
     } finally {
-      log.mockRestore();
-      error.mockRestore();
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
