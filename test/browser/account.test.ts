@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MijnGegevens } from '../../src/shared/account-api.js';
+import { DEMO_EXAMEN } from '../../src/server/demo/demo-examen.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
@@ -47,7 +48,12 @@ describe.skipIf(!browserReady)('Mijn account in the browser: export and deletion
     expect(await page.title()).toBe('Mijn account – Doorlopend');
     await main().getByRole('definition').filter({ hasText: 'docent@vmbo.demo' }).waitFor();
     await main().getByRole('definition').filter({ hasText: 'Demo Vmbo College (ontwikkelaar/docent)' }).waitFor();
-    await main().getByText(/in samenwerkingen 0 beoordelingen van koppelingen en 0 wijzigingen in leerroutes\.$/).waitFor();
+    // In samenwerkingen: no koppelingen; his changes in leerroutes are the demo's worked example (he made its route).
+    const daan = (await app.database.db.selectFrom('app_user').select('id').where('email', '=', 'docent@vmbo.demo').executeTakeFirstOrThrow()).id;
+    const wijzigingen = (await app.database.db.selectFrom('leerroute_historie').select('id').where('user_id', '=', daan).execute()).length;
+    expect(wijzigingen).toBeGreaterThan(0);
+    const zin = `in samenwerkingen 0 beoordelingen van koppelingen en ${wijzigingen} ${wijzigingen === 1 ? 'wijziging' : 'wijzigingen'} in leerroutes.`;
+    await main().getByText(zin, { exact: false }).waitFor();
     const form = main().getByRole('form', { name: 'Account verwijderen' });
     await form.getByLabel('Uw wachtwoord, ter bevestiging').waitFor();
     await expectAccessible('Mijn account');
@@ -58,6 +64,8 @@ describe.skipIf(!browserReady)('Mijn account in the browser: export and deletion
     const data = MijnGegevens.parse(JSON.parse(await fs.readFile((await download.path())!, 'utf8')));
     expect(data.account.email).toBe('docent@vmbo.demo');
     expect(data.lidmaatschappen.map((l) => l.organisatieNaam)).toEqual(['Demo Vmbo College']);
+    expect(data.leerrouteHistorie).toHaveLength(wijzigingen);
+    expect(new Set(data.leerrouteHistorie.map((h) => h.leerrouteNaam))).toEqual(new Set([DEMO_EXAMEN.route]));
 
     // A wrong password: refused, the message is focused, nothing deleted.
     await form.getByLabel('Uw wachtwoord, ter bevestiging').fill('niet-mijn-wachtwoord');

@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_EXAMEN } from '../../src/server/demo/demo-examen.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
@@ -44,6 +46,8 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
     await seedDemoOrganisations(session.app.database.db);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const db = session.app.database.db;
+    // A second beoordelaar of the ROC whom no plan names: nothing to assess (the demo's own exam names Bram).
+    await createUser({ db, email: 'beoordelaar2@roc.demo', naam: 'Bo Beoordelaar', organisatie: 'Demo ROC', rol: 'beoordelaar', password: DEMO_PASSWORD });
     const docent = await login('docent@vmbo.demo');
     const partnership = (await db.selectFrom('partnership').select('id').where('naam', '=', 'Demo doorlopende leerroute techniek').executeTakeFirstOrThrow()).id;
     const vmbo = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
@@ -112,12 +116,19 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
   });
 
   it('the mbo examencommissie finds the plan in the account menu and vaststelt it', async () => {
-    // Before the vaststelling the beoordelaar the plan names has nothing to assess yet, and reads when the forms come.
+    // Before the vaststelling the beoordelaar the plan names has nothing of this exam to assess yet: his list holds
+    // only the demo's worked example, whose plan is vastgesteld already.
     await signInAt('/examens', 'beoordelaar@roc.demo');
-    const teBeoordelen = main().getByRole('region', { name: 'Examens om te beoordelen (0)' });
-    await teBeoordelen.getByText(/zodra de examencommissie van de mbo-school het examenplan heeft vastgesteld/).waitFor();
+    const teBeoordelen = main().getByRole('region', { name: 'Examens om te beoordelen (1)' });
+    await teBeoordelen.getByRole('listitem').filter({ hasText: DEMO_EXAMEN.route }).waitFor();
+    expect(await teBeoordelen.getByText('Elektrotechniek en ondernemen').count(), 'not before the vaststelling').toBe(0);
     expect(await main().getByRole('region', { name: /^Plannen om vast te stellen/ }).count(), 'only an examencommissie vaststelt').toBe(0);
-    await expectAccessible('examenplannen of the beoordelaar, nothing to assess yet');
+    await expectAccessible('examenplannen of the beoordelaar, before the vaststelling');
+    // A beoordelaar whom no vastgesteld plan names has nothing to assess, and reads when the forms come.
+    await signInAt('/examens', 'beoordelaar2@roc.demo');
+    const niets = main().getByRole('region', { name: 'Examens om te beoordelen (0)' });
+    await niets.getByText(/zodra de examencommissie van de mbo-school het examenplan heeft vastgesteld/).waitFor();
+    await expectAccessible('examenplannen of a beoordelaar with nothing to assess yet');
 
     await signInAt('/', 'examencommissie@roc.demo');
     await page.getByRole('banner').getByRole('button', { name: /Emma Examencommissie/ }).click();

@@ -1,7 +1,8 @@
 /**
  * A pupil signs in (issue 12): Lars Leerling (leerling@vmbo.demo) lands on the pupils' page, which shows in plain words
- * his exams and results, the vrijstelling and his requests (issue 14; none yet here), at 1366 and 390 px wide
- * without sideways scroll, with axe. Staff pages answer him kindly ("niet voor leerlingen", or what he may see), never
+ * his exams and results (the demo's worked example: one exam, no result yet), the vrijstelling and his requests
+ * (none yet), at 1366 and 390 px wide without sideways scroll, with axe; a pupil whose account is not linked to a
+ * pupil record is told so. Staff pages answer him kindly ("niet voor leerlingen", or what he may see), never
  * with "Er ging iets mis". Screenshots: test-results/screenshots/leerling-*.png (not committed).
  */
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
@@ -33,15 +35,17 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
     await seedDemoOrganisations(db);
     vmbo = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
     partnership = (await db.selectFrom('partnership').select('id').executeTakeFirstOrThrow()).id;
+    // A second pupil of the school whose account no pupil record has yet.
+    await createUser({ db, email: 'leerling2@vmbo.demo', naam: 'Anna Anders', organisatie: 'Demo Vmbo College', rol: 'leerling', password: DEMO_PASSWORD });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);
   });
 
-  async function signInByForm() {
+  async function signInByForm(email = 'leerling@vmbo.demo') {
     await page.goto(`${app.url}/inloggen`);
-    await page.getByRole('textbox', { name: /E-mailadres/i }).fill('leerling@vmbo.demo');
+    await page.getByRole('textbox', { name: /E-mailadres/i }).fill(email);
     await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Inloggen' }).click();
   }
@@ -57,16 +61,34 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
       await signInByForm();
       await page.waitForURL(`${app.url}/leerling`);
       await page.getByRole('heading', { level: 1, name: 'Hoi Lars!' }).waitFor();
-      // Issue 14: his exams and results (none yet: his account is not linked to a pupil record), the vrijstelling, his requests.
+      // Issue 14: his exams and results (the demo's exam, ingeschreven, no result yet), the vrijstelling, his requests.
       await page.getByRole('heading', { level: 2, name: 'Jouw examens en resultaten' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Jouw vragen om vrijstelling' }).waitFor();
       const text = (await page.getByRole('main').textContent()) ?? '';
-      for (const part of ['Vrijstelling vragen', 'Je account is nog niet gekoppeld', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College']) expect(text).toContain(part);
+      for (const part of ['Keuzedeel Ondernemend gedrag (K0072)', 'Je bent ingeschreven bij de mbo-school', 'Er is nog geen definitieve uitslag', 'Vrijstelling vragen', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College']) expect(text).toContain(part);
+      expect(text).not.toContain('Je account is nog niet gekoppeld');
       expect(text).not.toContain('Er ging iets mis');
       await noSidewaysScroll();
       await page.screenshot({ path: path.join(SCREENSHOTS, `leerling-${size.width}.png`), fullPage: true });
       await session.expectAccessible(`leerling page at ${size.width}`);
       // Signing out again for the next width.
+      await page.context().clearCookies();
+    }
+  });
+
+  it('tells a pupil whose account is not linked to a pupil record yet, at 1366 and 390 px', async () => {
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      await signInByForm('leerling2@vmbo.demo');
+      await page.waitForURL(`${app.url}/leerling`);
+      await page.getByRole('heading', { level: 1, name: 'Hoi Anna!' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Jouw examens en resultaten' }).waitFor();
+      const text = (await page.getByRole('main').textContent()) ?? '';
+      for (const part of ['Je account is nog niet gekoppeld', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College']) expect(text).toContain(part);
+      expect(text).not.toContain('K0072');
+      expect(text).not.toContain('Er ging iets mis');
+      await noSidewaysScroll();
+      await session.expectAccessible(`page of an unlinked leerling at ${size.width}`);
       await page.context().clearCookies();
     }
   });

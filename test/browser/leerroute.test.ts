@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
+import { DEMO_EXAMEN } from '../../src/server/demo/demo-examen.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
+import { insertPartnership } from '../../src/server/repositories/account-repository.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 
@@ -20,8 +22,13 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
   const { expectAccessible } = session;
   let app: TestApp;
   let page: Page;
+  /** A second samenwerking of the two demo schools, without leerroutes (the demo samenwerking has its worked example). */
+  let leeg: string;
   beforeAll(async () => {
-    await seedDemoOrganisations(session.app.database.db);
+    const db = session.app.database.db;
+    await seedDemoOrganisations(db);
+    const org = async (naam: string) => (await db.selectFrom('organisation').select('id').where('naam', '=', naam).executeTakeFirstOrThrow()).id;
+    leeg = await insertPartnership(db, 'Samenwerking zonder leerroutes', [await org('Demo Vmbo College'), await org('Demo ROC')]);
   });
   beforeEach(() => {
     ({ app, page } = session);
@@ -82,13 +89,18 @@ describe.skipIf(!browserReady)('leerroute-ontwerper in the browser', () => {
   }
 
   it('two partner schools build a route together: settings, planning by keyboard and drag and drop, toets, activiteit, materiaal, coverage and history', async () => {
-    // ---- Daan Docent (vmbo) opens the leerroutes of the demo samenwerking.
-    await signInAt('/samenwerkingen', 'docent@vmbo.demo');
+    // ---- Daan Docent (vmbo): a samenwerking without leerroutes says so.
+    await signInAt(`/samenwerkingen/${leeg}/leerroutes`, 'docent@vmbo.demo');
+    await page.getByRole('heading', { level: 1, name: 'Leerroutes' }).waitFor();
+    await main().getByText('Er is nog geen leerroute.').waitFor();
+    // He opens the leerroutes of the demo samenwerking: the demo's worked example is there.
+    await page.goto(`${app.url}/samenwerkingen`);
     await main().getByRole('link', { name: 'Demo doorlopende leerroute techniek' }).click();
     await page.getByRole('heading', { level: 1, name: 'Demo doorlopende leerroute techniek' }).waitFor();
     await main().getByRole('link', { name: 'Leerroutes van Demo doorlopende leerroute techniek' }).click();
     await page.getByRole('heading', { level: 1, name: 'Leerroutes' }).waitFor();
-    await main().getByText('Er is nog geen leerroute.').waitFor();
+    await main().getByRole('link', { name: DEMO_EXAMEN.route }).waitFor();
+    expect(await main().getByText('Er is nog geen leerroute.').count()).toBe(0);
     const form = main().getByRole('form', { name: 'Nieuwe leerroute' });
     await form.getByRole('combobox', { name: 'Profiel' }).locator('option', { hasText: 'PIE' }).first().waitFor({ state: 'attached' });
     await expectAccessible('leerroutes of a samenwerking with the new-route form');

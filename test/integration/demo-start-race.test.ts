@@ -3,6 +3,7 @@
  * the demo organisations and users as src/server/main.ts does, at the same moment. Both starts succeed, and everything
  * exists once (before the seeding lock, one crashed on the unique organisation name).
  */
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
@@ -32,6 +33,10 @@ describe.skipIf(!databaseAvailable)(`demo mode: starts at the same moment on one
     expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
     const audit = await db.selectFrom('audit_log').select('action').where('action', '=', 'demo.seeded').execute();
     expect(audit).toHaveLength(1);
+    // The worked example of the joint exam (demo-examen.ts) once, in the same seed.
+    for (const table of ['leerroute', 'cohort', 'leerling', 'examen', 'examen_inschrijving'] as const) {
+      expect((await db.selectFrom(table).select(sql<number>`1`.as('x')).execute()).length, table).toBe(1);
+    }
     // The demo catalogue is there, as demo data only (a real import would retire the demo accounts).
     const releases = await db.selectFrom('source_release').select(['source', 'is_demo']).execute();
     expect(releases.length).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ export interface BrowserSession {
   expectAccessible(what: string): Promise<void>;
 }
 
-export function browserSession(data: 'demo' | 'slo' = 'demo'): BrowserSession {
+export function browserSession(data: 'demo' | 'slo' | 'none' = 'demo'): BrowserSession {
   let app: TestApp;
   let browser: Browser;
   let context: BrowserContext;

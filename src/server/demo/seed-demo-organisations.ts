@@ -2,7 +2,7 @@
  * Demo mode: on a database without organisations and users, a demo region with a vmbo school and an mbo
  * instelling as its member schools (organisation.regio_id), their samenwerking and demo users (one of them the
  * region's beheerder) with the documented password (README, "Demo users";
- * docs/accounts-and-security.md).
+ * docs/accounts-and-security.md), the region's menukaart, and a worked example of the joint exam (demo-examen.ts).
  * Never called in production mode.
  */
 import type { Kysely } from 'kysely';
@@ -13,6 +13,7 @@ import { lockDemoSeeding } from '../repositories/demo-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppError } from '../errors.js';
 import { DEMO_PASSWORD, DEMO_USERS, retireDemoAccounts } from './demo-accounts.js';
+import { seedDemoExamen } from './demo-examen.js';
 import { seedDemoMenukaart } from './demo-menukaart.js';
 import { hasNonDemoCatalogue } from './seed-demo.js';
 
@@ -43,7 +44,7 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
     const vmbo = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.vmbo, soort: 'vmbo-school', brin: '99XX', regioId: regio });
     await insertVestiging(trx, { organisationId: vmbo, naam: 'Demo Vmbo College, locatie Centrum', brinVestiging: '99XX00' });
     const mbo = await insertOrganisation(trx, { naam: DEMO_ORGANISATIONS.mbo, soort: 'mbo-instelling', brin: '99YY', regioId: regio });
-    await insertPartnership(trx, 'Demo doorlopende leerroute techniek', [vmbo, mbo]);
+    const partnership = await insertPartnership(trx, 'Demo doorlopende leerroute techniek', [vmbo, mbo]);
     const orgIds = { vmbo, mbo, regio };
     for (const u of DEMO_USERS) {
       const userId = await insertUser(trx, { email: u.email, naam: u.naam, passwordHash });
@@ -52,6 +53,8 @@ export async function seedDemoOrganisations(db: Kysely<DB>): Promise<boolean> {
     }
     // Issue 15: the demo region's menukaart with a few modules of both schools.
     await seedDemoMenukaart(trx, { regio, vmbo, mbo });
+    // Issue 14: a worked example of the joint exam in the samenwerking, made by the demo users (demo-examen.ts).
+    await seedDemoExamen(trx, { partnership });
     await appendAudit(trx, { actorUserId: null, organisationId: null, action: 'demo.seeded', subjectType: 'system', subjectId: null });
     return true;
   });
