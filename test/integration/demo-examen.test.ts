@@ -124,6 +124,10 @@ describe.skipIf(!databaseAvailable)(`the demo's worked example of the joint exam
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ grondslag: 'extraneus', keuzedeel: { code: DEMO_EXAMEN.keuzedeel }, keuzevak: { code: DEMO_EXAMEN.keuzevak }, cohort: { naam: DEMO_EXAMEN.cohort } });
     expect(detail.body.versies.map((v: { status: string }) => v.status)).toEqual(['vastgesteld']);
+    // The plan names the keuzevak's PTA toets (so the SE grade has its toetscode) and covers every eindterm.
+    expect(detail.body.ptaToetsen.map((t: { toetscode: string }) => t.toetscode)).toEqual(['EO-K05-PO']);
+    expect(detail.body.versies[0].inhoud.ptaToetsId).toBe(detail.body.ptaToetsen[0].id);
+    expect(detail.body.versies[0].dekking.gaten).toEqual([]);
     const mijn = await get('examencommissie@roc.demo', '/api/examens');
     expect(mijn.body.vastTeStellen).toEqual([]);
     const inschrijvingen = await get('examencommissie@roc.demo', `/api/examens/${examenId}/inschrijvingen`);

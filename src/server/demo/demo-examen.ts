@@ -10,9 +10,10 @@
  *     schooljaar (the default einddatum and bewaartermijn of every group), adds Lars Leerling with only what the
  *     exam needs (leerlingnummer, name, klas, leerweg, and the birth date the extraneus registration asks for; no
  *     BSN, no ECK iD), and invites him; Lars (leerling@vmbo.demo) accepts, which links his account to the record;
- *  3. Daan makes the exam for that group with grondslag extraneus and writes its plan (two onderdelen, four
- *     criteria covering both eindtermen of the keuzevak, Eva Examinator as 1st and Bram Beoordelaar as 2nd assessor,
- *     the afname a week before the seed), and submits it; Emma Examencommissie (examencommissie@roc.demo) vaststelt it;
+ *  3. Daan makes the exam for that group with grondslag extraneus, adds the keuzevak's PTA toets it serves, and
+ *     writes its plan (two onderdelen, five criteria covering both eindtermen of the keuzevak, Eva Examinator as 1st
+ *     and Bram Beoordelaar as 2nd assessor, the afname a week before the seed), and submits it; Emma Examencommissie
+ *     (examencommissie@roc.demo) vaststelt it;
  *  4. Eva Examinator (examinator@vmbo.demo) registers Lars as extraneus, and Rik Beheerder (beheerder@roc.demo, the
  *     ROC's student administration) marks him ingeschreven.
  *
@@ -26,7 +27,7 @@
  * demo accounts were made without a catalogue (some tests do that) gets no example.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { LeerrouteAanmaken } from '../../shared/leerroute-api.js';
+import { LeerrouteAanmaken, ToetsToevoegen } from '../../shared/leerroute-api.js';
 import { ExamenplanInhoud } from '../../shared/examen-api.js';
 import { ExamenAanmaken } from '../../shared/examenplan-api.js';
 import { CohortAanmaken, LeerlingInvoer } from '../../shared/leerlingen-api.js';
@@ -39,6 +40,7 @@ import { findUserByEmail, membershipsOf } from '../repositories/account-reposito
 import { snapshotOf } from '../read-models/catalogue-snapshot.js';
 import { findByKindAndCode } from '../repositories/vmbo-catalog-repository.js';
 import { createRoute } from '../use-cases/leerroutes/create-route.js';
+import { addToets } from '../use-cases/leerroutes/toetsen.js';
 import { createCohort } from '../use-cases/leerlingen/cohorten.js';
 import { addLeerling, inviteLeerling } from '../use-cases/leerlingen/leerlingen.js';
 import { acceptInvitationSignedIn } from '../use-cases/organisations/invitations.js';
@@ -145,11 +147,30 @@ export async function seedDemoExamen(trx: Transaction<DB>, ids: { partnership: s
   const examen = await createExamen({ db, auth: daan, routeId: route.id, input: ExamenAanmaken.parse({ cohortId: cohort.id, grondslag: 'extraneus' }) });
   const eindterm = (suffix: string) => examen.eindtermen.filter((e) => e.code.endsWith(suffix)).map((e) => e.id);
   const keuzedeel = examen.mboItems.filter((m) => m.soort === 'keuzedeel').map((m) => m.id);
+  // The keuzevak's PTA toets that this exam is (the SE grade goes to the vmbo administration under its code).
+  const metToets = await addToets({
+    db,
+    auth: daan,
+    routeId: route.id,
+    input: ToetsToevoegen.parse({
+      leerjaar: 4,
+      periode: 2,
+      toetscode: 'EO-K05-PO',
+      naam: 'Praktijkopdracht mini-onderneming (examen keuzedeel Ondernemend gedrag)',
+      vorm: 'praktijkopdracht',
+      soort: 'summatief',
+      doelen: [...examen.eindtermen.map((e) => e.id), ...keuzedeel],
+      herkansbaar: true,
+      onderdeelVan: 'pta',
+      seWeging: 100,
+    }),
+  });
+  const ptaToets = metToets.toetsen.find((t) => t.toetscode === 'EO-K05-PO')!;
   const inhoud = ExamenplanInhoud.parse({
     onderdelen: [
       {
         id: 'ondernemingsplan',
-        titel: 'Opdracht 1: het ondernemingsplan',
+        titel: 'Het ondernemingsplan',
         omschrijving: 'In tweetallen schrijven de leerlingen een plan voor een mini-onderneming op school: product, klanten, prijs en begroting.',
         criteria: [
           { id: 'plan-doelgroep', omschrijving: 'Beschrijft het product en de doelgroep, en waarom die klanten het zouden kopen', maxScore: 10, minimumScore: null, eindtermen: eindterm('-01'), werkprocessen: keuzedeel },
@@ -158,7 +179,7 @@ export async function seedDemoExamen(trx: Transaction<DB>, ids: { partnership: s
       },
       {
         id: 'onderneming',
-        titel: 'Opdracht 2: de onderneming runnen en presenteren',
+        titel: 'De onderneming runnen en presenteren',
         omschrijving: 'De leerlingen verkopen twee weken op de schoolmarkt en presenteren daarna resultaat en leerpunten aan de twee beoordelaars.',
         criteria: [
           { id: 'run-initiatief', omschrijving: 'Neemt initiatief, maakt afspraken met klanten en teamgenoot en komt ze na', maxScore: 10, minimumScore: null, eindtermen: [], werkprocessen: keuzedeel },
@@ -170,6 +191,7 @@ export async function seedDemoExamen(trx: Transaction<DB>, ids: { partnership: s
     cesuur: { minimumPunten: 28 },
     resultaatvorm: 'behaald-niet-behaald',
     omzetting: { methode: 'lineair-cesuur' },
+    ptaToetsId: ptaToets.id,
     datums: [
       { datum: dagenVoor(vandaag, 14), omschrijving: 'Ondernemingsplan inleveren' },
       { datum: dagenVoor(vandaag, 7), omschrijving: 'Presentatie en eindgesprek' },
