@@ -19,7 +19,7 @@ import { KeuzedeelResultaat, VrijstellingVerzoek } from './vrijstelling-api.js';
 /** Why a result counts for a vrijstelling, in words a 14-year-old understands (per exam grondslag). */
 export const GRONDSLAG_UITLEG_LEERLING = {
   extraneus:
-    'Je deed dit examen als extraneus bij de mbo-school: je stond daar voor dit examen ingeschreven. Het is dus een echt mbo-examen. Daarom telt je resultaat ook als je later naar het mbo gaat.',
+    'Dit is een echt mbo-examen: je bent er als extraneus voor ingeschreven bij de mbo-school. Daarom telt je resultaat ook als je later naar het mbo gaat.',
   'gezamenlijk-pta-oer':
     'Dit examen hoort bij het plan voor toetsen dat je vmbo-school en de mbo-school samen hebben gemaakt (het gezamenlijke PTA en OER van jullie doorlopende leerroute). Daarom telt je resultaat ook als je later naar het mbo gaat.',
 } as const;

@@ -250,6 +250,12 @@ describe('audit sentences', () => {
     expect(auditZin({ ...EXAMPLES['crosswalk.niet-koppelen']!, subjectId: GONE }, namen)).toBe('Daan Docent markeerde BWI/K/2 als bewust niet gekoppeld in een verwijderde samenwerking.');
   });
 
+  it('names the group of a linked pupil account when the entry has it, and never prints a placeholder', () => {
+    const zonder = auditZin(feit('leerling.account_gekoppeld', { subjectType: 'cohort', subjectId: GONE, details: { leerling: GONE } }), namen);
+    expect(zonder).toMatch(/koppelde het eigen account aan de leerling in een groep\.$/);
+    expect(zonder).not.toContain('?');
+  });
+
   it('an unknown action still gives a sentence (the scan above is what fails)', () => {
     expect(auditZin(feit('iets.nieuws'), namen)).toBe('Daan Docent: iets.nieuws.');
   });

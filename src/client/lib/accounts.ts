@@ -105,10 +105,62 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'menukaart.module_ingetrokken': 'Module van de menukaart gehaald',
   'menukaart.levenscyclus_gewijzigd': 'Review of herziening van een module vastgelegd',
   'menukaart.examens_vastgelegd': 'Examens in een module vastgelegd',
+  // Pupils and groups (issue 14).
+  'cohort.aangemaakt': 'Groep leerlingen aangemaakt',
+  'cohort.gewijzigd': 'Groep leerlingen gewijzigd',
+  'cohort.opgeschoond': 'Groep leerlingen opgeschoond (bewaartermijn verstreken)',
+  'leerling.toegevoegd': 'Leerling toegevoegd',
+  'leerling.gewijzigd': 'Leerling gewijzigd',
+  'leerling.verwijderd': 'Leerling verwijderd',
+  'leerling.uitgenodigd': 'Leerling uitgenodigd voor een account',
+  'leerling.account_gekoppeld': 'Account van leerling gekoppeld',
+  'leerlingen.bekeken': 'Leerlingen van een groep bekeken',
+  'leerlingen.geexporteerd': 'Leerlingen van een groep gedownload',
+  'leerlingen.geimporteerd': 'Leerlingen geïmporteerd',
+  // Leerroutes, crosswalks, rules and the zoekmonitor.
+  'leerroute.created': 'Leerroute aangemaakt',
+  'leerroute.aangemaakt': 'Leerroute aangemaakt',
+  'leerroute.updated': 'Leerroute gewijzigd',
+  'leerroute.gewijzigd': 'Leerroute gewijzigd',
+  'leerroute.deleted': 'Leerroute verwijderd',
+  'leerroute.verwijderd': 'Leerroute verwijderd',
+  'leerroute.landelijke-wijziging': 'Leerroute bijgewerkt na een landelijke wijziging',
+  'planning.landelijke-wijziging': 'Planning bijgewerkt na een landelijke wijziging',
+  'impact.verplaatst': 'Landelijke wijziging: overgezet naar de opvolger',
+  'impact.behouden': 'Landelijke wijziging: bewust behouden',
+  'impact.verwijderd': 'Landelijke wijziging: verwijderd',
+  'crosswalk.bevestigen': 'Koppeling bevestigd',
+  'crosswalk.afwijzen': 'Koppeling afgewezen',
+  'crosswalk.toevoegen': 'Koppeling toegevoegd',
+  'crosswalk.herstellen': 'Beoordeling van een koppeling teruggezet',
+  'crosswalk.wel-koppelen': 'Onderdeel gemarkeerd als te koppelen',
+  'crosswalk.niet-koppelen': 'Onderdeel gemarkeerd als bewust niet gekoppeld',
+  'crosswalk.importeren': 'Koppelingen geïmporteerd',
+  'inventaris.selectie.opgeslagen': 'Selectie van de overlapinventaris opgeslagen',
+  'inventaris.selectie.gewijzigd': 'Selectie van de overlapinventaris gewijzigd',
+  'inventaris.selectie.hernoemd': 'Selectie van de overlapinventaris hernoemd',
+  'inventaris.selectie.verwijderd': 'Selectie van de overlapinventaris verwijderd',
+  'regels.docentinzet.toegevoegd': 'Docentinzet toegevoegd',
+  'regels.docentinzet.gewijzigd': 'Docentinzet gewijzigd',
+  'regels.docentinzet.verwijderd': 'Docentinzet verwijderd',
+  'regels.markering.gezet': 'Regel gemarkeerd als niet van toepassing',
+  'regels.markering.verwijderd': 'Markering van een regel weggehaald',
+  'zoekmonitor.stem': 'Zoekmonitor: resultaat beoordeeld',
+  'zoekmonitor.stem.ingetrokken': 'Zoekmonitor: beoordeling ingetrokken',
+  'platform.beheerder_granted': 'Platformbeheerder geworden',
+  'demo.seeded': 'Demogegevens aangemaakt',
+  'demo.account_retired': 'Demo-account uitgeschakeld',
 };
 
+export const hasAuditActionLabel = (action: string): boolean => Object.hasOwn(AUDIT_ACTIONS, action);
+
+/** The Dutch label of an audit action; an action without one reads as words ("leerling.iets_nieuws" → "Leerling iets
+ * nieuws"), never as a code. */
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTIONS[action] ?? action;
+  const label = AUDIT_ACTIONS[action];
+  if (label) return label;
+  const words = action.replace(/[._-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function organisationPath(id: string): string {

@@ -199,7 +199,8 @@ export const AUDIT_ZINNEN: Record<string, (c: Ctx) => string> = {
     `${door(c)} wijzigde de instellingen van de groep leerlingen ${quoted(c.d.cohort)}${Array.isArray(c.d.velden) && c.d.velden.length > 0 ? ` (${list(c.d.velden)})` : ''}`,
   'cohort.opgeschoond': (c) =>
     `De bewaartermijn van de groep leerlingen ${quoted(c.d.cohort)} is verstreken: de gegevens van ${str(c.d.leerlingen) ?? '0'} ${c.d.leerlingen === 1 ? 'leerling zijn' : 'leerlingen zijn'} verwijderd (de aantallen zijn bewaard)${c.d.via === 'cli' ? ' via de opdrachtregel' : ''}`,
-  'leerling.account_gekoppeld': (c) => `${door(c)} nam de uitnodiging aan en koppelde het eigen account aan de leerling in de groep ${quoted(c.d.cohort)}`,
+  'leerling.account_gekoppeld': (c) =>
+    `${door(c)} nam de uitnodiging aan en koppelde het eigen account aan de leerling${str(c.d.cohort) ? ` in de groep ${quoted(c.d.cohort)}` : ' in een groep'}`,
   'leerling.gewijzigd': (c) =>
     `${door(c)} wijzigde de gegevens van een leerling in de groep ${quoted(c.d.cohort)}${Array.isArray(c.d.velden) && c.d.velden.length > 0 ? ` (${list(c.d.velden)})` : ''}`,
   'leerling.toegevoegd': (c) => `${door(c)} voegde met de hand een leerling toe aan de groep ${quoted(c.d.cohort)}`,

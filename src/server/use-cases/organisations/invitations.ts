@@ -14,7 +14,7 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { findOrganisationById, findUserByEmail, insertMembership, insertUser, membersOf } from '../../repositories/account-repository.js';
 import { appendAudit } from '../../repositories/audit-repository.js';
 import { consumeInvitation, findLiveInvitation, insertInvitation, type InvitationRow } from '../../repositories/invitation-repository.js';
-import { linkAccount } from '../../repositories/leerling-repository.js';
+import { findCohort, linkAccount } from '../../repositories/leerling-repository.js';
 import { deleteExpiredSessions } from '../../repositories/session-repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.js';
 import type { RateLimiter } from '../../auth/rate-limiter.js';
@@ -135,7 +135,11 @@ async function takeInvitation(trx: Transaction<DB>, invitation: InvitationRow, u
     const linked = await linkAccount(trx, accepted.leerlingId, userId);
     // A second invitation for the same pupil, accepted after the first: the whole acceptance is undone.
     if (linked === 'ander-account') throw new AppError('conflict', LEERLING_AL_GEKOPPELD_MESSAGE);
-    if (linked) await appendAudit(trx, { actorUserId: userId, organisationId: linked.organisationId, action: 'leerling.account_gekoppeld', subjectType: 'cohort', subjectId: linked.cohortId, details: { leerling: accepted.leerlingId } });
+    if (linked) {
+      // The group by name, as the other entries of a group have it (the log's sentence names it).
+      const cohort = await findCohort(trx, linked.cohortId);
+      await appendAudit(trx, { actorUserId: userId, organisationId: linked.organisationId, action: 'leerling.account_gekoppeld', subjectType: 'cohort', subjectId: linked.cohortId, details: { leerling: accepted.leerlingId, cohort: cohort?.naam ?? null } });
+    }
   }
 }
 
