@@ -13,7 +13,7 @@ import { TableLimitError } from '../../../domain/mbo/xlsx.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { runInWorker } from '../../workers/pool.js';
-import { checksumOf, toImportError, writeMboImport, type MboImportReport } from './mbo-import-common.js';
+import { checksumOf, toImportError, writeMboImport, type MboImportReport, type WriteMboImportInput } from './mbo-import-common.js';
 
 export interface ImportMboTabelOptions {
   db: Kysely<DB>;
@@ -36,9 +36,10 @@ export function isTableKind(value: string): value is TableKind {
 
 /**
  * Every table (.csv, .xlsx) of one folder, not its subfolders: the national tables come as a folder. All files are
- * checked first with a dry run, so that nothing is written when one of them is refused (the error names that file);
- * then each is imported as it would be on its own (its own release and transaction), the kwalificaties first and the
- * others in name order. The kind of each table is read from its header. Answers one report per file.
+ * read and parsed first (parsing is what refuses a table), so that nothing is written when one of them is refused (the
+ * error names that file); then each is written as it would be on its own (its own release and transaction), the
+ * kwalificaties first and the others in name order. The kind of each table is read from its header. Answers one
+ * report per file.
  */
 export async function importMboTabellen(opts: Omit<ImportMboTabelOptions, 'file' | 'kind'> & { folder: string }): Promise<MboImportReport[]> {
   const folder = path.resolve(opts.folder);
@@ -51,17 +52,16 @@ export async function importMboTabellen(opts: Omit<ImportMboTabelOptions, 'file'
     .sort((a, b) => Number(!a.startsWith('kwalificaties')) - Number(!b.startsWith('kwalificaties')) || a.localeCompare(b));
   if (files.length === 0) throw new AppError('import_invalid', `${path.basename(folder)}: de map bevat geen .csv- of .xlsx-bestanden.`, { file: folder });
   const { folder: _folder, ...rest } = opts;
-  const checks: MboImportReport[] = [];
-  for (const name of files) checks.push(await importMboTabel({ ...rest, file: path.join(folder, name), dryRun: true }));
-  if (opts.dryRun) return checks;
+  const parsed: WriteMboImportInput[] = [];
+  for (const name of files) parsed.push(await parseMboTabel({ ...rest, ...(await readTabel(path.join(folder, name))) }));
   const reports: MboImportReport[] = [];
-  for (const name of files) reports.push(await importMboTabel({ ...rest, file: path.join(folder, name) }));
+  for (const input of parsed) reports.push(await writeMboImport({ ...input, started: Date.now() }));
   return reports;
 }
 
-export async function importMboTabel(opts: ImportMboTabelOptions): Promise<MboImportReport> {
-  const started = Date.now();
-  const location = path.resolve(opts.file);
+/** The file's name, content and absolute location; an unsupported extension or a missing file is refused. */
+async function readTabel(file: string): Promise<{ name: string; content: Buffer; location: string }> {
+  const location = path.resolve(file);
   const name = path.basename(location);
   const extension = path.extname(name).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') {
@@ -70,14 +70,26 @@ export async function importMboTabel(opts: ImportMboTabelOptions): Promise<MboIm
   const content = await fs.readFile(location).catch(() => {
     throw new AppError('import_invalid', `Bestand niet gevonden: ${location}`, { file: location });
   });
-  return importMboTabelContent({ ...opts, name, content, location, started });
+  return { name, content, location };
+}
+
+export async function importMboTabel(opts: ImportMboTabelOptions): Promise<MboImportReport> {
+  const started = Date.now();
+  return importMboTabelContent({ ...opts, ...(await readTabel(opts.file)), started });
 }
 
 /**
  * The same import from the file's content (a web upload): `name` ends in .csv or .xlsx and names the file
  * in messages; `location` is what the report says it came from.
  */
-export async function importMboTabelContent(opts: Omit<ImportMboTabelOptions, 'file'> & { name: string; content: Buffer; location: string; started?: number }): Promise<MboImportReport> {
+export async function importMboTabelContent(opts: TabelContent): Promise<MboImportReport> {
+  return writeMboImport(await parseMboTabel(opts));
+}
+
+type TabelContent = Omit<ImportMboTabelOptions, 'file'> & { name: string; content: Buffer; location: string; started?: number };
+
+/** Parses a table (refusing it with file and line when a row is bad) into what `writeMboImport` writes. */
+async function parseMboTabel(opts: TabelContent): Promise<WriteMboImportInput> {
   const started = opts.started ?? Date.now();
   const { name, content, location } = opts;
   const extension = path.extname(name).toLowerCase();
@@ -97,7 +109,7 @@ export async function importMboTabelContent(opts: Omit<ImportMboTabelOptions, 'f
     result.derivedKerntaken > 0
       ? [`${result.derivedKerntaken} kerntaken hebben geen eigen regel in ${name}; ze zijn afgeleid uit de code van hun werkprocessen en hebben geen titel.`]
       : [];
-  return writeMboImport({
+  return {
     db: opts.db,
     isDemo: opts.isDemo,
     started,
@@ -112,5 +124,5 @@ export async function importMboTabelContent(opts: Omit<ImportMboTabelOptions, 'f
     warnings,
     dryRun: opts.dryRun ?? false,
     publicUrl: opts.publicUrl,
-  });
+  };
 }
