@@ -116,6 +116,8 @@ export const MijnExamens = z.object({
   teSchrijven: z.array(ExamenSamenvatting),
   /** Exams with a vastgesteld plan that name the user as 1st or 2nd assessor: their forms to fill in. */
   teBeoordelen: z.array(ExamenSamenvatting),
+  /** Exams whose plan is in force, for the examencommissie that vaststelde it: to follow inschrijvingen and results. */
+  vastgesteld: z.array(ExamenSamenvatting),
 });
 export type MijnExamens = z.infer<typeof MijnExamens>;
 

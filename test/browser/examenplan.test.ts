@@ -137,7 +137,9 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
     expect(await main().getByRole('region', { name: /^Examens om te beoordelen/ }).count(), 'the examencommissie assesses no forms').toBe(0);
     await expectAccessible('plannen om vast te stellen');
     await beideBreedtes('taken');
-    await main().getByRole('link', { name: /K0072/ }).click();
+    // The plan the commissie vaststelde before (the demo's worked example) is listed apart, in force.
+    await main().getByRole('region', { name: 'Vastgestelde plannen (1)' }).getByRole('listitem').filter({ hasText: DEMO_EXAMEN.route }).waitFor();
+    await main().getByRole('region', { name: /^Plannen om vast te stellen/ }).getByRole('link', { name: /K0072/ }).click();
     const knop = main().getByRole('button', { name: 'Examenplan vaststellen' });
     await expect.poll(() => knop.count()).toBe(1);
     await expectAccessible('plan om vast te stellen');

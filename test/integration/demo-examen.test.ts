@@ -130,6 +130,8 @@ describe.skipIf(!databaseAvailable)(`the demo's worked example of the joint exam
     expect(detail.body.versies[0].dekking.gaten).toEqual([]);
     const mijn = await get('examencommissie@roc.demo', '/api/examens');
     expect(mijn.body.vastTeStellen).toEqual([]);
+    // It finds the plan it vaststelde without knowing the route: in force, to follow.
+    expect(mijn.body.vastgesteld.map((e: { id: string }) => e.id)).toEqual([examenId]);
     const inschrijvingen = await get('examencommissie@roc.demo', `/api/examens/${examenId}/inschrijvingen`);
     expect(inschrijvingen.body.inschrijvingen.map((i: { naam: string; status: string }) => [i.naam, i.status])).toEqual([['Lars Leerling', 'ingeschreven']]);
     expect(inschrijvingen.body.waarschuwingen).toEqual([]);
@@ -164,7 +166,7 @@ describe.skipIf(!databaseAvailable)(`the demo's worked example of the joint exam
     expect((await get(stranger, `/api/examens/${examenId}/inschrijvingen`)).status).toBe(404);
     expect((await get(stranger, `/api/leerroutes/${routeId}/examens`)).status).toBe(404);
     const mijn2 = await get(stranger, '/api/examens');
-    expect(mijn2.body).toEqual({ vastTeStellen: [], teSchrijven: [], teBeoordelen: [] });
+    expect(mijn2.body).toEqual({ vastTeStellen: [], teSchrijven: [], teBeoordelen: [], vastgesteld: [] });
   });
 
   it('is made once: a second seed changes nothing', async () => {

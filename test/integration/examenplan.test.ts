@@ -134,6 +134,14 @@ describe.skipIf(!databaseAvailable)(`examenplan (${TEST_DB})`, () => {
     expect(d.versies.map((x: { status: string }) => x.status)).toEqual(['concept', 'vastgesteld']);
     expect(d.vastgesteldeVersie).toBe(1);
     expect(d.versies[0].inhoud).toEqual(d.versies[1].inhoud);
+    // In force: in the examencommissie's list of vastgestelde plans (the new concept does not take it out), and in no
+    // other role's.
+    const naVaststelling = (await w.call('mbo-examencommissie', 'GET', '/api/examens', undefined, 200)).body;
+    expect(naVaststelling.vastgesteld.map((x: { id: string }) => x.id)).toContain(e.id);
+    expect(naVaststelling.vastTeStellen.map((x: { id: string }) => x.id)).not.toContain(e.id);
+    for (const rol of ['vmbo-examencommissie', 'vmbo-ontwikkelaar', 'mbo-beoordelaar'] as const) {
+      expect((await w.call(rol, 'GET', '/api/examens', undefined, 200)).body.vastgesteld, rol).toEqual([]);
+    }
     await w.call('vmbo-ontwikkelaar', 'POST', `${url}/plan/nieuwe-versie`, { versie: d.versies[1].versie }, 409);
     const nieuw = d.versies[0];
     d = (await w.call('vmbo-ontwikkelaar', 'POST', `${url}/plan/indienen`, { versie: nieuw.versie }, 200)).body;

@@ -1,7 +1,8 @@
 /**
  * /examens (issue 14): the exams the signed-in user has something to do for, without knowing the route: plans
- * submitted to an examencommissie the user sits on (to vaststellen), concept plans the user may write, and the exams
- * whose forms the user fills in as the assessor the plan names (to the list of forms).
+ * submitted to an examencommissie the user sits on (to vaststellen) and the plans that commissie vaststelde (in force),
+ * concept plans the user may write, and the exams whose forms the user fills in as the assessor the plan names (to the
+ * list of forms).
  */
 import type { ExamenSamenvatting } from '../../../shared/examenplan-api.js';
 import { LoadError, Loading } from '../../components/PageStates.js';
@@ -69,6 +70,14 @@ function Inhoud() {
           titel="Plannen om vast te stellen"
           leeg="Er wachten geen examenplannen op uw vaststelling. Een plan staat hier zodra de scholen het bij de examencommissie hebben ingediend."
           examens={m.vastTeStellen}
+        />
+      ) : null}
+      {vaststellen ? (
+        <Lijst
+          id="vastgesteld-kop"
+          titel="Vastgestelde plannen"
+          leeg="Uw examencommissie heeft nog geen examenplan vastgesteld. Een vastgesteld plan staat hier, met de inschrijvingen en de uitslagen die eruit volgen."
+          examens={m.vastgesteld}
         />
       ) : null}
       {schrijven ? (

@@ -102,7 +102,8 @@ export async function getExamen(opts: UseCaseContext & { examenId: string }): Pr
 
 /**
  * The exams the user has something to do for: plans to vaststellen (examencommissie), concepts to write, and the forms
- * to fill in as the 1st or 2nd assessor the vastgesteld plan names.
+ * to fill in as the 1st or 2nd assessor the vastgesteld plan names; and, for the examencommissie, the plans in force it
+ * answers for (inschrijvingen, results, vrijstellingen follow from them).
  */
 export async function mijnExamens(opts: UseCaseContext): Promise<MijnExamens> {
   const auth = requireAuth(opts.auth);
@@ -121,5 +122,6 @@ export async function mijnExamens(opts: UseCaseContext): Promise<MijnExamens> {
     vastTeStellen: rows.filter((e) => e.planStatus === 'ingediend' && mag(auth, 'examenplan.vaststellen', e)).map((e) => samenvatting(snapshot, e)),
     teSchrijven: rows.filter((e) => e.planStatus === 'concept' && mag(auth, 'examenplan.write', e)).map((e) => samenvatting(snapshot, e)),
     teBeoordelen: teBeoordelen.map((e) => samenvatting(snapshot, e)),
+    vastgesteld: rows.filter((e) => e.vastgesteldeVersie !== null && mag(auth, 'examenplan.vaststellen', e)).map((e) => samenvatting(snapshot, e)),
   };
 }
