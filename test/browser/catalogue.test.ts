@@ -151,6 +151,26 @@ describe.skipIf(!browserReady)('vmbo catalogue in the browser (demo data)', () =
     expect(fragment).toBe(code.replaceAll('/', '-'));
     expect(await target.innerText()).toContain(code);
 
+    // At 390 px the search form fills the screen: a search sent from it moves focus to the results heading and
+    // scrolls it into view, so the page visibly answers.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${app.url}/zoeken`);
+      await h1('Zoeken').waitFor();
+      const zoekterm = page.getByRole('searchbox', { name: 'Zoekterm' });
+      await zoekterm.fill('lassen');
+      await zoekterm.press('Enter');
+      await status(/^\d+ resultaten? voor ‘lassen’/).waitFor();
+      const kop = page.getByRole('heading', { level: 2, name: 'Resultaten' });
+      await expect.poll(() => kop.evaluate((el) => el === document.activeElement)).toBe(true);
+      const box = await kop.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(844);
+    } finally {
+      // Playwright's default, which the other cases of this session are written for.
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+
     // No results: a clear message.
     await page.goto(`${app.url}/zoeken?q=${encodeURIComponent('xyzzyquux')}`);
     await status('Geen resultaten voor ‘xyzzyquux’').waitFor();

@@ -10,7 +10,7 @@ import { LeerwegSelect } from '../components/LeerwegSelect.js';
 import { SideBadge } from '../components/MboBadges.js';
 import { InlineError } from '../components/PageStates.js';
 import { count, formatNumber, KIND_LABELS, kindLabel, MBO_KINDS, parseLeerweg, VMBO_KINDS } from '../lib/format.js';
-import { useDocumentTitle } from '../lib/navigation.js';
+import { useDocumentTitle, useRevealAfterSubmit } from '../lib/navigation.js';
 import { useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
 import {
@@ -107,6 +107,10 @@ export function SearchPage() {
 
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
+  // After a search is sent, focus moves to the results heading (and it scrolls into view at 390 px, where the form
+  // fills the screen and the results would start below the fold).
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const reveal = useRevealAfterSubmit(() => resultsHeading.current, !loading);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -116,11 +120,11 @@ export function SearchPage() {
     if (side !== 'alle') next.set('side', side);
     if (kind) next.set('kind', kind);
     if (leerweg) next.set('leerweg', leerweg);
+    if (term) reveal();
     navigate(`/zoeken${next.size ? `?${next.toString()}` : ''}`);
   };
 
   // After Vorige/Volgende, move focus to the results heading once the new page is shown.
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const previousPage = useRef(page);
   const [focusResults, setFocusResults] = useState(false);
   useEffect(() => {
