@@ -194,7 +194,7 @@ describe.skipIf(!browserReady)('issue 14 as one journey: pupils, exam plan, asse
     await emma.page.getByRole('banner').getByRole('link', { name: 'Examenplannen' }).click();
     await emma.page.getByRole('heading', { level: 1, name: 'Examenplannen' }).waitFor();
     await axeSchoon(emma.page, 'examenplannen van de examencommissie');
-    await emma.main().getByRole('link', { name: /K0072/ }).click();
+    await emma.main().getByRole('region', { name: /^Plannen om vast te stellen/ }).getByRole('link', { name: /K0072/ }).click();
     await emma.main().getByRole('button', { name: 'Examenplan vaststellen' }).waitFor();
     await axeSchoon(emma.page, 'plan om vast te stellen');
     await foto(emma.page, '2-vaststellen');
