@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -70,7 +71,7 @@ describe.skipIf(!browserReady)('audit log as sentences', () => {
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(innerWidth);
     await audit.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SCREENSHOTS, `auditlog-${size.width}.png`) });
+    await screenshot(page, path.join(SCREENSHOTS, `auditlog-${size.width}.png`));
     await session.expectAccessible(`audit log at ${size.width}`);
   });
 });

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import type { ProfielmoduleDetail } from '../../src/shared/catalog-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -71,7 +72,7 @@ describe.skipIf(!browserReady)('confirmation counts on the public catalogue page
       await page.setViewportSize({ width, height: 900 });
       await item.scrollIntoViewIfNeeded();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no horizontal scroll at ${width}px`).toBe(true);
-      await item.screenshot({ path: `test-results/screenshots/bevestigingen-profielmodule-${width}.png` });
+      await screenshot(item, `test-results/screenshots/bevestigingen-profielmodule-${width}.png`);
     }
     await page.setViewportSize({ width: 1366, height: 900 });
   });

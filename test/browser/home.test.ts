@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -53,7 +54,7 @@ describe.skipIf(!browserReady)('home page for teachers', () => {
     await page.getByRole('heading', { level: 2, name: 'Stand van de catalogus' }).waitFor();
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `home-${size.width}.png`), fullPage: true });
+    await screenshot(page, path.join(SCREENSHOTS, `home-${size.width}.png`), { fullPage: true });
     await session.expectAccessible(`home at ${size.width}`);
   });
 
@@ -74,7 +75,7 @@ describe.skipIf(!browserReady)('home page for teachers', () => {
     const section = main().getByRole('region', { name: 'Landelijke gegevens laden met de opdrachtregel' });
     await section.waitFor();
     await section.getByText(/npm run import -- slo/).waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'beheer-opdrachtregel-1366.png'), fullPage: true });
+    await screenshot(page, path.join(SCREENSHOTS, 'beheer-opdrachtregel-1366.png'), { fullPage: true });
     await session.expectAccessible('beheer page with command lines');
   });
 });

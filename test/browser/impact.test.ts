@@ -17,6 +17,7 @@ import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/a
 import { browserSession } from '../support/browser-session.js';
 import { buildSecondRelease, type BuiltRelease } from '../support/impact-release.js';
 import { DEMO_SLO_DIR, PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -67,7 +68,7 @@ describe.skipIf(!browserReady)('wijzigingen in de landelijke data (issue 16): fr
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
       await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `impact-${naam}-${width}.png`), fullPage: true });
+      await screenshot(page, path.join(SCREENSHOTS, `impact-${naam}-${width}.png`), { fullPage: true });
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
     }

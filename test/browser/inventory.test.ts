@@ -14,6 +14,7 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import type { Inventaris } from '../../src/shared/inventory-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -250,8 +251,8 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
       await page.setViewportSize({ width, height: 900 });
       await theirs.waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no horizontal scroll at ${width}px`).toBe(true);
-      await theirs.screenshot({ path: `test-results/screenshots/inventaris-selecties-${width}.png` });
-      await page.screenshot({ path: `test-results/screenshots/inventaris-samenwerking-${width}.png`, fullPage: false });
+      await screenshot(theirs, `test-results/screenshots/inventaris-selecties-${width}.png`);
+      await screenshot(page, `test-results/screenshots/inventaris-samenwerking-${width}.png`, { fullPage: false });
     }
     await page.setViewportSize({ width: 1366, height: 900 });
 
@@ -315,7 +316,7 @@ describe.skipIf(!browserReady)('overlap inventory in the browser', () => {
       await page.setViewportSize({ width, height: 900 });
       await formOf(confirmed).scrollIntoViewIfNeeded();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      await formOf(confirmed).screenshot({ path: `test-results/screenshots/inventaris-elders-${width}.png` });
+      await screenshot(formOf(confirmed), `test-results/screenshots/inventaris-elders-${width}.png`);
       await expectAccessible(`inventory with evidence of other samenwerkingen at ${width} px`);
     }
     await page.setViewportSize({ width: 1366, height: 900 });

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -119,9 +120,9 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
   }
 
   /** The window as the user first sees it, and the whole page. */
-  async function screenshot(name: string, width: number) {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}-full.png`), fullPage: true });
+  async function screenshots(name: string, width: number) {
+    await screenshot(page, path.join(SCREENSHOTS, `${name}-${width}.png`));
+    await screenshot(page, path.join(SCREENSHOTS, `${name}-${width}-full.png`), { fullPage: true });
   }
 
   /** What is wrong with the page in general, at any width: sideways scroll, headings or tables cut off. */
@@ -175,7 +176,7 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
     const problems: string[] = [];
     for (const v of visits()) {
       await open(v);
-      await screenshot(v.name, WIDE.width);
+      await screenshots(v.name, WIDE.width);
       problems.push(...(await problemsOnPage()).map((p) => `${v.name}: ${p}`));
 
       // The main menu: every item on the same line, no menu button.
@@ -211,7 +212,7 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
     const problems: string[] = [];
     for (const v of visits()) {
       await open(v);
-      await screenshot(v.name, NARROW.width);
+      await screenshots(v.name, NARROW.width);
       problems.push(...(await problemsOnPage()).map((p) => `${v.name}: ${p}`));
       const header = await page.getByRole('banner').evaluate((h) => h.getBoundingClientRect().height);
       expect(header, `${v.name}: the header takes less than a third of the screen`).toBeLessThan(NARROW.height / 3);
@@ -242,7 +243,7 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
     await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     expect(await panel.isVisible()).toBe(true);
     await menu.getByRole('link', { name: 'Zoekmonitor' }).waitFor();
-    await screenshot('menu-open', NARROW.width);
+    await screenshots('menu-open', NARROW.width);
     await expectAccessible('the open menu at 390');
     // Tab goes on into the opened panel: the search, then the links of the menu.
     await page.keyboard.press('Tab');

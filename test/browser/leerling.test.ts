@@ -14,6 +14,7 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -69,7 +70,7 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
       expect(text).not.toContain('Je account is nog niet gekoppeld');
       expect(text).not.toContain('Er ging iets mis');
       await noSidewaysScroll();
-      await page.screenshot({ path: path.join(SCREENSHOTS, `leerling-${size.width}.png`), fullPage: true });
+      await screenshot(page, path.join(SCREENSHOTS, `leerling-${size.width}.png`), { fullPage: true });
       await session.expectAccessible(`leerling page at ${size.width}`);
       // Signing out again for the next width.
       await page.context().clearCookies();
@@ -122,7 +123,7 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await noSidewaysScroll();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'leerling-organisatie-390.png'), fullPage: true });
+    await screenshot(page, path.join(SCREENSHOTS, 'leerling-organisatie-390.png'), { fullPage: true });
     await session.expectAccessible('organisation page for a leerling');
   });
 });

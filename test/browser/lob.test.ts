@@ -14,6 +14,7 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -50,7 +51,7 @@ describe.skipIf(!browserReady)('loopbaandossier (issue 15)', () => {
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
       await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `lob-${naam}-${width}.png`), fullPage: true });
+      await screenshot(page, path.join(SCREENSHOTS, `lob-${naam}-${width}.png`), { fullPage: true });
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
     }

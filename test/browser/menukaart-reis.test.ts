@@ -20,6 +20,7 @@ import { assertBrowserReadyInCi, browserReady } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { SCREENSHOTS } from '../support/browser-steps.js';
 import { maakReisWereld, REIS, REIS_WACHTWOORD, type ReisWereld } from '../support/menukaart-reis-world.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -52,7 +53,7 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
     async function bekijk(naam: string, p: Page = page) {
       await expectAccessibleOn(p, naam);
       const { width } = p.viewportSize()!;
-      await p.screenshot({ path: path.join(SCREENSHOTS, `reis-${naam}-${width}.png`), fullPage: true });
+      await screenshot(p, path.join(SCREENSHOTS, `reis-${naam}-${width}.png`), { fullPage: true });
       const { scrollWidth, innerWidth } = await p.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
     }

@@ -19,6 +19,7 @@ import type { ModuleInvoer } from '../../src/shared/menukaart-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -84,7 +85,7 @@ describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
       await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `menukaart-${naam}-${width}.png`), fullPage: true });
+      await screenshot(page, path.join(SCREENSHOTS, `menukaart-${naam}-${width}.png`), { fullPage: true });
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
     }

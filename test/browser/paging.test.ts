@@ -11,6 +11,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { hasMboData, hasSloData, PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -46,7 +47,7 @@ describe.skipIf(!browserReady || !hasSloData || !hasMboData)('long catalogue lis
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(innerWidth);
     await pager().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SCREENSHOTS, `kwalificaties-pagina-${size.width}.png`), fullPage: size.width > 400 });
+    await screenshot(page, path.join(SCREENSHOTS, `kwalificaties-pagina-${size.width}.png`), { fullPage: size.width > 400 });
     await session.expectAccessible(`kwalificaties page 1 at ${size.width}`);
   });
 

@@ -14,6 +14,7 @@ import { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 import { asUser, signIn } from '../support/accounts.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -69,7 +70,7 @@ describe.skipIf(!browserReady)('regelbank in the browser', () => {
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth, `${name} at ${size.width} px: no horizontal scroll`).toBeLessThanOrEqual(innerWidth);
       await check?.(size.width);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `regels-${name}-${size.width}.png`), fullPage: true });
+      await screenshot(page, path.join(SCREENSHOTS, `regels-${name}-${size.width}.png`), { fullPage: true });
     }
     await page.setViewportSize(WIDTHS[0]);
   }
@@ -90,7 +91,7 @@ describe.skipIf(!browserReady)('regelbank in the browser', () => {
     await expectAccessible('the leerroute with the rules panel');
     await atBothWidths('paneel', async (width) => {
       expect(await panel.isVisible()).toBe(true);
-      await panel.screenshot({ path: path.join(SCREENSHOTS, `regels-paneel-alleen-${width}.png`) });
+      await screenshot(panel, path.join(SCREENSHOTS, `regels-paneel-alleen-${width}.png`));
     });
 
     // Mark the first rule niet van toepassing with a reason.
@@ -109,7 +110,7 @@ describe.skipIf(!browserReady)('regelbank in the browser', () => {
     await expectAccessible('the rules panel with a mark');
     await atBothWidths('markering', async (width) => {
       await marked.scrollIntoViewIfNeeded();
-      await marked.screenshot({ path: path.join(SCREENSHOTS, `regels-markering-regel-${width}.png`) });
+      await screenshot(marked, path.join(SCREENSHOTS, `regels-markering-regel-${width}.png`));
     });
 
     // Roos (the mbo partner) sees the mark and removes it.

@@ -17,6 +17,7 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -66,7 +67,7 @@ describe.skipIf(!browserReady)('member schools of a region (issue 15)', () => {
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
       await page.waitForTimeout(50);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `regio-leden-${naam}-${width}.png`), fullPage: true });
+      await screenshot(page, path.join(SCREENSHOTS, `regio-leden-${naam}-${width}.png`), { fullPage: true });
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
     }

@@ -19,6 +19,7 @@ import { browserSession } from '../support/browser-session.js';
 import { readPdf } from '../support/export-files.js';
 import { PROJECT_ROOT } from '../support/shared-data.js';
 import { vastgesteldResultaat, type ResultaatFixture } from '../support/vrijstelling-factory.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -83,7 +84,7 @@ describe.skipIf(!browserReady)('vrijstelling: statement, public check, request a
     ]) {
       await page.setViewportSize(size);
       await noSidewaysScroll(`${what} at ${size.width}`);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `vrijstelling-${what}-${size.width}.png`), fullPage: true });
+      await screenshot(page, path.join(SCREENSHOTS, `vrijstelling-${what}-${size.width}.png`), { fullPage: true });
       await session.expectAccessible(`${what} at ${size.width}`);
     }
     await page.setViewportSize({ width: 1366, height: 768 });

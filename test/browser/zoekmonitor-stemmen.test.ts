@@ -18,6 +18,7 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import type { MatchResponse, MatchResult } from '../../src/shared/match-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -62,7 +63,7 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
       await what.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
+      await screenshot(page, path.join(SCREENSHOTS, `${name}-${width}.png`));
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}px`).toBe(true);
     }
     await page.setViewportSize({ width: 1366, height: 900 });

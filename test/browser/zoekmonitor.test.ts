@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlignmentResponse, MatchResponse } from '../../src/shared/match-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
@@ -140,7 +141,7 @@ describe.skipIf(!browserReady)('zoekmonitor in the browser (demo data)', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.getByRole('heading', { level: 3, name: 'Best passende dossiers' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      await page.screenshot({ path: path.join(SHOTS, `zoekmonitor-${width}.png`), fullPage: true });
+      await screenshot(page, path.join(SHOTS, `zoekmonitor-${width}.png`), { fullPage: true });
     }
     await page.setViewportSize({ width: 1366, height: 900 });
 

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo-organisations.js';
 import { PROJECT_ROOT } from './shared-data.js';
+import { screenshot } from './screenshots.js';
 
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
@@ -28,7 +29,7 @@ export async function atBothWidths(page: Page, name: string): Promise<void> {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
     await page.waitForTimeout(50);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    await screenshot(page, path.join(SCREENSHOTS, `${name}-${width}.png`), { fullPage: true });
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
   }

@@ -20,6 +20,7 @@ import { seriousAxeViolations } from './axe.js';
 import { CLIENT_DIR, launchBrowser } from './app.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { PROJECT_ROOT } from './shared-data.js';
+import { screenshot } from './screenshots.js';
 
 export const KETEN_SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
@@ -122,7 +123,7 @@ export async function axeSchoon(page: Page, what: string): Promise<void> {
 /** A full-page screenshot (test-results/screenshots/keten-<naam>-<width>.png, not committed). */
 export async function foto(page: Page, naam: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 1366;
-  await page.screenshot({ path: path.join(KETEN_SCREENSHOTS, `keten-${naam}-${width}.png`), fullPage: true });
+  await screenshot(page, path.join(KETEN_SCREENSHOTS, `keten-${naam}-${width}.png`), { fullPage: true });
 }
 
 /** The page at 390 px: axe clean, no sideways scrolling, a screenshot; then back to 1366 px. */
