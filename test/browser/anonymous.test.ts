@@ -7,6 +7,7 @@
 import type { ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
+import { seriousAxeViolations } from '../support/axe.js';
 import { browserSession } from '../support/browser-session.js';
 
 assertBrowserReadyInCi();
@@ -82,5 +83,21 @@ describe.skipIf(!browserReady)('anonymous pages without console errors', () => {
     expect(meAnswers, 'the session is asked once and answered 401').toEqual([401]);
     expect(problems).toEqual([]);
     await session.expectAccessible(visit.path);
+  });
+
+  it('the axe check itself fails on serious problems (it asks axe for violations only, with every rule)', async () => {
+    await page.goto(app.url);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Three problems a careless change could bring: an image without text, a button without a name, grey on grey.
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.insertAdjacentHTML(
+        'beforeend',
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"><button type="button"></button><p style="color:#999;background:#aaa">Te weinig contrast</p>',
+      );
+    });
+    const found = (await seriousAxeViolations(page)).map((line) => line.split(' ')[1]!.replace(/:$/, ''));
+    expect(found).toEqual(expect.arrayContaining(['image-alt', 'button-name', 'color-contrast']));
   });
 });

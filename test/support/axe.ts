@@ -23,7 +23,9 @@ export async function axeResults(page: Page): Promise<AxeResults> {
   // A navigation gives a fresh window: put axe in again when it is gone.
   const present = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
   if (!present) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(() => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {}));
+  return page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }),
+  );
 }
 
 /** The violations with impact serious or critical, one line each (the rule of test/support/browser-session.ts). */
