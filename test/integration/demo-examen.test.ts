@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAMEN } from '../../src/server/demo/demo-examen.js';
+import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
@@ -99,6 +100,26 @@ describe.skipIf(!databaseAvailable)(`the demo's worked example of the joint exam
       const route = res.body.leerroutes.find((r: { id: string }) => r.id === routeId);
       expect(route, email).toMatchObject({ naam: DEMO_EXAMEN.route, type: 'keuzevak-keuzedeel' });
     }
+  });
+
+  it('has a route the two docenten filled in together: every doel planned, taught and summatief getoetst', async () => {
+    const res = await get('docent@vmbo.demo', `/api/leerroutes/${routeId}`);
+    expect(res.status).toBe(200);
+    const route = res.body as LeerrouteDetail;
+    expect(route.dekking.totalen).toMatchObject({ doelen: 3, vmbo: 2, mbo: 1, gepland: 3, onderwezen: 3, summatiefGetoetst: 3, volledig: 3 });
+    expect(route.dekking.compleet).toBe(true);
+    expect(route.dekking.gaten).toEqual([]);
+    const door = (regel: { gewijzigd: { gebruiker: { naam: string } } }) => regel.gewijzigd.gebruiker.naam;
+    expect(route.planning.map((r) => ({ door: door(r), leerjaar: r.leerjaar, periode: r.periode, items: r.items.length })).sort((a, b) => a.door.localeCompare(b.door))).toEqual([
+      { door: 'Daan Docent', leerjaar: 4, periode: 1, items: 2 },
+      { door: 'Roos Docent', leerjaar: 4, periode: 1, items: 1 },
+    ]);
+    expect(route.activiteiten.map((a) => [a.titel, door(a)])).toEqual(expect.arrayContaining([
+      ['Lessenserie: een mini-onderneming opzetten', 'Daan Docent'],
+      ['Workshop ondernemend gedrag op het ROC', 'Roos Docent'],
+    ]));
+    const roc = route.partners.find((p) => p.soort === 'mbo-instelling')!;
+    expect(route.materialen.map((m) => [m.titel, m.organisatieId, door(m)])).toEqual([['Werkboek ondernemend gedrag (ROC)', roc.id, 'Roos Docent']]);
   });
 
   it('gives the two assessors an assessment to do, neither side done yet', async () => {

@@ -5,7 +5,10 @@
  * use cases (their access decisions, checks and audit entries):
  *
  *  1. Daan Docent (docent@vmbo.demo) makes the leerroute "Ondernemen en ondernemend gedrag", type keuzevak-keuzedeel:
- *     vmbo keuzevak K/EO/05 Ondernemen with mbo keuzedeel K0072 Ondernemend gedrag (a mini-onderneming closes both);
+ *     vmbo keuzevak K/EO/05 Ondernemen with mbo keuzedeel K0072 Ondernemend gedrag (a mini-onderneming closes both).
+ *     He plans its two eindtermen in leerjaar 4, periode 1, with the lessons of the mini-onderneming; Roos Docent
+ *     (docent@roc.demo) plans the keuzedeel beside them, with a workshop the ROC gives and its workbook, so that the
+ *     designer's steps and the coverage show a route two schools filled in together;
  *  2. Bea Beheerder (beheerder@vmbo.demo) starts the group "4 BB economie" of Demo Vmbo College in the current
  *     schooljaar (the default einddatum and bewaartermijn of every group), adds Lars Leerling with only what the
  *     exam needs (leerlingnummer, name, klas, leerweg, and the birth date the extraneus registration asks for; no
@@ -27,7 +30,7 @@
  * demo accounts were made without a catalogue (some tests do that) gets no example.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { LeerrouteAanmaken, ToetsToevoegen } from '../../shared/leerroute-api.js';
+import { ActiviteitToevoegen, LeerrouteAanmaken, MateriaalToevoegen, PlanningToevoegen, ToetsToevoegen, type LeerrouteDetail } from '../../shared/leerroute-api.js';
 import { ExamenplanInhoud } from '../../shared/examen-api.js';
 import { ExamenAanmaken } from '../../shared/examenplan-api.js';
 import { CohortAanmaken, LeerlingInvoer } from '../../shared/leerlingen-api.js';
@@ -41,6 +44,9 @@ import { snapshotOf } from '../read-models/catalogue-snapshot.js';
 import { findByKindAndCode } from '../repositories/vmbo-catalog-repository.js';
 import { createRoute } from '../use-cases/leerroutes/create-route.js';
 import { addToets } from '../use-cases/leerroutes/toetsen.js';
+import { planItems } from '../use-cases/leerroutes/planning.js';
+import { addActiviteit } from '../use-cases/leerroutes/activiteiten.js';
+import { addMateriaal } from '../use-cases/leerroutes/materialen.js';
 import { createCohort } from '../use-cases/leerlingen/cohorten.js';
 import { addLeerling, inviteLeerling } from '../use-cases/leerlingen/leerlingen.js';
 import { acceptInvitationSignedIn } from '../use-cases/organisations/invitations.js';
@@ -98,12 +104,64 @@ async function catalogusCompleet(db: Kysely<DB>): Promise<boolean> {
   return snapshot.mbo.keuzedelen.has(DEMO_EXAMEN.keuzedeel) && findByKindAndCode(snapshot, 'keuzevak', DEMO_EXAMEN.keuzevak).length > 0;
 }
 
+/** Step 1's planning, lessons and material: each teacher fills in the part of their own school. */
+async function planDemoRoute(db: Kysely<DB>, { route, daan, roos }: { route: LeerrouteDetail; daan: AuthContext; roos: AuthContext }): Promise<void> {
+  const eindtermen = route.doelen.filter((d) => d.soort === 'eindterm').map((d) => d.id);
+  const keuzedeel = route.doelen.filter((d) => d.soort === 'keuzedeel').map((d) => d.id);
+  const school = (soort: string) => route.partners.find((p) => p.soort === soort)?.id ?? null;
+  const routeId = route.id;
+  await planItems({ db, auth: daan, routeId, input: PlanningToevoegen.parse({ items: eindtermen, leerjaar: 4, periode: 1 }) });
+  await planItems({ db, auth: roos, routeId, input: PlanningToevoegen.parse({ items: keuzedeel, leerjaar: 4, periode: 1 }) });
+  await addActiviteit({
+    db,
+    auth: daan,
+    routeId,
+    input: ActiviteitToevoegen.parse({
+      leerjaar: 4,
+      periode: 1,
+      titel: 'Lessenserie: een mini-onderneming opzetten',
+      omschrijving: 'Acht weken, twee lessen per week: een productidee kiezen, de doelgroep onderzoeken, inkoop en verkoopprijs berekenen en de begroting maken. Afsluiting met de schoolmarkt.',
+      doelen: [...eindtermen, ...keuzedeel],
+      organisatieId: school('vmbo-school'),
+      uren: 24,
+    }),
+  });
+  await addActiviteit({
+    db,
+    auth: roos,
+    routeId,
+    input: ActiviteitToevoegen.parse({
+      leerjaar: 4,
+      periode: 1,
+      titel: 'Workshop ondernemend gedrag op het ROC',
+      omschrijving: 'Een middag op het ROC met studenten van de opleiding Ondernemer: kansen zien, een pitch houden en feedback vragen aan een ondernemer uit de regio.',
+      doelen: keuzedeel,
+      organisatieId: school('mbo-instelling'),
+      uren: 4,
+    }),
+  });
+  await addMateriaal({
+    db,
+    auth: roos,
+    routeId,
+    input: MateriaalToevoegen.parse({
+      leerjaar: 4,
+      periode: 1,
+      titel: 'Werkboek ondernemend gedrag (ROC)',
+      soort: 'methode',
+      omschrijving: 'Opdrachten en reflectievragen bij de workshop; de leerling houdt er zijn ervaringen als ondernemer in bij.',
+      organisatieId: school('mbo-instelling'),
+    }),
+  });
+}
+
 /** Makes the worked example in the seed's transaction; false (nothing made) when the catalogue lacks its parts. */
 export async function seedDemoExamen(trx: Transaction<DB>, ids: { partnership: string }, now = new Date()): Promise<boolean> {
   const db = inSeed(trx);
   if (!(await catalogusCompleet(db))) return false;
   // One after the other: a transaction has one connection.
   const daan = await als(db, 'docent@vmbo.demo');
+  const roos = await als(db, 'docent@roc.demo');
   const bea = await als(db, 'beheerder@vmbo.demo');
   const lars = await als(db, 'leerling@vmbo.demo');
   const eva = await als(db, 'examinator@vmbo.demo');
@@ -126,6 +184,8 @@ export async function seedDemoExamen(trx: Transaction<DB>, ids: { partnership: s
       mbo: { keuzedelen: [DEMO_EXAMEN.keuzedeel] },
     }),
   });
+
+  await planDemoRoute(db, { route, daan, roos });
 
   // 2. The group with Lars (Bea, beheerder of the vmbo school), and Lars's account linked through the invitation.
   const cohort = await createCohort({ db, auth: bea, routeId: route.id, input: CohortAanmaken.parse({ naam: DEMO_EXAMEN.cohort, schooljaar, leerjaar: 4 }) });
