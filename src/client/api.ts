@@ -145,17 +145,38 @@ export async function sendJson(method: Method, url: string, body: unknown, schem
   return request(url, schema, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, signal);
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Uploads a file as the request body (not JSON or a form) with the session's CSRF token: an .xlsx file as a workbook,
+ * any other as `otherType` (CSV by default). A refused file throws an ApiError whose problem names the rows. No time
+ * limit: checking a large table can take the server longer than an ordinary request.
+ */
+export async function sendFile<S extends z.ZodType>(url: string, file: File, schema: S, options: { otherType?: string; signal?: AbortSignal } = {}): Promise<z.infer<S>> {
+  const token = await currentCsrfToken(options.signal);
+  const headers: Record<string, string> = { 'content-type': /\.xlsx$/i.test(file.name) ? XLSX_TYPE : (options.otherType ?? 'text/csv') };
+  if (token) headers['x-csrf-token'] = token;
+  return (await request(url, schema, { method: 'POST', headers, body: file }, options.signal, undefined, null)) as z.infer<S>;
+}
+
 interface RequestInitLite {
   method: 'GET' | Method;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Blob;
 }
 
-async function request(url: string, schema: z.ZodType | null, init: RequestInitLite, signal?: AbortSignal, onResponse?: (response: Response) => void): Promise<unknown> {
+async function request(
+  url: string,
+  schema: z.ZodType | null,
+  init: RequestInitLite,
+  signal?: AbortSignal,
+  onResponse?: (response: Response) => void,
+  timeoutMs: number | null = REQUEST_TIMEOUT_MS,
+): Promise<unknown> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal?.addEventListener('abort', abort, { once: true });
-  const timer = setTimeout(abort, REQUEST_TIMEOUT_MS);
+  const timer = timeoutMs === null ? undefined : setTimeout(abort, timeoutMs);
   try {
     return await fetchJson(url, schema, init, controller.signal, signal, onResponse);
   } finally {

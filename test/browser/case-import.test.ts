@@ -71,6 +71,13 @@ describe.skipIf(!browserReady)('crosswalk import (issue 18)', () => {
     await expect.poll(() => main().getByText('Er wachten geen geïmporteerde voorstellen.').count()).toBe(1);
     await expectAccessible('the import page');
 
+    // A file that is no CASE package: the server's refusal, naming what is wrong, and no preview.
+    await main().getByLabel('Bestand (.json of .xlsx)').setInputFiles({ name: 'geen-pakket.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ CFAssociations: 'geen lijst' }), 'utf8') });
+    await main().getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    const weigering = main().getByRole('alert').filter({ hasText: /CFAssociations/ });
+    await weigering.waitFor();
+    expect(await main().getByRole('heading', { level: 2, name: 'Voorbeeld' }).count()).toBe(0);
+
     await main().getByLabel('Bestand (.json of .xlsx)').setInputFiles({ name: 'crosswalk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pakket), 'utf8') });
     await main().getByRole('button', { name: 'Voorbeeld bekijken' }).focus();
     await page.keyboard.press('Enter');

@@ -4,11 +4,10 @@
  */
 import { z } from 'zod';
 import { ImportRapport, MijnGegevens, SsoOrganisatie } from '../../shared/account-api.js';
-import { Problem } from '../../shared/catalog-api.js';
 import type { AccountVerwijderen } from '../../shared/account-api.js';
 import { Me, OrganisatieVerlaten, SsoInstelling } from '../../shared/auth-api.js';
 import type { SsoInstellen } from '../../shared/auth-api.js';
-import { api, ApiError, apiUrl, getJson, rememberCsrfToken, sendJson } from '../api.js';
+import { apiUrl, getJson, rememberCsrfToken, sendFile, sendJson } from '../api.js';
 
 const seg = encodeURIComponent;
 
@@ -46,47 +45,13 @@ export interface TabelUpload {
   dryRun: boolean;
 }
 
-/**
- * Uploads a table file as the request body (not JSON), with the session's CSRF token; a refused file
- * throws an ApiError with the problem's detail (which names the line).
- */
-export async function uploadTabel(upload: TabelUpload, signal?: AbortSignal): Promise<ImportRapport> {
-  const me = await api.me(signal);
+/** Uploads a table file (CSV or XLSX) for a dry run or the import; a refused file throws an ApiError naming the line. */
+export function uploadTabel(upload: TabelUpload, signal?: AbortSignal): Promise<ImportRapport> {
   const url = apiUrl('/api/beheer/import/tabel', {
     bestandsnaam: upload.file.name,
     soort: upload.soort,
     release: upload.release,
     dryRun: String(upload.dryRun),
   });
-  const xlsx = upload.file.name.toLowerCase().endsWith('.xlsx');
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json',
-        'content-type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
-        ...(me ? { 'x-csrf-token': me.csrfToken } : {}),
-      },
-      body: upload.file,
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
-  }
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    try {
-      const parsed = Problem.safeParse(await response.json());
-      problem = parsed.success ? parsed.data : null;
-    } catch {
-      problem = null;
-    }
-    throw new ApiError(response.status, problem?.detail ?? `De server gaf een foutmelding (${response.status}).`, problem);
-  }
-  const parsed = ImportRapport.safeParse(await response.json());
-  if (!parsed.success) throw new ApiError(response.status, 'De server stuurde een antwoord in een onverwachte vorm.');
-  return parsed.data;
+  return sendFile(url, upload.file, ImportRapport, { signal });
 }

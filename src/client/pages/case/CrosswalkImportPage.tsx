@@ -7,32 +7,24 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { z } from 'zod';
 import { ImportVoorbeeld, Voorstel, type ImportKoppeling } from '../../../shared/case-api.js';
-import { Problem } from '../../../shared/catalog-api.js';
-import { api, apiUrl, getJson, sendJson } from '../../api.js';
+import { ApiError, apiUrl, getJson, sendFile, sendJson } from '../../api.js';
 import { SignedInOnly } from '../../components/SignedInOnly.js';
 import { Alert, Button, DocumentLink, FileField, Heading, Link, PageHeading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui/index.js';
 
 const seg = encodeURIComponent;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const rel = (r: string | null) => r ?? 'zonder type';
 
-/** Sends the chosen file as it is (JSON or XLSX) with the session's CSRF token. */
+/** Sends the chosen file as it is (JSON or XLSX); a refusal's message names its first ten rows. */
 async function upload(partnershipId: string, file: File, dryRun: boolean): Promise<ImportVoorbeeld> {
   const xlsx = /\.xlsx$/i.test(file.name);
-  const me = await api.me();
-  const res = await fetch(apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/import/${xlsx ? 'xlsx' : 'case'}`, { dryRun: dryRun ? 'ja' : 'nee', bestand: file.name }), {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': xlsx ? XLSX : 'application/json', ...(me?.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) },
-    body: xlsx ? await file.arrayBuffer() : await file.text(),
-  });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const p = Problem.safeParse(body);
-    const rows = p.success && p.data.errors?.length ? ` ${p.data.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('; ')}` : '';
-    throw new Error(`${p.success ? (p.data.detail ?? p.data.title) : `Fout ${res.status}`}${rows}`);
+  const url = apiUrl(`/api/partnerships/${seg(partnershipId)}/crosswalk/import/${xlsx ? 'xlsx' : 'case'}`, { dryRun: dryRun ? 'ja' : 'nee', bestand: file.name });
+  try {
+    return await sendFile(url, file, ImportVoorbeeld, { otherType: 'application/json' });
+  } catch (e) {
+    const errors = e instanceof ApiError ? (e.problem?.errors ?? []) : [];
+    if (errors.length === 0) throw e;
+    throw new Error(`${(e as Error).message} ${errors.slice(0, 10).map((f) => `${f.path}: ${f.message}`).join('; ')}`);
   }
-  return ImportVoorbeeld.parse(body);
 }
 
 function Koppelingen({ titel, rijen, was }: { titel: string; rijen: Array<ImportKoppeling & { was?: { relatie: string | null } }>; was?: boolean }) {

@@ -2,11 +2,10 @@
  * Client calls of pupils and cohorts (issue 14; contract in src/shared/leerlingen-api.ts). Answers are parsed with the
  * shared schemas; changes send the CSRF token. The import sends the file itself as the body, like the catalogue upload.
  */
-import { Problem } from '../../../shared/catalog-api.js';
 import {
   CohortDetail, CohortLijst, LeerlingImportRapport, LeerlingUitnodiging, type CohortAanmaken, type CohortWijzigen, type Kolomtoewijzing, type LeerlingInvoerIn, type LeerlingWijzigen,
 } from '../../../shared/leerlingen-api.js';
-import { api, ApiError, apiUrl, getJson, sendJson } from '../../api.js';
+import { apiUrl, getJson, sendFile, sendJson } from '../../api.js';
 import { formatDatum } from '../../lib/format.js';
 
 const seg = encodeURIComponent;
@@ -36,45 +35,14 @@ export const cohortPath = (cohortId: string) => `/cohorten/${seg(cohortId)}`;
 export const importPath = (cohortId: string) => `/cohorten/${seg(cohortId)}/import`;
 
 /** Uploads the file for a dry run or the import. A refused import (422) throws with the problem's errors. */
-export async function importeer(cohortId: string, upload: { file: File; dryRun: boolean; kolommen: Kolomtoewijzing }, signal?: AbortSignal): Promise<LeerlingImportRapport> {
-  const me = await api.me(signal);
+export function importeer(cohortId: string, upload: { file: File; dryRun: boolean; kolommen: Kolomtoewijzing }, signal?: AbortSignal): Promise<LeerlingImportRapport> {
   const kolommen = Object.fromEntries(Object.entries(upload.kolommen).filter(([, v]) => v));
   const url = apiUrl(`/api/cohorten/${seg(cohortId)}/leerlingen/import`, {
     bestandsnaam: upload.file.name,
     dryRun: String(upload.dryRun),
     kolommen: Object.keys(kolommen).length > 0 ? JSON.stringify(kolommen) : undefined,
   });
-  const xlsx = upload.file.name.toLowerCase().endsWith('.xlsx');
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json',
-        'content-type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
-        ...(me ? { 'x-csrf-token': me.csrfToken } : {}),
-      },
-      body: upload.file,
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
-  }
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    try {
-      const parsed = Problem.safeParse(await response.json());
-      problem = parsed.success ? parsed.data : null;
-    } catch {
-      problem = null;
-    }
-    throw new ApiError(response.status, problem?.detail ?? `De server gaf een foutmelding (${response.status}).`, problem);
-  }
-  const parsed = LeerlingImportRapport.safeParse(await response.json());
-  if (!parsed.success) throw new ApiError(response.status, 'De server stuurde een antwoord in een onverwachte vorm.');
-  return parsed.data;
+  return sendFile(url, upload.file, LeerlingImportRapport, { signal });
 }
 
 export const datum = formatDatum;
