@@ -5,19 +5,16 @@
  * The full demo, with its worked example of the joint exam: the entries of the group, the pupil, the route and the exam
  * read as Dutch too, with no ids and no action codes.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('audit log as sentences', () => {
   const session = browserSession('demo');
@@ -44,7 +41,6 @@ describe.skipIf(!browserReady)('audit log as sentences', () => {
     expect(removed.status, await removed.text()).toBeLessThan(300);
     const deleted = await fetch(`${session.app.url}/api/account`, { method: 'DELETE', headers: larsHeaders, body: JSON.stringify({ wachtwoord: DEMO_PASSWORD }) });
     expect(deleted.status, await deleted.text()).toBeLessThan(300);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);

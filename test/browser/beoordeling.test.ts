@@ -6,20 +6,15 @@
  * axe clean, no sideways scrolling at 1366 and 390 px (screenshots in test-results/screenshots, not committed).
  * The exam with its vastgesteld plan and registered pupils comes from test/support/beoordeling-factory.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { createAssessableExam, type AssessableExam } from '../support/beoordeling-factory.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 import { atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('beoordelen van het gezamenlijke examen (issue 14)', () => {
   const session = browserSession('demo');
@@ -30,7 +25,6 @@ describe.skipIf(!browserReady)('beoordelen van het gezamenlijke examen (issue 14
   beforeAll(async () => {
     const db = session.app.database.db;
     await seedDemoOrganisations(db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const res = await fetch(`${session.app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'docent@vmbo.demo', wachtwoord: DEMO_PASSWORD }) });
     const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;

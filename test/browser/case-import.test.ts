@@ -5,20 +5,16 @@
  * imports it as a proposal, and confirms the proposal from the keyboard. Axe clean; screenshots at 1366 and 390 px
  * (test-results/screenshots, not committed) without sideways scrolling.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import type { CfPackage } from '../../src/domain/crosswalk/case-package.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 import { atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const SELECTIE = 'keuzevakken=K/PIE/16&kwalificatie=25282';
 
 describe.skipIf(!browserReady)('crosswalk import (issue 18)', () => {
@@ -30,7 +26,6 @@ describe.skipIf(!browserReady)('crosswalk import (issue 18)', () => {
   let pakket: CfPackage;
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const url = session.app.url;
     const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'docent@roc.demo', wachtwoord: DEMO_PASSWORD }) });
     const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');

@@ -15,12 +15,9 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 import { signInAt as signInWithForm, atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
   const session = browserSession('demo');
@@ -44,7 +41,6 @@ describe.skipIf(!browserReady)('exam plan (issue 14)', () => {
 
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const db = session.app.database.db;
     // A second beoordelaar of the ROC whom no plan names: nothing to assess (the demo's own exam names Bram).
     await createUser({ db, email: 'beoordelaar2@roc.demo', naam: 'Bo Beoordelaar', organisatie: 'Demo ROC', rol: 'beoordelaar', password: DEMO_PASSWORD });

@@ -3,19 +3,17 @@
  * scroll and with axe; no command lines there (they are on the beheer page, /beheer/import, for a platform beheerder).
  * Screenshots: test-results/screenshots/home-*.png and beheer-opdrachtregel-1366.png (not committed).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const WIDTHS = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
@@ -27,7 +25,6 @@ describe.skipIf(!browserReady)('home page for teachers', () => {
   let page: Page;
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);

@@ -6,8 +6,6 @@
  * successor; the old reference is in the route's history. Then watching a kwalificatie and turning the mails off.
  * Axe clean; 1366 and 390 px without sideways scrolling.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
@@ -15,13 +13,11 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { importSlo } from '../../src/server/use-cases/catalog/import-slo.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { atBothWidths } from '../support/browser-steps.js';
 import { buildSecondRelease, type BuiltRelease } from '../support/impact-release.js';
-import { DEMO_SLO_DIR, PROJECT_ROOT } from '../support/shared-data.js';
-import { screenshot } from '../support/screenshots.js';
+import { DEMO_SLO_DIR } from '../support/shared-data.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('wijzigingen in de landelijke data (issue 16): from the badge to a repaired route', () => {
   const session = browserSession('demo');
@@ -41,7 +37,6 @@ describe.skipIf(!browserReady)('wijzigingen in de landelijke data (issue 16): fr
   beforeAll(async () => {
     const db = session.app.database.db;
     await seedDemoOrganisations(db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     partnershipId = (await db.selectFrom('partnership').select('id').where('naam', '=', 'Demo doorlopende leerroute techniek').executeTakeFirstOrThrow()).id;
     const user = await apiLogin('docent@vmbo.demo');
     const send = (method: string, url: string, body: object) =>
@@ -64,16 +59,7 @@ describe.skipIf(!browserReady)('wijzigingen in de landelijke data (issue 16): fr
     ({ app, page } = session);
   });
 
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await screenshot(page, path.join(SCREENSHOTS, `impact-${naam}-${width}.png`), { fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `impact-${naam}`);
 
   it('badge → page → preview → move to the successor, keep with a reason → the route names the successor, nothing open', async () => {
     await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent('/samenwerkingen')}`);

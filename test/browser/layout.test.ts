@@ -8,7 +8,6 @@
  * aria-controls) that opens and closes by keyboard, on Escape and on navigation.
  * Screenshots of every page at both widths go to test-results/screenshots/<page>-<width>.png (not committed).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -16,12 +15,11 @@ import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const WIDE = { width: 1366, height: 768 } as const;
 const NARROW = { width: 390, height: 844 } as const;
 const SELECTIE = 'keuzevakken=K%2FPIE%2F16&kwalificatie=25282';
@@ -53,7 +51,6 @@ describe.skipIf(!browserReady)('layout at 1366 and 390 px wide', () => {
     partnershipId = (await db.selectFrom('partnership').select('id').executeTakeFirstOrThrow()).id;
     organisationId = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Vmbo College').executeTakeFirstOrThrow()).id;
     routeId = await maakLeerroute(session.app.url, partnershipId);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);

@@ -5,7 +5,6 @@
  * pupil record is told so. Staff pages answer him kindly ("niet voor leerlingen", or what he may see), never
  * with "Er ging iets mis". Screenshots: test-results/screenshots/leerling-*.png (not committed).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,12 +12,11 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const WIDTHS = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
@@ -38,7 +36,6 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
     partnership = (await db.selectFrom('partnership').select('id').executeTakeFirstOrThrow()).id;
     // A second pupil of the school whose account no pupil record has yet.
     await createUser({ db, email: 'leerling2@vmbo.demo', naam: 'Anna Anders', organisatie: 'Demo Vmbo College', rol: 'leerling', password: DEMO_PASSWORD });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);

@@ -5,20 +5,16 @@
  * date. A file with an error shows the line numbers and imports nothing. Keyboard only for the steps; axe clean;
  * screenshots at 1366 and 390 px (test-results/screenshots, not committed) without sideways scrolling.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import type { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 import { signInAt as signInWithForm, atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const EXPORT = ['Nr.;Voornaam;Tussenvoegsel;Familienaam;Groep;Niveau;BSN', '6001;Sam;;Jansen;3A;BB;123456782', '6002;Noor;van;Dijk;3A;KB;111222333', '6003;Lucas;;Visser;3B;basis;999888777'].join('\r\n');
 const FOUT = ['Nr.;Voornaam;Familienaam;Niveau', '7001;Eva;Smit;BB', '7002;;Bos;KB', '7003;Mila;Vos;havo'].join('\r\n');
 
@@ -30,7 +26,6 @@ describe.skipIf(!browserReady)('pupils and cohorts (issue 14)', () => {
   let route: LeerrouteDetail;
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const res = await fetch(`${session.app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'docent@vmbo.demo', wachtwoord: DEMO_PASSWORD }) });
     const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;

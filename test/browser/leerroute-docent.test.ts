@@ -10,7 +10,6 @@
  * - A keuzevak-keuzedeelarrangement says what it leads to, not "geen diploma".
  * Layout at 1366 and 390 px: screenshots in test-results/screenshots (not committed), no horizontal scroll.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,12 +18,9 @@ import { doelInZin } from '../../src/domain/leerroute/coverage.js';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 import { signInAt as signInWithForm, atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('leerroute: what teachers found (issue 12)', () => {
   const session = browserSession('demo');
@@ -33,7 +29,6 @@ describe.skipIf(!browserReady)('leerroute: what teachers found (issue 12)', () =
   let page: Page;
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);

@@ -5,20 +5,16 @@
  * LOB programme done. "Wie ziet mijn gegevens" names the decaan and the active link. Screenshots at 1366 and 390 px
  * (test-results/screenshots, not committed), no sideways scrolling, axe clean.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
+import { atBothWidths, signInAt as signInAtForm } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('loopbaandossier (issue 15)', () => {
   const session = browserSession('demo');
@@ -28,7 +24,6 @@ describe.skipIf(!browserReady)('loopbaandossier (issue 15)', () => {
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
     await createUser({ db: session.app.database.db, email: 'decaan@vmbo.demo', naam: 'Dirk Decaan', organisatie: 'Demo Vmbo College', rol: 'decaan', password: DEMO_PASSWORD });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);
@@ -37,26 +32,12 @@ describe.skipIf(!browserReady)('loopbaandossier (issue 15)', () => {
   const main = () => page.getByRole('main');
 
   async function signInAt(to: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
+    await signInAtForm(page, app.url, to, email);
     await page.waitForURL((u) => u.pathname === to.split('#')[0]);
   }
 
   /** At 1366 and 390 px: a screenshot, and the page does not scroll sideways. */
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await screenshot(page, path.join(SCREENSHOTS, `lob-${naam}-${width}.png`), { fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `lob-${naam}`);
 
   async function schrijfActiviteit(a: { soort: string; titel: string; datum: string; competentie: string; reflectie: string; conclusie: string }) {
     const form = main().getByRole('form', { name: 'Nieuwe activiteit' });

@@ -12,7 +12,6 @@
  * scrolls sideways).
  */
 import { seriousAxeViolations } from '../support/axe.js';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +38,6 @@ describe.skipIf(!browserReady)('de menukaart-reis: van publiceren tot een ingetr
 
   beforeAll(async () => {
     wereld = await maakReisWereld(session.app);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   it('a region publishes ten modules, a pupil chooses two and shares a dossier, the intake reads it until the pupil revokes it', async () => {

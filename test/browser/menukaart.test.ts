@@ -9,8 +9,6 @@
  * stable address. Screenshots at 1366 and 390 px (test-results/screenshots, not committed), no sideways scrolling,
  * axe clean.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
@@ -18,12 +16,11 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import type { ModuleInvoer } from '../../src/shared/menukaart-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
+import { atBothWidths, signInAt as signInAtForm } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const SOORTEN = ['kennismakend', 'verdiepend', 'orienterend', 'keuzevak-keuzedeel', 'doorlopende-leerroute'] as const;
 
 describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
@@ -42,7 +39,6 @@ describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
 
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const db = session.app.database.db;
     await createUser({ db, email: 'regio@regio.demo', naam: 'Ruud Regio', organisatie: 'Demo Regio Techniek', rol: 'beheerder', password: DEMO_PASSWORD });
     regio = (await db.selectFrom('organisation').select('id').where('naam', '=', 'Demo Regio Techniek').executeTakeFirstOrThrow()).id;
@@ -71,26 +67,10 @@ describe.skipIf(!browserReady)('regional menukaart (issue 15)', () => {
 
   const main = () => page.getByRole('main');
 
-  async function signInAt(to: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
-  }
+  const signInAt = (to: string, email: string) => signInAtForm(page, app.url, to, email);
 
   /** At 1366 and 390 px: a screenshot, and the page does not scroll sideways. */
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await screenshot(page, path.join(SCREENSHOTS, `menukaart-${naam}-${width}.png`), { fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `menukaart-${naam}`);
 
   it('lets the region’s beheerder publish ten modules of two schools and return a proposal with a reason', async () => {
     await signInAt(`/regios/${regio}/menukaart`, 'regio@regio.demo');

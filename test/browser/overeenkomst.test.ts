@@ -15,12 +15,9 @@ import type { RouteDekking } from '../../src/shared/overeenkomst-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
 import { readPdf } from '../support/export-files.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 import { signInAt as signInWithForm, atBothWidths } from '../support/browser-steps.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('samenwerkingsovereenkomst (issue 13)', () => {
   const session = browserSession('demo');
@@ -30,7 +27,6 @@ describe.skipIf(!browserReady)('samenwerkingsovereenkomst (issue 13)', () => {
   let route: LeerrouteDetail;
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     // The doorlopende leerroute the two schools made before (through the API, as the leerroute tests do in the browser).
     const res = await fetch(`${session.app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'docent@vmbo.demo', wachtwoord: DEMO_PASSWORD }) });
     const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');

@@ -4,18 +4,17 @@
  * Volgende); going to another page moves focus to the line that says where you are; a new filter starts at page 1.
  * At 1366 and 390 px without sideways scroll, with axe. Screenshots: test-results/screenshots/kwalificaties-pagina-*.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { hasMboData, hasSloData, PROJECT_ROOT } from '../support/shared-data.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
+import { hasMboData, hasSloData } from '../support/shared-data.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const WIDTHS = [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
@@ -26,7 +25,6 @@ describe.skipIf(!browserReady || !hasSloData || !hasMboData)('long catalogue lis
   let app: TestApp;
   let page: Page;
   beforeAll(() => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);

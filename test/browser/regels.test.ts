@@ -14,11 +14,11 @@ import { LeerrouteDetail } from '../../src/shared/leerroute-api.js';
 import { asUser, signIn } from '../support/accounts.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const WIDTHS = [
   { width: 1366, height: 900 },
   { width: 390, height: 844 },
@@ -34,7 +34,6 @@ describe.skipIf(!browserReady)('regelbank in the browser', () => {
 
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const db = session.app.database.db;
     partnershipId = (await db.selectFrom('partnership').select('id').where('naam', '=', 'Demo doorlopende leerroute techniek').executeTakeFirstOrThrow()).id;
     const daan = await signIn(session.app.app, 'docent@vmbo.demo');

@@ -7,8 +7,6 @@
  * takes it out of the region. Axe clean; screenshots at 1366 and 390 px
  * (test-results/screenshots, not committed), no sideways scrolling.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
@@ -16,12 +14,10 @@ import { insertOrganisation } from '../../src/server/repositories/account-reposi
 import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
+import { atBothWidths, signInAt as signInAtForm } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('member schools of a region (issue 15)', () => {
   const session = browserSession('demo');
@@ -34,7 +30,6 @@ describe.skipIf(!browserReady)('member schools of a region (issue 15)', () => {
 
   beforeAll(async () => {
     await seedDemoOrganisations(session.app.database.db);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const db = session.app.database.db;
     const id = async (naam: string) => (await db.selectFrom('organisation').select('id').where('naam', '=', naam).executeTakeFirstOrThrow()).id;
     regio = await id('Demo Regio Techniek');
@@ -53,26 +48,10 @@ describe.skipIf(!browserReady)('member schools of a region (issue 15)', () => {
 
   const main = () => page.getByRole('main');
 
-  async function signInAt(to: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
-  }
+  const signInAt = (to: string, email: string) => signInAtForm(page, app.url, to, email);
 
   /** At 1366 and 390 px: a screenshot, and the page does not scroll sideways. */
-  async function beideBreedtes(naam: string) {
-    for (const width of [1366, 390]) {
-      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
-      await page.waitForTimeout(50);
-      await screenshot(page, path.join(SCREENSHOTS, `regio-leden-${naam}-${width}.png`), { fullPage: true });
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${naam} at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const beideBreedtes = (naam: string) => atBothWidths(page, `regio-leden-${naam}`);
 
   it('lets the demo region’s beheerder add a school in no region and remove it again; another region’s school cannot be added', async () => {
     await signInAt(`/organisaties/${regio}`, 'beheerder@regio.demo');

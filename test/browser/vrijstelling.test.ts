@@ -16,14 +16,12 @@ import { DEMO_PASSWORD, seedDemoOrganisations } from '../../src/server/demo/seed
 import { asUser, signIn } from '../support/accounts.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { SCREENSHOTS } from '../support/browser-steps.js';
 import { readPdf } from '../support/export-files.js';
-import { PROJECT_ROOT } from '../support/shared-data.js';
 import { vastgesteldResultaat, type ResultaatFixture } from '../support/vrijstelling-factory.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
-
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 describe.skipIf(!browserReady)('vrijstelling: statement, public check, request and decision', () => {
   const session = browserSession('demo');
@@ -57,7 +55,6 @@ describe.skipIf(!browserReady)('vrijstelling: statement, public check, request a
       },
       { pupil: 'leerling', roepnaam: 'Lars', tussenvoegsel: '', achternaam: 'Leerling', grondslag: 'extraneus' },
     );
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(() => {
     ({ app, page } = session);

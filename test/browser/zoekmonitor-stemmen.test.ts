@@ -18,12 +18,12 @@ import { createUser } from '../../src/server/use-cases/auth/create-user.js';
 import type { MatchResponse, MatchResult } from '../../src/shared/match-api.js';
 import { assertBrowserReadyInCi, browserReady, type TestApp } from '../support/app.js';
 import { browserSession } from '../support/browser-session.js';
+import { SCREENSHOTS, signInAt as signInAtForm } from '../support/browser-steps.js';
 import { screenshot } from '../support/screenshots.js';
 
 assertBrowserReadyInCi();
 
 type Dossier = Extract<MatchResult, { type: 'kwalificatie' }>;
-const SCREENSHOTS = path.resolve('test-results', 'screenshots');
 const VRAAG = '/zoekmonitor?keuzevak=K%2FPIE%2F16';
 
 describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranking (demo data)', () => {
@@ -38,14 +38,7 @@ describe.skipIf(!browserReady)('zoekmonitor: thumbs of teachers change the ranki
     ({ app, page } = session);
   });
 
-  async function signInAt(to: string, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${app.url}/inloggen?terug=${encodeURIComponent(to)}`);
-    const form = page.getByRole('form', { name: 'Inloggen' });
-    await form.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
-    await form.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), form.getByRole('button', { name: 'Inloggen' }).click()]);
-  }
+  const signInAt = (to: string, email: string) => signInAtForm(page, app.url, to, email);
   async function apiVote(email: string, dossier: string, waarde: 1 | -1, vraag: { soort: 'keuzevak' | 'profielmodule'; code: string } = { soort: 'keuzevak', code: 'K/PIE/16' }) {
     const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
     expect(login.status).toBe(200);

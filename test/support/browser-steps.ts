@@ -2,7 +2,6 @@
  * Steps that many browser journeys share: signing in through the real form, and checking a page at the two widths
  * the guide asks for (1366 and 390 px) with a screenshot each and no sideways scroll.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -25,7 +24,6 @@ export async function signInAt(page: Page, appUrl: string, to: string, email: st
 
 /** At 1366 and 390 px: a screenshot `test-results/screenshots/<name>-<width>.png`, and the page does not scroll sideways. */
 export async function atBothWidths(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
     await page.waitForTimeout(50);

@@ -6,17 +6,20 @@
  * browser tier's Chromium time (full-page captures encoded as PNG; BENCHMARKS.md). SCREENSHOTS=1 writes them in CI too,
  * SCREENSHOTS=0 leaves them out locally. Nothing a test asserts depends on them.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 export const screenshotsWanted = process.env.SCREENSHOTS ? process.env.SCREENSHOTS !== '0' : process.env.CI !== 'true';
 
 /**
- * Saves a screenshot of the page or of one element. Without screenshots, an element is still scrolled into view (and
+ * Saves a screenshot of the page or of one element (its folder made when needed). Without screenshots, an element is still scrolled into view (and
  * waited for), as taking its picture does, so the steps after it see the same page either way.
  */
 export async function screenshot(target: Page | Locator, file: string, options: { fullPage?: boolean } = {}): Promise<void> {
   const isPage = 'goto' in target;
   if (screenshotsWanted) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     await (isPage ? target.screenshot({ path: file, fullPage: options.fullPage ?? false }) : target.screenshot({ path: file }));
   } else if (!isPage) {
     await target.scrollIntoViewIfNeeded();
