@@ -10,9 +10,11 @@
  * GET    /mijn/vrijstellingen                                    MijnVrijstellingen (own requests, with the decisions)
  * POST   /mijn/vrijstellingen                                    VrijstellingAanvragen → 201 VrijstellingVerzoek (passed vastgesteld result; one open per result and instelling: 409)
  * GET    /mijn/mbo-instellingen                                  MboInstellingen: where a request can go
+ * GET    /mijn/leerroutes                                        MijnLeerroutes: the route of each own group, per leerjaar and periode
  */
 import { z } from 'zod';
 import { ExamenGrondslag } from './examen-api.js';
+import { Fase, LeerrouteType, OnderdeelVan, Toetssoort, Toetsvorm } from './leerroute-api.js';
 import { tekst } from './text.js';
 import { KeuzedeelResultaat, VrijstellingVerzoek } from './vrijstelling-api.js';
 
@@ -127,3 +129,37 @@ export const MijnLeerlingGegevens = z.object({
   ),
 });
 export type MijnLeerlingGegevens = z.infer<typeof MijnLeerlingGegevens>;
+
+/** One leerjaar and periode of the pupil's route: what is learned, in which lessons, and how it is tested. */
+export const MijnLeerroutePeriode = z.object({
+  leerjaar: z.number().int(),
+  periode: z.number().int(),
+  fase: Fase,
+  school: z.string().nullable().describe('The school that gives this leerjaar'),
+  doelen: z.array(z.object({ code: z.string(), titel: z.string(), kant: Fase, bron: z.string().describe('Keuzevak, kwalificatie or keuzedeel it belongs to') })),
+  activiteiten: z.array(z.object({ titel: z.string(), omschrijving: z.string(), uren: z.number().nullable(), school: z.string().nullable() })),
+  toetsen: z.array(z.object({ toetscode: z.string(), naam: z.string(), vorm: Toetsvorm, soort: Toetssoort, onderdeelVan: OnderdeelVan, herkansbaar: z.boolean() })),
+});
+export type MijnLeerroutePeriode = z.infer<typeof MijnLeerroutePeriode>;
+
+/**
+ * The leerroute of one of the pupil's groups, as the pupil needs it: what it leads to and, per leerjaar and periode,
+ * the doelen, lessons and toetsen. No staff names, versions or coverage: those are for the teachers.
+ */
+export const MijnLeerroute = z.object({
+  leerlingId: z.string(),
+  cohort: z.string(),
+  schooljaar: z.string(),
+  naam: z.string(),
+  type: LeerrouteType,
+  leidtTot: z.array(z.string()),
+  scholen: z.array(z.string()),
+  keuzevakken: z.array(z.object({ code: z.string(), titel: z.string() })),
+  profielmodulen: z.array(z.object({ code: z.string(), titel: z.string() })),
+  kwalificatie: z.object({ crebo: z.string(), naam: z.string() }).nullable(),
+  keuzedelen: z.array(z.object({ code: z.string(), titel: z.string() })),
+  perioden: z.array(MijnLeerroutePeriode).describe('Only the perioden with something planned, taught or tested, in order'),
+});
+export type MijnLeerroute = z.infer<typeof MijnLeerroute>;
+export const MijnLeerroutes = z.object({ leerroutes: z.array(MijnLeerroute) });
+export type MijnLeerroutes = z.infer<typeof MijnLeerroutes>;

@@ -1,6 +1,7 @@
 /**
  * A pupil signs in (issue 12): Lars Leerling (leerling@vmbo.demo) lands on the pupils' page, which shows in plain words
- * his exams and results (the demo's worked example: one exam, no result yet), the vrijstelling and his requests
+ * the leerroute of his group per leerjaar and periode (doelen, lessons, the PTA toets; no teachers' names), his exams
+ * and results (the demo's worked example: one exam, no result yet), the vrijstelling and his requests
  * (none yet), at 1366 and 390 px wide without sideways scroll, with axe; a pupil whose account is not linked to a
  * pupil record is told so. Staff pages answer him kindly ("niet voor leerlingen", or what he may see), never
  * with "Er ging iets mis". Screenshots: test-results/screenshots/leerling-*.png (not committed).
@@ -62,6 +63,13 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
       // Issue 14: his exams and results (the demo's exam, ingeschreven, no result yet), the vrijstelling, his requests.
       await page.getByRole('heading', { level: 2, name: 'Jouw examens en resultaten' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Jouw vragen om vrijstelling' }).waitFor();
+      // His leerroute: per leerjaar and periode what he learns, the lessons and the toets, without teachers' names.
+      const route = page.getByRole('region', { name: 'Ondernemen en ondernemend gedrag' });
+      const lessen = route.getByRole('region', { name: 'Leerjaar 4, periode 1 (Demo Vmbo College)' });
+      await lessen.getByText('Workshop ondernemend gedrag op het ROC').waitFor();
+      await lessen.getByText(/De kandidaat kan kosten en opbrengsten berekenen/).waitFor();
+      await route.getByRole('region', { name: 'Leerjaar 4, periode 2 (Demo Vmbo College)' }).getByText(/praktijkopdracht, telt mee, in je PTA, herkansbaar/).waitFor();
+      expect(await route.textContent()).not.toMatch(/Daan|Roos/);
       const text = (await page.getByRole('main').textContent()) ?? '';
       for (const part of ['Keuzedeel Ondernemend gedrag (K0072)', 'Je bent ingeschreven bij de mbo-school', 'Er is nog geen definitieve uitslag', 'Vrijstelling vragen', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College']) expect(text).toContain(part);
       expect(text).not.toContain('Je account is nog niet gekoppeld');
@@ -82,7 +90,7 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
       await page.getByRole('heading', { level: 1, name: 'Hoi Anna!' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Jouw examens en resultaten' }).waitFor();
       const text = (await page.getByRole('main').textContent()) ?? '';
-      for (const part of ['Je account is nog niet gekoppeld', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College']) expect(text).toContain(part);
+      for (const part of ['Je account is nog niet gekoppeld', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College', 'Je zit nog niet in een groep van een leerroute']) expect(text).toContain(part);
       expect(text).not.toContain('K0072');
       expect(text).not.toContain('Er ging iets mis');
       await noSidewaysScroll();

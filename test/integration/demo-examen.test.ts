@@ -190,6 +190,34 @@ describe.skipIf(!databaseAvailable)(`the demo's worked example of the joint exam
     expect(mijn2.body).toEqual({ vastTeStellen: [], teSchrijven: [], teBeoordelen: [], vastgesteld: [] });
   });
 
+  it('shows Lars the leerroute of his group per leerjaar and periode, without the teachers\' names; staff and strangers have none', async () => {
+    const mijn = await get('leerling@vmbo.demo', '/api/mijn/leerroutes');
+    expect(mijn.status).toBe(200);
+    expect(mijn.body.leerroutes).toHaveLength(1);
+    const route = mijn.body.leerroutes[0];
+    expect(route).toMatchObject({
+      cohort: DEMO_EXAMEN.cohort,
+      naam: DEMO_EXAMEN.route,
+      type: 'keuzevak-keuzedeel',
+      keuzevakken: [expect.objectContaining({ code: DEMO_EXAMEN.keuzevak })],
+      keuzedelen: [expect.objectContaining({ code: DEMO_EXAMEN.keuzedeel })],
+      kwalificatie: null,
+    });
+    expect(route.scholen.sort()).toEqual(['Demo ROC', 'Demo Vmbo College']);
+    expect(route.perioden.map((p: { leerjaar: number; periode: number }) => `${p.leerjaar}.${p.periode}`)).toEqual(['4.1', '4.2']);
+    const [les, toets] = route.perioden;
+    expect(les).toMatchObject({ fase: 'vmbo', school: 'Demo Vmbo College', toetsen: [] });
+    expect(les.doelen.map((d: { code: string }) => d.code)).toEqual(['K/EO/05/01-01', 'K/EO/05/01-02', DEMO_EXAMEN.keuzedeel]);
+    expect(les.activiteiten).toEqual(expect.arrayContaining([expect.objectContaining({ titel: 'Workshop ondernemend gedrag op het ROC', school: 'Demo ROC', uren: 4 })]));
+    expect(toets).toMatchObject({ doelen: [], activiteiten: [], toetsen: [{ toetscode: 'EO-K05-PO', vorm: 'praktijkopdracht', soort: 'summatief', onderdeelVan: 'pta', herkansbaar: true, naam: expect.any(String) }] });
+    expect(JSON.stringify(mijn.body)).not.toMatch(/Daan|Roos|versie/);
+    // The teachers' page of the route stays closed to him.
+    expect((await get('leerling@vmbo.demo', `/api/leerroutes/${routeId}`)).status).toBeGreaterThanOrEqual(403);
+    for (const email of ['docent@vmbo.demo', 'examinator@ander.demo']) {
+      expect((await get(email, '/api/mijn/leerroutes')).body, email).toEqual({ leerroutes: [] });
+    }
+  });
+
   it('is made once: a second seed changes nothing', async () => {
     const count = async () => ({
       routes: (await database.db.selectFrom('leerroute').select('id').execute()).length,

@@ -46,6 +46,7 @@ const ROWS: Row[] = [
     request: (ids) => ({ method: 'POST', url: '/api/mijn/vrijstellingen', payload: { beoordelingId: ids.aanvraag.beoordelingId, organisatieId: ids.mbo, opleiding: 'Monteur mechatronica' } }),
     expect: all(404, { leerling: 201, anonymous: 401 }),
   },
+  { key: 'GET /api/mijn/leerroutes', request: () => ({ method: 'GET', url: '/api/mijn/leerroutes' }), expect: all(200, { anonymous: 401 }) },
   { key: 'GET /api/mijn/mbo-instellingen', request: () => ({ method: 'GET', url: '/api/mijn/mbo-instellingen' }), expect: all(200, { anonymous: 401 }) },
   { key: 'GET /api/organisaties/:id/vrijstellingen', request: (ids) => ({ method: 'GET', url: `/api/organisaties/${ids.mbo}/vrijstellingen` }), expect: EXAMENCOMMISSIE_ONTVANGER },
   { key: 'GET /api/vrijstellingen/:id', request: (ids) => ({ method: 'GET', url: `/api/vrijstellingen/${ids.verzoekId}` }), expect: EXAMENCOMMISSIE_ONTVANGER },
@@ -75,9 +76,9 @@ describe.skipIf(!databaseAvailable)(`vrijstelling authorization matrix (${TEST_D
   });
 
   // (Other features add their own /api/mijn/… routes, with rows in their own matrix files.)
-  it('has a row for every route of the pupil view, the decision and the verification', () => {
+  it('has a row for every route of the pupil view (results, requests, leerroutes), the decision and the verification', () => {
     const mine = registeredRoutes(w.app)
-      .filter((r) => r.method !== 'HEAD' && (/^\/api\/(mijn\/(resultaten|vrijstellingen|mbo-instellingen)|vrijstellingen|verificatie)(\/|$)/.test(r.url) || r.url === '/api/organisaties/:id/vrijstellingen'))
+      .filter((r) => r.method !== 'HEAD' && (/^\/api\/(mijn\/(resultaten|vrijstellingen|mbo-instellingen|leerroutes)|vrijstellingen|verificatie)(\/|$)/.test(r.url) || r.url === '/api/organisaties/:id/vrijstellingen'))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
     expect(mine).toEqual(ROWS.map((r) => r.key).sort());

@@ -1,5 +1,6 @@
 /**
- * /leerling: where a pupil lands after signing in (issue 14). In plain words (for a 14-year-old): the exams they are
+ * /leerling: where a pupil lands after signing in (issue 14). In plain words (for a 14-year-old): the leerroute of their
+ * group per leerjaar and periode (leerling/MijnLeerroute.tsx), the exams they are
  * registered for and their vastgesteld results (keuzedeel result, keuzevak grade, date, and why it counts), the
  * result statement to download, a form to ask an mbo school for a vrijstelling, and their requests with the
  * decisions. Only their own: the API answers with the pupil records linked to this account.
@@ -18,6 +19,7 @@ import { Alert, Button, DataList, DocumentLink, Heading, Link, ListItem, PageHea
 import { cijfer, datum, vrijstellingApi, vrijstellingUrls } from './vrijstelling/vrijstelling-api.js';
 import './vrijstelling/vrijstelling.css';
 import { ProgrammaSectie } from './keuze/Programma.js';
+import { MijnLeerrouteSectie } from './leerling/MijnLeerroute.js';
 
 const keuzedeelNaam = (k: { code: string; titel: string | null }) => (k.titel ? `${k.titel} (${k.code})` : k.code);
 
@@ -353,6 +355,8 @@ function LeerlingContent() {
           is van jou: <Link to="/leerling/loopbaandossier">naar je loopbaandossier</Link>. <Link to="/leerling/wie-ziet-mijn-gegevens">Wie ziet mijn gegevens?</Link>
         </Paragraph>
       </section>
+
+      <MijnLeerrouteSectie />
 
       <ProgrammaSectie />
 

@@ -334,3 +334,15 @@ export async function accountEmail(db: Db, userId: string | null): Promise<{ ema
   const r = await db.selectFrom('app_user').select(['email', 'naam']).where('id', '=', userId).executeTakeFirst();
   return r && r.email ? { email: r.email, naam: r.naam } : null;
 }
+
+/** The leerroute of each group the account's pupil records are in (the pupil's own routes, newest schooljaar last). */
+export async function leerroutesVanAccount(db: Db, userId: string) {
+  return db
+    .selectFrom('leerling as l')
+    .innerJoin('cohort as c', 'c.id', 'l.cohort_id')
+    .select(['l.id as leerlingId', 'c.naam as cohort', 'c.schooljaar', 'c.leerroute_id as routeId'])
+    .where('l.account_id', '=', userId)
+    .orderBy('c.schooljaar')
+    .orderBy('c.naam')
+    .execute();
+}

@@ -1,18 +1,19 @@
 /**
- * Thin routes of the pupil's own view (issue 14): own results, the result statement, own vrijstelling requests and
- * where a request can go. Only the signed-in account's own pupil records; another pupil's ids are 404.
+ * Thin routes of the pupil's own view (issue 14): own results, the result statement, own vrijstelling requests,
+ * where a request can go, and the own groups' leerroutes. Only the signed-in account's own pupil records; another pupil's ids are 404.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ExportFile } from '../../use-cases/inventory/export-inventory.js';
 import { Problem } from '../../../shared/catalog-api.js';
-import { MboInstellingen, MijnBeoordelingParams, MijnResultaten, MijnVrijstellingen, VrijstellingAanvragen } from '../../../shared/mijn-api.js';
+import { MboInstellingen, MijnBeoordelingParams, MijnLeerroutes, MijnResultaten, MijnVrijstellingen, VrijstellingAanvragen } from '../../../shared/mijn-api.js';
 import { VrijstellingVerzoek } from '../../../shared/vrijstelling-api.js';
 import type { DB } from '../../db/schema.js';
 import { downloadResultaatverklaring } from '../../use-cases/mijn/resultaatverklaring.js';
 import { mijnMboInstellingen, mijnResultaten, mijnVrijstellingen } from '../../use-cases/mijn/resultaten.js';
 import { vraagVrijstellingAan } from '../../use-cases/mijn/vrijstelling-aanvragen.js';
+import { mijnLeerroutes } from '../../use-cases/mijn/leerroutes.js';
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
   // The pupil's own statement: never kept in a shared cache.
@@ -34,6 +35,9 @@ export function mijnRoutes(db: Kysely<DB>, opts: { publicUrl: string }): Fastify
         const file = await downloadResultaatverklaring({ db, auth: req.auth, beoordelingId: req.params.beoordelingId, publicUrl: opts.publicUrl });
         return sendFile(reply, file);
       },
+    );
+    app.get('/mijn/leerroutes', { schema: { tags, summary: 'De leerroute van elk van mijn groepen: per leerjaar en periode de doelen, lessen en toetsen (leerling)', response: { 200: MijnLeerroutes, ...errors } } }, (req) =>
+      mijnLeerroutes({ db, auth: req.auth }),
     );
     app.get('/mijn/vrijstellingen', { schema: { tags, summary: 'Mijn verzoeken om vrijstelling en de besluiten', response: { 200: MijnVrijstellingen, ...errors } } }, (req) =>
       mijnVrijstellingen({ db, auth: req.auth }),
