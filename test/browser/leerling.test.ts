@@ -70,6 +70,8 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
       await lessen.getByText(/De kandidaat kan kosten en opbrengsten berekenen/).waitFor();
       await route.getByRole('region', { name: 'Leerjaar 4, periode 2 (Demo Vmbo College)' }).getByText(/praktijkopdracht, telt mee, in je PTA, herkansbaar/).waitFor();
       expect(await route.textContent()).not.toMatch(/Daan|Roos/);
+      expect(await route.getByRole('link', { name: 'Ondernemen', exact: true }).getAttribute('href')).toBe('/vmbo/keuzevakken/K-EO-05');
+      expect(await route.getByRole('link', { name: 'Ondernemend gedrag', exact: true }).getAttribute('href')).toBe('/mbo/keuzedelen/K0072');
       const text = (await page.getByRole('main').textContent()) ?? '';
       for (const part of ['Keuzedeel Ondernemend gedrag (K0072)', 'Je bent ingeschreven bij de mbo-school', 'Er is nog geen definitieve uitslag', 'Vrijstelling vragen', 'Je hebt nog niet om een vrijstelling gevraagd', 'Demo Vmbo College']) expect(text).toContain(part);
       expect(text).not.toContain('Je account is nog niet gekoppeld');

@@ -1,4 +1,4 @@
-import { LEERWEGEN } from '../../shared/catalog-api.js';
+import { codeToSlug, LEERWEGEN } from '../../shared/catalog-api.js';
 import type { Leerweg, SearchKind } from '../../shared/catalog-api.js';
 import type { MboLeerweg, MboSoort, MboStatus } from '../../shared/mbo-api.js';
 import type { z } from 'zod';
@@ -95,6 +95,14 @@ export function kwalificatiePath(crebo: string, anchor?: string): string {
 
 export function dossierPath(crebo: string): string {
   return `/mbo/dossiers/${encodeURIComponent(crebo)}`;
+}
+
+export function keuzevakPath(code: string): string {
+  return `/vmbo/keuzevakken/${encodeURIComponent(codeToSlug(code))}`;
+}
+
+export function profielmodulePath(code: string): string {
+  return `/vmbo/profielmodulen/${encodeURIComponent(codeToSlug(code))}`;
 }
 
 export function keuzedeelPath(code: string): string {

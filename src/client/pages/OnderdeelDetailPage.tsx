@@ -1,6 +1,5 @@
 import { useParams } from 'react-router-dom';
 import type { KeuzevakDetail, ProfielmoduleDetail } from '../../shared/catalog-api.js';
-import { codeToSlug } from '../../shared/catalog-api.js';
 import { api, urls } from '../api.js';
 import type { ApiError } from '../api.js';
 import { DeeltakenList } from '../components/Eindtermen.js';
@@ -8,7 +7,7 @@ import { LeerwegBadges } from '../components/LeerwegBadges.js';
 import { LeerwegSelect } from '../components/LeerwegSelect.js';
 import { InlineError, LoadError, Loading } from '../components/PageStates.js';
 import { ProvenanceBox } from '../components/ProvenanceBox.js';
-import { count, LEERWEG_NAMEN, parseLeerweg } from '../lib/format.js';
+import { count, keuzevakPath, LEERWEG_NAMEN, parseLeerweg } from '../lib/format.js';
 import { useDocumentTitle, useHashTarget } from '../lib/navigation.js';
 import { cached, useApi } from '../lib/useApi.js';
 import { useQueryParams } from '../lib/useQueryParams.js';
@@ -39,10 +38,6 @@ const LABELS: Record<Kind, { singular: string; listTitle: string; listPath: stri
 
 function isKeuzevak(detail: Detail): detail is KeuzevakDetail {
   return 'versies' in detail;
-}
-
-function keuzevakPath(code: string): string {
-  return `/vmbo/keuzevakken/${encodeURIComponent(codeToSlug(code))}`;
 }
 
 /**

@@ -8,7 +8,8 @@ import { TOETSVORM_NAMEN } from '../../../shared/leerroute-api.js';
 import { apiUrl, getJson } from '../../api.js';
 import { InlineError, Loading } from '../../components/PageStates.js';
 import { useApi } from '../../lib/useApi.js';
-import { Heading, ListItem, Paragraph, UnorderedList } from '../../ui/index.js';
+import { keuzedeelPath, keuzevakPath, kwalificatiePath, profielmodulePath } from '../../lib/format.js';
+import { Heading, Link, ListItem, Paragraph, UnorderedList } from '../../ui/index.js';
 
 const URL_MIJN_LEERROUTES = apiUrl('/api/mijn/leerroutes');
 
@@ -72,10 +73,27 @@ function Periode({ p, id }: { p: MijnLeerroutePeriode; id: string }) {
   );
 }
 
+/** "a, b en c" with each part a link to its page in the catalogue. */
+function Opsomming({ delen }: { delen: Array<{ tekst: string; to: string }> }) {
+  return (
+    <>
+      {delen.map((d, i) => (
+        <span key={d.to}>
+          {i === 0 ? '' : i === delen.length - 1 ? ' en ' : ', '}
+          <Link to={d.to}>{d.tekst}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
 function Route({ r, n }: { r: MijnLeerroute; n: number }) {
   const kop = `leerroute-${n}`;
-  const vakken = [...r.keuzevakken, ...r.profielmodulen].map((k) => k.titel);
-  const mbo = [...(r.kwalificatie ? [r.kwalificatie.naam] : []), ...r.keuzedelen.map((k) => k.titel)];
+  const vmbo = [...r.keuzevakken.map((k) => ({ tekst: k.titel, to: keuzevakPath(k.code) })), ...r.profielmodulen.map((k) => ({ tekst: k.titel, to: profielmodulePath(k.code) }))];
+  const mbo = [
+    ...(r.kwalificatie ? [{ tekst: r.kwalificatie.naam, to: kwalificatiePath(r.kwalificatie.crebo) }] : []),
+    ...r.keuzedelen.map((k) => ({ tekst: k.titel, to: keuzedeelPath(k.code) })),
+  ];
   return (
     <section aria-labelledby={kop} className="doorlopend-section">
       <Heading level={3} id={kop}>
@@ -83,8 +101,18 @@ function Route({ r, n }: { r: MijnLeerroute; n: number }) {
       </Heading>
       <Paragraph>
         Je groep {r.cohort} ({r.schooljaar}) volgt deze route van {r.scholen.join(' en ')}.
-        {vakken.length > 0 ? ` Van het vmbo: ${vakken.join(', ')}.` : ''}
-        {mbo.length > 0 ? ` Van het mbo: ${mbo.join(', ')}.` : ''}
+        {vmbo.length > 0 ? (
+          <>
+            {' '}
+            Van het vmbo: <Opsomming delen={vmbo} />.
+          </>
+        ) : null}
+        {mbo.length > 0 ? (
+          <>
+            {' '}
+            Van het mbo: <Opsomming delen={mbo} />.
+          </>
+        ) : null}
       </Paragraph>
       {r.leidtTot.length > 0 ? (
         <UnorderedList aria-label={`Wat ${r.naam} oplevert`}>

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { KiesKnop } from '../keuze/KeuzePages.js';
-import { codeToSlug } from '../../../shared/catalog-api.js';
+import { keuzevakPath, profielmodulePath } from '../../lib/format.js';
 import type { ModuleDetail } from '../../../shared/menukaart-api.js';
 import { Loading, LoadError } from '../../components/PageStates.js';
 import { useDocumentTitle } from '../../lib/navigation.js';
@@ -58,8 +58,8 @@ export function LeidtNaarSectie({ m }: { m: ModuleDetail }) {
  */
 export function ModuleInhoud({ m, moduleLink, kiezen }: { m: ModuleDetail; moduleLink: (v: ModuleDetail['voorwaarden'][number]) => string; kiezen?: ReactNode }) {
   const links = [
-    ...m.keuzevakken.map((c) => ({ ...c, soort: 'Keuzevak', to: `/vmbo/keuzevakken/${encodeURIComponent(codeToSlug(c.code))}` })),
-    ...m.profielmodulen.map((c) => ({ ...c, soort: 'Profielmodule', to: `/vmbo/profielmodulen/${encodeURIComponent(codeToSlug(c.code))}` })),
+    ...m.keuzevakken.map((c) => ({ ...c, soort: 'Keuzevak', to: keuzevakPath(c.code) })),
+    ...m.profielmodulen.map((c) => ({ ...c, soort: 'Profielmodule', to: profielmodulePath(c.code) })),
     ...m.keuzedelen.map((c) => ({ ...c, soort: 'Keuzedeel', to: `/mbo/keuzedelen/${encodeURIComponent(c.code)}` })),
   ];
   return (
