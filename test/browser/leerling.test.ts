@@ -67,7 +67,8 @@ describe.skipIf(!browserReady)('a leerling signs in', () => {
       const route = page.getByRole('region', { name: 'Ondernemen en ondernemend gedrag' });
       const lessen = route.getByRole('region', { name: 'Leerjaar 4, periode 1 (Demo Vmbo College)' });
       await lessen.getByText('Workshop ondernemend gedrag op het ROC').waitFor();
-      await lessen.getByText(/De kandidaat kan kosten en opbrengsten berekenen/).waitFor();
+      await lessen.getByText('De kandidaat kan kosten en opbrengsten berekenen. (vmbo, K/EO/05 Ondernemen)').waitFor();
+      await lessen.getByText('Ondernemend gedrag (mbo-keuzedeel)').waitFor();
       await route.getByRole('region', { name: 'Leerjaar 4, periode 2 (Demo Vmbo College)' }).getByText(/praktijkopdracht, telt mee, in je PTA, herkansbaar/).waitFor();
       expect(await route.textContent()).not.toMatch(/Daan|Roos/);
       expect(await route.getByRole('link', { name: 'Ondernemen', exact: true }).getAttribute('href')).toBe('/vmbo/keuzevakken/K-EO-05');

@@ -36,7 +36,7 @@ function Periode({ p, id }: { p: MijnLeerroutePeriode; id: string }) {
           <UnorderedList>
             {p.doelen.map((d) => (
               <ListItem key={d.code}>
-                {d.titel} ({d.kant}, {d.bron})
+                {d.titel} ({d.bron.startsWith(`${d.code} `) ? `${d.kant}-keuzedeel` : `${d.kant}, ${d.bron}`})
               </ListItem>
             ))}
           </UnorderedList>
