@@ -169,10 +169,16 @@ describe.skipIf(!browserReady)('samenwerkingen and organisation management in th
     await edit.getByRole('textbox', { name: 'Naam van de vestiging' }).fill('Locatie Noord-Oost');
     await edit.getByRole('button', { name: 'Vestiging opslaan' }).click();
     await vestigingen.getByRole('status').filter({ hasText: 'Vestiging Locatie Noord-Oost is gewijzigd.' }).waitFor();
+    // A slow answer to the list asked again: the page says "verwijderd" only once the list no longer shows it.
+    await page.route(/\/api\/organisaties\/[^/]+\/vestigingen$/, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
     await vestigingen.getByRole('button', { name: 'Locatie Noord-Oost verwijderen' }).click();
     await vestigingen.getByRole('group', { name: 'Weet u zeker dat u vestiging Locatie Noord-Oost wilt verwijderen?' }).getByRole('button', { name: 'Ja, verwijderen' }).click();
     await vestigingen.getByRole('status').filter({ hasText: 'Vestiging Locatie Noord-Oost is verwijderd.' }).waitFor();
     expect(await vestigingen.getByRole('listitem').filter({ hasText: 'Locatie Noord' }).count()).toBe(0);
+    await page.unroute(/\/api\/organisaties\/[^/]+\/vestigingen$/);
     await expectAccessible('organisation page with management forms');
 
     // Remove Lars Leerling after confirming.

@@ -1,10 +1,8 @@
 /** Client calls and state of a region's member schools and of a school's region (issue 15; src/shared/regio-api.ts). */
-import { useState } from 'react';
 import { z } from 'zod';
 import { RegioKandidaat, RegioLeden, RegioLid, RegioVertrek, SchoolRegio } from '../../../shared/regio-api.js';
 import { apiUrl, getJson, sendJson } from '../../api.js';
-import { useSessionExpiry } from '../../components/SignedInOnly.js';
-import { useApi } from '../../lib/useApi.js';
+import { useReloading } from '../../lib/useReloading.js';
 
 const seg = encodeURIComponent;
 
@@ -24,23 +22,6 @@ export const regioApi = {
   schoolRegio: (schoolId: string, signal?: AbortSignal) => getJson(regioUrls.schoolRegio(schoolId), SchoolRegio, signal),
   verlaten: (schoolId: string) => sendJson('POST', regioUrls.verlaten(schoolId), undefined, RegioVertrek),
 };
-
-/** A list asked again after every change, with the announcement of that change. */
-function useReloading<T>(key: string, load: (signal: AbortSignal) => Promise<T>) {
-  const [version, setVersion] = useState(0);
-  const [message, setMessage] = useState<string | null>(null);
-  const { data, error } = useApi(`${key}#${version}`, load);
-  useSessionExpiry(error);
-  return {
-    data,
-    error,
-    message,
-    changed: (text: string) => {
-      setMessage(text);
-      setVersion((v) => v + 1);
-    },
-  };
-}
 
 export const useRegioLeden = (regioId: string) => useReloading(regioUrls.leden(regioId), (signal) => regioApi.leden(regioId, signal));
 export const useSchoolRegio = (schoolId: string) => useReloading(regioUrls.schoolRegio(schoolId), (signal) => regioApi.schoolRegio(schoolId, signal));
