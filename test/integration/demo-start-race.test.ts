@@ -1,12 +1,14 @@
 /**
  * Two instances started at once in demo mode on one empty database (issue 11): each loads the demo catalogue and seeds
  * the demo organisations and users as src/server/main.ts does, at the same moment. Both starts succeed, and everything
- * exists once (before the seeding lock, one crashed on the unique organisation name).
+ * exists once (before the seeding lock, one crashed on the unique organisation name). A start that finds the demo
+ * catalogue half imported by another completes it, so the worked example is always made.
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemoOrganisations } from '../../src/server/demo/seed-demo-organisations.js';
-import { seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
+import { DEMO_MBO_FILES, seedDemoCatalogue } from '../../src/server/demo/seed-demo.js';
+import { importMboTabel } from '../../src/server/use-cases/catalog/import-mbo-tabel.js';
 import { createTestDatabase, databaseAvailable, TEST_DB, type TestDatabase } from '../support/db.js';
 
 describe.skipIf(!databaseAvailable)(`demo mode: starts at the same moment on one empty database (${TEST_DB})`, () => {
@@ -44,5 +46,25 @@ describe.skipIf(!databaseAvailable)(`demo mode: starts at the same moment on one
     expect(new Set(releases.map((r) => r.source)).size).toBe(releases.length);
     // A later start finds it all and changes nothing.
     expect(await start()).toBe(false);
+  });
+
+  it('a start that finds only part of the demo catalogue (another instance still importing) completes it before seeding', async () => {
+    database = await createTestDatabase();
+    const db = database.db;
+    // The other instance has committed the first demo table and is on its way to the next ones.
+    await importMboTabel({ db, file: DEMO_MBO_FILES[0]!, release: 'demo', isDemo: true });
+    expect(await seedDemoCatalogue(db)).toEqual({ vmbo: true, mbo: true });
+    const sources = (await db.selectFrom('source_release').select('source').execute()).map((r) => r.source);
+    for (const table of ['kwalificaties', 'kerntaken-werkprocessen', 'keuzedelen', 'keuzedeel-aanbod']) expect(sources, table).toContain(`mbo-tabel:${table}`);
+    expect(await seedDemoOrganisations(db)).toBe(true);
+    expect((await db.selectFrom('leerroute').select('naam').execute()).map((r) => r.naam)).toEqual(['Ondernemen en ondernemend gedrag']);
+    // A real mbo table keeps the demo's tables out, as before.
+    const other = await createTestDatabase();
+    try {
+      await importMboTabel({ db: other.db, file: DEMO_MBO_FILES[0]!, release: '2026-1' });
+      expect(await seedDemoCatalogue(other.db)).toEqual({ vmbo: true, mbo: false });
+    } finally {
+      await other.destroy();
+    }
   });
 });

@@ -17,7 +17,10 @@ export async function hasNonDemoRelease(db: Kysely<DB>): Promise<boolean> {
   return row !== undefined;
 }
 
-/** The catalogue sources that have ever been imported (`slo`, `mbo-tabel:…`, `sbb-xml`). */
-export async function importedSources(db: Kysely<DB>): Promise<Set<string>> {
-  return new Set((await db.selectFrom('source_release').select('source').distinct().execute()).map((r) => r.source));
+/** The catalogue sources imported so far, each with whether a release of it came from outside the demo. */
+export async function importedSourcesByOrigin(db: Kysely<DB>): Promise<Map<string, { real: boolean }>> {
+  const rows = await db.selectFrom('source_release').select(['source', 'is_demo']).execute();
+  const bySource = new Map<string, { real: boolean }>();
+  for (const r of rows) bySource.set(r.source, { real: (bySource.get(r.source)?.real ?? false) || !r.is_demo });
+  return bySource;
 }
