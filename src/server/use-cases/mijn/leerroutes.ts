@@ -28,7 +28,7 @@ export async function mijnLeerroutes(opts: UseCaseContext): Promise<MijnLeerrout
 }
 
 /** The route in the pupil's terms (pure: the model is loaded). */
-export function voorLeerling(m: RouteModel): Omit<MijnLeerroute, 'leerlingId' | 'cohort' | 'schooljaar'> {
+function voorLeerling(m: RouteModel): Omit<MijnLeerroute, 'leerlingId' | 'cohort' | 'schooljaar'> {
   const { route, doelen, bundle } = m;
   const { planning, activiteiten, toetsen } = bundle.parts;
   const doelById = new Map<string, LeerrouteDoel>(doelen.doelen.map((d) => [d.id, d]));
